@@ -1,0 +1,1 @@
+"""The answer core: question analysis, answer engines, grounding. Knows nothing of chat apps."""

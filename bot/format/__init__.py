@@ -1,0 +1,1 @@
+"""Pure formatters turning core answers into what each surface shows."""

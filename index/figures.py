@@ -1,0 +1,280 @@
+"""Figures in a sentence: each number with its unit, its attached CI or range, what it measures
+(the endpoint) and the words that say whose figure it is (an arm, a subgroup).
+
+General rules only: labelled statistics ("HR = 0.54", "P < .0001"), parenthesised CIs and ranges
+attached to the value before them, lists resolved with "respectively", and otherwise the nearest
+endpoint term before the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.vocabulary import Term, Vocabulary
+
+_UNIT = r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg\b)"
+_VALUE = re.compile(
+    rf"(?<![\w.\-/])(?:[<>≤≥]\s?)?(?:\d+(?:[.,]\d+)?|\.\d+){_UNIT}?(?![\w/]|-\w|\.\d)",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"\b(?P<label>HR|hazard ratio(?: \[HR\])?|OR|odds ratio(?: \[OR\])?|P)\s*(?:=|<|>|≤|,)\s*"
+    r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
+)
+_DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
+_COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
+_PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
+_TRAILING_VERB = re.compile(
+    r"\s*\b(?:were|was|of|in|at|to|from|occurred in|reported in|seen in|observed in|affecting|"
+    r"included|respectively|reaching|with|for|by)\s*[,:]?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported number in a sentence; offsets are relative to the sentence."""
+
+    value: str  # verbatim, with its unit: "56.3%", "5.4 months", "0.54", "< .0001"
+    start: int
+    end: int
+    detail: str  # verbatim CI/range parenthesis that belongs to the value, or ""
+    endpoint: str | None  # canonical endpoint key from the vocabulary
+    label: str  # the words naming what is measured
+    scope: str  # the words right after the value (arm, subgroup, population)
+    head: str = ""  # label of the first value of a list it belongs to ("x vs y", "x and y")
+
+    @property
+    def unit(self) -> str:
+        """What kind of number this is: percent, time, dose, count or number."""
+        v = self.value.casefold()
+        if v.endswith("%"):
+            return "percent"
+        if re.search(r"mg(?:/kg|/m2)?$", v):
+            return "dose"
+        if re.search(r"(?:month|mo|week|wk|day|year)s?$", v):
+            return "time"
+        if v.strip().isdigit():
+            return "count"
+        return "number"
+
+    @property
+    def text(self) -> str:
+        return f"{self.value} {self.detail}".strip()
+
+
+def _masked(sentence: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence with parentheses blanked (same length) and the parenthesis spans."""
+    spans = [(m.start(), m.end()) for m in _PAREN.finditer(sentence)]
+    chars = list(sentence)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = " "
+    return "".join(chars), spans
+
+
+def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
+    digits = raw.strip("<>≤≥ ")
+    if _YEAR.match(digits):
+        return True
+    before = sentence[max(0, start - 12) : start].casefold()
+    # "phase 2", "grade 3", "1:1" ratios, "stage IV", "cycle 2", ECOG "0 or 1"
+    if re.search(
+        r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
+    ):
+        return True
+    return sentence[end : end + 1] == ":" or sentence[start - 1 : start] == ":"
+
+
+def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
+    """Every reported figure in ``sentence``, in order, with its endpoint and wording."""
+    masked, parens = _masked(sentence)
+    terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint"]
+    raw: list[tuple[int, int, str, str | None]] = []  # start, end, value, fixed endpoint
+    taken: list[tuple[int, int]] = []
+
+    for m in _LABELLED.finditer(sentence):
+        label = m.group("label")
+        endpoint = "HR" if label.startswith(("HR", "hazard")) else "P value"
+        if label.startswith(("OR", "odds")):
+            endpoint = "odds ratio"
+        s, e = m.start("value"), m.end("value")
+        raw.append((s, e, m.group("value"), endpoint))
+        taken.append((m.start(), m.end()))
+
+    for m in _VALUE.finditer(sentence):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken) or _is_noise(sentence, s, e, m.group(0)):
+            continue
+        paren = next(((a, b) for a, b in parens if a < s < b), None)
+        if paren is not None:
+            inner = sentence[paren[0] : paren[1]]
+            if _COUNT_LEAD.match(inner) and m.group(0).strip().isdigit():
+                raw.append((s, e, m.group(0), "enrollment"))  # "(n = 32)": a group's size
+                continue
+            # only a lone value in parentheses is a figure of its own: "nausea (43.1%)"
+            if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
+                continue
+            if len(_VALUE.findall(inner)) != 1 or not m.group(0).rstrip().endswith("%"):
+                continue
+        elif not re.search(_UNIT + "$", m.group(0), re.I) and not _counts_patients(sentence, e):
+            continue
+        raw.append((s, e, m.group(0), None))
+
+    raw.sort()
+    figures: list[Figure] = []
+    for i, (s, e, value, fixed) in enumerate(raw):
+        detail = _detail_after(sentence, e)
+        # a dose or schedule is part of what a later figure describes, not a boundary
+        prev = [r for r in raw[:i] if _kind_endpoint(sentence, r[0], r[2]) not in _DESCRIPTORS]
+        prev_end = prev[-1][1] if prev else 0
+        next_start = raw[i + 1][0] if i + 1 < len(raw) else len(sentence)
+        after = e + len(detail) + (1 if detail else 0)
+        label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
+        scope = sentence[after:next_start].strip(" ,;:")
+        endpoint = fixed or _kind_endpoint(sentence, s, value) or _nearest_endpoint(terms, s)
+        figures.append(Figure(value, s, e, detail, endpoint, label, scope))
+    return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+
+
+def _with_heads(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """Values listed together ("6.2% of A vs 3.3% of B") share the first one's label."""
+    out = list(figures)
+    for run in _runs(sentence, figures):
+        if len(run) < 2:
+            continue
+        first = figures[run[0]]
+        for idx in run[1:]:
+            f = figures[idx]
+            if f.endpoint in (None, first.endpoint) and not any(
+                t.kind == "endpoint" for t in vocab.terms(f.label)
+            ):
+                out[idx] = Figure(
+                    f.value,
+                    f.start,
+                    f.end,
+                    f.detail,
+                    first.endpoint,
+                    f.label,
+                    f.scope,
+                    head=first.label,
+                )
+    return out
+
+
+_DESCRIPTORS = ("dose", "schedule")
+
+
+def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
+    """Endpoints given by the value's own form: a dose, a schedule, a head count."""
+    if re.search(r"mg(?:/kg|/m2)?$", value, re.I):
+        return "dose"
+    if re.search(r"\b(?:every|each|q)\s*$", sentence[:start], re.I):
+        return "schedule"
+    if value.strip().isdigit():
+        return "enrollment"
+    return None
+
+
+def _counts_patients(sentence: str, end: int) -> bool:
+    return bool(
+        re.match(
+            r"\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects|people|women|men|adults)\b",
+            sentence[end:],
+        )
+    )
+
+
+def _detail_after(sentence: str, end: int) -> str:
+    m = re.match(r"\s*(\([^()]*(?:\[[^\]]*\][^()]*)*\))", sentence[end:])
+    if m and _DETAIL_LEAD.match(m.group(1)):
+        return m.group(1)
+    return ""
+
+
+def _nearest_endpoint(terms: list[Term], position: int) -> str | None:
+    before = [t for t in terms if t.end <= position]
+    if before:
+        return before[-1].key
+    after = [t for t in terms if t.start >= position]
+    return after[0].key if after else None
+
+
+def _respectively(
+    sentence: str, masked: str, figures: list[Figure], vocab: Vocabulary
+) -> list[Figure]:
+    """Give each value of "A and B were x and y, respectively" its own item of the list."""
+    if "respectively" not in sentence.casefold() or len(figures) < 2:
+        return figures
+    runs = _runs(sentence, figures)
+    first = next((r for r in runs if len(r) >= 2), None)
+    if first is None:
+        return figures
+    head_start = 0
+    if first[0] > 0:
+        prev = figures[first[0] - 1]
+        head_start = prev.end + len(prev.detail) + (1 if prev.detail else 0)
+    head = _protect_terms(masked, vocab.terms(sentence))[head_start : figures[first[0]].start]
+    head = re.sub(r",?\s*respectively,?", "", head, flags=re.I)
+    head = _TRAILING_VERB.sub("", head)
+    items = [
+        i.strip().replace("\x00", " ") for i in _LIST_SPLIT.split(head) if i and i.strip(" \x00")
+    ]
+    width = len(first)
+    if len(items) < width or width < 2:
+        return figures
+    items = items[-width:]
+    out = list(figures)
+    for run in runs:
+        if len(run) != width:
+            continue
+        scope = sentence[figures[run[-1]].end + len(figures[run[-1]].detail) + 1 :]
+        next_run = next((r for r in runs if r[0] > run[-1]), None)
+        if next_run is not None:
+            scope = sentence[
+                figures[run[-1]].end + len(figures[run[-1]].detail) + 1 : figures[next_run[0]].start
+            ]
+        scope = scope.strip(" ,;:.")
+        for item, idx in zip(items, run, strict=True):
+            item_terms = [t for t in vocab.terms(item) if t.kind == "endpoint"]
+            endpoint = item_terms[-1].key if item_terms else None
+            out[idx] = Figure(
+                figures[idx].value,
+                figures[idx].start,
+                figures[idx].end,
+                figures[idx].detail,
+                endpoint,
+                item,
+                scope,
+            )
+    return out
+
+
+def _protect_terms(text: str, terms: list[Term]) -> str:
+    """Join the words of each vocabulary term so a list split cannot cut "grade 3 or 4"."""
+    chars = list(text)
+    for t in terms:
+        for i in range(t.start, t.end):
+            if chars[i] == " ":
+                chars[i] = "\x00"
+    return "".join(chars)
+
+
+def _runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
+    """Groups of values joined only by commas, "and" or "vs" (one list of values each)."""
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(figures)):
+        prev = figures[i - 1]
+        gap = sentence[prev.end + len(prev.detail) + (1 if prev.detail else 0) : figures[i].start]
+        gap = re.sub(r"\([^)]*\)", "", gap)
+        gap = re.sub(
+            r"^\s*of (?:the |those |patients )?[\w\s-]{0,40}?(?=\s(?:vs|versus|and|or)\b)", "", gap
+        )
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|or|vs\.?|versus|of patients,?)?\s*", gap, re.I):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs

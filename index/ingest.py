@@ -1,0 +1,132 @@
+"""Ingestion: article files or pages into the store, idempotently and crash-safely.
+
+Order of writes for one article: its chunks (deterministic ids), then its article record, then
+the removal of an older version from the same source. The article record is the commit mark:
+search only sees articles that have one, and ``repair`` removes chunks left without one by a
+process that died mid-ingest. Re-ingesting the same content (from any source) adds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from bot.errors import ArticleError
+from index.annotate import annotate
+from index.chunking import chunk_article
+from index.embedding import Embedder
+from index.loaders import LoadedArticle, find_article_files, load_file
+from index.store import ArticleRecord, ChunkRecord, VectorStore
+from index.text import content_id
+from index.vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "replaced", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    source: str
+    status: Status
+    article_id: str = ""
+    title: str = ""
+    chunks: int = 0
+    error: str = ""
+
+
+class Ingestor:
+    """Adds articles to a vector store."""
+
+    def __init__(
+        self,
+        store: VectorStore,
+        embedder: Embedder,
+        vocab: Vocabulary,
+        *,
+        chunk_chars: int = 700,
+        overlap_sentences: int = 1,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.vocab = vocab
+        self.chunk_chars = chunk_chars
+        self.overlap_sentences = overlap_sentences
+
+    def ingest_paths(
+        self, paths: Iterable[Path], on_file: Callable[[IngestResult], None] | None = None
+    ) -> list[IngestResult]:
+        """Ingest files and folders; a file that fails is reported and the others go on."""
+        self.repair()
+        results = []
+        for path in find_article_files(list(paths)):
+            try:
+                result = self.ingest(load_file(path))
+            except ArticleError as exc:
+                result = IngestResult(str(path), "failed", error=exc.reason)
+            results.append(result)
+            if on_file:
+                on_file(result)
+        return results
+
+    def ingest(self, article: LoadedArticle) -> IngestResult:
+        """Ingest one loaded article."""
+        article_id = content_id(article.text)
+        existing = self.store.articles()
+        same = next((a for a in existing if a.id == article_id), None)
+        if same is not None:
+            return IngestResult(article.source, "unchanged", article_id, same.title, same.chunks)
+        older = [a for a in existing if a.source == article.source]
+
+        chunks = chunk_article(article.text, self.chunk_chars, self.overlap_sentences)
+        records = [
+            ChunkRecord(f"{article_id}:{c.index}", article_id, c.index, c.start, c.end, c.text)
+            for c in chunks
+        ]
+        # the title goes with each chunk's embedding so a chunk is found by what it is about
+        embeddings = self.embedder.embed([f"{article.title}\n{c.text}" for c in chunks])
+        self.store.add_chunks(records, embeddings)
+
+        meta = asdict(annotate(article.text, self.vocab))
+        record = ArticleRecord(
+            id=article_id,
+            title=article.title,
+            source=article.source,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            chunks=len(records),
+            meta=meta,
+        )
+        self.store.put_article(record, self.embedder.embed([article.title])[0])
+        for old in older:
+            self._remove(old.id)
+        status: Status = "replaced" if older else "added"
+        log.info("%s %s (%d chunks)", status, article.source, len(records))
+        return IngestResult(article.source, status, article_id, article.title, len(records))
+
+    def _remove(self, article_id: str) -> None:
+        self.store.delete_article(article_id)
+        self.store.delete_chunks_of(article_id)
+
+    def repair(self) -> int:
+        """Remove what an interrupted ingest left behind; returns how many articles it cleaned."""
+        articles = self.store.articles()
+        complete = {a.id for a in articles}
+        orphans = self.store.chunk_article_ids() - complete
+        for article_id in orphans:
+            self.store.delete_chunks_of(article_id)
+        # a crash between writing a new version and removing the old one leaves two per source
+        latest: dict[str, ArticleRecord] = {}
+        stale = []
+        for a in articles:  # sorted by ingestion time
+            if a.source in latest:
+                stale.append(latest[a.source])
+            latest[a.source] = a
+        for a in stale:
+            self._remove(a.id)
+        if orphans or stale:
+            log.warning("repaired the index: %d partial, %d stale", len(orphans), len(stale))
+        return len(orphans) + len(stale)

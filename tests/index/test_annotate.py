@@ -1,0 +1,18 @@
+from index.annotate import annotate
+
+# A made-up article: the patterns must work on any trial's news, not the seeds'.
+TEXT = (
+    "Zanvotamab vedotin (ZV-7) improved survival in the phase 3 ORION-12 trial (NCT01234567), "
+    "presented at the 2026 ESMO Congress. Patients received zanvotamab vedotin plus carboplatin. "
+    "The ORION-12 study met its primary end point."
+)
+
+
+def test_finds_trial_registry_drugs_phase_meeting_and_abbreviations(vocab):
+    a = annotate(TEXT, vocab)
+    assert a.trials == ["ORION-12"]
+    assert a.registry_ids == ["NCT01234567"]
+    assert {"zanvotamab", "vedotin", "carboplatin", "ZV-7"} <= set(a.drugs)
+    assert a.phase == "phase 3"
+    assert "ESMO" in a.meeting and "2026" in a.meeting
+    assert a.aliases["ZV-7"] == "Zanvotamab vedotin"

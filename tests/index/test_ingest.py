@@ -1,0 +1,72 @@
+"""Ingestion against the real Chroma on disk and the real model."""
+
+from pathlib import Path
+
+import pytest
+
+from index.store import ChunkRecord
+from tests.conftest import make_services, seed_files
+
+
+@pytest.fixture
+def services(tmp_path: Path, embedder):
+    return make_services(tmp_path / "idx", embedder)
+
+
+def test_reingesting_the_same_articles_changes_nothing(services):
+    with services.ingestor() as ing:
+        first = ing.ingest_paths(seed_files())
+    before = ({a.id for a in services.store.articles()}, len(services.store.chunks()))
+    with services.ingestor() as ing:
+        again = ing.ingest_paths(seed_files())
+    after = ({a.id for a in services.store.articles()}, len(services.store.chunks()))
+    assert [r.status for r in first] == ["added", "added"]
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+    assert before == after and len(before[0]) == 2
+
+
+def test_a_changed_file_replaces_its_old_chunks(services, tmp_path: Path):
+    f = tmp_path / "news.txt"
+    f.write_text("Trial A news\nThe ORR was 30.1% in the phase 2 ALPHA-1 trial of drug X.")
+    with services.ingestor() as ing:
+        ing.ingest_paths([f])
+        f.write_text("Trial A news\nThe ORR was 31.5% in the phase 2 ALPHA-1 trial of drug X.")
+        results = ing.ingest_paths([f])
+    assert results[0].status == "replaced"
+    texts = " ".join(c.text for c in services.store.chunks())
+    assert "31.5%" in texts and "30.1%" not in texts
+    assert len(services.store.articles()) == 1
+
+
+def test_a_bad_file_is_reported_and_the_others_are_ingested(services, tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    results_by_source = {}
+    with services.ingestor() as ing:
+        for r in ing.ingest_paths([bad, *seed_files()]):
+            results_by_source[Path(r.source).name] = r
+    assert results_by_source["bad.txt"].status == "failed"
+    assert "binary" in results_by_source["bad.txt"].error
+    assert len(services.store.articles()) == 2
+
+
+def test_chunks_left_by_a_dead_ingest_are_invisible_then_repaired(services):
+    # what a process killed after writing chunks but before the article record leaves
+    orphan = ChunkRecord("dead:0", "dead", 0, 0, 20, "ORR was 99.9% in ZETA")
+    services.store.add_chunks([orphan], services.embedder.embed([orphan.text]))
+    assert services.searcher.snapshot().chunks == []  # never searched
+    with services.ingestor() as ing:
+        assert ing.repair() == 1
+    assert services.store.chunk_article_ids() == set()
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(services, tmp_path, embedder):
+    from bot.errors import IndexLockedError
+
+    other = make_services(tmp_path / "idx", embedder)
+    with (
+        services.ingestor(),
+        pytest.raises(IndexLockedError, match="Chroma server"),
+        other.ingestor(),
+    ):
+        pass

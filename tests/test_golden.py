@@ -1,0 +1,97 @@
+"""Golden questions written from the seed articles, asked of the seed articles themselves and of
+the project's own rewritten samples. Every answer must be grounded; accuracy has a floor."""
+
+import pytest
+import yaml
+
+from bot.answer.grounding import ungrounded_numbers
+from tests.conftest import ROOT, SAMPLES, make_services, seed_files
+
+QUESTIONS = yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
+
+
+def _evaluate(services):
+    correct, wrong, ungrounded = 0, [], []
+    for q in QUESTIONS:
+        a = services.answerer.ask(q["question"])
+        if a.status == "answered" and ungrounded_numbers(a.text, a.citations):
+            ungrounded.append(q["id"])
+        lead = a.text.split("\n")[0]
+        if q.get("not_found"):
+            ok = a.status == "not_found"
+        else:
+            ok = a.status == "answered" and any(
+                e in lead and any(e in c.quote for c in a.citations) for e in q["expect"]
+            )
+        correct += ok
+        if not ok:
+            wrong.append((q["id"], a.status, lead[:120]))
+    return correct / len(QUESTIONS), wrong, ungrounded
+
+
+@pytest.fixture(scope="module")
+def seed_services(tmp_path_factory, embedder):
+    services = make_services(tmp_path_factory.mktemp("seeds"), embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths(seed_files())
+    return services
+
+
+@pytest.fixture(scope="module")
+def sample_services(tmp_path_factory, embedder):
+    services = make_services(tmp_path_factory.mktemp("samples"), embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths([SAMPLES])
+    return services
+
+
+def test_golden_set_is_large_and_well_formed():
+    assert len(QUESTIONS) >= 30
+    assert len({q["id"] for q in QUESTIONS}) == len(QUESTIONS)
+    assert all(("expect" in q) != bool(q.get("not_found")) for q in QUESTIONS)
+
+
+def test_seed_articles(seed_services):
+    accuracy, wrong, ungrounded = _evaluate(seed_services)
+    assert ungrounded == []
+    # measured 66/81 (0.81) when this floor was set; raise it as the engine improves
+    assert accuracy >= 0.80, wrong
+
+
+def test_sample_articles(sample_services):
+    accuracy, wrong, ungrounded = _evaluate(sample_services)
+    assert ungrounded == []
+    # measured 55/81 (0.68) when this floor was set
+    assert accuracy >= 0.65, wrong
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("What was the ORR with I-DXd in second line?", "56.3%"),
+        ("ORR with I-DXd in the third-line setting and beyond?", "45.7%"),
+        ("Median OS with lurbinectedin plus atezolizumab in IMforte?", "13.2"),
+        ("Median OS with atezolizumab alone in IMforte?", "10.6"),
+        ("What was the hazard ratio for PFS in IMforte?", "0.54"),
+    ],
+)
+def test_leads_with_the_figure_of_the_asked_subgroup_and_arm(seed_services, question, figure):
+    a = seed_services.answerer.ask(question)
+    assert a.status == "answered"
+    assert figure in a.text.split("[1]")[0]
+    assert figure in a.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the PFS with tarlatamab in DeLLphi-304?",
+        "What was the intracranial ORR in IDeate-Lung01?",
+        "What was the ORR in the 8 mg/kg arm of IDeate-Lung01?",
+    ],
+)
+def test_not_found_lists_closest_sources_instead_of_guessing(seed_services, question):
+    a = seed_services.answerer.ask(question)
+    assert a.status == "not_found"
+    assert a.text.startswith("Not found")
+    assert a.citations and all(c.quote for c in a.citations)
