@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bot.answer.grounding import ungrounded_numbers
+from bot.evaluation import judge
 from bot.services import Services
 from bot.settings import Settings
 
@@ -32,12 +33,7 @@ def main(index_dir: str, questions_file: str, verbose: bool) -> None:
         lead = a.text.split("\n")[0]
         if a.status == "answered" and ungrounded_numbers(a.text, a.citations):
             ungrounded += 1
-        if q.get("not_found"):
-            ok = a.status == "not_found"
-        else:
-            ok = a.status == "answered" and any(
-                e in lead and any(e in c.quote for c in a.citations) for e in q["expect"]
-            )
+        ok = judge(q, a)
         correct += ok
         if verbose or not ok:
             print(f"{'OK  ' if ok else 'MISS'} {q['id']}: {q['question']}\n     -> {lead[:200]}")

@@ -1,7 +1,7 @@
 """Figures in a sentence: each number with its unit, its attached CI or range, what it measures
 (the endpoint) and the words that say whose figure it is (an arm, a subgroup).
 
-General rules only: labelled statistics ("HR = 0.54", "P < .0001"), parenthesised CIs and ranges
+General rules only: labelled statistics ("HR = 0.61", "P = .002"), parenthesised CIs and ranges
 attached to the value before them, lists resolved with "respectively", and otherwise the nearest
 endpoint term before the value.
 """
@@ -38,7 +38,7 @@ _TRAILING_VERB = re.compile(
 class Figure:
     """One reported number in a sentence; offsets are relative to the sentence."""
 
-    value: str  # verbatim, with its unit: "56.3%", "5.4 months", "0.54", "< .0001"
+    value: str  # verbatim, with its unit: "30.1%", "7.2 months", "0.61", "< .001"
     start: int
     end: int
     detail: str  # verbatim CI/range parenthesis that belongs to the value, or ""

@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from bot.answer.grounding import ungrounded_numbers
+from bot.evaluation import judge
 from tests.conftest import ROOT, SAMPLES, make_services, seed_files
 
 QUESTIONS = yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
@@ -16,16 +17,10 @@ def _evaluate(services):
         a = services.answerer.ask(q["question"])
         if a.status == "answered" and ungrounded_numbers(a.text, a.citations):
             ungrounded.append(q["id"])
-        lead = a.text.split("\n")[0]
-        if q.get("not_found"):
-            ok = a.status == "not_found"
-        else:
-            ok = a.status == "answered" and any(
-                e in lead and any(e in c.quote for c in a.citations) for e in q["expect"]
-            )
+        ok = judge(q, a)
         correct += ok
         if not ok:
-            wrong.append((q["id"], a.status, lead[:120]))
+            wrong.append((q["id"], a.status, a.text[:120]))
     return correct / len(QUESTIONS), wrong, ungrounded
 
 

@@ -21,6 +21,16 @@ _SCOPE_END = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _ArticleContext:
+    """Per article, from the retrieved sentences: their text, and the settings and values said
+    in sentences that report the asked endpoint."""
+
+    text: dict[str, str]
+    settings: dict[str, set[str]]
+    values: dict[str, set[str]]
+
+
 @dataclass
 class _Candidate:
     score: float
@@ -64,35 +74,36 @@ class ExtractiveEngine:
 
     def _best_figure(self, q: Question, sentences: list[Sentence]) -> _Candidate | None:
         scored: list[_Candidate] = []
-        per_article_conflicts: dict[str, set[str]] = {}
+        # what each article says next to the asked endpoint: its settings and its values
+        settings_by_article: dict[str, set[str]] = {}
+        values_by_article: dict[str, set[str]] = {}
         analysed = []
         for s in sentences:
             terms = self.vocab.terms(s.text)
             for fig in extract_figures(s.text, self.vocab):
-                local = self._local_terms(s.text, fig)
-                analysed.append((s, terms, fig, local))
-                if q.target and self._measures(fig, s.text, q.target):
-                    keys = {t.key for t in terms if t.qualifier}
-                    per_article_conflicts.setdefault(s.article.id, set()).update(keys)
-                    per_article_conflicts.setdefault("values:" + s.article.id, set()).update(
-                        _values(s.text)
+                analysed.append((s, terms, fig, self._local_terms(fig)))
+                if q.target and self._measures(fig, q.target):
+                    settings_by_article.setdefault(s.article.id, set()).update(
+                        t.key for t in terms if t.qualifier
                     )
+                    values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
         article_text = _article_texts(sentences)
+        context = _ArticleContext(article_text, settings_by_article, values_by_article)
         for s, terms, fig, local in analysed:
-            score = self._score(q, s, terms, fig, local, article_text, per_article_conflicts)
+            score = self._score(q, s, terms, fig, local, context)
             if score is not None:
                 scored.append(_Candidate(score, s, fig))
         if not scored:
             return None
         return max(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
 
-    def _measures(self, fig: Figure, sentence: str, target: str) -> bool:
+    def _measures(self, fig: Figure, target: str) -> bool:
         if fig.endpoint == target:
             return True
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
 
-    def _local_terms(self, sentence: str, fig: Figure) -> list[Term]:
+    def _local_terms(self, fig: Figure) -> list[Term]:
         return [t for t in self.vocab.terms(f"{fig.label} | {fig.scope}") if t.qualifier]
 
     def _score(
@@ -102,8 +113,7 @@ class ExtractiveEngine:
         terms: list[Term],
         fig: Figure,
         local: list[Term],
-        article_text: dict[str, str],
-        conflicts_seen: dict[str, set[str]],
+        context: _ArticleContext,
     ) -> float | None:
         score = 0.0
         if q.target:
@@ -112,7 +122,7 @@ class ExtractiveEngine:
                 return None
             if fig.endpoint == q.target:
                 score += 4
-            elif self._measures(fig, s.text, q.target):
+            elif self._measures(fig, q.target):
                 score += 3
             elif fig.endpoint and self.vocab.related_endpoints(fig.endpoint, q.target):
                 score += 2
@@ -141,8 +151,7 @@ class ExtractiveEngine:
             if v in sentence_values:
                 score += 0.5
             elif any(
-                _same_unit(v, o)
-                for o in sentence_values | conflicts_seen.get("values:" + s.article.id, set())
+                _same_unit(v, o) for o in sentence_values | context.values.get(s.article.id, set())
             ):
                 return None  # "ORR at 8 mg/kg" is not answered by a 12 mg/kg figure
             else:
@@ -170,10 +179,10 @@ class ExtractiveEngine:
             else:
                 # a setting may describe the whole trial: the article must say it, and must not
                 # report this endpoint for a conflicting setting
-                text = article_text.get(s.article.id, "")
+                text = context.text.get(s.article.id, "")
                 if not any(t.key == key for t in self.vocab.terms(text)):
                     return None
-                seen = conflicts_seen.get(s.article.id, set())
+                seen = context.settings.get(s.article.id, set())
                 if any(self.vocab.conflicting(key, other) for other in seen):
                     return None
             for other in scope_keys | label_keys:

@@ -20,7 +20,7 @@ _NUMERIC_INTENT = re.compile(
     r"what fraction|rate|percent|proportion|share|number of)\b",
     re.I,
 )
-# "lurbi + atezo", "lurbinectedin/atezolizumab": a combination regimen
+# "drugA + drugB", "drugname/othername": a combination regimen
 _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|([^>]*))?>")
@@ -105,8 +105,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
-    """A trial or drug name: known to the index, or shaped like one (IMforte, KEYNOTE-189,
-    I-DXd, CheckMate, a word with a drug-name ending)."""
+    """A trial or drug name: known to the index, or shaped like one (ORION-12, ZV-7,
+    CamelCase names, a word with a drug-name ending)."""
     folded = word.casefold()
     if folded in vocab.stopwords or len(word) < 2:
         return False
