@@ -104,6 +104,36 @@ def sources(index_dir: Path | None) -> None:
     click.echo(render_sources(_services(index_dir).store.articles()))
 
 
+@cli.group()
+def serve() -> None:
+    """Run trialbot on a chat surface."""
+
+
+@serve.command("slack")
+@index_dir_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="HTTP mode port (default: $TRIALBOT_SLACK_PORT or 3000).",
+)
+def serve_slack(index_dir: Path | None, port: int | None) -> None:
+    """Answer in Slack: mentions, DMs, thread follow-ups and /trials.
+
+    Socket Mode when TRIALBOT_SLACK_APP_TOKEN is set (no public URL needed); otherwise HTTP
+    mode on --port, requests at /slack/events, verified with TRIALBOT_SLACK_SIGNING_SECRET.
+    Needs TRIALBOT_SLACK_BOT_TOKEN in both modes. See deploy/slack/manifest.yaml.
+    """
+    from bot.slack.server import serve as serve_app
+
+    services = _services(index_dir)
+    if port is not None:
+        services.settings.slack.port = port
+    bot_log = logging.getLogger("bot")
+    bot_log.setLevel(min(logging.INFO, logging.getLogger().level))  # a server says what it does
+    serve_app(services.settings, services)
+
+
 def main() -> None:
     """Entry point: user errors become one clear line and exit status 1."""
     try:

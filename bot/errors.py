@@ -8,10 +8,12 @@
     │   └── EmptyArticleError         no text left after extraction
     ├── IndexUnavailableError     the vector store cannot be opened or reached
     │   └── IndexLockedError          another process is writing the embedded index
-    └── EngineError               an answer engine failed (LLM call); the core falls back
+    ├── EngineError               an answer engine failed (LLM call); the core falls back
+    └── NotAllowedError           the user may not do this (``/trials add`` is restricted)
 
-Surfaces (CLI, Slack, Teams) turn these into a message for the user; anything else is a bug,
-logged with its traceback and answered with a short apology.
+A page fetched for ``/trials add URL`` that cannot be read raises an ArticleError whose source
+is the URL. Surfaces (CLI, Slack, Teams) turn these into a message for the user; anything else
+is a bug, logged with its traceback and answered with a short apology.
 """
 
 
@@ -54,3 +56,7 @@ class IndexLockedError(IndexUnavailableError):
 
 class EngineError(TrialbotError):
     """An answer engine failed; the answer core falls back to the deterministic engine."""
+
+
+class NotAllowedError(TrialbotError):
+    """The user may not run this command (a setting lists who may)."""

@@ -33,7 +33,7 @@ class Services:
     @cached_property
     def embedder(self) -> Embedder:
         e = self.settings.embedding
-        return SentenceTransformerEmbedder(e.model, e.device, e.batch_size)
+        return SentenceTransformerEmbedder(e.model, e.device, e.batch_size, e.threads)
 
     @cached_property
     def store(self) -> VectorStore:
@@ -54,16 +54,28 @@ class Services:
         a = self.settings.answer
         engine: AnswerEngine | None = None
         if a.engine == "llm":
-            # The LangChain engine is the open part of issue 2; say so instead of failing oddly.
-            raise ConfigError(
-                "TRIALBOT_ANSWER_ENGINE=llm is not available in this version; "
-                "use the default 'extractive' engine"
+            if not a.llm:
+                raise ConfigError(
+                    "TRIALBOT_ANSWER_ENGINE=llm needs TRIALBOT_ANSWER_LLM=provider:model "
+                    "(e.g. ollama:llama3.1)"
+                )
+            from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model
+
+            model = build_chat_model(
+                a.llm, temperature=a.llm_temperature, timeout_s=a.llm_timeout_s
+            )
+            engine = LLMEngine(
+                model,
+                PromptTemplate.load(a.prompt),
+                name=f"llm:{a.llm}",
+                max_contexts=a.llm_contexts,
             )
         return Answerer(
             self.searcher,
             self.vocabulary,
             engine,
             top_k=self.settings.retrieval.top_k,
+            read_whole=self.settings.retrieval.read_whole,
             closest_sources=a.closest_sources,
             max_chars=a.max_chars,
         )

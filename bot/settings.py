@@ -6,12 +6,13 @@ Every field can be set by an environment variable ``TRIALBOT_<SECTION>_<FIELD>``
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def _default_index_dir() -> Path:
@@ -59,6 +60,14 @@ class EmbeddingSettings(BaseModel):
     )
     device: str = Field(default="cpu", description="Torch device.")
     batch_size: int = Field(default=32, ge=1, description="Chunks embedded per batch.")
+    threads: int | None = Field(
+        default=1,
+        ge=1,
+        description=(
+            "Torch CPU threads (1 answers fastest on a shared machine; more speeds up bulk "
+            "ingests; unset = torch's default)."
+        ),
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -67,6 +76,11 @@ class RetrievalSettings(BaseModel):
     top_k: int = Field(default=6, ge=1, description="Chunks handed to the answer engine.")
     candidates: int = Field(default=20, ge=1, description="Chunks taken from each ranking.")
     rrf_k: int = Field(default=60, ge=1, description="The k of reciprocal rank fusion.")
+    read_whole: int = Field(
+        default=40,
+        ge=0,
+        description="A question naming a trial reads all chunks of its articles up to this many.",
+    )
 
 
 class AnswerSettings(BaseModel):
@@ -80,12 +94,92 @@ class AnswerSettings(BaseModel):
         default=None,
         description="LangChain chat model as provider:model, e.g. openai:gpt-4o-mini.",
     )
-    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
-    llm_timeout_s: float = Field(default=30.0, gt=0)
+    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="LLM sampling.")
+    llm_timeout_s: float = Field(default=30.0, gt=0, description="Timeout of one LLM call.")
+    llm_contexts: int = Field(
+        default=24, ge=1, description="Numbered source sentences shown to the LLM."
+    )
+    prompt: Path | None = Field(
+        default=None, description="Prompt template YAML of the LLM engine; default: packaged."
+    )
     max_chars: int = Field(default=400, ge=100, description="Soft limit of an answer's length.")
     closest_sources: int = Field(
         default=3, ge=1, description="Sources listed when the index cannot answer."
     )
+
+
+class FetchSettings(BaseModel):
+    """Fetching an article page for ``/trials add URL`` (any chat surface)."""
+
+    timeout_s: float = Field(default=15.0, gt=0, description="Timeout of one page fetch.")
+    max_bytes: int = Field(
+        default=5 * 1024 * 1024, ge=1024, description="Pages larger than this are refused."
+    )
+    allow_private: bool = Field(
+        default=False,
+        description=(
+            "Allow URLs on loopback or private networks. Off by default: a chat user must not be "
+            "able to make the bot read internal services."
+        ),
+    )
+
+
+class SlackSettings(BaseModel):
+    """The Slack app (``trialbot serve slack``). Secrets are never logged or printed."""
+
+    bot_token: SecretStr | None = Field(
+        default=None, description="Bot token (xoxb-...), from OAuth & Permissions."
+    )
+    signing_secret: SecretStr | None = Field(
+        default=None, description="Signing secret, from Basic Information; HTTP mode only."
+    )
+    app_token: SecretStr | None = Field(
+        default=None,
+        description="App-level token (xapp-...) with connections:write; set = Socket Mode.",
+    )
+    api_base_url: str = Field(
+        default="https://slack.com/api/",
+        description="Slack Web API base URL (GovSlack: https://slack-gov.com/api/).",
+    )
+    host: str = Field(default="0.0.0.0", description="HTTP mode: address to listen on.")
+    port: int = Field(default=3000, ge=0, le=65535, description="HTTP mode: port to listen on.")
+    path: str = Field(default="/slack/events", description="HTTP mode: the request URL's path.")
+    add_allowed_users: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Slack user ids (comma-separated) who may run `/trials add URL`; empty = everyone."
+        ),
+    )
+    workers: int = Field(default=8, ge=1, description="Threads computing answers after the ack.")
+    rate_limit_retries: int = Field(
+        default=5, ge=0, description="Retries of a Web API call answered 429 (after Retry-After)."
+    )
+    working_reaction: str = Field(
+        default="hourglass_flowing_sand",
+        description="Reaction shown on a question while it is being answered; empty = none.",
+    )
+    dedupe: Literal["sqlite", "memory"] = Field(
+        default="sqlite",
+        description=(
+            "Where handled events are remembered: 'sqlite' (a file beside the index, survives "
+            "restarts, shared by processes on one host) or 'memory'."
+        ),
+    )
+
+    @field_validator("add_allowed_users", mode="before")
+    @classmethod
+    def _split_users(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                return json.loads(value)
+            return [u.strip() for u in value.split(",") if u.strip()]
+        return value
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
 
 
 class Settings(BaseSettings):
@@ -104,6 +198,8 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
     vocabulary: Path | None = Field(
         default=None, description="Domain vocabulary YAML; default: the packaged prompts file."
     )

@@ -46,8 +46,11 @@ def resolve_model_dir(model: str) -> Path:
 class SentenceTransformerEmbedder:
     """sentence-transformers model loaded once, lazily, from a local directory."""
 
-    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
+    def __init__(
+        self, model: str, device: str = "cpu", batch_size: int = 32, threads: int | None = None
+    ) -> None:
         self.name = model
+        self._threads = threads
         self._dir = resolve_model_dir(model)
         self._device = device
         self._batch_size = batch_size
@@ -63,6 +66,12 @@ class SentenceTransformerEmbedder:
                 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
                 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 from sentence_transformers import SentenceTransformer
+
+                if self._threads:
+                    import torch
+
+                    # one thread embeds a single question fastest when other work shares the CPU
+                    torch.set_num_threads(self._threads)
 
                 log.info("loading embedding model from %s", self._dir)
                 self._model = SentenceTransformer(

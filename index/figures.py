@@ -19,7 +19,8 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
-    r"\b(?P<label>HR|hazard ratio(?: \[HR\])?|OR|odds ratio(?: \[OR\])?|P)\s*(?:=|<|>|≤|,)\s*"
+    r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P)"
+    r"(?:\s*(?:=|<|>|≤|,|:)\s*|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=[<>≤≥]?\s?\.?\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
 )
 _DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
@@ -57,7 +58,7 @@ class Figure:
             return "dose"
         if re.search(r"(?:month|mo|week|wk|day|year)s?$", v):
             return "time"
-        if v.strip().isdigit():
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", v.strip()):
             return "count"
         return "number"
 
@@ -78,8 +79,8 @@ def _masked(sentence: str) -> tuple[str, list[tuple[int, int]]]:
 
 def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     digits = raw.strip("<>≤≥ ")
-    if _YEAR.match(digits):
-        return True
+    if _YEAR.match(digits) or re.search(r"\d-(?:month|year|week|day)$", raw, re.I):
+        return True  # "12-month OS rate": a landmark that describes the figure after it
     before = sentence[max(0, start - 12) : start].casefold()
     # "phase 2", "grade 3", "1:1" ratios, "stage IV", "cycle 2", ECOG "0 or 1"
     if re.search(
@@ -120,7 +121,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
                 continue
             if len(_VALUE.findall(inner)) != 1 or not m.group(0).rstrip().endswith("%"):
                 continue
-        elif not re.search(_UNIT + "$", m.group(0), re.I) and not _counts_patients(sentence, e):
+        elif (
+            not re.search(_UNIT + "$", m.group(0), re.I)
+            and not _counts_patients(sentence, e)
+            and not _is_estimate(sentence, e, m.group(0))
+        ):
             continue
         raw.append((s, e, m.group(0), None))
 
@@ -143,7 +148,7 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 def _with_heads(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:
     """Values listed together ("6.2% of A vs 3.3% of B") share the first one's label."""
     out = list(figures)
-    for run in _runs(sentence, figures):
+    for run in value_runs(sentence, figures):
         if len(run) < 2:
             continue
         first = figures[run[0]]
@@ -174,9 +179,14 @@ def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
         return "dose"
     if re.search(r"\b(?:every|each|q)\s*$", sentence[:start], re.I):
         return "schedule"
-    if value.strip().isdigit():
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value.strip()):
         return "enrollment"
     return None
+
+
+def _is_estimate(sentence: str, end: int, value: str) -> bool:
+    """A unitless decimal with its own CI ("of 0.60 (95% CI, 0.47-0.77)"): a ratio estimate."""
+    return "." in value and bool(_detail_after(sentence, end))
 
 
 def _counts_patients(sentence: str, end: int) -> bool:
@@ -206,50 +216,54 @@ def _nearest_endpoint(terms: list[Term], position: int) -> str | None:
 def _respectively(
     sentence: str, masked: str, figures: list[Figure], vocab: Vocabulary
 ) -> list[Figure]:
-    """Give each value of "A and B were x and y, respectively" its own item of the list."""
-    if "respectively" not in sentence.casefold() or len(figures) < 2:
+    """Give each value of "A and B were x and y, respectively" its own item of the list.
+
+    The list of values is the one right before the word "respectively"; its items are the words
+    before that list. When those words hold no such list (the arms were named earlier: "... x% of
+    A vs y% of B; grade 3 events: z% and w%, respectively"), the values are left as they are.
+    """
+    if len(figures) < 2:
         return figures
-    runs = _runs(sentence, figures)
-    first = next((r for r in runs if len(r) >= 2), None)
-    if first is None:
-        return figures
-    head_start = 0
-    if first[0] > 0:
-        prev = figures[first[0] - 1]
-        head_start = prev.end + len(prev.detail) + (1 if prev.detail else 0)
-    head = _protect_terms(masked, vocab.terms(sentence))[head_start : figures[first[0]].start]
-    head = re.sub(r",?\s*respectively,?", "", head, flags=re.I)
-    head = _TRAILING_VERB.sub("", head)
-    items = [
-        i.strip().replace("\x00", " ") for i in _LIST_SPLIT.split(head) if i and i.strip(" \x00")
-    ]
-    width = len(first)
-    if len(items) < width or width < 2:
-        return figures
-    items = items[-width:]
     out = list(figures)
-    for run in runs:
-        if len(run) != width:
+    runs = value_runs(sentence, figures)
+    protected = _protect_terms(masked, vocab.terms(sentence))
+    for word in re.finditer(r"respectively", sentence, re.I):
+        before = [r for r in runs if figures[r[-1]].end <= word.start()]
+        after = [r for r in runs if figures[r[0]].start >= word.end() and len(r) >= 2]
+        if before and len(before[-1]) >= 2:
+            targets = [before[-1]]  # "... were x and y, respectively"
+        elif after:
+            targets = [r for r in after if len(r) == len(after[0])]  # "A and B, respectively, were"
+        else:
             continue
-        scope = sentence[figures[run[-1]].end + len(figures[run[-1]].detail) + 1 :]
-        next_run = next((r for r in runs if r[0] > run[-1]), None)
-        if next_run is not None:
-            scope = sentence[
-                figures[run[-1]].end + len(figures[run[-1]].detail) + 1 : figures[next_run[0]].start
-            ]
-        scope = scope.strip(" ,;:.")
-        for item, idx in zip(items, run, strict=True):
-            item_terms = [t for t in vocab.terms(item) if t.kind == "endpoint"]
-            endpoint = item_terms[-1].key if item_terms else None
-            out[idx] = Figure(
-                figures[idx].value,
-                figures[idx].start,
-                figures[idx].end,
-                figures[idx].detail,
-                endpoint,
-                item,
-                scope,
-            )
+        run = targets[0]
+        width = len(run)
+        head_start = 0
+        if run[0] > 0:
+            prev = figures[run[0] - 1]
+            head_start = prev.end + len(prev.detail) + (1 if prev.detail else 0)
+        head = protected[head_start : figures[run[0]].start]
+        head = re.sub(r",?\s*respectively,?", "", head, flags=re.I)
+        head = _TRAILING_VERB.sub("", head)
+        items = [
+            i.strip().replace("\x00", " ")
+            for i in _LIST_SPLIT.split(head)
+            if i and i.strip(" \x00")
+        ]
+        if len(items) < width:
+            continue
+        items = items[-width:]
+        for n, target in enumerate(targets):
+            last = figures[target[-1]]
+            end = figures[targets[n + 1][0]].start if n + 1 < len(targets) else len(sentence)
+            if figures[target[-1]].end <= word.start():
+                end = word.start()
+            scope = sentence[last.end + len(last.detail) + 1 : end].strip(" ,;:.")
+            for item, idx in zip(items, target, strict=True):
+                item_terms = [t for t in vocab.terms(item) if t.kind == "endpoint"]
+                endpoint = item_terms[-1].key if item_terms else None
+                f = figures[idx]
+                out[idx] = Figure(f.value, f.start, f.end, f.detail, endpoint, item, scope)
     return out
 
 
@@ -263,17 +277,25 @@ def _protect_terms(text: str, terms: list[Term]) -> str:
     return "".join(chars)
 
 
-def _runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
+def value_runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
     """Groups of values joined only by commas, "and" or "vs" (one list of values each)."""
     runs: list[list[int]] = [[0]]
     for i in range(1, len(figures)):
         prev = figures[i - 1]
         gap = sentence[prev.end + len(prev.detail) + (1 if prev.detail else 0) : figures[i].start]
         gap = re.sub(r"\([^)]*\)", "", gap)
+        # the first value's arm between the two: "53% in the A arm compared with 37% ..."
         gap = re.sub(
-            r"^\s*of (?:the |those |patients )?[\w\s-]{0,40}?(?=\s(?:vs|versus|and|or)\b)", "", gap
+            r"^\s*(?:of|in|with|among|for|on)\b[\w\s'-]{0,60}?"
+            r"(?=\s(?:vs\.?|versus|and|or|to|compared (?:with|to))\s*$)",
+            "",
+            gap,
         )
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|or|vs\.?|versus|of patients,?)?\s*", gap, re.I):
+        if re.fullmatch(
+            r"\s*(?:,|and|,\s*and|or|to|vs\.?|versus|of patients,?|,?\s*compared (?:with|to))?\s*",
+            gap,
+            re.I,
+        ):
             runs[-1].append(i)
         else:
             runs.append([i])

@@ -139,8 +139,9 @@ class HybridSearcher:
         allowed_ids = (
             None if article_ids is None else [a for a in article_ids if a in snap.articles]
         )
+        # the dense model knows synonyms itself: it embeds the question alone (short = fast)
         dense = self.store.query(
-            self.embedder.embed([expanded])[0], self.candidates, article_ids=allowed_ids
+            self.embedder.embed([query])[0], self.candidates, article_ids=allowed_ids
         )
         dense_ids = [cid for cid, _ in dense if cid in snap.position]
         mask = None

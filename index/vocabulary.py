@@ -21,14 +21,14 @@ class Term:
     key: str
     start: int
     end: int
-    qualifier: str = ""  # "", "subgroup" or "setting"
+    qualifier: str = ""  # "", "subgroup", "setting", "arm" or "method"
 
 
 @dataclass(frozen=True)
 class Group:
     key: str
     forms: tuple[str, ...]
-    qualifier: str  # "", "subgroup" or "setting"
+    qualifier: str  # "", "subgroup", "setting", "arm" or "method"
 
 
 @dataclass
@@ -118,8 +118,8 @@ def _flexible(form: str) -> str:
 def _kind(value: object) -> str:
     if value in (None, False, ""):
         return ""
-    if value not in ("subgroup", "setting"):
-        raise ValueError(f"qualifier must be 'subgroup' or 'setting', not {value!r}")
+    if value not in ("subgroup", "setting", "arm", "method"):
+        raise ValueError(f"qualifier must be subgroup, setting, arm or method, not {value!r}")
     return str(value)
 
 

@@ -54,3 +54,16 @@ def test_ingest_exits_non_zero_when_a_file_fails(tmp_path: Path):
     assert "bad.pdf" in result.stderr and "not a readable PDF" in result.stderr
     assert "added:" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_serve_slack_without_a_token_says_what_to_set(tmp_path: Path, monkeypatch, capsys):
+    import pytest
+
+    from bot.cli import main
+
+    monkeypatch.delenv("TRIALBOT_SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.setattr(sys, "argv", ["trialbot", "serve", "slack", "--port", "3999"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 1
+    assert "TRIALBOT_SLACK_BOT_TOKEN is not set" in capsys.readouterr().err

@@ -31,21 +31,24 @@ class Answerer:
         top_k: int = 6,
         closest_sources: int = 3,
         max_chars: int = 400,
+        read_whole: int = 40,
     ) -> None:
         self.searcher = searcher
         self.vocab = vocab
         self.extractive = ExtractiveEngine(vocab, max_chars)
         self.engine: AnswerEngine = engine or self.extractive
         self.top_k = top_k
+        self.read_whole = read_whole
         self.closest_sources = closest_sources
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier questions of the same conversation."""
         started = time.perf_counter()
-        text = decode_chat_markup(question)
         snap = self.searcher.snapshot()
         known = _known_names(snap)
+        text = _spell_names(decode_chat_markup(question), snap)
         q = analyze(text, self.vocab, known)
+        q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
             # a follow-up ("and the OS?") stays on the trial the conversation is about
             for earlier in reversed(history or []):
@@ -58,7 +61,13 @@ class Answerer:
         scope = None if missing else _articles_naming(snap, q.entities)
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
         query = " ".join([text, *q.entities]) if history else text
-        hits = self.searcher.search(query, self.top_k, expansions=expansions, article_ids=scope)
+        k = self.top_k
+        if scope:
+            # a question that names its trial reads the whole of its (short) articles, best first
+            in_scope = sum(1 for c in snap.chunks if c.article_id in set(scope))
+            if in_scope <= self.read_whole:
+                k = max(k, in_scope)
+        hits = self.searcher.search(query, k, expansions=expansions, article_ids=scope)
         sentences = sentences_of(hits)
 
         if missing:
@@ -117,6 +126,84 @@ def _indexed(entity: str, words: frozenset[str]) -> bool:
         return True
     parts = [p for p in re.split(r"[^\w]+", folded) if p]
     return len(parts) > 1 and all(p in words for p in parts)
+
+
+_CODED_NAME = re.compile(r"^([A-Za-z]+)[\s-]?([A-Za-z]?\d[\w-]*)$")
+
+
+def _canonical_name(entity: str, snap: Snapshot) -> str:
+    """A shortened trial name as the articles spell it ("CM-816" -> "CheckMate-816"): same number,
+    and the short letters appear in order in the long name, starting with its first letter."""
+    if _indexed(entity, snap.words):
+        return entity
+    folded = entity.casefold()
+    if folded.isalpha():
+        drugs = {
+            str(d)
+            for a in snap.articles.values()
+            for d in a.meta.get("drugs", [])
+            if str(d).casefold().startswith(folded)
+        }
+        return drugs.pop() if len(drugs) == 1 else entity
+    m = _CODED_NAME.match(entity)
+    if not m:
+        return entity
+    short, number = m.group(1).casefold(), m.group(2).casefold()
+    matches = set()
+    for article in snap.articles.values():
+        for trial in article.meta.get("trials", []):
+            full = _CODED_NAME.match(str(trial))
+            if not full or full.group(2).casefold() != number:
+                continue
+            letters = full.group(1).casefold()
+            if letters[0] == short[0] and _in_order(short, letters):
+                matches.add(str(trial))
+    return matches.pop() if len(matches) == 1 else entity
+
+
+def _trial_names(snap: Snapshot) -> set[str]:
+    return {str(t) for a in snap.articles.values() for t in a.meta.get("trials", [])}
+
+
+def _spell_names(text: str, snap: Snapshot) -> str:
+    """Trial names written as the articles write them: "SKYLARK 2" -> "SKYLARK2", and a one-letter
+    slip in a long name ("SKYLRK") -> "SKYLARK"."""
+    for name in sorted(_trial_names(snap), key=len, reverse=True):
+        parts = re.findall(r"[A-Za-z]+|\d+", name)
+        if len(parts) > 1:
+            loose = r"[\s-]?".join(re.escape(p) for p in parts)
+            text = re.sub(rf"(?<![\w-]){loose}(?![\w-])", name, text, flags=re.I)
+    words = re.findall(r"[A-Za-z][\w-]{5,}", text)
+    names = {n.casefold(): n for n in _trial_names(snap) if len(n) >= 6}
+    for word in words:
+        folded = word.casefold()
+        if folded in names or folded in snap.words:
+            continue
+        close = [n for f, n in names.items() if _one_edit(folded, f)]
+        if len(close) == 1:
+            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", close[0], text)
+    return text
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, deleted, replaced or swapped letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _in_order(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _known_names(snap: Snapshot) -> frozenset[str]:

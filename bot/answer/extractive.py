@@ -4,18 +4,19 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
 from bot.answer.passages import Sentence
-from bot.answer.question import STATISTICS, Question
-from index.figures import Figure, extract_figures
+from bot.answer.question import CONTROL_ARM, LANDMARK, STATISTICS, Question, landmark_months
+from index.figures import Figure, extract_figures, value_runs
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
 
 _LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
 _SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
+_ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
 _SCOPE_END = re.compile(
     r";| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$", re.I
 )
@@ -29,6 +30,9 @@ class _ArticleContext:
     text: dict[str, str]
     settings: dict[str, set[str]]
     values: dict[str, set[str]]
+
+
+_Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
 
 
 @dataclass
@@ -46,6 +50,7 @@ class ExtractiveEngine:
     def __init__(self, vocab: Vocabulary, max_chars: int = 400) -> None:
         self.vocab = vocab
         self.max_chars = max_chars
+        self._arm_keys = {g.key for g in vocab.groups if g.qualifier == "arm"}
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
         if question.target is None and not question.numeric:
@@ -87,6 +92,7 @@ class ExtractiveEngine:
                         t.key for t in terms if t.qualifier
                     )
                     values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
+        analysed = self._inherit_arms(analysed)
         article_text = _article_texts(sentences)
         context = _ArticleContext(article_text, settings_by_article, values_by_article)
         for s, terms, fig, local in analysed:
@@ -97,6 +103,58 @@ class ExtractiveEngine:
             return None
         return max(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
 
+    def _inherit_arms(self, analysed: list[_Analysed]) -> list[_Analysed]:
+        """Values listed without their arms ("Grade 3 or higher: 27.0% vs 61.9%", "... 24.0 and
+        15.3 months, respectively") take the arms of the list of as many values just before, in
+        the same sentence or the one before it, when that list names an arm for each value."""
+        by_sentence: dict[tuple[str, int], list[int]] = {}
+        for i, (s, _, _, _) in enumerate(analysed):
+            by_sentence.setdefault((s.article.id, s.start), []).append(i)
+        out = list(analysed)
+        last_arms: dict[str, tuple[int, list[str]]] = {}  # article -> (sentence start, arms)
+        for (article, start), idx in sorted(by_sentence.items()):
+            s = analysed[idx[0]][0]
+            drugs = [str(d) for d in s.article.meta.get("drugs", [])]
+            figs = [analysed[i][2] for i in idx]
+            known = last_arms.get(article)
+            if known and start - known[0] > 400:
+                known = None
+            for run in value_runs(s.text, figs):
+                if len(run) < 2:
+                    continue
+                arms = [self._arm_phrase(figs[r]) for r in run]
+                if all(a is not None for a in arms) and any(
+                    self._names_arm(a, drugs) for a in arms if a
+                ):
+                    known = (start, [a for a in arms if a])
+                elif (
+                    known
+                    and len(known[1]) == len(run)
+                    and not any(a and self._names_arm(a, drugs) for a in arms)
+                ):
+                    for r, arm in zip(run, known[1], strict=True):
+                        s_, terms, fig, _ = analysed[idx[r]]
+                        moved = replace(fig, scope=f"{arm}; {fig.scope}".strip("; "))
+                        out[idx[r]] = (s_, terms, moved, self._local_terms(moved))
+            if known:
+                last_arms[article] = known
+        return out
+
+    def _arm_phrase(self, fig: Figure) -> str | None:
+        """The words after a figure that may name its arm ("with exampimab"), or None."""
+        scope = fig.scope.strip()
+        if not _SCOPE_PHRASE.match(scope):
+            return None
+        cut = _SCOPE_END.search(scope)
+        phrase = _balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
+        if not phrase or re.search(r"\d", phrase) or len(phrase) > 80:
+            return None
+        return phrase
+
+    def _names_arm(self, phrase: str, drugs: list[str]) -> bool:
+        names_arm = any(t.qualifier == "arm" for t in self.vocab.terms(phrase))
+        return names_arm or _names_drug(drugs, phrase) or bool(_ARM_WORD.search(phrase))
+
     def _measures(self, fig: Figure, target: str) -> bool:
         if fig.endpoint == target:
             return True
@@ -104,7 +162,15 @@ class ExtractiveEngine:
         return any(t.key == target for t in named if t.kind == "endpoint")
 
     def _local_terms(self, fig: Figure) -> list[Term]:
-        return [t for t in self.vocab.terms(f"{fig.label} | {fig.scope}") if t.qualifier]
+        words = f"{fig.label} | {fig.scope} | {fig.head}"
+        return [t for t in self.vocab.terms(words) if t.qualifier]
+
+    def _lead_terms(self, sentence: str, fig: Figure) -> list[Term]:
+        """Qualifiers of an opening clause that frames the figure ("Among 2L patients, ...")."""
+        lead = _LEAD_CLAUSE.match(sentence)
+        if not lead or lead.end() > fig.start:
+            return []
+        return [t for t in self.vocab.terms(lead.group(0)) if t.qualifier]
 
     def _score(
         self,
@@ -118,7 +184,11 @@ class ExtractiveEngine:
         score = 0.0
         if q.target:
             expected = self.vocab.units.get(q.target)
-            if expected and fig.unit != expected:
+            if q.landmark is not None:
+                # "3-year OS": a percentage said at that landmark, in any of its spellings
+                if fig.unit != "percent" or _landmark_before(s.text, fig) != q.landmark:
+                    return None
+            elif expected and fig.unit != expected:
                 return None
             if fig.endpoint == q.target:
                 score += 4
@@ -132,6 +202,8 @@ class ExtractiveEngine:
                 about = self._about(terms, fig)
                 if about in q.about:
                     score += 2
+                elif about and any(self.vocab.related_endpoints(about, a) for a in q.about):
+                    score += 1.5  # "HR for death" is the HR of OS
                 elif about is not None:
                     return None  # the HR of another endpoint
             elif q.about:
@@ -139,13 +211,20 @@ class ExtractiveEngine:
                 score += sum(1 if e in present else -1 for e in q.about)
             score += 0.8 / (1 + self._gap(q.target, fig))
         else:
-            topic = set(q.groups) | set(q.content)
+            # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
+            # are not drug names (those say whose figure it is, not what it measures)
+            topic = set(q.groups) or {
+                w for w in q.content if not any(self.vocab.is_drug_name(p) for p in w.split("-"))
+            }
             label_words = set(tokenize(f"{fig.label} {fig.scope}", self.vocab.stopwords))
             label_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
             if not topic & (label_words | label_groups):
                 return None
             score += 2
 
+        for code in q.codes:
+            if not _has_word(s.text, code) and not _has_word(s.article.title, code):
+                return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         sentence_values = _values(s.text)
         for v in q.values:
             if v in sentence_values:
@@ -161,7 +240,12 @@ class ExtractiveEngine:
         ):
             return None  # a CI was asked for and this figure has none
 
-        label_keys = {t.key for t in self.vocab.terms(fig.label) if t.qualifier}
+        # a listed value's label holds the previous value's arm ("A compared with 40.0% of B")
+        label_keys = {
+            t.key
+            for t in self.vocab.terms(fig.label)
+            if t.qualifier and not (fig.head and t.qualifier == "arm")
+        }
         scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
         sentence_keys = {t.key for t in terms if t.qualifier}
         asked = {key for key, _ in q.qualifiers}
@@ -170,6 +254,13 @@ class ExtractiveEngine:
                 score += 1.5
             elif key in label_keys:
                 score += 1.0
+            elif kind == "arm":
+                if any(self.vocab.conflicting(key, o) for o in scope_keys | label_keys):
+                    return None  # the figure of the other arm
+                if _names_drug(q.entities, f"{fig.label} {fig.scope}"):
+                    score += 1.0  # "51% in the trastuzumab arm" for "trastu plus chemo"
+                elif key in sentence_keys:
+                    score += 0.4
             elif key in sentence_keys:
                 score += 0.8
             elif kind == "subgroup":
@@ -191,7 +282,7 @@ class ExtractiveEngine:
             for other in sentence_keys - scope_keys - label_keys:
                 if self.vocab.conflicting(key, other):
                     score -= 0.3
-        for t in local:
+        for t in [*local, *self._lead_terms(s.text, fig)]:
             if t.key not in asked and t.qualifier == "subgroup":
                 score -= 0.6
             elif t.key not in asked and any(self.vocab.conflicting(t.key, o) for o in asked | {""}):
@@ -199,9 +290,32 @@ class ExtractiveEngine:
             elif t.key not in asked and t.qualifier == "setting" and not asked:
                 score -= 0.4
 
+        if q.groups:
+            own_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
+            score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"
+        if not any(kind == "arm" for _, kind in q.qualifiers) and q.entities:
+            own_words = f"{fig.label} {fig.scope}"
+            if _names_drug(q.entities, own_words):
+                score += 0.5  # "trastuzumab arm": the figure of the drug asked about
+            elif any(t.qualifier == "arm" for t in self.vocab.terms(own_words)):
+                score -= 0.3  # the figure of an arm the question does not name
+        if not any(kind == "arm" for _, kind in q.qualifiers):
+            own_keys = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
+            if CONTROL_ARM in own_keys and len(own_keys & self._arm_keys) == 1:
+                score -= 0.2  # unasked, the experimental arm's figure leads
+
         words = set(tokenize(s.text, self.vocab.stopwords))
         if q.content:
             score += sum(1 for w in q.content if w in words) / len(q.content)
+            # words of the question in the figure's own label or scope ("chemo arm")
+            own = set(tokenize(f"{fig.label} {fig.scope}", self.vocab.stopwords))
+            score += 0.3 * sum(1 for w in q.content if any(_same_word(w, o) for o in own))
+        if (
+            fig.unit == "count"
+            and _in_count_bracket(s.text, fig)
+            and not _names_drug(q.entities, f"{fig.label} {fig.scope}")
+        ):
+            score -= 1.0  # "(n = 254)" is one arm's size, not the trial's
         if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
             score += 0.3
         if fig.detail:
@@ -210,10 +324,12 @@ class ExtractiveEngine:
 
     def _gap(self, target: str, fig: Figure) -> int:
         """Content words between the endpoint's name and the value (0 = right next to it)."""
-        named = [t for t in self.vocab.terms(fig.label) if t.key == target]
+        # a value listed after the one that names it ("53% in A compared with 37%") shares its label
+        label = fig.label if any(t.key == target for t in self.vocab.terms(fig.label)) else fig.head
+        named = [t for t in self.vocab.terms(label) if t.key == target]
         if not named:
             return 3
-        between = fig.label[named[-1].end :]
+        between = label[named[-1].end :]
         return len(tokenize(between, self.vocab.stopwords))
 
     def _about(self, terms: list[Term], fig: Figure) -> str | None:
@@ -329,6 +445,41 @@ _VALUE_IN_TEXT = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
+
+
+def _has_word(text: str, word: str) -> bool:
+    dashes = str.maketrans("‐‑–—", "----")
+    pattern = re.escape(word.translate(dashes))
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text.translate(dashes), re.I) is not None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Same word, or one a clipped form of the other ("chemo", "chemotherapy")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _in_count_bracket(sentence: str, fig: Figure) -> bool:
+    return bool(re.search(r"\(\s*n\s*=\s*$", sentence[: fig.start], re.I))
+
+
+def _names_drug(entities: list[str], words: str) -> bool:
+    """A name of the question ("trastu") starts a word of ``words`` ("trastuzumab")."""
+    folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]
+    return any(len(e) >= 4 and any(w.startswith(e.casefold()) for w in folded) for e in entities)
+
+
+def _landmark_before(sentence: str, fig: Figure) -> int | None:
+    """Months of the landmark a percentage is reported at: the nearest one before it in the
+    sentence, else the first one after it ("53% at 12 months")."""
+    marks = list(LANDMARK.finditer(sentence))
+    before = [m for m in marks if m.end() <= fig.start]
+    if before:
+        return landmark_months(before[-1])
+    after = [m for m in marks if m.start() >= fig.end]
+    return landmark_months(after[0]) if after else None
 
 
 def _values(text: str) -> set[str]:

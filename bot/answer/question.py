@@ -11,18 +11,37 @@ from index.vocabulary import Vocabulary
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
 # statistic is what to answer and the other endpoint says which one.
 STATISTICS = ("HR", "P value", "odds ratio")
+# The vocabulary group of the control arm (placebo, "alone", comparator)
+CONTROL_ARM = "control"
 
 _QUESTION_VALUE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
 )
 _NUMERIC_INTENT = re.compile(
-    r"\b(?:how many|how much|how long|how often|what percentage|what proportion|what share|"
+    r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
+    r"what percentage|what proportion|what share|"
     r"what fraction|rate|percent|proportion|share|number of)\b",
     re.I,
 )
 # "drugA + drugB", "drugname/othername": a combination regimen
 _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
+# "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
+LANDMARK = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six)[\s-]?(months?|mos?|yrs?|years?)\b"
+    r"(?![\s-]*(?:of\s+)?follow)",
+    re.I,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def landmark_months(match: re.Match[str]) -> int:
+    """The landmark of a LANDMARK match in months ("3-yr" -> 36, "24 months" -> 24)."""
+    raw = match.group(1).casefold()
+    n = _NUMBER_WORDS.get(raw) or int(raw)
+    return n * 12 if match.group(2).casefold().startswith("y") else n
+
+
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|([^>]*))?>")
 
 
@@ -38,6 +57,8 @@ class Question:
     context: frozenset[str] = frozenset()  # endpoints that only frame another one
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
+    landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
+    codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
 
     @property
     def target(self) -> str | None:
@@ -60,9 +81,19 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     """Analyze a question; ``known_names`` are casefolded trial and drug names in the index."""
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
-    q.values = [" ".join(v.split()) for v in _QUESTION_VALUE.findall(text)]
     q.numeric = bool(_NUMERIC_INTENT.search(text))
     covered: list[tuple[int, int]] = []
+    landmark = LANDMARK.search(text)
+    if landmark and any(
+        vocab.units.get(t.key) == "time" for t in vocab.terms(text) if t.kind == "endpoint"
+    ):
+        q.landmark = landmark_months(landmark)
+        covered.append((landmark.start(), landmark.end()))
+    q.values = [
+        " ".join(m.group(0).split())
+        for m in _QUESTION_VALUE.finditer(text)
+        if not (landmark and q.landmark and landmark.start() <= m.start() < landmark.end())
+    ]
     for term in vocab.terms(text):
         covered.append((term.start, term.end))
         if term.kind == "endpoint":
@@ -79,8 +110,18 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
         if any(a <= m.start() < b for a, b in covered):
             continue
         word = m.group(0).strip(".'")
-        if _is_entity(word, vocab, known_names):
+        if word.casefold() not in known_names and (
+            _MUTATION.match(word) or _ROMAN.match(word) or _ACRONYM.match(word)
+        ):
+            if _is_code(word, vocab):
+                q.codes.append(word)
+        elif _is_entity(word, vocab, known_names):
             q.entities.append(word)
+        elif _is_code(word, vocab):
+            q.codes.append(word)
+    if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
+        q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
+    _settle_arms(q, vocab)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
     q.content = [
@@ -89,6 +130,47 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
         if w not in entity_words and not w.replace(".", "").isdigit()
     ]
     return q
+
+
+_MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d?)?$")
+
+
+def _is_code(word: str, vocab: Vocabulary) -> bool:
+    """A specific label of a subgroup or analysis that a figure must be reported with: a mutation
+    ("L858R"), a stage ("III-IVA"), an acronym the vocabulary does not know ("PCI")."""
+    folded = word.casefold()
+    if folded in vocab.stopwords or vocab.terms(word):
+        return False
+    upper = sum(c.isupper() for c in word)
+    if _ROMAN.match(word):
+        return word not in ("I", "V")
+    has_digit = any(c.isdigit() for c in word)
+    letters = sum(c.isalpha() for c in word)
+    if has_digit and upper and letters >= 2:
+        return not re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I)
+    return letters == upper and 3 <= letters <= 5 and not has_digit
+
+
+def _settle_arms(q: Question, vocab: Vocabulary) -> None:
+    """Arms of a comparison: a hazard ratio compares the arms, so it belongs to neither; asked
+    for two conflicting arms, the first named one is meant ("A plus B vs B alone"), except that a
+    placebo or control named with a drug ("placebo + chemo") is the control arm."""
+    arms = [(k, kind) for k, kind in q.qualifiers if kind == "arm"]
+    if q.target in STATISTICS:
+        q.qualifiers = [qk for qk in q.qualifiers if qk not in arms]
+        return
+    clash = [a for a in arms if any(vocab.conflicting(a[0], b[0]) for b in arms)]
+    if len(clash) < 2:
+        return
+    control = next((a for a in clash if a[0] == CONTROL_ARM), None)
+    keep = clash[0] if _ARM_CONTRAST.search(q.text) or control is None else control
+    q.qualifiers = [qk for qk in q.qualifiers if qk not in clash or qk == keep]
+
+
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
+_ARM_CONTRAST = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\b", re.I)
 
 
 def _qualifier_kind(vocab: Vocabulary, key: str) -> str:
@@ -112,6 +194,11 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
         return False
     if folded in known:
         return True
+    if word[0].islower() and "-" in word and not vocab.is_drug_name(word):
+        return False  # "post-RT", "anti-PD-1": words, not names
+    if len(folded) >= 5 and folded.isalpha() and any(k.startswith(folded) for k in known):
+        return True  # a clipped drug name: "trastu", "bevaci", "nivolu"
+
     if vocab.is_drug_name(word):
         return True
     letters = [c for c in word if c.isalpha()]
@@ -119,6 +206,8 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
         return False
     has_digit = any(c.isdigit() for c in word)
     inner_upper = any(c.isupper() for c in word[1:])
+    if has_digit and len(letters) <= 2 and "-" not in word:
+        return False  # "IA1", "Q3W", "C1D1": an analysis or schedule code, not a trial
     if has_digit and len(letters) >= 2:
         return not re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I)
     return inner_upper and len(letters) >= 2

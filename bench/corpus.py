@@ -1,0 +1,64 @@
+"""The benchmark corpora: seed articles, held-out articles and their question files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.services import Services
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+HELDOUT_ARTICLES = ROOT / "bench" / "heldout" / "articles"
+SEED_QUESTIONS = ROOT / "tests" / "golden" / "seed_questions.yaml"
+HELDOUT_QUESTIONS = ROOT / "bench" / "heldout" / "questions.yaml"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Article files and the questions asked of them."""
+
+    name: str
+    articles: list[Path]
+    questions: list[dict[str, Any]]
+
+
+def article_files(folder: Path, pattern: str = "*") -> list[Path]:
+    files = sorted(p for p in folder.glob(pattern) if p.is_file() and p.suffix != ".md")
+    if not files:
+        raise SystemExit(f"no articles in {folder}")
+    return files
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
+
+
+def seed_corpus(seeds: Path = SEEDS) -> Corpus:
+    """The seed articles and the golden questions written from them."""
+    return Corpus("seeds", article_files(seeds, "*.txt"), load_questions(SEED_QUESTIONS))
+
+
+def heldout_corpus(seeds: Path = SEEDS) -> Corpus:
+    """Seeds plus held-out articles, asked the held-out questions."""
+    articles = article_files(seeds, "*.txt") + article_files(HELDOUT_ARTICLES)
+    return Corpus("held-out", articles, load_questions(HELDOUT_QUESTIONS))
+
+
+def services_for(index_dir: Path) -> Services:
+    """The project's own services (settings from the environment) on ``index_dir``."""
+    settings = Settings()
+    settings.index.dir = index_dir
+    settings.chroma.url = None  # always a fresh embedded index, never a shared server
+    return Services(settings)
+
+
+def ingest(services: Services, files: list[Path]) -> None:
+    with services.ingestor() as ingestor:
+        failed = [r for r in ingestor.ingest_paths(files) if r.status == "failed"]
+    if failed:
+        raise SystemExit("; ".join(f"{r.source}: {r.error}" for r in failed))

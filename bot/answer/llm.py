@@ -1,0 +1,154 @@
+"""An answer engine backed by a LangChain chat model (OpenAI, Anthropic, Ollama, ...).
+
+The model sees the retrieved sentences as numbered contexts and must cite them as ``[n]``. Its
+draft goes through the same grounding check as every answer (in ``bot.answer.core``); a draft that
+cites nothing, cites a context that does not exist, or writes a figure that is not in its cited
+quotes is rejected there and the deterministic answer is shown instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from bot.answer.engine import Draft
+from bot.answer.models import Citation
+from bot.errors import ConfigError, EngineError
+from prompts import prompt_path
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from bot.answer.passages import Sentence
+    from bot.answer.question import Question
+
+NOT_FOUND = "NOT_FOUND"
+_CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    """The system and human messages; ``human`` must use {question} and {contexts}."""
+
+    system: str
+    human: str
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> PromptTemplate:
+        path = path or prompt_path("answer.yaml")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            template = cls(system=str(data["system"]), human=str(data["human"]))
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+            raise ConfigError(f"prompt template {path} is unreadable: {exc}") from exc
+        for var in ("{question}", "{contexts}"):
+            if var not in template.system + template.human:
+                raise ConfigError(f"prompt template {path} does not use {var}")
+        return template
+
+    def messages(self, question: str, contexts: str) -> list[tuple[str, str]]:
+        # str.replace, not str.format: contexts hold braces and the model's own markers
+        def fill(s: str) -> str:
+            return s.replace("{contexts}", contexts).replace("{question}", question)
+
+        return [("system", fill(self.system)), ("human", fill(self.human))]
+
+
+def build_chat_model(spec: str, *, temperature: float, timeout_s: float) -> BaseChatModel:
+    """A LangChain chat model from ``provider:model`` (e.g. ``ollama:llama3.1``)."""
+    from langchain.chat_models import init_chat_model
+
+    if ":" not in spec:
+        raise ConfigError(f"TRIALBOT_ANSWER_LLM must be provider:model, got {spec!r}")
+    provider = spec.split(":", 1)[0]
+    try:
+        model = init_chat_model(spec, temperature=temperature, timeout=timeout_s)
+    except ImportError as exc:
+        raise ConfigError(
+            f"the {provider} chat model needs an extra package: pip install 'trialbot[{provider}]' "
+            f"({exc})"
+        ) from exc
+    except ValueError as exc:
+        raise ConfigError(f"cannot build the chat model {spec!r}: {exc}") from exc
+    return model  # type: ignore[return-value]
+
+
+class LLMEngine:
+    """Asks a chat model to answer from numbered contexts and keeps the contexts it cites."""
+
+    def __init__(
+        self,
+        model: BaseChatModel,
+        template: PromptTemplate | None = None,
+        *,
+        name: str = "llm",
+        max_contexts: int = 24,
+    ) -> None:
+        self.model = model
+        self.template = template or PromptTemplate.load()
+        self.name = name
+        self.max_contexts = max_contexts
+
+    def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
+        contexts = sentences[: self.max_contexts]
+        if not contexts:
+            return Draft("not_found", "", [], reason="nothing relevant was retrieved")
+        numbered = "\n".join(
+            f"[{i}] ({s.article.title}) {s.text}" for i, s in enumerate(contexts, start=1)
+        )
+        asked = question.text
+        missing = [e for e in question.entities if e.casefold() not in asked.casefold()]
+        if missing:  # a follow-up ("and the OS?") carries its trial from the conversation
+            asked += f" (about {', '.join(missing)})"
+        try:
+            reply = self.model.invoke(self.template.messages(asked, numbered))
+        except Exception as exc:  # any provider error: timeouts, auth, HTTP, parsing
+            raise EngineError(f"{type(exc).__name__}: {exc}") from exc
+        text = _text_of(reply.content).strip()
+        if not text or text.strip(" .").upper() == NOT_FOUND:
+            return Draft("not_found", "", [], reason="the indexed articles do not answer this")
+        return _cited_draft(text, contexts)
+
+
+def _text_of(content: object) -> str:
+    """Message content as text (providers return a string or a list of content blocks)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = [b if isinstance(b, str) else b.get("text", "") for b in content]
+        return "".join(p for p in parts if isinstance(p, str))
+    return str(content)
+
+
+def _cited_draft(text: str, contexts: list[Sentence]) -> Draft:
+    """Renumber the model's ``[n]`` markers 1..k in order of use and quote those contexts."""
+    order: dict[int, int] = {}
+    invalid = False
+
+    def renumber(match: re.Match[str]) -> str:
+        nonlocal invalid
+        out = []
+        for raw in re.split(r"\s*[,;]\s*", match.group(1)):
+            n = int(raw)
+            if not 1 <= n <= len(contexts):
+                invalid = True
+                continue
+            order.setdefault(n, len(order) + 1)
+            out.append(f"[{order[n]}]")
+        return "".join(out)
+
+    rewritten = _CITE.sub(renumber, text)
+    if invalid or not order:
+        # nothing to check the answer against: the core rejects a draft without citations
+        return Draft("answered", text, [])
+    citations = []
+    for n, new in sorted(order.items(), key=lambda kv: kv[1]):
+        s = contexts[n - 1]
+        citations.append(
+            Citation(new, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end)
+        )
+    return Draft("answered", re.sub(r"[ \t]+", " ", rewritten), citations)

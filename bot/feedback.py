@@ -1,0 +1,64 @@
+"""Feedback on answers (the thumbs buttons of a chat surface), behind a small interface."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+log = logging.getLogger(__name__)
+
+Rating = Literal["helpful", "not_helpful"]
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One click: who rated which answer, and how."""
+
+    rating: Rating
+    question: str
+    status: str  # the answer's status: answered or not_found
+    user: str
+    surface: str  # slack, teams, ...
+    conversation: str = ""  # channel id
+    message: str = ""  # message id (Slack ts) of the rated answer
+    at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+class FeedbackStore(Protocol):
+    """Where feedback goes."""
+
+    def record(self, feedback: Feedback) -> None: ...
+
+
+class JsonlFeedbackStore:
+    """Appends one JSON object per line to a file (by default beside the index)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def record(self, feedback: Feedback) -> None:
+        line = json.dumps(asdict(feedback), ensure_ascii=False)
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(line + "\n")
+        log.info(
+            "feedback %s from %s on %r (%s)",
+            feedback.rating,
+            feedback.user,
+            feedback.question[:80],
+            feedback.status,
+        )
+
+    def read(self) -> list[Feedback]:
+        """Every recorded feedback, oldest first."""
+        if not self.path.exists():
+            return []
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        return [Feedback(**json.loads(line)) for line in lines if line.strip()]

@@ -1,0 +1,1 @@
+"""The Slack surface: a Bolt app (``build_app``) over the answer core, run by ``serve``."""

@@ -1,0 +1,90 @@
+"""The Bolt app: settings and services in, listeners registered by Slack surface, nothing else.
+
+``process_before_response=True``: the ack function runs in the request's own thread and the
+answer is a lazy listener on the worker pool, so acks never wait behind answers being computed.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from urllib.error import URLError
+
+from slack_bolt import App
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+
+from bot.commands import Commands
+from bot.errors import ConfigError
+from bot.feedback import FeedbackStore, JsonlFeedbackStore
+from bot.fetch import ArticleFetcher
+from bot.services import Services
+from bot.settings import Settings
+from bot.slack import actions, commands, events
+from bot.slack.dedupe import MemorySeenEvents, SeenEvents, SqliteSeenEvents, drop_seen_events
+from bot.slack.deps import SlackDeps, retry_handlers
+
+log = logging.getLogger(__name__)
+
+
+def build_app(
+    settings: Settings,
+    services: Services,
+    *,
+    seen: SeenEvents | None = None,
+    feedback: FeedbackStore | None = None,
+) -> App:
+    """The Slack app; ``seen`` and ``feedback`` default to files beside the index."""
+    s = settings.slack
+    if s.bot_token is None:
+        raise ConfigError("TRIALBOT_SLACK_BOT_TOKEN is not set (the bot token, xoxb-...)")
+    if s.app_token is None and s.signing_secret is None:
+        raise ConfigError(
+            "HTTP mode needs TRIALBOT_SLACK_SIGNING_SECRET; "
+            "or set TRIALBOT_SLACK_APP_TOKEN to run in Socket Mode"
+        )
+    index_dir = settings.index.dir
+    if seen is None:
+        seen = (
+            SqliteSeenEvents(index_dir / "slack-seen.sqlite3")
+            if s.dedupe == "sqlite"
+            else MemorySeenEvents()
+        )
+    fetch = settings.fetch
+    deps = SlackDeps(
+        settings=s,
+        commands=Commands(
+            services,
+            ArticleFetcher(
+                timeout_s=fetch.timeout_s,
+                max_bytes=fetch.max_bytes,
+                allow_private=fetch.allow_private,
+            ),
+            add_allowed_users=s.add_allowed_users,
+        ),
+        seen=seen,
+        feedback=feedback or JsonlFeedbackStore(index_dir / "slack-feedback.jsonl"),
+    )
+    client = WebClient(
+        token=s.bot_token.get_secret_value(),
+        base_url=s.api_base_url,
+        timeout=30,
+        retry_handlers=retry_handlers(s.rate_limit_retries),
+    )
+    try:
+        app = App(
+            name="trialbot",
+            client=client,  # auth.test is called here: a wrong token fails now, not later
+            signing_secret=s.signing_secret.get_secret_value() if s.signing_secret else "",
+            process_before_response=True,
+            listener_executor=ThreadPoolExecutor(s.workers, thread_name_prefix="trialbot-slack"),
+        )
+    except BoltError as exc:
+        raise ConfigError(f"Slack did not accept the bot token ({exc})") from exc
+    except URLError as exc:
+        raise ConfigError(f"cannot reach the Slack Web API at {s.api_base_url} ({exc})") from exc
+    app.use(drop_seen_events(seen))
+    events.register(app, deps)
+    commands.register(app, deps)
+    actions.register(app, deps)
+    return app

@@ -1,0 +1,148 @@
+"""Answering a person's message (a mention, a DM, a thread follow-up): claim it so it is answered
+once, show a reaction while working, run the command or question, post the reply where it
+belongs, and turn any failure into a message for the user."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.commands import Result, parse_command
+from bot.errors import TrialbotError
+from bot.slack.blocks import Message, apology_message, error_message, result_message
+from bot.slack.dedupe import message_key
+from bot.slack.deps import SlackDeps
+
+log = logging.getLogger(__name__)
+
+# message subtypes a person produces; every other subtype is an edit, a join, a bot, ...
+PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
+DM_HISTORY_S = 3600  # earlier DM questions that count as the same conversation
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """A message to answer; the reply goes to ``thread_ts`` (None: straight into the DM)."""
+
+    channel: str
+    ts: str
+    user: str
+    text: str
+    thread_ts: str | None
+
+
+def from_a_person(event: dict[str, Any]) -> bool:
+    """Not a bot (ours or another), not an edit or a system message."""
+    return (
+        bool(event.get("user"))
+        and event.get("user") != "USLACKBOT"
+        and not event.get("bot_id")
+        and not event.get("bot_profile")
+        and event.get("subtype") in PERSON_SUBTYPES
+    )
+
+
+def run_safely(run: Callable[[], Result], prefix: str, what: str) -> Message:
+    """The result as a message; a user error said plainly, anything else an apology (logged)."""
+    try:
+        return result_message(run(), prefix)
+    except TrialbotError as exc:
+        log.info("%s: %s", what, exc)
+        return error_message(str(exc))
+    except Exception:
+        log.exception("%s failed", what)
+        return apology_message()
+
+
+def reply_to(
+    deps: SlackDeps, client: WebClient, msg: UserMessage, history: list[str], prefix: str
+) -> None:
+    """Answer ``msg`` once (whichever event delivers it first)."""
+    if not deps.seen.claim(message_key(msg.channel, msg.ts)):
+        log.debug("message %s in %s already answered", msg.ts, msg.channel)
+        return
+    reaction = deps.settings.working_reaction
+    if reaction:
+        _react(client.reactions_add, msg, reaction)
+    try:
+        message = run_safely(
+            lambda: deps.commands.run(parse_command(msg.text), user=msg.user, history=history),
+            prefix,
+            f"answering {msg.channel}/{msg.ts}",
+        )
+        post(client, msg.channel, msg.thread_ts, message)
+    finally:
+        if reaction:
+            _react(client.reactions_remove, msg, reaction)
+
+
+def post(client: WebClient, channel: str, thread_ts: str | None, message: Message) -> None:
+    """chat.postMessage (429s are retried by the client's retry handler)."""
+    try:
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            unfurl_links=False,
+            unfurl_media=False,
+            **message.as_kwargs(),
+        )
+    except SlackApiError as exc:
+        log.error("could not post to %s: %s", channel, exc.response.get("error"))
+    except OSError as exc:  # Slack unreachable, after the client's own retries
+        log.error("could not post to %s: %s", channel, exc)
+
+
+def _react(call: Callable[..., Any], msg: UserMessage, name: str) -> None:
+    try:
+        call(channel=msg.channel, timestamp=msg.ts, name=name)
+    except SlackApiError as exc:  # missing scope, already reacted: the answer matters more
+        log.debug("reaction %s on %s: %s", name, msg.ts, exc.response.get("error"))
+
+
+def _is_ours(m: dict[str, Any], bot_user_id: str | None, bot_id: str | None) -> bool:
+    return bool(
+        (bot_user_id and m.get("user") == bot_user_id) or (bot_id and m.get("bot_id") == bot_id)
+    )
+
+
+def thread_history(
+    client: WebClient,
+    channel: str,
+    thread_ts: str,
+    before_ts: str,
+    bot_user_id: str | None,
+    bot_id: str | None,
+) -> tuple[bool, list[str]]:
+    """Whether the bot already answered in the thread, and its people's earlier messages."""
+    try:
+        replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=100)
+    except SlackApiError as exc:
+        log.warning("conversations.replies in %s: %s", channel, exc.response.get("error"))
+        return False, []
+    messages = replies.get("messages") or []
+    answered = any(_is_ours(m, bot_user_id, bot_id) for m in messages)
+    earlier = [
+        str(m.get("text", ""))
+        for m in messages
+        if float(m.get("ts", 0)) < float(before_ts) and from_a_person(m)
+    ]
+    return answered, earlier
+
+
+def dm_history(client: WebClient, channel: str, before_ts: str) -> list[str]:
+    """The person's messages of the last hour in a DM, oldest first."""
+    oldest = max(0.0, float(before_ts) - DM_HISTORY_S)
+    try:
+        found = client.conversations_history(
+            channel=channel, latest=before_ts, oldest=f"{oldest:.6f}", limit=10, inclusive=False
+        )
+    except SlackApiError as exc:
+        log.warning("conversations.history in %s: %s", channel, exc.response.get("error"))
+        return []
+    messages = [m for m in found.get("messages") or [] if from_a_person(m)]
+    return [str(m.get("text", "")) for m in sorted(messages, key=lambda m: float(m["ts"]))]

@@ -1,0 +1,40 @@
+"""Question analysis: general rules, checked on clinicians' phrasings."""
+
+import pytest
+
+from bot.answer.question import analyze
+
+
+def test_landmark_rates_are_not_medians(vocab):
+    q = analyze("FLAURA2 3 year OS rate for the combination?", vocab)
+    assert q.target == "OS" and q.landmark == 36 and q.values == []
+    assert analyze("What % were alive at 1 year?", vocab).landmark == 12
+    assert analyze("24-mo PFS on the experimental arm?", vocab).landmark == 24
+    assert analyze("median OS after 24 months of follow-up?", vocab).landmark is None
+
+
+def test_placebo_with_a_drug_is_the_control_arm(vocab):
+    q = analyze("median PFS for the placebo + chemo arm?", vocab)
+    assert [k for k, kind in q.qualifiers if kind == "arm"] == ["control"]
+    q = analyze("ORR with pembrolizumab plus chemotherapy?", vocab)
+    assert [k for k, kind in q.qualifiers if kind == "arm"] == ["combination"]
+
+
+def test_a_hazard_ratio_belongs_to_no_arm(vocab):
+    q = analyze("OS HR for pembro + CRT vs CRT alone?", vocab)
+    assert q.target == "HR" and not [k for k, kind in q.qualifiers if kind == "arm"]
+
+
+def test_how_many_with_another_endpoint_counts_that_endpoint(vocab):
+    q = analyze("How many pts discontinued the drug due to AEs (%)?", vocab)
+    assert q.target == "discontinuation"
+
+
+@pytest.mark.parametrize("word", ["L858R", "T790M", "III-IVA", "PCI"])
+def test_specific_subgroup_labels_must_be_matched(vocab, word):
+    assert word in analyze(f"PFS HR in the {word} subgroup of the trial?", vocab).codes
+
+
+@pytest.mark.parametrize("word", ["IA1", "post-RT", "3-yr"])
+def test_codes_and_words_are_not_trial_names(vocab, word):
+    assert word not in analyze(f"OS rate {word} in the trial?", vocab).entities
