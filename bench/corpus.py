@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.evaluation import load_questions
 from bot.services import Services
 from bot.settings import Settings
 
@@ -16,6 +15,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 HELDOUT_ARTICLES = ROOT / "bench" / "heldout" / "articles"
 SEED_QUESTIONS = ROOT / "tests" / "golden" / "seed_questions.yaml"
 HELDOUT_QUESTIONS = ROOT / "bench" / "heldout" / "questions.yaml"
+HELDOUT2_ARTICLES = ROOT / "bench" / "heldout2" / "articles"
+HELDOUT2_QUESTIONS = ROOT / "bench" / "heldout2" / "questions.yaml"
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,6 @@ def article_files(folder: Path, pattern: str = "*") -> list[Path]:
     return files
 
 
-def load_questions(path: Path) -> list[dict[str, Any]]:
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
-
-
 def seed_corpus(seeds: Path = SEEDS) -> Corpus:
     """The seed articles and the golden questions written from them."""
     return Corpus("seeds", article_files(seeds, "*.txt"), load_questions(SEED_QUESTIONS))
@@ -47,6 +44,12 @@ def heldout_corpus(seeds: Path = SEEDS) -> Corpus:
     """Seeds plus held-out articles, asked the held-out questions."""
     articles = article_files(seeds, "*.txt") + article_files(HELDOUT_ARTICLES)
     return Corpus("held-out", articles, load_questions(HELDOUT_QUESTIONS))
+
+
+def heldout2_corpus() -> Corpus:
+    """The second held-out set alone (its not_found questions assume no other trial is indexed)."""
+    articles = sorted(p for p in HELDOUT2_ARTICLES.iterdir() if p.is_file())  # one is .md
+    return Corpus("held-out 2", articles, load_questions(HELDOUT2_QUESTIONS))
 
 
 def services_for(index_dir: Path) -> Services:
@@ -62,3 +65,11 @@ def ingest(services: Services, files: list[Path]) -> None:
         failed = [r for r in ingestor.ingest_paths(files) if r.status == "failed"]
     if failed:
         raise SystemExit("; ".join(f"{r.source}: {r.error}" for r in failed))
+
+
+def cpu_model() -> str:
+    """The CPU's model name (``/proc/cpuinfo``), for the machine line of a bench's output."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return names[0] if names else "unknown CPU"

@@ -1,12 +1,15 @@
-"""Retrieval hit@4: trialbot's hybrid retrieval beside the LangChain tutorial pipeline.
+"""Retrieval hit@1 and hit@k: trialbot, the LangChain tutorial pipeline and BM25 alone.
 
     python bench/retrieval.py [--seeds DIR] [-k 4]
 
-Both pipelines index the same article files (read with ``index.loaders``) and embed with the
-same packaged all-MiniLM-L6-v2 instance. A question with expected figures is a hit when one of
-them (a plain substring, as ``bot.evaluation.judge`` matches quotes) is in the text of one of the
-top-k chunks that come from the question's own article. Run on the seeds with the golden
-questions, then on seeds plus held-out articles with the held-out questions.
+In one process, the three pipelines index the same article files (read with ``index.loaders``);
+the two dense ones embed with the same packaged all-MiniLM-L6-v2 instance. A question with
+expected figures is a hit at k when one of them (a plain substring, as ``bot.evaluation.judge``
+matches quotes) is in the text of one of the top-k chunks that come from the question's own
+article. trialbot's answer accuracy (``bot.evaluation``) comes from the very ``Answerer.ask``
+calls whose retrieval is measured. Three sets: the seeds with the golden questions; seeds plus
+held-out articles with the held-out questions (the same indexes, the new articles added); and
+held-out 2 alone, in fresh indexes, with its questions (as ``bench/heldout2/README.md`` asks).
 
 (a) trialbot: the real ``Answerer`` built by ``Services``, with its searcher wrapped so the bench
     sees what ``Answerer.ask`` retrieved. The query, vocabulary and alias expansions and the
@@ -18,22 +21,38 @@ questions, then on seeds plus held-out articles with the held-out questions.
     the model behind a ``langchain_core`` ``Embeddings``, an in-memory Chroma collection (no
     default embedding function, telemetry off; langchain-chroma is not a dependency) and the
     k nearest chunks to the question alone.
+(c) BM25 alone: ``bm25s`` (Lucene BM25, its default English stopwords, no stemming) over the very
+    chunks of (b), the LangChain splitter's 1000/200 splits, so that (b) and (c) differ only in
+    dense vs lexical ranking.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+import bm25s
 import chromadb
 from chromadb.config import Settings as ChromaClientSettings
-from corpus import SEEDS, Corpus, heldout_corpus, ingest, seed_corpus, services_for
+from corpus import (
+    SEEDS,
+    Corpus,
+    heldout2_corpus,
+    heldout_corpus,
+    ingest,
+    seed_corpus,
+    services_for,
+)
 from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from bot.answer.models import Answer
+from bot.evaluation import judge_answer
 from bot.services import Services
 from index.embedding import Embedder
 from index.loaders import load_file
@@ -45,6 +64,9 @@ TRIALS = {
     "imforte": "IMforte",
     "dellphi": "DeLLphi-304",
     "kn859": "KEYNOTE-859",
+    "adriatic": "ADRIATIC",
+    "flaura2": "FLAURA2",
+    "a18": "KEYNOTE-A18",
 }
 
 
@@ -92,13 +114,14 @@ class TrialbotRetrieval:
         self.answerer = services.answerer
         self.spy = RecordingSearcher(self.answerer.searcher)
         self.answerer.searcher = self.spy  # type: ignore[assignment]
+        self.last_answer: Answer | None = None
 
     def add(self, files: list[Path]) -> None:
         ingest(self.services, files)
 
     def top(self, question: str, k: int) -> list[Retrieved]:
         self.spy.searches.clear()
-        self.answerer.ask(question)
+        self.last_answer = self.answerer.ask(question)
         if len(self.spy.searches) != 1:
             raise SystemExit(f"Answerer.ask searched {len(self.spy.searches)} times, not once")
         return [Retrieved(h.chunk.text, Path(h.article.source)) for h in self.spy.searches[0][:k]]
@@ -132,8 +155,9 @@ class LangChainTutorialRetrieval:
         )
         client = chromadb.EphemeralClient(ChromaClientSettings(anonymized_telemetry=False))
         # l2 on unit vectors ranks as cosine does; Chroma's default, as langchain-chroma's
+        # one in-memory client per process: a fresh collection name per pipeline
         self.collection = client.create_collection(
-            "langchain-tutorial-bench", embedding_function=None
+            f"langchain-tutorial-bench-{len(client.list_collections())}", embedding_function=None
         )
         self.sizes: list[int] = []
 
@@ -163,6 +187,37 @@ class LangChainTutorialRetrieval:
         return self.sizes
 
 
+class BM25Retrieval:
+    """BM25 alone over the LangChain tutorial splits (1000/200), no embeddings."""
+
+    name = "bm25s on the same 1000/200 splits"
+
+    def __init__(self) -> None:
+        self.splitter = RecursiveCharacterTextSplitter(
+            chunk_size=1000, chunk_overlap=200, add_start_index=True
+        )
+        self.docs: list[Retrieved] = []
+        self.bm25 = bm25s.BM25()
+
+    def add(self, files: list[Path]) -> None:
+        for path in files:
+            texts = self.splitter.split_text(load_file(path).text)
+            self.docs += [Retrieved(t, path) for t in texts]
+        # bm25s indexes are built once: rebuild over every split so far
+        self.bm25 = bm25s.BM25()
+        tokens = bm25s.tokenize([d.text for d in self.docs], stopwords="en", show_progress=False)
+        self.bm25.index(tokens, show_progress=False)
+
+    def top(self, question: str, k: int) -> list[Retrieved]:
+        query = bm25s.tokenize([question], stopwords="en", show_progress=False)
+        k = min(k, len(self.docs))
+        ids, _ = self.bm25.retrieve(query, k=k, show_progress=False)
+        return [self.docs[int(i)] for i in ids[0]]
+
+    def chunk_sizes(self) -> list[int]:
+        return [len(d.text) for d in self.docs]
+
+
 def own_article(question: dict[str, Any], articles: list[Path]) -> Path:
     """The article of the trial the question's id names."""
     prefix = question["id"].split("-")[0]
@@ -179,32 +234,58 @@ def report(corpus: Corpus, pipelines: list[Retrieval], k: int) -> None:
     figured = [q for q in corpus.questions if q.get("expect")]
     owners = {q["id"]: own_article(q, corpus.articles).resolve() for q in figured}
     print(
-        f"== {corpus.name}: {len(corpus.articles)} articles, {len(figured)} questions with an "
-        f"expected figure ({len(corpus.questions) - len(figured)} not_found questions skipped)"
+        f"== {corpus.name}: {len(corpus.articles)} articles, {len(corpus.questions)} questions "
+        f"({len(figured)} with an expected figure: retrieval; all: trialbot's accuracy)"
     )
-    print(f"{'pipeline':36} {'chunks':>6} {'mean chars':>10}  hit@{k}")
+    print(f"{'pipeline':36} {'chunks':>6} {'mean chars':>10}  {'hit@1':>13}  {'hit@' + str(k):>13}")
     misses: dict[str, list[dict[str, Any]]] = {}
+    accuracy = ": no answers"
     for p in pipelines:
+        hits1 = hitsk = 0
         missed = []
-        for q in figured:
+        results = []
+        for q in corpus.questions:
             top = p.top(q["question"], k)
-            if not any(
+            if isinstance(p, TrialbotRetrieval) and p.last_answer is not None:
+                results.append(judge_answer(q, p.last_answer))
+            if not q.get("expect"):
+                continue
+            found = [
                 r.source.resolve() == owners[q["id"]] and any(e in r.text for e in q["expect"])
                 for r in top
-            ):
+            ]
+            hits1 += any(found[:1])
+            hitsk += any(found[:k])
+            if not any(found[:k]):
                 missed.append(q)
         misses[p.name] = missed
         sizes = p.chunk_sizes()
-        hits = len(figured) - len(missed)
+        n = len(figured)
         print(
             f"{p.name:36} {len(sizes):>6} {sum(sizes) / len(sizes):>10.0f}  "
-            f"{hits}/{len(figured)} ({hits / len(figured):.1%})"
+            f"{f'{hits1}/{n} ({hits1 / n:.1%})':>13}  {f'{hitsk}/{n} ({hitsk / n:.1%})':>13}"
         )
+        if results:
+            right = sum(r.ok for r in results)
+            ungrounded = sum(bool(r.ungrounded) for r in results)
+            accuracy = (
+                f"  answer accuracy {right}/{len(results)} ({right / len(results):.1%}), "
+                f"{ungrounded} ungrounded"
+            )
+    print(f"trialbot{accuracy}")
     for p in pipelines:
-        print(f"missed by {p.name}: {len(misses[p.name])}")
+        print(f"missed at {k} by {p.name}: {len(misses[p.name])}")
         for q in misses[p.name]:
             print(f"  {q['id']}: {q['question']}  [expect {' | '.join(q['expect'])}]")
     print()
+
+
+def pipelines_for(services: Services) -> list[Retrieval]:
+    return [
+        TrialbotRetrieval(services),
+        LangChainTutorialRetrieval(PackagedMiniLM(services.embedder)),
+        BM25Retrieval(),
+    ]
 
 
 def main() -> None:
@@ -213,13 +294,11 @@ def main() -> None:
     parser.add_argument("-k", type=int, default=4, help="chunks retrieved per question")
     args = parser.parse_args()
 
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     seeds, heldout = seed_corpus(args.seeds), heldout_corpus(args.seeds)
     with tempfile.TemporaryDirectory(prefix="trialbot-retrieval-") as tmp:
         services = services_for(Path(tmp) / "index")
-        pipelines: list[Retrieval] = [
-            TrialbotRetrieval(services),
-            LangChainTutorialRetrieval(PackagedMiniLM(services.embedder)),
-        ]
+        pipelines = pipelines_for(services)
         added: list[Path] = []
         # the held-out corpus contains the seeds: index them once, then add the rest
         for corpus in (seeds, heldout):
@@ -228,6 +307,18 @@ def main() -> None:
                 p.add(new)
             added += new
             report(corpus, pipelines, args.k)
+        # held-out 2 alone: fresh indexes, the one loaded model shared
+        fresh = services_for(Path(tmp) / "index2")
+        fresh.__dict__["embedder"] = services.embedder
+        corpus = heldout2_corpus()
+        pipelines = pipelines_for(fresh)
+        for p in pipelines:
+            p.add(corpus.articles)
+        report(corpus, pipelines, args.k)
+    print(
+        f"ran in {time.perf_counter() - started:.0f} s; 1-min load average "
+        f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after ({os.cpu_count()} cores)"
+    )
 
 
 if __name__ == "__main__":

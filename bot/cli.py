@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -46,24 +47,36 @@ def cli(verbose: int) -> None:
 @cli.command()
 @index_dir_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[Path, ...]) -> None:
-    """Add article files or folders (.txt, .md, .html, .pdf) to the index.
+@click.argument("paths", nargs=-1, required=True)
+def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]) -> None:
+    """Add article files or folders (.txt, .md, .html, .pdf) or pages (http(s) URLs).
 
     Re-ingesting an unchanged article adds nothing; a changed file replaces its old version.
-    Exits non-zero when any file could not be ingested.
+    A page is fetched with TRIALBOT_FETCH_* limits and its main text ingested.
+    Exits non-zero when any file or page could not be ingested.
     """
     from tqdm import tqdm
 
+    from bot.fetch import ArticleFetcher
+    from index.ingest import IngestResult
     from index.loaders import find_article_files
 
     services = _services(index_dir)
-    files = find_article_files(list(paths))
-    if not files:
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    files = find_article_files([Path(p) for p in paths if p not in urls])
+    if not files and not urls:
         raise click.ClickException("no article files found in the given paths")
+    pages, unread = [], []  # fetched before the index's write lock is taken
+    fetcher = ArticleFetcher.from_settings(services.settings.fetch)
+    for url in urls:
+        try:
+            pages.append(fetcher.fetch(url))
+        except TrialbotError as exc:
+            unread.append(IngestResult(url, "failed", error=getattr(exc, "reason", str(exc))))
     show = sys.stderr.isatty() if progress is None else progress
     failed = 0
-    with tqdm(total=len(files), unit="file", disable=not show, file=sys.stderr) as bar:
+    total = len(files) + len(urls)
+    with tqdm(total=total, unit="file", disable=not show, file=sys.stderr) as bar:
 
         def report(result) -> None:  # type: ignore[no-untyped-def]
             nonlocal failed
@@ -74,10 +87,14 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[Path, ...
             else:
                 tqdm.write(f"{result.status}: {result.source} ({result.chunks} chunks)")
 
+        for result in unread:
+            report(result)
         with services.ingestor() as ingestor:
             ingestor.ingest_paths(files, on_file=report)
+            for page in pages:
+                report(ingestor.ingest(page))
     if failed:
-        raise click.ClickException(f"{failed} of {len(files)} files could not be ingested")
+        raise click.ClickException(f"{failed} of {total} files could not be ingested")
 
 
 @cli.command()
@@ -102,6 +119,89 @@ def ask(index_dir: Path | None, as_json: bool, questions: tuple[str, ...]) -> No
 def sources(index_dir: Path | None) -> None:
     """List the indexed articles: title, trials, chunks and source."""
     click.echo(render_sources(_services(index_dir).store.articles()))
+
+
+@cli.command()
+@index_dir_option
+@click.argument("trial")
+def show(index_dir: Path | None, trial: str) -> None:
+    """A trial's design and key figures, each with the sentence it comes from."""
+    from bot.factsheet import fact_sheet
+    from bot.format.text import render_fact_sheet
+
+    services = _services(index_dir)
+    sheet = fact_sheet(services.searcher.snapshot(), services.vocabulary, trial)
+    if sheet is None:
+        raise click.ClickException(f"no indexed article names the trial {trial!r}")
+    click.echo(render_fact_sheet(sheet))
+
+
+@cli.command()
+@index_dir_option
+@click.argument("endpoint")
+@click.argument("trials", nargs=-1)
+def compare(index_dir: Path | None, endpoint: str, trials: tuple[str, ...]) -> None:
+    """One ENDPOINT (ORR, PFS, OS, HR, ...) across trials: one row per trial and arm, cited."""
+    from bot.factsheet import compare as compare_endpoint
+    from bot.format.text import render_comparison
+
+    services = _services(index_dir)
+    snap = services.searcher.snapshot()
+    click.echo(
+        render_comparison(compare_endpoint(snap, services.vocabulary, endpoint, list(trials)))
+    )
+
+
+@cli.command("eval")
+@index_dir_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON summary with per-question results.")
+@click.option(
+    "--min-accuracy",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    metavar="X",
+    help="Quality gate: exit 1 if accuracy is below X (0 to 1) or any answer is ungrounded.",
+)
+@click.argument("questions_file", type=click.Path(dir_okay=False, path_type=Path))
+def eval_questions(
+    index_dir: Path | None, as_json: bool, min_accuracy: float | None, questions_file: Path
+) -> None:
+    """Ask every question of QUESTIONS_FILE; print the misses, accuracy, grounding and latency.
+
+    \b
+    QUESTIONS_FILE is YAML, or JSON of the same shape (by its .json suffix):
+      questions:
+        - id: ideate-orr-2l                  # unique
+          question: "ORR for I-DXd in the 2L subgroup?"
+          expect: ["56.3%"]                  # any one of these, verbatim
+        - id: ideate-intracranial
+          question: "Intracranial ORR in IDeate-Lung01?"
+          not_found: true                    # the answer must be Not found
+
+    An answer is correct when an expected figure is in its first line and in a cited quote.
+    The summary counts answers correct and grounded, correct abstentions, wrong answers, wrong
+    abstentions, answers with a figure in none of their citations (must be 0), and the warm
+    answer latency (median, p95). Exit status 0 whatever the accuracy, unless --min-accuracy
+    is given; 1 for a missing or malformed file.
+    """
+    from bot.evaluation import evaluate, load_questions
+    from bot.format.evaluation import render_report
+
+    questions = load_questions(questions_file)
+    services = _services(index_dir)
+    if not services.store.articles():
+        where = services.settings.chroma.url or services.settings.index.dir
+        raise click.ClickException(f"no articles indexed in {where}; run trialbot ingest first")
+    report = evaluate(services.answerer, questions)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(render_report(report))
+    if min_accuracy is not None and (report.accuracy < min_accuracy or report.ungrounded):
+        raise click.ClickException(
+            f"quality gate failed: accuracy {report.accuracy:.1%} (minimum {min_accuracy:.1%}), "
+            f"{report.ungrounded} ungrounded answers"
+        )
 
 
 @cli.group()
@@ -132,6 +232,173 @@ def serve_slack(index_dir: Path | None, port: int | None) -> None:
     bot_log = logging.getLogger("bot")
     bot_log.setLevel(min(logging.INFO, logging.getLogger().level))  # a server says what it does
     serve_app(services.settings, services)
+
+
+@serve.command("teams")
+@index_dir_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to listen on (default: $TRIALBOT_TEAMS_PORT or 3978).",
+)
+def serve_teams(index_dir: Path | None, port: int | None) -> None:
+    """Answer in Microsoft Teams: personal chats and channel @mentions, with Adaptive Cards.
+
+    Azure Bot Service posts to /api/messages (probes: /healthz, /readyz). Requests must carry a
+    Bot Framework token for TRIALBOT_TEAMS_APP_ID; the bot answers with that app's secret
+    (TRIALBOT_TEAMS_APP_PASSWORD) in TRIALBOT_TEAMS_TENANT_ID. TRIALBOT_TEAMS_ALLOW_ANONYMOUS=true
+    accepts requests without a token: local development only. See deploy/teams/manifest.json.
+    """
+    from bot.teams.server import serve as serve_app
+
+    services = _services(index_dir)
+    if port is not None:
+        services.settings.teams.port = port
+    bot_log = logging.getLogger("bot")
+    bot_log.setLevel(min(logging.INFO, logging.getLogger().level))  # a server says what it does
+    serve_app(services.settings, services)
+
+
+@cli.group()
+def feeds() -> None:
+    """RSS/Atom subscriptions: `trialbot poll` ingests their new articles."""
+
+
+def _feed_store(index_dir: Path | None):  # type: ignore[no-untyped-def]
+    from bot.feeds.store import FeedStore
+    from bot.state import StateDB, state_path
+
+    return FeedStore(StateDB(state_path(_services(index_dir).settings)))
+
+
+@feeds.command("add")
+@index_dir_option
+@click.argument("urls", nargs=-1, required=True)
+def feeds_add(index_dir: Path | None, urls: tuple[str, ...]) -> None:
+    """Subscribe to one or more feed URLs (RSS or Atom)."""
+    store = _feed_store(index_dir)
+    for url in urls:
+        click.echo(("subscribed: " if store.add(url) else "already subscribed: ") + url.strip())
+
+
+@feeds.command("list")
+@index_dir_option
+def feeds_list(index_dir: Path | None) -> None:
+    """The subscribed feeds and how their last poll went."""
+    from bot.format.feeds import render_feeds
+
+    click.echo(render_feeds(_feed_store(index_dir).feeds()))
+
+
+@feeds.command("remove")
+@index_dir_option
+@click.argument("url")
+def feeds_remove(index_dir: Path | None, url: str) -> None:
+    """Unsubscribe from a feed (its articles stay in the index)."""
+    if not _feed_store(index_dir).remove(url):
+        raise click.ClickException(f"not subscribed: {url}")
+    click.echo(f"unsubscribed: {url}")
+
+
+@cli.command()
+@index_dir_option
+def poll(index_dir: Path | None) -> None:
+    """Fetch every subscribed feed and ingest the items not seen yet.
+
+    Safe to run from cron: an item is recorded only once its article is indexed, and a poll
+    running while another writes the index ingests nothing. A feed that is down, slow, answers
+    an error or is not valid RSS/Atom is reported and skipped; the next poll tries again.
+    Exits non-zero when a feed or an item failed.
+    """
+    from bot.feeds.poll import FeedPoller
+    from bot.format.feeds import render_poll
+
+    report = FeedPoller.from_services(_services(index_dir)).poll()
+    out, err = render_poll(report)
+    for line in out:
+        click.echo(line)
+    for line in err:
+        click.echo(line, err=True)
+    if not report.ok:
+        failed = len(report.failed_feeds)
+        raise click.ClickException(
+            f"{failed} of {len(report.feeds)} feeds and {len(report.failed_items)} items failed"
+        )
+
+
+@cli.command()
+@index_dir_option
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    default=None,
+    help="Start of the period (UTC) instead of the last digest; articles never repeat.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be posted; record nothing.")
+@click.option(
+    "--post",
+    "target",
+    default=None,
+    metavar="TARGET",
+    help=(
+        "slack:#channel, slack:C0123ABC or teams:CONVERSATION "
+        "(default: print it here, as its own target)."
+    ),
+)
+def digest(
+    index_dir: Path | None, since: datetime | None, dry_run: bool, target: str | None
+) -> None:
+    """The articles new since the last digest: title, trials, key figures with quotes, link.
+
+    Every article appears in exactly one digest per TARGET. A digest that cannot be posted is
+    kept and posted again, unchanged, by the next run (exit status 1 until then).
+    """
+    from bot.digest.render import render_text
+    from bot.digest.run import DigestRunner
+
+    services = _services(index_dir)
+    runner = DigestRunner.from_services(services, target or "stdout")
+    since_iso = since.isoformat() if since else None
+    if dry_run:
+        digests = runner.preview(since=since_iso)
+        for i, d in enumerate(digests):
+            click.echo(("\n" if i else "") + render_text(d))
+        if not digests:
+            click.echo("Nothing new: no digest would be posted.")
+        return
+    report = runner.run(since=since_iso)
+    if not report.outcomes:
+        click.echo("Nothing new: no digest posted.", err=target is None)
+    for o in report.outcomes:
+        if o.status == "failed":
+            click.echo(f"error: {o.error}", err=True)
+        elif target:
+            count = len(o.digest.entries)
+            said = f"{count} article{'s' if count != 1 else ''}"
+            click.echo(f"{o.status} to {runner.target}: {said} ({o.message_id})")
+    if not report.ok:
+        raise click.ClickException("the digest was not posted; the next run posts it")
+
+
+@cli.group()
+def teams() -> None:
+    """The Teams bot's stored state."""
+
+
+@teams.command("conversations")
+@index_dir_option
+def teams_conversations(index_dir: Path | None) -> None:
+    """The chats and channels the Teams bot can post to (digest targets: teams:ID)."""
+    from bot.teams.conversations import SqliteConversationStore
+
+    services = _services(index_dir)
+    path = services.settings.index.dir / "teams-conversations.sqlite3"
+    stored = SqliteConversationStore(path).all() if path.exists() else []
+    if not stored:
+        click.echo("No Teams conversation yet: install the bot in a team or chat with it first.")
+    for c in stored:
+        click.echo(f"{c.id}\t{c.kind}\t{c.name or '-'}")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.answer.core import Answerer
 from bot.answer.grounding import is_grounded
 from bot.answer.models import Answer, Citation
 from bot.answer.question import decode_chat_markup
@@ -160,14 +161,7 @@ class Commands:
         trial = _resolve_trial(name, articles)
         if trial is None:
             return TrialFigures(name, None, known)
-        lines: list[str] = []
-        citations: list[Citation] = []
-        for label, template in KEY_FIGURE_QUESTIONS:
-            answer = self.services.answerer.ask(template.format(trial=trial))
-            if answer.status != "answered":
-                continue
-            lead, cited = _lead_with_citations(answer)
-            lines.append(f"{label}: {_merge_citations(lead, cited, citations)}")
+        lines, citations = key_figures(self.services.answerer, trial)
         if not lines:
             text = (
                 f"Not found: no key figure (ORR, PFS, OS, HR) of {trial} in the indexed articles."
@@ -216,6 +210,36 @@ class Commands:
                 )
             )
         return out
+
+
+def key_figures(
+    answerer: Answerer,
+    trial: str,
+    *,
+    article_id: str = "",
+    limit: int = len(KEY_FIGURE_QUESTIONS),
+    label_prefix: str = "",
+    citations: list[Citation] | None = None,
+) -> tuple[list[str], list[Citation]]:
+    """A trial's key figures: KEY_FIGURE_QUESTIONS asked to the core, one ``label: figure [n]``
+    line per grounded answer, and the citations the lines number (appended to ``citations``
+    when given, numbering on from them). With ``article_id``, only figures whose quotes all come
+    from that article (a digest entry speaks for its own article); at most ``limit`` lines."""
+    lines: list[str] = []
+    merged = citations if citations is not None else []
+    for label, template in KEY_FIGURE_QUESTIONS:
+        if len(lines) >= limit:
+            break
+        answer = answerer.ask(template.format(trial=trial))
+        if answer.status != "answered":
+            continue
+        lead, cited = _lead_with_citations(answer)
+        if article_id:
+            cited = [c for c in cited if c.article_id == article_id]
+            if not cited or not is_grounded(lead, cited):
+                continue
+        lines.append(f"{label_prefix}{label}: {_merge_citations(lead, cited, merged)}")
+    return lines, merged
 
 
 def source_refs(citations: list[Citation]) -> list[SourceRef]:

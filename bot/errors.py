@@ -9,7 +9,12 @@
     ├── IndexUnavailableError     the vector store cannot be opened or reached
     │   └── IndexLockedError          another process is writing the embedded index
     ├── EngineError               an answer engine failed (LLM call); the core falls back
-    └── NotAllowedError           the user may not do this (``/trials add`` is restricted)
+    ├── NotAllowedError           the user may not do this (``/trials add`` is restricted)
+    ├── QuestionsFileError        a questions file of ``trialbot eval`` is missing or malformed
+    ├── FeedError                 a subscribed feed cannot be fetched or parsed; others go on
+    └── DigestError               a digest run could not finish; the next run retries it
+        ├── DigestPostError           the chat surface did not take the digest
+        └── DigestBusyError           another digest run holds the lock of the same state
 
 A page fetched for ``/trials add URL`` that cannot be read raises an ArticleError whose source
 is the URL. Surfaces (CLI, Slack, Teams) turn these into a message for the user; anything else
@@ -60,3 +65,28 @@ class EngineError(TrialbotError):
 
 class NotAllowedError(TrialbotError):
     """The user may not run this command (a setting lists who may)."""
+
+
+class QuestionsFileError(TrialbotError):
+    """A questions file (``trialbot eval``) cannot be read or does not have the documented shape."""
+
+
+class FeedError(TrialbotError):
+    """A subscribed feed is down, slow, answered an error or is not valid RSS/Atom."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+class DigestError(TrialbotError):
+    """A digest run could not finish; its state is kept and the next run retries."""
+
+
+class DigestPostError(DigestError):
+    """The chat surface did not take the digest (an error answer, unreachable)."""
+
+
+class DigestBusyError(DigestError):
+    """Another digest run holds the lock of the same digest state."""

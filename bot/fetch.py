@@ -1,5 +1,6 @@
-"""Fetching an article page by URL (``/trials add URL``): one GET with a timeout, a size cap and a
-content-type check, then the same loaders as files (``index.loaders.load_bytes``).
+"""Fetching an article page by URL (``/trials add URL``, ``trialbot ingest URL``, feed items): one
+GET with a timeout, a size cap and a content-type check, then the same loaders as files
+(``index.loaders.load_bytes``). ``bounded_get`` is that GET, shared with the feed fetcher.
 
 Requests to loopback, private or link-local addresses are refused unless allowed, redirects
 included: a chat user must not be able to make the bot read internal services.
@@ -9,12 +10,17 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlparse
 
 import httpx
 
 from bot.errors import UnreadableArticleError, UnsupportedArticleError
+from bot.settings import FetchSettings
 from index.loaders import LoadedArticle, load_bytes
+
+T = TypeVar("T")
 
 # content type -> the loader's file suffix
 SUFFIX_BY_TYPE = {
@@ -42,41 +48,26 @@ class ArticleFetcher:
         self.allow_private = allow_private
         self._transport = transport
 
+    @classmethod
+    def from_settings(cls, settings: FetchSettings) -> ArticleFetcher:
+        return cls(
+            timeout_s=settings.timeout_s,
+            max_bytes=settings.max_bytes,
+            allow_private=settings.allow_private,
+        )
+
     def fetch(self, url: str) -> LoadedArticle:
         """The article at ``url``; raises an ArticleError (source = the URL) with a clear reason."""
-        parsed = urlparse(url)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise UnreadableArticleError(url, "not an http(s) URL")
-
-        def check_host(request: httpx.Request) -> None:
-            if not self.allow_private:
-                _refuse_private_host(url, request.url.host)
-
-        try:
-            with (
-                httpx.Client(
-                    timeout=self.timeout_s,
-                    follow_redirects=True,
-                    max_redirects=5,
-                    transport=self._transport,
-                    headers={"User-Agent": "trialbot (article fetch)"},
-                    event_hooks={"request": [check_host]},
-                ) as client,
-                client.stream("GET", url) as response,
-            ):
-                suffix = self._check_response(url, response)
-                data = bytearray()
-                for part in response.iter_bytes():
-                    data += part
-                    if len(data) > self.max_bytes:
-                        raise UnreadableArticleError(url, self._too_large())
-        except httpx.TimeoutException as exc:
-            raise UnreadableArticleError(url, f"no answer within {self.timeout_s:g} s") from exc
-        except httpx.TooManyRedirects as exc:
-            raise UnreadableArticleError(url, "too many redirects") from exc
-        except httpx.HTTPError as exc:
-            raise UnreadableArticleError(url, f"cannot be fetched ({exc})") from exc
-        return load_bytes(bytes(data), url, suffix)
+        data, suffix = bounded_get(
+            url,
+            lambda response: self._check_response(url, response),
+            timeout_s=self.timeout_s,
+            max_bytes=self.max_bytes,
+            allow_private=self.allow_private,
+            transport=self._transport,
+            user_agent="trialbot (article fetch)",
+        )
+        return load_bytes(data, url, suffix)
 
     def _check_response(self, url: str, response: httpx.Response) -> str:
         if response.status_code >= 400:
@@ -94,7 +85,61 @@ class ArticleFetcher:
         return suffix
 
     def _too_large(self) -> str:
-        return f"the page is larger than {self.max_bytes / 1024 / 1024:g} MiB"
+        return _too_large(self.max_bytes)
+
+
+def bounded_get(
+    url: str,
+    check: Callable[[httpx.Response], T],
+    *,
+    timeout_s: float,
+    max_bytes: int,
+    allow_private: bool = False,
+    transport: httpx.BaseTransport | None = None,
+    user_agent: str = "trialbot",
+    what: str = "page",
+) -> tuple[bytes, T]:
+    """One GET of ``url``: ``check`` sees the response before its body is read (and raises to
+    refuse it); the body is read up to ``max_bytes``. Raises UnreadableArticleError (source =
+    the URL) for a timeout, a network error, too many redirects, a private address or a body
+    that is too large."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise UnreadableArticleError(url, "not an http(s) URL")
+
+    def check_host(request: httpx.Request) -> None:
+        if not allow_private:
+            _refuse_private_host(url, request.url.host)
+
+    try:
+        with (
+            httpx.Client(
+                timeout=timeout_s,
+                follow_redirects=True,
+                max_redirects=5,
+                transport=transport,
+                headers={"User-Agent": user_agent},
+                event_hooks={"request": [check_host]},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            checked = check(response)
+            data = bytearray()
+            for part in response.iter_bytes():
+                data += part
+                if len(data) > max_bytes:
+                    raise UnreadableArticleError(url, _too_large(max_bytes, what))
+    except httpx.TimeoutException as exc:
+        raise UnreadableArticleError(url, f"no answer within {timeout_s:g} s") from exc
+    except httpx.TooManyRedirects as exc:
+        raise UnreadableArticleError(url, "too many redirects") from exc
+    except httpx.HTTPError as exc:
+        raise UnreadableArticleError(url, f"cannot be fetched ({exc})") from exc
+    return bytes(data), checked
+
+
+def _too_large(max_bytes: int, what: str = "page") -> str:
+    return f"the {what} is larger than {max_bytes / 1024 / 1024:g} MiB"
 
 
 def _refuse_private_host(url: str, host: str) -> None:

@@ -19,6 +19,10 @@ from index.search import HybridSearcher
 from index.store import ChromaStore, VectorStore
 from index.vocabulary import Vocabulary, load_vocabulary
 
+# With a shared Chroma server, another writer's chunks may lack their article record for the
+# seconds it takes to finish that article: repair leaves such chunks alone for this long.
+SERVER_ORPHAN_GRACE_S = 3600.0
+
 
 @dataclass
 class Services:
@@ -33,6 +37,11 @@ class Services:
     @cached_property
     def embedder(self) -> Embedder:
         e = self.settings.embedding
+        if e.backend == "onnx":
+            from index.onnx_embedding import OnnxEmbedder
+
+            cache = e.cache_dir or self.settings.index.dir / "models"
+            return OnnxEmbedder(e.model, cache, e.batch_size, e.threads)
         return SentenceTransformerEmbedder(e.model, e.device, e.batch_size, e.threads)
 
     @cached_property
@@ -90,6 +99,7 @@ class Services:
             self.vocabulary,
             chunk_chars=i.chunk_chars,
             overlap_sentences=i.chunk_overlap_sentences,
+            orphan_grace_s=SERVER_ORPHAN_GRACE_S if self.settings.chroma.url else 0.0,
         )
         if self.settings.chroma.url:
             yield ingestor  # the server serialises writers itself

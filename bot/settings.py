@@ -58,14 +58,26 @@ class EmbeddingSettings(BaseModel):
             "Python package that carries one (default: the packaged all-MiniLM-L6-v2)."
         ),
     )
+    backend: Literal["torch", "onnx"] = Field(
+        default="torch",
+        description=(
+            "'torch' (sentence-transformers) or 'onnx' (ONNX Runtime, same embeddings, faster on "
+            "CPU: the model is exported once from its local files into `cache_dir`; needs "
+            "pip install 'trialbot[onnx]')."
+        ),
+    )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Where the ONNX export of the model is kept; unset = models/ in the index dir.",
+    )
     device: str = Field(default="cpu", description="Torch device.")
     batch_size: int = Field(default=32, ge=1, description="Chunks embedded per batch.")
     threads: int | None = Field(
         default=1,
         ge=1,
         description=(
-            "Torch CPU threads (1 answers fastest on a shared machine; more speeds up bulk "
-            "ingests; unset = torch's default)."
+            "CPU threads of the model (1 answers fastest on a shared machine; more speeds up bulk "
+            "ingests; unset = the backend's default)."
         ),
     )
 
@@ -124,6 +136,53 @@ class FetchSettings(BaseModel):
     )
 
 
+class FeedsSettings(BaseModel):
+    """RSS/Atom subscriptions (``trialbot feeds``, ``trialbot poll``); fetches obey ``fetch``."""
+
+    max_items: int = Field(
+        default=30, ge=1, description="New items ingested per feed and poll; the rest next poll."
+    )
+    item_attempts: int = Field(
+        default=5,
+        ge=1,
+        description="Polls that try an item whose page fails before it is given up.",
+    )
+
+
+class DigestSettings(BaseModel):
+    """Scheduled digests of new articles (``trialbot digest``, ``trialbot serve``)."""
+
+    cron: str | None = Field(
+        default=None,
+        description=(
+            "Crontab expression (e.g. '0 8 * * 1-5') on which `trialbot serve` polls the feeds "
+            "and posts the digest; unset = no schedule."
+        ),
+    )
+    target: str | None = Field(
+        default=None,
+        description=(
+            "Where scheduled digests go: slack:#channel, slack:C0123ABC or teams:CONVERSATION."
+        ),
+    )
+    timezone: str = Field(default="UTC", description="Time zone of the cron expression.")
+    post_empty: bool = Field(
+        default=False, description="Post a short 'nothing new' line when no article is new."
+    )
+    max_articles: int = Field(
+        default=15,
+        ge=1,
+        le=20,
+        description="Articles per digest (Slack's 50 blocks); more wait for the next digest.",
+    )
+    figures: int = Field(default=4, ge=2, le=4, description="Key figures per article, at most.")
+    lock_ttl_s: float = Field(
+        default=1800.0,
+        gt=0,
+        description="A digest run's lock expires after this long (a crashed run frees it).",
+    )
+
+
 class SlackSettings(BaseModel):
     """The Slack app (``trialbot serve slack``). Secrets are never logged or printed."""
 
@@ -158,12 +217,17 @@ class SlackSettings(BaseModel):
         default="hourglass_flowing_sand",
         description="Reaction shown on a question while it is being answered; empty = none.",
     )
-    dedupe: Literal["sqlite", "memory"] = Field(
+    dedupe: Literal["sqlite", "memory", "postgres"] = Field(
         default="sqlite",
         description=(
             "Where handled events are remembered: 'sqlite' (a file beside the index, survives "
-            "restarts, shared by processes on one host) or 'memory'."
+            "restarts, shared by processes on one host), 'memory', or 'postgres' (a table in "
+            "`dedupe_url`, shared by replicas on several hosts)."
         ),
+    )
+    dedupe_url: SecretStr | None = Field(
+        default=None,
+        description="PostgreSQL URL (postgresql://user:password@host/db) when dedupe = postgres.",
     )
 
     @field_validator("add_allowed_users", mode="before")
@@ -180,6 +244,54 @@ class SlackSettings(BaseModel):
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
+
+
+class TeamsSettings(BaseModel):
+    """The Microsoft Teams bot (``trialbot serve teams``). Secrets are never logged or printed."""
+
+    app_id: str | None = Field(
+        default=None,
+        description="Microsoft App ID of the Azure Bot (its Entra app registration's client id).",
+    )
+    app_password: SecretStr | None = Field(
+        default=None, description="Client secret of that Entra app registration."
+    )
+    tenant_id: str | None = Field(
+        default=None, description="Entra tenant id of the app registration (single-tenant bot)."
+    )
+    allow_anonymous: bool = Field(
+        default=False,
+        description=(
+            "Accept requests without a Bot Framework token and reply without one. Only for local "
+            "development (Agents Playground, Bot Framework Emulator); never on a public host."
+        ),
+    )
+    host: str = Field(default="0.0.0.0", description="Address to listen on.")
+    port: int = Field(default=3978, ge=0, le=65535, description="Port to listen on.")
+    add_allowed_users: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Entra object ids (comma-separated) of who may run `add URL`; empty = everyone."
+        ),
+    )
+    workers: int = Field(default=8, ge=1, description="Threads computing answers.")
+    dedupe: Literal["sqlite", "memory"] = Field(
+        default="sqlite",
+        description=(
+            "Where handled activities are remembered: 'sqlite' (a file beside the index) or "
+            "'memory'."
+        ),
+    )
+
+    @field_validator("add_allowed_users", mode="before")
+    @classmethod
+    def _split_users(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                return json.loads(value)
+            return [u.strip() for u in value.split(",") if u.strip()]
+        return value
 
 
 class Settings(BaseSettings):
@@ -200,6 +312,9 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
+    feeds: FeedsSettings = Field(default_factory=FeedsSettings)
+    digest: DigestSettings = Field(default_factory=DigestSettings)
+    teams: TeamsSettings = Field(default_factory=TeamsSettings)
     vocabulary: Path | None = Field(
         default=None, description="Domain vocabulary YAML; default: the packaged prompts file."
     )

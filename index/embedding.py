@@ -57,6 +57,11 @@ class SentenceTransformerEmbedder:
         self._model = None
         self._lock = threading.Lock()
 
+    @property
+    def loaded(self) -> bool:
+        """True once the model is in memory (the first ``embed`` loads it)."""
+        return self._model is not None
+
     def _load(self):  # type: ignore[no-untyped-def]
         with self._lock:
             if self._model is None:

@@ -20,7 +20,7 @@ _VALUE = re.compile(
 )
 _LABELLED = re.compile(
     r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P)"
-    r"(?:\s*(?:=|<|>|≤|,|:)\s*|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=[<>≤≥]?\s?\.?\d))"
+    r"(?:\s*(?:=|,|:)\s*|\s*(?=[<>≤≥])|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=\.?\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
 )
 _DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
@@ -87,6 +87,17 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
     ):
         return True
+    if raw.rstrip().endswith("%") and re.match(
+        r"\s*(?:or (?:greater|higher|more|above)|and above|\+)", sentence[end:], re.I
+    ):
+        return True  # "PD-L1 1% or greater": a threshold that names a subgroup
+    if raw.rstrip().endswith("%") and re.search(
+        r"\b(?:expression|PD-L1|TPS|CPS|score)\s+(?:of\s+|level\s+)?(?:below|above|under|over|"
+        r"at least|less than|greater than|[<>≤≥])?\s*$",
+        sentence[max(0, start - 40) : start],
+        re.I,
+    ):
+        return True  # "PD-L1 expression below 1%"
     return sentence[end : end + 1] == ":" or sentence[start - 1 : start] == ":"
 
 
@@ -140,7 +151,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         after = e + len(detail) + (1 if detail else 0)
         label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
         scope = sentence[after:next_start].strip(" ,;:")
-        endpoint = fixed or _kind_endpoint(sentence, s, value) or _nearest_endpoint(terms, s)
+        endpoint = (
+            fixed
+            or _kind_endpoint(sentence, s, value)
+            or _nearest_endpoint(terms, s, e, value, sentence, vocab)
+        )
         figures.append(Figure(value, s, e, detail, endpoint, label, scope))
     return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
 
@@ -205,12 +220,54 @@ def _detail_after(sentence: str, end: int) -> str:
     return ""
 
 
-def _nearest_endpoint(terms: list[Term], position: int) -> str | None:
-    before = [t for t in terms if t.end <= position]
+_RISK_REDUCTION_AFTER = re.compile(
+    r"\s*(?:relative\s+)?(?:reduction|decrease|lower|drop)\b[\w\s]{0,12}\brisk\b", re.I
+)
+
+
+def _nearest_endpoint(
+    terms: list[Term], start: int, end: int, value: str, sentence: str, vocab: Vocabulary
+) -> str | None:
+    """The endpoint named nearest before the value that is reported in the value's unit
+    ("median age ... of enrolled patients was 64 years" is an age, not an enrollment), and not
+    a framing one when the clause names another ("discontinuation from adverse events: 6.2%")."""
+    if value.rstrip().endswith("%") and _RISK_REDUCTION_AFTER.match(sentence[end:]):
+        return "risk reduction"  # "a 28% reduction in the risk of death"
+    unit = _unit_of(value)
+    right_after = [t for t in terms if 0 <= t.start - end <= 1]
+    if right_after and _fits(right_after[0].key, unit, vocab):
+        return right_after[0].key  # "the 41.0% ORR and 77.5% disease control rate"
+    before = [t for t in terms if t.end <= start]
+    fitting = [t for t in before if _fits(t.key, unit, vocab)]
+    if fitting:
+        nearest = fitting[-1]
+        if nearest.key in vocab.context_endpoints:
+            clause_start = max(sentence.rfind(";", 0, start), sentence.rfind(". ", 0, start))
+            framed = [
+                t
+                for t in fitting
+                if t.start > clause_start and t.key not in vocab.context_endpoints
+            ]
+            if framed:
+                return framed[-1].key
+        return nearest.key
     if before:
         return before[-1].key
-    after = [t for t in terms if t.start >= position]
+    after = [t for t in terms if t.start >= start]
     return after[0].key if after else None
+
+
+def _unit_of(value: str) -> str:
+    return Figure(value, 0, 0, "", None, "", "").unit
+
+
+def _fits(endpoint: str, unit: str, vocab: Vocabulary) -> bool:
+    """A value of ``unit`` can report ``endpoint`` (a percentage reports a time-to-event
+    endpoint as its landmark rate)."""
+    expected = vocab.units.get(endpoint)
+    if expected is None or expected == unit:
+        return True
+    return unit == "percent" and endpoint in vocab.landmark_endpoints
 
 
 def _respectively(

@@ -9,6 +9,7 @@ process that died mid-ingest. Re-ingesting the same content (from any source) ad
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from bot.errors import ArticleError
 from index.annotate import annotate
 from index.chunking import chunk_article
 from index.embedding import Embedder
+from index.facts import extract_facts
 from index.loaders import LoadedArticle, find_article_files, load_file
 from index.store import ArticleRecord, ChunkRecord, VectorStore
 from index.text import content_id
@@ -50,12 +52,18 @@ class Ingestor:
         *,
         chunk_chars: int = 700,
         overlap_sentences: int = 1,
+        orphan_grace_s: float = 0.0,
     ) -> None:
+        """``orphan_grace_s``: chunks without an article record are left alone by ``repair``
+        until they are this old; 0 when this ingestor is the only writer (the embedded index's
+        lock), more when other processes may be between writing chunks and their record
+        (a Chroma server shared by several writers)."""
         self.store = store
         self.embedder = embedder
         self.vocab = vocab
         self.chunk_chars = chunk_chars
         self.overlap_sentences = overlap_sentences
+        self.orphan_grace_s = orphan_grace_s
 
     def ingest_paths(
         self, paths: Iterable[Path], on_file: Callable[[IngestResult], None] | None = None
@@ -92,6 +100,10 @@ class Ingestor:
         self.store.add_chunks(records, embeddings)
 
         meta = asdict(annotate(article.text, self.vocab))
+        facts = extract_facts(
+            article.text, meta["trials"], meta["drugs"], self.vocab, article.title
+        )
+        meta["facts"] = [f.to_dict() for f in facts]
         record = ArticleRecord(
             id=article_id,
             title=article.title,
@@ -115,7 +127,8 @@ class Ingestor:
         """Remove what an interrupted ingest left behind; returns how many articles it cleaned."""
         articles = self.store.articles()
         complete = {a.id for a in articles}
-        orphans = self.store.chunk_article_ids() - complete
+        written_before = time.time() - self.orphan_grace_s if self.orphan_grace_s else None
+        orphans = self.store.chunk_article_ids(written_before) - complete
         for article_id in orphans:
             self.store.delete_chunks_of(article_id)
         # a crash between writing a new version and removing the old one leaves two per source

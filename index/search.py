@@ -44,6 +44,7 @@ class Snapshot:
     bm25: BM25Index
     article_words: dict[str, frozenset[str]]  # casefolded words of each article, for entities
     position: dict[str, int] = field(default_factory=dict)
+    chunk_terms: list[frozenset[str]] = field(default_factory=list)  # vocabulary keys per chunk
 
     @property
     def words(self) -> frozenset[str]:
@@ -121,6 +122,7 @@ class HybridSearcher:
             bm25=BM25Index(docs),
             article_words={a: frozenset(w) for a, w in words.items()},
             position={c.id: i for i, c in enumerate(chunks)},
+            chunk_terms=[frozenset(t.key for t in self.vocab.terms(c.text)) for c in chunks],
         )
 
     def search(
@@ -150,7 +152,21 @@ class HybridSearcher:
             mask = np.array([c.article_id in allowed_set for c in snap.chunks])
         lexical = snap.bm25.rank(self.vocab.search_tokens(expanded), self.candidates, mask)
         lexical_ids = [snap.chunks[i].id for i in lexical]
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], self.rrf_k)[:k]
+        rankings = [dense_ids, lexical_ids]
+        asked_terms = self.vocab.terms(query)
+        asked = {t.key for t in asked_terms}
+        endpoints = {t.key for t in asked_terms if t.kind == "endpoint"}
+        if asked:
+            # chunks that name what the question names (endpoint first, then arm, subgroup), most
+            # first: a figure's sentence says "ORR" and "second-line", whatever else it says
+            overlap = [
+                (2 * len(endpoints & terms) + len(asked & terms), i)
+                for i, terms in enumerate(snap.chunk_terms)
+                if asked & terms and (mask is None or mask[i])
+            ]
+            overlap.sort(key=lambda x: (-x[0], x[1]))
+            rankings.append([snap.chunks[i].id for _, i in overlap[: self.candidates]])
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:k]
         return [
             Hit(
                 snap.chunks[snap.position[cid]],

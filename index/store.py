@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -46,12 +47,13 @@ class VectorStore(Protocol):
     def put_article(self, article: ArticleRecord, embedding: list[float]) -> None: ...
     def articles(self) -> list[ArticleRecord]: ...
     def chunks(self, article_ids: list[str] | None = None) -> list[ChunkRecord]: ...
-    def chunk_article_ids(self) -> set[str]: ...
+    def chunk_article_ids(self, written_before: float | None = None) -> set[str]: ...
     def query(
         self, embedding: list[float], k: int, article_ids: list[str] | None = None
     ) -> list[tuple[str, float]]: ...
     def delete_article(self, article_id: str) -> None: ...
     def delete_chunks_of(self, article_id: str) -> None: ...
+    def ping(self) -> None: ...
 
 
 class ChromaStore:
@@ -91,12 +93,19 @@ class ChromaStore:
     def add_chunks(self, chunks: list[ChunkRecord], embeddings: list[list[float]]) -> None:
         if not chunks:
             return
+        written_at = time.time()
         self._chunks.upsert(
             ids=[c.id for c in chunks],
             embeddings=embeddings,  # type: ignore[arg-type]
             documents=[c.text for c in chunks],
             metadatas=[
-                {"article_id": c.article_id, "index": c.index, "start": c.start, "end": c.end}
+                {
+                    "article_id": c.article_id,
+                    "index": c.index,
+                    "start": c.start,
+                    "end": c.end,
+                    "written_at": written_at,
+                }
                 for c in chunks
             ],
         )
@@ -154,9 +163,16 @@ class ChromaStore:
             )
         ]
 
-    def chunk_article_ids(self) -> set[str]:
+    def chunk_article_ids(self, written_before: float | None = None) -> set[str]:
+        """Articles that have chunks; with ``written_before`` (epoch seconds), only chunks
+        written before then count (chunks of older indexes carry no time and always count)."""
         got = self._chunks.get(include=["metadatas"])  # type: ignore[list-item]
-        return {str(m["article_id"]) for m in got["metadatas"] or []}
+        cutoff = float("inf") if written_before is None else written_before
+        return {
+            str(m["article_id"])
+            for m in got["metadatas"] or []
+            if float(m.get("written_at") or 0.0) < cutoff  # type: ignore[arg-type]
+        }
 
     def query(
         self, embedding: list[float], k: int, article_ids: list[str] | None = None
@@ -178,3 +194,10 @@ class ChromaStore:
 
     def delete_chunks_of(self, article_id: str) -> None:
         self._chunks.delete(where={"article_id": article_id})
+
+    def ping(self) -> None:
+        """Raise IndexUnavailableError unless the store answers (a server round trip)."""
+        try:
+            self._client.heartbeat()
+        except Exception as exc:  # chromadb raises many types for an unreachable server
+            raise IndexUnavailableError(f"the index does not answer: {exc}") from exc

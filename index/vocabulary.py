@@ -31,6 +31,9 @@ class Group:
     qualifier: str  # "", "subgroup", "setting", "arm" or "method"
 
 
+_TERM_CACHE = 50_000
+
+
 @dataclass
 class Vocabulary:
     """Matches endpoint and synonym terms in text and expands search queries."""
@@ -43,9 +46,11 @@ class Vocabulary:
     stopwords: frozenset[str]
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
+    landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[str, tuple[str, str, str]] = field(init=False, repr=False)
+    _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
@@ -63,11 +68,17 @@ class Vocabulary:
 
     def terms(self, text: str) -> list[Term]:
         """Every vocabulary term in ``text``, longest match first, without overlaps."""
-        found = []
-        for m in self._pattern.finditer(text):
-            kind, key, qualifier = self._by_form[_fold(m.group(0))]
-            found.append(Term(kind, key, m.start(), m.end(), qualifier))
-        return found
+        cached = self._seen.get(text)
+        if cached is None:
+            found = []
+            for m in self._pattern.finditer(text):
+                kind, key, qualifier = self._by_form[_fold(m.group(0))]
+                found.append(Term(kind, key, m.start(), m.end(), qualifier))
+            cached = tuple(found)
+            if len(self._seen) > _TERM_CACHE:
+                self._seen.clear()  # articles' sentences repeat across questions; bound the memory
+            self._seen[text] = cached
+        return list(cached)
 
     def related_endpoints(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.related
@@ -152,6 +163,7 @@ def _load(path: str | None) -> Vocabulary:
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
+            landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -13,7 +13,10 @@ from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, sentences_of
 from bot.answer.question import Question, analyze, decode_chat_markup
 from bot.errors import EngineError
+from bot.factsheet import fact_key, trial_facts
+from index.facts import Fact
 from index.search import HybridSearcher, Snapshot
+from index.store import ArticleRecord
 from index.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,9 @@ class Answerer:
         self.engine: AnswerEngine = engine or self.extractive
         self.top_k = top_k
         self.read_whole = read_whole
+        self._facts_of: (
+            tuple[Snapshot, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] | None
+        ) = None
         self.closest_sources = closest_sources
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
@@ -60,7 +66,7 @@ class Answerer:
         missing = [e for e in q.entities if not _indexed(e, snap.words)]
         scope = None if missing else _articles_naming(snap, q.entities)
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
-        query = " ".join([text, *q.entities]) if history else text
+        query = " ".join([q.text, *q.entities]) if history else q.text
         k = self.top_k
         if scope:
             # a question that names its trial reads the whole of its (short) articles, best first
@@ -81,7 +87,8 @@ class Answerer:
             draft, engine_name = self._draft(q, sentences)
 
         if draft.status == "answered":
-            answer = Answer(question, "answered", draft.text, draft.citations, engine_name)
+            text, citations = self._flag_disagreement(draft.text, draft.citations, snap)
+            answer = Answer(question, "answered", text, citations, engine_name)
         else:
             answer = self._not_found(question, draft.reason, sentences, q, engine_name)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -107,6 +114,46 @@ class Answerer:
                 "not_found", "", [], reason="no answer could be checked against its sources"
             )
         return draft, self.extractive.name
+
+    def _flag_disagreement(
+        self, text: str, citations: list[Citation], snap: Snapshot
+    ) -> tuple[str, list[Citation]]:
+        """When another article reports another value for the lead figure's trial, arm and
+        endpoint (an updated analysis, say), say so and cite it; never pick one silently."""
+        if not citations:
+            return text, citations
+        first, lead = citations[0], text.split("\n")[0]
+        facts = self._facts(snap)
+        for key, value in (
+            (k, f.value)
+            for a, f, k in facts
+            if a.id == first.article_id and f.start == first.start and f.value in lead
+        ):
+            other = next(
+                (
+                    (a, f)
+                    for a, f, k in facts
+                    if k == key and a.id != first.article_id and f.value != value
+                ),
+                None,
+            )
+            if other is None:
+                continue
+            article, fact = other
+            n = len(citations) + 1
+            cited = Citation(
+                n, article.title, article.source, fact.sentence, article.id, fact.start, fact.end
+            )
+            note = f"Note: another source reports {fact.value} for this ({article.title}) [{n}]."
+            return f"{text}\n{note}", [*citations, cited]
+        return text, citations
+
+    def _facts(self, snap: Snapshot) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
+        """The index's facts with their comparison key, computed once per snapshot."""
+        if self._facts_of is None or self._facts_of[0] is not snap:
+            keyed = [(a, f, fact_key(a, f, self.vocab)) for a, f in trial_facts(snap, self.vocab)]
+            self._facts_of = (snap, keyed)
+        return self._facts_of[1]
 
     def _not_found(
         self, question: str, reason: str, sentences: list[Sentence], q: Question, engine: str

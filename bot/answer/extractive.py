@@ -4,22 +4,16 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
 from bot.answer.passages import Sentence
 from bot.answer.question import CONTROL_ARM, LANDMARK, STATISTICS, Question, landmark_months
-from index.figures import Figure, extract_figures, value_runs
+from index.arms import LEAD_CLAUSE, inherit_arms, names_drug, qualifier_phrase
+from index.figures import Figure, extract_figures
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
-
-_LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
-_SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
-_ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
-_SCOPE_END = re.compile(
-    r";| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -104,56 +98,29 @@ class ExtractiveEngine:
         return max(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
 
     def _inherit_arms(self, analysed: list[_Analysed]) -> list[_Analysed]:
-        """Values listed without their arms ("Grade 3 or higher: 27.0% vs 61.9%", "... 24.0 and
-        15.3 months, respectively") take the arms of the list of as many values just before, in
-        the same sentence or the one before it, when that list names an arm for each value."""
+        """Lists of values that do not name their arms take them from the list before."""
         by_sentence: dict[tuple[str, int], list[int]] = {}
         for i, (s, _, _, _) in enumerate(analysed):
             by_sentence.setdefault((s.article.id, s.start), []).append(i)
-        out = list(analysed)
-        last_arms: dict[str, tuple[int, list[str]]] = {}  # article -> (sentence start, arms)
+        by_article: dict[str, list[tuple[int, list[int]]]] = {}
         for (article, start), idx in sorted(by_sentence.items()):
-            s = analysed[idx[0]][0]
-            drugs = [str(d) for d in s.article.meta.get("drugs", [])]
-            figs = [analysed[i][2] for i in idx]
-            known = last_arms.get(article)
-            if known and start - known[0] > 400:
-                known = None
-            for run in value_runs(s.text, figs):
-                if len(run) < 2:
-                    continue
-                arms = [self._arm_phrase(figs[r]) for r in run]
-                if all(a is not None for a in arms) and any(
-                    self._names_arm(a, drugs) for a in arms if a
-                ):
-                    known = (start, [a for a in arms if a])
-                elif (
-                    known
-                    and len(known[1]) == len(run)
-                    and not any(a and self._names_arm(a, drugs) for a in arms)
-                ):
-                    for r, arm in zip(run, known[1], strict=True):
-                        s_, terms, fig, _ = analysed[idx[r]]
-                        moved = replace(fig, scope=f"{arm}; {fig.scope}".strip("; "))
-                        out[idx[r]] = (s_, terms, moved, self._local_terms(moved))
-            if known:
-                last_arms[article] = known
+            by_article.setdefault(article, []).append((start, idx))
+        out = list(analysed)
+        for entries in by_article.values():
+            first = analysed[entries[0][1][0]][0]
+            drugs = [str(d) for d in first.article.meta.get("drugs", [])]
+            sentences = [
+                (start, analysed[idx[0]][0].text, [analysed[i][2] for i in idx])
+                for start, idx in entries
+            ]
+            for (_, idx), figs in zip(
+                entries, inherit_arms(sentences, drugs, self.vocab), strict=True
+            ):
+                for i, fig in zip(idx, figs, strict=True):
+                    if fig is not analysed[i][2]:
+                        s_, terms, _, _ = analysed[i]
+                        out[i] = (s_, terms, fig, self._local_terms(fig))
         return out
-
-    def _arm_phrase(self, fig: Figure) -> str | None:
-        """The words after a figure that may name its arm ("with exampimab"), or None."""
-        scope = fig.scope.strip()
-        if not _SCOPE_PHRASE.match(scope):
-            return None
-        cut = _SCOPE_END.search(scope)
-        phrase = _balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
-        if not phrase or re.search(r"\d", phrase) or len(phrase) > 80:
-            return None
-        return phrase
-
-    def _names_arm(self, phrase: str, drugs: list[str]) -> bool:
-        names_arm = any(t.qualifier == "arm" for t in self.vocab.terms(phrase))
-        return names_arm or _names_drug(drugs, phrase) or bool(_ARM_WORD.search(phrase))
 
     def _measures(self, fig: Figure, target: str) -> bool:
         if fig.endpoint == target:
@@ -167,7 +134,7 @@ class ExtractiveEngine:
 
     def _lead_terms(self, sentence: str, fig: Figure) -> list[Term]:
         """Qualifiers of an opening clause that frames the figure ("Among 2L patients, ...")."""
-        lead = _LEAD_CLAUSE.match(sentence)
+        lead = LEAD_CLAUSE.match(sentence)
         if not lead or lead.end() > fig.start:
             return []
         return [t for t in self.vocab.terms(lead.group(0)) if t.qualifier]
@@ -257,7 +224,7 @@ class ExtractiveEngine:
             elif kind == "arm":
                 if any(self.vocab.conflicting(key, o) for o in scope_keys | label_keys):
                     return None  # the figure of the other arm
-                if _names_drug(q.entities, f"{fig.label} {fig.scope}"):
+                if names_drug(q.entities, f"{fig.label} {fig.scope}"):
                     score += 1.0  # "51% in the trastuzumab arm" for "trastu plus chemo"
                 elif key in sentence_keys:
                     score += 0.4
@@ -295,7 +262,7 @@ class ExtractiveEngine:
             score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"
         if not any(kind == "arm" for _, kind in q.qualifiers) and q.entities:
             own_words = f"{fig.label} {fig.scope}"
-            if _names_drug(q.entities, own_words):
+            if names_drug(q.entities, own_words):
                 score += 0.5  # "trastuzumab arm": the figure of the drug asked about
             elif any(t.qualifier == "arm" for t in self.vocab.terms(own_words)):
                 score -= 0.3  # the figure of an arm the question does not name
@@ -313,7 +280,7 @@ class ExtractiveEngine:
         if (
             fig.unit == "count"
             and _in_count_bracket(s.text, fig)
-            and not _names_drug(q.entities, f"{fig.label} {fig.scope}")
+            and not names_drug(q.entities, f"{fig.label} {fig.scope}")
         ):
             score -= 1.0  # "(n = 254)" is one arm's size, not the trial's
         if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
@@ -419,17 +386,7 @@ class ExtractiveEngine:
         return _capital(surface)
 
     def _qualifier_phrase(self, sentence: str, fig: Figure) -> str:
-        scope = fig.scope.strip()
-        if scope and _SCOPE_PHRASE.match(scope):
-            cut = _SCOPE_END.search(scope)
-            phrase = scope[: cut.start()] if cut else scope
-            phrase = _balanced(phrase.strip(" ,"))
-            if 3 <= len(phrase) <= 100:
-                return phrase
-        lead = _LEAD_CLAUSE.match(sentence)
-        if lead and lead.end() <= fig.start:
-            return _balanced(lead.group(0)[0].lower() + lead.group(0)[1:])
-        return ""
+        return qualifier_phrase(sentence, fig)
 
     def _why_not(self, q: Question) -> str:
         parts = []
@@ -463,12 +420,6 @@ def _same_word(a: str, b: str) -> bool:
 
 def _in_count_bracket(sentence: str, fig: Figure) -> bool:
     return bool(re.search(r"\(\s*n\s*=\s*$", sentence[: fig.start], re.I))
-
-
-def _names_drug(entities: list[str], words: str) -> bool:
-    """A name of the question ("trastu") starts a word of ``words`` ("trastuzumab")."""
-    folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]
-    return any(len(e) >= 4 and any(w.startswith(e.casefold()) for w in folded) for e in entities)
 
 
 def _landmark_before(sentence: str, fig: Figure) -> int | None:
@@ -513,14 +464,6 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
         return ""
     inner = sentence[open_at + 1 : close_at]
     return inner if len(inner) <= 160 else ""
-
-
-def _balanced(text: str) -> str:
-    """Drop a dangling opening bracket and what follows it."""
-    for open_, close in (("(", ")"), ("[", "]")):
-        if text.count(open_) > text.count(close):
-            text = text[: text.rfind(open_)].rstrip(" ,")
-    return text
 
 
 def _capital(text: str) -> str:

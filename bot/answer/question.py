@@ -85,7 +85,7 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(
-        vocab.units.get(t.key) == "time" for t in vocab.terms(text) if t.kind == "endpoint"
+        t.key in vocab.landmark_endpoints for t in vocab.terms(text) if t.kind == "endpoint"
     ):
         q.landmark = landmark_months(landmark)
         covered.append((landmark.start(), landmark.end()))
@@ -121,6 +121,8 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
             q.codes.append(word)
     if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
         q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
+    for grade in _ONE_GRADE.finditer(text):
+        q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
@@ -169,6 +171,9 @@ def _settle_arms(q: Question, vocab: Vocabulary) -> None:
     q.qualifiers = [qk for qk in q.qualifiers if qk not in clash or qk == keep]
 
 
+_ONE_GRADE = re.compile(
+    r"\bgrade\s*[1-5]\b(?!\s*(?:or\b|and\b|to\b|-|–|/|\+|,))(?<!grade\s5)", re.I
+)
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _ARM_CONTRAST = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\b", re.I)
 

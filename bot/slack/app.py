@@ -44,6 +44,12 @@ def build_app(
             "or set TRIALBOT_SLACK_APP_TOKEN to run in Socket Mode"
         )
     index_dir = settings.index.dir
+    if seen is None and s.dedupe == "postgres":
+        if s.dedupe_url is None:
+            raise ConfigError("TRIALBOT_SLACK_DEDUPE=postgres needs TRIALBOT_SLACK_DEDUPE_URL")
+        from bot.dedupe_postgres import PostgresSeenEvents
+
+        seen = PostgresSeenEvents(s.dedupe_url.get_secret_value())
     if seen is None:
         seen = (
             SqliteSeenEvents(index_dir / "slack-seen.sqlite3")

@@ -9,92 +9,33 @@ Two keys are claimed, first come first served:
 - ``message:<channel>:<ts>`` just before answering a user's message: an @mention in a thread is
   delivered as ``app_mention`` and as ``message``, with different event ids; only one answers.
 
-``SeenEvents`` is the interface. ``MemorySeenEvents`` serves one process; ``SqliteSeenEvents``
-(a file beside the index) survives restarts and is shared by the processes of one host. Several
-stateless replicas on several hosts need a shared backend (Redis ``SET NX EX``, a SQL table
-with a unique key): implement ``claim`` on it and pass it to ``build_app``.
+``SeenEvents`` and its two implementations live in ``bot/dedupe.py`` (shared with Teams):
+``MemorySeenEvents`` for one process, ``SqliteSeenEvents`` (a file beside the index) for the
+processes of one host. Several replicas on several hosts need a shared backend.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import threading
-import time
-import weakref
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot.dedupe import DAY, MemorySeenEvents, SeenEvents, SqliteSeenEvents
+
 log = logging.getLogger(__name__)
 
-DAY = 24 * 3600.0
-
-
-class SeenEvents(Protocol):
-    """Remembers keys for ``ttl_s`` seconds; ``claim`` is atomic across its users."""
-
-    def claim(self, key: str) -> bool:
-        """True the first time ``key`` is claimed (within the TTL), False ever after."""
-        ...
-
-
-class MemorySeenEvents:
-    """In-process memory, for one process."""
-
-    def __init__(self, ttl_s: float = DAY) -> None:
-        self.ttl_s = ttl_s
-        self._seen: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def claim(self, key: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            if len(self._seen) > 10_000:
-                self._seen = {k: t for k, t in self._seen.items() if now - t < self.ttl_s}
-            at = self._seen.get(key)
-            if at is not None and now - at < self.ttl_s:
-                return False
-            self._seen[key] = now
-            return True
-
-
-class SqliteSeenEvents:
-    """A SQLite file: survives restarts, shared by every process on the host.
-
-    One connection per process behind a lock: threads of a process never wait in SQLite's busy
-    handler (which sleeps in steps of up to 100 ms), only processes do, rarely.
-    """
-
-    def __init__(self, path: Path, ttl_s: float = DAY) -> None:
-        self.path = path
-        self.ttl_s = ttl_s
-        self._claims = 0
-        self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # a lost claim on power failure costs at most one duplicate answer; no fsync per event
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, at REAL NOT NULL)")
-        self.close = weakref.finalize(self, self._db.close)  # closed when dropped, or by close()
-
-    def claim(self, key: str) -> bool:
-        now = time.time()
-        with self._lock:
-            # one statement, so atomic across processes: insert, or take over an expired key
-            changed = self._db.execute(
-                "INSERT INTO seen (key, at) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE seen.at < ?",
-                (key, now, now - self.ttl_s),
-            ).rowcount
-            self._claims += 1
-            if self._claims % 1000 == 0:
-                self._db.execute("DELETE FROM seen WHERE at < ?", (now - self.ttl_s,))
-        return changed == 1
+# re-exported: the Slack app and its tests import them from here
+__all__ = [
+    "DAY",
+    "MemorySeenEvents",
+    "SeenEvents",
+    "SqliteSeenEvents",
+    "drop_seen_events",
+    "message_key",
+]
 
 
 def message_key(channel: str, ts: str) -> str:

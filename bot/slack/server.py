@@ -2,13 +2,15 @@
 HTTP otherwise (Bolt's WSGI adapter on a threaded server, requests on ``settings.slack.path``).
 
 In HTTP mode Bolt verifies every request's signature with the signing secret and rejects
-timestamps more than 5 minutes away (401).
+timestamps more than 5 minutes away (401). ``/healthz`` and ``/readyz`` (``bot.health``) answer
+on the same port, unsigned, for load balancers and Kubernetes probes.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -16,6 +18,8 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.digest.schedule import start_schedule
+from bot.health import Readiness, probe_response, readiness
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack.app import build_app
@@ -36,12 +40,20 @@ class _QuietHandler(WSGIRequestHandler):
 class SlackHTTPServer:
     """Bolt over HTTP: one thread per request, so a slow client never delays another's ack."""
 
-    def __init__(self, app: App, host: str, port: int, path: str = "/slack/events") -> None:
+    def __init__(
+        self,
+        app: App,
+        host: str,
+        port: int,
+        path: str = "/slack/events",
+        ready: Readiness | None = None,
+    ) -> None:
+        """``ready``: the readiness check of ``/readyz`` (default: always ready)."""
         self.path = path
         self._server = make_server(
             host,
             port,
-            SlackRequestHandler(app, path=path),
+            _with_probes(SlackRequestHandler(app, path=path), ready or (lambda: (True, "ready"))),
             server_class=_ThreadingWSGIServer,
             handler_class=_QuietHandler,
         )
@@ -76,12 +88,33 @@ class SlackHTTPServer:
             self._thread.join(timeout=5)
 
 
+def _with_probes(slack: Callable[..., Iterable[bytes]], ready: Readiness) -> Callable[..., Any]:
+    """The Slack WSGI app, with ``/healthz`` and ``/readyz`` answered before it."""
+
+    def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        answer = probe_response(environ.get("PATH_INFO", ""), ready)
+        if answer is None:
+            return slack(environ, start_response)
+        status, body = answer
+        reason = "OK" if status == 200 else "Service Unavailable"
+        start_response(
+            f"{status} {reason}",
+            [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+        )
+        return [body]
+
+    return wsgi
+
+
 def serve(settings: Settings, services: Services) -> None:
     """Run until interrupted."""
     app = build_app(settings, services)  # settings and token checked before the slow part
     # load the model and the index now, so the first question is answered as fast as the rest
     services.embedder.embed(["warm up"])
     articles = len(services.searcher.snapshot().articles)
+    # poll the feeds and post the digest on TRIALBOT_DIGEST_CRON (nothing when unset); a daemon
+    # thread: stopping mid-run is a crash the digest ledger recovers from
+    start_schedule(services)
     s = settings.slack
     if s.app_token is not None:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -89,7 +122,7 @@ def serve(settings: Settings, services: Services) -> None:
         log.info("Slack Socket Mode, %d articles indexed", articles)
         SocketModeHandler(app, s.app_token.get_secret_value()).start()
     else:
-        server = SlackHTTPServer(app, s.host, s.port, s.path)
+        server = SlackHTTPServer(app, s.host, s.port, s.path, lambda: readiness(services))
         log.info("Slack HTTP mode on %s, %d articles indexed", server.url, articles)
         try:
             server.serve_forever()

@@ -218,7 +218,9 @@ class FakeSlack:
         if method == "chat.postMessage":
             ts = self.new_ts()
             message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}
-            message |= {k: args[k] for k in ("text", "blocks", "thread_ts") if args.get(k)}
+            message |= {
+                k: args[k] for k in ("text", "blocks", "thread_ts", "metadata") if args.get(k)
+            }
             with self._changed:
                 self.channels.setdefault(args["channel"], []).append(message)
             return ok | {"channel": args["channel"], "ts": ts, "message": message}

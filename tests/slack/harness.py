@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from bot.health import readiness
 from bot.services import Services
 from bot.settings import SlackSettings
 from bot.slack.app import build_app
@@ -48,8 +49,11 @@ class SlackSim:
             **slack,
         )
         self.app = build_app(services.settings, services)
-        self.server = SlackHTTPServer(self.app, "127.0.0.1", 0).start()
+        self.server = SlackHTTPServer(
+            self.app, "127.0.0.1", 0, ready=lambda: readiness(services)
+        ).start()
         self.url = self.server.url
+        self.base_url = self.url.removesuffix(self.server.path)
         self.http = httpx.Client(timeout=30)
 
     def stop(self) -> None:

@@ -1,0 +1,173 @@
+"""Polling: fetch every subscribed feed, fetch the pages of its new items, ingest them.
+
+Safe to run from cron and idempotent:
+
+- pages are fetched before the index's write lock is taken (slow sites never hold it), then
+  all fetched articles are ingested under one ``Services.ingestor()``;
+- an item is recorded as seen only after its article is in the index, so any failure (page
+  down, index locked, process killed) leaves it for the next poll;
+- a second poll running at the same time is refused the write lock (``IndexLockedError``) and
+  ingests nothing; even without the lock (a Chroma server) ingest is idempotent by content.
+
+A feed that is down, slow, answers an error or is not valid RSS/Atom is reported and skipped;
+the other feeds go on and the next poll tries it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.errors import ArticleError, FeedError, IndexLockedError
+from bot.feeds.fetch import FeedFetcher, FeedItem
+from bot.feeds.store import FeedStore
+from bot.fetch import ArticleFetcher
+from bot.services import Services
+from bot.state import StateDB, state_path
+from index.loaders import LoadedArticle
+
+log = logging.getLogger(__name__)
+
+ItemStatus = Literal["added", "replaced", "unchanged", "failed", "given up"]
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What happened to one new item of a feed."""
+
+    link: str
+    title: str
+    status: ItemStatus
+    article_id: str = ""
+    error: str = ""
+
+
+@dataclass
+class FeedOutcome:
+    """One feed's poll: ``error`` is set when the feed itself could not be read."""
+
+    url: str
+    error: str = ""
+    items: list[ItemOutcome] = field(default_factory=list)
+
+
+@dataclass
+class PollReport:
+    feeds: list[FeedOutcome] = field(default_factory=list)
+    error: str = ""  # the poll as a whole could not ingest (index locked)
+
+    @property
+    def failed_feeds(self) -> list[FeedOutcome]:
+        return [f for f in self.feeds if f.error]
+
+    @property
+    def failed_items(self) -> list[ItemOutcome]:
+        return [i for f in self.feeds for i in f.items if i.status in ("failed", "given up")]
+
+    @property
+    def ingested(self) -> list[ItemOutcome]:
+        return [i for f in self.feeds for i in f.items if i.status in ("added", "replaced")]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.error or self.failed_feeds or self.failed_items)
+
+
+@dataclass
+class _Fetched:
+    feed: FeedOutcome
+    item: FeedItem
+    article: LoadedArticle
+
+
+class FeedPoller:
+    """Ingests the new items of every subscribed feed."""
+
+    def __init__(
+        self,
+        services: Services,
+        store: FeedStore,
+        feed_fetcher: FeedFetcher,
+        article_fetcher: ArticleFetcher,
+        *,
+        max_items: int = 30,
+        attempts: int = 5,
+    ) -> None:
+        self.services = services
+        self.store = store
+        self.feed_fetcher = feed_fetcher
+        self.article_fetcher = article_fetcher
+        self.max_items = max_items
+        self.attempts = attempts
+
+    @classmethod
+    def from_services(cls, services: Services) -> FeedPoller:
+        """The real poller of ``services``' index: its state DB, fetches as ``settings.fetch``."""
+        s = services.settings
+        return cls(
+            services,
+            FeedStore(StateDB(state_path(s))),
+            FeedFetcher.from_settings(s.fetch),
+            ArticleFetcher.from_settings(s.fetch),
+            max_items=s.feeds.max_items,
+            attempts=s.feeds.item_attempts,
+        )
+
+    def poll(self) -> PollReport:
+        """Poll every feed, ingest what is new, and say how each feed and item went."""
+        report = PollReport()
+        fetched: list[_Fetched] = []
+        for feed in self.store.feeds():
+            outcome = FeedOutcome(feed.url)
+            report.feeds.append(outcome)
+            fetched += self._fetch_feed(outcome)
+        if not fetched:
+            return report
+        try:
+            self._ingest(fetched)
+        except IndexLockedError as exc:
+            # not an item's fault: no attempt is counted, every item waits for the next poll
+            report.error = f"{exc}; nothing was ingested, the next poll tries again"
+            for f in fetched:
+                waiting = ItemOutcome(f.item.link, f.item.title, "failed", error="index locked")
+                f.feed.items.append(waiting)
+        return report
+
+    def _fetch_feed(self, outcome: FeedOutcome) -> list[_Fetched]:
+        try:
+            items = self.feed_fetcher.fetch(outcome.url)
+        except FeedError as exc:
+            outcome.error = exc.reason
+            self.store.note_poll(outcome.url, exc.reason)
+            log.warning("feed %s skipped: %s", outcome.url, exc.reason)
+            return []
+        self.store.note_poll(outcome.url)
+        new = self.store.unseen(outcome.url, items, self.attempts)[: self.max_items]
+        fetched = []
+        for item in reversed(new):  # feeds list newest first; ingest in publication order
+            try:
+                fetched.append(_Fetched(outcome, item, self.article_fetcher.fetch(item.link)))
+            except ArticleError as exc:
+                outcome.items.append(self._failed(outcome.url, item, exc.reason))
+        return fetched
+
+    def _ingest(self, fetched: list[_Fetched]) -> None:
+        with self.services.ingestor() as ingestor:
+            ingestor.repair()
+            for f in fetched:
+                try:
+                    result = ingestor.ingest(f.article)
+                except ArticleError as exc:
+                    f.feed.items.append(self._failed(f.feed.url, f.item, exc.reason))
+                    continue
+                self.store.mark_ingested(f.feed.url, f.item, result.article_id)
+                f.feed.items.append(
+                    ItemOutcome(f.item.link, result.title, result.status, result.article_id)
+                )
+
+    def _failed(self, feed_url: str, item: FeedItem, reason: str) -> ItemOutcome:
+        attempts = self.store.note_failure(feed_url, item, reason)
+        status: ItemStatus = "given up" if attempts >= self.attempts else "failed"
+        log.warning("item %s of %s %s: %s", item.link, feed_url, status, reason)
+        return ItemOutcome(item.link, item.title, status, error=reason)

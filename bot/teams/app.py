@@ -1,0 +1,101 @@
+"""The Teams bot: settings and services in, the Agents SDK's application and adapter out, handlers
+registered by activity type, nothing else. ``server.py`` puts it behind ``/api/messages``."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    AgentAuthConfiguration,
+    MemoryStorage,
+    TurnState,
+)
+
+from bot.commands import Commands
+from bot.dedupe import MemorySeenEvents, SeenEvents, SqliteSeenEvents
+from bot.fetch import ArticleFetcher
+from bot.services import Services
+from bot.settings import Settings
+from bot.teams import installs, messages
+from bot.teams.auth import (
+    TokenProviderFactory,
+    auth_configuration,
+    build_adapter,
+    build_connections,
+    outbound_identity,
+)
+from bot.teams.conversations import ConversationStore, SqliteConversationStore
+from bot.teams.deps import TeamsDeps
+from bot.teams.proactive import TeamsProactiveSender
+
+
+@dataclass
+class TeamsBot:
+    """What the HTTP host needs: the application, its adapter and the auth configuration the
+    SDK's JWT check reads."""
+
+    app: AgentApplication[TurnState]
+    adapter: CloudAdapter
+    auth: AgentAuthConfiguration
+    deps: TeamsDeps
+
+    def sender(self, loop: asyncio.AbstractEventLoop | None = None) -> TeamsProactiveSender:
+        """Proactive posts to the conversations this bot stored, with its credentials."""
+        return TeamsProactiveSender(
+            self.adapter, self.deps.conversations, outbound_identity(self.deps.settings), loop=loop
+        )
+
+
+def build_bot(
+    settings: Settings,
+    services: Services,
+    *,
+    seen: SeenEvents | None = None,
+    conversations: ConversationStore | None = None,
+    token_provider: TokenProviderFactory | None = None,
+) -> TeamsBot:
+    """The Teams bot; ``seen`` and ``conversations`` default to files beside the index,
+    ``token_provider`` to MSAL (the app id and secret)."""
+    s = settings.teams
+    auth = auth_configuration(s)  # missing credentials fail here, before anything is started
+    connections = build_connections(auth, token_provider)
+    adapter = build_adapter(connections)
+    index_dir = settings.index.dir
+    if seen is None:
+        seen = (
+            SqliteSeenEvents(index_dir / "teams-seen.sqlite3")
+            if s.dedupe == "sqlite"
+            else MemorySeenEvents()
+        )
+    fetch = settings.fetch
+    deps = TeamsDeps(
+        settings=s,
+        commands=Commands(
+            services,
+            ArticleFetcher(
+                timeout_s=fetch.timeout_s,
+                max_bytes=fetch.max_bytes,
+                allow_private=fetch.allow_private,
+            ),
+            add_allowed_users=s.add_allowed_users,
+        ),
+        seen=seen,
+        conversations=conversations
+        or SqliteConversationStore(index_dir / "teams-conversations.sqlite3"),
+        adapter=adapter,
+        executor=ThreadPoolExecutor(s.workers, thread_name_prefix="trialbot-teams"),
+    )
+    # turn state is unused (history is RecentQuestions); the SDK requires a storage anyway
+    app = AgentApplication[TurnState](
+        storage=MemoryStorage(),
+        connection_manager=connections,
+        start_typing_timer=False,  # answers come after the ack; they send their own typing
+        remove_recipient_mention=True,
+    )
+    messages.register(app, deps)
+    installs.register(app, deps)
+    return TeamsBot(app, adapter, auth, deps)

@@ -1,0 +1,81 @@
+"""What the Teams handlers need, built once by ``build_bot`` and handed to each ``register``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+
+from bot.commands import Commands, parse_command
+from bot.dedupe import SeenEvents
+from bot.errors import TrialbotError
+from bot.settings import TeamsSettings
+from bot.teams.cards import Card, apology_card, error_card, result_card
+from bot.teams.conversations import ConversationStore
+from bot.teams.history import RecentQuestions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a person typed (mention removed), who typed it, and in which conversation."""
+
+    text: str
+    user: str
+    conversation: str
+
+
+@dataclass
+class TeamsDeps:
+    settings: TeamsSettings
+    commands: Commands
+    seen: SeenEvents
+    conversations: ConversationStore
+    adapter: CloudAdapter
+    executor: ThreadPoolExecutor
+    history: RecentQuestions = field(default_factory=RecentQuestions)
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def answer(self, question: Question) -> Card:
+        """The card answering ``question``, computed on the worker pool (the answer core is
+        blocking: the event loop keeps serving requests meanwhile)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, self.answer_now, question)
+
+    def answer_now(self, question: Question) -> Card:
+        """Run the command or question; a user error is said plainly, anything else is an
+        apology (details logged)."""
+        command = parse_command(question.text)
+        history = self.history.before(question.conversation) if command.kind == "ask" else None
+        try:
+            card = result_card(self.commands.run(command, user=question.user, history=history))
+        except TrialbotError as exc:
+            log.info("%s in %s: %s", command.kind, question.conversation, exc)
+            return error_card(str(exc))
+        except Exception:
+            log.exception("%s in %s failed", command.kind, question.conversation)
+            return apology_card()
+        if command.kind == "ask":
+            self.history.add(question.conversation, command.arg)
+        return card
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` after the request is acknowledged; kept until done (drained on exit)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self, timeout_s: float = 30.0) -> None:
+        """Wait for answers still being computed (shutdown), at most ``timeout_s``."""
+        if self._tasks:
+            log.info("waiting for %d answers in progress", len(self._tasks))
+            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout_s)
+            for task in pending:
+                task.cancel()
+        self.executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,97 @@
+"""Whose figure a value is: the arm or subgroup words around it, shared by the answer engine and
+the fact extractor.
+
+A value's arm is said right after it ("9.8 months with the combination"), or in an opening
+clause ("Among patients treated in second line, ..."). Values listed without their arms
+("Grade 3 or higher: 27.0% vs 61.9%", "... 24.0 and 15.3 months, respectively") take the arms of
+the list of as many values just before, in the same sentence or the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.figures import Figure, value_runs
+from index.vocabulary import Vocabulary
+
+LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
+SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
+SCOPE_END = re.compile(
+    r"[;,]| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$", re.I
+)
+_NO_ARM = re.compile(r"^(?:of|in|among|for)\s+(?:the\s+)?(?:patients|those|participants)$", re.I)
+_ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
+_INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just before
+
+
+def arm_phrase(fig: Figure) -> str | None:
+    """The words after a figure that may name its arm ("with exampimab"), or None."""
+    scope = fig.scope.strip()
+    if not SCOPE_PHRASE.match(scope):
+        return None
+    cut = SCOPE_END.search(scope)
+    phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
+    if not phrase or re.search(r"\d", phrase) or len(phrase) > 80:
+        return None
+    return phrase
+
+
+def qualifier_phrase(sentence: str, fig: Figure) -> str:
+    """The arm or subgroup words of a figure: after it, else an opening clause before it."""
+    scope = fig.scope.strip()
+    if scope and SCOPE_PHRASE.match(scope):
+        cut = SCOPE_END.search(scope)
+        phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,"))
+        if 3 <= len(phrase) <= 100 and not _NO_ARM.match(phrase):
+            return phrase
+    lead = LEAD_CLAUSE.match(sentence)
+    if lead and lead.end() <= fig.start:
+        return balanced(lead.group(0)[0].lower() + lead.group(0)[1:])
+    return ""
+
+
+def names_drug(names: list[str], words: str) -> bool:
+    """A name ("trastu", "trastuzumab") starts a word of ``words`` ("trastuzumab")."""
+    folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]
+    return any(len(e) >= 4 and any(w.startswith(e.casefold()) for w in folded) for e in names)
+
+
+def names_arm(phrase: str, drugs: list[str], vocab: Vocabulary) -> bool:
+    """The phrase names an arm: an arm term, a drug of the article, or "arm"/"group"."""
+    if any(t.qualifier == "arm" for t in vocab.terms(phrase)):
+        return True
+    return names_drug(drugs, phrase) or bool(_ARM_WORD.search(phrase))
+
+
+def inherit_arms(
+    sentences: list[tuple[int, str, list[Figure]]], drugs: list[str], vocab: Vocabulary
+) -> list[list[Figure]]:
+    """``sentences`` of one article in order, as (start offset, text, figures): the figures with
+    the arms of lists that do not name them put in front of their scope ("with A; ...")."""
+    out: list[list[Figure]] = []
+    known: tuple[int, list[str]] | None = None
+    for start, text, figs in sentences:
+        figs = list(figs)
+        if known and start - known[0] > _INHERIT_WITHIN:
+            known = None
+        for run in value_runs(text, figs):
+            if len(run) < 2:
+                continue
+            arms = [arm_phrase(figs[r]) for r in run]
+            named = [a for a in arms if a and names_arm(a, drugs, vocab)]
+            if all(a is not None for a in arms) and named:
+                known = (start, [a for a in arms if a])
+            elif known and len(known[1]) == len(run) and not named:
+                for r, arm in zip(run, known[1], strict=True):
+                    figs[r] = replace(figs[r], scope=f"{arm}; {figs[r].scope}".strip("; "))
+        out.append(figs)
+    return out
+
+
+def balanced(text: str) -> str:
+    """Drop a dangling opening bracket and what follows it."""
+    for open_, close in (("(", ")"), ("[", "]")):
+        if text.count(open_) > text.count(close):
+            text = text[: text.rfind(open_)].rstrip(" ,")
+    return text

@@ -1,0 +1,211 @@
+"""The embedding model run by ONNX Runtime (``TRIALBOT_EMBEDDING_BACKEND=onnx``).
+
+The ONNX graph is exported once, on first use, from the same local model directory the torch
+backend reads (nothing is downloaded), into a cache folder keyed by the model's files. It gives
+the embeddings sentence-transformers gives (same tokenizer, truncation, mean pooling and
+normalization; cosine >= 0.9999, checked at export) at a fraction of the CPU time:
+``bench/embedding_backends.py`` measures both. sentence-transformers' own ``backend="onnx"``
+needs optimum-onnx, whose only release pins transformers < 4.58, which sentence-transformers 6
+does not accept; hence this small runner on ``onnxruntime`` (a dependency of chromadb already).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.errors import ConfigError
+from index.embedding import resolve_model_dir
+
+log = logging.getLogger(__name__)
+
+ONNX_FILE = "model.onnx"
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_OPSET = 17
+_PROBE = "Median PFS was 5.4 months (HR 0.54; 95% CI, 0.43-0.67) with lurbinectedin."
+
+
+def max_seq_length(model_dir: Path) -> int:
+    """The token limit sentence-transformers applies to this model (256 for all-MiniLM-L6-v2)."""
+    config = model_dir / "sentence_bert_config.json"
+    if config.exists():
+        return int(json.loads(config.read_text())["max_seq_length"])
+    return int(json.loads((model_dir / "tokenizer_config.json").read_text())["model_max_length"])
+
+
+def export_dir(model_dir: Path, cache_dir: Path) -> Path:
+    """The folder of this model's export: a new one whenever the model's files change."""
+    digest = hashlib.sha256(str(model_dir.resolve()).encode())
+    for f in sorted(model_dir.glob("*.json")) + sorted(model_dir.glob("*.safetensors")):
+        stat = f.stat()
+        digest.update(f"{f.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return cache_dir / f"{model_dir.name}-{digest.hexdigest()[:16]}"
+
+
+def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
+    """The model's ONNX file, exported from ``model_dir`` with torch if not cached yet."""
+    target = export_dir(model_dir, cache_dir) / ONNX_FILE
+    if target.exists():
+        return target
+    from filelock import FileLock
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target.parent / "export.lock")):
+        if target.exists():  # another process exported it while we waited
+            return target
+        log.info("exporting the embedding model to ONNX in %s (once)", target.parent)
+        partial = target.with_suffix(f".{os.getpid()}.partial")
+        try:
+            _export(model_dir, partial)
+            _check_export(model_dir, partial)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+    return target
+
+
+def _export(model_dir: Path, path: Path) -> None:
+    try:
+        import onnx  # noqa: F401  (torch's exporter needs it)
+    except ImportError as exc:
+        raise ConfigError(
+            "TRIALBOT_EMBEDDING_BACKEND=onnx needs the onnx package to export the model once: "
+            "pip install 'trialbot[onnx]'"
+        ) from exc
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+
+    class LastHiddenState(torch.nn.Module):
+        """Keyword arguments: positional order of ``forward`` differs between versions."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = tokenizer(["a short one", _PROBE], padding=True, return_tensors="pt")
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*_INPUTS, "last_hidden_state")}
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # tracer and deprecation chatter of the exporter
+        torch.onnx.export(
+            LastHiddenState(),
+            tuple(sample[name] for name in _INPUTS),
+            str(path),
+            input_names=list(_INPUTS),
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=_OPSET,
+            dynamo=False,
+        )
+
+
+def _check_export(model_dir: Path, path: Path) -> None:
+    """The exported graph embeds a probe as the torch model does, or the export is refused."""
+    from sentence_transformers import SentenceTransformer
+
+    reference = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True).encode(
+        [_PROBE], normalize_embeddings=True
+    )[0]
+    runner = OnnxRunner(path, model_dir, threads=None)
+    cosine = float(np.dot(runner.embed([_PROBE])[0], reference))
+    if cosine < 0.9999:
+        raise ConfigError(f"ONNX export of {model_dir} differs from the model (cosine {cosine})")
+
+
+class OnnxRunner:
+    """An ONNX Runtime session and the model's tokenizer: texts in, unit vectors out."""
+
+    def __init__(
+        self, onnx_file: Path, model_dir: Path, threads: int | None, batch_size: int = 32
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(
+            str(onnx_file), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        # as sentence-transformers calls it: truncate at max_seq_length, pad to the longest
+        self.tokenizer.enable_truncation(max_length=max_seq_length(model_dir))
+        pad = self.tokenizer.token_to_id("[PAD]") or 0
+        self.tokenizer.enable_padding(pad_id=pad, pad_token="[PAD]")
+        self.batch_size = batch_size
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of ``texts``, one row each, in order."""
+        # longest first, as sentence-transformers batches, so that little padding is computed
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        result = np.zeros((len(texts), 0), np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            feeds = {
+                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+                "attention_mask": mask,
+                "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
+            }
+            hidden = self.session.run(["last_hidden_state"], feeds)[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            if not start:
+                result = np.zeros((len(texts), pooled.shape[1]), np.float32)
+            result[rows] = pooled / norms
+        return result
+
+
+class OnnxEmbedder:
+    """The Embedder of the ONNX backend: exports on first use, then runs without torch."""
+
+    def __init__(
+        self, model: str, cache_dir: Path, batch_size: int = 32, threads: int | None = None
+    ) -> None:
+        self.name = model
+        self._dir = resolve_model_dir(model)
+        self._cache_dir = cache_dir
+        self._batch_size = batch_size
+        self._threads = threads
+        self._runner: OnnxRunner | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        """True once the ONNX session is open (the first ``embed`` opens it)."""
+        return self._runner is not None
+
+    def _load(self) -> OnnxRunner:
+        with self._lock:
+            if self._runner is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the export reads local files only
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                path = export_onnx(self._dir, self._cache_dir)
+                log.info("loading ONNX embedding model %s", path)
+                self._runner = OnnxRunner(path, self._dir, self._threads, self._batch_size)
+        return self._runner
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return [v.tolist() for v in self._load().embed(texts)]
