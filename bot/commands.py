@@ -16,17 +16,19 @@ from bot.answer.grounding import is_grounded
 from bot.answer.models import Answer, Citation
 from bot.answer.question import decode_chat_markup
 from bot.errors import NotAllowedError, TrialbotError
+from bot.factsheet import FactRow, compare, fact_sheet, resolve_trial
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from index.ingest import IngestResult
 from index.store import ArticleRecord
 
-Kind = Literal["help", "list", "show", "add", "ask"]
+Kind = Literal["help", "list", "show", "compare", "add", "ask"]
 
 USAGE: tuple[tuple[str, str], ...] = (
     ("QUESTION", "the exact figure, quoted from its source, with a link"),
     ("list", "the indexed articles and their trials"),
-    ("show TRIAL", "a trial's key figures (ORR, median PFS and OS, hazard ratios), each cited"),
+    ("show TRIAL", "a trial's fact sheet: its reported figures by arm, each cited"),
+    ("compare ENDPOINT [TRIAL...]", "one endpoint (ORR, PFS, OS, HR...) across trials and arms"),
     ("add URL", "fetch an article page and add it to the index"),
     ("help", "this help"),
 )
@@ -66,6 +68,8 @@ def parse_command(text: str) -> Command:
         return Command("list")
     if verb == "show" and rest and len(rest.split()) <= 3 and not rest.endswith("?"):
         return Command("show", decode_chat_markup(rest))
+    if verb == "compare" and rest and len(rest.split()) <= 6 and not rest.endswith("?"):
+        return Command("compare", decode_chat_markup(rest))
     if verb == "add":
         link = _CHAT_LINK.search(rest) or _BARE_URL.search(rest)
         if link:
@@ -147,6 +151,8 @@ class Commands:
             return self.list_articles()
         if command.kind == "show":
             return self.show_trial(command.arg)
+        if command.kind == "compare":
+            return self.compare(command.arg)
         if command.kind == "add":
             return self.add_url(command.arg, user)
         return self.services.answerer.ask(command.arg, history)
@@ -161,6 +167,12 @@ class Commands:
         trial = _resolve_trial(name, articles)
         if trial is None:
             return TrialFigures(name, None, known)
+        sheet = fact_sheet(self.services.searcher.snapshot(), self.services.vocabulary, trial)
+        if sheet is not None and sheet.rows:
+            table = Answer(f"show {trial}", "answered", fact_table(sheet.rows), sheet.citations)
+            table.engine = "facts"
+            if is_grounded(table.text, table.citations):
+                return TrialFigures(trial, table)
         lines, citations = key_figures(self.services.answerer, trial)
         if not lines:
             text = (
@@ -168,6 +180,26 @@ class Commands:
             )
             return TrialFigures(trial, Answer(f"show {trial}", "not_found", text), known)
         return TrialFigures(trial, Answer(f"show {trial}", "answered", "\n".join(lines), citations))
+
+    def compare(self, arg: str) -> Answer:
+        """``ENDPOINT [TRIAL...]``: one row per trial and arm, each cited, with the caveat."""
+        snap = self.services.searcher.snapshot()
+        words = arg.split()
+        trials = [w for w in words if resolve_trial(snap, w)]
+        endpoint = " ".join(w for w in words if w not in trials)
+        comparison = compare(snap, self.services.vocabulary, endpoint, trials)
+        question = f"compare {arg}"
+        if not comparison.rows:
+            text = f"Not found: no indexed article reports {comparison.endpoint}."
+            return Answer(question, "not_found", text, engine="facts")
+        text = fact_table(comparison.rows, with_trial=True) + f"\n{comparison.caveat}"
+        answer = Answer(question, "answered", text, comparison.citations, engine="facts")
+        names_out = text
+        for trial in {r.trial for r in comparison.rows if r.trial}:
+            names_out = names_out.replace(trial, " ")  # "Lung01" in a name is not a figure
+        if not is_grounded(names_out, answer.citations):
+            return Answer(question, "not_found", "Not found: no checkable figures.", engine="facts")
+        return answer
 
     def add_url(self, url: str, user: str) -> Added:
         """Fetch the article at ``url`` and ingest it; only allowed users when a list is set."""
@@ -240,6 +272,18 @@ def key_figures(
                 continue
         lines.append(f"{label_prefix}{label}: {_merge_citations(lead, cited, merged)}")
     return lines, merged
+
+
+def fact_table(rows: list[FactRow], *, with_trial: bool = False) -> str:
+    """Fact rows as chat lines: endpoint, whose figure, value with CI and P, citation."""
+    lines = []
+    for r in rows:
+        who = " · ".join(p for p in (r.trial if with_trial else "", r.subgroup, r.arm) if p)
+        ci = f" (95% CI {r.ci})" if r.ci else ""
+        p_value = f", P {r.p_value.strip()}" if r.p_value else ""
+        flag = " ⚠ another source reports a different value" if r.conflict else ""
+        lines.append(f"{r.endpoint} | {who or 'all'} | {r.value}{ci}{p_value} [{r.n}]{flag}")
+    return "\n".join(lines)
 
 
 def source_refs(citations: list[Citation]) -> list[SourceRef]:

@@ -16,6 +16,8 @@ from bot.commands import Command, parse_command
         ("list trials", Command("list")),
         ("<@UBOT> show IMforte", Command("show", "IMforte")),
         ("show CheckMate 816", Command("show", "CheckMate 816")),
+        ("compare ORR IMforte IDeate-Lung01", Command("compare", "ORR IMforte IDeate-Lung01")),
+        ("compare the ORR of these trials?", Command("ask", "compare the ORR of these trials?")),
         ("add <https://example.org/a.html>", Command("add", "https://example.org/a.html")),
         (
             "add <https://example.org/a.html|the article>",

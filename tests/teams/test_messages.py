@@ -86,7 +86,8 @@ def test_help_list_and_show_are_answered_with_cards(teams: TeamsSim):
     [shown] = teams.answers(thread, 1)
     text = shown_texts(shown)
     assert "Key figures of IMforte" in text
-    assert "OS HR:" in text and "0.73" in text
+    assert "HR | all | 0.73" in text  # a fact-sheet row: endpoint | arm | value
+    assert "PFS | with the combination therapy | 5.4 months" in text
     assert any("0.73" in q for q in quotes(shown))
 
 

@@ -69,10 +69,21 @@ def test_show_lists_a_trials_key_figures_each_cited(slack: SlackSim):
     [shown] = slack.fake.wait_for(lambda: slack.fake.responses(name), timeout=30)
     text = block_texts(shown["blocks"])
     assert "Key figures of IMforte" in text
-    assert "PFS HR" in text and any(f in text for f in pfs_hr)
-    assert "OS HR" in text and any(f in text for f in os_hr)
-    assert "ORR" not in text.split("[1]")[0]  # IMforte reports no ORR: left out, not guessed
+    # fact-sheet rows "endpoint | arm | value [n]", values known from the golden file
+    assert any(f"HR | all | {f}" in text for f in pfs_hr)
+    assert any(f"HR | all | {f}" in text for f in os_hr)
+    assert "ORR |" not in text  # IMforte reports no ORR: left out, not guessed
     assert "003_c267631fe2ec8f4e.txt" in text
+
+
+def test_compare_lists_one_endpoint_across_arms_with_the_caveat(slack: SlackSim):
+    name = _name()
+    slack.command("compare ORR", response_name=name)
+    [shown] = slack.fake.wait_for(lambda: slack.fake.responses(name), timeout=30)
+    text = block_texts(shown["blocks"])
+    _, orr_2l = golden("ideate-orr-2l")
+    assert any(f in text for f in orr_2l), text
+    assert "not a head-to-head comparison" in text
 
 
 def test_show_an_unknown_trial_lists_the_known_ones(slack: SlackSim):
