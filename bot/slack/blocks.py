@@ -180,7 +180,8 @@ def _actions(answer: Answer, show: bool = True) -> Block:
 
 def answer_message(answer: Answer, heading: str = "") -> Message:
     """The answer, its numbered citations, "Show sources" and the feedback buttons."""
-    body = f"*{escape(heading)}*\n{escape(answer.text)}" if heading else escape(answer.text)
+    text = fact_table_text(answer.text) if answer.engine == "facts" else escape(answer.text)
+    body = f"*{escape(heading)}*\n{text}" if heading else text
     pieces = split_text(body)
     if len(pieces) > MAX_TEXT_SECTIONS:
         cut = " _(cut: the answer is too long for one message)_"
@@ -192,6 +193,19 @@ def answer_message(answer: Answer, heading: str = "") -> Message:
     blocks += _citation_contexts(answer.citations, budget, label)
     blocks.append(_actions(answer))
     return Message(_clip(answer.text, MAX_FALLBACK), blocks)
+
+
+def fact_table_text(text: str) -> str:
+    """Fact-sheet rows ("endpoint | arm | value [n]") as an aligned table in a code block; other
+    lines (the caveat) as text after it."""
+    rows = [line.split(" | ", 2) for line in text.splitlines() if line.count(" | ") >= 2]
+    rest = [line for line in text.splitlines() if line.strip() and line.count(" | ") < 2]
+    if not rows:
+        return escape(text)
+    widths = [max(len(r[i]) for r in rows) for i in range(2)]
+    lines = [f"{r[0]:<{widths[0]}}  {_clip(r[1], 60):<{min(widths[1], 60)}}  {r[2]}" for r in rows]
+    table = "```" + escape("\n".join(lines)) + "```"
+    return "\n".join([table, *(escape(line) for line in rest)])
 
 
 def quote_blocks(citations: list[Citation], budget: int = MAX_BLOCKS) -> list[Block]:

@@ -92,6 +92,35 @@ def quote_elements(citations: list[Citation]) -> list[Element]:
     return elements
 
 
+def fact_table(lines: list[str]) -> list[Element]:
+    """Fact-sheet rows ("endpoint | arm | value [n]") as an Adaptive Card table; other lines
+    (the caveat) as text under it."""
+    rows = [line.split(" | ", 2) for line in lines if line.count(" | ") >= 2]
+    rest = [literal(line) for line in lines if line.count(" | ") < 2]
+    header = ["Endpoint", "Arm / subgroup", "Value [source]"]
+
+    def row(cells: list[str], bold: bool = False) -> Element:
+        return {
+            "type": "TableRow",
+            "cells": [
+                {
+                    "type": "TableCell",
+                    "items": [literal(c, **({"weight": "Bolder"} if bold else {}))],
+                }
+                for c in cells
+            ],
+        }
+
+    table: Element = {
+        "type": "Table",
+        "gridStyle": "accent",
+        "firstRowAsHeader": True,
+        "columns": [{"width": 1}, {"width": 3}, {"width": 2}],
+        "rows": [row(header, bold=True), *(row(r) for r in rows)],
+    }
+    return [table, *rest] if rows else rest
+
+
 def _size(card: Card) -> int:
     return len(json.dumps(card, ensure_ascii=False))
 
@@ -102,7 +131,11 @@ def answer_card(answer: Answer, heading: str = "") -> Card:
     body: list[Element] = []
     if heading:
         body.append(markdown(f"**{defuse(heading)}**", size="Medium"))
-    body += [literal(line) for line in answer.text.splitlines() if line.strip()]
+    lines = [line for line in answer.text.splitlines() if line.strip()]
+    if answer.engine == "facts":
+        body += fact_table(lines)
+    else:
+        body += [literal(line) for line in lines]
     citations = answer.citations[:MAX_CITATIONS]
     more = len(answer.citations) - len(citations)
     if citations:

@@ -12,6 +12,7 @@ from tests.teams.harness import (
     Conversation,
     TeamsSim,
     card,
+    card_texts,
     message,
     quotes,
     shown_texts,
@@ -86,8 +87,11 @@ def test_help_list_and_show_are_answered_with_cards(teams: TeamsSim):
     [shown] = teams.answers(thread, 1)
     text = shown_texts(shown)
     assert "Key figures of IMforte" in text
-    assert "HR | all | 0.73" in text  # a fact-sheet row: endpoint | arm | value
-    assert "PFS | with the combination therapy | 5.4 months" in text
+    [table] = [e for e in shown["body"] if e["type"] == "Table"]  # the fact sheet as a table
+    rows = [[card_texts(cell["items"]) for cell in r["cells"]] for r in table["rows"]]
+    assert rows[0] == ["Endpoint", "Arm / subgroup", "Value [source]"]
+    assert any(r[0] == "HR" and r[2].startswith("0.73") for r in rows)
+    assert any(r[0] == "PFS" and "combination" in r[1] and "5.4 months" in r[2] for r in rows)
     assert any("0.73" in q for q in quotes(shown))
 
 

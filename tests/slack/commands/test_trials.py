@@ -69,10 +69,12 @@ def test_show_lists_a_trials_key_figures_each_cited(slack: SlackSim):
     [shown] = slack.fake.wait_for(lambda: slack.fake.responses(name), timeout=30)
     text = block_texts(shown["blocks"])
     assert "Key figures of IMforte" in text
-    # fact-sheet rows "endpoint | arm | value [n]", values known from the golden file
-    assert any(f"HR | all | {f}" in text for f in pfs_hr)
-    assert any(f"HR | all | {f}" in text for f in os_hr)
-    assert "ORR |" not in text  # IMforte reports no ORR: left out, not guessed
+    # the fact sheet as an aligned table in a code block; values known from the golden file
+    assert "```" in text
+    rows = text.replace("```", "\n").splitlines()
+    assert any(r.startswith("HR ") and any(f in r for f in pfs_hr) for r in rows), text
+    assert any(r.startswith("HR ") and any(f in r for f in os_hr) for r in rows)
+    assert not any(r.startswith("ORR ") for r in rows)  # IMforte reports no ORR: not guessed
     assert "003_c267631fe2ec8f4e.txt" in text
 
 
