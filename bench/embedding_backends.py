@@ -116,7 +116,7 @@ def same_tokens(
     runner: OnnxRunner = onnx_e._load()
     model = torch_e._load()
     mine = [e.ids for e in runner.tokenizer.encode_batch(texts)]
-    theirs = model.tokenize(texts)["input_ids"].tolist()
+    theirs = model.preprocess(texts)["input_ids"].tolist()
     pad = runner.tokenizer.token_to_id("[PAD]")
     differ = sum(
         [t for t in m if t != pad] != [t for t in s if t != pad]

@@ -239,7 +239,7 @@ def report(corpus: Corpus, pipelines: list[Retrieval], k: int) -> None:
     )
     print(f"{'pipeline':36} {'chunks':>6} {'mean chars':>10}  {'hit@1':>13}  {'hit@' + str(k):>13}")
     misses: dict[str, list[dict[str, Any]]] = {}
-    accuracy = ": no answers"
+    accuracy = "no answers"
     for p in pipelines:
         hits1 = hitsk = 0
         missed = []
@@ -269,10 +269,9 @@ def report(corpus: Corpus, pipelines: list[Retrieval], k: int) -> None:
             right = sum(r.ok for r in results)
             ungrounded = sum(bool(r.ungrounded) for r in results)
             accuracy = (
-                f"  answer accuracy {right}/{len(results)} ({right / len(results):.1%}), "
-                f"{ungrounded} ungrounded"
+                f"{right}/{len(results)} ({right / len(results):.1%}), {ungrounded} ungrounded"
             )
-    print(f"trialbot{accuracy}")
+    print(f"trialbot answer accuracy (the same Answerer.ask calls): {accuracy}")
     for p in pipelines:
         print(f"missed at {k} by {p.name}: {len(misses[p.name])}")
         for q in misses[p.name]:

@@ -14,9 +14,11 @@ model loaded first (not timed), then every article ingested (chunks/s), the firs
 apart (it builds the in-memory snapshot and BM25 index), one pass over the questions for the
 accuracy, then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``). Peak
 memory is the child's own ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` at the end (the whole
-process: model, store, snapshot); index size is the disk space allocated under the index
-directory (``du``). Results are merged by size into bench/results/scale.json (so sizes can run
-separately) and plotted, latency against corpus size, in bench/results/latency_vs_corpus.png.
+process: model, store, snapshot; with ``--backend onnx`` the model is exported by the parent
+first, so torch is never loaded in the child); index size is the disk space allocated under the
+index directory (``du``). Results are merged by backend and size into bench/results/scale.json
+(sizes and backends can run separately) and plotted, latency against corpus size, in
+bench/results/latency_vs_corpus.png.
 """
 
 from __future__ import annotations
@@ -37,8 +39,11 @@ from corpus import HELDOUT2_ARTICLES, cpu_model, heldout_corpus, seed_corpus, se
 from synthetic import leaked_names, variant
 
 from bot.evaluation import evaluate, percentile
+from bot.settings import Settings
+from index.embedding import resolve_model_dir
 from index.ingest import IngestResult
 from index.loaders import load_file
+from index.onnx_embedding import export_onnx
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGETS_MS = {4: 50.0, 1000: 150.0}  # warm answer latency median, on 2 cores
@@ -134,6 +139,7 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "index_mb": round(disk_usage(workdir / "index") / 2**20, 1),
         "backend": settings.backend,
+        "torch_loaded": "torch" in sys.modules,
         "threads": settings.threads,
         "load_1min": {
             "start": round(load_start, 2),
@@ -186,7 +192,7 @@ def plot(results: dict[str, dict[str, dict[str, Any]]], path: Path) -> None:
         sizes = sorted(int(s) for s in by_size)
         for key, label, style in (("p50_ms", "median", "o-"), ("p95_ms", "p95", "s--")):
             values = [by_size[str(s)][key] for s in sizes]
-            ax.plot(sizes, values, style, label=f"{label}, {backend} embeddings")
+            ax.plot(sizes, values, style, label=f"{label}, embeddings: {backend}")
     for size, target in TARGETS_MS.items():
         ax.plot([size], [target], "rv", markersize=9)
         ax.annotate(
@@ -229,7 +235,7 @@ def main() -> None:
         f"machine: {os.cpu_count()} cores, {cpu_model()}, {platform.system()}, Python "
         f"{platform.python_version()}; 1-min load average {os.getloadavg()[0]:.2f} at start"
     )
-    # by backend, then by size: sizes and backends measured in separate runs add up
+    # by backend (and thread count if not 1), then by size: separate runs add up
     stored = RESULTS / "scale.json"
     results = json.loads(stored.read_text()) if stored.exists() else {}
     if args.backend:
@@ -238,8 +244,12 @@ def main() -> None:
         os.environ["TRIALBOT_EMBEDDING_THREADS"] = str(args.threads)
     with tempfile.TemporaryDirectory(prefix="trialbot-scale-") as tmp:
         root = args.workdir or Path(tmp)
-        # one ONNX export for every size, outside the index directories that are measured
+        # one ONNX export for every size, outside the index directories that are measured, and
+        # before them: a child's peak memory is then its steady state, not torch's export
         os.environ.setdefault("TRIALBOT_EMBEDDING_CACHE_DIR", str(root / "models"))
+        embedding = Settings().embedding
+        if embedding.backend == "onnx":
+            export_onnx(resolve_model_dir(embedding.model), Path(str(embedding.cache_dir)))
         for size in args.sizes:
             workdir = root / f"corpus-{size}"
             if workdir.exists():
@@ -247,13 +257,15 @@ def main() -> None:
             workdir.mkdir(parents=True)
             print(f"-- {size} articles ...", flush=True)
             result = run_size(size, workdir, args.repeat)
-            results.setdefault(result["backend"], {})[str(size)] = result
+            threads = result["threads"]
+            series = result["backend"] + ("" if threads == 1 else f", {threads} threads")
+            results.setdefault(series, {})[str(size)] = result
             stored.parent.mkdir(parents=True, exist_ok=True)
             stored.write_text(json.dumps(results, indent=2, sort_keys=True))
             print_table({str(size): result})
     plot(results, RESULTS / "latency_vs_corpus.png")
     for backend, by_size in sorted(results.items()):
-        print(f"\n{backend} embeddings, every size measured so far (bench/results/scale.json):")
+        print(f"\n== embeddings: {backend}; every size measured so far (bench/results/scale.json)")
         print_table(by_size)
         for size, target in TARGETS_MS.items():
             if str(size) in by_size:

@@ -171,11 +171,11 @@ def eval_questions(
     \b
     QUESTIONS_FILE is YAML, or JSON of the same shape (by its .json suffix):
       questions:
-        - id: ideate-orr-2l                  # unique
-          question: "ORR for I-DXd in the 2L subgroup?"
-          expect: ["56.3%"]                  # any one of these, verbatim
-        - id: ideate-intracranial
-          question: "Intracranial ORR in IDeate-Lung01?"
+        - id: orca7-orr-2l                  # unique
+          question: "ORR for zemplitinib in the 2L subgroup?"
+          expect: ["41.0%"]                  # any one of these, verbatim
+        - id: orca7-intracranial
+          question: "Intracranial ORR in ORCA-7?"
           not_found: true                    # the answer must be Not found
 
     An answer is correct when an expected figure is in its first line and in a cited quote.

@@ -3,11 +3,11 @@
 A questions file is YAML (or JSON, by the ``.json`` suffix) of this shape::
 
     questions:
-      - id: ideate-orr-2l                    # unique
-        question: "ORR for I-DXd in the 2L subgroup?"
-        expect: ["56.3%"]                    # any one of these, verbatim
-      - id: ideate-intracranial
-        question: "What was the intracranial ORR in IDeate-Lung01?"
+      - id: orca7-orr-2l                    # unique
+        question: "ORR for zemplitinib in the 2L subgroup?"
+        expect: ["41.0%"]                    # any one of these, verbatim
+      - id: orca7-intracranial
+        question: "What was the intracranial ORR in ORCA-7?"
         not_found: true                      # the index must say it does not know
 
 An answer is correct when an expected figure is in its first line and in one of its cited quotes,

@@ -31,7 +31,7 @@ ONNX_FILE = "model.onnx"
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _OPSET = 17
 _EXPORT_VERSION = "2"  # part of the cache key: a change to the export makes a new one
-_PROBE = "Median PFS was 5.4 months (HR 0.54; 95% CI, 0.43-0.67) with lurbinectedin."
+_PROBE = "Median PFS was 6.3 months (HR 0.71; 95% CI, 0.58-0.86) with zemplitinib."
 
 
 def max_seq_length(model_dir: Path) -> int:
@@ -63,6 +63,10 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
         if target.exists():  # another process exported it while we waited
             return target
         log.info("exporting the embedding model to ONNX in %s (once)", target.parent)
+        for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):  # local files only
+            os.environ.setdefault(name, "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         partial = target.with_suffix(f".{os.getpid()}.partial")
         try:
             _export(model_dir, partial)
@@ -211,10 +215,6 @@ class OnnxEmbedder:
     def _load(self) -> OnnxRunner:
         with self._lock:
             if self._runner is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the export reads local files only
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 path = export_onnx(self._dir, self._cache_dir)
                 log.info("loading ONNX embedding model %s", path)
                 self._runner = OnnxRunner(path, self._dir, self._threads, self._batch_size)

