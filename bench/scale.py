@@ -13,12 +13,14 @@ from the environment (``TRIALBOT_EMBEDDING_BACKEND``, ``_THREADS``...) on a fres
 model loaded first (not timed), then every article ingested (chunks/s), the first answer timed
 apart (it builds the in-memory snapshot and BM25 index), one pass over the questions for the
 accuracy, then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``). Peak
-memory is the child's own ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` at the end (the whole
-process: model, store, snapshot; with ``--backend onnx`` the model is exported by the parent
-first, so torch is never loaded in the child); index size is the disk space allocated under the
-index directory (``du``). Results are merged by backend and size into bench/results/scale.json
-(sizes and backends can run separately) and plotted, latency against corpus size, in
-bench/results/latency_vs_corpus.png.
+memory is the child's own peak resident set at the end (the whole process: model, store,
+snapshot), read as ``VmHWM`` from /proc/self/status: the child's
+``resource.getrusage(RUSAGE_SELF).ru_maxrss`` is recorded too, but on Linux it survives execve
+and so includes the parent's size at fork (with ``--backend onnx`` the parent has exported the
+model with torch first, so that the child never loads torch). Index size is the disk space
+allocated under the index directory (``du``). Results are merged by backend and size into
+bench/results/scale.json (sizes and backends can run separately) and plotted, latency against
+corpus size, in bench/results/latency_vs_corpus.png.
 """
 
 from __future__ import annotations
@@ -80,6 +82,16 @@ def disk_usage(folder: Path) -> int:
     )
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory, MB: ``VmHWM`` of /proc/self/status where there is
+    one, for ``ru_maxrss`` survives execve on Linux (a child reports at least the size of its
+    parent when it forked); ``getrusage(RUSAGE_SELF).ru_maxrss`` elsewhere."""
+    status = Path("/proc/self/status")
+    lines = status.read_text().splitlines() if status.exists() else []
+    hwm = [int(line.split()[1]) for line in lines if line.startswith("VmHWM:")]
+    return (hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
+
+
 def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
     """Measures one corpus size in this process; writes the result as JSON to ``out``."""
     files, synthetic = build_corpus(size, workdir / "articles")
@@ -136,7 +148,8 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "max_ms": round(max(latencies), 1),
         "accuracy": f"{report.correct}/{len(report.results)}",
         "ungrounded": report.ungrounded,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "index_mb": round(disk_usage(workdir / "index") / 2**20, 1),
         "backend": settings.backend,
         "torch_loaded": "torch" in sys.modules,

@@ -13,7 +13,7 @@ from bot.answer.core import Answerer
 from bot.answer.engine import AnswerEngine
 from bot.errors import ConfigError, IndexLockedError
 from bot.settings import Settings
-from index.embedding import Embedder, SentenceTransformerEmbedder
+from index.embedding import Embedder, SentenceTransformerEmbedder, default_cache_dir
 from index.ingest import Ingestor
 from index.search import HybridSearcher
 from index.store import ChromaStore, VectorStore
@@ -40,9 +40,11 @@ class Services:
         if e.backend == "onnx":
             from index.onnx_embedding import OnnxEmbedder
 
-            cache = e.cache_dir or self.settings.index.dir / "models"
-            return OnnxEmbedder(e.model, cache, e.batch_size, e.threads)
-        return SentenceTransformerEmbedder(e.model, e.device, e.batch_size, e.threads)
+            cache = e.cache_dir or default_cache_dir() / "models"
+            return OnnxEmbedder(e.model, cache, e.batch_size, e.threads, e.ingest_threads)
+        return SentenceTransformerEmbedder(
+            e.model, e.device, e.batch_size, e.threads, e.ingest_threads
+        )
 
     @cached_property
     def store(self) -> VectorStore:

@@ -59,26 +59,34 @@ class EmbeddingSettings(BaseModel):
         ),
     )
     backend: Literal["torch", "onnx"] = Field(
-        default="torch",
+        default="onnx",
         description=(
-            "'torch' (sentence-transformers) or 'onnx' (ONNX Runtime, same embeddings, faster on "
-            "CPU: the model is exported once from its local files into `cache_dir`; needs "
-            "pip install 'trialbot[onnx]')."
+            "'onnx' (ONNX Runtime: the model is exported once from its local files into "
+            "`cache_dir`, then runs without torch; same vectors, faster on CPU, see "
+            "bench/RESULTS.md) or 'torch' (sentence-transformers on PyTorch)."
         ),
     )
     cache_dir: Path | None = Field(
         default=None,
-        description="Where the ONNX export of the model is kept; unset = models/ in the index dir.",
+        description=(
+            "Where the ONNX export of the model is kept; unset = trialbot/models in the user's "
+            "cache folder ($XDG_CACHE_HOME or ~/.cache)."
+        ),
     )
     device: str = Field(default="cpu", description="Torch device.")
-    batch_size: int = Field(default=32, ge=1, description="Chunks embedded per batch.")
+    batch_size: int = Field(default=32, ge=1, description="Chunks embedded per batch, at most.")
     threads: int | None = Field(
         default=1,
         ge=1,
         description=(
-            "CPU threads of the model (1 answers fastest on a shared machine; more speeds up bulk "
-            "ingests; unset = the backend's default)."
+            "CPU threads that embed one question (1 answers fastest on a shared machine; "
+            "unset = the backend's default)."
         ),
+    )
+    ingest_threads: int | None = Field(
+        default=None,
+        ge=1,
+        description="CPU threads that embed a batch of chunks (ingest); unset = all cores.",
     )
 
 

@@ -43,14 +43,38 @@ def resolve_model_dir(model: str) -> Path:
     return folder
 
 
+def default_cache_dir() -> Path:
+    """trialbot's folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "trialbot"
+
+
+def bulk_threads(threads: int | None) -> int:
+    """Threads for a batch of chunks: ``threads`` if set, else every core this process may use."""
+    if threads:
+        return threads
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 class SentenceTransformerEmbedder:
-    """sentence-transformers model loaded once, lazily, from a local directory."""
+    """sentence-transformers model loaded once, lazily, from a local directory.
+
+    One question is embedded with ``threads`` CPU threads (1 is fastest when other work shares
+    the CPU), a batch of chunks with ``ingest_threads`` (unset = every core): torch's thread
+    count is process-wide, so it is set before each call."""
 
     def __init__(
-        self, model: str, device: str = "cpu", batch_size: int = 32, threads: int | None = None
+        self,
+        model: str,
+        device: str = "cpu",
+        batch_size: int = 32,
+        threads: int | None = None,
+        ingest_threads: int | None = None,
     ) -> None:
         self.name = model
         self._threads = threads
+        self._ingest_threads = bulk_threads(ingest_threads) if threads else ingest_threads
         self._dir = resolve_model_dir(model)
         self._device = device
         self._batch_size = batch_size
@@ -72,12 +96,6 @@ class SentenceTransformerEmbedder:
                 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 from sentence_transformers import SentenceTransformer
 
-                if self._threads:
-                    import torch
-
-                    # one thread embeds a single question fastest when other work shares the CPU
-                    torch.set_num_threads(self._threads)
-
                 log.info("loading embedding model from %s", self._dir)
                 self._model = SentenceTransformer(
                     str(self._dir), device=self._device, local_files_only=True
@@ -87,7 +105,14 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        vectors = self._load().encode(
+        model = self._load()
+        threads = self._threads if len(texts) == 1 else self._ingest_threads
+        if threads:
+            import torch
+
+            if torch.get_num_threads() != threads:
+                torch.set_num_threads(threads)
+        vectors = model.encode(
             texts,
             batch_size=self._batch_size,
             normalize_embeddings=True,

