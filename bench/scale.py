@@ -42,7 +42,7 @@ from synthetic import leaked_names, variant
 
 from bot.evaluation import evaluate, percentile
 from bot.settings import Settings
-from index.embedding import resolve_model_dir
+from index.embedding import bulk_threads, resolve_model_dir
 from index.ingest import IngestResult
 from index.loaders import load_file
 from index.onnx_embedding import export_onnx
@@ -154,6 +154,7 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "backend": settings.backend,
         "torch_loaded": "torch" in sys.modules,
         "threads": settings.threads,
+        "ingest_threads": bulk_threads(settings.ingest_threads),
         "load_1min": {
             "start": round(load_start, 2),
             "after_ingest": round(load_ingest, 2),

@@ -210,10 +210,8 @@ class Commands:
         article = self.fetcher.fetch(url)
         with self.services.ingestor() as ingestor:
             result = ingestor.ingest(article)
-        record = next(
-            (a for a in self.services.store.articles() if a.id == result.article_id), None
-        )
-        meta = record.meta if record else {}
+        records = self.services.store.articles(ids=[result.article_id])
+        meta = records[0].meta if records else {}
         return Added(result, list(meta.get("trials", [])), list(meta.get("drugs", [])))
 
     def quotes(self, refs: list[SourceRef]) -> list[Citation]:

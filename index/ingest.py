@@ -84,11 +84,12 @@ class Ingestor:
     def ingest(self, article: LoadedArticle) -> IngestResult:
         """Ingest one loaded article."""
         article_id = content_id(article.text)
-        existing = self.store.articles()
-        same = next((a for a in existing if a.id == article_id), None)
-        if same is not None:
-            return IngestResult(article.source, "unchanged", article_id, same.title, same.chunks)
-        older = [a for a in existing if a.source == article.source]
+        same = self.store.articles(ids=[article_id])
+        if same:
+            return IngestResult(
+                article.source, "unchanged", article_id, same[0].title, same[0].chunks
+            )
+        older = self.store.articles(source=article.source)
 
         chunks = chunk_article(article.text, self.chunk_chars, self.overlap_sentences)
         records = [

@@ -100,11 +100,12 @@ class HybridSearcher:
             now = time.monotonic()
             if self._snapshot is not None and now - self._checked < self.refresh_seconds:
                 return self._snapshot
-            articles = self.store.articles()
-            signature = tuple(sorted(a.id for a in articles))
-            if self._snapshot is None or signature != self._signature:
+            # the ids alone tell whether anything changed: reading every article record (their
+            # facts) at each refresh would cost more than a question with 1,000 articles
+            if self._snapshot is None or tuple(sorted(self.store.article_ids())) != self._signature:
+                articles = self.store.articles()
                 self._snapshot = self._build(articles)
-                self._signature = signature
+                self._signature = tuple(sorted(a.id for a in articles))
             self._checked = now
             return self._snapshot
 

@@ -45,7 +45,10 @@ class VectorStore(Protocol):
 
     def add_chunks(self, chunks: list[ChunkRecord], embeddings: list[list[float]]) -> None: ...
     def put_article(self, article: ArticleRecord, embedding: list[float]) -> None: ...
-    def articles(self) -> list[ArticleRecord]: ...
+    def articles(
+        self, ids: list[str] | None = None, source: str | None = None
+    ) -> list[ArticleRecord]: ...
+    def article_ids(self) -> set[str]: ...
     def chunks(self, article_ids: list[str] | None = None) -> list[ChunkRecord]: ...
     def chunk_article_ids(self, written_before: float | None = None) -> set[str]: ...
     def query(
@@ -126,8 +129,15 @@ class ChromaStore:
             ],
         )
 
-    def articles(self) -> list[ArticleRecord]:
-        got = self._articles.get(include=["metadatas"])  # type: ignore[list-item]
+    def articles(
+        self, ids: list[str] | None = None, source: str | None = None
+    ) -> list[ArticleRecord]:
+        """Every complete article, oldest first; or only those with these ``ids`` or from
+        this ``source`` (a lookup, not a scan: ingest asks once per article)."""
+        if ids is not None and not ids:
+            return []
+        where: Any = {"source": source} if source is not None else None
+        got = self._articles.get(ids=ids, where=where, include=["metadatas"])  # type: ignore[list-item]
         out = []
         for id_, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
             out.append(
@@ -141,6 +151,10 @@ class ChromaStore:
                 )
             )
         return sorted(out, key=lambda a: (a.ingested_at, a.id))
+
+    def article_ids(self) -> set[str]:
+        """The ids of the complete articles, without their records (cheap to poll)."""
+        return set(self._articles.get(include=[])["ids"])  # type: ignore[list-item]
 
     def chunks(self, article_ids: list[str] | None = None) -> list[ChunkRecord]:
         where: Any = None

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from bot.services import Services
 from bot.settings import EmbeddingSettings, Settings
-from index.embedding import Embedder
+from index.embedding import Embedder, default_cache_dir
 from index.vocabulary import Vocabulary, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SAMPLES = ROOT / "samples" / "articles"
+# the ONNX export of the model, made once and shared by the tests and the CLI processes they start
+# (each of which has a fresh HOME); tests/index/test_onnx_embedding.py exports into its own folder
+os.environ.setdefault("TRIALBOT_EMBEDDING_CACHE_DIR", str(default_cache_dir() / "models"))
+MODEL_CACHE = Path(os.environ["TRIALBOT_EMBEDDING_CACHE_DIR"])
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import SEEDS, seed_files
+from tests.conftest import MODEL_CACHE, SEEDS, seed_files
 
 
 def run(
@@ -19,6 +19,7 @@ def run(
             "TRIALBOT_INDEX_DIR": str(index),
             "PATH": "/usr/bin:/bin",
             "HOME": str(index),
+            "TRIALBOT_EMBEDDING_CACHE_DIR": str(MODEL_CACHE),
             **(env or {}),
         },
         timeout=300,

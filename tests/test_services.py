@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import make_services, seed_files
+from tests.conftest import MODEL_CACHE, make_services, seed_files
 
 # a stand-in for another trialbot process in the middle of an ingest: it takes the lock the way
 # Services.ingestor does, says so, and holds it until its stdin closes
@@ -37,7 +37,12 @@ def test_a_second_process_writing_the_embedded_index_is_refused(tmp_path: Path, 
             + [str(f) for f in seed_files()],
             capture_output=True,
             text=True,
-            env={"TRIALBOT_INDEX_DIR": str(index), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+            env={
+                "TRIALBOT_INDEX_DIR": str(index),
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "TRIALBOT_EMBEDDING_CACHE_DIR": str(MODEL_CACHE),
+            },
             timeout=300,
         )
     finally:

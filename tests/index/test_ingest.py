@@ -70,3 +70,15 @@ def test_a_second_writer_is_refused_while_the_first_holds_the_lock(services, tmp
         other.ingestor(),
     ):
         pass
+
+
+def test_the_store_finds_articles_by_id_and_by_source(services):
+    with services.ingestor() as ing:
+        results = ing.ingest_paths(seed_files())
+    store = services.store
+    first, second = results
+    assert store.article_ids() == {first.article_id, second.article_id}
+    assert [a.title for a in store.articles(ids=[second.article_id])] == [second.title]
+    assert [a.id for a in store.articles(source=first.source)] == [first.article_id]
+    assert store.articles(ids=[]) == [] and store.articles(source="elsewhere.txt") == []
+    assert store.articles(ids=["no-such-id"]) == []

@@ -59,6 +59,7 @@ def test_services_build_the_onnx_backend_by_default(tmp_path, monkeypatch):
     from index.embedding import SentenceTransformerEmbedder
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("TRIALBOT_EMBEDDING_CACHE_DIR", raising=False)  # set by conftest
     embedder = Services(Settings()).embedder
     assert isinstance(embedder, OnnxEmbedder)
     assert embedder._cache_dir == tmp_path / "xdg" / "trialbot" / "models"

@@ -18,7 +18,7 @@ import yaml
 import index.ingest
 from index.store import ChromaStore, ChunkRecord
 from tests.chroma_server import ChromaServer, free_port
-from tests.conftest import ROOT, make_services, seed_files
+from tests.conftest import MODEL_CACHE, ROOT, make_services, seed_files
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +41,7 @@ def cli_env(url: str, collection: str, home: Path) -> dict[str, str]:
         "TRIALBOT_INDEX_DIR": str(home / "index"),
         "PATH": "/usr/bin:/bin",
         "HOME": str(home),
+        "TRIALBOT_EMBEDDING_CACHE_DIR": str(MODEL_CACHE),
     }
 
 
