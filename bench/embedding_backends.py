@@ -113,7 +113,7 @@ def same_tokens(
     onnx_e: OnnxEmbedder, torch_e: SentenceTransformerEmbedder, texts: list[str]
 ) -> None:
     """The ONNX runner's tokenizer (tokenizers, truncation 256) against sentence-transformers'."""
-    runner: OnnxRunner = onnx_e._load()
+    runner: OnnxRunner = onnx_e._load(1)
     model = torch_e._load()
     mine = [e.ids for e in runner.tokenizer.encode_batch(texts)]
     theirs = model.preprocess(texts)["input_ids"].tolist()
@@ -169,8 +169,10 @@ def main() -> None:
         for threads in args.threads:
             print(f"== speed, {threads} thread(s)")
             backends: dict[str, Embedder] = {
-                "torch": SentenceTransformerEmbedder(MODEL, threads=threads),
-                "onnx": OnnxEmbedder(MODEL, cache, threads=threads),
+                "torch": SentenceTransformerEmbedder(
+                    MODEL, threads=threads, ingest_threads=threads
+                ),
+                "onnx": OnnxEmbedder(MODEL, cache, threads=threads, ingest_threads=threads),
             }
             speed(backends, chunks, questions, args.repeat)
         # torch's thread count is process-wide: measure accuracy with one thread, as answers run

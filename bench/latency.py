@@ -1,11 +1,12 @@
 """Warm answer latency: every seed and held-out question, asked several times of one index.
 
-    python bench/latency.py [--repeat 5] [--seeds DIR] [--torch-threads N]
+    python bench/latency.py [--repeat 5] [--seeds DIR]
 
 Builds an index in a temporary directory from the seed and held-out articles with the project's
 own Services, asks every question once to warm up (model, snapshot, BM25), then asks them all
 ``--repeat`` more times and prints the median, p90 and max wall time of ``Answerer.ask``. It
-prints figures against the target; it asserts nothing.
+prints figures against the target; it asserts nothing. The embedding backend and its threads are
+the settings' (``TRIALBOT_EMBEDDING_BACKEND``, ``TRIALBOT_EMBEDDING_THREADS``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import torch
 from corpus import SEEDS, heldout_corpus, ingest, seed_corpus, services_for
 
 TARGET_MEDIAN_MS = 50.0
@@ -28,12 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed passes over all questions")
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of seed articles")
-    parser.add_argument(
-        "--torch-threads", type=int, default=None, help="torch intra-op threads (default: torch's)"
-    )
     args = parser.parse_args()
-    if args.torch_threads:
-        torch.set_num_threads(args.torch_threads)
 
     seeds, heldout = seed_corpus(args.seeds), heldout_corpus(args.seeds)
     articles = sorted(set(seeds.articles) | set(heldout.articles))
@@ -54,6 +49,7 @@ def main() -> None:
                 answerer.ask(q)
                 latencies.append((time.perf_counter() - started) * 1000)
         chunks = len(services.searcher.snapshot().chunks)
+        embedding = services.settings.embedding
     load_after = _load_average()
 
     median = statistics.median(latencies)
@@ -71,10 +67,10 @@ def main() -> None:
     print(f"target: median <= {TARGET_MEDIAN_MS:.0f} ms ({verdict})")
     print(
         f"machine: {os.cpu_count()} cores ({usable} usable), {platform.machine()}, "
-        f"{platform.system()}, Python {platform.python_version()}, "
-        f"torch threads {torch.get_num_threads()}"
+        f"{platform.system()}, Python {platform.python_version()}, embeddings "
+        f"{embedding.backend}, {embedding.threads or 'default'} thread(s) per question"
     )
-    # other processes competing for the cores stretch the tail (torch's threads wait on them)
+    # other processes competing for the cores stretch the tail
     print(f"1-min load average: {load_before} before, {load_after} after")
 
 

@@ -1,4 +1,9 @@
-"""Hybrid retrieval: dense (vector store) and lexical (BM25) rankings fused by reciprocal rank.
+"""Hybrid retrieval: rankings fused by reciprocal rank.
+
+- dense: the question's embedding against the chunks' in the vector store;
+- lexical: BM25 over the chunks, the question expanded with the vocabulary's synonyms;
+- terms: chunks naming the vocabulary terms the question names, endpoints first, and a chunk that
+  reports a figure of the endpoint asked (a fact extracted at ingest) before one that only names it.
 
 The searcher keeps a snapshot of the complete articles and their chunks; it is rebuilt when the
 set of articles in the store changes (an ingest by this or another process).
