@@ -12,7 +12,8 @@ Each size runs in a child process (``--child``) with the project's own Services 
 from the environment (``TRIALBOT_EMBEDDING_BACKEND``, ``_THREADS``...) on a fresh embedded index:
 model loaded first (not timed), then every article ingested (chunks/s), the first answer timed
 apart (it builds the in-memory snapshot and BM25 index), one pass over the questions for the
-accuracy, then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``). Peak
+accuracy, then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``), then
+one more article ingested and the next answer timed ("+1 ms": it updates the snapshot). Peak
 memory is the child's own peak resident set at the end (the whole process: model, store,
 snapshot), read as ``VmHWM`` from /proc/self/status: the child's
 ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` is recorded too, but on Linux it survives execve
@@ -41,6 +42,7 @@ from corpus import HELDOUT2_ARTICLES, cpu_model, heldout_corpus, seed_corpus, se
 from synthetic import leaked_names, variant
 
 from bot.evaluation import evaluate, percentile
+from bot.services import Services
 from bot.settings import Settings
 from index.embedding import bulk_threads, resolve_model_dir
 from index.ingest import IngestResult
@@ -74,6 +76,21 @@ def build_corpus(size: int, folder: Path) -> tuple[list[Path], int]:
         path.write_text(v.text, encoding="utf-8")
         files.append(path)
     return files, size - len(real)
+
+
+def answer_after_adding_one(services: Services, size: int, workdir: Path, question: str) -> float:
+    """One more (synthetic) article ingested, as a feed poll adds one: the wall time, ms, of the
+    next answer, which brings the searcher's snapshot up to date."""
+    extra = variant(load_file(real_articles()[0]), size + 1)
+    path = workdir / "added" / extra.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(extra.text, encoding="utf-8")
+    with services.ingestor() as ingestor:
+        ingestor.ingest_paths([path])
+    services.searcher.invalidate()
+    started = time.perf_counter()
+    services.answerer.ask(question)
+    return (time.perf_counter() - started) * 1000
 
 
 def disk_usage(folder: Path) -> int:
@@ -133,6 +150,7 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
             started = time.perf_counter()
             answerer.ask(q["question"])
             latencies.append((time.perf_counter() - started) * 1000)
+    after_add_ms = answer_after_adding_one(services, size, workdir, questions[0]["question"])
     settings = services.settings.embedding
     result = {
         "articles": len(files),
@@ -141,6 +159,7 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "ingest_s": round(ingest_s, 1),
         "chunks_per_s": round(chunks / ingest_s, 1),
         "first_answer_ms": round(first_ms, 1),
+        "after_add_ms": round(after_add_ms, 1),
         "questions": len(questions),
         "timed_answers": len(latencies),
         "p50_ms": round(percentile(latencies, 50), 1),
@@ -178,7 +197,7 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
     """One row per corpus size (``results`` keyed by size)."""
     header = (
         f"{'articles':>8} {'synth':>5} {'chunks':>6} {'ingest s':>8} {'chunks/s':>8} "
-        f"{'1st ms':>7} {'p50 ms':>7} {'p95 ms':>7} {'accuracy':>8} {'peak MB':>7} "
+        f"{'1st ms':>7} {'+1 ms':>6} {'p50 ms':>7} {'p95 ms':>7} {'accuracy':>8} {'peak MB':>7} "
         f"{'index MB':>8}  backend/threads  1-min load (start/after ingest/end)"
     )
     print(header)
@@ -187,7 +206,8 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
         load = r["load_1min"]
         print(
             f"{r['articles']:>8} {r['synthetic']:>5} {r['chunks']:>6} {r['ingest_s']:>8} "
-            f"{r['chunks_per_s']:>8} {r['first_answer_ms']:>7} {r['p50_ms']:>7} {r['p95_ms']:>7} "
+            f"{r['chunks_per_s']:>8} {r['first_answer_ms']:>7} {r.get('after_add_ms', '-'):>6} "
+            f"{r['p50_ms']:>7} {r['p95_ms']:>7} "
             f"{r['accuracy']:>8} {r['peak_rss_mb']:>7} {r['index_mb']:>8}  "
             f"{r['backend'] + '/' + str(r['threads']):<16} "
             f"{load['start']}/{load['after_ingest']}/{load['end']}"

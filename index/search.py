@@ -6,12 +6,14 @@
   reports a figure of the endpoint asked (a fact extracted at ingest) before one that only names it.
 
 The searcher keeps a snapshot of the complete articles and their chunks; it is rebuilt when the
-set of articles in the store changes (an ingest by this or another process).
+set of articles in the store changes (an ingest by this or another process), reading and
+tokenizing only the articles it did not hold before.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -63,6 +65,18 @@ class Snapshot:
         )
 
 
+@dataclass(frozen=True)
+class _Derived:
+    """What the snapshot derives from one article: its chunks in order, their BM25 tokens,
+    vocabulary terms and reported endpoints, and the article's words."""
+
+    chunks: list[ChunkRecord]
+    tokens: list[list[str]]
+    terms: list[frozenset[str]]
+    figures: list[frozenset[str]]
+    words: frozenset[str]
+
+
 _WORD = re.compile(r"[^\W_][\w\-+/.]*[^\W_]|[^\W_]")
 
 
@@ -96,6 +110,7 @@ class HybridSearcher:
         self.refresh_seconds = refresh_seconds
         self._snapshot: Snapshot | None = None
         self._signature: tuple[str, ...] = ()
+        self._derived: dict[str, _Derived] = {}  # by article id
         self._checked = 0.0
         self._lock = threading.Lock()
 
@@ -120,21 +135,42 @@ class HybridSearcher:
 
     def _build(self, articles: list[ArticleRecord]) -> Snapshot:
         by_id = {a.id: a for a in articles}
-        chunks = sorted(self.store.chunks(list(by_id)), key=lambda c: (c.article_id, c.index))
-        docs = [self.vocab.search_tokens(f"{by_id[c.article_id].title}\n{c.text}") for c in chunks]
-        words: dict[str, set[str]] = {a: set() for a in by_id}
-        for c in chunks:
-            words[c.article_id].update(article_words(c.text))
-        for a in articles:
-            words[a.id].update(article_words(a.title))
+        # an article's chunks never change (its id is its content): what was derived from them
+        # for the last snapshot is kept, and only new articles are read and tokenized
+        new = [a for a in by_id if a not in self._derived]
+        fetched: dict[str, list[ChunkRecord]] = {a: [] for a in new}
+        for c in self.store.chunks(new) if new else []:
+            fetched[c.article_id].append(c)
+        self._derived = {
+            a.id: self._derived.get(a.id) or self._derive(a, fetched[a.id]) for a in articles
+        }
+        parts = [self._derived[a] for a in sorted(by_id)]
+        chunks = [c for p in parts for c in p.chunks]
         return Snapshot(
             articles=by_id,
             chunks=chunks,
-            bm25=BM25Index(docs),
-            article_words={a: frozenset(w) for a, w in words.items()},
+            bm25=BM25Index([t for p in parts for t in p.tokens]),
+            article_words={a: self._derived[a].words for a in by_id},
             position={c.id: i for i, c in enumerate(chunks)},
-            chunk_terms=[frozenset(t.key for t in self.vocab.terms(c.text)) for c in chunks],
-            chunk_figures=_figures_by_chunk(by_id, chunks),
+            chunk_terms=[t for p in parts for t in p.terms],
+            chunk_figures=[f for p in parts for f in p.figures],
+        )
+
+    def _derive(self, article: ArticleRecord, chunks: list[ChunkRecord]) -> _Derived:
+        chunks = sorted(chunks, key=lambda c: c.index)
+        words = article_words(article.title)
+        for c in chunks:
+            words.update(article_words(c.text))
+        return _Derived(
+            chunks=chunks,
+            # interned: the same word in 10,000 chunks is one string
+            tokens=[
+                [sys.intern(t) for t in self.vocab.search_tokens(f"{article.title}\n{c.text}")]
+                for c in chunks
+            ],
+            terms=[frozenset(t.key for t in self.vocab.terms(c.text)) for c in chunks],
+            figures=_figures_by_chunk({article.id: article}, chunks),
+            words=frozenset(words),
         )
 
     def search(

@@ -1,5 +1,5 @@
 from index.search import reciprocal_rank_fusion
-from tests.conftest import make_services
+from tests.conftest import make_services, seed_files
 
 
 def test_rrf_scores_are_the_sum_of_reciprocal_ranks():
@@ -43,3 +43,40 @@ def test_a_chunk_reporting_the_endpoint_asked_is_ranked_over_chunks_that_only_na
     assert any("41.0%" in text for text in ranked[:3])
     snap = services.searcher.snapshot()
     assert [sorted(f) for f in snap.chunk_figures] == [[], [], [], ["ORR"], ["enrollment"]]
+
+
+class _CountingVocabulary:
+    """The real vocabulary, counting the texts it tokenizes for search."""
+
+    def __init__(self, vocab):
+        self.vocab, self.tokenized = vocab, 0
+
+    def __getattr__(self, name):
+        return getattr(self.vocab, name)
+
+    def search_tokens(self, text):
+        self.tokenized += 1
+        return self.vocab.search_tokens(text)
+
+
+def test_a_new_article_is_added_to_the_snapshot_without_redoing_the_others(tmp_path, embedder):
+    first, second = seed_files()
+    services = make_services(tmp_path / "idx", embedder)
+    searcher = services.searcher
+    searcher.vocab = counting = _CountingVocabulary(services.vocabulary)
+    with services.ingestor() as ing:
+        ing.ingest_paths([first])
+    before = searcher.snapshot()
+    with services.ingestor() as ing:
+        [added] = ing.ingest_paths([second])
+    searcher.invalidate()
+    counting.tokenized = 0
+    after = searcher.snapshot()
+    assert after is not before and counting.tokenized == added.chunks  # the new chunks only
+
+    fresh = make_services(tmp_path / "idx", embedder).searcher.snapshot()  # built from nothing
+    assert [c.id for c in after.chunks] == [c.id for c in fresh.chunks]
+    assert after.chunk_terms == fresh.chunk_terms and after.chunk_figures == fresh.chunk_figures
+    assert after.article_words == fresh.article_words
+    tokens = services.vocabulary.search_tokens("median overall survival hazard ratio")
+    assert after.bm25.rank(tokens, 10, None) == fresh.bm25.rank(tokens, 10, None)
