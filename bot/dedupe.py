@@ -84,3 +84,15 @@ class SqliteSeenEvents:
             if self._claims % 1000 == 0:
                 self._db.execute("DELETE FROM seen WHERE at < ?", (now - self.ttl_s,))
         return changed == 1
+
+
+def open_seen_events(kind: str, path: Path, postgres_url: str | None = None) -> SeenEvents:
+    """The configured store: 'sqlite' (a file at ``path``), 'memory' or 'postgres' (a table at
+    ``postgres_url``, for replicas on several hosts)."""
+    if kind == "postgres":
+        if postgres_url is None:
+            raise ValueError("the postgres dedupe needs a database URL")
+        from bot.dedupe_postgres import PostgresSeenEvents
+
+        return PostgresSeenEvents(postgres_url)
+    return SqliteSeenEvents(path) if kind == "sqlite" else MemorySeenEvents()

@@ -1,6 +1,7 @@
 """Fetching an article page by URL (``/trials add URL``, ``trialbot ingest URL``, feed items): one
 GET with a timeout, a size cap and a content-type check, then the same loaders as files
-(``index.loaders.load_bytes``). ``bounded_get`` is that GET, shared with the feed fetcher.
+(``index.loaders.load_bytes``). ``BoundedFetcher`` holds the limits of that GET (``bounded_get``)
+and is shared with the feed fetcher.
 
 Requests to loopback, private or link-local addresses are refused unless allowed, redirects
 included: a chat user must not be able to make the bot read internal services.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Self, TypeVar
 from urllib.parse import urlparse
 
 import httpx
@@ -32,8 +33,9 @@ SUFFIX_BY_TYPE = {
 }
 
 
-class ArticleFetcher:
-    """Fetches one article page and extracts its text."""
+class BoundedFetcher:
+    """The limits of every fetch (``fetch`` settings): a timeout, a size cap, private addresses
+    refused unless allowed. Subclasses say what they fetch and how they check a response."""
 
     def __init__(
         self,
@@ -49,23 +51,35 @@ class ArticleFetcher:
         self._transport = transport
 
     @classmethod
-    def from_settings(cls, settings: FetchSettings) -> ArticleFetcher:
+    def from_settings(cls, settings: FetchSettings) -> Self:
         return cls(
             timeout_s=settings.timeout_s,
             max_bytes=settings.max_bytes,
             allow_private=settings.allow_private,
         )
 
-    def fetch(self, url: str) -> LoadedArticle:
-        """The article at ``url``; raises an ArticleError (source = the URL) with a clear reason."""
-        data, suffix = bounded_get(
+    def _get(
+        self, url: str, check: Callable[[httpx.Response], T], user_agent: str, what: str = "page"
+    ) -> tuple[bytes, T]:
+        return bounded_get(
             url,
-            lambda response: self._check_response(url, response),
+            check,
             timeout_s=self.timeout_s,
             max_bytes=self.max_bytes,
             allow_private=self.allow_private,
             transport=self._transport,
-            user_agent="trialbot (article fetch)",
+            user_agent=user_agent,
+            what=what,
+        )
+
+
+class ArticleFetcher(BoundedFetcher):
+    """Fetches one article page and extracts its text."""
+
+    def fetch(self, url: str) -> LoadedArticle:
+        """The article at ``url``; raises an ArticleError (source = the URL) with a clear reason."""
+        data, suffix = self._get(
+            url, lambda response: self._check_response(url, response), "trialbot (article fetch)"
         )
         return load_bytes(data, url, suffix)
 
@@ -81,11 +95,8 @@ class ArticleFetcher:
             )
         length = response.headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_bytes:
-            raise UnreadableArticleError(url, self._too_large())
+            raise UnreadableArticleError(url, _too_large(self.max_bytes))
         return suffix
-
-    def _too_large(self) -> str:
-        return _too_large(self.max_bytes)
 
 
 def bounded_get(

@@ -96,8 +96,11 @@ class Ingestor:
             ChunkRecord(f"{article_id}:{c.index}", article_id, c.index, c.start, c.end, c.text)
             for c in chunks
         ]
-        # the title goes with each chunk's embedding so a chunk is found by what it is about
-        embeddings = self.embedder.embed([f"{article.title}\n{c.text}" for c in chunks])
+        # the title goes with each chunk's embedding so a chunk is found by what it is about;
+        # the title alone (the article record's vector) is embedded in the same batch
+        *embeddings, title_embedding = self.embedder.embed(
+            [*(f"{article.title}\n{c.text}" for c in chunks), article.title]
+        )
         self.store.add_chunks(records, embeddings)
 
         meta = asdict(annotate(article.text, self.vocab))
@@ -113,7 +116,7 @@ class Ingestor:
             chunks=len(records),
             meta=meta,
         )
-        self.store.put_article(record, self.embedder.embed([article.title])[0])
+        self.store.put_article(record, title_embedding)
         for old in older:
             self._remove(old.id)
         status: Status = "replaced" if older else "added"

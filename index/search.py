@@ -57,6 +57,22 @@ class Snapshot:
     chunk_figures: list[frozenset[str]] = field(default_factory=list)
 
     @cached_property
+    def trial_names(self) -> frozenset[str]:
+        """The trial names the articles' metadata holds, as the articles write them."""
+        return frozenset(str(t) for a in self.articles.values() for t in a.meta.get("trials", []))
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Casefolded trial, drug and registry names and defined abbreviations of the articles."""
+        found: set[str] = set()
+        for article in self.articles.values():
+            meta = article.meta
+            for key in ("trials", "drugs", "registry_ids"):
+                found.update(str(v).casefold() for v in meta.get(key, []))
+            found.update(str(k).casefold() for k in meta.get("aliases", {}))
+        return frozenset(found)
+
+    @cached_property
     def words(self) -> frozenset[str]:
         # computed once per snapshot: with 1,000 articles the union takes ~20 ms, and every
         # question reads it several times (bench/scale.py)
@@ -169,7 +185,7 @@ class HybridSearcher:
                 for c in chunks
             ],
             terms=[frozenset(t.key for t in self.vocab.terms(c.text)) for c in chunks],
-            figures=_figures_by_chunk({article.id: article}, chunks),
+            figures=_figures_by_chunk(article, chunks),
             words=frozenset(words),
         )
 
@@ -231,15 +247,9 @@ class HybridSearcher:
         ]
 
 
-def _figures_by_chunk(
-    articles: dict[str, ArticleRecord], chunks: list[ChunkRecord]
-) -> list[frozenset[str]]:
-    """For each chunk, the endpoints of the facts whose sentence overlaps it."""
-    spans: dict[str, list[tuple[int, int, str]]] = {
-        a.id: [(f["start"], f["end"], f["endpoint"]) for f in a.meta.get("facts", [])]
-        for a in articles.values()
-    }
+def _figures_by_chunk(article: ArticleRecord, chunks: list[ChunkRecord]) -> list[frozenset[str]]:
+    """For each chunk of ``article``, the endpoints of the facts whose sentence overlaps it."""
+    spans = [(f["start"], f["end"], f["endpoint"]) for f in article.meta.get("facts", [])]
     return [
-        frozenset(e for start, end, e in spans[c.article_id] if start < c.end and end > c.start)
-        for c in chunks
+        frozenset(e for start, end, e in spans if start < c.end and end > c.start) for c in chunks
     ]

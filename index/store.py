@@ -191,12 +191,12 @@ class ChromaStore:
     def query(
         self, embedding: list[float], k: int, article_ids: list[str] | None = None
     ) -> list[tuple[str, float]]:
-        count = self._chunks.count()
-        if count == 0 or article_ids == []:
+        if article_ids == []:
             return []
+        # no count() first: Chroma returns fewer than n_results (none from an empty collection)
         res = self._chunks.query(
             query_embeddings=[embedding],  # type: ignore[list-item]
-            n_results=min(k, count),
+            n_results=k,
             where={"article_id": {"$in": article_ids}} if article_ids else None,
             include=["distances"],  # type: ignore[list-item]
         )

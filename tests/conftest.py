@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.services import Services
 from bot.settings import EmbeddingSettings, Settings
@@ -51,6 +52,21 @@ def make_services(index_dir: Path, embedder: Embedder) -> Services:
     services = Services(settings)
     services.__dict__["embedder"] = embedder  # share the loaded model (cached_property slot)
     return services
+
+
+def seeded_services(index_dir: Path, embedder: Embedder) -> Services:
+    """Services over a new index holding the seed articles."""
+    services = make_services(index_dir, embedder)
+    with services.ingestor() as ingestor:
+        ingestor.ingest_paths(seed_files())
+    return services
+
+
+# the golden questions written from the seed articles, by id
+GOLDEN_QUESTIONS = yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())[
+    "questions"
+]
+GOLDEN = {q["id"]: q for q in GOLDEN_QUESTIONS}
 
 
 def seed_files() -> list[Path]:

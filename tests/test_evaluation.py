@@ -16,12 +16,7 @@ import bot.cli
 from bot.cli import cli
 from bot.errors import QuestionsFileError
 from bot.evaluation import evaluate, load_questions, parse_questions, percentile
-from tests.conftest import ROOT, make_services, seed_files
-
-GOLDEN = {
-    q["id"]: q
-    for q in yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
-}
+from tests.conftest import GOLDEN, ROOT, make_services, seed_files
 
 
 def _golden(qid: str, **override: object) -> dict[str, object]:

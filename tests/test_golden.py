@@ -6,9 +6,16 @@ import yaml
 
 from bot.answer.grounding import ungrounded_numbers
 from bot.evaluation import judge
-from tests.conftest import ROOT, SAMPLES, make_services, seed_files
+from tests.conftest import (
+    GOLDEN_QUESTIONS,
+    ROOT,
+    SAMPLES,
+    make_services,
+    seed_files,
+    seeded_services,
+)
 
-QUESTIONS = yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
+QUESTIONS = GOLDEN_QUESTIONS
 
 
 def _evaluate(services, questions=QUESTIONS):
@@ -26,10 +33,7 @@ def _evaluate(services, questions=QUESTIONS):
 
 @pytest.fixture(scope="module")
 def seed_services(tmp_path_factory, embedder):
-    services = make_services(tmp_path_factory.mktemp("seeds"), embedder)
-    with services.ingestor() as ing:
-        ing.ingest_paths(seed_files())
-    return services
+    return seeded_services(tmp_path_factory.mktemp("seeds"), embedder)
 
 
 @pytest.fixture(scope="module")

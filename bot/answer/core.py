@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from functools import lru_cache
 
 from bot.answer.engine import AnswerEngine, Draft
 from bot.answer.extractive import ExtractiveEngine
@@ -51,7 +52,7 @@ class Answerer:
         """Answer ``question``; ``history`` holds earlier questions of the same conversation."""
         started = time.perf_counter()
         snap = self.searcher.snapshot()
-        known = _known_names(snap)
+        known = snap.names
         text = _spell_names(decode_chat_markup(question), snap)
         q = analyze(text, self.vocab, known)
         q.entities = [_canonical_name(e, snap) for e in q.entities]
@@ -208,28 +209,48 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
     return matches.pop() if len(matches) == 1 else entity
 
 
-def _trial_names(snap: Snapshot) -> set[str]:
-    return {str(t) for a in snap.articles.values() for t in a.meta.get("trials", [])}
-
-
 def _spell_names(text: str, snap: Snapshot) -> str:
     """Trial names written as the articles write them: "SKYLARK 2" -> "SKYLARK2", and a one-letter
     slip in a long name ("SKYLRK") -> "SKYLARK"."""
-    for name in sorted(_trial_names(snap), key=len, reverse=True):
-        parts = re.findall(r"[A-Za-z]+|\d+", name)
-        if len(parts) > 1:
-            loose = r"[\s-]?".join(re.escape(p) for p in parts)
-            text = re.sub(rf"(?<![\w-]){loose}(?![\w-])", name, text, flags=re.I)
-    words = re.findall(r"[A-Za-z][\w-]{5,}", text)
-    names = {n.casefold(): n for n in _trial_names(snap) if len(n) >= 6}
-    for word in words:
+    loose, by_key, long_names = _spellings(snap.trial_names)
+    if loose is not None:
+        text = loose.sub(lambda m: by_key[_name_key(m.group(0))], text)
+    for word in re.findall(r"[A-Za-z][\w-]{5,}", text):
         folded = word.casefold()
-        if folded in names or folded in snap.words:
+        if folded in long_names or folded in snap.words:
             continue
-        close = [n for f, n in names.items() if _one_edit(folded, f)]
+        # a slip in the letters only: "ORCA-8" is another trial than "ORCA-7", and not indexed
+        digits = re.findall(r"\d+", folded)
+        close = [
+            n
+            for f, n in long_names.items()
+            if _one_edit(folded, f) and re.findall(r"\d+", f) == digits
+        ]
         if len(close) == 1:
             text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", close[0], text)
     return text
+
+
+def _name_key(name: str) -> str:
+    return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
+
+
+@lru_cache(maxsize=4)
+def _spellings(
+    trial_names: frozenset[str],
+) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, str]]:
+    """Built once per set of indexed trial names (not per question): one pattern for the names of
+    several parts written with or without a space or hyphen between them, each name by its
+    letters and digits, and the names of 6+ characters by their casefolded form."""
+    by_key: dict[str, str] = {}
+    forms = []
+    for name in sorted(trial_names, key=len, reverse=True):  # the longest name wins
+        parts = re.findall(r"[A-Za-z]+|\d+", name)
+        if len(parts) > 1:
+            by_key.setdefault(_name_key(name), name)
+            forms.append(r"[\s-]?".join(re.escape(p) for p in parts))
+    loose = re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", re.I) if forms else None
+    return loose, by_key, {n.casefold(): n for n in trial_names if len(n) >= 6}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -251,16 +272,6 @@ def _one_edit(a: str, b: str) -> bool:
 def _in_order(short: str, long: str) -> bool:
     chars = iter(long)
     return all(c in chars for c in short)
-
-
-def _known_names(snap: Snapshot) -> frozenset[str]:
-    names: set[str] = set()
-    for article in snap.articles.values():
-        meta = article.meta
-        for key in ("trials", "drugs", "registry_ids"):
-            names.update(str(v).casefold() for v in meta.get(key, []))
-        names.update(str(k).casefold() for k in meta.get("aliases", {}))
-    return frozenset(names)
 
 
 def _articles_naming(snap: Snapshot, entities: list[str]) -> list[str] | None:

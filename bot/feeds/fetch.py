@@ -1,4 +1,4 @@
-"""Reading one RSS or Atom feed: a bounded GET (``bot.fetch.bounded_get``: timeout, size cap,
+"""Reading one RSS or Atom feed: a bounded GET (``bot.fetch.BoundedFetcher``: timeout, size cap,
 private addresses refused unless allowed), then feedparser on the bytes."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import feedparser
 import httpx
 
 from bot.errors import ArticleError, FeedError
-from bot.fetch import bounded_get
-from bot.settings import FetchSettings
+from bot.fetch import BoundedFetcher
 
 # feedparser flags these on feeds it read completely; anything else is a broken feed
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -26,42 +25,14 @@ class FeedItem:
     title: str
 
 
-class FeedFetcher:
+class FeedFetcher(BoundedFetcher):
     """Fetches and parses one feed; every failure is a FeedError with a clear reason."""
-
-    def __init__(
-        self,
-        *,
-        timeout_s: float = 15.0,
-        max_bytes: int = 5 * 1024 * 1024,
-        allow_private: bool = False,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        self.timeout_s = timeout_s
-        self.max_bytes = max_bytes
-        self.allow_private = allow_private
-        self._transport = transport
-
-    @classmethod
-    def from_settings(cls, settings: FetchSettings) -> FeedFetcher:
-        return cls(
-            timeout_s=settings.timeout_s,
-            max_bytes=settings.max_bytes,
-            allow_private=settings.allow_private,
-        )
 
     def fetch(self, url: str) -> list[FeedItem]:
         """The feed's items in the feed's order (usually newest first)."""
         try:
-            data, final_url = bounded_get(
-                url,
-                lambda response: _check(url, response),
-                timeout_s=self.timeout_s,
-                max_bytes=self.max_bytes,
-                allow_private=self.allow_private,
-                transport=self._transport,
-                user_agent="trialbot (feed poll)",
-                what="feed",
+            data, final_url = self._get(
+                url, lambda response: _check(url, response), "trialbot (feed poll)", what="feed"
             )
         except ArticleError as exc:
             raise FeedError(url, exc.reason) from exc

@@ -15,13 +15,14 @@ from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
 from bot.commands import Commands
+from bot.dedupe import open_seen_events
 from bot.errors import ConfigError
 from bot.feedback import FeedbackStore, JsonlFeedbackStore
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack import actions, commands, events
-from bot.slack.dedupe import MemorySeenEvents, SeenEvents, SqliteSeenEvents, drop_seen_events
+from bot.slack.dedupe import SeenEvents, drop_seen_events
 from bot.slack.deps import SlackDeps, retry_handlers
 
 log = logging.getLogger(__name__)
@@ -44,28 +45,16 @@ def build_app(
             "or set TRIALBOT_SLACK_APP_TOKEN to run in Socket Mode"
         )
     index_dir = settings.index.dir
-    if seen is None and s.dedupe == "postgres":
-        if s.dedupe_url is None:
-            raise ConfigError("TRIALBOT_SLACK_DEDUPE=postgres needs TRIALBOT_SLACK_DEDUPE_URL")
-        from bot.dedupe_postgres import PostgresSeenEvents
-
-        seen = PostgresSeenEvents(s.dedupe_url.get_secret_value())
     if seen is None:
-        seen = (
-            SqliteSeenEvents(index_dir / "slack-seen.sqlite3")
-            if s.dedupe == "sqlite"
-            else MemorySeenEvents()
-        )
-    fetch = settings.fetch
+        if s.dedupe == "postgres" and s.dedupe_url is None:
+            raise ConfigError("TRIALBOT_SLACK_DEDUPE=postgres needs TRIALBOT_SLACK_DEDUPE_URL")
+        url = s.dedupe_url.get_secret_value() if s.dedupe_url else None
+        seen = open_seen_events(s.dedupe, index_dir / "slack-seen.sqlite3", url)
     deps = SlackDeps(
         settings=s,
         commands=Commands(
             services,
-            ArticleFetcher(
-                timeout_s=fetch.timeout_s,
-                max_bytes=fetch.max_bytes,
-                allow_private=fetch.allow_private,
-            ),
+            ArticleFetcher.from_settings(settings.fetch),
             add_allowed_users=s.add_allowed_users,
         ),
         seen=seen,

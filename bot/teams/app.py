@@ -16,7 +16,7 @@ from microsoft_agents.hosting.core import (
 )
 
 from bot.commands import Commands
-from bot.dedupe import MemorySeenEvents, SeenEvents, SqliteSeenEvents
+from bot.dedupe import SeenEvents, open_seen_events
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
@@ -65,25 +65,14 @@ def build_bot(
     connections = build_connections(auth, token_provider)
     adapter = build_adapter(connections)
     index_dir = settings.index.dir
-    if seen is None:
-        seen = (
-            SqliteSeenEvents(index_dir / "teams-seen.sqlite3")
-            if s.dedupe == "sqlite"
-            else MemorySeenEvents()
-        )
-    fetch = settings.fetch
     deps = TeamsDeps(
         settings=s,
         commands=Commands(
             services,
-            ArticleFetcher(
-                timeout_s=fetch.timeout_s,
-                max_bytes=fetch.max_bytes,
-                allow_private=fetch.allow_private,
-            ),
+            ArticleFetcher.from_settings(settings.fetch),
             add_allowed_users=s.add_allowed_users,
         ),
-        seen=seen,
+        seen=open_seen_events(s.dedupe, index_dir / "teams-seen.sqlite3") if seen is None else seen,
         conversations=conversations
         or SqliteConversationStore(index_dir / "teams-conversations.sqlite3"),
         adapter=adapter,

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 import pytest
-import yaml
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import AIMessage, BaseMessage
@@ -21,12 +20,7 @@ from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model
 from bot.errors import ConfigError
 from bot.services import Services
 from bot.settings import Settings
-from tests.conftest import ROOT, make_services, seed_files
-
-GOLDEN = {
-    q["id"]: q
-    for q in yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
-}
+from tests.conftest import GOLDEN, make_services, seed_files
 
 
 class QuotingChatModel(BaseChatModel):

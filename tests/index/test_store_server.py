@@ -13,19 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 import index.ingest
 from index.store import ChromaStore, ChunkRecord
 from tests.chroma_server import ChromaServer, free_port
-from tests.conftest import MODEL_CACHE, ROOT, make_services, seed_files
+from tests.conftest import GOLDEN, MODEL_CACHE, make_services, seed_files
 
 pytestmark = pytest.mark.slow
-
-GOLDEN = {
-    q["id"]: q
-    for q in yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
-}
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import yaml
 
 from bot.services import Services
-from tests.conftest import ROOT, make_services, seed_files
+from tests.conftest import GOLDEN, seeded_services
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SlackSim, new_channel
-
-GOLDEN = {
-    q["id"]: q
-    for q in yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
-}
 
 
 def golden(question_id: str) -> tuple[str, list[str]]:
@@ -28,10 +22,7 @@ def golden(question_id: str) -> tuple[str, list[str]]:
 
 @pytest.fixture(scope="session")
 def seed_services(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Services:
-    services = make_services(tmp_path_factory.mktemp("slack-seeds"), embedder)
-    with services.ingestor() as ingestor:
-        ingestor.ingest_paths(seed_files())
-    return services
+    return seeded_services(tmp_path_factory.mktemp("slack-seeds"), embedder)
 
 
 @pytest.fixture(scope="session")

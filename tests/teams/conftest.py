@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import yaml
 from microsoft_agents.hosting.core.authorization import _entra_issuers
 
 from bot.services import Services
-from tests.conftest import ROOT, make_services, seed_files
+from tests.conftest import GOLDEN, seeded_services
 from tests.teams.fake_connector import FakeConnector
 from tests.teams.harness import (
     APP_ID,
@@ -24,11 +23,6 @@ from tests.teams.harness import (
     TokenIssuer,
 )
 
-GOLDEN = {
-    q["id"]: q
-    for q in yaml.safe_load((ROOT / "tests/golden/seed_questions.yaml").read_text())["questions"]
-}
-
 
 def golden(question_id: str) -> tuple[str, list[str]]:
     """A golden question and its expected figures, from tests/golden/seed_questions.yaml."""
@@ -38,10 +32,7 @@ def golden(question_id: str) -> tuple[str, list[str]]:
 
 @pytest.fixture(scope="session")
 def teams_services(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Services:
-    services = make_services(tmp_path_factory.mktemp("teams-seeds"), embedder)
-    with services.ingestor() as ingestor:
-        ingestor.ingest_paths(seed_files())
-    return services
+    return seeded_services(tmp_path_factory.mktemp("teams-seeds"), embedder)
 
 
 @pytest.fixture(scope="session")
