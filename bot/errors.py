@@ -7,7 +7,8 @@
     │   ├── UnsupportedArticleError   a file type we do not read
     │   └── EmptyArticleError         no text left after extraction
     ├── IndexUnavailableError     the vector store cannot be opened or reached
-    │   └── IndexLockedError          another process is writing the embedded index
+    │   ├── IndexLockedError          another process is writing the embedded index
+    │   └── IndexDamagedError         the embedded index's files are emptied, missing or garbled
     ├── EngineError               an answer engine failed (LLM call); the core falls back
     ├── NotAllowedError           the user may not do this (``/trials add`` is restricted)
     ├── QuestionsFileError        a questions file of ``trialbot eval`` is missing or malformed
@@ -57,6 +58,11 @@ class IndexUnavailableError(TrialbotError):
 
 class IndexLockedError(IndexUnavailableError):
     """Another process holds the write lock of an embedded index."""
+
+
+class IndexDamagedError(IndexUnavailableError):
+    """The embedded index's database is emptied, missing or garbled; the message names the file
+    and says what to do (restore a backup, or remove the store and re-ingest)."""
 
 
 class EngineError(TrialbotError):

@@ -4,13 +4,15 @@ GET with a timeout, a size cap and a content-type check, then the same loaders a
 and is shared with the feed fetcher.
 
 Requests to loopback, private or link-local addresses are refused unless allowed, redirects
-included: a chat user must not be able to make the bot read internal services.
+and DNS answers that change between lookups included (``bot.guarded_transport``): a chat user
+must not be able to make the bot read internal services. Malformed URLs are refused with the
+reason (``url_problem``).
 """
 
 from __future__ import annotations
 
 import ipaddress
-import socket
+import re
 from collections.abc import Callable
 from typing import Self, TypeVar
 from urllib.parse import urlparse
@@ -18,6 +20,7 @@ from urllib.parse import urlparse
 import httpx
 
 from bot.errors import UnreadableArticleError, UnsupportedArticleError
+from bot.guarded_transport import GuardedTransport
 from bot.settings import FetchSettings
 from index.loaders import LoadedArticle, load_bytes
 
@@ -34,7 +37,7 @@ SUFFIX_BY_TYPE = {
 
 
 class BoundedFetcher:
-    """The limits of every fetch (``fetch`` settings): a timeout, a size cap, private addresses
+    """The limits of every fetch (``fetch`` settings): a deadline, a size cap, private addresses
     refused unless allowed. Subclasses say what they fetch and how they check a response."""
 
     def __init__(
@@ -43,12 +46,10 @@ class BoundedFetcher:
         timeout_s: float = 15.0,
         max_bytes: int = 5 * 1024 * 1024,
         allow_private: bool = False,
-        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.timeout_s = timeout_s
         self.max_bytes = max_bytes
         self.allow_private = allow_private
-        self._transport = transport
 
     @classmethod
     def from_settings(cls, settings: FetchSettings) -> Self:
@@ -67,7 +68,6 @@ class BoundedFetcher:
             timeout_s=self.timeout_s,
             max_bytes=self.max_bytes,
             allow_private=self.allow_private,
-            transport=self._transport,
             user_agent=user_agent,
             what=what,
         )
@@ -106,22 +106,18 @@ def bounded_get(
     timeout_s: float,
     max_bytes: int,
     allow_private: bool = False,
-    transport: httpx.BaseTransport | None = None,
     user_agent: str = "trialbot",
     what: str = "page",
 ) -> tuple[bytes, T]:
     """One GET of ``url``: ``check`` sees the response before its body is read (and raises to
-    refuse it); the body is read up to ``max_bytes``. Raises UnreadableArticleError (source =
-    the URL) for a timeout, a network error, too many redirects, a private address or a body
-    that is too large."""
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise UnreadableArticleError(url, "not an http(s) URL")
-
-    def check_host(request: httpx.Request) -> None:
-        if not allow_private:
-            _refuse_private_host(url, request.url.host)
-
+    refuse it); the body is read up to ``max_bytes``. ``timeout_s`` bounds the whole fetch
+    (lookup, connect, headers and body). Raises UnreadableArticleError (source = the URL) for a
+    malformed URL, a timeout, a network error, too many redirects, a private address (redirects
+    and DNS answers included: see ``bot.guarded_transport``) or a body that is too large."""
+    problem = url_problem(url)
+    if problem:
+        raise UnreadableArticleError(url, problem)
+    transport = GuardedTransport(url, timeout_s=timeout_s, allow_private=allow_private)
     try:
         with (
             httpx.Client(
@@ -130,7 +126,6 @@ def bounded_get(
                 max_redirects=5,
                 transport=transport,
                 headers={"User-Agent": user_agent},
-                event_hooks={"request": [check_host]},
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -144,23 +139,47 @@ def bounded_get(
         raise UnreadableArticleError(url, f"no answer within {timeout_s:g} s") from exc
     except httpx.TooManyRedirects as exc:
         raise UnreadableArticleError(url, "too many redirects") from exc
-    except httpx.HTTPError as exc:
-        raise UnreadableArticleError(url, f"cannot be fetched ({exc})") from exc
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise UnreadableArticleError(url, f"cannot be fetched ({_one_line(exc)})") from exc
     return bytes(data), checked
+
+
+# a host whose last label is a number is an IPv4 address (as browsers read URLs)
+_NUMERIC_LABEL = re.compile(r"^(0x[0-9a-f]*|[0-9]+)$", re.IGNORECASE)
+
+
+def url_problem(url: str) -> str:
+    """Why ``url`` cannot be fetched as written ("" when it can): not http(s), no host, a bad
+    port, or a malformed address (``999.1.1.1``, ``[::1``, octal, hex or short IPv4 forms,
+    which resolvers read differently)."""
+    try:
+        parsed = urlparse(url)
+        host = parsed.hostname
+        parsed.port  # noqa: B018 (raises for a port that is not a number in range)
+    except ValueError as exc:
+        return f"not a valid URL ({_one_line(exc)})"
+    if parsed.scheme not in ("http", "https") or not host:
+        return "not an http(s) URL"
+    if "[" in parsed.netloc:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"invalid host '{host}': not an IPv6 address"
+    elif _NUMERIC_LABEL.match(host.rstrip(".").rsplit(".", 1)[-1]):
+        try:
+            ipaddress.IPv4Address(host.rstrip("."))
+        except ValueError:
+            return f"invalid host '{host}': not an IPv4 address (four numbers 0 to 255)"
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        return f"not a valid URL ({_one_line(exc)})"
+    return ""
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _too_large(max_bytes: int, what: str = "page") -> str:
     return f"the {what} is larger than {max_bytes / 1024 / 1024:g} MiB"
-
-
-def _refuse_private_host(url: str, host: str) -> None:
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise UnreadableArticleError(url, f"host '{host}' not found") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise UnreadableArticleError(
-                url, "points to a local or private network address; not fetched"
-            )

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from bot.errors import ArticleError
+from bot.errors import ArticleError, TrialbotError
 from index.annotate import annotate
 from index.chunking import chunk_article
 from index.embedding import Embedder
@@ -68,7 +68,10 @@ class Ingestor:
     def ingest_paths(
         self, paths: Iterable[Path], on_file: Callable[[IngestResult], None] | None = None
     ) -> list[IngestResult]:
-        """Ingest files and folders; a file that fails is reported and the others go on."""
+        """Ingest files and folders; a file that fails is reported and the others go on.
+
+        Any failure of one file (reading, parsing, annotating) is that file's; only a failure
+        of the run itself (the store, a setting) stops it."""
         self.repair()
         results = []
         for path in find_article_files(list(paths)):
@@ -76,6 +79,12 @@ class Ingestor:
                 result = self.ingest(load_file(path))
             except ArticleError as exc:
                 result = IngestResult(str(path), "failed", error=exc.reason)
+            except TrialbotError:  # the store or a setting failed: not this file's fault
+                raise
+            except Exception as exc:  # a bug met on one file must not lose the others
+                log.debug("ingesting %s failed", path, exc_info=True)
+                reason = f"could not be ingested ({type(exc).__name__}: {exc})"
+                result = IngestResult(str(path), "failed", error=reason)
             results.append(result)
             if on_file:
                 on_file(result)

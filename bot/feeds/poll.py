@@ -10,7 +10,10 @@ Safe to run from cron and idempotent:
   ingests nothing; even without the lock (a Chroma server) ingest is idempotent by content.
 
 A feed that is down, slow, answers an error or is not valid RSS/Atom is reported and skipped;
-the other feeds go on and the next poll tries it again.
+the other feeds go on and the next poll tries it again. Whatever goes wrong with one item
+(fetch, parse, load, ingest; an error we did not foresee included) is that item's failure:
+counted against its attempts, reported by its link, and the other items go on. Only an index
+that is locked or unavailable stops the poll, since no item could be ingested.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.errors import ArticleError, FeedError, IndexLockedError
+from bot.errors import ArticleError, FeedError, IndexLockedError, IndexUnavailableError
 from bot.feeds.fetch import FeedFetcher, FeedItem
 from bot.feeds.store import FeedStore
 from bot.fetch import ArticleFetcher
@@ -137,10 +140,10 @@ class FeedPoller:
     def _fetch_feed(self, outcome: FeedOutcome) -> list[_Fetched]:
         try:
             items = self.feed_fetcher.fetch(outcome.url)
-        except FeedError as exc:
-            outcome.error = exc.reason
-            self.store.note_poll(outcome.url, exc.reason)
-            log.warning("feed %s skipped: %s", outcome.url, exc.reason)
+        except Exception as exc:  # one feed's failure, whatever it is, is its own
+            outcome.error = _reason(exc, "feed " + outcome.url)
+            self.store.note_poll(outcome.url, outcome.error)
+            log.warning("feed %s skipped: %s", outcome.url, outcome.error)
             return []
         self.store.note_poll(outcome.url)
         new = self.store.unseen(outcome.url, items, self.attempts)[: self.max_items]
@@ -148,8 +151,8 @@ class FeedPoller:
         for item in reversed(new):  # feeds list newest first; ingest in publication order
             try:
                 fetched.append(_Fetched(outcome, item, self.article_fetcher.fetch(item.link)))
-            except ArticleError as exc:
-                outcome.items.append(self._failed(outcome.url, item, exc.reason))
+            except Exception as exc:  # any failure of one item is its own
+                outcome.items.append(self._failed(outcome.url, item, _reason(exc, item.link)))
         return fetched
 
     def _ingest(self, fetched: list[_Fetched]) -> None:
@@ -158,8 +161,11 @@ class FeedPoller:
             for f in fetched:
                 try:
                     result = ingestor.ingest(f.article)
-                except ArticleError as exc:
-                    f.feed.items.append(self._failed(f.feed.url, f.item, exc.reason))
+                except IndexUnavailableError:
+                    raise  # the index's failure, not the item's
+                except Exception as exc:  # any failure of one item is its own
+                    reason = _reason(exc, f.item.link)
+                    f.feed.items.append(self._failed(f.feed.url, f.item, reason))
                     continue
                 self.store.mark_ingested(f.feed.url, f.item, result.article_id)
                 f.feed.items.append(
@@ -171,3 +177,13 @@ class FeedPoller:
         status: ItemStatus = "given up" if attempts >= self.attempts else "failed"
         log.warning("item %s of %s %s: %s", item.link, feed_url, status, reason)
         return ItemOutcome(item.link, item.title, status, error=reason)
+
+
+def _reason(exc: Exception, what: str) -> str:
+    """One line saying why ``what`` failed; an error we did not foresee is logged with its
+    traceback at debug level (``trialbot -vv``), never shown to the user."""
+    if isinstance(exc, ArticleError | FeedError):
+        return exc.reason
+    log.debug("%s failed", what, exc_info=exc)
+    detail = " ".join(str(exc).split())[:200]
+    return f"cannot be read ({type(exc).__name__}{': ' + detail if detail else ''})"

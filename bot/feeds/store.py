@@ -7,10 +7,10 @@ or ingest failed is tried again by the next poll (up to ``attempts`` polls, then
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 from bot.errors import FeedError
 from bot.feeds.fetch import FeedItem
+from bot.fetch import url_problem
 from bot.state import StateDB, now_iso
 
 _SCHEMA = (
@@ -55,11 +55,12 @@ class FeedStore:
                 db.execute(statement)
 
     def add(self, url: str) -> bool:
-        """Subscribe to ``url``; False when it already was."""
+        """Subscribe to ``url``; False when it already was. A URL that cannot be fetched as
+        written (not http(s), malformed host) raises FeedError."""
         url = url.strip()
-        parsed = urlparse(url)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise FeedError(url, "not an http(s) URL")
+        problem = url_problem(url)
+        if problem:
+            raise FeedError(url, problem)
         with self.state.connect() as db:
             added = db.execute(
                 "INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)", (url, now_iso())

@@ -1,7 +1,8 @@
 """A loopback news site for feed and digest tests: an RSS feed (``/feed.xml``) and an Atom feed
 (``/atom.xml``) of the articles published so far, the article pages (``/articles/NAME.html``,
 from ``tests/feeds/data``), and feeds that misbehave: ``/error.xml`` (HTTP 500), ``/slow.xml``
-(answers after 1.5 s), ``/broken.xml`` (malformed XML). Tests publish articles between polls."""
+(answers after 1.5 s), ``/broken.xml`` (malformed XML). Tests publish articles between polls,
+and may publish items of their own (``publish_link``) with pages of their own (``serve``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
@@ -40,6 +41,7 @@ class Item:
     name: str
     title: str
     published: datetime
+    link: str = ""  # default: the article page of ``name``
 
 
 class NewsSite:
@@ -49,6 +51,7 @@ class NewsSite:
         self.items: list[Item] = []
         self.requests: list[str] = []
         self.page_failures: dict[str, int] = {}  # path -> times to answer 503
+        self.pages: dict[str, tuple[str, bytes]] = {}  # path -> (content type, body)
         self._lock = threading.Lock()
         site = self
 
@@ -82,6 +85,18 @@ class NewsSite:
             self.items.append(Item(name, title or name.replace("_", " "), published))
         return self.article_url(name)
 
+    def publish_link(self, link: str, title: str) -> None:
+        """Add an item linking to ``link`` (anything, even a malformed URL) to the feeds."""
+        with self._lock:
+            published = datetime(2025, 6, 1, 8, 0, tzinfo=UTC) + timedelta(hours=len(self.items))
+            self.items.append(Item(f"link-{len(self.items)}", title, published, link))
+
+    def serve(self, path: str, content_type: str, body: bytes) -> str:
+        """Serve ``body`` at ``path``; returns its URL."""
+        with self._lock:
+            self.pages[path] = (content_type, body)
+        return self.url(path)
+
     def fail_page(self, name: str, times: int = 1) -> None:
         """Answer the next ``times`` requests of the article ``name`` with HTTP 503."""
         with self._lock:
@@ -100,8 +115,11 @@ class NewsSite:
             failing = self.page_failures.get(path, 0)
             if failing:
                 self.page_failures[path] = failing - 1
+            page = self.pages.get(path)
         if failing:
             self._reply(handler, 503, "text/plain", b"down for maintenance")
+        elif page is not None:
+            self._reply(handler, 200, *page)
         elif path == "/feed.xml":
             self._reply(handler, 200, "application/rss+xml", self._rss())
         elif path == "/atom.xml":
@@ -128,7 +146,7 @@ class NewsSite:
         entries = "".join(
             f"<item><title>{escape(i.title)}</title>"
             # a relative link, as some feeds write them: resolved against the feed's URL
-            f"<link>/articles/{i.name}.html</link>"
+            f"<link>{escape(i.link or f'/articles/{i.name}.html')}</link>"
             f'<guid isPermaLink="false">example-wire-{i.name}</guid>'
             f"<pubDate>{format_datetime(i.published)}</pubDate></item>"
             for i in self._newest_first()
@@ -142,7 +160,7 @@ class NewsSite:
     def _atom(self) -> bytes:
         entries = "".join(
             f"<entry><title>{escape(i.title)}</title>"
-            f'<link href="{self.article_url(i.name)}"/>'
+            f"<link href={quoteattr(i.link or self.article_url(i.name))}/>"
             f"<id>urn:example-wire:{i.name}</id>"
             f"<updated>{i.published.isoformat()}</updated></entry>"
             for i in self._newest_first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.feeds.poll import FeedPoller
 from bot.services import Services
+from tests.feeds.pdf_bomb import pdf_bomb
 from tests.feeds.site import BRISTLE3, KESTREL12, ORCA7, NewsSite
 
 
@@ -117,3 +118,62 @@ def test_the_same_article_in_two_feeds_is_ingested_once(site: NewsSite, services
     assert report.ok
     assert sorted(i.status for f in report.feeds for i in f.items) == ["added", "unchanged"]
     assert len(services.store.articles()) == 1
+
+
+def test_a_poisoned_item_fails_alone_and_is_given_up(site: NewsSite, services: Services):
+    """A page pypdf refuses (a decompression bomb) and a link with an invalid host are each
+    their item's failure: reported by link, counted, given up; the good items are ingested."""
+    services.settings.feeds.item_attempts = 2
+    poller = FeedPoller.from_services(services)
+    poller.store.add(site.url("/feed.xml"))
+    bomb = site.serve("/bomb.pdf", "application/pdf", pdf_bomb())
+    site.publish_link(bomb, "A PDF bomb")
+    site.publish_link("http://999.1.1.1/x", "An invalid host")
+    site.publish(ORCA7)
+
+    first = poller.poll()
+    assert not first.ok and not first.error
+    assert [i.link for i in first.ingested] == [site.article_url(ORCA7)]
+    failed = {i.link: i for i in first.failed_items}
+    assert set(failed) == {bomb, "http://999.1.1.1/x"}
+    assert {i.status for i in failed.values()} == {"failed"}
+    assert "LimitReachedError" in failed[bomb].error or "PDF" in failed[bomb].error
+    assert "invalid host '999.1.1.1'" in failed["http://999.1.1.1/x"].error
+    assert all("\n" not in i.error for i in failed.values())
+
+    site.publish(BRISTLE3)
+    second = poller.poll()
+    assert [i.link for i in second.ingested] == [site.article_url(BRISTLE3)], "the poll goes on"
+    assert {(i.link, i.status) for i in second.failed_items} == {
+        (bomb, "given up"),
+        ("http://999.1.1.1/x", "given up"),
+    }
+    third = poller.poll()
+    assert third.ok and third.feeds[0].items == [], "given-up items are not fetched again"
+    assert sources(services) == sorted([site.article_url(ORCA7), site.article_url(BRISTLE3)])
+
+
+def test_an_unforeseen_ingest_error_is_the_items_failure(
+    site: NewsSite, services: Services, monkeypatch
+):
+    """An error the ingest does not foresee (here: the chunker fails on one article) fails that
+    item only, with a one-line reason, and counts as its attempt."""
+    import index.ingest
+
+    real = index.ingest.chunk_article
+
+    def chunk_article(text: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if "BRISTLE-3" in text:
+            raise RuntimeError("chunker\nfailed")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(index.ingest, "chunk_article", chunk_article)
+    poller = FeedPoller.from_services(services)
+    poller.store.add(site.url("/feed.xml"))
+    site.publish(BRISTLE3)
+    site.publish(ORCA7)
+    report = poller.poll()
+    assert [i.link for i in report.ingested] == [site.article_url(ORCA7)]
+    (failed,) = report.failed_items
+    assert failed.link == site.article_url(BRISTLE3) and failed.status == "failed"
+    assert failed.error == "cannot be read (RuntimeError: chunker failed)"

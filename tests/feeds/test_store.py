@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,21 @@ def test_add_list_remove_survive_a_restart(tmp_path: Path):
 def test_only_http_feeds(tmp_path: Path, url: str):
     with pytest.raises(FeedError, match="not an http"):
         store(tmp_path).add(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://999.1.1.1/feed.xml", "invalid host '999.1.1.1'"),
+        ("http://[::1/feed.xml", "not a valid URL"),
+        ("http://0177.0.0.1/feed.xml", "invalid host '0177.0.0.1'"),
+        ("http://example.org:99999/feed.xml", "not a valid URL"),
+    ],
+)
+def test_malformed_feed_urls_are_refused(tmp_path: Path, url: str, reason: str):
+    with pytest.raises(FeedError, match=re.escape(reason)):
+        store(tmp_path).add(url)
+    assert store(tmp_path).feeds() == []
 
 
 def test_an_item_is_seen_once_ingested_and_retried_until_given_up(tmp_path: Path):

@@ -82,3 +82,49 @@ def test_the_store_finds_articles_by_id_and_by_source(services):
     assert [a.id for a in store.articles(source=first.source)] == [first.article_id]
     assert store.articles(ids=[]) == [] and store.articles(source="elsewhere.txt") == []
     assert store.articles(ids=["no-such-id"]) == []
+
+
+def test_a_pdf_bomb_is_that_files_error_and_the_good_file_is_ingested(services, tmp_path: Path):
+    from tests.index.test_loaders import write_pdf_bomb
+
+    bomb, good = tmp_path / "bomb.pdf", tmp_path / "good.txt"
+    write_pdf_bomb(bomb)
+    good.write_text("Trial A news\nThe ORR was 30.1% in the phase 2 ALPHA-1 trial of drug X.")
+    with services.ingestor() as ing:
+        results = {Path(r.source).name: r for r in ing.ingest_paths([bomb, good])}
+    assert results["bomb.pdf"].status == "failed"
+    assert "decompression limit" in results["bomb.pdf"].error
+    assert results["good.txt"].status == "added"
+    assert len(services.store.articles()) == 1
+
+
+def test_any_failure_of_one_file_is_that_files_error(services, tmp_path: Path, monkeypatch):
+    import index.ingest
+
+    real_annotate = index.ingest.annotate
+
+    def annotate(text, vocab):  # a bug met on one article's text
+        if "BUG" in text:
+            raise IndexError("list index out of range")
+        return real_annotate(text, vocab)
+
+    monkeypatch.setattr(index.ingest, "annotate", annotate)
+    odd, good = tmp_path / "odd.txt", tmp_path / "good.txt"
+    odd.write_text("Trial B news\nThe BUG trial reported an ORR of 12.0% with drug Z overall.")
+    good.write_text("Trial A news\nThe ORR was 30.1% in the phase 2 ALPHA-1 trial of drug X.")
+    with services.ingestor() as ing:
+        results = {Path(r.source).name: r for r in ing.ingest_paths([odd, good])}
+    assert results["odd.txt"].status == "failed"
+    assert results["odd.txt"].error == "could not be ingested (IndexError: list index out of range)"
+    assert results["good.txt"].status == "added"
+
+
+def test_a_write_lock_that_is_a_directory_is_a_clear_error(services, tmp_path: Path):
+    from bot.errors import IndexUnavailableError
+
+    (tmp_path / "idx" / "write.lock").mkdir(parents=True)
+    with (
+        pytest.raises(IndexUnavailableError, match=r"write\.lock is a directory, not a file"),
+        services.ingestor(),
+    ):
+        pass
