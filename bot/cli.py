@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from bot.errors import TrialbotError
+from bot.errors import ArticleError, TrialbotError
 from bot.format.text import render_answer, render_sources
 from bot.services import Services
 from bot.settings import Settings
@@ -23,6 +23,27 @@ def _services(index_dir: Path | None) -> Services:
     if index_dir is not None:
         settings.index.dir = index_dir
     return Services(settings)
+
+
+def _indexed(services: Services) -> Services:
+    """The services of an index that holds articles; else a clear error, and nothing created."""
+    if not services.has_store() or not services.store.article_ids():
+        where = services.settings.chroma.url or services.settings.index.dir
+        raise click.ClickException(
+            f"no articles indexed in {printable(str(where))}; add some with: "
+            "trialbot ingest PATH... (files, folders or URLs)"
+        )
+    return services
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (a newline in a file name must not forge an
+    output line)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 index_dir_option = click.option(
@@ -42,6 +63,8 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("bm25s", "chromadb", "httpx", "sentence_transformers", "transformers"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # pypdf warns about every oddity of a PDF it still reads; a PDF it cannot read is an error
+    logging.getLogger("pypdf").setLevel(logging.DEBUG if verbose >= 2 else logging.ERROR)
 
 
 @cli.command()
@@ -53,6 +76,7 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
 
     Re-ingesting an unchanged article adds nothing; a changed file replaces its old version.
     A page is fetched with TRIALBOT_FETCH_* limits and its main text ingested.
+    The files of a folder that are not read (other types, no extension) are named as skipped.
     Exits non-zero when any file or page could not be ingested.
     """
     from tqdm import tqdm
@@ -63,7 +87,10 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
 
     services = _services(index_dir)
     urls = [p for p in paths if p.startswith(("http://", "https://"))]
-    files = find_article_files([Path(p) for p in paths if p not in urls])
+    skipped: list[tuple[Path, str]] = []
+    files = find_article_files([Path(p) for p in paths if p not in urls], skipped)
+    for path, reason in skipped:
+        click.echo(f"skipped: {printable(str(path))}: {reason}")
     if not files and not urls:
         raise click.ClickException("no article files found in the given paths")
     pages, unread = [], []  # fetched before the index's write lock is taken
@@ -83,9 +110,9 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
             bar.update(1)
             if result.status == "failed":
                 failed += 1
-                tqdm.write(f"error: {result.source}: {result.error}", file=sys.stderr)
+                tqdm.write(f"error: {printable(result.source)}: {result.error}", file=sys.stderr)
             else:
-                tqdm.write(f"{result.status}: {result.source} ({result.chunks} chunks)")
+                tqdm.write(f"{result.status}: {printable(result.source)} ({result.chunks} chunks)")
 
         for result in unread:
             report(result)
@@ -100,25 +127,32 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
 @cli.command()
 @index_dir_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question and line.")
+@click.option("--explain", is_flag=True, help="Also print the confidence and why the lead won.")
 @click.argument("questions", nargs=-1, required=True)
-def ask(index_dir: Path | None, as_json: bool, questions: tuple[str, ...]) -> None:
+def ask(index_dir: Path | None, as_json: bool, explain: bool, questions: tuple[str, ...]) -> None:
     """Answer one or more QUESTIONS, in order, each with its cited sources."""
-    answerer = _services(index_dir).answerer
+    answerer = _indexed(_services(index_dir)).answerer
     for i, question in enumerate(questions):
         answer = answerer.ask(question)
         if as_json:
             click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
-        else:
-            if i:
-                click.echo()
-            click.echo(render_answer(answer))
+            continue
+        if i:
+            click.echo()
+        click.echo(render_answer(answer))
+        if explain:
+            sure = "n/a" if answer.confidence is None else f"{answer.confidence:.2f}"
+            click.echo(f"confidence: {sure}; engine: {answer.engine}")
+            for reason in answer.why:
+                click.echo(f"  why: {reason}")
 
 
 @cli.command()
 @index_dir_option
 def sources(index_dir: Path | None) -> None:
     """List the indexed articles: title, trials, chunks and source."""
-    click.echo(render_sources(_services(index_dir).store.articles()))
+    services = _services(index_dir)
+    click.echo(render_sources(services.store.articles() if services.has_store() else []))
 
 
 @cli.command()
@@ -129,7 +163,7 @@ def show(index_dir: Path | None, trial: str) -> None:
     from bot.factsheet import fact_sheet
     from bot.format.text import render_fact_sheet
 
-    services = _services(index_dir)
+    services = _indexed(_services(index_dir))
     sheet = fact_sheet(services.searcher.snapshot(), services.vocabulary, trial)
     if sheet is None:
         raise click.ClickException(f"no indexed article names the trial {trial!r}")
@@ -145,7 +179,7 @@ def compare(index_dir: Path | None, endpoint: str, trials: tuple[str, ...]) -> N
     from bot.factsheet import compare as compare_endpoint
     from bot.format.text import render_comparison
 
-    services = _services(index_dir)
+    services = _indexed(_services(index_dir))
     snap = services.searcher.snapshot()
     click.echo(
         render_comparison(compare_endpoint(snap, services.vocabulary, endpoint, list(trials)))
@@ -188,10 +222,7 @@ def eval_questions(
     from bot.format.evaluation import render_report
 
     questions = load_questions(questions_file)
-    services = _services(index_dir)
-    if not services.store.articles():
-        where = services.settings.chroma.url or services.settings.index.dir
-        raise click.ClickException(f"no articles indexed in {where}; run trialbot ingest first")
+    services = _indexed(_services(index_dir))
     report = evaluate(services.answerer, questions)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -276,10 +307,25 @@ def _feed_store(index_dir: Path | None):  # type: ignore[no-untyped-def]
 @index_dir_option
 @click.argument("urls", nargs=-1, required=True)
 def feeds_add(index_dir: Path | None, urls: tuple[str, ...]) -> None:
-    """Subscribe to one or more feed URLs (RSS or Atom)."""
+    """Subscribe to one or more feed URLs (RSS or Atom).
+
+    A URL that cannot be fetched (not http(s), a malformed host) is refused with the reason;
+    the others are subscribed. Exits non-zero when any was refused.
+    """
+    from bot.errors import FeedError
+
     store = _feed_store(index_dir)
+    refused = 0
     for url in urls:
-        click.echo(("subscribed: " if store.add(url) else "already subscribed: ") + url.strip())
+        try:
+            added = store.add(url)
+        except FeedError as exc:
+            refused += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        click.echo(("subscribed: " if added else "already subscribed: ") + url.strip())
+    if refused:
+        raise click.ClickException(f"{refused} of {len(urls)} feed URLs were refused")
 
 
 @feeds.command("list")
@@ -409,8 +455,14 @@ def main() -> None:
         click.echo("aborted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        exc.show()
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+        click.echo(f"error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except ArticleError as exc:
+        click.echo(f"error: {printable(exc.source)}: {exc.reason}", err=True)
+        sys.exit(1)
     except TrialbotError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

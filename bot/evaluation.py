@@ -32,7 +32,7 @@ from bot.errors import QuestionsFileError
 
 Outcome = Literal["correct", "abstained", "wrong", "wrongly_abstained"]
 
-QUESTION_KEYS = ("id", "question", "expect", "not_found")
+QUESTION_KEYS = ("id", "question", "expect", "not_found", "kind")
 _MAX_ERRORS = 10
 
 
@@ -121,7 +121,7 @@ def _check_question(item: Any) -> tuple[dict[str, Any], str]:
     if not_found:
         if expect is not None:
             return {}, "give either 'expect' or 'not_found: true', not both"
-        return {"id": qid, "question": text, "not_found": True}, ""
+        return {"id": qid, "question": text, "not_found": True, **_kind(item)}, ""
     if isinstance(expect, str):
         expect = [expect]
     if not isinstance(expect, list) or not expect:
@@ -129,7 +129,12 @@ def _check_question(item: Any) -> tuple[dict[str, Any], str]:
     if not all(isinstance(e, str) and e.strip() for e in expect):
         # a bare YAML 0.70 would become 0.7: figures are matched verbatim, so they must be text
         return {}, "'expect' figures must be non-empty strings; quote them, e.g. \"0.70\""
-    return {"id": qid, "question": text, "expect": list(expect)}, ""
+    return {"id": qid, "question": text, "expect": list(expect), **_kind(item)}, ""
+
+
+def _kind(item: Mapping[str, Any]) -> dict[str, str]:
+    """What the question tests ("landmark", "comparator", ...), when the file says it."""
+    return {"kind": str(item["kind"])} if item.get("kind") else {}
 
 
 # ---------------------------------------------------------------- evaluation
@@ -171,6 +176,8 @@ class QuestionResult:
             "answer": a["answer"],
             "ungrounded": self.ungrounded,
             "elapsed_ms": a["elapsed_ms"],
+            "confidence": a["confidence"],
+            "why": a["why"],
             "citations": a["citations"],
         }
 

@@ -6,17 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from bot.answer.core import Answerer
 from bot.answer.engine import AnswerEngine
-from bot.errors import ConfigError, IndexLockedError
+from bot.errors import ConfigError, IndexLockedError, IndexUnavailableError
 from bot.settings import Settings
 from index.embedding import Embedder, SentenceTransformerEmbedder, default_cache_dir
 from index.ingest import Ingestor
 from index.search import HybridSearcher
-from index.store import ChromaStore, VectorStore
+from index.store import ChromaStore, VectorStore, embedded_store_exists
 from index.vocabulary import Vocabulary, load_vocabulary
 
 # With a shared Chroma server, another writer's chunks may lack their article record for the
@@ -51,7 +52,17 @@ class Services:
         s = self.settings
         if s.chroma.url:
             return ChromaStore(url=s.chroma.url, prefix=s.index.collection)
-        return ChromaStore(path=s.index.dir / "chroma", prefix=s.index.collection)
+        return ChromaStore(path=self.store_dir, prefix=s.index.collection)
+
+    @property
+    def store_dir(self) -> Path:
+        """Where the embedded store lives (unused with a Chroma server)."""
+        return self.settings.index.dir / "chroma"
+
+    def has_store(self) -> bool:
+        """Whether there is a store to read: a server, or an embedded store made by an ingest
+        (checked without creating anything)."""
+        return bool(self.settings.chroma.url) or embedded_store_exists(self.store_dir)
 
     @cached_property
     def searcher(self) -> HybridSearcher:
@@ -89,34 +100,56 @@ class Services:
             read_whole=self.settings.retrieval.read_whole,
             closest_sources=a.closest_sources,
             max_chars=a.max_chars,
+            min_confidence=a.min_confidence,
         )
 
     @contextmanager
     def ingestor(self) -> Iterator[Ingestor]:
-        """An Ingestor holding the write lock of an embedded index for as long as it is used."""
+        """An Ingestor holding the write lock of an embedded index for as long as it is used;
+        the lock is taken before the store is opened, so it covers the store's creation."""
         i = self.settings.index
-        ingestor = Ingestor(
-            self.store,
-            self.embedder,
-            self.vocabulary,
-            chunk_chars=i.chunk_chars,
-            overlap_sentences=i.chunk_overlap_sentences,
-            orphan_grace_s=SERVER_ORPHAN_GRACE_S if self.settings.chroma.url else 0.0,
-        )
+        embedder, vocabulary = self.embedder, self.vocabulary  # slow to load: before the lock
+
+        def build() -> Ingestor:
+            return Ingestor(
+                self.store,
+                embedder,
+                vocabulary,
+                chunk_chars=i.chunk_chars,
+                overlap_sentences=i.chunk_overlap_sentences,
+                orphan_grace_s=SERVER_ORPHAN_GRACE_S if self.settings.chroma.url else 0.0,
+            )
+
         if self.settings.chroma.url:
-            yield ingestor  # the server serialises writers itself
+            yield build()  # the server serialises writers itself
         else:
-            i.dir.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(i.dir / "write.lock"))
-            try:
-                lock.acquire(timeout=0)
-            except Timeout as exc:
-                raise IndexLockedError(
-                    f"another trialbot process is writing the index in {i.dir}; wait for it, "
-                    "or run a Chroma server (TRIALBOT_CHROMA_URL) for several writers"
-                ) from exc
-            try:
-                yield ingestor
-            finally:
-                lock.release()
+            with _write_lock(i.dir):
+                yield build()
         self.searcher.invalidate()
+
+
+@contextmanager
+def _write_lock(index_dir: Path) -> Iterator[None]:
+    """The embedded index's write lock: one writer at a time, others refused at once."""
+    path = index_dir / "write.lock"
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IndexUnavailableError(
+                f"the write lock {path} is a directory, not a file; remove it and try again"
+            )
+        lock = FileLock(str(path))
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise IndexLockedError(
+            f"another trialbot process is writing the index in {index_dir}; wait for it, "
+            "or run a Chroma server (TRIALBOT_CHROMA_URL) for several writers"
+        ) from exc
+    except OSError as exc:
+        raise IndexUnavailableError(
+            f"cannot take the write lock {path} ({exc.strerror or exc})"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()

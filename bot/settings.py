@@ -126,6 +126,12 @@ class AnswerSettings(BaseModel):
     closest_sources: int = Field(
         default=3, ge=1, description="Sources listed when the index cannot answer."
     )
+    min_confidence: float = Field(
+        default=0.2,
+        ge=0.0,
+        le=1.0,
+        description="Below this confidence the answer is Not found with the closest sources.",
+    )
 
 
 class FetchSettings(BaseModel):

@@ -51,6 +51,55 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
     return ""
 
 
+_POPULATION_WORD = re.compile(
+    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|"
+    r"subsets?|tumou?rs?|disease|responders|carriers)\b",
+    re.I,
+)
+_OVERALL = re.compile(
+    r"\b(?:overall|all|whole|entire|intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|"
+    r"all-comers|randomi[sz]ed)\b\s*(?:patients|population|study population|participants)?",
+    re.I,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:that|this|these|the same)\s+(?:group|subgroup|population|cohort|"
+    r"patients|subset)\b",
+    re.I,
+)
+_SCOPE_POPULATION = re.compile(
+    r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those)\b[^;,]{0,60}",
+    re.I,
+)
+
+
+def population_phrase(sentence: str, fig: Figure) -> str | None:
+    """The words that restrict a figure to a part of the trial's population, or None when it is
+    the whole trial's: an opening clause ("Among the 72 patients with brain lesions, ..."), a
+    phrase right after the figure ("0.61 in the CPS >=20 population"), a back reference ("In
+    that group ...", returned as it stands: it names no population a question can match), or a
+    table row whose label is a population rather than an endpoint or an arm. A phrase naming the
+    overall or randomized population is no restriction."""
+    lead = LEAD_CLAUSE.match(sentence)
+    candidates = []
+    if lead and lead.end() <= fig.start:
+        candidates.append(lead.group(0))
+    scope = fig.scope.strip()
+    m = _SCOPE_POPULATION.match(scope)
+    if m:
+        candidates.append(m.group(0))
+    anaphora = _ANAPHORA.search(sentence[: fig.start])
+    if anaphora:
+        candidates.append(anaphora.group(0))
+    for phrase in candidates:
+        if not (_POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase)):
+            continue
+        if _OVERALL.search(phrase) and not re.search(r"\bwith\b|\bwho\b", phrase):
+            continue
+        return phrase
+    return None
+
+
 def names_drug(names: list[str], words: str) -> bool:
     """A name ("trastu", "trastuzumab") starts a word of ``words`` ("trastuzumab")."""
     folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]

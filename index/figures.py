@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
 
 _UNIT = r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg\b)"
@@ -47,10 +48,13 @@ class Figure:
     label: str  # the words naming what is measured
     scope: str  # the words right after the value (arm, subgroup, population)
     head: str = ""  # label of the first value of a list it belongs to ("x vs y", "x and y")
+    unit_hint: str = ""  # a table cell's unit, said by its row or column header ("ORR, %")
 
     @property
     def unit(self) -> str:
         """What kind of number this is: percent, time, dose, count or number."""
+        if self.unit_hint:
+            return self.unit_hint
         v = self.value.casefold()
         if v.endswith("%"):
             return "percent"
@@ -103,6 +107,8 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
 
 def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     """Every reported figure in ``sentence``, in order, with its endpoint and wording."""
+    if is_table_row(sentence):
+        return table_figures(sentence, vocab)
     masked, parens = _masked(sentence)
     terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint"]
     raw: list[tuple[int, int, str, str | None]] = []  # start, end, value, fixed endpoint
@@ -357,3 +363,61 @@ def value_runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
         else:
             runs.append([i])
     return runs
+
+
+# ---------------------------------------------------------------- table rows
+
+_CELL_VALUE = re.compile(r"(?<![\w.])(?:[<>≤≥]\s?)?(?:\d+(?:\.\d+)?|\.\d+)(?:\s?%)?")
+_CELL_RANGE = re.compile(r"^\s*[(\[]\s*[<>≤≥]?\s?\d*\.?\d+\s*(?:-|–|—|to|,)\s*\d*\.?\d+\s*[)\]]")
+_PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
+_TIME_HEAD = re.compile(r"\b(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
+
+
+def _cell_unit(words: str, value: str) -> str:
+    if value.endswith("%"):
+        return "percent"
+    if re.search(r"\bHR\b|hazard ratio|odds ratio|\bOR\b", words):
+        return "number"
+    if re.search(r"\bn\b\s*\(%\)", words):
+        return ""  # "n (%)": the count first, the percentage in brackets
+    if _TIME_HEAD.search(words):
+        return "time"
+    if _PERCENT_HEAD.search(words):
+        return "percent"
+    return ""
+
+
+def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
+    """The figures of a table row line ("Median OS, months | Drug X: 16.4 | Sorafenib: 13.8").
+
+    Each cell's first number is its figure; a bracketed range after it is its CI. What is
+    measured is named by the row label or the column header, whichever names an endpoint (the
+    header first: "ORR, %" over a row that names an arm); the other one says whose figure it is
+    and becomes the figure's scope."""
+    label, cells = row_cells(sentence)
+    label_terms = [t for t in vocab.terms(label) if t.kind == "endpoint"]
+    figures: list[Figure] = []
+    for head, value_text, offset in cells:
+        m = _CELL_VALUE.search(value_text)
+        if not m or _YEAR.match(m.group(0)):
+            continue
+        head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
+        if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
+            endpoint, what, who = head_terms[0].key, head, label
+        elif label_terms:
+            endpoint, what, who = label_terms[-1].key, label, head
+        else:
+            endpoint, what, who = None, f"{label} {head}", ""
+        if endpoint in STAT_KEYS and label_terms and label_terms[-1].key not in STAT_KEYS:
+            what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
+        start = offset + m.start()
+        end = offset + m.end()
+        rest = value_text[m.end() :]
+        detail_m = _CELL_RANGE.match(rest)
+        detail = detail_m.group(0).strip() if detail_m else ""
+        unit = _cell_unit(f"{label} {head}", m.group(0))
+        figures.append(Figure(m.group(0), start, end, detail, endpoint, what, who, unit_hint=unit))
+    return figures
+
+
+STAT_KEYS = ("HR", "P value", "odds ratio")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
+from index.tables import linearize_tables
 from index.text import normalize_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -23,34 +25,48 @@ class LoadedArticle:
     source: str
 
 
-def find_article_files(paths: list[Path]) -> list[Path]:
-    """The files to ingest: given files as they are, folders searched for supported files."""
+def find_article_files(
+    paths: list[Path], skipped: list[tuple[Path, str]] | None = None
+) -> list[Path]:
+    """The files to ingest: given files as they are, folders searched for supported files.
+
+    The files of a folder that are not read (unsupported type, no extension) go into
+    ``skipped`` with the reason, when it is given; hidden files and folders are left out."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or any(
+                    part.startswith(".") for part in p.relative_to(path).parts
+                ):
+                    continue
+                reason = unsupported_reason(p)
+                if not reason:
+                    found.append(p)
+                elif skipped is not None:
+                    skipped.append((p, reason))
         else:
             found.append(path)
     return found
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why trialbot does not read this file by its name, or "" when it does."""
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED_SUFFIXES:
+        return ""
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    if not suffix:
+        return f"no file extension: name it with the type of its content ({kinds})"
+    return f"unsupported file type '{suffix}' (use {kinds})"
 
 
 def load_file(path: Path) -> LoadedArticle:
     """Load one article file; raises an ArticleError subclass with a clear reason."""
     source = str(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedArticleError(
-            source,
-            f"unsupported file type '{suffix or 'none'}' (use {', '.join(SUPPORTED_SUFFIXES)})",
-        )
+    if reason := unsupported_reason(path):
+        raise UnsupportedArticleError(source, reason)
     try:
         if path.stat().st_size > _MAX_BYTES:
             raise UnreadableArticleError(source, "file is larger than 20 MiB")
@@ -69,20 +85,39 @@ def load_bytes(data: bytes, source: str, suffix: str) -> LoadedArticle:
     if suffix == ".pdf":
         text, title = _pdf_text(data, source)
     else:
-        if b"\x00" in data[:8192]:
-            raise UnreadableArticleError(source, "looks like a binary file, not text")
         raw = _decode(data, source)
         if suffix in (".html", ".htm"):
             text, title = html_main_text(raw)
         else:
-            text, title = raw, ""
-    text = normalize_text(text)
+            text, title = raw, markdown_title(raw) if suffix in (".md", ".markdown") else ""
+    text = normalize_text(linearize_tables(text))
     if len(re.findall(r"[A-Za-z]{2,}", text)) < 5:
         raise EmptyArticleError(source, "no article text found")
-    return LoadedArticle(text=text, title=title or first_line_title(text), source=source)
+    return LoadedArticle(text=text, title=title or headline(text), source=source)
+
+
+# byte-order marks and their encodings; UTF-32's before UTF-16's, whose marks they start with
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def _decode(data: bytes, source: str) -> str:
+    """Text by its byte-order mark (UTF-16, UTF-32), else UTF-8, else Windows-1252."""
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(bom_encoding)
+            except UnicodeDecodeError as exc:
+                name = bom_encoding.upper().removesuffix("-LE").removesuffix("-BE")
+                raise UnreadableArticleError(
+                    source, f"text starts with a {name} byte-order mark but is not {name}"
+                ) from exc
+    if b"\x00" in data[:8192]:
+        raise UnreadableArticleError(source, "looks like a binary file, not text")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -91,13 +126,38 @@ def _decode(data: bytes, source: str) -> str:
     raise UnreadableArticleError(source, "text is neither UTF-8 nor Windows-1252")
 
 
-def first_line_title(text: str) -> str:
-    """The first short line of the text, which in a news article is its headline."""
+# Lines above a headline that are not it: labels, datelines, bylines, sharing links
+_NOT_HEADLINE = re.compile(
+    r"^(?:press release|news release|for immediate release|media release|breaking|update|"
+    r"share|print|e-?mail|home|menu|advertisement|by\s|posted\s|published\s|updated\s|"
+    r"\w+\s+\d{1,2},\s+\d{4}$|\d{1,2}\s+\w+\s+\d{4}$)",
+    re.I,
+)
+
+
+def headline(text: str) -> str:
+    """The article's headline: the first of the opening lines that is not a label such as
+    "PRESS RELEASE", a section label "Site | Section", a dateline or a byline; else the first
+    line."""
+    lines = [ln.strip().lstrip("#").strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    for line in lines[:8]:
+        if not _NOT_HEADLINE.match(line) and "|" not in line and not line.isupper():
+            return _clip_title(line)
+    return _clip_title(lines[0]) if lines else ""
+
+
+def markdown_title(text: str) -> str:
+    """The first level-one heading of a markdown article, if it reads as a headline."""
     for line in text.split("\n"):
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= 200 else line[:197].rsplit(" ", 1)[0] + "..."
+        m = re.match(r"^#\s+(.+)$", line.strip())
+        if m and len(m.group(1).split()) >= 4 and not _NOT_HEADLINE.match(m.group(1)):
+            return _clip_title(m.group(1).strip())
     return ""
+
+
+def _clip_title(line: str) -> str:
+    return line if len(line) <= 200 else line[:197].rsplit(" ", 1)[0] + "..."
 
 
 _BOILERPLATE_TAGS = (
@@ -117,7 +177,37 @@ _BOILERPLATE_TAGS = (
 
 
 def html_main_text(html: str) -> tuple[str, str]:
-    """The main text of an HTML page (the <article> or <main>, else the body) and its title."""
+    """The main text of an HTML page and its headline.
+
+    trafilatura finds the story and leaves the page's furniture out (menus, banners, "related"
+    and "most read" teasers, bios); its tables come as pipe rows. A page it finds no story in
+    falls back to the <article> or <main> element, else the body."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, include_tables=True, include_comments=False, with_metadata=True
+        )
+    except Exception:
+        doc = None
+    text = getattr(doc, "text", None) if doc is not None else None
+    if text and len(re.findall(r"[A-Za-z]{2,}", text)) >= 20:
+        title = str(getattr(doc, "title", "") or "")
+        _, fallback_title = _html_blocks(html)
+        return text, _page_headline(title, fallback_title)
+    return _html_blocks(html)
+
+
+def _page_headline(meta_title: str, h1: str) -> str:
+    """The story's <h1>, else the page title without its site or section part."""
+    if h1 and len(h1.split()) >= 3:
+        return h1
+    parts = [p.strip() for p in re.split(r"\s[|\u2013\u2014-]\s", meta_title) if p.strip()]
+    return max(parts, key=len) if parts else h1
+
+
+def _html_blocks(html: str) -> tuple[str, str]:
+    """The text blocks of the <article> or <main>, else the body, and the <h1> or <title>."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -143,14 +233,21 @@ def html_main_text(html: str) -> tuple[str, str]:
 
 def _pdf_text(data: bytes, source: str) -> tuple[str, str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
         title = str((reader.metadata or {}).get("/Title") or "")
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableArticleError(source, f"not a readable PDF ({exc})") from exc
+    except LimitReachedError as exc:
+        raise UnreadableArticleError(
+            source,
+            "not read: a compressed part of the PDF expands past pypdf's decompression limit "
+            f"({exc})",
+        ) from exc
+    except Exception as exc:  # pypdf raises many types on a malformed file
+        reason = str(exc) or type(exc).__name__
+        raise UnreadableArticleError(source, f"not a readable PDF ({reason})") from exc
     # PDF lines are layout lines: join wrapped lines into paragraphs, fix hyphenated breaks.
     text = "\n".join(pages)
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)

@@ -89,7 +89,10 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
-        _split_line(line, offset, spans)
+        if " | " in line:
+            _emit(line, offset, 0, len(line), spans)  # a table row is one sentence
+        else:
+            _split_line(line, offset, spans)
         offset += len(line) + 1
     return spans
 

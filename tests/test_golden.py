@@ -31,6 +31,11 @@ def _evaluate(services, questions=QUESTIONS):
     return correct / len(questions), wrong, ungrounded
 
 
+def _wrong_figures(misses) -> int:
+    """Misses that led with a figure (worse than a Not found)."""
+    return sum(status == "answered" for _, status, _ in misses)
+
+
 @pytest.fixture(scope="module")
 def seed_services(tmp_path_factory, embedder):
     return seeded_services(tmp_path_factory.mktemp("seeds"), embedder)
@@ -53,8 +58,11 @@ def test_golden_set_is_large_and_well_formed():
 def test_seed_articles(seed_services):
     accuracy, wrong, ungrounded = _evaluate(seed_services)
     assert ungrounded == []
-    # measured 71/81 (0.88) when this floor was set; raise it as the engine improves
-    assert accuracy >= 0.87, wrong
+    # measured 66/81 (0.81) with 9 wrong figures: the ambiguity rule (answer.min_confidence)
+    # gave up 5 right answers of 71 to say Not found where two figures tie; raise it as the
+    # engine improves
+    assert accuracy >= 0.8, wrong
+    assert _wrong_figures(wrong) <= 9, wrong
 
 
 class _Recording:
@@ -94,8 +102,9 @@ def test_the_chunk_holding_the_expected_figure_is_retrieved_in_the_top_4(seed_se
 def test_sample_articles(sample_services):
     accuracy, wrong, ungrounded = _evaluate(sample_services)
     assert ungrounded == []
-    # measured 63/81 (0.78) when this floor was set
-    assert accuracy >= 0.75, wrong
+    # measured 61/81 (0.75) with 6 wrong figures when this floor was set
+    assert accuracy >= 0.74, wrong
+    assert _wrong_figures(wrong) <= 6, wrong
 
 
 @pytest.mark.parametrize(
@@ -135,8 +144,9 @@ def test_not_found_lists_closest_sources_instead_of_guessing(seed_services, ques
 @pytest.mark.parametrize(
     ("folder", "with_seeds", "floor"),
     [
-        ("bench/heldout", True, 0.9),  # measured 29/30 when this floor was set
-        ("bench/heldout2", False, 0.8),  # measured 38/44 when this floor was set
+        ("bench/heldout", True, 0.9),  # measured 28/30, 0 wrong figures
+        ("bench/heldout2", False, 0.75),  # measured 34/44, 4 wrong figures (38/44 and 6 before
+        # the ambiguity rule)
     ],
 )
 def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
@@ -147,3 +157,25 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
     accuracy, wrong, ungrounded = _evaluate(services, questions)
     assert ungrounded == []
     assert accuracy >= floor, wrong
+    assert _wrong_figures(wrong) <= 4, wrong
+
+
+def test_blind_development_corpus(tmp_path, embedder):
+    """15 articles over 13 tumour types and 7 formats, 365 questions (bench/blind/README.md),
+    all in one index as in real use. Measured 169/365 right with 97 wrong figures when these
+    bounds were set (42.9% and 141 wrong before this corpus was used): the issue's target is
+    90% and at most 2% wrong, so these bounds only catch a regression."""
+    dev = ROOT / "bench" / "blind" / "dev"
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths(sorted(dev.glob("*/articles")))
+    questions = [
+        q
+        for qfile in sorted(dev.glob("*/questions.yaml"))
+        for q in yaml.safe_load(qfile.read_text())["questions"]
+    ]
+    assert len(questions) >= 360
+    accuracy, wrong, ungrounded = _evaluate(services, questions)
+    assert ungrounded == []
+    assert accuracy >= 0.44, wrong
+    assert _wrong_figures(wrong) <= 100

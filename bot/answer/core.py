@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from functools import lru_cache
@@ -36,10 +37,11 @@ class Answerer:
         closest_sources: int = 3,
         max_chars: int = 400,
         read_whole: int = 40,
+        min_confidence: float = 0.2,
     ) -> None:
         self.searcher = searcher
         self.vocab = vocab
-        self.extractive = ExtractiveEngine(vocab, max_chars)
+        self.extractive = ExtractiveEngine(vocab, max_chars, min_confidence)
         self.engine: AnswerEngine = engine or self.extractive
         self.top_k = top_k
         self.read_whole = read_whole
@@ -64,8 +66,14 @@ class Answerer:
                     q.entities = prior.entities
                     break
 
-        missing = [e for e in q.entities if not _indexed(e, snap.words)]
+        unknown = [e for e in q.entities if not _indexed(e, snap.words)]
+        # an unknown name blocks the question only when it is shaped like a trial's name; an
+        # unknown abbreviation ("uHCC", "L+P") is left to retrieval
+        missing = [e for e in unknown if looks_like_trial_name(e, self.vocab)]
+        q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else _articles_naming(snap, q.entities)
+        if scope is None and not missing:
+            scope = articles_by_rare_words(text, snap, self.vocab)
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
         query = " ".join([q.text, *q.entities]) if history else q.text
         k = self.top_k
@@ -90,8 +98,10 @@ class Answerer:
         if draft.status == "answered":
             text, citations = self._flag_disagreement(draft.text, draft.citations, snap)
             answer = Answer(question, "answered", text, citations, engine_name)
+            answer.confidence, answer.why = draft.confidence, draft.why
         else:
             answer = self._not_found(question, draft.reason, sentences, q, engine_name)
+            answer.confidence, answer.why = draft.confidence, draft.why
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -128,7 +138,10 @@ class Answerer:
         for key, value in (
             (k, f.value)
             for a, f, k in facts
-            if a.id == first.article_id and f.start == first.start and f.value in lead
+            if a.id == first.article_id
+            and f.start == first.start
+            and f.value in lead
+            and k[0]  # a fact of no named trial is compared with nothing
         ):
             other = next(
                 (
@@ -165,6 +178,57 @@ class Answerer:
         if citations:
             text += " The closest sources are listed below."
         return Answer(question, "not_found", text, citations, engine)
+
+
+_TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
+
+
+def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
+    """A trial's name as people write it: letters and a number ("FRESCO-2", "KN-048", "CM649"),
+    or one capitalised word of five letters or more ("MARIPOSA"); not a vocabulary term or a
+    score with its threshold ("CPS5")."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if vocab.terms(word) or vocab.terms(letters) or letters.casefold() in _SCORE_WORDS:
+        return False
+    if _TRIAL_SHAPE.match(word):
+        return len(letters) >= 2
+    return word.isalpha() and word.isupper() and len(word) >= 5
+
+
+_SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle", "c", "d"})
+_RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them
+
+
+def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str] | None:
+    """The articles a question is about when it names no indexed trial: those holding the most
+    of its rare words (a brand name, a clipped drug name "lorla", a trial's name in lower case),
+    weighted by how rare each is. None when no word of the question is rare in the index."""
+    articles = snap.article_words
+    n = len(articles)
+    if n < 2:
+        return None
+    covered = {t.start for t in vocab.terms(text)}
+    scores: dict[str, float] = {}
+    for m in re.finditer(r"[A-Za-z][\w-]*[A-Za-z0-9]", text):
+        if m.start() in covered:
+            continue
+        word = m.group(0).casefold()
+        if word in vocab.stopwords or len(word) < 4:
+            continue
+        holders = [
+            a
+            for a, words in articles.items()
+            if word in words or (len(word) >= 4 and any(w.startswith(word) for w in words))
+        ]
+        if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
+            continue
+        weight = math.log(n / len(holders))
+        for a in holders:
+            scores[a] = scores.get(a, 0.0) + weight
+    if not scores:
+        return None
+    best = max(scores.values())
+    return sorted(a for a, v in scores.items() if v >= best - 1e-9)
 
 
 def _indexed(entity: str, words: frozenset[str]) -> bool:

@@ -20,6 +20,8 @@ class Draft:
     text: str
     citations: list[Citation] = field(default_factory=list)
     reason: str = ""  # why not found, in words
+    confidence: float | None = None  # 0..1, how sure the engine is of its lead
+    why: list[str] = field(default_factory=list)  # the rules that made the lead win
 
 
 class AnswerEngine(Protocol):

@@ -4,14 +4,22 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
 from bot.answer.passages import Sentence
 from bot.answer.question import CONTROL_ARM, LANDMARK, STATISTICS, Question, landmark_months
-from index.arms import LEAD_CLAUSE, inherit_arms, names_drug, qualifier_phrase
-from index.figures import Figure, extract_figures
+from index.arms import (
+    LEAD_CLAUSE,
+    arm_phrase,
+    inherit_arms,
+    names_drug,
+    population_phrase,
+    qualifier_phrase,
+)
+from index.figures import Figure, extract_figures, value_runs
+from index.tables import is_table_row
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
 
@@ -34,6 +42,32 @@ class _Candidate:
     score: float
     sentence: Sentence
     figure: Figure | None
+    margin: float = 99.0  # lead over the best candidate with another value
+    rival: str = ""  # that candidate's value, for --explain
+    run: list[Figure] = field(default_factory=list)  # the arms' values shown side by side
+
+
+def confidence_of(margin: float) -> float:
+    """How sure a lead is, from its margin over the best candidate with another value: 0 when
+    a rival ties, 0.5 at a margin of one rule point, 1 when it has no rival."""
+    if margin >= 99.0:
+        return 1.0
+    return max(0.0, margin) / (max(0.0, margin) + 1.0)
+
+
+def _explain(best: _Candidate) -> list[str]:
+    """Why the lead won, in words (``ask --explain``)."""
+    fig = best.figure
+    what = f"{fig.value} ({fig.endpoint or 'no endpoint'})" if fig else "a sentence"
+    why = [f"lead {what} from '{best.sentence.article.title}', score {best.score:.2f}"]
+    why.append(f"best rival {best.rival}" if best.rival else "no rival with another value")
+    if best.run:
+        why.append(f"no arm asked: {len(best.run)} arms side by side")
+    return why
+
+
+def _value(c: _Candidate) -> str:
+    return c.figure.value if c.figure else c.sentence.text
 
 
 class ExtractiveEngine:
@@ -41,9 +75,12 @@ class ExtractiveEngine:
 
     name = "extractive"
 
-    def __init__(self, vocab: Vocabulary, max_chars: int = 400) -> None:
+    def __init__(
+        self, vocab: Vocabulary, max_chars: int = 400, min_confidence: float = 0.2
+    ) -> None:
         self.vocab = vocab
         self.max_chars = max_chars
+        self.min_confidence = min_confidence
         self._arm_keys = {g.key for g in vocab.groups if g.qualifier == "arm"}
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
@@ -57,6 +94,14 @@ class ExtractiveEngine:
                 best = self._best_sentence(question, sentences)
         if best is None:
             return Draft("not_found", "", [], reason=self._why_not(question))
+        confidence = confidence_of(best.margin)
+        why = _explain(best)
+        if best.figure is not None and confidence < self.min_confidence:
+            # ambiguous: another figure (another arm, population, time point) scores about as
+            # well, and a wrong figure is worse than none
+            reason = "more than one reported figure could answer this; none stands out"
+            why.append(f"ambiguous: confidence {confidence:.2f} < {self.min_confidence}")
+            return Draft("not_found", "", [], reason=reason, confidence=confidence, why=why)
         citation = Citation(
             1,
             best.sentence.article.title,
@@ -66,8 +111,8 @@ class ExtractiveEngine:
             best.sentence.start,
             best.sentence.end,
         )
-        lead = self._lead(best.sentence.text, best.figure, question)
-        return Draft("answered", f"{lead} [1]", [citation])
+        lead = self._lead(best.sentence.text, best.figure, question, best.run)
+        return Draft("answered", f"{lead} [1]", [citation], confidence=confidence, why=why)
 
     # -- figures -----------------------------------------------------------------------------
 
@@ -95,7 +140,39 @@ class ExtractiveEngine:
                 scored.append(_Candidate(score, s, fig))
         if not scored:
             return None
-        return max(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
+        ordered = sorted(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
+        best = ordered[-1]
+        arm_open = not any(kind == "arm" for _, kind in q.qualifiers)
+        if arm_open and best.figure is not None:
+            best.run = self._run_of(best.sentence.text, best.figure)
+        shown = {f.value for f in best.run} or {_value(best)}
+        rival = next(
+            (
+                c
+                for c in reversed(ordered[:-1])
+                if _value(c) not in shown
+                and not (c.sentence.start == best.sentence.start and c.figure in best.run)
+            ),
+            None,
+        )
+        best.margin = best.score - rival.score if rival else 99.0
+        best.rival = f"{_value(rival)} ({rival.score:.2f})" if rival else ""
+        return best
+
+    def _run_of(self, sentence: str, fig: Figure) -> list[Figure]:
+        """The values listed with ``fig`` for the other arms ("16.4 vs 13.8 months"), in order,
+        when they report the same endpoint in the same unit; else empty."""
+        figures = extract_figures(sentence, self.vocab)
+        if is_table_row(sentence):
+            row = [f for f in figures if f.endpoint == fig.endpoint and f.unit == fig.unit]
+            return row[:4] if len(row) > 1 and any(f.start == fig.start for f in row) else []
+        for run in value_runs(sentence, figures):
+            members = [figures[i] for i in run]
+            if len(members) < 2 or not any(m.start == fig.start for m in members):
+                continue
+            if all(m.unit == fig.unit and m.endpoint == fig.endpoint for m in members):
+                return members[:4]
+        return []
 
     def _inherit_arms(self, analysed: list[_Analysed]) -> list[_Analysed]:
         """Lists of values that do not name their arms take them from the list before."""
@@ -192,6 +269,12 @@ class ExtractiveEngine:
         for code in q.codes:
             if not _has_word(s.text, code) and not _has_word(s.article.title, code):
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
+        restricted = self._population_words(s, fig)
+        if restricted:
+            asked = set(q.content) | {k for k, _ in q.qualifiers} | {c.casefold() for c in q.codes}
+            if not any(_same_word(a, w) for a in asked for w in restricted):
+                return None  # a subgroup's figure, and the question names no subgroup of it
+            score += 1.0
         sentence_values = _values(s.text)
         for v in q.values:
             if v in sentence_values:
@@ -289,6 +372,31 @@ class ExtractiveEngine:
             score += 0.3
         return score + 0.6 / (1 + s.rank)
 
+    def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
+        """The words of the part of the population a figure is restricted to (empty when it is
+        the whole trial's, or when the phrase only names an arm: "among patients given drug X").
+        A back reference ("in that group") gives a word no question has."""
+        phrase = population_phrase(s.text, fig)
+        if phrase is None:
+            return set()
+        drugs = [str(d) for d in s.article.meta.get("drugs", [])]
+        words = set()
+        for w in self.vocab.content_words(phrase):
+            if w in _GENERIC_POPULATION or w.replace(".", "").isdigit():
+                continue
+            if (
+                self.vocab.is_drug_name(w)
+                or names_drug(drugs, w)
+                or names_drug([w], " ".join(drugs))
+            ):
+                continue
+            words.add(w)
+        words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
+        words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
+        if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
+            return {"\x00that-group"}
+        return words
+
     def _gap(self, target: str, fig: Figure) -> int:
         """Content words between the endpoint's name and the value (0 = right next to it)."""
         # a value listed after the one that names it ("53% in A compared with 37%") shares its label
@@ -348,10 +456,23 @@ class ExtractiveEngine:
 
     # -- wording -----------------------------------------------------------------------------
 
-    def _lead(self, sentence: str, fig: Figure | None, q: Question) -> str:
+    def _lead(
+        self, sentence: str, fig: Figure | None, q: Question, run: list[Figure] | None = None
+    ) -> str:
         if fig is None:
             return _shorten(sentence, self.max_chars)
         name = self._name(sentence, fig)
+        if run and not is_table_row(sentence):
+            # no arm asked: every arm's value, as the sentence lists them
+            last = run[-1]
+            end = last.end + (len(last.detail) + 1 if last.detail else 0)
+            scope = arm_phrase(last)
+            if scope:
+                end = sentence.find(scope, end) + len(scope)
+            return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
+        if run:
+            cells = "; ".join(f"{f.scope}: {f.text}" if f.scope else f.text for f in run)
+            return _shorten(f"{name}: {cells}", self.max_chars)
         qualifier = self._qualifier_phrase(sentence, fig)
         value = fig.text
         if fig.endpoint in STATISTICS:
@@ -400,6 +521,48 @@ class ExtractiveEngine:
 
 _VALUE_IN_TEXT = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
+)
+# Words of a population phrase that name no particular part of the population
+_GENERIC_POPULATION = frozenset(
+    [
+        "patient",
+        "pt",
+        "participant",
+        "group",
+        "subgroup",
+        "cohort",
+        "population",
+        "subset",
+        "those",
+        "people",
+        "women",
+        "men",
+        "treated",
+        "receiving",
+        "received",
+        "given",
+        "assigned",
+        "randomized",
+        "randomised",
+        "enrolled",
+        "who",
+        "with",
+        "had",
+        "study",
+        "trial",
+        "arm",
+        "tumor",
+        "tumour",
+        "disease",
+        "evaluable",
+        "analysis",
+        "placebo",
+        "chemotherapy",
+        "chemo",
+        "combination",
+        "control",
+        "standard",
+    ]
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 

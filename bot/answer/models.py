@@ -29,6 +29,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     engine: str = "extractive"
     elapsed_ms: float = 0.0
+    confidence: float | None = None  # 0..1; None where the engine gives none
+    why: list[str] = field(default_factory=list)  # the rules behind the lead (ask --explain)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``trialbot ask --json``."""
@@ -41,5 +43,7 @@ class Answer:
                 for c in self.citations
             ],
             "engine": self.engine,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
+            "why": self.why,
             "elapsed_ms": round(self.elapsed_ms, 1),
         }

@@ -28,11 +28,23 @@ _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
 LANDMARK = re.compile(
-    r"\b(\d{1,3}|one|two|three|four|five|six)[\s-]?(months?|mos?|yrs?|years?)\b"
-    r"(?![\s-]*(?:of\s+)?follow)",
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
+    r"(months?|mos?|m|yrs?|years?|y)\b"
+    r"(?![\s-]*(?:of\s+)?(?:follow|update|analysis|analyses|data|results|report|readout))",
     re.I,
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def landmark_months(match: re.Match[str]) -> int:
@@ -40,6 +52,17 @@ def landmark_months(match: re.Match[str]) -> int:
     raw = match.group(1).casefold()
     n = _NUMBER_WORDS.get(raw) or int(raw)
     return n * 12 if match.group(2).casefold().startswith("y") else n
+
+
+# "was the ORR above 40%?", "did >50% stay progression-free": the number is a threshold the
+# answer is compared with, not a figure the answer must carry
+_THRESHOLD = re.compile(
+    r"(?:\b(?:above|over|under|below|exceed(?:ed|ing)?|more than|less than|at least|at most|"
+    r"greater than|higher than|lower than|beyond|surpass(?:ed)?|reach(?:ed)?|hit|top(?:ped)?|"
+    r"north of|south of|better than|worse than|around|about|approximately|roughly|near|"
+    r"close to)\s*|[<>≤≥]=?\s*)$",
+    re.I,
+)
 
 
 _SLACK_MARKUP = re.compile(r"<[@#!][^>]*>|<(https?://[^|>]+)(?:\|([^>]*))?>")
@@ -93,6 +116,10 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
         " ".join(m.group(0).split())
         for m in _QUESTION_VALUE.finditer(text)
         if not (landmark and q.landmark and landmark.start() <= m.start() < landmark.end())
+        and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
+        and not re.match(
+            r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :]
+        )
     ]
     for term in vocab.terms(text):
         covered.append((term.start, term.end))

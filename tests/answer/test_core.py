@@ -27,3 +27,51 @@ def test_a_one_letter_slip_in_a_long_name_is_mended_when_only_one_name_is_that_c
     assert _spell_names("SKYMARK", snap) == "SKYMARK"  # one edit from two names: left alone
     assert _spell_names("SKYLINE-4", snap) == "SKYLINE-4"  # another trial
     assert snap.names == frozenset({"skylark", "skypark", "skyline-3", "zemplitinib"})
+
+
+# ---- which articles a question is about, and names that are not trials
+
+
+def _words_snapshot(articles: dict[str, str]) -> Snapshot:
+    from index.search import article_words
+
+    records = {
+        a: ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": [], "drugs": []}) for a in articles
+    }
+    words = {a: frozenset(article_words(text)) for a, text in articles.items()}
+    return Snapshot(records, [], BM25Index([]), words)
+
+
+def test_only_trial_shaped_unknown_names_block_a_question(vocab):
+    from bot.answer.core import looks_like_trial_name
+
+    for name in ("FRESCO-2", "KN-048", "CM649", "MARIPOSA", "ECHELON-2"):
+        assert looks_like_trial_name(name, vocab), name
+    for word in ("uHCC", "CPS5", "L+P", "EGFRm", "TNBC", "Lonsurf"):
+        assert not looks_like_trial_name(word, vocab), word
+
+
+def test_a_brand_or_clipped_drug_name_finds_the_articles_that_use_it(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            "crc": "Trifluridine/tipiracil (Lonsurf) plus bevacizumab extended OS in mCRC.",
+            "nsclc": "Lorlatinib kept most ALK-positive lung cancer patients free of progression.",
+            "hcc": "Durvalumab plus tremelimumab improved OS in liver cancer over sorafenib.",
+        }
+    )
+    assert articles_by_rare_words("mOS lonsurf alone?", snap, vocab) == ["crc"]
+    assert articles_by_rare_words("5-yr PFS w/ lorla?", snap, vocab) == ["nsclc"]
+    assert articles_by_rare_words("durva mono mOS?", snap, vocab) == ["hcc"]
+    # words every article has, or none has, name no article
+    assert articles_by_rare_words("median OS?", snap, vocab) is None
+
+
+def test_confidence_is_the_margin_over_the_best_rival():
+    from bot.answer.extractive import confidence_of
+
+    assert confidence_of(0.0) == 0.0
+    assert confidence_of(1.0) == 0.5
+    assert confidence_of(99.0) == 1.0
+    assert confidence_of(0.3) < confidence_of(0.6) < confidence_of(2.0)

@@ -38,3 +38,33 @@ def test_specific_subgroup_labels_must_be_matched(vocab, word):
 @pytest.mark.parametrize("word", ["IA1", "post-RT", "3-yr"])
 def test_codes_and_words_are_not_trial_names(vocab, word):
     assert word not in analyze(f"OS rate {word} in the trial?", vocab).entities
+
+
+# ---- numbers that are thresholds, landmarks that are analyses, receptor shorthand
+
+
+def test_a_number_the_answer_is_compared_with_is_no_figure_to_match(vocab):
+    # melanoma and ovarian cancer yes/no questions
+    assert analyze("was ORR with nivo alone above 35% in RELATIVITY-047?", vocab).values == []
+    assert analyze("was 5-yr PFS on placebo above 25%?", vocab).values == []
+    assert analyze("did >50% of pts stay progression free at 5y?", vocab).values == []
+    assert analyze("ORR at the 8 mg/kg dose?", vocab).values == ["8 mg/kg"]
+
+
+def test_a_landmark_is_a_time_point_not_the_name_of_an_analysis(vocab):
+    # lung and breast cancer
+    assert analyze("mPFS on the crizotinib arm in the 5 yr update?", vocab).landmark is None
+    assert analyze("2-yr OS for chemo alone at the 24-mo follow-up?", vocab).landmark == 24
+    assert analyze("5y iDFS with endocrine therapy alone?", vocab).landmark == 60
+    assert analyze("7-yr OS w/ olaparib?", vocab).landmark == 84
+
+
+def test_receptor_and_repair_shorthand_is_a_population_not_a_hazard_ratio(vocab):
+    breast = analyze("IDFS in HR+/HER2- pts?", vocab)
+    assert "HR" not in breast.endpoints and ("HR-positive", "setting") in breast.qualifiers
+    ovarian = analyze("PFS HR in the HRd population?", vocab)
+    assert ovarian.target == "HR" and ("HR-deficient", "setting") in ovarian.qualifiers
+    endometrial = analyze("PFS HR in dMMR/MSI-H pts?", vocab)
+    assert ("dMMR", "setting") in endometrial.qualifiers
+    safety = analyze("G3+ TRAEs w/ lorla?", vocab)
+    assert ("grade 3+", "subgroup") in safety.qualifiers and safety.target == "TRAE"

@@ -124,3 +124,160 @@ def test_a_pdf_is_ingested_and_answered_from(tmp_path: Path, embedder):
     answer = services.answerer.ask("What was the confirmed ORR with drug X in ALPHA-1?")
     assert answer.status == "answered" and "30.1%" in answer.text.split("\n")[0]
     assert any(PDF_SENTENCE in c.quote for c in answer.citations)
+
+
+# a saved news page with its furniture: a teaser box carries another trial's figures
+NEWS_PAGE = """<html><head><title>Hematology Digest | Analysis</title>
+<script>window.ads = {slot: "top"};</script></head><body>
+<header><nav><a href="/">Home</a> <a href="/heme">Hematology</a>
+<a href="/onc">Oncology</a></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all</div>
+<div class="story">
+<h1>Venetoclax plus azacitidine extends survival in older patients with AML</h1>
+<p class="byline">By A. Writer, Staff Reporter</p>
+<p>Median overall survival was 14.7 months with venetoclax plus azacitidine versus 9.6 months
+with azacitidine alone, according to the phase 3 results presented at the meeting.</p>
+<p>Composite complete remission was reached by 66.4% of patients in the combination arm and by
+28.3% in the control arm, investigators reported.</p>
+<p>Grade 3 or higher febrile neutropenia occurred in 30% and 10% of patients, respectively.</p>
+<table><thead><tr><th>Endpoint</th><th>Ven + aza</th><th>Aza</th></tr></thead>
+<tbody><tr><td>Median OS, months</td><td>14.7</td><td>9.6</td></tr></tbody></table>
+</div>
+<aside class="related"><h3>Most read</h3><ul>
+<li><a href="/a">Cilta-cel cuts the risk of progression by 74% in myeloma</a></li>
+<li><a href="/b">Zanubrutinib reaches an ORR of 83.5% in CLL</a></li></ul></aside>
+<div class="newsletter">Sign up for our newsletter</div>
+<footer>Copyright 2026 Hematology Digest</footer></body></html>"""
+
+
+def test_a_news_page_keeps_its_story_and_table_and_drops_teasers_and_menus(tmp_path: Path):
+    page = tmp_path / "aml.html"
+    page.write_text(NEWS_PAGE)
+    article = load_file(page)
+    assert article.title.startswith("Venetoclax plus azacitidine extends survival")
+    assert "66.4%" in article.text and "28.3%" in article.text
+    assert "Median OS, months | Ven + aza: 14.7 | Aza: 9.6" in article.text
+    for furniture in ("74%", "83.5%", "cookies", "newsletter", "Copyright", "Oncology"):
+        assert furniture not in article.text, furniture
+
+
+def test_a_press_release_title_is_its_headline_not_its_label(tmp_path: Path):
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "PRESS RELEASE\nFOR IMMEDIATE RELEASE\n\n"
+        "Adjuvant Abemaciclib Sustains Invasive Disease-Free Survival Benefit at Five Years\n\n"
+        "INDIANAPOLIS, Dec. 8 -- The company announced results today in early breast cancer.\n"
+    )
+    assert load_file(release).title.startswith("Adjuvant Abemaciclib Sustains")
+    report = tmp_path / "report.md"
+    report.write_text(
+        "Oncology Digest | Analysis\n\n# Nivolumab Plus Chemotherapy Holds Its Survival Edge in "
+        "Gastric Cancer\n\nThe three-year data were presented at the meeting in January.\n"
+    )
+    assert load_file(report).title.startswith("Nivolumab Plus Chemotherapy Holds")
+
+
+def write_pdf_bomb(path: Path, inflated: int = 80_000_000) -> None:
+    """About 80 KB of PDF whose document info sits in an object stream that inflates to
+    ``inflated`` bytes: past pypdf's decompression limit (75 MB)."""
+    import struct
+    import zlib
+
+    packed = zlib.compress(b"5 0 << /Title (t) >>" + b" " * inflated, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"",  # 3: the cross-reference stream, written last
+        b"<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n%b\n"
+        b"endstream" % (len(packed), packed),
+    ]
+    pdf = bytearray(b"%PDF-1.5\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        if body:
+            pdf += b"%d 0 obj\n%b\nendobj\n" % (number, body)
+    offsets[2] = len(pdf)
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    rows += [struct.pack(">BIH", 1, offset, 0) for offset in offsets]
+    rows.append(struct.pack(">BIH", 2, 4, 0))  # object 5, the info, is packed in object 4
+    xref = b"".join(rows)
+    pdf += b"3 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Info 5 0 R /Length %d >>\n" % (
+        len(xref)
+    )
+    pdf += b"stream\n" + xref + b"\nendstream\nendobj\n"
+    pdf += b"startxref\n%d\n%%%%EOF\n" % offsets[2]
+    path.write_bytes(bytes(pdf))
+
+
+def test_a_pdf_past_the_decompression_limit_is_an_article_error(tmp_path: Path):
+    bomb = tmp_path / "bomb.pdf"
+    write_pdf_bomb(bomb)
+    with pytest.raises(UnreadableArticleError, match="decompression limit") as info:
+        load_file(bomb)
+    assert info.value.source == str(bomb)
+
+
+UTF16_ARTICLE = (
+    "Drug Y extends survival in the BETA-3 trial\n"
+    "In the phase 3 BETA-3 trial, median overall survival was 21.4 months with drug Y "
+    "versus 16.2 months with placebo (HR 0.71; 95% CI, 0.60-0.84) in 640 patients — a "
+    "result investigators called “practice changing”.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_a_byte_order_mark_is_decoded(tmp_path: Path, encoding):
+    f = tmp_path / "beta3.txt"
+    data = UTF16_ARTICLE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # the -be codec writes no mark of its own
+    f.write_bytes(data)
+    article = load_file(f)
+    assert article.title == "Drug Y extends survival in the BETA-3 trial"
+    assert "21.4 months" in article.text and "“practice changing”" in article.text
+
+
+def test_text_behind_a_byte_order_mark_that_does_not_decode_is_a_clear_error(tmp_path: Path):
+    f = tmp_path / "odd.txt"
+    f.write_bytes(b"\xff\xfeA\x00B")  # an odd byte count after a UTF-16 mark
+    with pytest.raises(UnreadableArticleError, match="UTF-16 byte-order mark but is not UTF-16"):
+        load_file(f)
+
+
+@pytest.mark.slow
+def test_a_utf16_article_is_ingested_and_answered_from(tmp_path: Path, embedder):
+    f = tmp_path / "beta3.txt"
+    f.write_bytes(UTF16_ARTICLE.encode("utf-16"))
+    services = make_services(tmp_path / "idx", embedder)
+    with services.ingestor() as ingestor:
+        [result] = ingestor.ingest_paths([f])
+    assert result.status == "added", result.error
+    answer = services.answerer.ask("What was the median overall survival with drug Y in BETA-3?")
+    assert answer.status == "answered" and "21.4 months" in answer.text.split("\n")[0]
+
+
+def test_a_file_without_an_extension_is_reported_as_such(tmp_path: Path):
+    f = tmp_path / "README"
+    f.write_text("Some trial news with a few words in it.")
+    with pytest.raises(UnsupportedArticleError) as info:
+        load_file(f)
+    assert "'none'" not in info.value.reason
+    assert info.value.reason.startswith("no file extension")
+
+
+def test_a_folder_names_the_files_it_skips(tmp_path: Path):
+    from index.loaders import find_article_files
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("news")
+    (tmp_path / "news" / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "news" / "LICENSE").write_text("text")
+    (tmp_path / "news" / ".DS_Store").write_bytes(b"\x00")  # hidden: left out silently
+    skipped: list[tuple[Path, str]] = []
+    found = find_article_files([tmp_path / "news"], skipped)
+    assert [p.name for p in found] == ["a.txt"]
+    reasons = {p.name: reason for p, reason in skipped}
+    assert set(reasons) == {"notes.docx", "LICENSE"}
+    assert reasons["notes.docx"].startswith("unsupported file type '.docx'")
+    assert reasons["LICENSE"].startswith("no file extension")

@@ -1,0 +1,114 @@
+"""Results tables as lines that carry their headers: one line per data row.
+
+A table read cell by cell loses what each number is: "16.4" means nothing without its row
+("Median OS, months") and its column ("Drug X (n=393)"). Markdown tables, and HTML tables once
+the page text has been extracted (trafilatura writes them as pipe rows), become one line per data
+row, each cell led by its column header::
+
+    | Endpoint          | Drug X | Sorafenib |
+    |---|---|---|
+    | Median OS, months | 16.4   | 13.8      |
+    | ORR, %            | 20.1   | 5.1       |
+
+becomes::
+
+    Median OS, months | Drug X: 16.4 | Sorafenib: 13.8
+    ORR, % | Drug X: 20.1 | Sorafenib: 5.1
+
+A caption (a row with only its first cell filled) leads every row after it, so a subgroup table
+under "Overall survival by subgroup" keeps its endpoint. The figures of these lines are read by
+``index.figures`` (a line with " | " between its cells is a table row).
+"""
+
+from __future__ import annotations
+
+import re
+
+ROW_SEPARATOR = " | "
+_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [" ".join(c.split()) for c in inner.split("|")]
+
+
+def _is_table_line(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def linearize_tables(text: str) -> str:
+    """``text`` with every pipe table replaced by one headed line per data row."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_table_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and (_is_table_line(lines[i]) or _RULE.match(lines[i].strip())):
+            block.append(lines[i])
+            i += 1
+        out.extend(_table_rows(block))
+    return "\n".join(out)
+
+
+def _table_rows(block: list[str]) -> list[str]:
+    caption = ""
+    header: list[str] | None = None
+    rows: list[str] = []
+    for line in block:
+        if _RULE.match(line.strip()):
+            continue
+        cells = _cells(line)
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) == 1 and cells[0] and len(cells) > 1:
+            caption = cells[0].rstrip(":")  # a caption or a section row ("Safety")
+            continue
+        if header is None:
+            header = cells
+            continue
+        rows.append(_row_line(caption, header, cells))
+    if header is not None and not rows:
+        rows.append(ROW_SEPARATOR.join(c for c in header if c))  # a table of one row
+    return rows
+
+
+def _row_line(caption: str, header: list[str], cells: list[str]) -> str:
+    label = cells[0] or (header[0] if header else "")
+    if caption:
+        label = f"{caption}: {label}" if label else caption
+    parts = [label]
+    for n, cell in enumerate(cells[1:], start=1):
+        if not cell or cell in ("-", "—", "–", "NR."):
+            continue
+        head = header[n] if n < len(header) else ""
+        parts.append(f"{head}: {cell}" if head else cell)
+    return ROW_SEPARATOR.join(parts)
+
+
+def is_table_row(sentence: str) -> bool:
+    """A line written by ``linearize_tables``: a label, then headed cells."""
+    return ROW_SEPARATOR in sentence
+
+
+def row_cells(sentence: str) -> tuple[str, list[tuple[str, str, int]]]:
+    """A row line's label and its cells as (header, value text, offset of the value text)."""
+    pieces = sentence.split(ROW_SEPARATOR)
+    label = pieces[0]
+    cells: list[tuple[str, str, int]] = []
+    offset = len(label) + len(ROW_SEPARATOR)
+    for piece in pieces[1:]:
+        head, sep, value = piece.rpartition(": ")
+        if not sep:
+            head, value = "", piece
+        cells.append((head, value, offset + (len(piece) - len(value))))
+        offset += len(piece) + len(ROW_SEPARATOR)
+    return label, cells

@@ -1,0 +1,70 @@
+"""Results tables read as one headed line per row, and the figures of those lines."""
+
+from index.figures import extract_figures
+from index.tables import linearize_tables
+from index.text import split_sentences
+
+# a kidney-cancer results table and an ovarian-cancer subgroup table, as markdown
+RCC = """Results at the final analysis:
+
+| Endpoint | Lenvatinib + pembrolizumab (n=355) | Sunitinib (n=357) |
+|---|---|---|
+| Median PFS, months | 23.9 | 9.2 |
+| ORR, % | 71.0 | 36.1 |
+
+Safety was as expected."""
+
+OVARIAN = """| PFS by subgroup | | |
+|---|---|---|
+| Subgroup | n | HR (95% CI) |
+| HR-deficient | 373 | 0.43 (0.31-0.59) |
+| HR-proficient | 249 | 0.68 (0.49-0.94) |"""
+
+
+def test_each_row_becomes_one_line_with_its_column_headers():
+    text = linearize_tables(RCC)
+    assert (
+        "Median PFS, months | Lenvatinib + pembrolizumab (n=355): 23.9 | Sunitinib (n=357): 9.2"
+        in text
+    )
+    assert "ORR, % | Lenvatinib + pembrolizumab (n=355): 71.0 | Sunitinib (n=357): 36.1" in text
+    assert "|---" not in text and "Endpoint" not in text
+    assert text.startswith("Results at the final analysis:") and text.endswith("as expected.")
+
+
+def test_a_caption_row_leads_every_row_so_a_subgroup_table_keeps_its_endpoint():
+    lines = linearize_tables(OVARIAN).split("\n")
+    assert lines == [
+        "PFS by subgroup: HR-deficient | n: 373 | HR (95% CI): 0.43 (0.31-0.59)",
+        "PFS by subgroup: HR-proficient | n: 249 | HR (95% CI): 0.68 (0.49-0.94)",
+    ]
+
+
+def test_a_row_line_is_one_sentence():
+    text = linearize_tables(RCC)
+    row = next(s for s in split_sentences(text) if "23.9" in s.text)
+    assert row.text.endswith("9.2") and row.text.startswith("Median PFS")
+
+
+def test_row_figures_take_the_endpoint_from_the_row_and_the_arm_from_the_column(vocab):
+    line = "Median PFS, months | Lenvatinib + pembrolizumab (n=355): 23.9 | Sunitinib (n=357): 9.2"
+    figs = extract_figures(line, vocab)
+    assert [(f.value, f.endpoint, f.unit) for f in figs] == [
+        ("23.9", "PFS", "time"),
+        ("9.2", "PFS", "time"),
+    ]
+    assert "Sunitinib" in figs[1].scope and "Lenvatinib" in figs[0].scope
+    percent = extract_figures("ORR, % | Drug A: 71.0 | Drug B: 36.1", vocab)
+    assert [f.unit for f in percent] == ["percent", "percent"]
+
+
+def test_a_hazard_ratio_column_gives_the_ratio_and_its_interval(vocab):
+    line = "PFS by subgroup: HR-deficient | n: 373 | HR (95% CI): 0.43 (0.31-0.59)"
+    hr = [f for f in extract_figures(line, vocab) if f.endpoint == "HR"]
+    assert len(hr) == 1
+    assert hr[0].value == "0.43" and hr[0].detail == "(0.31-0.59)"
+    assert "HR-deficient" in hr[0].scope
+    # a gastric-cancer subgroup row: the same shape, another tumour type
+    gastric = "Overall survival: PD-L1 CPS ≥5 | n: 955 | HR (95% CI): 0.71 (0.59–0.86)"
+    (ratio,) = [f for f in extract_figures(gastric, vocab) if f.endpoint == "HR"]
+    assert ratio.value == "0.71" and ratio.detail == "(0.59–0.86)"
