@@ -5,7 +5,8 @@ one index, ask every question, and print the outcome by question kind.
 
 Each helper folder of the part holds ``articles/`` and ``questions.yaml``; every article of the
 part is in the one index, so each question is asked against all of them, as in real use. The
-index is kept in ``.trialbot/blind-<part>`` and rebuilt when the articles change.
+index is kept in ``.trialbot/blind-<part>`` and rebuilt when the articles, ``index/`` or the
+vocabulary change.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def part_files(part: str) -> tuple[list[Path], list[dict[str, object]]]:
 
 def build_index(articles: list[Path], index_dir: Path) -> None:
     digest = hashlib.sha256()
-    for path in articles:
+    # the articles, and the code and vocabulary that ingest them
+    code = sorted((ROOT.parent.parent / "index").glob("*.py"))
+    for path in [*articles, *code, ROOT.parent.parent / "prompts" / "vocabulary.yaml"]:
         digest.update(path.name.encode() + path.read_bytes())
     stamp = index_dir / "corpus.sha256"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():

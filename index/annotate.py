@@ -18,6 +18,9 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 _NAME = r"[A-Z][A-Za-z0-9]*(?:[-‑][A-Za-z0-9]+)*(?:\s[0-9]{2,4}[A-Z]{0,3})?"
 _TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
+# A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
+# "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
+_CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3})\b")
 _ABBREVIATION = re.compile(
     r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9-]{1,14})\)"
 )
@@ -94,6 +97,16 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
             name = m.group(1).strip()
             if _looks_like_trial_name(name) and not _NCT.fullmatch(name):
                 names[name] += 1
+    coded = Counter(m.group(1) for m in _CODED_TRIAL.finditer(text))
+    for name, count in coded.items():
+        if (
+            count >= 2
+            and _looks_like_trial_name(name)
+            and not _NCT.fullmatch(name)
+            and not vocab.terms(name)
+            and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}", name)  # "PD-1", "HER2", "CD20"
+        ):
+            names[name] += count
     drug_counts: Counter[str] = Counter(
         w.casefold() for w in re.findall(r"\b[A-Za-z][a-z]{5,}\b", text) if vocab.is_drug_name(w)
     )

@@ -86,6 +86,10 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     if _YEAR.match(digits) or re.search(r"\d-(?:month|year|week|day)$", raw, re.I):
         return True  # "12-month OS rate": a landmark that describes the figure after it
     before = sentence[max(0, start - 12) : start].casefold()
+    if re.search(r"(?:month|mo|week|wk|day|year|yr)s?$", raw.strip(), re.I) and re.search(
+        r"\b(?:at|after|by|within|beyond|through|until|past)\s+(?:about\s+)?$", before
+    ):
+        return True  # "alive at 24 months", "after 36 months": a time point, not a result
     # "phase 2", "grade 3", "1:1" ratios, "stage IV", "cycle 2", ECOG "0 or 1"
     if re.search(
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
@@ -116,7 +120,7 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 
     for m in _LABELLED.finditer(sentence):
         label = m.group("label")
-        endpoint = "HR" if label.startswith(("HR", "hazard")) else "P value"
+        endpoint: str | None = "HR" if label.startswith(("HR", "hazard")) else "P value"
         if label.startswith(("OR", "odds")):
             endpoint = "odds ratio"
         s, e = m.start("value"), m.end("value")
@@ -367,7 +371,9 @@ def value_runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
 
 # ---------------------------------------------------------------- table rows
 
-_CELL_VALUE = re.compile(r"(?<![\w.])(?:[<>≤≥]\s?)?(?:\d+(?:\.\d+)?|\.\d+)(?:\s?%)?")
+_CELL_VALUE = re.compile(
+    r"(?<![\w.])(?:[<>≤≥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:\s?%)?"
+)
 _CELL_RANGE = re.compile(r"^\s*[(\[]\s*[<>≤≥]?\s?\d*\.?\d+\s*(?:-|–|—|to|,)\s*\d*\.?\d+\s*[)\]]")
 _PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
 _TIME_HEAD = re.compile(r"\b(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
@@ -390,7 +396,8 @@ def _cell_unit(words: str, value: str) -> str:
 def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     """The figures of a table row line ("Median OS, months | Drug X: 16.4 | Sorafenib: 13.8").
 
-    Each cell's first number is its figure; a bracketed range after it is its CI. What is
+    Each cell's first number is its figure (a cell listing arms, "15.7 vs 11.8" under "Median
+    OS (pembro vs placebo)", gives one per arm); a bracketed range after it is its CI. What is
     measured is named by the row label or the column header, whichever names an endpoint (the
     header first: "ORR, %" over a row that names an arm); the other one says whose figure it is
     and becomes the figure's scope."""
@@ -398,26 +405,57 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     label_terms = [t for t in vocab.terms(label) if t.kind == "endpoint"]
     figures: list[Figure] = []
     for head, value_text, offset in cells:
-        m = _CELL_VALUE.search(value_text)
-        if not m or _YEAR.match(m.group(0)):
+        values = [v for v in _CELL_VALUE.finditer(value_text) if not _YEAR.match(v.group(0))]
+        if not values:
             continue
-        head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
-        if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
-            endpoint, what, who = head_terms[0].key, head, label
-        elif label_terms:
-            endpoint, what, who = label_terms[-1].key, label, head
+        sides = _SIDES.split(_bracketed(head)) if _SIDES.search(value_text) else []
+        if len(values) > 1 and len(sides) == len(values):
+            pairs = list(zip(values, sides, strict=True))
         else:
-            endpoint, what, who = None, f"{label} {head}", ""
-        if endpoint in STAT_KEYS and label_terms and label_terms[-1].key not in STAT_KEYS:
-            what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
-        start = offset + m.start()
-        end = offset + m.end()
-        rest = value_text[m.end() :]
-        detail_m = _CELL_RANGE.match(rest)
-        detail = detail_m.group(0).strip() if detail_m else ""
-        unit = _cell_unit(f"{label} {head}", m.group(0))
-        figures.append(Figure(m.group(0), start, end, detail, endpoint, what, who, unit_hint=unit))
+            pairs = [(values[0], "")]
+        for m, side in pairs:
+            figures.append(
+                _cell_figure(label, label_terms, head, value_text, offset, m, side, vocab)
+            )
     return figures
+
+
+_SIDES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
+
+
+def _bracketed(head: str) -> str:
+    """The arms a header lists in brackets ("Median OS, months (pembro vs placebo)")."""
+    m = re.search(r"\(([^()]*\b(?:vs\.?|versus)\b[^()]*)\)", head)
+    return m.group(1) if m else head
+
+
+def _cell_figure(
+    label: str,
+    label_terms: list[Term],
+    head: str,
+    value_text: str,
+    offset: int,
+    m: re.Match[str],
+    side: str,
+    vocab: Vocabulary,
+) -> Figure:
+    """One value of a table cell; ``side`` is its arm when the cell lists the arms."""
+    head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
+    if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
+        endpoint, what, who = head_terms[0].key, head, label
+    elif label_terms:
+        endpoint, what, who = label_terms[-1].key, label, head
+    else:
+        endpoint, what, who = None, f"{label} {head}", ""
+    if endpoint in STAT_KEYS and label_terms and label_terms[-1].key not in STAT_KEYS:
+        what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
+    if side:
+        who = f"{side}; {who}" if who else side
+    detail_m = _CELL_RANGE.match(value_text[m.end() :])
+    detail = detail_m.group(0).strip() if detail_m else ""
+    unit = _cell_unit(f"{label} {head}", m.group(0))
+    start, end = offset + m.start(), offset + m.end()
+    return Figure(m.group(0), start, end, detail, endpoint, what, who, unit_hint=unit)
 
 
 STAT_KEYS = ("HR", "P value", "odds ratio")

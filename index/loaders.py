@@ -135,6 +135,12 @@ _NOT_HEADLINE = re.compile(
 )
 
 
+# "CHICAGO, June 5, 2023 /Wire Service/ --": where and when a release was issued
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+)"
+)
+
+
 def headline(text: str) -> str:
     """The article's headline: the first of the opening lines that is not a label such as
     "PRESS RELEASE", a section label "Site | Section", a dateline or a byline; else the first
@@ -142,7 +148,13 @@ def headline(text: str) -> str:
     lines = [ln.strip().lstrip("#").strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     for line in lines[:8]:
-        if not _NOT_HEADLINE.match(line) and "|" not in line and not line.isupper():
+        if (
+            not _NOT_HEADLINE.match(line)
+            and not _DATELINE.match(line)
+            and "|" not in line
+            and not line.isupper()
+            and len(re.findall(r"[A-Za-z]{2,}", line)) >= 2
+        ):
             return _clip_title(line)
     return _clip_title(lines[0]) if lines else ""
 
@@ -248,8 +260,70 @@ def _pdf_text(data: bytes, source: str) -> tuple[str, str]:
     except Exception as exc:  # pypdf raises many types on a malformed file
         reason = str(exc) or type(exc).__name__
         raise UnreadableArticleError(source, f"not a readable PDF ({reason})") from exc
-    # PDF lines are layout lines: join wrapped lines into paragraphs, fix hyphenated breaks.
-    text = "\n".join(pages)
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    text = re.sub(r"(?<![.!?:])\n(?!\n)", " ", text)
-    return text, title
+    tables = _pdf_tables(data, len(pages))
+    out = []
+    for n, page_text in enumerate(pages):
+        prose, rows = tables.get(n, (page_text, []))
+        out.append(_paragraphs(prose))
+        out.extend(rows)
+    return "\n".join(out), title
+
+
+def _paragraphs(layout: str) -> str:
+    """PDF lines are layout lines: wrapped lines joined into paragraphs, hyphenated breaks
+    mended."""
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", layout)
+    return re.sub(r"(?<![.!?:])\n(?!\n)", " ", text)
+
+
+def _pdf_tables(data: bytes, page_count: int) -> dict[int, tuple[str, list[str]]]:
+    """For each page with ruled tables: its text outside the tables, and the tables as pipe
+    rows (read by ``index.tables``). A table that continues on the next page without its header
+    row takes the header of the table before it. Any failure leaves the page to pypdf's text."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return {}
+    found: dict[int, tuple[str, list[str]]] = {}
+    header: list[str] | None = None
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for n, page in enumerate(pdf.pages[:page_count]):
+                boxes = page.find_tables()
+                if not boxes:
+                    header = None
+                    continue
+                rows: list[str] = []
+                for box in boxes:
+                    cells = [[" ".join((c or "").split()) for c in r] for r in box.extract()]
+                    cells = [r for r in cells if any(r)]
+                    if not cells:
+                        continue
+                    continued = (
+                        header is not None
+                        and len(cells[0]) == len(header)
+                        and box.bbox[1] < page.height * 0.2
+                        and _numeric_cells(cells[0]) > 0
+                    )
+                    if continued and header is not None:
+                        cells = [header, *cells]
+                    header = cells[0]
+                    rows.append("")
+                    rows.extend("| " + " | ".join(r) + " |" for r in cells)
+                    rows.append("")
+
+                def outside(obj: dict[str, float], boxes: list = boxes) -> bool:  # type: ignore[type-arg]
+                    return not any(
+                        b.bbox[0] <= obj["x0"] <= b.bbox[2] and b.bbox[1] <= obj["top"] <= b.bbox[3]
+                        for b in boxes
+                    )
+
+                prose = page.filter(outside).extract_text() or ""
+                found[n] = (prose, rows)  # pipe rows: load_bytes reads the tables
+    except Exception:
+        return {}
+    return found
+
+
+def _numeric_cells(row: list[str]) -> int:
+    return sum(bool(re.search(r"\d", c)) for c in row[1:])

@@ -36,8 +36,9 @@ def _cells(line: str) -> list[str]:
 
 
 def _is_table_line(line: str) -> bool:
+    """A pipe row: "| a | b |", or "a | b | c" as plain-text reports align their tables."""
     s = line.strip()
-    return s.startswith("|") and s.count("|") >= 2
+    return (s.startswith("|") and s.count("|") >= 2) or s.count(" | ") >= 2
 
 
 def linearize_tables(text: str) -> str:
@@ -54,6 +55,11 @@ def linearize_tables(text: str) -> str:
         while i < len(lines) and (_is_table_line(lines[i]) or _RULE.match(lines[i].strip())):
             block.append(lines[i])
             i += 1
+        rows = [b for b in block if _is_table_line(b)]
+        plain = not rows[0].strip().startswith("|")
+        if len(rows) < 2 or (plain and len({r.count("|") for r in rows}) > 1):
+            out.extend(block)  # one line with pipes, or a menu of links, is not a table
+            continue
         out.extend(_table_rows(block))
     return "\n".join(out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -71,7 +72,8 @@ class Answerer:
         # unknown abbreviation ("uHCC", "L+P") is left to retrieval
         missing = [e for e in unknown if looks_like_trial_name(e, self.vocab)]
         q.entities = [e for e in q.entities if e not in unknown]
-        scope = None if missing else _articles_naming(snap, q.entities)
+        scope = None if missing else articles_of_named_trials(text, snap)
+        scope = scope or (None if missing else _articles_naming(snap, q.entities))
         if scope is None and not missing:
             scope = articles_by_rare_words(text, snap, self.vocab)
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
@@ -125,6 +127,24 @@ class Answerer:
                 "not_found", "", [], reason="no answer could be checked against its sources"
             )
         return draft, self.extractive.name
+
+    def sentences_for(self, question: str, history: list[str] | None = None) -> list[Sentence]:
+        """The sentences ``ask`` hands its answer engine for ``question``, in order (none when it
+        says Not found before any engine runs). ``ask`` itself finds them, with an engine that
+        only records them, so they are what the engine is given (``bench/context_recall.py``)."""
+        given: list[Sentence] = []
+
+        class Recorder:
+            name = "recorder"
+
+            def answer(self, q: Question, sentences: list[Sentence]) -> Draft:
+                given.extend(sentences)
+                return Draft("not_found", "", [])  # ends ask without another engine
+
+        probe = copy.copy(self)  # self stays untouched: other threads may be asking
+        probe.engine = Recorder()
+        probe.ask(question, history)
+        return given
 
     def _flag_disagreement(
         self, text: str, citations: list[Citation], snap: Snapshot
@@ -180,6 +200,24 @@ class Answerer:
         return Answer(question, "not_found", text, citations, engine)
 
 
+def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
+    """The articles about the trials the question names by their full indexed names
+    ("CheckMate 743", not every CheckMate), or None when it names none."""
+    keys = {
+        _name_key(name)
+        for name in snap.trial_names
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
+    }
+    if not keys:
+        return None
+    found = sorted(
+        a.id
+        for a in snap.articles.values()
+        if any(_name_key(str(t)) in keys for t in a.meta.get("trials", []))
+    )
+    return found or None
+
+
 _TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
 
 
@@ -209,7 +247,7 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
         return None
     covered = {t.start for t in vocab.terms(text)}
     scores: dict[str, float] = {}
-    for m in re.finditer(r"[A-Za-z][\w-]*[A-Za-z0-9]", text):
+    for m in re.finditer(r"[A-Za-z][\w-]*[A-Za-z0-9]|\b\d{3,4}[A-Za-z]{0,3}\b", text):
         if m.start() in covered:
             continue
         word = m.group(0).casefold()
@@ -218,7 +256,7 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
         holders = [
             a
             for a, words in articles.items()
-            if word in words or (len(word) >= 4 and any(w.startswith(word) for w in words))
+            if word in words or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
         ]
         if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
             continue
@@ -229,6 +267,16 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
         return None
     best = max(scores.values())
     return sorted(a for a, v in scores.items() if v >= best - 1e-9)
+
+
+def _drugs_of(
+    snap: Snapshot, article_id: str, vocab: Vocabulary, words: frozenset[str]
+) -> set[str]:
+    """An article's drug names, which a clipped name in a question may stand for ("lorla",
+    "durva"): its annotated drugs and its words with a drug name's ending."""
+    meta = snap.articles[article_id].meta if article_id in snap.articles else {}
+    drugs = {str(d).casefold() for d in meta.get("drugs", [])}
+    return drugs | {w for w in words if vocab.is_drug_name(w)}
 
 
 def _indexed(entity: str, words: frozenset[str]) -> bool:

@@ -269,6 +269,10 @@ class ExtractiveEngine:
         for code in q.codes:
             if not _has_word(s.text, code) and not _has_word(s.article.title, code):
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
+        if self._other_arm(q, s, fig):
+            return None  # the figure of an arm with other drugs than the question names
+        if q.population and not says_population(q.population, s.text):
+            return None  # the question names a part of the population this sentence does not
         restricted = self._population_words(s, fig)
         if restricted:
             asked = set(q.content) | {k for k, _ in q.qualifiers} | {c.casefold() for c in q.codes}
@@ -371,6 +375,29 @@ class ExtractiveEngine:
         if fig.detail:
             score += 0.3
         return score + 0.6 / (1 + s.rank)
+
+    def _other_arm(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """Another arm's figure: the figure's own arm names drugs and shares none with the
+        question, or each names a drug the other does not ("nivo + chemo" against "nivolumab
+        plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
+        arm named by its experimental drug only ("the pembrolizumab arm") answers for its
+        combination."""
+        arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or "")
+        if not arm:
+            return False
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        asked = _drugs_named(q.text, drugs, self.vocab)
+        own = _drugs_named(arm, drugs, self.vocab)
+        if not asked or not own:
+            return False
+        if not asked & own or (asked - own and own - asked):
+            return True
+        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers)
+        own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
+        if len(asked) > 1 and own_control and not asks_control:
+            return True  # a combination asked, "atezolizumab alone" reported
+        alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
+        return alone and bool(own - asked)
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is
@@ -477,7 +504,7 @@ class ExtractiveEngine:
         value = fig.text
         if fig.endpoint in STATISTICS:
             # a statistic is clearest with its whole bracket: "HR = 0.73; 95% CI ...; P = .0174"
-            value = _statistic_bracket(sentence, fig) or fig.value
+            value = _statistic_bracket(sentence, fig) or fig.text
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
         return _shorten(lead, self.max_chars)
 
@@ -565,6 +592,43 @@ _GENERIC_POPULATION = frozenset(
     ]
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
+
+
+_DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
+
+
+def _drugs_named(text: str, drugs: list[str], vocab: Vocabulary) -> set[str]:
+    """The drugs (of the article's, or any word with a drug name's ending) and the classes
+    chemotherapy and placebo that ``text`` names, clipped names included ("lurbi", "atezo")."""
+    out = set()
+    for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+        if w in _DRUG_CLASSES:
+            out.add(_DRUG_CLASSES[w])
+            continue
+        if vocab.is_drug_name(w):
+            out.add(w)
+            continue
+        hit = [d for d in drugs if len(w) >= 4 and d.startswith(w)]
+        if len(hit) == 1:
+            out.add(hit[0])
+    return out
+
+
+def says_population(words: list[str], sentence: str) -> bool:
+    """Every word of a population the question names is in the sentence: whole, as the start of
+    a word ("bev" in "bevacizumab", "mets" in "metastases"), or as a phrase ("cohort 2", "<1")."""
+    folded = sentence.casefold()
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    squashed = re.sub(r"\s+", "", folded)
+    for w in words:
+        if " " in w or not w.isalnum():
+            if w.replace(" ", "") not in squashed:
+                return False
+            continue
+        root = w[:-1] if len(w) > 3 and w.endswith("s") else w
+        if not any(t == w or (len(root) >= 3 and t.startswith(root)) for t in tokens):
+            return False
+    return True
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -77,6 +77,13 @@ def build_chat_model(spec: str, *, temperature: float, timeout_s: float) -> Base
     return model  # type: ignore[return-value]
 
 
+def select_contexts(sentences: list[Sentence], max_contexts: int) -> list[Sentence]:
+    """The sentences the model is shown as numbered contexts, in order: the first
+    ``max_contexts`` of those the answer core retrieved (``bench/context_recall.py`` measures
+    how often they hold the expected figure)."""
+    return sentences[:max_contexts]
+
+
 class LLMEngine:
     """Asks a chat model to answer from numbered contexts and keeps the contexts it cites."""
 
@@ -94,7 +101,7 @@ class LLMEngine:
         self.max_contexts = max_contexts
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
-        contexts = sentences[: self.max_contexts]
+        contexts = select_contexts(sentences, self.max_contexts)
         if not contexts:
             return Draft("not_found", "", [], reason="nothing relevant was retrieved")
         numbered = "\n".join(

@@ -28,7 +28,7 @@ _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
 LANDMARK = re.compile(
-    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
+    r"(?<![\d.,])\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
     r"(months?|mos?|m|yrs?|years?|y)\b"
     r"(?![\s-]*(?:of\s+)?(?:follow|update|analysis|analyses|data|results|report|readout))",
     re.I,
@@ -82,6 +82,7 @@ class Question:
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
+    population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
 
     @property
     def target(self) -> str | None:
@@ -151,6 +152,7 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
+    q.population = population_words(text, vocab, q.entities)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
     q.content = [
@@ -164,6 +166,114 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
 _MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d?)?$")
+
+
+# A part of the population named in a question: "in bev-naive pts", "among HBV patients",
+# "in the CPS <1 subgroup", "RAS-mutant pts", "pts w/o brain mets", "cohort 2"
+_Q_POPULATION = [
+    re.compile(
+        r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?(?P<x>[^,?;()]{1,40}?)\s+"
+        r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.)\b",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<x>\b[\w/+]+-(?:naive|naïve|mutant|mutated|positive|negative|pretreated|"
+        r"refractory|high|low|only)\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:w/o|without|w/out)\s+(?P<x>[\w\s-]{3,30}?)(?=\s+(?:at|in|on|stay|who)\b|[,?]|$)",
+        re.I,
+    ),
+    re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+]
+_NOT_POPULATION = frozenset(
+    [
+        "all",
+        "overall",
+        "total",
+        "whole",
+        "entire",
+        "itt",
+        "intention",
+        "treat",
+        "randomized",
+        "randomised",
+        "randomly",
+        "evaluable",
+        "safety",
+        "efficacy",
+        "treated",
+        "study",
+        "trial",
+        "the",
+        "this",
+        "that",
+        "arm",
+        "group",
+        "combo",
+        "combination",
+        "control",
+        "placebo",
+        "chemo",
+        "chemotherapy",
+        "standard",
+        "soc",
+        "mono",
+        "monotherapy",
+        "alone",
+        "only",
+        "experimental",
+        "investigational",
+        "new",
+        "drug",
+        "same",
+        "mg",
+        "kg",
+        "m2",
+        "dose",
+    ]
+)
+
+
+def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
+    """The words of the part of the population a question names, which the answer's figure
+    must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
+    names = {w.casefold() for e in entities for w in re.split(r"[\s/+-]+", e)}
+    found: list[str] = []
+    for pattern in _Q_POPULATION:
+        for m in pattern.finditer(text):
+            phrase = m.group("x")
+            # words of vocabulary terms are matched by the vocabulary's own rules
+            arm_or_endpoint = {
+                w
+                for t in vocab.terms(phrase)
+                for w in re.findall(r"[\w+<>≥≤]+", phrase[t.start : t.end].casefold())
+            }
+            for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):
+                f = w.casefold()
+                if (
+                    f in _NOT_POPULATION
+                    or f in vocab.stopwords
+                    or f in arm_or_endpoint
+                    or f in names
+                    or vocab.is_drug_name(f)
+                    or any(n.startswith(f) and len(f) >= 3 for n in names)
+                    or (
+                        f.isdigit()
+                        and "cohort" not in phrase.casefold()
+                        and "part" not in phrase.casefold()
+                    )
+                ):
+                    continue
+                if f not in found:
+                    found.append(f)
+    cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
+    if cohort:  # "cohort 2" is said whole
+        found = [w for w in found if not w.isdigit()] + [
+            " ".join(cohort.group(0).split()).casefold()
+        ]
+    return found
 
 
 def _is_code(word: str, vocab: Vocabulary) -> bool:

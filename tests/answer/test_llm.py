@@ -16,7 +16,7 @@ from pydantic import Field
 
 from bot.answer.core import Answerer
 from bot.answer.grounding import ungrounded_numbers
-from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model
+from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model, select_contexts
 from bot.errors import ConfigError
 from bot.services import Services
 from bot.settings import Settings
@@ -78,6 +78,23 @@ def test_a_model_that_cites_its_context_is_shown(services):
     assert ungrounded_numbers(answer.text, answer.citations) == []
     # the prompt carried the packaged instructions and numbered contexts
     assert "NOT_FOUND" in model.prompts[0] and "[1] (" in model.prompts[0]
+
+
+def test_the_model_is_shown_the_contexts_the_core_reports(services):
+    """bench/context_recall.py measures ``sentences_for`` cut by ``select_contexts``: exactly
+    the numbered contexts of the prompt, no more."""
+    q = GOLDEN["imforte-induction-regimen"]
+    model = QuotingChatModel(figure=q["expect"][0])
+    answerer = Answerer(
+        services.searcher, services.vocabulary, LLMEngine(model, name="llm:fake", max_contexts=20)
+    )
+    answerer.ask(q["question"])
+    given = answerer.sentences_for(q["question"])
+    shown = select_contexts(given, 20)
+    assert len(given) > len(shown) == 20  # the question reads whole articles: the cut matters
+    numbered = "\n".join(f"[{i}] ({s.article.title}) {s.text}" for i, s in enumerate(shown, 1))
+    assert numbered in model.prompts[0]
+    assert "[21] (" not in model.prompts[0]
 
 
 def test_a_model_that_invents_a_figure_is_rejected(services):
