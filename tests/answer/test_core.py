@@ -75,3 +75,22 @@ def test_confidence_is_the_margin_over_the_best_rival():
     assert confidence_of(1.0) == 0.5
     assert confidence_of(99.0) == 1.0
     assert confidence_of(0.3) < confidence_of(0.6) < confidence_of(2.0)
+
+
+def test_a_trial_named_in_full_scopes_to_its_articles_not_to_its_family():
+    from bot.answer.core import articles_of_named_trials
+
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # mesothelioma and colorectal cancer trials of one family, a myeloma trial
+    articles = {
+        "meso": record("meso", ["ECHELON-1", "CheckMate 743"]),
+        "crc": record("crc", ["CheckMate 8HW"]),
+        "mm": record("mm", ["CARTITUDE-4"]),
+    }
+    snap = Snapshot(articles, [], BM25Index([]), {a: frozenset() for a in articles})
+    assert articles_of_named_trials("mOS nivo/ipi in checkmate 743?", snap) == ["meso"]
+    assert articles_of_named_trials("PFS HR in CheckMate 8HW", snap) == ["crc"]
+    assert articles_of_named_trials("cartitude-4 ORR", snap) == ["mm"]
+    assert articles_of_named_trials("mOS nivo/ipi?", snap) is None

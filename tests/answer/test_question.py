@@ -68,3 +68,15 @@ def test_receptor_and_repair_shorthand_is_a_population_not_a_hazard_ratio(vocab)
     assert ("dMMR", "setting") in endometrial.qualifiers
     safety = analyze("G3+ TRAEs w/ lorla?", vocab)
     assert ("grade 3+", "subgroup") in safety.qualifiers and safety.target == "TRAE"
+
+
+def test_the_population_a_question_names_is_kept_for_the_figure_to_say(vocab):
+    # colorectal, liver, breast and head-and-neck cancer
+    assert analyze("bev-naive pts OS HR in sunlight", vocab).population == ["bev", "naive"]
+    assert analyze("STRIDE OS HR in HBV pts?", vocab).population == ["hbv"]
+    assert analyze("IDFS HR in cohort 2?", vocab).population == ["cohort 2"]
+    assert "premenopausal" in analyze("IDFS HR in premenopausal pts?", vocab).population
+    # an arm, the whole trial or a vocabulary population is not such a part
+    assert analyze("G3-4 TRAEs in the chemo arm", vocab).population == []
+    assert analyze("median PFS placebo arm overall population?", vocab).population == []
+    assert analyze("ORR in the 2L subgroup?", vocab).population == []

@@ -1,5 +1,7 @@
 """Known values: sentences from the seed articles, figures as the articles report them."""
 
+import pytest
+
 from index.figures import extract_figures
 
 RESPECTIVELY = (
@@ -102,3 +104,24 @@ def test_respectively_after_the_values_keeps_the_earlier_lists_intact(vocab):
     figs = _by_value(s, vocab)
     assert "tarlatamab" in figs["35%"].scope and "chemotherapy" in figs["20%"].scope
     assert figs["6.9 months"].endpoint == "DOR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "dropped"),
+    [
+        # mesothelioma: the time point of a landmark rate is not a median
+        ("At 36 months, 23% of patients on the combination were alive.", ["23%"], ["36 months"]),
+        # ovarian cancer: "alive at" a time point
+        ("Overall, 67.0% of patients were alive at 84 months.", ["67.0%"], ["84 months"]),
+        # small-cell lung cancer: "from ... to ..." reports both values
+        (
+            "Median OS improved from 10.6 months with atezolizumab alone to 13.2 months.",
+            ["10.6 months", "13.2 months"],
+            [],
+        ),
+    ],
+)
+def test_a_time_point_is_no_result_but_a_value_reached_is(sentence, kept, dropped, vocab):
+    values = [f.value for f in extract_figures(sentence, vocab)]
+    assert all(k in values for k in kept), values
+    assert not any(d in values for d in dropped), values

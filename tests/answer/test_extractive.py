@@ -1,0 +1,41 @@
+"""Rules of the extractive engine, each on sentences from more than one tumour type."""
+
+import pytest
+
+from bot.answer.extractive import _drugs_named, says_population
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "says"),
+    [
+        # colorectal cancer: a clipped drug and a word of the population
+        (["bev", "naive"], "Among bevacizumab-naive patients the HR was 0.40.", True),
+        (["bev", "naive"], "The hazard ratio for death was 0.61.", False),
+        # lung cancer: an abbreviation in the plural
+        (
+            ["brain", "mets"],
+            "In patients with brain metastases, 63% were free of progression.",
+            True,
+        ),
+        # breast cancer: a cohort said whole
+        (["cohort 2"], "In Cohort 2, the IDFS HR was 0.70.", True),
+        (["cohort 2"], "In cohort 1, the IDFS HR was 0.68 and 2 patients died.", False),
+    ],
+)
+def test_a_figure_answers_a_named_population_only_when_its_sentence_says_it(words, sentence, says):
+    assert says_population(words, sentence) is says
+
+
+def test_the_drugs_a_text_names_include_clipped_names_and_classes(vocab):
+    # small-cell lung cancer and gastric cancer regimens as clinicians type them
+    sclc = ["lurbinectedin", "atezolizumab"]
+    assert _drugs_named("mOS for lurbi/atezo maintenance?", sclc, vocab) == set(sclc)
+    gastric = ["nivolumab", "ipilimumab", "oxaliplatin"]
+    assert _drugs_named("G3-4 TRAEs with nivo plus chemo?", gastric, vocab) == {
+        "nivolumab",
+        "chemotherapy",
+    }
+    assert _drugs_named("in the nivolumab plus ipilimumab arm", gastric, vocab) == {
+        "nivolumab",
+        "ipilimumab",
+    }
