@@ -263,7 +263,13 @@ def _nearest_endpoint(
         return nearest.key
     if before:
         return before[-1].key
-    after = [t for t in terms if t.start >= start]
+    after = [
+        t
+        for t in terms
+        if t.start >= start
+        and _fits(t.key, unit, vocab)
+        and sentence[end : t.start].count("(") <= sentence[end : t.start].count(")")
+    ]
     return after[0].key if after else None
 
 

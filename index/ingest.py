@@ -29,6 +29,12 @@ from index.vocabulary import Vocabulary
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "replaced", "unchanged", "failed"]
+Progress = Callable[[str, int, int], None]
+"""Called after each batch of an article's chunks is stored: (source, chunks done, chunks)."""
+
+# Chunks embedded and stored together: memory stays bounded by one batch whatever the article's
+# size (embedding a 15 MB text in one call held 1.4 GB), and progress is seen batch by batch.
+EMBED_BATCH_CHUNKS = 256
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,10 @@ class Ingestor:
         self.orphan_grace_s = orphan_grace_s
 
     def ingest_paths(
-        self, paths: Iterable[Path], on_file: Callable[[IngestResult], None] | None = None
+        self,
+        paths: Iterable[Path],
+        on_file: Callable[[IngestResult], None] | None = None,
+        on_progress: Progress | None = None,
     ) -> list[IngestResult]:
         """Ingest files and folders; a file that fails is reported and the others go on.
 
@@ -76,7 +85,7 @@ class Ingestor:
         results = []
         for path in find_article_files(list(paths)):
             try:
-                result = self.ingest(load_file(path))
+                result = self.ingest(load_file(path), on_progress)
             except ArticleError as exc:
                 result = IngestResult(str(path), "failed", error=exc.reason)
             except TrialbotError:  # the store or a setting failed: not this file's fault
@@ -90,8 +99,8 @@ class Ingestor:
                 on_file(result)
         return results
 
-    def ingest(self, article: LoadedArticle) -> IngestResult:
-        """Ingest one loaded article."""
+    def ingest(self, article: LoadedArticle, on_progress: Progress | None = None) -> IngestResult:
+        """Ingest one loaded article, in time linear in its length."""
         article_id = content_id(article.text)
         same = self.store.articles(ids=[article_id])
         if same:
@@ -105,12 +114,7 @@ class Ingestor:
             ChunkRecord(f"{article_id}:{c.index}", article_id, c.index, c.start, c.end, c.text)
             for c in chunks
         ]
-        # the title goes with each chunk's embedding so a chunk is found by what it is about;
-        # the title alone (the article record's vector) is embedded in the same batch
-        *embeddings, title_embedding = self.embedder.embed(
-            [*(f"{article.title}\n{c.text}" for c in chunks), article.title]
-        )
-        self.store.add_chunks(records, embeddings)
+        title_embedding = self._add_chunks(article, records, on_progress)
 
         meta = asdict(annotate(article.text, self.vocab))
         facts = extract_facts(
@@ -131,6 +135,26 @@ class Ingestor:
         status: Status = "replaced" if older else "added"
         log.info("%s %s (%d chunks)", status, article.source, len(records))
         return IngestResult(article.source, status, article_id, article.title, len(records))
+
+    def _add_chunks(
+        self, article: LoadedArticle, records: list[ChunkRecord], on_progress: Progress | None
+    ) -> list[float]:
+        """Embed and store the chunks batch by batch; returns the title's embedding.
+
+        The title goes with each chunk's embedding so a chunk is found by what it is about;
+        the title alone (the article record's vector) is embedded with the first batch."""
+        title_embedding: list[float] = []
+        for begin in range(0, max(len(records), 1), EMBED_BATCH_CHUNKS):
+            batch = records[begin : begin + EMBED_BATCH_CHUNKS]
+            texts = [f"{article.title}\n{c.text}" for c in batch]
+            if begin == 0:
+                *embeddings, title_embedding = self.embedder.embed([*texts, article.title])
+            else:
+                embeddings = self.embedder.embed(texts)
+            self.store.add_chunks(batch, embeddings)
+            if on_progress and records:
+                on_progress(article.source, begin + len(batch), len(records))
+        return title_embedding
 
     def _remove(self, article_id: str) -> None:
         self.store.delete_article(article_id)

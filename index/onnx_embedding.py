@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import threading
 import warnings
 from pathlib import Path
@@ -63,6 +64,13 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
         if target.exists():  # another process exported it while we waited
             return target
         log.info("exporting the embedding model to ONNX in %s (once)", target.parent)
+        # about 10 s of silence otherwise, on whatever surface comes first (CLI, serve, build)
+        print(
+            f"trialbot: preparing the embedding model for ONNX Runtime, once "
+            f"(about 10 s, kept in {target.parent})",
+            file=sys.stderr,
+            flush=True,
+        )
         for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):  # local files only
             os.environ.setdefault(name, "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")

@@ -143,7 +143,7 @@ def test_not_found_lists_closest_sources_instead_of_guessing(seed_services, ques
 @pytest.mark.parametrize(
     ("folder", "with_seeds", "floor"),
     [
-        ("bench/heldout", True, 0.9),  # measured 29/30, 0 wrong figures
+        ("bench/heldout", True, 0.95),  # measured 30/30, 0 wrong figures
         ("bench/heldout2", False, 0.75),  # measured 34/44, 3 wrong figures (38/44 and 6 before
         # the ambiguity rule)
     ],
@@ -161,7 +161,7 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
 
 def test_blind_development_corpus(tmp_path, embedder):
     """15 articles over 13 tumour types and 7 formats, 365 questions (bench/blind/README.md),
-    all in one index as in real use. Measured 195/365 right with 69 wrong figures when these
+    all in one index as in real use. Measured 200/365 right with 67 wrong figures when these
     bounds were set (42.9% and 141 wrong before this corpus was used): the issue's target is
     90% and at most 2% wrong, so these bounds only catch a regression."""
     dev = ROOT / "bench" / "blind" / "dev"
@@ -176,5 +176,5 @@ def test_blind_development_corpus(tmp_path, embedder):
     assert len(questions) >= 360
     accuracy, wrong, ungrounded = _evaluate(services, questions)
     assert ungrounded == []
-    assert accuracy >= 0.52, wrong
-    assert _wrong_figures(wrong) <= 72
+    assert accuracy >= 0.54, wrong
+    assert _wrong_figures(wrong) <= 68

@@ -4,12 +4,20 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
 from bot.answer.passages import Sentence
-from bot.answer.question import CONTROL_ARM, LANDMARK, STATISTICS, Question, landmark_months
+from bot.answer.question import (
+    CONTROL_ARM,
+    LANDMARK,
+    SCORE_CUT,
+    STATISTICS,
+    Question,
+    landmark_months,
+    score_cut_key,
+)
 from index.arms import (
     LEAD_CLAUSE,
     arm_phrase,
@@ -132,6 +140,7 @@ class ExtractiveEngine:
                     )
                     values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
         analysed = self._inherit_arms(analysed)
+        analysed = self._inherit_endpoints(analysed)
         article_text = _article_texts(sentences)
         context = _ArticleContext(article_text, settings_by_article, values_by_article)
         for s, terms, fig, local in analysed:
@@ -197,6 +206,31 @@ class ExtractiveEngine:
                     if fig is not analysed[i][2]:
                         s_, terms, _, _ = analysed[i]
                         out[i] = (s_, terms, fig, self._local_terms(fig))
+        return out
+
+    def _inherit_endpoints(self, analysed: list[_Analysed]) -> list[_Analysed]:
+        """A sentence that names no endpoint and goes on from the one before it ("In the
+        crizotinib arm, it was 9.1 months", "The corresponding rate with crizotinib was 8%")
+        reports that sentence's endpoint, and its landmark when it names none."""
+        last: dict[str, tuple[int, str, str]] = {}  # article -> (end, endpoint, landmark words)
+        out = []
+        for s, terms, fig, local in sorted(analysed, key=lambda a: (a[0].article.id, a[0].start)):
+            named = [t for t in terms if t.kind == "endpoint"]
+            prev = last.get(s.article.id)
+            if (
+                fig.endpoint is None
+                and not named
+                and prev is not None
+                and 0 <= s.start - prev[0] <= 2
+                and _GOES_ON.search(s.text)
+            ):
+                fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
+            out.append((s, terms, fig, local))
+            if named:
+                mark = LANDMARK.search(s.text)
+                last[s.article.id] = (s.end, named[-1].key, mark.group(0) if mark else "")
+            elif prev is not None and 0 <= s.start - prev[0] <= 2:
+                last[s.article.id] = (s.end, prev[1], prev[2])
         return out
 
     def _measures(self, fig: Figure, target: str) -> bool:
@@ -382,7 +416,7 @@ class ExtractiveEngine:
         plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
-        arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or "")
+        arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
         if not arm:
             return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
@@ -553,6 +587,10 @@ _VALUE_IN_TEXT = re.compile(
 _GENERIC_POPULATION = frozenset(
     [
         "patient",
+        "comparison",
+        "comparator",
+        "experimental",
+        "intervention",
         "pt",
         "participant",
         "group",
@@ -591,10 +629,29 @@ _GENERIC_POPULATION = frozenset(
         "standard",
     ]
 )
+# Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
+_GOES_ON = re.compile(
+    r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
+    r"the figure|the median|that figure|those figures)\b",
+    re.I,
+)
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 
 
 _DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
+
+
+_LABEL_ARM = re.compile(
+    r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"
+    r"(?:arm|group|was|were|is|had|reached)\b[^,;]*$",
+    re.I,
+)
+
+
+def _label_arm(fig: Figure) -> str:
+    """An arm said before the value ("The corresponding rate with crizotinib was 8%")."""
+    m = _LABEL_ARM.search(fig.label[-80:])
+    return m.group("arm") if m else ""
 
 
 def _drugs_named(text: str, drugs: list[str], vocab: Vocabulary) -> set[str]:
@@ -620,7 +677,14 @@ def says_population(words: list[str], sentence: str) -> bool:
     folded = sentence.casefold()
     tokens = re.findall(r"[a-z0-9]+", folded)
     squashed = re.sub(r"\s+", "", folded)
+    cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)}
     for w in words:
+        if re.fullmatch(r"[a-z]+(?:<|>=)\d+", w):
+            score = re.match(r"[a-z]+", w)
+            same_score = {c for c in cuts if score and c.startswith(score.group(0))}
+            if same_score and w not in same_score:
+                return False  # the figure of another cut-off ("CPS >=1" for "CPS5+")
+            continue  # no cut-off said: the section or table may be about this one
         if " " in w or not w.isalnum():
             if w.replace(" ", "") not in squashed:
                 return False
@@ -657,7 +721,10 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
     if before:
         return landmark_months(before[-1])
     after = [m for m in marks if m.start() >= fig.end]
-    return landmark_months(after[0]) if after else None
+    if after:
+        return landmark_months(after[0])
+    inherited = LANDMARK.search(fig.label)  # said in the sentence before ("At five years, ...")
+    return landmark_months(inherited) if inherited else None
 
 
 def _values(text: str) -> set[str]:

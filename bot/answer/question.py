@@ -152,6 +152,8 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
+    if q.target in STATISTICS:
+        q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
     q.population = population_words(text, vocab, q.entities)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
@@ -236,6 +238,21 @@ _NOT_POPULATION = frozenset(
 )
 
 
+# A biomarker score cut-off, however it is typed: "CPS5+", "CPS >=10", "CPS ≥ 20", "TPS <1%"
+SCORE_CUT = re.compile(
+    r"\b(?P<score>CPS|TPS|TAP|IC)\s*(?P<op>[<>≥≤]=?|of|>=|<=)?\s*(?P<n>\d+)\s*%?\s*"
+    r"(?P<plus>\+|or (?:more|higher|greater|above))?",
+    re.I,
+)
+
+
+def score_cut_key(m: re.Match[str]) -> str:
+    """ "cps>=5" for every way of typing a CPS of 5 or more; "cps<5" for below it."""
+    op = (m.group("op") or "").strip()
+    below = op.startswith(("<", "≤"))
+    return f"{m.group('score').casefold()}{'<' if below else '>='}{m.group('n')}"
+
+
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
@@ -268,6 +285,9 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     continue
                 if f not in found:
                     found.append(f)
+    for m in SCORE_CUT.finditer(text):  # "CPS5+", "CPS >=10", "TPS <1%": a biomarker cut-off
+        found = [w for w in found if w not in ("cps", "tps") and not re.search(r"\d", w)]
+        found.append(score_cut_key(m))
     cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
     if cohort:  # "cohort 2" is said whole
         found = [w for w in found if not w.isdigit()] + [

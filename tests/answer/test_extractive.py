@@ -39,3 +39,12 @@ def test_the_drugs_a_text_names_include_clipped_names_and_classes(vocab):
         "nivolumab",
         "ipilimumab",
     }
+
+
+def test_a_score_cut_off_is_matched_however_it_is_typed():
+    # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
+    assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")
+    assert not says_population(["cps>=5"], "In the CPS ≥1 population it was 55%.")
+    assert not says_population(["cps<1"], "Among CPS ≥20 patients, the HR was 0.61.")
+    # no cut-off said: the section or table may be about this one
+    assert says_population(["cps>=20"], "Median OS was 14.9 months versus 10.7 months.")

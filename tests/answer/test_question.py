@@ -80,3 +80,10 @@ def test_the_population_a_question_names_is_kept_for_the_figure_to_say(vocab):
     assert analyze("G3-4 TRAEs in the chemo arm", vocab).population == []
     assert analyze("median PFS placebo arm overall population?", vocab).population == []
     assert analyze("ORR in the 2L subgroup?", vocab).population == []
+
+
+def test_score_cut_offs_are_one_population_however_typed(vocab):
+    assert analyze("12-mo OS rate on nivo+chemo, CPS5+?", vocab).population == ["cps>=5"]
+    assert analyze("mOS in CPS≥5 pts", vocab).population == ["cps>=5"]
+    assert analyze("HR for OS, CPS 20+", vocab).population == ["cps>=20"]
+    assert analyze("any benefit in CPS<5?", vocab).population == ["cps<5"]
