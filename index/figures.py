@@ -447,13 +447,17 @@ def _cell_figure(
 ) -> Figure:
     """One value of a table cell; ``side`` is its arm when the cell lists the arms."""
     head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
+    # "PFS HR (95% CI)": the statistic is what the cell holds, the endpoint what it is about
+    head_terms.sort(key=lambda t: t.key not in STAT_KEYS)
     if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
         endpoint, what, who = head_terms[0].key, head, label
     elif label_terms:
         endpoint, what, who = label_terms[-1].key, label, head
     else:
         endpoint, what, who = None, f"{label} {head}", ""
-    if endpoint in STAT_KEYS and label_terms and label_terms[-1].key not in STAT_KEYS:
+    if endpoint in STAT_KEYS and (
+        (label_terms and label_terms[-1].key not in STAT_KEYS) or len(head_terms) > 1
+    ):
         what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
     if side:
         who = f"{side}; {who}" if who else side

@@ -95,6 +95,7 @@ class Answerer:
             draft = Draft("not_found", "", [], reason="the index holds no articles yet")
             engine_name = self.extractive.name
         else:
+            q.scoped = scope is not None or len(snap.articles) < 2
             draft, engine_name = self._draft(q, sentences)
 
         if draft.status == "answered":
@@ -251,12 +252,14 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
         if m.start() in covered:
             continue
         word = m.group(0).casefold()
-        if word in vocab.stopwords or len(word) < 4:
+        if word in vocab.stopwords or len(word) < 3:
             continue
+        # a word of four letters or more counts whole; three letters only as a drug's start
         holders = [
             a
             for a, words in articles.items()
-            if word in words or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
+            if (len(word) >= 4 and word in words)
+            or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
         ]
         if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
             continue

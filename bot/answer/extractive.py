@@ -164,6 +164,19 @@ class ExtractiveEngine:
             ),
             None,
         )
+        if not q.scoped:
+            # a question that names no trial or drug, asked of several articles: another
+            # article's figure that scores about as well makes it ambiguous whatever its value
+            other = next(
+                (
+                    c
+                    for c in reversed(ordered[:-1])
+                    if c.sentence.article.id != best.sentence.article.id
+                ),
+                None,
+            )
+            if other is not None and (rival is None or other.score > rival.score):
+                rival = other
         best.margin = best.score - rival.score if rival else 99.0
         best.rival = f"{_value(rival)} ({rival.score:.2f})" if rival else ""
         return best
@@ -305,6 +318,8 @@ class ExtractiveEngine:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         if self._other_arm(q, s, fig):
             return None  # the figure of an arm with other drugs than the question names
+        if fig.endpoint in STATISTICS and self._other_comparison(q, s):
+            return None  # the hazard ratio against another comparator
         if q.population and not says_population(q.population, s.text):
             return None  # the question names a part of the population this sentence does not
         restricted = self._population_words(s, fig)
@@ -432,6 +447,17 @@ class ExtractiveEngine:
             return True  # a combination asked, "atezolizumab alone" reported
         alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
         return alone and bool(own - asked)
+
+    def _other_comparison(self, q: Question, s: Sentence) -> bool:
+        """A statistic asked "vs X": the sentence compares with something else (it names drugs,
+        and none of those the question names after "vs")."""
+        m = _VERSUS.search(q.text)
+        if not m:
+            return False
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        comparator = _drugs_named(q.text[m.end() :], drugs, self.vocab)
+        said = _drugs_named(s.text, drugs, self.vocab)
+        return bool(comparator and said and not comparator & said)
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is
@@ -641,6 +667,7 @@ _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published
 _DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
 
 
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 _LABEL_ARM = re.compile(
     r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"
     r"(?:arm|group|was|were|is|had|reached)\b[^,;]*$",

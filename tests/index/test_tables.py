@@ -68,3 +68,23 @@ def test_a_hazard_ratio_column_gives_the_ratio_and_its_interval(vocab):
     gastric = "Overall survival: PD-L1 CPS ≥5 | n: 955 | HR (95% CI): 0.71 (0.59–0.86)"
     (ratio,) = [f for f in extract_figures(gastric, vocab) if f.endpoint == "HR"]
     assert ratio.value == "0.71" and ratio.detail == "(0.59–0.86)"
+
+
+def test_a_statistic_header_holds_the_statistic_of_its_endpoint(vocab):
+    # colorectal and kidney cancer subgroup rows: "PFS HR" is a hazard ratio about PFS
+    crc = "First line | n (nivo + ipi / nivo): 202 / 201 | PFS HR (95% CI): 0.57 (0.40-0.82)"
+    (hr,) = [f for f in extract_figures(crc, vocab) if f.value == "0.57"]
+    assert hr.endpoint == "HR" and "PFS" in hr.label and hr.detail == "(0.40-0.82)"
+    rcc = "IMDC poor risk | OS HR: 0.62 (0.45-0.86)"
+    (hr2,) = [f for f in extract_figures(rcc, vocab) if f.value == "0.62"]
+    assert hr2.endpoint == "HR" and "OS" in hr2.label
+
+
+def test_a_cell_listing_arms_gives_one_figure_per_arm(vocab):
+    # gastric cancer: the header says the order of the arms
+    line = "PD-L1 CPS >=10 | Patients: 551 | Median OS, months (pembro vs placebo): 15.7 vs 11.8"
+    figs = {f.value: f for f in extract_figures(line, vocab)}
+    assert figs["15.7"].endpoint == "OS" and figs["15.7"].scope.startswith("pembro")
+    assert figs["11.8"].scope.startswith("placebo")
+    assert figs["551"].value == "551"
+    assert extract_figures("All patients | Patients: 1,579 | HR: 0.78", vocab)[0].value == "1,579"
