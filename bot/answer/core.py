@@ -15,6 +15,7 @@ from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, sentences_of
 from bot.answer.question import Question, analyze, decode_chat_markup
+from bot.answer.trials import name_key
 from bot.errors import EngineError
 from bot.factsheet import fact_key, trial_facts
 from index.facts import Fact
@@ -96,6 +97,7 @@ class Answerer:
             engine_name = self.extractive.name
         else:
             q.scoped = scope is not None or len(snap.articles) < 2
+            q.trials = _trials_named(text, snap, self.vocab)
             draft, engine_name = self._draft(q, sentences)
 
         if draft.status == "answered":
@@ -217,6 +219,35 @@ def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
         if any(_name_key(str(t)) in keys for t in a.meta.get("trials", []))
     )
     return found or None
+
+
+_NAMED_TRIAL = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]+[\s-]?\d{1,4}[A-Za-z]{0,3}(?![\w-])")
+
+
+def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
+    """The trials a question names by a coded name ("FRESCO-2", "rela-047", "CheckMate 067"),
+    as the index spells them where it knows them, and the indexed names it spells out."""
+    known = {_name_key(t) for t in snap.trial_names}
+    named = set()
+    for m in _NAMED_TRIAL.finditer(text):
+        name = _canonical_name(m.group(0), snap)
+        letters = re.sub(r"[^A-Za-z]", "", m.group(0))
+        digits = re.sub(r"\D", "", m.group(0))
+        if _name_key(name) in known or (
+            # an unindexed trial: capitals, four letters or more, a short number ("FRESCO-2");
+            # not a drug's code ("TAS-102", "AZD9291") nor words before a number ("above 40")
+            looks_like_trial_name(m.group(0), vocab)
+            and any(c.isupper() for c in letters)
+            and len(letters) >= 4
+            and len(digits) <= 3
+        ):
+            named.add(name)
+    named |= {
+        name
+        for name in snap.trial_names
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
+    }
+    return sorted(named)
 
 
 _TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
@@ -346,8 +377,7 @@ def _spell_names(text: str, snap: Snapshot) -> str:
     return text
 
 
-def _name_key(name: str) -> str:
-    return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
+_name_key = name_key
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from bot.answer.question import (
     landmark_months,
     score_cut_key,
 )
+from bot.answer.trials import about_trials
 from index.arms import (
     LEAD_CLAUSE,
     arm_phrase,
@@ -316,6 +317,8 @@ class ExtractiveEngine:
         for code in q.codes:
             if not _has_word(s.text, code) and not _has_word(s.article.title, code):
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
+        if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
+            return None  # another trial's figure: a teaser's, a round-up's other trial
         if self._other_arm(q, s, fig):
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
@@ -515,6 +518,13 @@ class ExtractiveEngine:
         for s in sentences:
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
+            required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
+            if not required <= keys:
+                continue  # "NCT number", "target": the sentence must say one
+            if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
+                continue
+            if not self._names_subject(q, s):
+                continue  # "what does tremelimumab target?": a sentence about tremelimumab
             hits = sum(1 for w in wanted if _word_in(w, words)) + len(groups & keys)
             total = len(wanted) + len(groups)
             if hits == 0 or hits / total < 0.5:
@@ -527,6 +537,24 @@ class ExtractiveEngine:
             if best is None or score > best.score:
                 best = _Candidate(score, s, None)
         return best
+
+    def _names_subject(self, q: Question, s: Sentence) -> bool:
+        """The sentence names what the question is about: one of its names, or one of the
+        article's drugs that the question names (clipped names included)."""
+        folded = s.text.casefold()
+        meta = s.article.meta
+        trials = {str(t).casefold() for t in meta.get("trials", [])}
+        names = {e.casefold() for e in q.entities if e.casefold() not in trials}
+        for short, long in meta.get("aliases", {}).items():  # "I-DXd" for "ifinatamab ..."
+            if any(n in str(long).casefold() or n == str(short).casefold() for n in names):
+                names |= {str(short).casefold(), str(long).casefold()}
+        if any(n in folded for n in names):
+            return True
+        drugs = [str(d).casefold() for d in meta.get("drugs", [])]
+        asked = _drugs_named(q.text, drugs, self.vocab) - set(_DRUG_CLASSES.values())
+        if not asked and not names:
+            return True  # the question names nothing in particular, or only the trial
+        return bool(asked & _drugs_named(s.text, drugs, self.vocab))
 
     def _prefix_groups(self, groups: set[str], words: set[str]) -> set[str]:
         """Groups whose one-word form starts a word of the sentence ("NCT" in "NCT05280470")."""

@@ -84,6 +84,7 @@ class Question:
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
     population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
     scoped: bool = True  # the question names its trial, drug or article (or only one is indexed)
+    trials: list[str] = field(default_factory=list)  # trials named ("FRESCO-2"), as indexed
 
     @property
     def target(self) -> str | None:

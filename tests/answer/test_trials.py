@@ -1,0 +1,21 @@
+"""Whether a sentence answers for the trials a question names."""
+
+from bot.answer.trials import about_trials, name_key
+
+
+def test_one_key_for_every_spelling_of_a_trial_name():
+    assert name_key("CheckMate 743") == name_key("CheckMate-743") == name_key("checkmate743")
+    assert name_key("KEYNOTE-048") != name_key("KEYNOTE-048B")
+
+
+def test_a_sentence_answers_for_its_articles_trial_or_the_trial_it_names():
+    # colorectal cancer: a "related coverage" line names another trial
+    teaser = "FRESCO-2: fruquintinib extended median PFS to 3.7 months."
+    body = "Median PFS was 5.6 months with the combination."
+    assert not about_trials(["FRESCO-2"], body, ["SUNLIGHT"])
+    assert about_trials(["FRESCO-2"], teaser, ["SUNLIGHT"])
+    # a round-up of Hodgkin lymphoma and mesothelioma trials
+    assert about_trials(
+        ["CheckMate 743"], "Median OS was 18.1 months.", ["ECHELON-1", "CheckMate 743"]
+    )
+    assert about_trials([], "Median OS was 18.1 months.", [])
