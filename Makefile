@@ -1,6 +1,12 @@
 # Two entry points a new machine needs (see README): `make demo` and `make test`.
 # Both create .venv, install the CPU build of PyTorch (constraints.txt) and trialbot.
 PYTHON ?= python3
+# Where the pinned torch comes from, besides pip's own indexes: PyTorch's CPU wheels. On the
+# public index alone `torch==2.13.0` is the CUDA build (gigabytes of nvidia-* wheels); the CPU
+# index offers 2.13.0+cpu, which the pin admits and pip prefers. An *extra* index, for the torch
+# step only: a pip already pointed at CPU wheels keeps its own indexes, and an unreachable
+# download.pytorch.org is only a warning. `make TORCH_INDEX_URL= install` leaves it out.
+TORCH_INDEX_URL ?= https://download.pytorch.org/whl/cpu
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_INDEX := .trialbot/demo-index
@@ -8,10 +14,12 @@ DEMO_INDEX := .trialbot/demo-index
 .PHONY: install demo test lint
 
 $(BIN)/trialbot: pyproject.toml constraints.txt
+	@echo "Installing PyTorch (CPU build) and trialbot into $(VENV), once: about 1-2 minutes..." >&2
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, pinned to the CPU build: a bare `torch` would pull gigabytes of CUDA wheels
-	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt \
+		$(if $(TORCH_INDEX_URL),--extra-index-url $(TORCH_INDEX_URL)) torch==2.13.0
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 

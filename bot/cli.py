@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -114,14 +116,58 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
             else:
                 tqdm.write(f"{result.status}: {printable(result.source)} ({result.chunks} chunks)")
 
+        chunks = _ChunkProgress(show)
         for result in unread:
             report(result)
         with services.ingestor() as ingestor:
-            ingestor.ingest_paths(files, on_file=report)
+            ingestor.ingest_paths(files, on_file=report, on_progress=chunks)
             for page in pages:
-                report(ingestor.ingest(page))
+                report(ingestor.ingest(page, on_progress=chunks))
+        chunks.close()
     if failed:
         raise click.ClickException(f"{failed} of {total} files could not be ingested")
+
+
+class _ChunkProgress:
+    """Progress within a long article (more than one batch of chunks): a second bar on a
+    TTY, else a line on stderr every ``_QUIET_EVERY_S`` seconds, so a long ingest is seen
+    to move."""
+
+    _QUIET_EVERY_S = 10.0
+
+    def __init__(self, bar: bool) -> None:
+        self._use_bar = bar
+        self._bar: Any = None
+        self._source = ""
+        self._said_at = 0.0
+
+    def __call__(self, source: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        from index.ingest import EMBED_BATCH_CHUNKS
+
+        if total <= EMBED_BATCH_CHUNKS:
+            return
+        if source != self._source:
+            self.close()
+            self._source, self._said_at = source, time.monotonic()
+            name = printable(Path(source).name)
+            if self._use_bar:
+                self._bar = tqdm(
+                    total=total, unit="chunk", desc=name, leave=False, position=1, file=sys.stderr
+                )
+            else:
+                click.echo(f"ingesting {name}: {total} chunks to embed", err=True)
+        if self._bar is not None:
+            self._bar.update(done - self._bar.n)
+        elif time.monotonic() - self._said_at >= self._QUIET_EVERY_S or done == total:
+            self._said_at = time.monotonic()
+            click.echo(f"  {done} of {total} chunks embedded", err=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 @cli.command()

@@ -224,6 +224,14 @@ class SlackSettings(BaseModel):
         ),
     )
     workers: int = Field(default=8, ge=1, description="Threads computing answers after the ack.")
+    add_workers: int = Field(
+        default=2,
+        ge=1,
+        description=(
+            "Threads running `/trials add URL` (fetch and ingest), apart from the answer "
+            "workers: adds wait for the index's write lock and must not hold up questions."
+        ),
+    )
     rate_limit_retries: int = Field(
         default=5, ge=0, description="Retries of a Web API call answered 429 (after Retry-After)."
     )

@@ -29,6 +29,7 @@ class Group:
     key: str
     forms: tuple[str, ...]
     qualifier: str  # "", "subgroup", "setting", "arm" or "method"
+    optional: bool = False  # a sentence that answers need not say it ("any grade")
 
 
 _TERM_CACHE = 50_000
@@ -151,7 +152,12 @@ def _load(path: str | None) -> Vocabulary:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         groups = [
-            Group(_key(g["forms"], g.get("name")), tuple(g["forms"]), _kind(g.get("qualifier")))
+            Group(
+                _key(g["forms"], g.get("name")),
+                tuple(g["forms"]),
+                _kind(g.get("qualifier")),
+                bool(g.get("optional", False)),
+            )
             for g in data["groups"]
         ]
         return Vocabulary(

@@ -59,6 +59,7 @@ def build_app(
         ),
         seen=seen,
         feedback=feedback or JsonlFeedbackStore(index_dir / "slack-feedback.jsonl"),
+        adds=ThreadPoolExecutor(s.add_workers, thread_name_prefix="trialbot-slack-add"),
     )
     client = WebClient(
         token=s.bot_token.get_secret_value(),

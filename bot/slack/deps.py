@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +41,19 @@ class SlackDeps:
     commands: Commands
     seen: SeenEvents
     feedback: FeedbackStore
+    adds: Executor  # TRIALBOT_SLACK_ADD_WORKERS threads, apart from the answer workers
+
+    def run_add(self, work: Callable[[], None]) -> None:
+        """Run an add (a fetch and an ingest: seconds, or minutes behind another writer) on
+        the add executor, so that the workers answering questions stay free."""
+
+        def logged() -> None:
+            try:
+                work()
+            except Exception:  # nothing else would see it: the executor keeps it silently
+                log.exception("adding an article failed")
+
+        self.adds.submit(logged)
 
     def send_to_response_url(self, url: str, message: Message, **options: Any) -> bool:
         """Post to a slash command's or an action's response_url, retrying 429s like the Web

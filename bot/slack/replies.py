@@ -12,7 +12,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.commands import Result, parse_command
+from bot.commands import Command, Result, parse_command
 from bot.errors import TrialbotError
 from bot.slack.blocks import Message, apology_message, error_message, result_message
 from bot.slack.dedupe import message_key
@@ -62,16 +62,32 @@ def run_safely(run: Callable[[], Result], prefix: str, what: str) -> Message:
 def reply_to(
     deps: SlackDeps, client: WebClient, msg: UserMessage, history: list[str], prefix: str
 ) -> None:
-    """Answer ``msg`` once (whichever event delivers it first)."""
+    """Answer ``msg`` once (whichever event delivers it first); an ``add`` runs on the add
+    executor, so that it never takes a worker answering questions."""
     if not deps.seen.claim(message_key(msg.channel, msg.ts)):
         log.debug("message %s in %s already answered", msg.ts, msg.channel)
         return
+    command = parse_command(msg.text)
+    if command.kind == "add":
+        deps.run_add(lambda: _run_and_post(deps, client, msg, command, history, prefix))
+    else:
+        _run_and_post(deps, client, msg, command, history, prefix)
+
+
+def _run_and_post(
+    deps: SlackDeps,
+    client: WebClient,
+    msg: UserMessage,
+    command: Command,
+    history: list[str],
+    prefix: str,
+) -> None:
     reaction = deps.settings.working_reaction
     if reaction:
         _react(client.reactions_add, msg, reaction)
     try:
         message = run_safely(
-            lambda: deps.commands.run(parse_command(msg.text), user=msg.user, history=history),
+            lambda: deps.commands.run(command, user=msg.user, history=history),
             prefix,
             f"answering {msg.channel}/{msg.ts}",
         )

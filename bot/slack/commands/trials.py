@@ -2,7 +2,7 @@
 
 Acknowledged at once with a short "working" text (help is answered in the ack itself); the
 result is computed after the ack and posted to the command's response_url, visible to the
-person who typed it.
+person who typed it. ``add`` runs on the add executor, never on the workers answering questions.
 """
 
 from __future__ import annotations
@@ -30,11 +30,18 @@ def register(app: App, deps: SlackDeps) -> None:
         parsed = parse_command(command.get("text", ""))
         if parsed.kind == "help":
             return
-        message = run_safely(
-            lambda: deps.commands.run(parsed, user=command.get("user_id", "")),
-            COMMAND,
-            f"{COMMAND} {parsed.kind} for {command.get('user_id')}",
-        )
-        deps.send_to_response_url(command["response_url"], message, response_type="ephemeral")
+
+        def respond() -> None:
+            message = run_safely(
+                lambda: deps.commands.run(parsed, user=command.get("user_id", "")),
+                COMMAND,
+                f"{COMMAND} {parsed.kind} for {command.get('user_id')}",
+            )
+            deps.send_to_response_url(command["response_url"], message, response_type="ephemeral")
+
+        if parsed.kind == "add":
+            deps.run_add(respond)  # a slow page or a busy index must not take an answer worker
+        else:
+            respond()
 
     app.command(COMMAND)(ack=ack_trials, lazy=[run_trials])

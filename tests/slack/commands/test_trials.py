@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_services
+from tests.conftest import make_services, seed_files
 from tests.slack.conftest import golden
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.harness import SlackSim, block_texts
+from tests.slack.harness import SlackSim, block_texts, new_channel
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -173,3 +173,84 @@ def test_add_says_why_a_page_cannot_be_added(adding_slack: SlackSim, article_sit
         adding_slack.command(f"add {article_site}/{path}", response_name=name, user="UEDITOR")
         [said] = adding_slack.fake.wait_for(lambda n=name: adding_slack.fake.responses(n))
         assert reason in said["text"]
+
+
+# ---- an add never takes the workers that answer questions (issue 14, item 2)
+
+
+@pytest.fixture
+def held_site(tmp_path: Path) -> Iterator[tuple[str, threading.Event]]:
+    """A loopback site whose pages are served only once the returned event is set: an add of
+    one of them is as slow as the test wants."""
+    page = (DATA / "zenith7_orvatinib.html").read_bytes()
+    release = threading.Event()
+
+    class Held(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            release.wait(30)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Held)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", release
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def one_worker_slack(tmp_path: Path, embedder: Any, fake: FakeSlack) -> Iterator[SlackSim]:
+    """The app with a single answer worker, over an index of the seed articles."""
+    services = make_services(tmp_path / "index", embedder)
+    services.settings.fetch.allow_private = True  # the held site is on 127.0.0.1
+    with services.ingestor() as ingestor:
+        ingestor.ingest_paths(seed_files())
+    sim = SlackSim(services, fake, workers=1)
+    yield sim
+    sim.stop()
+
+
+@pytest.mark.parametrize("surface", ["command", "mention"])
+def test_a_slow_add_does_not_delay_an_answer(
+    one_worker_slack: SlackSim, held_site: tuple[str, threading.Event], surface: str
+):
+    slack, (site, release) = one_worker_slack, held_site
+    question, expect = golden("ideate-orr-2l")
+    channel = new_channel()
+    added, asked = _name(), _name()
+    if surface == "command":
+        slack.command(f"add {site}/slow.html", response_name=added)
+        slack.command(question, response_name=asked)
+        [answer] = slack.fake.wait_for(lambda: slack.fake.responses(asked), timeout=15)
+        assert any(e in answer["text"] for e in expect)
+    else:
+        add_ts, _ = slack.mention(f"add {site}/slow.html", channel=channel)
+        question_ts, _ = slack.mention(question, channel=channel)
+        [answer] = slack.fake.wait_for(
+            lambda: [m for m in slack.fake.posted(channel) if m.get("thread_ts") == question_ts],
+            timeout=15,
+        )
+        assert any(e in answer["text"] for e in expect)
+    assert not release.is_set()  # answered while the add still waits for its page
+
+    release.set()
+    if surface == "command":
+        [done] = slack.fake.wait_for(lambda: slack.fake.responses(added), timeout=30)
+        assert done["text"].startswith("Added")
+    else:
+        [done] = slack.fake.wait_for(
+            lambda: [m for m in slack.fake.posted(channel) if m.get("thread_ts") == add_ts],
+            timeout=30,
+        )
+        assert done["text"].startswith("Added")
