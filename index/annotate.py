@@ -79,6 +79,7 @@ class Annotations:
     phase: str = ""
     meeting: str = ""
     aliases: dict[str, str] = field(default_factory=dict)  # abbreviation -> long form
+    brands: dict[str, list[str]] = field(default_factory=dict)  # brand -> drug names (folded)
 
 
 def _looks_like_trial_name(name: str) -> bool:
@@ -122,6 +123,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)
+    brands = _brands(text, vocab)
     meeting = _meeting(text, vocab)
     phase_match = _PHASE.search(text)
     return Annotations(
@@ -131,7 +133,36 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         phase=f"phase {phase_match.group(1)}" if phase_match else "",
         meeting=meeting,
         aliases=aliases,
+        brands=brands,
     )
+
+
+# "durvalumab (Imfinzi)", "trifluridine/tipiracil (Lonsurf; also called ...)" and
+# "Opdualag (nivolumab and relatlimab-rmbw)": a brand name beside the drugs it is
+_GENERIC_THEN_BRAND = re.compile(
+    r"\b([A-Za-z][\w/-]{4,}(?:\s+[a-z][\w-]{4,})?)\s*\(\s*([A-Z][A-Za-z]{3,})\b"
+)
+_BRAND_THEN_GENERIC = re.compile(r"\b([A-Z][A-Za-z]{3,})(?:®|\(R\))?\s*\(([^()]{4,80})\)")
+
+
+def _brands(text: str, vocab: Vocabulary) -> dict[str, list[str]]:
+    """Brand names the article gives its drugs, each with the drug names it stands for."""
+    out: dict[str, list[str]] = {}
+
+    def drugs_in(words: str) -> list[str]:
+        return [
+            w.casefold() for w in re.split(r"[\s/,;-]+|\band\b", words) if vocab.is_drug_name(w)
+        ]
+
+    for m in _GENERIC_THEN_BRAND.finditer(text):
+        generic, brand = drugs_in(m.group(1)), m.group(2)
+        if generic and not vocab.is_drug_name(brand) and not vocab.terms(brand):
+            out.setdefault(brand.casefold(), generic)
+    for m in _BRAND_THEN_GENERIC.finditer(text):
+        brand, generic = m.group(1), drugs_in(m.group(2))
+        if generic and not vocab.is_drug_name(brand) and not vocab.terms(brand):
+            out.setdefault(brand.casefold(), generic)
+    return out
 
 
 def _matching_tail(words: list[str], short: str) -> str:

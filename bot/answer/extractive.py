@@ -152,8 +152,26 @@ class ExtractiveEngine:
             return None
         ordered = sorted(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
         best = ordered[-1]
+        first = ordered[-1].sentence.article
+        one_drug = (
+            len(
+                _drugs_named(
+                    q.text,
+                    [str(d).casefold() for d in first.meta.get("drugs", [])],
+                    self.vocab,
+                    _brands(first),
+                )
+                - set(_DRUG_CLASSES.values())
+            )
+            == 1
+        )
+        # no arm asked: every arm's value, side by side; one drug of the trial's asked, only
+        # its own value when the figure names its arm
         arm_open = not any(kind == "arm" for _, kind in q.qualifiers)
-        if arm_open and best.figure is not None:
+        own_arm = best.figure is not None and (
+            arm_phrase(best.figure) or is_table_row(best.sentence.text)
+        )
+        if arm_open and best.figure is not None and not (one_drug and own_arm):
             best.run = self._run_of(best.sentence.text, best.figure)
         shown = {f.value for f in best.run} or {_value(best)}
         rival = next(
@@ -323,6 +341,8 @@ class ExtractiveEngine:
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
+        if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
+            return None  # "crizotinib 250 mg" does not answer for lorlatinib
         if q.population and not says_population(q.population, s.text):
             return None  # the question names a part of the population this sentence does not
         restricted = self._population_words(s, fig)
@@ -438,8 +458,8 @@ class ExtractiveEngine:
         if not arm:
             return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
-        asked = _drugs_named(q.text, drugs, self.vocab)
-        own = _drugs_named(arm, drugs, self.vocab)
+        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article))
+        own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         if not asked or not own:
             return False
         if not asked & own or (asked - own and own - asked):
@@ -451,6 +471,16 @@ class ExtractiveEngine:
         alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
         return alone and bool(own - asked)
 
+    def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """A dose is the dose of the drug named just before it; asked for another drug's, it
+        does not answer."""
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        brands = _brands(s.article)
+        asked = _drugs_named(q.text, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+        before = " ".join(s.text[: fig.start].split()[-4:])
+        own = _drugs_named(before, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+        return bool(asked and own and not asked & own)
+
     def _other_comparison(self, q: Question, s: Sentence) -> bool:
         """A statistic asked "vs X": the sentence compares with something else (it names drugs,
         and none of those the question names after "vs")."""
@@ -458,8 +488,8 @@ class ExtractiveEngine:
         if not m:
             return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
-        comparator = _drugs_named(q.text[m.end() :], drugs, self.vocab)
-        said = _drugs_named(s.text, drugs, self.vocab)
+        comparator = _drugs_named(q.text[m.end() :], drugs, self.vocab, _brands(s.article))
+        said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
         return bool(comparator and said and not comparator & said)
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
@@ -551,10 +581,12 @@ class ExtractiveEngine:
         if any(n in folded for n in names):
             return True
         drugs = [str(d).casefold() for d in meta.get("drugs", [])]
-        asked = _drugs_named(q.text, drugs, self.vocab) - set(_DRUG_CLASSES.values())
+        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article)) - set(
+            _DRUG_CLASSES.values()
+        )
         if not asked and not names:
             return True  # the question names nothing in particular, or only the trial
-        return bool(asked & _drugs_named(s.text, drugs, self.vocab))
+        return bool(asked & _drugs_named(s.text, drugs, self.vocab, _brands(s.article)))
 
     def _prefix_groups(self, groups: set[str], words: set[str]) -> set[str]:
         """Groups whose one-word form starts a word of the sentence ("NCT" in "NCT05280470")."""
@@ -709,11 +741,22 @@ def _label_arm(fig: Figure) -> str:
     return m.group("arm") if m else ""
 
 
-def _drugs_named(text: str, drugs: list[str], vocab: Vocabulary) -> set[str]:
+def _brands(article: object) -> dict[str, list[str]]:
+    meta = getattr(article, "meta", {}) or {}
+    return {str(k): [str(d) for d in v] for k, v in meta.get("brands", {}).items()}
+
+
+def _drugs_named(
+    text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None = None
+) -> set[str]:
     """The drugs (of the article's, or any word with a drug name's ending) and the classes
-    chemotherapy and placebo that ``text`` names, clipped names included ("lurbi", "atezo")."""
+    chemotherapy and placebo that ``text`` names, clipped names ("lurbi", "atezo") and the
+    article's brand names ("Opdualag": nivolumab and relatlimab) included."""
     out = set()
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+        if brands and w in brands:
+            out.update(brands[w])
+            continue
         if w in _DRUG_CLASSES:
             out.add(_DRUG_CLASSES[w])
             continue

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from pydantic import SecretStr
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
@@ -58,15 +59,26 @@ class PromptTemplate:
         return [("system", fill(self.system)), ("human", fill(self.human))]
 
 
-def build_chat_model(spec: str, *, temperature: float, timeout_s: float) -> BaseChatModel:
-    """A LangChain chat model from ``provider:model`` (e.g. ``ollama:llama3.1``)."""
+def build_chat_model(
+    spec: str,
+    *,
+    temperature: float,
+    timeout_s: float,
+    base_url: str | None = None,
+    api_key: SecretStr | None = None,
+    max_retries: int = 0,
+) -> BaseChatModel:
+    """A LangChain chat model from ``provider:model`` (e.g. ``ollama:llama3.1``), served at
+    ``base_url`` when given: an OpenAI-compatible server for ``openai:``, an Ollama host for
+    ``ollama:``."""
     from langchain.chat_models import init_chat_model
 
     if ":" not in spec:
         raise ConfigError(f"TRIALBOT_ANSWER_LLM must be provider:model, got {spec!r}")
     provider = spec.split(":", 1)[0]
+    kwargs = _provider_kwargs(provider, base_url, api_key, max_retries)
     try:
-        model = init_chat_model(spec, temperature=temperature, timeout=timeout_s)
+        model = init_chat_model(spec, temperature=temperature, timeout=timeout_s, **kwargs)
     except ImportError as exc:
         raise ConfigError(
             f"the {provider} chat model needs an extra package: pip install 'trialbot[{provider}]' "
@@ -75,6 +87,28 @@ def build_chat_model(spec: str, *, temperature: float, timeout_s: float) -> Base
     except ValueError as exc:
         raise ConfigError(f"cannot build the chat model {spec!r}: {exc}") from exc
     return model  # type: ignore[return-value]
+
+
+def _provider_kwargs(
+    provider: str, base_url: str | None, api_key: SecretStr | None, max_retries: int
+) -> dict[str, Any]:
+    """The server, key and retries in the words of each LangChain integration."""
+    kwargs: dict[str, Any] = {}
+    if provider == "ollama":
+        if base_url:
+            kwargs["base_url"] = base_url
+        if api_key is not None:  # an Ollama behind a gateway that wants a bearer token
+            headers = {"Authorization": f"Bearer {api_key.get_secret_value()}"}
+            kwargs["client_kwargs"] = {"headers": headers}
+        return kwargs
+    kwargs["max_retries"] = max_retries
+    if base_url:
+        kwargs["base_url"] = base_url
+        # vLLM, llama.cpp and LM Studio take any key; the OpenAI client insists on one
+        kwargs["api_key"] = api_key or SecretStr("EMPTY")
+    elif api_key is not None:
+        kwargs["api_key"] = api_key
+    return kwargs
 
 
 def select_contexts(sentences: list[Sentence], max_contexts: int) -> list[Sentence]:

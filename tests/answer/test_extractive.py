@@ -48,3 +48,13 @@ def test_a_score_cut_off_is_matched_however_it_is_typed():
     assert not says_population(["cps<1"], "Among CPS ≥20 patients, the HR was 0.61.")
     # no cut-off said: the section or table may be about this one
     assert says_population(["cps>=20"], "Median OS was 14.9 months versus 10.7 months.")
+
+
+def test_a_brand_name_in_a_question_names_its_drugs(vocab):
+    # melanoma: "Opdualag" is nivolumab and relatlimab; myeloma: "Carvykti" is cilta-cel
+    brands = {"opdualag": ["nivolumab", "relatlimab"], "carvykti": ["ciltacabtagene"]}
+    assert _drugs_named("12-mo PFS rate opdualag?", [], vocab, brands) == {
+        "nivolumab",
+        "relatlimab",
+    }
+    assert _drugs_named("G3/4 CRS w/ carvykti?", [], vocab, brands) == {"ciltacabtagene"}

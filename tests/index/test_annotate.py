@@ -16,3 +16,16 @@ def test_finds_trial_registry_drugs_phase_meeting_and_abbreviations(vocab):
     assert a.phase == "phase 3"
     assert "ESMO" in a.meeting and "2026" in a.meeting
     assert a.aliases["ZV-7"] == "Zanvotamab vedotin"
+
+
+def test_brand_names_stand_for_the_drugs_beside_them(vocab):
+    # bladder cancer, colorectal cancer and melanoma, each way round
+    text = (
+        "Durvalumab (Imfinzi) was given every 4 weeks. Trifluridine/tipiracil (Lonsurf; also "
+        "called TAS-102) was combined with bevacizumab. Opdualag (nivolumab and relatlimab-rmbw) "
+        "was approved."
+    )
+    brands = annotate(text, vocab).brands
+    assert brands["imfinzi"] == ["durvalumab"]
+    assert brands["lonsurf"] == ["trifluridine"]
+    assert sorted(brands["opdualag"]) == ["nivolumab", "relatlimab"]
