@@ -68,7 +68,8 @@ _ANAPHORA = re.compile(
 )
 _SCOPE_POPULATION = re.compile(
     r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
-    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those)\b[^;,]{0,60}",
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders)\b"
+    r"[^;,]{0,60}",
     re.I,
 )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from bot.state import STATE_FILE, StateDB, state_path
+from bot.state import STATE_FILE, SqliteStateDB, state_path
 
 
 def test_it_lives_beside_the_index(tmp_path: Path):
@@ -17,12 +17,12 @@ def test_it_lives_beside_the_index(tmp_path: Path):
 
 
 def test_its_creation_time_is_kept_across_restarts(tmp_path: Path):
-    first = StateDB(tmp_path / "s" / "state.sqlite3").created_at()
-    assert StateDB(tmp_path / "s" / "state.sqlite3").created_at() == first
+    first = SqliteStateDB(tmp_path / "s" / "state.sqlite3").created_at()
+    assert SqliteStateDB(tmp_path / "s" / "state.sqlite3").created_at() == first
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path):
-    state = StateDB(tmp_path / "state.sqlite3")
+    state = SqliteStateDB(tmp_path / "state.sqlite3")
     with state.connect() as db:
         db.execute("CREATE TABLE t (x INTEGER)")
     with pytest.raises(RuntimeError), state.transaction() as db:

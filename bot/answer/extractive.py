@@ -346,6 +346,11 @@ class ExtractiveEngine:
         if q.population and not says_population(q.population, s.text):
             return None  # the question names a part of the population this sentence does not
         restricted = self._population_words(s, fig)
+        phrase = population_phrase(s.text, fig) if restricted else None
+        if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
+            return None  # "among those without brain metastases" for "pts w/ brain mets"
+        if phrase and _NEGATED.search(q.text) and not _NEGATED.search(phrase):
+            return None  # "pts w/o brain mets": the figure of those with them does not answer
         if restricted:
             asked = set(q.content) | {k for k, _ in q.qualifiers} | {c.casefold() for c in q.codes}
             if not any(_same_word(a, w) for a in asked for w in restricted):
@@ -727,6 +732,8 @@ _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published
 _DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
 
 
+# A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
+_NEGATED = re.compile(r"\b(?:without|w/o|no|non|absence of)\b|\bnon-", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 _LABEL_ARM = re.compile(
     r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"

@@ -58,3 +58,14 @@ def test_a_brand_name_in_a_question_names_its_drugs(vocab):
         "relatlimab",
     }
     assert _drugs_named("G3/4 CRS w/ carvykti?", [], vocab, brands) == {"ciltacabtagene"}
+
+
+def test_a_population_said_by_what_it_lacks_is_not_the_one_with_it():
+    from bot.answer.extractive import _NEGATED
+
+    # lung cancer and mesothelioma
+    assert _NEGATED.search("among those without baseline brain metastases")
+    assert _NEGATED.search("in non-epithelioid disease")
+    assert _NEGATED.search("pts w/o brain mets at baseline")
+    assert not _NEGATED.search("among the 72 patients with brain lesions")
+    assert not _NEGATED.search("in the epithelioid subgroup")

@@ -10,12 +10,12 @@ import pytest
 
 from bot.digest.ledger import DigestLedger
 from bot.errors import DigestBusyError
-from bot.state import StateDB
+from bot.state import SqliteStateDB
 from tests.digest.samples import digest, entry
 
 
 def ledger(tmp_path: Path) -> DigestLedger:
-    return DigestLedger(StateDB(tmp_path / "state.sqlite3"))
+    return DigestLedger(SqliteStateDB(tmp_path / "state.sqlite3"))
 
 
 def test_pending_until_marked_posted_across_restarts(tmp_path: Path):

@@ -10,14 +10,14 @@ import pytest
 from bot.errors import FeedError
 from bot.feeds.fetch import FeedItem
 from bot.feeds.store import FeedStore
-from bot.state import StateDB
+from bot.state import SqliteStateDB
 
 FEED = "https://news.example.org/oncology.rss"
 ITEMS = [FeedItem(f"guid-{n}", f"https://news.example.org/{n}.html", f"Item {n}") for n in range(3)]
 
 
 def store(tmp_path: Path) -> FeedStore:
-    return FeedStore(StateDB(tmp_path / "state.sqlite3"))
+    return FeedStore(SqliteStateDB(tmp_path / "state.sqlite3"))
 
 
 def test_add_list_remove_survive_a_restart(tmp_path: Path):

@@ -54,3 +54,10 @@ def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words,
 )
 def test_a_figure_of_the_whole_trial_has_no_population_phrase(sentence, value, vocab):
     assert population_phrase(sentence, _figure(sentence, value, vocab)) is None
+
+
+def test_responders_are_a_part_of_the_population(vocab):
+    # head and neck cancer: a duration of response among one subgroup's responders
+    sentence = "Median DoR was 20.9 months in CPS ≥20 responders."
+    phrase = population_phrase(sentence, _figure(sentence, "20.9", vocab))
+    assert phrase is not None and "CPS ≥20" in phrase
