@@ -424,6 +424,8 @@ class ExtractiveEngine:
         if q.groups:
             own_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
             score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"
+            if OVERALL in q.groups and any(t.key == OVERALL for t in terms):
+                score += 1.0  # "all randomized pts": the sentence that says it is about them
         if not any(kind == "arm" for _, kind in q.qualifiers) and q.entities:
             own_words = f"{fig.label} {fig.scope}"
             if names_drug(q.entities, own_words):
@@ -469,6 +471,8 @@ class ExtractiveEngine:
             return False
         if not asked & own or (asked - own and own - asked):
             return True
+        if own and (asked - own) - set(_DRUG_CLASSES.values()):
+            return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
         asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers)
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
@@ -732,6 +736,7 @@ _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published
 _DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
 
 
+OVERALL = "overall population"  # the vocabulary group of the whole trial's population
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|non|absence of)\b|\bnon-", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)

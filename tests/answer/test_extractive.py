@@ -69,3 +69,30 @@ def test_a_population_said_by_what_it_lacks_is_not_the_one_with_it():
     assert _NEGATED.search("pts w/o brain mets at baseline")
     assert not _NEGATED.search("among the 72 patients with brain lesions")
     assert not _NEGATED.search("in the epithelioid subgroup")
+
+
+def test_an_arm_missing_a_drug_the_question_names_is_another_arm(vocab):
+    from types import SimpleNamespace
+
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine = ExtractiveEngine(vocab)
+    # melanoma: the brand names both drugs; the figure is the nivolumab-alone arm's
+    melanoma = SimpleNamespace(
+        meta={
+            "drugs": ["nivolumab", "relatlimab"],
+            "brands": {"opdualag": ["nivolumab", "relatlimab"]},
+        }
+    )
+    text = "At 12 months, 36.0% of patients receiving nivolumab were progression-free."
+    sentence = SimpleNamespace(text=text, article=melanoma)
+    fig = next(f for f in extract_figures(text, vocab) if f.value == "36.0%")
+    assert engine._other_arm(analyze("12-mo PFS rate opdualag?", vocab), sentence, fig)
+    # gastric cancer: "the pembrolizumab arm" answers for pembrolizumab plus chemotherapy
+    gastric = SimpleNamespace(meta={"drugs": ["pembrolizumab"], "brands": {}})
+    text2 = "An objective response was recorded in 51% of patients in the pembrolizumab arm."
+    sentence2 = SimpleNamespace(text=text2, article=gastric)
+    fig2 = next(f for f in extract_figures(text2, vocab) if f.value == "51%")
+    assert not engine._other_arm(analyze("ORR with pembro plus chemo?", vocab), sentence2, fig2)

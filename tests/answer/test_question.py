@@ -93,3 +93,11 @@ def test_who_a_population_is_said_with_names_it(vocab):
     # colorectal cancer and AML: "pts who already had bev", "FLT3-mut pts"
     assert analyze("OS HR in pts who already had bev?", vocab).population == ["already", "bev"]
     assert analyze("mOS in FLT3-mut pts on ven/aza?", vocab).population == ["flt3", "mut"]
+
+
+def test_shorthand_for_arms_stops_and_the_whole_population(vocab):
+    # myeloma, AML and gastric cancer shorthand
+    assert ("combination", "arm") in analyze("6 mo OS in the combo arm", vocab).qualifiers
+    assert analyze("% who d/c abema due to AEs?", vocab).target == "discontinuation"
+    everyone = analyze("HR for death in all randomized pts, nivo chemo vs chemo", vocab)
+    assert "overall population" in everyone.groups
