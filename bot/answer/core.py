@@ -74,7 +74,7 @@ class Answerer:
         missing = [e for e in unknown if looks_like_trial_name(e, self.vocab)]
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
-        scope = scope or (None if missing else _articles_naming(snap, q.entities))
+        scope = scope or (None if missing else _articles_naming(snap, q.entities)) or None
         if scope is None and not missing:
             scope = articles_by_rare_words(text, snap, self.vocab)
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
@@ -250,7 +250,7 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     return sorted(named)
 
 
-_TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
+_TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.-]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
 
 
 def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
@@ -328,6 +328,12 @@ _CODED_NAME = re.compile(r"^([A-Za-z]+)[\s-]?([A-Za-z]?\d[\w-]*)$")
 def _canonical_name(entity: str, snap: Snapshot) -> str:
     """A shortened trial name as the articles spell it ("CM-816" -> "CheckMate-816"): same number,
     and the short letters appear in order in the long name, starting with its first letter."""
+    coded = _CODED_NAME.match(entity)
+    if coded and not any(name_key(t) == name_key(entity) for t in snap.trial_names):
+        # "CM-743" is CheckMate 743 even when "cm" and "743" are each words of the index
+        mapped = _coded_to_indexed(coded, snap)
+        if mapped:
+            return mapped
     if _indexed(entity, snap.words):
         return entity
     folded = entity.casefold()
@@ -342,6 +348,12 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
     m = _CODED_NAME.match(entity)
     if not m:
         return entity
+    return _coded_to_indexed(m, snap) or entity
+
+
+def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
+    """The one indexed trial a short coded name stands for: the same number, and the short
+    letters in order in the long name, from its first letter ("CM-743" -> "CheckMate 743")."""
     short, number = m.group(1).casefold(), m.group(2).casefold()
     matches = set()
     for article in snap.articles.values():
@@ -352,7 +364,7 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
             letters = full.group(1).casefold()
             if letters[0] == short[0] and _in_order(short, letters):
                 matches.add(str(trial))
-    return matches.pop() if len(matches) == 1 else entity
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _spell_names(text: str, snap: Snapshot) -> str:

@@ -94,3 +94,26 @@ def test_a_trial_named_in_full_scopes_to_its_articles_not_to_its_family():
     assert articles_of_named_trials("PFS HR in CheckMate 8HW", snap) == ["crc"]
     assert articles_of_named_trials("cartitude-4 ORR", snap) == ["mm"]
     assert articles_of_named_trials("mOS nivo/ipi?", snap) is None
+
+
+def test_a_short_coded_name_is_the_indexed_trial_even_when_its_parts_are_words():
+    from bot.answer.core import _canonical_name
+
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # mesothelioma and melanoma trials; "cm" and "743" are each words of the index
+    articles = {"meso": record("meso", ["CheckMate 743"]), "mel": record("mel", ["RELATIVITY-047"])}
+    words = {"meso": frozenset({"cm", "743", "checkmate"}), "mel": frozenset({"relativity", "047"})}
+    snap = Snapshot(articles, [], BM25Index([]), words)
+    assert _canonical_name("CM-743", snap) == "CheckMate 743"
+    assert _canonical_name("rela-047", snap) == "RELATIVITY-047"
+    assert _canonical_name("CM-744", snap) == "CM-744"
+
+
+def test_hyphenated_unindexed_trial_names_block_the_question(vocab):
+    from bot.answer.core import looks_like_trial_name
+
+    # breast cancer and lung cancer trial names with a word before the number
+    assert looks_like_trial_name("DESTINY-Breast09", vocab)
+    assert looks_like_trial_name("TROPION-Lung01", vocab)

@@ -101,3 +101,11 @@ def test_shorthand_for_arms_stops_and_the_whole_population(vocab):
     assert analyze("% who d/c abema due to AEs?", vocab).target == "discontinuation"
     everyone = analyze("HR for death in all randomized pts, nivo chemo vs chemo", vocab)
     assert "overall population" in everyone.groups
+
+
+def test_cell_therapy_toxicities_are_not_complete_responses(vocab):
+    # myeloma CAR-T and lymphoma: CRS is not "CRs"
+    assert analyze("G3/4 CRS w/ carvykti?", vocab).target == "CRS"
+    assert analyze("how much ICANS did they see?", vocab).target == "ICANS"
+    assert analyze("CR rate with cilta-cel?", vocab).target == "CR"
+    assert analyze("any grade PN w/ A+AVD?", vocab).target == "peripheral neuropathy"
