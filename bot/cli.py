@@ -337,6 +337,52 @@ def serve_teams(index_dir: Path | None, port: int | None) -> None:
     serve_app(services.settings, services)
 
 
+@serve.command("mcp")
+@index_dir_option
+@click.option(
+    "--transport",
+    type=click.Choice(["stdio", "http"]),
+    default="stdio",
+    show_default=True,
+    help="stdio (a desktop AI client starts trialbot) or http (streamable HTTP, for a team).",
+)
+@click.option(
+    "--host", default=None, help="HTTP: address (default: $TRIALBOT_MCP_HOST or 127.0.0.1)."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="HTTP: port (default: $TRIALBOT_MCP_PORT or 8765).",
+)
+def serve_mcp(index_dir: Path | None, transport: str, host: str | None, port: int | None) -> None:
+    """Serve the index to MCP clients: tools ask, search, fetch, show_trial, compare.
+
+    stdio by default, for a desktop AI client that starts this command. --transport http serves
+    streamable HTTP at http://HOST:PORT/mcp; every request must carry
+    'Authorization: Bearer $TRIALBOT_MCP_TOKEN', and it refuses to start without that token.
+    """
+    from bot.mcp.knowledge import TrialKnowledge
+    from bot.mcp.server import serve as serve_app
+
+    services = _services(index_dir)
+    mcp = services.settings.mcp
+    if host is not None:
+        mcp.host = host
+    if port is not None:
+        mcp.port = port
+    if transport == "http" and (mcp.token is None or not mcp.token.get_secret_value().strip()):
+        raise click.ClickException(
+            "the HTTP transport needs a bearer token: set TRIALBOT_MCP_TOKEN (a long random "
+            "string, e.g. from: python -c 'import secrets; print(secrets.token_urlsafe())')"
+        )
+    _indexed(services)
+    knowledge = TrialKnowledge(services, search_results=mcp.search_results)
+    if transport == "http":
+        log.info("MCP over streamable HTTP at http://%s:%s%s", mcp.host, mcp.port, mcp.path)
+    serve_app(knowledge, mcp, "http" if transport == "http" else "stdio")
+
+
 @cli.group()
 def feeds() -> None:
     """RSS/Atom subscriptions: `trialbot poll` ingests their new articles."""
@@ -344,9 +390,8 @@ def feeds() -> None:
 
 def _feed_store(index_dir: Path | None):  # type: ignore[no-untyped-def]
     from bot.feeds.store import FeedStore
-    from bot.state import StateDB, state_path
 
-    return FeedStore(StateDB(state_path(_services(index_dir).settings)))
+    return FeedStore(_services(index_dir).state)
 
 
 @feeds.command("add")
@@ -474,6 +519,60 @@ def digest(
 
 
 @cli.group()
+def state() -> None:
+    """trialbot's state: feeds, items seen, the digest ledger (SQLite beside the index, or the
+    PostgreSQL of TRIALBOT_STATE_URL)."""
+
+
+@state.command("migrate")
+@index_dir_option
+def state_migrate(index_dir: Path | None) -> None:
+    """Create the state, or bring its schema to this trialbot's version. Safe to run again:
+    each migration is applied once (trialbot also migrates whenever it opens the state)."""
+    from bot.state import open_state
+
+    opened = open_state(_services(index_dir).settings)
+    click.echo(f"state at schema version {opened.schema_version()}: {opened.describe()}")
+
+
+@state.command("copy")
+@index_dir_option
+@click.option(
+    "--from",
+    "source",
+    required=True,
+    metavar="sqlite:PATH",
+    help="The SQLite state file to copy (trialbot-state.sqlite3 of the old index directory).",
+)
+@click.option(
+    "--to",
+    "target",
+    default=None,
+    metavar="URL",
+    help="The PostgreSQL state to fill (default: $TRIALBOT_STATE_URL).",
+)
+def state_copy(index_dir: Path | None, source: str, target: str | None) -> None:
+    """Copy a single-host state into a new PostgreSQL state, every row in one transaction.
+
+    Also copies the files beside the state file: Teams conversations, the Slack feedback log
+    and handled events. The source is only read; the target must hold no state yet.
+    """
+    from bot.state import open_state_url
+    from bot.state.copy import copy_state
+
+    if not source.startswith("sqlite:"):
+        raise click.BadParameter("give the SQLite state as sqlite:PATH", param_hint="--from")
+    settings = _services(index_dir).settings
+    url = target or (settings.state.url.get_secret_value() if settings.state.url else None)
+    if not url:
+        raise click.UsageError("give the PostgreSQL state with --to URL or TRIALBOT_STATE_URL")
+    into = open_state_url(url)
+    copied = copy_state(Path(source.removeprefix("sqlite:")), into)
+    rows = ", ".join(f"{n} {table}" for table, n in copied.items())
+    click.echo(f"copied into {into.describe()}: {rows}")
+
+
+@cli.group()
 def teams() -> None:
     """The Teams bot's stored state."""
 
@@ -482,11 +581,11 @@ def teams() -> None:
 @index_dir_option
 def teams_conversations(index_dir: Path | None) -> None:
     """The chats and channels the Teams bot can post to (digest targets: teams:ID)."""
-    from bot.teams.conversations import SqliteConversationStore
+    from bot.teams.conversations import FILE, open_conversations
 
-    services = _services(index_dir)
-    path = services.settings.index.dir / "teams-conversations.sqlite3"
-    stored = SqliteConversationStore(path).all() if path.exists() else []
+    settings = _services(index_dir).settings
+    exists = settings.state.url or (settings.index.dir / FILE).exists()
+    stored = open_conversations(settings).all() if exists else []
     if not stored:
         click.echo("No Teams conversation yet: install the bot in a team or chat with it first.")
     for c in stored:

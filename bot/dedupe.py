@@ -6,9 +6,10 @@ Teams redelivers an activity whose POST timed out). Each surface claims a key pe
 only the first claim wins.
 
 ``SeenEvents`` is the interface. ``MemorySeenEvents`` serves one process; ``SqliteSeenEvents``
-(a file beside the index) survives restarts and is shared by the processes of one host. Several
-stateless replicas on several hosts need a shared backend (Redis ``SET NX EX``, a SQL table
-with a unique key): implement ``claim`` on it and pass it to the surface's app factory.
+(a file beside the index) survives restarts and is shared by the processes of one host.
+``PostgresSeenEvents`` (``bot.dedupe_postgres``) is shared by replicas on several hosts: it is
+used with ``dedupe = postgres``, and in place of the file when the state is in PostgreSQL
+(``TRIALBOT_STATE_URL``).
 """
 
 from __future__ import annotations
@@ -86,9 +87,14 @@ class SqliteSeenEvents:
         return changed == 1
 
 
-def open_seen_events(kind: str, path: Path, postgres_url: str | None = None) -> SeenEvents:
-    """The configured store: 'sqlite' (a file at ``path``), 'memory' or 'postgres' (a table at
-    ``postgres_url``, for replicas on several hosts)."""
+def open_seen_events(
+    kind: str, path: Path, postgres_url: str | None = None, state_url: str | None = None
+) -> SeenEvents:
+    """The configured store: 'sqlite' (a file at ``path``; the table of the shared state when
+    ``state_url`` is a PostgreSQL URL), 'memory' or 'postgres' (a table at ``postgres_url``,
+    for replicas on several hosts)."""
+    if kind == "sqlite" and state_url and not state_url.startswith("sqlite:"):
+        kind, postgres_url = "postgres", state_url
     if kind == "postgres":
         if postgres_url is None:
             raise ValueError("the postgres dedupe needs a database URL")

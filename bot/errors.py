@@ -13,6 +13,8 @@
     ├── NotAllowedError           the user may not do this (``/trials add`` is restricted)
     ├── QuestionsFileError        a questions file of ``trialbot eval`` is missing or malformed
     ├── FeedError                 a subscribed feed cannot be fetched or parsed; others go on
+    ├── StateError                the state store (SQLite file, PostgreSQL) cannot be used
+    │   └── StateConflictError        a write broke a unique key (another process wrote first)
     └── DigestError               a digest run could not finish; the next run retries it
         ├── DigestPostError           the chat surface did not take the digest
         └── DigestBusyError           another digest run holds the lock of the same state
@@ -84,6 +86,16 @@ class FeedError(TrialbotError):
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
+
+
+class StateError(TrialbotError):
+    """The state store cannot be opened, reached, migrated or copied; the message names it
+    without its password."""
+
+
+class StateConflictError(StateError):
+    """A write in a state transaction broke a unique key: another process wrote it first.
+    The transaction was rolled back."""
 
 
 class DigestError(TrialbotError):

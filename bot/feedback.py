@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from bot.state import StateDB
+
 log = logging.getLogger(__name__)
 
 Rating = Literal["helpful", "not_helpful"]
@@ -35,6 +37,16 @@ class FeedbackStore(Protocol):
     def record(self, feedback: Feedback) -> None: ...
 
 
+def _log(feedback: Feedback) -> None:
+    log.info(
+        "feedback %s from %s on %r (%s)",
+        feedback.rating,
+        feedback.user,
+        feedback.question[:80],
+        feedback.status,
+    )
+
+
 class JsonlFeedbackStore:
     """Appends one JSON object per line to a file (by default beside the index)."""
 
@@ -48,13 +60,7 @@ class JsonlFeedbackStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as f:
                 f.write(line + "\n")
-        log.info(
-            "feedback %s from %s on %r (%s)",
-            feedback.rating,
-            feedback.user,
-            feedback.question[:80],
-            feedback.status,
-        )
+        _log(feedback)
 
     def read(self) -> list[Feedback]:
         """Every recorded feedback, oldest first."""
@@ -62,3 +68,49 @@ class JsonlFeedbackStore:
             return []
         lines = self.path.read_text(encoding="utf-8").splitlines()
         return [Feedback(**json.loads(line)) for line in lines if line.strip()]
+
+
+class StateFeedbackStore:
+    """The ``feedback`` table of a shared (PostgreSQL) state: every replica's clicks together."""
+
+    def __init__(self, state: StateDB) -> None:
+        self.state = state
+
+    def record(self, feedback: Feedback) -> None:
+        with self.state.connect() as db:
+            db.execute(
+                "INSERT INTO feedback (rating, question, status, user_id, surface, conversation, "
+                "message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    feedback.rating,
+                    feedback.question,
+                    feedback.status,
+                    feedback.user,
+                    feedback.surface,
+                    feedback.conversation,
+                    feedback.message,
+                    feedback.at,
+                ),
+            )
+        _log(feedback)
+
+    def read(self) -> list[Feedback]:
+        """Every recorded feedback, oldest first."""
+        with self.state.connect() as db:
+            rows = db.execute(
+                "SELECT rating, question, status, user_id, surface, conversation, message, at "
+                f"FROM feedback ORDER BY {self.state.insertion_order}"
+            ).fetchall()
+        return [
+            Feedback(
+                rating=r["rating"],
+                question=r["question"],
+                status=r["status"],
+                user=r["user_id"],
+                surface=r["surface"],
+                conversation=r["conversation"],
+                message=r["message"],
+                at=r["at"],
+            )
+            for r in rows
+        ]

@@ -14,6 +14,7 @@ from bot.answer.core import Answerer
 from bot.answer.engine import AnswerEngine
 from bot.errors import ConfigError, IndexLockedError, IndexUnavailableError
 from bot.settings import Settings
+from bot.state import StateDB, open_state
 from index.embedding import Embedder, SentenceTransformerEmbedder, default_cache_dir
 from index.ingest import Ingestor
 from index.search import HybridSearcher
@@ -30,6 +31,12 @@ class Services:
     """Lazily built services for one Settings; share one per process."""
 
     settings: Settings
+
+    @cached_property
+    def state(self) -> StateDB:
+        """Feeds, items seen, the digest ledger: SQLite beside the index, or the PostgreSQL of
+        ``state.url``; migrated to the latest schema when first used."""
+        return open_state(self.settings)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -84,7 +91,12 @@ class Services:
             from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model
 
             model = build_chat_model(
-                a.llm, temperature=a.llm_temperature, timeout_s=a.llm_timeout_s
+                a.llm,
+                temperature=a.llm_temperature,
+                timeout_s=a.llm_timeout_s,
+                base_url=a.llm_base_url,
+                api_key=a.llm_api_key,
+                max_retries=a.llm_max_retries,
             )
             engine = LLMEngine(
                 model,

@@ -114,8 +114,37 @@ class AnswerSettings(BaseModel):
         default=None,
         description="LangChain chat model as provider:model, e.g. openai:gpt-4o-mini.",
     )
+    llm_base_url: str | None = Field(
+        default=None,
+        description=(
+            "Where the chat model is served: an OpenAI-compatible server for `openai:` models "
+            "(vLLM, llama.cpp's server, LM Studio, a company gateway: http://host:8000/v1), or the "
+            "Ollama host for `ollama:` models (http://gpu-box:11434); unset = the provider's own."
+        ),
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Key sent to that server (a bearer token); never logged. An OpenAI-compatible server "
+            "that needs none gets a placeholder."
+        ),
+    )
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="LLM sampling.")
-    llm_timeout_s: float = Field(default=30.0, gt=0, description="Timeout of one LLM call.")
+    llm_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description=(
+            "Timeout of one LLM call; past it (or on any error) the deterministic answer is shown."
+        ),
+    )
+    llm_max_retries: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Retries of a failed LLM call (429, 5xx, timeout), each with its own timeout; 0 = "
+            "fall back to the deterministic answer at once."
+        ),
+    )
     llm_contexts: int = Field(
         default=24, ge=1, description="Numbered source sentences shown to the LLM."
     )
@@ -161,6 +190,14 @@ class FeedsSettings(BaseModel):
         ge=1,
         description="Polls that try an item whose page fails before it is given up.",
     )
+    claim_ttl_s: float = Field(
+        default=1800.0,
+        gt=0,
+        description=(
+            "A poll's claim on the items it fetches expires after this long (a crashed poll "
+            "frees them); meanwhile other polls leave them alone."
+        ),
+    )
 
 
 class DigestSettings(BaseModel):
@@ -194,6 +231,19 @@ class DigestSettings(BaseModel):
         default=1800.0,
         gt=0,
         description="A digest run's lock expires after this long (a crashed run frees it).",
+    )
+
+
+class StateSettings(BaseModel):
+    """Where trialbot keeps its state (feeds, items seen, the digest ledger and its locks; with a
+    URL also handled events, feedback and Teams conversations)."""
+
+    url: SecretStr | None = Field(
+        default=None,
+        description=(
+            "PostgreSQL URL (postgresql://user:password@host/db) shared by every replica and job "
+            "of a cluster (needs trialbot[postgres]); unset = a SQLite file beside the index."
+        ),
     )
 
 
@@ -243,8 +293,9 @@ class SlackSettings(BaseModel):
         default="sqlite",
         description=(
             "Where handled events are remembered: 'sqlite' (a file beside the index, survives "
-            "restarts, shared by processes on one host), 'memory', or 'postgres' (a table in "
-            "`dedupe_url`, shared by replicas on several hosts)."
+            "restarts, shared by processes on one host; with TRIALBOT_STATE_URL, a table of that "
+            "shared state instead), 'memory', or 'postgres' (a table in `dedupe_url`, shared by "
+            "replicas on several hosts)."
         ),
     )
     dedupe_url: SecretStr | None = Field(
@@ -300,8 +351,8 @@ class TeamsSettings(BaseModel):
     dedupe: Literal["sqlite", "memory"] = Field(
         default="sqlite",
         description=(
-            "Where handled activities are remembered: 'sqlite' (a file beside the index) or "
-            "'memory'."
+            "Where handled activities are remembered: 'sqlite' (a file beside the index; with "
+            "TRIALBOT_STATE_URL, a table of that shared state instead) or 'memory'."
         ),
     )
 
@@ -314,6 +365,27 @@ class TeamsSettings(BaseModel):
                 return json.loads(value)
             return [u.strip() for u in value.split(",") if u.strip()]
         return value
+
+
+class McpSettings(BaseModel):
+    """The MCP server (``trialbot serve mcp``). The token is never logged or printed."""
+
+    host: str = Field(
+        default="127.0.0.1",
+        description="Streamable HTTP: address to listen on (loopback unless you mean it).",
+    )
+    port: int = Field(default=8765, ge=0, le=65535, description="Streamable HTTP: port.")
+    path: str = Field(default="/mcp", description="Streamable HTTP: the endpoint's path.")
+    token: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Bearer token every HTTP request must carry (Authorization: Bearer ...); the HTTP "
+            "transport refuses to start without one. Unused over stdio."
+        ),
+    )
+    search_results: int = Field(
+        default=8, ge=1, le=50, description="Passages the `search` tool ranks, at most."
+    )
 
 
 class Settings(BaseSettings):
@@ -336,7 +408,9 @@ class Settings(BaseSettings):
     slack: SlackSettings = Field(default_factory=SlackSettings)
     feeds: FeedsSettings = Field(default_factory=FeedsSettings)
     digest: DigestSettings = Field(default_factory=DigestSettings)
+    state: StateSettings = Field(default_factory=StateSettings)
     teams: TeamsSettings = Field(default_factory=TeamsSettings)
+    mcp: McpSettings = Field(default_factory=McpSettings)
     vocabulary: Path | None = Field(
         default=None, description="Domain vocabulary YAML; default: the packaged prompts file."
     )

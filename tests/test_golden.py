@@ -58,9 +58,9 @@ def test_golden_set_is_large_and_well_formed():
 def test_seed_articles(seed_services):
     accuracy, wrong, ungrounded = _evaluate(seed_services)
     assert ungrounded == []
-    # measured 70/81 (0.86) with 6 wrong figures (71/81 before the ambiguity rule, which says
+    # measured 71/81 (0.88) with 6 wrong figures (71/81 before the ambiguity rule, which says
     # Not found where two figures tie); raise it as the engine improves
-    assert accuracy >= 0.84, wrong
+    assert accuracy >= 0.86, wrong
     assert _wrong_figures(wrong) <= 6, wrong
 
 
@@ -161,7 +161,7 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
 
 def test_blind_development_corpus(tmp_path, embedder):
     """15 articles over 13 tumour types and 7 formats, 365 questions (bench/blind/README.md),
-    all in one index as in real use. Measured 219/365 right with 57 wrong figures when these
+    all in one index as in real use. Measured 220/365 right with 56 wrong figures when these
     bounds were set (42.9% and 141 wrong before this corpus was used): the issue's target is
     90% and at most 2% wrong, so these bounds only catch a regression."""
     dev = ROOT / "bench" / "blind" / "dev"
@@ -176,5 +176,5 @@ def test_blind_development_corpus(tmp_path, embedder):
     assert len(questions) >= 360
     accuracy, wrong, ungrounded = _evaluate(services, questions)
     assert ungrounded == []
-    assert accuracy >= 0.59, wrong
-    assert _wrong_figures(wrong) <= 58
+    assert accuracy >= 0.6, wrong
+    assert _wrong_figures(wrong) <= 57

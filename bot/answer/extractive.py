@@ -341,6 +341,8 @@ class ExtractiveEngine:
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
+        if self._grade_unasked(q, fig):
+            return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
         if q.population and not says_population(q.population, s.text):
@@ -479,6 +481,15 @@ class ExtractiveEngine:
             return True  # a combination asked, "atezolizumab alone" reported
         alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
         return alone and bool(own - asked)
+
+    def _grade_unasked(self, q: Question, fig: Figure) -> bool:
+        """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
+        asks for none (or for any grade)."""
+        if any(key == SEVERE for key, _ in q.qualifiers):
+            return False
+        scope = re.split(r"[,;]", fig.scope, maxsplit=1)[0]  # its own words, not the next value's
+        own = self.vocab.terms(f"{fig.label} | {scope}")
+        return any(t.key == SEVERE for t in own)
 
     def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """A dose is the dose of the drug named just before it; asked for another drug's, it
@@ -737,6 +748,7 @@ _DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "place
 
 
 OVERALL = "overall population"  # the vocabulary group of the whole trial's population
+SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|non|absence of)\b|\bnon-", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)

@@ -1,4 +1,5 @@
-"""The digest ledger: which articles went into which digest, for each target, in the state DB.
+"""The digest ledger: which articles went into which digest, for each target, in the state
+(``bot.state``: a SQLite file beside the index, or PostgreSQL shared by a cluster).
 
 How every article ends up in exactly one posted digest per target:
 
@@ -10,13 +11,13 @@ How every article ends up in exactly one posted digest per target:
 - Each attempt is counted before it is made. A pending digest with an attempt behind it may
   have reached the channel (crash after the post, before the mark): the runner asks the poster
   to look for it (``PostLookup``) before posting again.
-- ``lock`` is a lock row with an expiry: two runs for the same target never overlap; a crashed
-  run's lock expires after ``ttl_s``.
+- ``lock`` is a lock row with an expiry, taken in one ``INSERT ... ON CONFLICT DO UPDATE ...
+  WHERE`` statement (atomic in SQLite and in PostgreSQL, whichever host runs it): two runs for
+  the same target never overlap; a crashed run's lock expires after ``ttl_s``.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,35 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.digest.models import Digest
-from bot.errors import DigestBusyError
+from bot.errors import DigestBusyError, StateConflictError
 from bot.state import StateDB, now_iso
-
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS digests (
-        id TEXT PRIMARY KEY,
-        target TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'posted')),
-        payload TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        first_attempt_at TEXT,
-        last_error TEXT,
-        posted_at TEXT,
-        message_id TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS digest_articles (
-        target TEXT NOT NULL,
-        article_id TEXT NOT NULL,
-        digest_id TEXT NOT NULL REFERENCES digests (id),
-        PRIMARY KEY (target, article_id)
-    )""",
-    "CREATE INDEX IF NOT EXISTS digests_by_target ON digests (target, status, created_at)",
-    """CREATE TABLE IF NOT EXISTS locks (
-        name TEXT PRIMARY KEY,
-        owner TEXT NOT NULL,
-        expires_at REAL NOT NULL
-    )""",
-)
 
 
 @dataclass(frozen=True)
@@ -81,9 +55,6 @@ class DigestLedger:
 
     def __init__(self, state: StateDB) -> None:
         self.state = state
-        with state.connect() as db:
-            for statement in _SCHEMA:
-                db.execute(statement)
 
     def baseline(self) -> str:
         """Where the first digest period starts: when the state DB was created."""
@@ -111,7 +82,7 @@ class DigestLedger:
         with self.state.connect() as db:
             rows = db.execute(
                 "SELECT * FROM digests WHERE target = ? AND status = 'pending' "
-                "ORDER BY created_at, rowid",
+                f"ORDER BY created_at, {self.state.insertion_order}",
                 (target,),
             ).fetchall()
         return [
@@ -129,13 +100,18 @@ class DigestLedger:
         """Digests of ``target`` delivered, oldest first."""
         with self.state.connect() as db:
             rows = db.execute(
-                "SELECT d.id, d.created_at, d.posted_at, d.message_id, "
-                "group_concat(a.article_id) AS articles FROM digests d "
-                "LEFT JOIN digest_articles a ON a.digest_id = d.id "
-                "WHERE d.target = ? AND d.status = 'posted' "
-                "GROUP BY d.id ORDER BY d.created_at, d.rowid",
+                "SELECT id, created_at, posted_at, message_id FROM digests "
+                "WHERE target = ? AND status = 'posted' "
+                f"ORDER BY created_at, {self.state.insertion_order}",
                 (target,),
             ).fetchall()
+            articles: dict[str, list[str]] = {}
+            for a in db.execute(
+                "SELECT a.digest_id, a.article_id FROM digest_articles a "
+                "JOIN digests d ON d.id = a.digest_id WHERE d.target = ? AND d.status = 'posted'",
+                (target,),
+            ).fetchall():
+                articles.setdefault(a["digest_id"], []).append(a["article_id"])
         return [
             PostedDigest(
                 r["id"],
@@ -143,7 +119,7 @@ class DigestLedger:
                 r["created_at"],
                 r["posted_at"],
                 r["message_id"] or "",
-                sorted(r["articles"].split(",")) if r["articles"] else [],
+                sorted(articles.get(r["id"], [])),
             )
             for r in rows
         ]
@@ -162,7 +138,7 @@ class DigestLedger:
                     "INSERT INTO digest_articles (target, article_id, digest_id) VALUES (?, ?, ?)",
                     [(target, e.article_id, digest.id) for e in digest.entries],
                 )
-        except sqlite3.IntegrityError as exc:
+        except StateConflictError as exc:
             raise DigestBusyError(
                 f"an article of this digest is already in another digest for {target}; "
                 "another run got there first"

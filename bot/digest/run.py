@@ -12,9 +12,9 @@ twice. The residual risk is one window: the process dies after the surface took 
 before it is marked, *and* the poster cannot look it up (a Slack channel given by name, a
 surface without ``PostLookup``): that digest is then posted a second time rather than lost.
 
-The ledger lives in the state DB beside the index, which serialises the processes of one host.
-Several replicas must share one runner (a Kubernetes CronJob with ``concurrencyPolicy:
-Forbid``, or one ``serve`` replica with ``TRIALBOT_DIGEST_CRON``) or one shared state.
+The ledger lives in the state (``bot.state``): a SQLite file beside the index serialises the
+processes of one host; a PostgreSQL state (``TRIALBOT_STATE_URL``) the runs of every host, so
+two runs started together on two nodes still post each article once.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from bot.digest.models import Digest
 from bot.digest.post import DigestPoster, PostLookup, normalize_target, poster_for
 from bot.errors import TrialbotError
 from bot.services import Services
-from bot.state import StateDB, state_path
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +86,12 @@ class DigestRunner:
     def from_services(
         cls, services: Services, target: str, poster: DigestPoster | None = None
     ) -> DigestRunner:
-        """The real runner: the state DB beside the index, the poster the target names."""
+        """The real runner: the configured state, the poster the target names."""
         s = services.settings
         d = s.digest
         return cls(
             services,
-            DigestLedger(StateDB(state_path(s))),
+            DigestLedger(services.state),
             poster or poster_for(normalize_target(target), s),
             target,
             builder=DigestBuilder(services.answerer, figures=d.figures),

@@ -7,7 +7,9 @@ Safe to run from cron and idempotent:
 - an item is recorded as seen only after its article is in the index, so any failure (page
   down, index locked, process killed) leaves it for the next poll;
 - a second poll running at the same time is refused the write lock (``IndexLockedError``) and
-  ingests nothing; even without the lock (a Chroma server) ingest is idempotent by content.
+  ingests nothing; without the lock (a Chroma server, polls on several hosts sharing a
+  PostgreSQL state) each poll claims the items it fetches, so each item is ingested by one poll
+  (and ingest is idempotent by content anyway).
 
 A feed that is down, slow, answers an error or is not valid RSS/Atom is reported and skipped;
 the other feeds go on and the next poll tries it again. Whatever goes wrong with one item
@@ -19,6 +21,7 @@ that is locked or unavailable stops the poll, since no item could be ingested.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,7 +30,6 @@ from bot.feeds.fetch import FeedFetcher, FeedItem
 from bot.feeds.store import FeedStore
 from bot.fetch import ArticleFetcher
 from bot.services import Services
-from bot.state import StateDB, state_path
 from index.loaders import LoadedArticle
 
 log = logging.getLogger(__name__)
@@ -96,6 +98,7 @@ class FeedPoller:
         *,
         max_items: int = 30,
         attempts: int = 5,
+        claim_ttl_s: float = 1800.0,
     ) -> None:
         self.services = services
         self.store = store
@@ -103,22 +106,32 @@ class FeedPoller:
         self.article_fetcher = article_fetcher
         self.max_items = max_items
         self.attempts = attempts
+        self.claim_ttl_s = claim_ttl_s
+        self._owner = ""  # this poll's claims, while it runs
 
     @classmethod
     def from_services(cls, services: Services) -> FeedPoller:
-        """The real poller of ``services``' index: its state DB, fetches as ``settings.fetch``."""
+        """The real poller of ``services``' index: its state, fetches as ``settings.fetch``."""
         s = services.settings
         return cls(
             services,
-            FeedStore(StateDB(state_path(s))),
+            FeedStore(services.state),
             FeedFetcher.from_settings(s.fetch),
             ArticleFetcher.from_settings(s.fetch),
             max_items=s.feeds.max_items,
             attempts=s.feeds.item_attempts,
+            claim_ttl_s=s.feeds.claim_ttl_s,
         )
 
     def poll(self) -> PollReport:
         """Poll every feed, ingest what is new, and say how each feed and item went."""
+        self._owner = uuid.uuid4().hex
+        try:
+            return self._poll()
+        finally:
+            self.store.release(self._owner)  # ingested or failed, each item is marked by now
+
+    def _poll(self) -> PollReport:
         report = PollReport()
         fetched: list[_Fetched] = []
         for feed in self.store.feeds():
@@ -146,7 +159,11 @@ class FeedPoller:
             log.warning("feed %s skipped: %s", outcome.url, outcome.error)
             return []
         self.store.note_poll(outcome.url)
-        new = self.store.unseen(outcome.url, items, self.attempts)[: self.max_items]
+        new = [
+            item
+            for item in self.store.unseen(outcome.url, items, self.attempts)[: self.max_items]
+            if self.store.claim(outcome.url, item, self._owner, self.claim_ttl_s, self.attempts)
+        ]
         fetched = []
         for item in reversed(new):  # feeds list newest first; ingest in publication order
             try:

@@ -1,38 +1,22 @@
-"""Feed subscriptions and the items already ingested, in the state DB beside the index.
+"""Feed subscriptions and the items already ingested, in the state (``bot.state``).
 
 An item is recorded as ingested only after its article is in the index, so an item whose page
 or ingest failed is tried again by the next poll (up to ``attempts`` polls, then given up).
+
+Polls running at the same time (two hosts sharing a PostgreSQL state) never both take an item:
+a poll ``claim``s each item before fetching it, and a claim is one row with an expiry, taken in
+one statement. An item ingested while another poll waited is not claimable any more.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from bot.errors import FeedError
 from bot.feeds.fetch import FeedItem
 from bot.fetch import url_problem
 from bot.state import StateDB, now_iso
-
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS feeds (
-        url TEXT PRIMARY KEY,
-        added_at TEXT NOT NULL,
-        last_polled_at TEXT,
-        last_error TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS feed_items (
-        feed_url TEXT NOT NULL,
-        key TEXT NOT NULL,
-        link TEXT NOT NULL,
-        title TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('ingested', 'failed')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        article_id TEXT,
-        last_error TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (feed_url, key)
-    )""",
-)
 
 
 @dataclass(frozen=True)
@@ -50,9 +34,6 @@ class FeedStore:
 
     def __init__(self, state: StateDB) -> None:
         self.state = state
-        with state.connect() as db:
-            for statement in _SCHEMA:
-                db.execute(statement)
 
     def add(self, url: str) -> bool:
         """Subscribe to ``url``; False when it already was. A URL that cannot be fetched as
@@ -63,7 +44,8 @@ class FeedStore:
             raise FeedError(url, problem)
         with self.state.connect() as db:
             added = db.execute(
-                "INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)", (url, now_iso())
+                "INSERT INTO feeds (url, added_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
+                (url, now_iso()),
             ).rowcount
         return added == 1
 
@@ -72,6 +54,7 @@ class FeedStore:
         with self.state.transaction() as db:
             removed = db.execute("DELETE FROM feeds WHERE url = ?", (url.strip(),)).rowcount
             db.execute("DELETE FROM feed_items WHERE feed_url = ?", (url.strip(),))
+            db.execute("DELETE FROM feed_item_claims WHERE feed_url = ?", (url.strip(),))
         return removed == 1
 
     def feeds(self) -> list[Feed]:
@@ -125,3 +108,37 @@ class FeedStore:
                 (feed_url, item.key, item.link, item.title, error, now_iso()),
             ).fetchall()  # stepped to the end, so the statement (and its commit) completes
         return int(row[0]["attempts"])
+
+    def claim(self, feed_url: str, item: FeedItem, owner: str, ttl_s: float, attempts: int) -> bool:
+        """Claim ``item`` for the poll ``owner`` for ``ttl_s`` seconds; False when another poll
+        holds it, or it was ingested or given up (``attempts``) since ``unseen`` said it was
+        not. The claim is written before the item is read, so whichever poll marks it ingested
+        first, the other sees it."""
+        now = time.time()
+        with self.state.connect() as db:
+            taken = db.execute(
+                "INSERT INTO feed_item_claims (feed_url, key, owner, expires_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (feed_url, key) DO UPDATE SET "
+                "owner = excluded.owner, expires_at = excluded.expires_at "
+                "WHERE feed_item_claims.expires_at < ? "
+                "OR feed_item_claims.owner = excluded.owner",
+                (feed_url, item.key, owner, now + ttl_s, now),
+            ).rowcount
+            if taken != 1:
+                return False
+            row = db.execute(
+                "SELECT status, attempts FROM feed_items WHERE feed_url = ? AND key = ?",
+                (feed_url, item.key),
+            ).fetchone()
+            if row is None or (row["status"] != "ingested" and row["attempts"] < attempts):
+                return True
+            db.execute(
+                "DELETE FROM feed_item_claims WHERE feed_url = ? AND key = ? AND owner = ?",
+                (feed_url, item.key, owner),
+            )
+        return False
+
+    def release(self, owner: str) -> None:
+        """Drop every claim of the poll ``owner`` (its items are marked by now)."""
+        with self.state.connect() as db:
+            db.execute("DELETE FROM feed_item_claims WHERE owner = ?", (owner,))

@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from bot.commands import Commands
 from bot.dedupe import open_seen_events
 from bot.errors import ConfigError
-from bot.feedback import FeedbackStore, JsonlFeedbackStore
+from bot.feedback import FeedbackStore, JsonlFeedbackStore, StateFeedbackStore
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
@@ -35,7 +35,8 @@ def build_app(
     seen: SeenEvents | None = None,
     feedback: FeedbackStore | None = None,
 ) -> App:
-    """The Slack app; ``seen`` and ``feedback`` default to files beside the index."""
+    """The Slack app; ``seen`` and ``feedback`` default to files beside the index, or to the
+    shared PostgreSQL state (``TRIALBOT_STATE_URL``)."""
     s = settings.slack
     if s.bot_token is None:
         raise ConfigError("TRIALBOT_SLACK_BOT_TOKEN is not set (the bot token, xoxb-...)")
@@ -45,11 +46,18 @@ def build_app(
             "or set TRIALBOT_SLACK_APP_TOKEN to run in Socket Mode"
         )
     index_dir = settings.index.dir
+    state_url = settings.state.url.get_secret_value() if settings.state.url else None
     if seen is None:
         if s.dedupe == "postgres" and s.dedupe_url is None:
             raise ConfigError("TRIALBOT_SLACK_DEDUPE=postgres needs TRIALBOT_SLACK_DEDUPE_URL")
         url = s.dedupe_url.get_secret_value() if s.dedupe_url else None
-        seen = open_seen_events(s.dedupe, index_dir / "slack-seen.sqlite3", url)
+        seen = open_seen_events(s.dedupe, index_dir / "slack-seen.sqlite3", url, state_url)
+    if feedback is None:
+        feedback = (
+            StateFeedbackStore(services.state)
+            if state_url
+            else JsonlFeedbackStore(index_dir / "slack-feedback.jsonl")
+        )
     deps = SlackDeps(
         settings=s,
         commands=Commands(
@@ -58,7 +66,7 @@ def build_app(
             add_allowed_users=s.add_allowed_users,
         ),
         seen=seen,
-        feedback=feedback or JsonlFeedbackStore(index_dir / "slack-feedback.jsonl"),
+        feedback=feedback,
         adds=ThreadPoolExecutor(s.add_workers, thread_name_prefix="trialbot-slack-add"),
     )
     client = WebClient(

@@ -28,7 +28,7 @@ from bot.teams.auth import (
     build_connections,
     outbound_identity,
 )
-from bot.teams.conversations import ConversationStore, SqliteConversationStore
+from bot.teams.conversations import ConversationStore, open_conversations
 from bot.teams.deps import TeamsDeps
 from bot.teams.proactive import TeamsProactiveSender
 
@@ -58,13 +58,15 @@ def build_bot(
     conversations: ConversationStore | None = None,
     token_provider: TokenProviderFactory | None = None,
 ) -> TeamsBot:
-    """The Teams bot; ``seen`` and ``conversations`` default to files beside the index,
+    """The Teams bot; ``seen`` and ``conversations`` default to files beside the index (or the
+    shared PostgreSQL state, ``TRIALBOT_STATE_URL``),
     ``token_provider`` to MSAL (the app id and secret)."""
     s = settings.teams
     auth = auth_configuration(s)  # missing credentials fail here, before anything is started
     connections = build_connections(auth, token_provider)
     adapter = build_adapter(connections)
     index_dir = settings.index.dir
+    state_url = settings.state.url.get_secret_value() if settings.state.url else None
     deps = TeamsDeps(
         settings=s,
         commands=Commands(
@@ -72,9 +74,11 @@ def build_bot(
             ArticleFetcher.from_settings(settings.fetch),
             add_allowed_users=s.add_allowed_users,
         ),
-        seen=open_seen_events(s.dedupe, index_dir / "teams-seen.sqlite3") if seen is None else seen,
+        seen=open_seen_events(s.dedupe, index_dir / "teams-seen.sqlite3", state_url=state_url)
+        if seen is None
+        else seen,
         conversations=conversations
-        or SqliteConversationStore(index_dir / "teams-conversations.sqlite3"),
+        or open_conversations(settings, services.state if state_url else None),
         adapter=adapter,
         executor=ThreadPoolExecutor(s.workers, thread_name_prefix="trialbot-teams"),
     )

@@ -8,8 +8,9 @@ arrives as ``19:...@thread.tacv2;messageid=...``; the suffix is dropped so a dig
 new post instead of replying in an old thread).
 
 ``ConversationStore`` is the interface; ``SqliteConversationStore`` keeps them in a file beside
-the index (survives restarts, shared by the processes of one host), ``MemoryConversationStore``
-in memory. Several replicas on several hosts need a shared backend (a SQL table).
+the index (survives restarts, shared by the processes of one host), ``StateConversationStore``
+in a shared PostgreSQL state (``TRIALBOT_STATE_URL``: every replica and the digest job see the
+same references), ``MemoryConversationStore`` in memory.
 """
 
 from __future__ import annotations
@@ -21,9 +22,14 @@ import time
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from microsoft_agents.activity import Activity, ConversationReference
+
+from bot.settings import Settings
+from bot.state import StateDB, open_state
+
+FILE = "teams-conversations.sqlite3"
 
 Kind = str  # Teams' conversationType: "personal", "channel" or "groupChat"
 
@@ -80,6 +86,14 @@ class ConversationStore(Protocol):
     def remove(self, conversation_id: str) -> None:
         """Forget a conversation (the bot was uninstalled from it)."""
         ...
+
+
+def open_conversations(settings: Settings, state: StateDB | None = None) -> ConversationStore:
+    """The configured store: the shared PostgreSQL state (``state.url``), else the file beside
+    the index. ``state`` is that state when the caller has it open already."""
+    if settings.state.url:
+        return StateConversationStore(state or open_state(settings))
+    return SqliteConversationStore(settings.index.dir / FILE)
 
 
 class MemoryConversationStore:
@@ -161,6 +175,58 @@ class SqliteConversationStore:
     def remove(self, conversation_id: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+
+class StateConversationStore:
+    """The ``teams_conversations`` table of a shared (PostgreSQL) state."""
+
+    def __init__(self, state: StateDB) -> None:
+        self.state = state
+
+    def save(self, conversation: StoredConversation) -> None:
+        reference = conversation.reference.model_dump_json(by_alias=True, exclude_none=True)
+        with self.state.connect() as db:
+            db.execute(
+                "INSERT INTO teams_conversations (id, kind, name, tenant_id, reference, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "kind = excluded.kind, name = CASE WHEN excluded.name != '' THEN excluded.name "
+                "ELSE teams_conversations.name END, tenant_id = excluded.tenant_id, "
+                "reference = excluded.reference, updated_at = excluded.updated_at",
+                (
+                    conversation.id,
+                    conversation.kind,
+                    conversation.name,
+                    conversation.tenant_id,
+                    reference,
+                    conversation.updated_at,
+                ),
+            )
+
+    def get(self, conversation_id: str) -> StoredConversation | None:
+        with self.state.connect() as db:
+            row = db.execute(
+                "SELECT id, kind, name, tenant_id, reference, updated_at "
+                "FROM teams_conversations WHERE id = ?",
+                (conversation_id,),
+            ).fetchone()
+        return _named_row(row) if row else None
+
+    def all(self) -> list[StoredConversation]:
+        with self.state.connect() as db:
+            rows = db.execute(
+                "SELECT id, kind, name, tenant_id, reference, updated_at "
+                "FROM teams_conversations ORDER BY updated_at DESC"
+            ).fetchall()
+        return [_named_row(r) for r in rows]
+
+    def remove(self, conversation_id: str) -> None:
+        with self.state.connect() as db:
+            db.execute("DELETE FROM teams_conversations WHERE id = ?", (conversation_id,))
+
+
+def _named_row(row: Any) -> StoredConversation:
+    columns = ("id", "kind", "name", "tenant_id", "reference", "updated_at")
+    return _row(tuple(row[c] for c in columns))  # type: ignore[arg-type]
 
 
 def _row(row: tuple[str, str, str, str, str, float]) -> StoredConversation:

@@ -25,7 +25,7 @@ from bot.teams.auth import (
     outbound_identity,
 )
 from bot.teams.cards import Card
-from bot.teams.conversations import ConversationStore, SqliteConversationStore, StoredConversation
+from bot.teams.conversations import ConversationStore, StoredConversation, open_conversations
 from bot.teams.replies import card_activity
 
 log = logging.getLogger(__name__)
@@ -124,12 +124,11 @@ def build_sender(
     loop: asyncio.AbstractEventLoop | None = None,
 ) -> TeamsProactiveSender:
     """A sender for a process that does not run the Teams host (a digest job): same settings,
-    same conversation references (the file beside the index)."""
+    same conversation references (the file beside the index, or the shared state)."""
     connections = build_connections(auth_configuration(settings.teams), token_provider)
     return TeamsProactiveSender(
         build_adapter(connections),
-        conversations
-        or SqliteConversationStore(settings.index.dir / "teams-conversations.sqlite3"),
+        conversations or open_conversations(settings),
         outbound_identity(settings.teams),
         loop=loop,
     )

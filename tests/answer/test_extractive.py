@@ -96,3 +96,20 @@ def test_an_arm_missing_a_drug_the_question_names_is_another_arm(vocab):
     sentence2 = SimpleNamespace(text=text2, article=gastric)
     fig2 = next(f for f in extract_figures(text2, vocab) if f.value == "51%")
     assert not engine._other_arm(analyze("ORR with pembro plus chemo?", vocab), sentence2, fig2)
+
+
+def test_a_severe_grade_figure_answers_only_a_severe_grade_question(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine = ExtractiveEngine(vocab)
+    # myeloma CAR-T and Hodgkin lymphoma safety sentences
+    crs = "Any-grade CRS occurred in 76.1% of infused patients, including grade 3 or 4 in 1.1%."
+    figs = {f.value: f for f in extract_figures(crs, vocab)}
+    assert engine._grade_unasked(analyze("any-grade CRS rate?", vocab), figs["1.1%"])
+    assert not engine._grade_unasked(analyze("any-grade CRS rate?", vocab), figs["76.1%"])
+    assert not engine._grade_unasked(analyze("G3/4 CRS rate?", vocab), figs["1.1%"])
+    pn = "Peripheral neuropathy occurred in 67% with A+AVD; grade 3 or higher in 11%."
+    figs2 = {f.value: f for f in extract_figures(pn, vocab)}
+    assert engine._grade_unasked(analyze("PN rate with A+AVD?", vocab), figs2["11%"])

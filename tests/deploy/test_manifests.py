@@ -219,7 +219,7 @@ def test_secrets_are_in_the_secret_not_the_configmap():
     assert "TRIALBOT_SLACK_BOT_TOKEN" in secret_fields
     (configmap,) = of_kind("ConfigMap")
     assert not secret_fields & set(configmap["data"])
-    (secret,) = of_kind("Secret")
+    secret = named("Secret", "trialbot-secrets")
     assert {"TRIALBOT_SLACK_BOT_TOKEN", "TRIALBOT_SLACK_SIGNING_SECRET"} <= set(
         secret["stringData"]
     )
@@ -242,10 +242,15 @@ def env_from(container: dict[str, Any]) -> dict[str, str]:
     return env
 
 
+def named(kind: str, name: str) -> dict[str, Any]:
+    (obj,) = [o for o in of_kind(kind) if o["metadata"]["name"] == name]
+    return obj
+
+
 def test_bot_replicas_share_the_chroma_server_and_probe_healthz_and_readyz():
     servers = [(o, c) for o, c in trialbot_containers() if c["args"][0] == "serve"]
     assert servers, "no bot Deployment"
-    (chroma,) = of_kind("StatefulSet")
+    chroma = named("StatefulSet", "trialbot-chroma")
     chroma_port = pod_spec(chroma)["containers"][0]["ports"][0]["containerPort"]
     for owner, container in servers:
         assert owner["kind"] == "Deployment"
@@ -255,9 +260,10 @@ def test_bot_replicas_share_the_chroma_server_and_probe_healthz_and_readyz():
         assert env["TRIALBOT_CHROMA_URL"] == f"http://{chroma['metadata']['name']}:{chroma_port}"
         # no replica runs the digest schedule: the CronJob does, once
         assert "TRIALBOT_DIGEST_CRON" not in env
-        # a retry may reach another replica: the claims are shared, not per pod
-        assert env["TRIALBOT_SLACK_DEDUPE"] == "postgres"
-        assert env["TRIALBOT_SLACK_DEDUPE_URL"].startswith("postgresql://")
+        # a retry may reach another replica: the claims are shared (the PostgreSQL state's
+        # table: dedupe keeps its default), not per pod
+        assert env["TRIALBOT_STATE_URL"].startswith("postgresql://")
+        assert env.get("TRIALBOT_SLACK_DEDUPE", "sqlite") in ("sqlite", "postgres")
         port_names = {p["name"] for p in container["ports"]}
         assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
         assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
@@ -290,12 +296,95 @@ def pod_labels(obj: dict[str, Any]) -> dict[str, str]:
     return dict(spec["template"]["metadata"]["labels"])
 
 
-def test_chroma_is_a_statefulset_with_a_volume_claim():
-    (chroma,) = of_kind("StatefulSet")
-    (claim,) = chroma["spec"]["volumeClaimTemplates"]
-    mounts = pod_spec(chroma)["containers"][0]["volumeMounts"]
+@pytest.mark.parametrize("name", ["trialbot-chroma", "trialbot-postgres"])
+def test_chroma_and_postgres_are_statefulsets_with_a_volume_claim(name: str):
+    server = named("StatefulSet", name)
+    assert server["spec"]["replicas"] == 1
+    (claim,) = server["spec"]["volumeClaimTemplates"]
+    mounts = pod_spec(server)["containers"][0]["volumeMounts"]
     assert claim["metadata"]["name"] in {m["name"] for m in mounts}
-    assert chroma["spec"]["serviceName"] in {s["metadata"]["name"] for s in of_kind("Service")}
+    assert server["spec"]["serviceName"] in {s["metadata"]["name"] for s in of_kind("Service")}
+
+
+def claims_by_workload(objects: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """The volume claims each workload mounts: PersistentVolumeClaims it names, and its own
+    per-pod claim templates (a StatefulSet's, prefixed with its name as Kubernetes does)."""
+    out: dict[str, set[str]] = {}
+    for obj in objects:
+        if obj["kind"] not in POD_OWNERS:
+            continue
+        name = f"{obj['kind']}/{obj['metadata']['name']}"
+        volumes = pod_spec(obj).get("volumes") or []
+        claims = {
+            v["persistentVolumeClaim"]["claimName"] for v in volumes if "persistentVolumeClaim" in v
+        }
+        templates = obj["spec"].get("volumeClaimTemplates") or []
+        claims |= {f"{t['metadata']['name']}-{obj['metadata']['name']}" for t in templates}
+        out[name] = claims
+    return out
+
+
+def assert_no_claim_is_shared(objects: list[dict[str, Any]]) -> None:
+    mounted: dict[str, list[str]] = {}
+    for workload, claims in claims_by_workload(objects).items():
+        for claim in claims:
+            mounted.setdefault(claim, []).append(workload)
+    shared = {claim: owners for claim, owners in mounted.items() if len(owners) > 1}
+    assert not shared, f"volume claims mounted by several workloads: {shared}"
+    # the stateless workloads (bot replicas, jobs on any node) mount no claim at all
+    for workload, claims in claims_by_workload(objects).items():
+        if workload.split("/")[0] in ("Deployment", "CronJob", "Job"):
+            assert not claims, workload
+    assert not [o for o in objects if o["kind"] == "PersistentVolumeClaim"]
+
+
+def test_no_volume_claim_is_mounted_by_more_than_one_workload():
+    assert_no_claim_is_shared(k8s_objects())
+
+
+def test_kubectl_kustomize_renders_and_shares_no_claim():
+    import shutil
+    import subprocess
+
+    if shutil.which("kubectl") is None:
+        pytest.skip("kubectl is not installed")
+    done = subprocess.run(
+        ["kubectl", "kustomize", str(K8S)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    rendered = [d for d in yaml.safe_load_all(done.stdout) if d is not None]
+    assert len(rendered) == len([o for o in k8s_objects() if o["kind"] != "Kustomization"])
+    assert_no_claim_is_shared(rendered)
+
+
+def test_every_trialbot_workload_uses_the_shared_postgres_state():
+    postgres = named("StatefulSet", "trialbot-postgres")
+    container = pod_spec(postgres)["containers"][0]
+    port = container["ports"][0]["containerPort"]
+    env = {e["name"]: e["value"] for e in container["env"]}
+    password = env_from(container)["POSTGRES_PASSWORD"]
+    expected = (
+        f"postgresql://{env['POSTGRES_USER']}:{password}@{postgres['spec']['serviceName']}:"
+        f"{port}/{env['POSTGRES_DB']}"
+    )
+    for owner, c in trialbot_containers():
+        assert env_from(c)["TRIALBOT_STATE_URL"] == expected, owner["metadata"]["name"]
+    (configmap,) = of_kind("ConfigMap")
+    assert "TRIALBOT_STATE_URL" not in configmap["data"], "a password: in the Secret"
+
+
+def test_compose_shares_no_volume_between_services():
+    users: dict[str, list[str]] = {}
+    for name, service in compose()["services"].items():
+        for volume in service.get("volumes") or []:
+            source = volume.split(":")[0]
+            if source in compose()["volumes"]:
+                users.setdefault(source, []).append(name)
+    assert all(len(u) == 1 for u in users.values()), users
+    for name in ("trialbot", "trialbot-teams"):
+        assert "postgres" in compose()["services"][name]["depends_on"]
+    url = env_example()["TRIALBOT_STATE_URL"]
+    assert url.startswith("postgresql://trialbot:") and url.endswith("@postgres:5432/trialbot")
 
 
 def test_cronjobs_poll_and_post_the_digest_one_run_at_a_time():
