@@ -4,9 +4,12 @@ PYTHON ?= python3
 # Where the pinned torch comes from, besides pip's own indexes: PyTorch's CPU wheels. On the
 # public index alone `torch==2.13.0` is the CUDA build (gigabytes of nvidia-* wheels); the CPU
 # index offers 2.13.0+cpu, which the pin admits and pip prefers. An *extra* index, for the torch
-# step only: a pip already pointed at CPU wheels keeps its own indexes, and an unreachable
-# download.pytorch.org is only a warning. `make TORCH_INDEX_URL= install` leaves it out.
+# step only: a pip already pointed at CPU wheels keeps its own indexes. It is left out when its
+# host does not resolve (a closed network), so pip does not retry it for every package.
+# `make TORCH_INDEX_URL= install` leaves it out.
 TORCH_INDEX_URL ?= https://download.pytorch.org/whl/cpu
+TORCH_INDEX_HOST = $(word 2,$(subst /, ,$(TORCH_INDEX_URL)))
+TORCH_INDEX_REACHABLE = $(if $(TORCH_INDEX_URL),$(shell $(PYTHON) -c "import socket; socket.getaddrinfo('$(TORCH_INDEX_HOST)', 443)" >/dev/null 2>&1 && echo yes))
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_INDEX := .trialbot/demo-index
@@ -19,7 +22,7 @@ $(BIN)/trialbot: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, pinned to the CPU build: a bare `torch` would pull gigabytes of CUDA wheels
 	$(BIN)/pip install --quiet -c constraints.txt \
-		$(if $(TORCH_INDEX_URL),--extra-index-url $(TORCH_INDEX_URL)) torch==2.13.0
+		$(if $(TORCH_INDEX_REACHABLE),--extra-index-url $(TORCH_INDEX_URL)) torch==2.13.0
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 

@@ -615,7 +615,11 @@ class ExtractiveEngine:
             group = self.vocab.group(key)
             forms = group.forms if group else ()
             if any(
-                " " not in f and len(f) >= 3 and any(w.startswith(f.casefold()) for w in words)
+                " " not in f
+                and len(f) >= 3
+                and any(
+                    w.startswith(f.casefold()) and w[len(f) : len(f) + 1].isdigit() for w in words
+                )
                 for f in forms
             ):
                 found.add(key)
