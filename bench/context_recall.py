@@ -90,7 +90,7 @@ def context_recall(
         if not expect:
             continue
         given = core.sentences_for(q["question"])
-        shown = select_contexts(given, max_contexts)
+        shown = select_contexts(given, max_contexts, q["question"])
         if any(e in s.text for s in shown for e in expect):
             probes.append(Probe(q, True))
         else:

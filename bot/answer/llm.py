@@ -111,11 +111,38 @@ def _provider_kwargs(
     return kwargs
 
 
-def select_contexts(sentences: list[Sentence], max_contexts: int) -> list[Sentence]:
-    """The sentences the model is shown as numbered contexts, in order: the first
-    ``max_contexts`` of those the answer core retrieved (``bench/context_recall.py`` measures
+def select_contexts(
+    sentences: list[Sentence], max_contexts: int, question: str = ""
+) -> list[Sentence]:
+    """The sentences the model is shown as numbered contexts: the ``max_contexts`` of those the
+    answer core retrieved that share the most words with the question (a sentence with a
+    figure first among equals), in the order retrieved (``bench/context_recall.py`` measures
     how often they hold the expected figure)."""
-    return sentences[:max_contexts]
+    if len(sentences) <= max_contexts or not question:
+        return sentences[:max_contexts]
+    asked = {w for w in _words(question) if w not in _COMMON}
+
+    def relevance(s: Sentence) -> tuple[int, int]:
+        words = _words(s.text)
+        shared = sum(
+            1 for a in asked if any(w == a or (len(a) >= 4 and w.startswith(a)) for w in words)
+        )
+        return shared, int(bool(re.search(r"\d", s.text)))
+
+    ranked = sorted(range(len(sentences)), key=lambda i: relevance(sentences[i]), reverse=True)
+    keep = sorted(ranked[:max_contexts])
+    return [sentences[i] for i in keep]
+
+
+_COMMON = frozenset(
+    {"the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "or", "vs", "what"}
+    | {"was", "were", "is", "are", "how", "many", "much", "did", "does", "which", "who"}
+    | {"pts", "patients", "arm", "rate", "median"}
+)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
 class LLMEngine:
@@ -135,7 +162,7 @@ class LLMEngine:
         self.max_contexts = max_contexts
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
-        contexts = select_contexts(sentences, self.max_contexts)
+        contexts = select_contexts(sentences, self.max_contexts, question.text)
         if not contexts:
             return Draft("not_found", "", [], reason="nothing relevant was retrieved")
         numbered = "\n".join(

@@ -90,7 +90,7 @@ def test_the_model_is_shown_the_contexts_the_core_reports(services):
     )
     answerer.ask(q["question"])
     given = answerer.sentences_for(q["question"])
-    shown = select_contexts(given, 20)
+    shown = select_contexts(given, 20, q["question"])
     assert len(given) > len(shown) == 20  # the question reads whole articles: the cut matters
     numbered = "\n".join(f"[{i}] ({s.article.title}) {s.text}" for i, s in enumerate(shown, 1))
     assert numbered in model.prompts[0]

@@ -47,7 +47,8 @@ def _snapshot() -> Snapshot:
 
 
 def test_recall_counts_only_the_contexts_shown_and_says_why_each_miss_missed():
-    filler = [_sentence(A, f"Filler sentence {i}.") for i in range(3)]
+    # fillers that share the question's words as much as the answer does: only the cut decides
+    filler = [_sentence(A, f"Grade 3 filler sentence {i}.") for i in range(3)]
     core = FakeCore(
         {
             "orr?": [*filler[:1], _sentence(A, "The ORR was 41.0% with zemplitinib.")],
@@ -87,9 +88,18 @@ def test_recall_counts_only_the_contexts_shown_and_says_why_each_miss_missed():
 
 
 def test_one_more_context_shown_turns_the_miss_into_a_hit():
-    given = [_sentence(A, f"Filler sentence {i}.") for i in range(3)]
+    given = [_sentence(A, f"Grade 3 filler sentence {i}.") for i in range(3)]
     given.append(_sentence(A, "Grade 3 events occurred in 12.5% of patients."))
     core = FakeCore({"grade 3?": given})
     questions = [{"id": "g3", "question": "grade 3?", "expect": ["12.5%"]}]
     assert context_recall(core, questions, max_contexts=3).recall == 0.0
     assert context_recall(core, questions, max_contexts=4).recall == 1.0
+
+
+def test_the_contexts_shown_are_those_that_share_the_most_words_with_the_question():
+    # a kidney-cancer and a lung-cancer sentence among fillers: the relevant one beyond the cut
+    given = [_sentence(A, f"The trial enrolled patients at site {i}.") for i in range(5)]
+    given.append(_sentence(A, "Median PFS with lenvatinib was 23.9 months."))
+    core = FakeCore({"median PFS with lenvatinib?": given})
+    questions = [{"id": "pfs", "question": "median PFS with lenvatinib?", "expect": ["23.9"]}]
+    assert context_recall(core, questions, max_contexts=3).recall == 1.0
