@@ -518,6 +518,40 @@ def digest(
         raise click.ClickException("the digest was not posted; the next run posts it")
 
 
+@cli.command("feedback")
+@index_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Export: one JSON object per click and line.")
+@click.option(
+    "--rating",
+    type=click.Choice(["helpful", "not_helpful"]),
+    default=None,
+    help="Only the clicks of this rating.",
+)
+def feedback_list(index_dir: Path | None, as_json: bool, rating: str | None) -> None:
+    """The ratings people gave answers in chat, oldest first: when, who, where, the question,
+    the answer and the sources it cited."""
+    from dataclasses import asdict
+
+    from bot.feedback import open_feedback_store
+
+    services = _services(index_dir)
+    found = open_feedback_store(services.settings, services.state).read()
+    for f in found:
+        if rating and f.rating != rating:
+            continue
+        if as_json:
+            click.echo(json.dumps(asdict(f), ensure_ascii=False))
+            continue
+        click.echo(f"{f.at}  {f.rating}  {f.surface} {f.user} in {f.conversation}")
+        click.echo(f"  Q: {printable(f.question)}")
+        if f.answer:
+            click.echo(f"  A: {printable(f.answer.splitlines()[0])}")
+        for c in f.citations:
+            click.echo(f"  [{c.get('n')}] {printable(str(c.get('title', '')))}")
+    if not found and not as_json:
+        click.echo("no feedback recorded yet")
+
+
 @cli.group()
 def state() -> None:
     """trialbot's state: feeds, items seen, the digest ledger (SQLite beside the index, or the

@@ -1,4 +1,5 @@
-"""Feedback on answers (the thumbs buttons of a chat surface), behind a small interface."""
+"""Feedback on answers (the thumbs of a chat surface), behind a small interface: each click is
+kept with the question, the answer and its citations, so the team can read what was rated."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import threading
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
+from bot.settings import Settings
 from bot.state import StateDB
 
 log = logging.getLogger(__name__)
@@ -27,14 +29,30 @@ class Feedback:
     user: str
     surface: str  # slack, teams, ...
     conversation: str = ""  # channel id
-    message: str = ""  # message id (Slack ts) of the rated answer
+    message: str = ""  # message id (Slack ts, Teams activity id) of the rated answer
+    comment: str = ""  # what the person typed with the rating (Teams' feedback form)
     at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    answer: str = ""  # the rated answer's text, as shown
+    citations: list[dict[str, Any]] = field(default_factory=list)  # n, title, source, quote
 
 
 class FeedbackStore(Protocol):
-    """Where feedback goes."""
+    """Where feedback goes, and where the team reads it back."""
 
     def record(self, feedback: Feedback) -> None: ...
+
+    def read(self) -> list[Feedback]: ...
+
+
+FEEDBACK_FILE = "slack-feedback.jsonl"  # beside the index, on a single host
+
+
+def open_feedback_store(settings: Settings, state: StateDB) -> FeedbackStore:
+    """The shared state's table when ``TRIALBOT_STATE_URL`` is set, else the file beside the
+    index (``state`` is only used in the first case)."""
+    if settings.state.url:
+        return StateFeedbackStore(state)
+    return JsonlFeedbackStore(settings.index.dir / FEEDBACK_FILE)
 
 
 def _log(feedback: Feedback) -> None:
@@ -80,7 +98,7 @@ class StateFeedbackStore:
         with self.state.connect() as db:
             db.execute(
                 "INSERT INTO feedback (rating, question, status, user_id, surface, conversation, "
-                "message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "message, at, answer, citations, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     feedback.rating,
                     feedback.question,
@@ -90,6 +108,9 @@ class StateFeedbackStore:
                     feedback.conversation,
                     feedback.message,
                     feedback.at,
+                    feedback.answer,
+                    json.dumps(feedback.citations, ensure_ascii=False),
+                    feedback.comment,
                 ),
             )
         _log(feedback)
@@ -98,8 +119,8 @@ class StateFeedbackStore:
         """Every recorded feedback, oldest first."""
         with self.state.connect() as db:
             rows = db.execute(
-                "SELECT rating, question, status, user_id, surface, conversation, message, at "
-                f"FROM feedback ORDER BY {self.state.insertion_order}"
+                "SELECT rating, question, status, user_id, surface, conversation, message, at, "
+                f"answer, citations, comment FROM feedback ORDER BY {self.state.insertion_order}"
             ).fetchall()
         return [
             Feedback(
@@ -111,6 +132,9 @@ class StateFeedbackStore:
                 conversation=r["conversation"],
                 message=r["message"],
                 at=r["at"],
+                answer=r["answer"],
+                citations=json.loads(r["citations"] or "[]"),
+                comment=r["comment"],
             )
             for r in rows
         ]

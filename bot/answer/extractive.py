@@ -41,6 +41,7 @@ class _ArticleContext:
     text: dict[str, str]
     settings: dict[str, set[str]]
     values: dict[str, set[str]]
+    before: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # sentences before
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -143,7 +144,9 @@ class ExtractiveEngine:
         analysed = self._inherit_arms(analysed)
         analysed = self._inherit_endpoints(analysed)
         article_text = _article_texts(sentences)
-        context = _ArticleContext(article_text, settings_by_article, values_by_article)
+        context = _ArticleContext(
+            article_text, settings_by_article, values_by_article, _sentences_before(sentences)
+        )
         for s, terms, fig, local in analysed:
             score = self._score(q, s, terms, fig, local, context)
             if score is not None:
@@ -333,7 +336,16 @@ class ExtractiveEngine:
             score += 2
 
         for code in q.codes:
-            if not _has_word(s.text, code) and not _has_word(s.article.title, code):
+            if _has_word(s.text, code) or _has_word(s.article.title, code):
+                continue
+            # an acronym that names how a population is split ("IMDC poor-risk"): said by the
+            # article, the figure of a named part of the population may answer
+            named_split = (
+                code.isalpha()
+                and _has_word(context.text.get(s.article.id, ""), code)
+                and population_phrase(s.text, fig) is not None
+            )
+            if not named_split:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
             return None  # another trial's figure: a teaser's, a round-up's other trial
@@ -396,6 +408,12 @@ class ExtractiveEngine:
                     score += 0.4
             elif key in sentence_keys:
                 score += 0.8
+            elif (
+                kind == "setting"
+                and _GOES_ON.search(s.text)
+                and self._said_before(key, context.before.get((s.article.id, s.start), []))
+            ):
+                score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
             elif kind == "subgroup":
                 return None  # a subgroup figure must be reported as such
             elif any(self.vocab.conflicting(key, other) for other in sentence_keys):
@@ -481,6 +499,15 @@ class ExtractiveEngine:
             return True  # a combination asked, "atezolizumab alone" reported
         alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
         return alone and bool(own - asked)
+
+    def _said_before(self, key: str, before: list[str]) -> bool:
+        """The nearest sentence before that names a setting names ``key`` (and no conflicting
+        one): the paragraph is about that population."""
+        for text in before:
+            said = {t.key for t in self.vocab.terms(text) if t.qualifier == "setting"}
+            if said:
+                return key in said and not any(self.vocab.conflicting(key, o) for o in said)
+        return False
 
     def _grade_unasked(self, q: Question, fig: Figure) -> bool:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
@@ -742,7 +769,7 @@ _GENERIC_POPULATION = frozenset(
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
-    r"the figure|the median|that figure|those figures)\b",
+    r"the figure|the median|that figure|those figures)\b|^(?:the )?(?:hazard ratio|HR)\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
@@ -868,6 +895,20 @@ def _word_in(word: str, words: set[str]) -> bool:
     if word in words:
         return True
     return len(word) >= 7 and any(len(w) >= 7 and w[:6] == word[:6] for w in words)
+
+
+def _sentences_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[str]]:
+    """For each retrieved sentence (by article and start), the up to three sentences just
+    before it, nearest first, while they follow each other in the article."""
+    by_end = {(s.article.id, s.end + gap): s for s in sentences for gap in (1, 2)}
+    out: dict[tuple[str, int], list[str]] = {}
+    for s in sentences:
+        chain, cur = [], by_end.get((s.article.id, s.start))
+        while cur is not None and len(chain) < 3:
+            chain.append(cur.text)
+            cur = by_end.get((cur.article.id, cur.start))
+        out[(s.article.id, s.start)] = chain
+    return out
 
 
 def _article_texts(sentences: list[Sentence]) -> dict[str, str]:

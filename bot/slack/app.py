@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from bot.commands import Commands
 from bot.dedupe import open_seen_events
 from bot.errors import ConfigError
-from bot.feedback import FeedbackStore, JsonlFeedbackStore, StateFeedbackStore
+from bot.feedback import FeedbackStore, open_feedback_store
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
@@ -53,11 +53,7 @@ def build_app(
         url = s.dedupe_url.get_secret_value() if s.dedupe_url else None
         seen = open_seen_events(s.dedupe, index_dir / "slack-seen.sqlite3", url, state_url)
     if feedback is None:
-        feedback = (
-            StateFeedbackStore(services.state)
-            if state_url
-            else JsonlFeedbackStore(index_dir / "slack-feedback.jsonl")
-        )
+        feedback = open_feedback_store(settings, services.state)
     deps = SlackDeps(
         settings=s,
         commands=Commands(

@@ -32,8 +32,11 @@ MAX_TEXT_SECTIONS = 10  # an answer longer than this many sections is cut
 
 SHOW_SOURCES = "trialbot_show_sources"
 HIDE_SOURCES = "trialbot_hide_sources"
+# the thumbs buttons of answers posted before the native feedback control: still handled
 FEEDBACK_HELPFUL = "trialbot_feedback_helpful"
 FEEDBACK_NOT_HELPFUL = "trialbot_feedback_not_helpful"
+FEEDBACK = "trialbot_feedback"  # Slack's feedback_buttons element under an answer
+FEEDBACK_BLOCK = "trialbot_feedback"
 ACTIONS_BLOCK = "trialbot_actions"
 QUOTE_BLOCK_PREFIX = "trialbot_quote_"
 
@@ -132,12 +135,14 @@ def decode_refs(value: str) -> list[SourceRef]:
         return []
 
 
-def encode_feedback(question: str, status: str) -> str:
-    """The rated answer's question and status, as a button value."""
-    value = json.dumps({"q": question, "s": status}, ensure_ascii=False)
+def encode_feedback(question: str, status: str, rating: str = "") -> str:
+    """The rated answer's question and status (and the rating a button gives), as a button
+    value."""
+    extra = {"r": rating} if rating else {}
+    value = json.dumps({"q": question, "s": status, **extra}, ensure_ascii=False)
     while len(value) > MAX_BUTTON_VALUE:
         question = question[: len(question) - (len(value) - MAX_BUTTON_VALUE) - 1]
-        value = json.dumps({"q": question + "…", "s": status}, ensure_ascii=False)
+        value = json.dumps({"q": question + "…", "s": status, **extra}, ensure_ascii=False)
     return value
 
 
@@ -147,6 +152,14 @@ def decode_feedback(value: str) -> tuple[str, str]:
         return str(data.get("q", "")), str(data.get("s", ""))
     except (ValueError, AttributeError):
         return "", ""
+
+
+def decode_rating(value: str) -> str:
+    """The rating a feedback button's value carries ("helpful", "not_helpful"), or ""."""
+    try:
+        return str(json.loads(value).get("r", ""))
+    except (ValueError, AttributeError):
+        return ""
 
 
 def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
@@ -161,25 +174,40 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
     return button
 
 
-def _actions(answer: Answer, show: bool = True) -> Block:
-    rated = encode_feedback(answer.question, answer.status)
-    elements = []
-    if answer.citations:
-        refs = encode_refs(source_refs(answer.citations))
-        elements.append(
-            _button("Show sources", SHOW_SOURCES, refs)
-            if show
-            else _button("Hide sources", HIDE_SOURCES, refs)
-        )
-    elements += [
-        _button(":thumbsup: Helpful", FEEDBACK_HELPFUL, rated),
-        _button(":thumbsdown: Not helpful", FEEDBACK_NOT_HELPFUL, rated),
-    ]
-    return {"type": "actions", "block_id": ACTIONS_BLOCK, "elements": elements}
+def _actions(answer: Answer) -> Block:
+    refs = encode_refs(source_refs(answer.citations))
+    button = _button("Show sources", SHOW_SOURCES, refs)
+    return {"type": "actions", "block_id": ACTIONS_BLOCK, "elements": [button]}
+
+
+def _feedback_button(emoji: str, label: str, answer: Answer, rating: str) -> Block:
+    return {
+        "text": {"type": "plain_text", "text": emoji, "emoji": True},
+        "accessibility_label": label,
+        "value": encode_feedback(answer.question, answer.status, rating),
+    }
+
+
+def feedback_block(answer: Answer) -> Block:
+    """Slack's own thumbs control (a feedback_buttons element in a context_actions block)."""
+    return {
+        "type": "context_actions",
+        "block_id": FEEDBACK_BLOCK,
+        "elements": [
+            {
+                "type": "feedback_buttons",
+                "action_id": FEEDBACK,
+                "positive_button": _feedback_button("👍", "Helpful answer", answer, "helpful"),
+                "negative_button": _feedback_button(
+                    "👎", "Not a helpful answer", answer, "not_helpful"
+                ),
+            }
+        ],
+    }
 
 
 def answer_message(answer: Answer, heading: str = "") -> Message:
-    """The answer, its numbered citations, "Show sources" and the feedback buttons."""
+    """The answer, its numbered citations, "Show sources" and Slack's feedback control."""
     text = fact_table_text(answer.text) if answer.engine == "facts" else escape(answer.text)
     body = f"*{escape(heading)}*\n{text}" if heading else text
     pieces = split_text(body)
@@ -189,9 +217,11 @@ def answer_message(answer: Answer, heading: str = "") -> Message:
         pieces = [*pieces[: MAX_TEXT_SECTIONS - 1], last + cut]
     blocks = [_section(p) for p in pieces]
     label = "Closest sources:" if answer.status == "not_found" and answer.citations else ""
-    budget = MAX_BLOCKS - len(blocks) - 1  # one actions block
+    budget = MAX_BLOCKS - len(blocks) - 2  # the actions block and the feedback block
     blocks += _citation_contexts(answer.citations, budget, label)
-    blocks.append(_actions(answer))
+    if answer.citations:
+        blocks.append(_actions(answer))
+    blocks.append(feedback_block(answer))
     return Message(_clip(answer.text, MAX_FALLBACK), blocks)
 
 
@@ -221,7 +251,8 @@ def quote_blocks(citations: list[Citation], budget: int = MAX_BLOCKS) -> list[Bl
 def with_quotes(blocks: list[Block], citations: list[Citation]) -> list[Block]:
     """An answer's blocks with its quotes shown above the buttons ("Show sources" clicked)."""
     kept = without_quotes(blocks)
-    at = next((i for i, b in enumerate(kept) if b.get("block_id") == ACTIONS_BLOCK), len(kept))
+    controls = (ACTIONS_BLOCK, FEEDBACK_BLOCK)
+    at = next((i for i, b in enumerate(kept) if b.get("block_id") in controls), len(kept))
     quotes = quote_blocks(citations, MAX_BLOCKS - len(kept))
     return [*kept[:at], *quotes, *_toggle(kept[at:], SHOW_SOURCES, HIDE_SOURCES, "Hide sources")]
 

@@ -1,6 +1,7 @@
 """Answering a person's message (a mention, a DM, a thread follow-up): claim it so it is answered
-once, show a reaction while working, run the command or question, post the reply where it
-belongs, and turn any failure into a message for the user."""
+once, show a reaction while working (and, in a DM, the AI app's status and thread title), run the
+command or question, post the reply where it belongs, and turn any failure into a message for
+the user."""
 
 from __future__ import annotations
 
@@ -23,17 +24,23 @@ log = logging.getLogger(__name__)
 # message subtypes a person produces; every other subtype is an edit, a join, a bot, ...
 PERSON_SUBTYPES = (None, "thread_broadcast", "file_share")
 DM_HISTORY_S = 3600  # earlier DM questions that count as the same conversation
+MAX_TITLE = 80  # a thread title from the question, clipped
+STATUS = {"add": "Fetching and indexing the article...", "list": "Reading the index..."}
+DEFAULT_STATUS = "Searching trial news..."
 
 
 @dataclass(frozen=True)
 class UserMessage:
-    """A message to answer; the reply goes to ``thread_ts`` (None: straight into the DM)."""
+    """A message to answer; the reply goes to ``thread_ts`` (None: straight into the DM).
+    ``assistant_thread``: the DM thread where Slack's AI app surface shows a status and a title
+    (None: a channel, where it does not)."""
 
     channel: str
     ts: str
     user: str
     text: str
     thread_ts: str | None
+    assistant_thread: str | None = None
 
 
 def from_a_person(event: dict[str, Any]) -> bool:
@@ -85,6 +92,9 @@ def _run_and_post(
     reaction = deps.settings.working_reaction
     if reaction:
         _react(client.reactions_add, msg, reaction)
+    status = _set_status(client, msg, STATUS.get(command.kind, DEFAULT_STATUS))
+    if status and not history:
+        _set_title(client, msg, command)
     try:
         message = run_safely(
             lambda: deps.commands.run(command, user=msg.user, history=history),
@@ -93,8 +103,41 @@ def _run_and_post(
         )
         post(client, msg.channel, msg.thread_ts, message)
     finally:
+        if status:  # Slack clears it when the answer lands; cleared here too if that failed
+            _set_status(client, msg, "")
         if reaction:
             _react(client.reactions_remove, msg, reaction)
+
+
+def _set_status(client: WebClient, msg: UserMessage, status: str) -> bool:
+    """The AI app's "working" line under the thread; False where there is none (a channel, a
+    workspace or app without the assistant view)."""
+    if msg.assistant_thread is None:
+        return False
+    try:
+        client.assistant_threads_setStatus(
+            channel_id=msg.channel, thread_ts=msg.assistant_thread, status=status
+        )
+    except SlackApiError as exc:  # not an assistant thread, missing scope: the reaction shows
+        log.debug("assistant.threads.setStatus in %s: %s", msg.channel, exc.response.get("error"))
+        return False
+    except OSError as exc:
+        log.warning("assistant.threads.setStatus in %s: %s", msg.channel, exc)
+        return False
+    return True
+
+
+def _set_title(client: WebClient, msg: UserMessage, command: Command) -> None:
+    """The thread's title in the app's history: its first question."""
+    title = " ".join((command.arg if command.kind == "ask" else msg.text).split())
+    if len(title) > MAX_TITLE:
+        title = title[: MAX_TITLE - 1].rstrip() + "…"
+    try:
+        client.assistant_threads_setTitle(
+            channel_id=msg.channel, thread_ts=str(msg.assistant_thread), title=title or "Question"
+        )
+    except (SlackApiError, OSError) as exc:
+        log.debug("assistant.threads.setTitle in %s: %s", msg.channel, exc)
 
 
 def post(client: WebClient, channel: str, thread_ts: str | None, message: Message) -> None:

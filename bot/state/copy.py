@@ -137,17 +137,22 @@ def _copy_conversations(db: Connection, path: Path) -> int:
 def _copy_feedback(db: Connection, path: Path) -> int:
     if not path.is_file():
         return 0
-    columns = ("rating", "question", "status", "user", "surface", "conversation", "message", "at")
+    columns = (
+        *("rating", "question", "status", "user", "surface", "conversation", "message", "at"),
+        "answer",
+        "comment",
+    )
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            rows.append(tuple(str(item.get(c, "")) for c in columns))
+            cited = json.dumps(item.get("citations") or [], ensure_ascii=False)
+            rows.append((*(str(item.get(c, "")) for c in columns), cited))
         except (json.JSONDecodeError, AttributeError) as exc:
             raise StateError(f"{path}, line {number}: not a feedback record ({exc})") from exc
-    target = (*columns[:3], "user_id", *columns[4:])
+    target = (*columns[:3], "user_id", *columns[4:], "citations")
     return _insert(db, "feedback", target, rows)
 
 

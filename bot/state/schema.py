@@ -147,9 +147,17 @@ _POSTGRES_V1 = (
     )""",
 )
 
+# feedback keeps the rated answer and its citations (JSON), so the team reads what was rated,
+# and the comment typed with a rating (Teams' feedback form)
+_POSTGRES_V2 = (
+    "ALTER TABLE feedback ADD COLUMN IF NOT EXISTS answer TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE feedback ADD COLUMN IF NOT EXISTS citations TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE feedback ADD COLUMN IF NOT EXISTS comment TEXT NOT NULL DEFAULT ''",
+)
+
 MIGRATIONS: dict[Dialect, tuple[tuple[str, ...], ...]] = {
     "sqlite": (_SQLITE_V1, _SQLITE_V2),
-    "postgres": (_POSTGRES_V1,),
+    "postgres": (_POSTGRES_V1, _POSTGRES_V2),
 }
 
 

@@ -17,9 +17,11 @@ from microsoft_agents.hosting.core import (
 
 from bot.commands import Commands
 from bot.dedupe import SeenEvents, open_seen_events
+from bot.feedback import FeedbackStore, open_feedback_store
 from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
+from bot.teams import feedback as feedback_loop
 from bot.teams import installs, messages
 from bot.teams.auth import (
     TokenProviderFactory,
@@ -56,10 +58,11 @@ def build_bot(
     *,
     seen: SeenEvents | None = None,
     conversations: ConversationStore | None = None,
+    feedback: FeedbackStore | None = None,
     token_provider: TokenProviderFactory | None = None,
 ) -> TeamsBot:
-    """The Teams bot; ``seen`` and ``conversations`` default to files beside the index (or the
-    shared PostgreSQL state, ``TRIALBOT_STATE_URL``),
+    """The Teams bot; ``seen``, ``conversations`` and ``feedback`` default to files beside the
+    index (or the shared PostgreSQL state, ``TRIALBOT_STATE_URL``; feedback with Slack's),
     ``token_provider`` to MSAL (the app id and secret)."""
     s = settings.teams
     auth = auth_configuration(s)  # missing credentials fail here, before anything is started
@@ -67,6 +70,8 @@ def build_bot(
     adapter = build_adapter(connections)
     index_dir = settings.index.dir
     state_url = settings.state.url.get_secret_value() if settings.state.url else None
+    if feedback is None:
+        feedback = open_feedback_store(settings, services.state)  # beside Slack's feedback
     deps = TeamsDeps(
         settings=s,
         commands=Commands(
@@ -79,7 +84,9 @@ def build_bot(
         else seen,
         conversations=conversations
         or open_conversations(settings, services.state if state_url else None),
+        feedback=feedback,
         adapter=adapter,
+        streams_progress=settings.answer.engine == "llm",
         executor=ThreadPoolExecutor(s.workers, thread_name_prefix="trialbot-teams"),
     )
     # turn state is unused (history is RecentQuestions); the SDK requires a storage anyway
@@ -91,4 +98,5 @@ def build_bot(
     )
     messages.register(app, deps)
     installs.register(app, deps)
+    feedback_loop.register(app, deps)
     return TeamsBot(app, adapter, auth, deps)

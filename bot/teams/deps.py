@@ -11,13 +11,16 @@ from typing import Any
 
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 
-from bot.commands import Commands, parse_command
+from bot.answer.models import Answer
+from bot.commands import Commands, Result, TrialFigures, parse_command
 from bot.dedupe import SeenEvents
 from bot.errors import TrialbotError
+from bot.feedback import FeedbackStore
 from bot.settings import TeamsSettings
+from bot.teams.ai_message import answer_activity
 from bot.teams.cards import Card, apology_card, error_card, result_card
 from bot.teams.conversations import ConversationStore
-from bot.teams.history import RecentQuestions
+from bot.teams.history import RatedAnswer, RecentAnswers, RecentQuestions
 
 log = logging.getLogger(__name__)
 
@@ -31,39 +34,67 @@ class Question:
     conversation: str
 
 
+@dataclass(frozen=True)
+class Reply:
+    """What answers a question: an AI-generated message (an Answer, rated with Teams' feedback
+    buttons) or a card (help, list, errors)."""
+
+    activity: dict[str, Any]
+    rated: RatedAnswer | None = None
+
+    @classmethod
+    def card(cls, card: Card) -> Reply:
+        attachment = {"contentType": "application/vnd.microsoft.card.adaptive", "content": card}
+        return cls({"type": "message", "attachments": [attachment]})
+
+
+def reply_for(result: Result) -> Reply:
+    """An answer (or a trial's figures) as an AI-generated message; anything else as a card."""
+    answer: Answer | None = result if isinstance(result, Answer) else None
+    heading = ""
+    if isinstance(result, TrialFigures) and result.answer is not None:
+        answer, heading = result.answer, f"Key figures of {result.trial}"
+    if answer is None:
+        return Reply.card(result_card(result))
+    return Reply(answer_activity(answer, heading), RatedAnswer(answer.question, answer.status))
+
+
 @dataclass
 class TeamsDeps:
     settings: TeamsSettings
     commands: Commands
     seen: SeenEvents
     conversations: ConversationStore
+    feedback: FeedbackStore
     adapter: CloudAdapter
     executor: ThreadPoolExecutor
+    streams_progress: bool = False  # the LLM engine: "Searching trial news..." while it works
     history: RecentQuestions = field(default_factory=RecentQuestions)
+    answers: RecentAnswers = field(default_factory=RecentAnswers)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
-    async def answer(self, question: Question) -> Card:
-        """The card answering ``question``, computed on the worker pool (the answer core is
+    async def answer(self, question: Question) -> Reply:
+        """The reply to ``question``, computed on the worker pool (the answer core is
         blocking: the event loop keeps serving requests meanwhile)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, self.answer_now, question)
 
-    def answer_now(self, question: Question) -> Card:
+    def answer_now(self, question: Question) -> Reply:
         """Run the command or question; a user error is said plainly, anything else is an
         apology (details logged)."""
         command = parse_command(question.text)
         history = self.history.before(question.conversation) if command.kind == "ask" else None
         try:
-            card = result_card(self.commands.run(command, user=question.user, history=history))
+            reply = reply_for(self.commands.run(command, user=question.user, history=history))
         except TrialbotError as exc:
             log.info("%s in %s: %s", command.kind, question.conversation, exc)
-            return error_card(str(exc))
+            return Reply.card(error_card(str(exc)))
         except Exception:
             log.exception("%s in %s failed", command.kind, question.conversation)
-            return apology_card()
+            return Reply.card(apology_card())
         if command.kind == "ask":
             self.history.add(question.conversation, command.arg)
-        return card
+        return reply
 
     def spawn(self, work: Coroutine[Any, Any, None]) -> None:
         """Run ``work`` after the request is acknowledged; kept until done (drained on exit)."""

@@ -3,7 +3,8 @@
 Teams sends no thread history with a message, and reading it back needs Graph permissions the
 bot does not ask for; so the bot remembers what it was asked, per conversation (a personal chat,
 or one channel thread), for an hour, in memory. A restart forgets: the next question simply has
-to name its trial again.
+to name its trial again. The answers it sent are remembered the same way, by message id, so a
+rating of one (Teams' feedback buttons) is stored with its question.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 
 WINDOW_S = 3600.0
 PER_CONVERSATION = 5
 CONVERSATIONS = 2000
+ANSWERS_KEPT = 5000
 
 
 class RecentQuestions:
@@ -45,3 +48,30 @@ class RecentQuestions:
             self._asked[conversation] = [*asked, (now, question)][-self.per_conversation :]
             while len(self._asked) > self.conversations:
                 self._asked.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class RatedAnswer:
+    """What a rating is about: the question and the answer's status."""
+
+    question: str
+    status: str
+
+
+class RecentAnswers:
+    """The last ``kept`` answers sent, by their message id."""
+
+    def __init__(self, kept: int = ANSWERS_KEPT) -> None:
+        self.kept = kept
+        self._answers: OrderedDict[str, RatedAnswer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, message_id: str, answer: RatedAnswer) -> None:
+        with self._lock:
+            self._answers[message_id] = answer
+            while len(self._answers) > self.kept:
+                self._answers.popitem(last=False)
+
+    def get(self, message_id: str) -> RatedAnswer | None:
+        with self._lock:
+            return self._answers.get(message_id)

@@ -1,12 +1,16 @@
 """Answering a person's message (a personal chat, a channel or group chat @mention): remember
 the conversation for proactive posts, claim the activity so a redelivery is not answered twice,
-acknowledge at once, then answer with a card.
+acknowledge at once, then answer: an AI-generated message with citations (``ai_message``), or a
+card for the commands.
 
 The answer is computed after the request is acknowledged (202): Teams redelivers a message whose
 request takes longer than 15 s, and an answer (an LLM engine, ``show TRIAL``, ``add URL``) may
 take longer. It is sent as a reply to the question through the SDK's proactive path, with the
-identity of the request that brought it. A request with ``deliveryMode: expectReplies`` wants its
-replies in the HTTP response: that one is answered before the request returns.
+identity of the request that brought it. While the LLM engine works (seconds), a personal chat
+shows Teams' informative streaming update ("Searching trial news..."): a ``typing`` activity
+with a ``streaminfo`` entity, ended by the answer carrying the stream's id. A request with
+``deliveryMode: expectReplies`` wants its replies in the HTTP response: that one is answered
+before the request returns.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import html
 import logging
 import re
 
-from microsoft_agents.activity import Activity, ActivityTypes, DeliveryModes
+from microsoft_agents.activity import Activity, ActivityTypes, DeliveryModes, Entity
 from microsoft_agents.hosting.core import (
     CardFactory,
     ClaimsIdentity,
@@ -23,11 +27,14 @@ from microsoft_agents.hosting.core import (
     TurnContext,
 )
 
+from bot.commands import parse_command
 from bot.teams.cards import Card, apology_card
 from bot.teams.conversations import conversation_from_activity
-from bot.teams.deps import Question, TeamsDeps
+from bot.teams.deps import Question, Reply, TeamsDeps
 
 log = logging.getLogger(__name__)
+
+PROGRESS = "Searching trial news..."
 
 # tags Teams may put in a message's text; "<" alone (as in "P<0.001") is left alone
 _TAGS = re.compile(r"</?(?:at|p|div|span|br|b|i|u|strong|em|s)\b[^>]*>", re.IGNORECASE)
@@ -36,6 +43,35 @@ _TAGS = re.compile(r"</?(?:at|p|div|span|br|b|i|u|strong|em|s)\b[^>]*>", re.IGNO
 def card_activity(card: Card) -> Activity:
     """A message activity carrying one Adaptive Card."""
     return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
+
+async def send_reply(
+    deps: TeamsDeps, context: TurnContext, reply: Reply, stream_id: str | None = None
+) -> None:
+    """Send ``reply`` (ending the stream ``stream_id``); an answer is remembered by its message
+    id, for the ratings it gets."""
+    activity = Activity.model_validate(reply.activity)
+    if stream_id:
+        final = {"type": "streaminfo", "streamType": "final", "streamId": stream_id}
+        activity.entities = [*(activity.entities or []), Entity.model_validate(final)]
+    response = await context.send_activity(activity)
+    if reply.rated is not None and response is not None and response.id:
+        deps.answers.add(response.id, reply.rated)
+
+
+async def _show_progress(context: TurnContext) -> str | None:
+    """Teams' informative streaming update; returns the stream id (None: no stream, the
+    plain typing dots were sent instead)."""
+    info = {"type": "streaminfo", "streamType": "informative", "streamSequence": 1}
+    update = Activity(
+        type=ActivityTypes.typing, text=PROGRESS, entities=[Entity.model_validate(info)]
+    )
+    try:
+        response = await context.send_activity(update)
+    except Exception as exc:  # a courtesy, like the typing dots: the answer still goes
+        log.debug("streaming update in %s: %s", context.activity.conversation.id, exc)
+        return None
+    return response.id if response is not None and response.id else None
 
 
 def from_a_person(activity: Activity) -> bool:
@@ -94,7 +130,7 @@ async def reply_to(deps: TeamsDeps, context: TurnContext) -> None:
         activity.conversation.id,
     )
     if activity.delivery_mode == DeliveryModes.expect_replies:
-        await context.send_activity(card_activity(await deps.answer(question)))
+        await send_reply(deps, context, await deps.answer(question))
         return
     deps.spawn(_answer_later(deps, context.identity or ClaimsIdentity(), activity, question))
 
@@ -105,12 +141,17 @@ async def _answer_later(
     continuation = activity.get_conversation_reference().get_continuation_activity()
     continuation.id = activity.id  # replies go to the question (in a channel: its thread)
 
+    personal = (activity.conversation.conversation_type or "personal") == "personal"
+    streams = deps.streams_progress and personal and parse_command(question.text).kind == "ask"
+
     async def deliver(context: TurnContext) -> None:
-        try:
-            await context.send_activity(Activity(type=ActivityTypes.typing))
-        except Exception as exc:  # the typing dots are a courtesy; the answer still goes
-            log.debug("typing indicator in %s: %s", question.conversation, exc)
-        await context.send_activity(card_activity(await deps.answer(question)))
+        stream_id = await _show_progress(context) if streams else None
+        if stream_id is None:
+            try:
+                await context.send_activity(Activity(type=ActivityTypes.typing))
+            except Exception as exc:  # the typing dots are a courtesy; the answer still goes
+                log.debug("typing indicator in %s: %s", question.conversation, exc)
+        await send_reply(deps, context, await deps.answer(question), stream_id)
 
     try:
         await deps.adapter.continue_conversation_with_claims(identity, continuation, deliver)

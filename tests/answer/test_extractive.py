@@ -113,3 +113,20 @@ def test_a_severe_grade_figure_answers_only_a_severe_grade_question(vocab):
     pn = "Peripheral neuropathy occurred in 67% with A+AVD; grade 3 or higher in 11%."
     figs2 = {f.value: f for f in extract_figures(pn, vocab)}
     assert engine._grade_unasked(analyze("PN rate with A+AVD?", vocab), figs2["11%"])
+
+
+def test_a_paragraph_is_about_the_population_its_nearest_setting_sentence_names(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+
+    engine = ExtractiveEngine(vocab)
+    # endometrial cancer: the dMMR paragraph, its HR two sentences later
+    before = [
+        "With placebo it was 15.7%.",
+        "At 24 months, 61.4% of dMMR/MSI-H patients were alive.",
+    ]
+    assert engine._said_before("dMMR", before)
+    # a nearer sentence about the other population decides
+    assert not engine._said_before("dMMR", ["In pMMR tumours the rate was 30%.", *before])
+    # ovarian cancer: HR-deficient and HR-proficient populations
+    assert engine._said_before("HR-deficient", ["Among HR-deficient patients PFS was 21.9 months."])
+    assert not engine._said_before("HR-deficient", ["The trial enrolled 733 patients."])

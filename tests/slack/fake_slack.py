@@ -226,6 +226,13 @@ class FakeSlack:
             return ok | {"channel": args["channel"], "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return ok | {"message_ts": self.new_ts()}
+        if method.startswith("assistant.threads."):
+            known = ("setStatus", "setTitle", "setSuggestedPrompts")
+            if method.removeprefix("assistant.threads.") not in known:
+                return {"ok": False, "error": "unknown_method"}
+            if not args.get("channel_id") or not args.get("thread_ts"):
+                return {"ok": False, "error": "invalid_arguments"}
+            return ok
         if method in ("chat.update", "reactions.add", "reactions.remove"):
             return ok
         if method == "conversations.replies":

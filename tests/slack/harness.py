@@ -163,6 +163,58 @@ class SlackSim:
         user: str = PERSON,
     ) -> httpx.Response:
         """A click on ``button`` (a Block Kit button element) of ``message``."""
+        action = {
+            "action_id": button["action_id"],
+            "block_id": "trialbot_actions",
+            "value": button["value"],
+            "type": "button",
+            "action_ts": str(time.time()),
+        }
+        return self.send_action(
+            action, response_name=response_name, channel=channel, message=message, user=user
+        )
+
+    def rate(
+        self,
+        message: dict[str, Any],
+        *,
+        positive: bool,
+        response_name: str,
+        channel: str = "CBUTTONS",
+        user: str = PERSON,
+        ephemeral: bool = False,
+    ) -> httpx.Response:
+        """A click on the thumbs of ``message``'s feedback_buttons element, as Slack sends it."""
+        element = feedback_control(message)
+        button = element["positive_button" if positive else "negative_button"]
+        action = {
+            "type": "feedback_buttons",
+            "action_id": element["action_id"],
+            "block_id": next(
+                b["block_id"] for b in message["blocks"] if b["type"] == "context_actions"
+            ),
+            "text": button["text"],
+            "value": button["value"],
+            "action_ts": str(time.time()),
+        }
+        return self.send_action(
+            action,
+            response_name=response_name,
+            channel=channel,
+            message=None if ephemeral else message,
+            user=user,
+        )
+
+    def send_action(
+        self,
+        action: dict[str, Any],
+        *,
+        response_name: str,
+        channel: str,
+        message: dict[str, Any] | None,
+        user: str,
+    ) -> httpx.Response:
+        """A block_actions payload holding ``action``, clicked on ``message``."""
         payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user, "username": "person", "team_id": TEAM_ID},
@@ -178,15 +230,7 @@ class SlackSim:
             "team": {"id": TEAM_ID, "domain": "test"},
             "channel": {"id": channel, "name": "oncology"},
             "response_url": self.fake.response_url(response_name),
-            "actions": [
-                {
-                    "action_id": button["action_id"],
-                    "block_id": "trialbot_actions",
-                    "value": button["value"],
-                    "type": "button",
-                    "action_ts": str(time.time()),
-                }
-            ],
+            "actions": [action],
         }
         if message is not None:
             payload["message"] = message
@@ -203,6 +247,18 @@ def buttons(message: dict[str, Any]) -> dict[str, dict[str, Any]]:
         if b["type"] == "actions"
         for e in b["elements"]
     }
+
+
+def feedback_control(message: dict[str, Any]) -> dict[str, Any]:
+    """The feedback_buttons element of a posted message (Slack draws it as two thumbs)."""
+    [element] = [
+        e
+        for b in message.get("blocks", [])
+        if b["type"] == "context_actions"
+        for e in b["elements"]
+        if e["type"] == "feedback_buttons"
+    ]
+    return element
 
 
 def block_texts(blocks: list[dict[str, Any]]) -> str:

@@ -15,6 +15,7 @@ from bot.slack.blocks import (
     SHOW_SOURCES,
     answer_message,
     decode_feedback,
+    decode_rating,
     decode_refs,
     encode_feedback,
     encode_refs,
@@ -45,13 +46,25 @@ def _check_limits(blocks: list[dict]) -> None:
         if b["type"] == "actions":
             assert all(len(e["value"]) <= MAX_BUTTON_VALUE for e in b["elements"])
             assert all(len(e["text"]["text"]) <= 75 for e in b["elements"])
+        if b["type"] == "context_actions":  # at most 5 elements; thumbs text and labels <= 75
+            assert len(b["elements"]) <= 5
+            for e in b["elements"]:
+                for button in (e["positive_button"], e["negative_button"]):
+                    assert len(button["value"]) <= MAX_BUTTON_VALUE
+                    assert len(button["text"]["text"]) <= 75
+                    assert len(button.get("accessibility_label", "")) <= 75
 
 
 def test_a_normal_answer():
     answer = Answer("OS HR in IMforte?", "answered", "OS HR: HR = 0.73 [1]", [_citation(1)])
     message = answer_message(answer)
     kinds = [b["type"] for b in message.blocks]
-    assert kinds == ["section", "context", "actions"]
+    assert kinds == ["section", "context", "actions", "context_actions"]
+    [thumbs] = message.blocks[3]["elements"]
+    assert thumbs["type"] == "feedback_buttons"
+    assert decode_feedback(thumbs["negative_button"]["value"]) == ("OS HR in IMforte?", "answered")
+    assert decode_rating(thumbs["positive_button"]["value"]) == "helpful"
+    assert decode_rating(thumbs["negative_button"]["value"]) == "not_helpful"
     assert message.blocks[0]["text"]["text"] == "OS HR: HR = 0.73 [1]"
     context = message.blocks[1]["elements"][0]["text"]
     assert context == "*[1]* <https://example.org/imforte|IMforte results>"
@@ -121,12 +134,13 @@ def test_quotes_shown_and_hidden_again():
     answer = Answer("q", "answered", "HR = 0.73 [1]", [_citation(1)])
     blocks = answer_message(answer).blocks
     shown = with_quotes(blocks, [_citation(1)])
-    assert [b["type"] for b in shown] == ["section", "context", "section", "actions"]
+    kinds = ["section", "context", "section", "actions", "context_actions"]
+    assert [b["type"] for b in shown] == kinds
     assert shown[2]["text"]["text"].endswith(">HR = 0.73 for OS.")
     assert shown[3]["elements"][0]["action_id"] == HIDE_SOURCES
     assert with_quotes(shown, [_citation(1)]) == shown  # showing twice shows once
     hidden = without_quotes(shown)
-    assert hidden == blocks and hidden[-1]["elements"][0]["action_id"] == SHOW_SOURCES
+    assert hidden == blocks and hidden[-2]["elements"][0]["action_id"] == SHOW_SOURCES
 
 
 def test_an_unknown_trial_lists_the_known_ones():

@@ -151,7 +151,7 @@ def test_the_cli_copies_then_migrate_is_idempotent(tmp_path: Path, pg_url: str):
     for _ in range(2):
         migrated = runner.invoke(cli, ["state", "migrate"], env={"TRIALBOT_STATE_URL": pg_url})
         assert migrated.exit_code == 0, migrated.output
-        assert migrated.output.startswith("state at schema version 1: postgresql://")
+        assert migrated.output.startswith("state at schema version 2: postgresql://")
     assert len(FeedStore(open_state_url(pg_url)).feeds()) == 3
     again = runner.invoke(
         cli,

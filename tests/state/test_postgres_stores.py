@@ -126,8 +126,15 @@ def test_the_digest_lock_has_one_holder_across_hosts_and_expires(pg_url: str):
 
 def test_feedback_from_every_replica_in_one_table(pg_url: str):
     clicks = [
-        Feedback("helpful", "ORR of ORCA-7?", "answered", "U1", "slack", "C1", "1.0001"),
-        Feedback("not_helpful", "OS of X?", "not_found", "U2", "teams", "19:a", "m2"),
+        Feedback(
+            *("helpful", "ORR of ORCA-7?", "answered", "U1", "slack", "C1", "1.0001"),
+            answer="ORR: 41.2% [1]",
+            citations=[{"n": 1, "title": "ORCA-7", "source": "a.txt", "quote": "ORR was 41.2%."}],
+        ),
+        Feedback(
+            *("not_helpful", "OS of X?", "not_found", "U2", "teams", "19:a", "m2"),
+            comment="the quote is from another cohort",
+        ),
     ]
     StateFeedbackStore(host(pg_url)).record(clicks[0])
     StateFeedbackStore(host(pg_url)).record(clicks[1])

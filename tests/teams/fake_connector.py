@@ -36,6 +36,7 @@ class Post:
     activity: dict[str, Any]
     authorization: str | None
     at: float
+    id: str = ""  # the id the connector gave the posted activity
 
 
 @dataclass
@@ -138,11 +139,12 @@ class FakeConnector:
             activity=json.loads(raw or b"{}"),
             authorization=handler.headers.get("Authorization"),
             at=time.monotonic(),
+            id=f"1{uuid.uuid4().int % 10**12:012d}",
         )
         with self._changed:
             self.posts.append(post)
             self._changed.notify_all()
-        self._reply(handler, 200, json.dumps({"id": f"1{uuid.uuid4().int % 10**12:012d}"}))
+        self._reply(handler, 200, json.dumps({"id": post.id}))
 
     @staticmethod
     def _reply(handler: BaseHTTPRequestHandler, status: int, body: str) -> None:

@@ -5,6 +5,7 @@ with a test key, and a fake token provider for the bot's outbound tokens."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration
 
 from bot.dedupe import MemorySeenEvents
+from bot.feedback import Feedback
 from bot.health import readiness
 from bot.services import Services
 from bot.settings import TeamsSettings
@@ -157,6 +159,16 @@ def message(
     }
 
 
+class RecordedFeedback:
+    """A FeedbackStore that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.records: list[Feedback] = []
+
+    def record(self, feedback: Feedback) -> None:
+        self.records.append(feedback)
+
+
 class TeamsSim:
     """The real Teams host on 127.0.0.1, replying to the fake connector."""
 
@@ -167,11 +179,13 @@ class TeamsSim:
         )
         self.seen = MemorySeenEvents()
         self.conversations = MemoryConversationStore()
+        self.feedback = RecordedFeedback()
         self.bot: TeamsBot = build_bot(
             settings,
             services,
             seen=self.seen,
             conversations=self.conversations,
+            feedback=self.feedback,
             token_provider=FakeTokenProvider,
         )
         web_app = build_web_app(self.bot, lambda: readiness(services))
@@ -203,9 +217,56 @@ class TeamsSim:
         return activity
 
     def answers(self, conversation: Conversation, n: int = 1) -> list[dict[str, Any]]:
-        """The cards posted in ``conversation``, once there are ``n`` of them."""
+        """The messages posted in ``conversation``, once there are ``n`` of them."""
         self.fake.wait_for(lambda: len(self.fake.posted(conversation.id)) >= n)
-        return [card(p.activity) for p in self.fake.posted(conversation.id)]
+        return [p.activity for p in self.fake.posted(conversation.id)]
+
+    def rate(
+        self, answer_id: str, conversation: Conversation, reaction: str, comment: str | None = None
+    ) -> httpx.Response:
+        """A click on Teams' thumbs under the answer ``answer_id`` (and the comment typed)."""
+        return self.post(
+            feedback_invoke(answer_id, conversation, self.fake.service_url, reaction, comment)
+        )
+
+
+def feedback_invoke(
+    answer_id: str,
+    conversation: Conversation,
+    service_url: str,
+    reaction: str,
+    comment: str | None = None,
+) -> dict[str, Any]:
+    """The ``message/submitAction`` invoke Teams sends for a feedback click."""
+    activity = message("", conversation, service_url)
+    del activity["text"], activity["textFormat"]
+    action: dict[str, Any] = {"reaction": reaction}
+    if comment is not None:
+        action["feedback"] = json.dumps({"feedbackText": comment})
+    return activity | {
+        "type": "invoke",
+        "name": "message/submitAction",
+        "replyToId": answer_id,
+        "value": {"actionName": "feedback", "actionValue": action},
+    }
+
+
+def ai_entity(activity: dict[str, Any]) -> dict[str, Any]:
+    """The AI-generated-content entity of a posted message."""
+    [entity] = [
+        e for e in activity.get("entities", []) if e["type"] == "https://schema.org/Message"
+    ]
+    return entity
+
+
+def claims(activity: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """The citations Teams shows, by position: ``{n: appearance}``."""
+    return {c["position"]: c["appearance"] for c in ai_entity(activity).get("citation", [])}
+
+
+def rendered_markers(text: str) -> list[int]:
+    """The ``[n]`` in a message's text, which Teams renders as citation pop-ups."""
+    return sorted({int(n) for n in re.findall(r"\[(\d+)\]", text)})
 
 
 def card(activity: dict[str, Any]) -> dict[str, Any]:

@@ -45,12 +45,25 @@ def test_the_manifest_declares_the_bot_in_every_scope_with_its_commands():
     [bot] = MANIFEST["bots"]
     assert bot["botId"] == MANIFEST["id"] == "${{BOT_ID}}"
     assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
-    [commands] = bot["commandLists"]
-    titles = [c["title"] for c in commands["commands"]]
+    personal, shared = bot["commandLists"]
+    assert personal["scopes"] == ["personal"] and set(shared["scopes"]) == {"team", "groupChat"}
+    titles = [c["title"] for c in shared["commands"]]
     assert titles == ["help", "list", "show"]
     typed = {usage.split()[0] for usage, _ in USAGE}
     assert set(titles) <= typed  # every listed command is one the bot understands
-    assert all(len(c["title"]) <= 32 and len(c["description"]) <= 128 for c in commands["commands"])
+    for commands in (personal, shared):
+        assert len(commands["commands"]) <= 10
+        assert all(
+            len(c["title"]) <= 32 and len(c["description"]) <= 128 for c in commands["commands"]
+        )
+
+
+def test_the_personal_chat_has_prompt_starters_the_bot_answers():
+    [personal] = [c for c in MANIFEST["bots"][0]["commandLists"] if c["scopes"] == ["personal"]]
+    typed = {usage.split()[0] for usage, _ in USAGE}
+    starters = [c["title"] for c in personal["commands"] if c["title"] not in typed]
+    assert len(starters) >= 2  # questions a click sends as they are
+    assert any(c["title"].startswith("compare ") for c in personal["commands"])
     assert len(MANIFEST["name"]["short"]) <= 30 and len(MANIFEST["description"]["short"]) <= 80
 
 

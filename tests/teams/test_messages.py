@@ -1,5 +1,6 @@
-"""Personal chats and channel @mentions: answered once, with an Adaptive Card carrying the figure
-and its citation, through the real host and the fake connector."""
+"""Personal chats and channel @mentions: answered once, with an AI-generated message carrying the
+figure and its citations (or a card for the commands), through the real host and the fake
+connector."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from tests.teams.harness import (
     PERSON,
     Conversation,
     TeamsSim,
+    ai_entity,
     card,
     card_texts,
+    claims,
     message,
-    quotes,
+    rendered_markers,
     shown_texts,
 )
 
@@ -29,12 +32,13 @@ def test_a_personal_chat_question_is_answered_with_the_figure_and_its_quote(team
     activity = reply.activity
     assert activity["replyToId"] == asked["id"]
     assert activity["from"]["id"] == BOT_ID and activity["recipient"]["id"] == PERSON["id"]
-    answer = card(activity)
-    lead = answer["body"][0]["inlines"][0]["text"]
+    lead = activity["text"].split("\n")[0]
     assert any(e in lead for e in expect), lead
-    shown = shown_texts(answer)
-    assert "**[1]** " in shown and "(000_caa6e6069db539af.txt)" in shown  # numbered, file source
-    assert any(e in q for e in expect for q in quotes(answer))  # the figure, verbatim, quoted
+    cited = claims(activity)
+    assert sorted(cited) == rendered_markers(activity["text"]) != []  # a pop-up per marker
+    assert cited[1]["keywords"] == ["000_caa6e6069db539af.txt"]  # a file source, named
+    # the figure, verbatim, in the quote Teams shows
+    assert any(e in c["abstract"] for e in expect for c in cited.values())
     assert reply.authorization is None  # anonymous mode sends no token
 
 
@@ -55,9 +59,9 @@ def test_a_channel_mention_is_answered_in_its_thread(teams: TeamsSim):
 
     [reply] = teams.fake.wait_for(lambda: teams.fake.posted(thread.id))
     assert reply.reply_to == asked["id"]
-    answer = card(reply.activity)
-    assert any(e in answer["body"][0]["inlines"][0]["text"] for e in expect)
-    assert any(e in q for e in expect for q in quotes(answer))
+    answer = reply.activity
+    assert any(e in answer["text"].split("\n")[0] for e in expect)
+    assert any(e in c["abstract"] for e in expect for c in claims(answer).values())
     stored = teams.conversations.get(channel)  # the channel itself, for digests
     assert stored is not None and stored.kind == "channel" and stored.name == "Trials"
 
@@ -73,33 +77,36 @@ def test_a_channel_message_without_the_mention_is_left_alone(teams: TeamsSim):
 def test_help_list_and_show_are_answered_with_cards(teams: TeamsSim):
     chat = Conversation.personal()
     teams.say("help", chat)
-    [help_card] = teams.answers(chat, 1)
+    help_card = card(teams.answers(chat, 1)[0])
     assert "What I can do" in shown_texts(help_card)
     assert {"show TRIAL", "list", "help"} <= {f["title"] for f in help_card["body"][1]["facts"]}
 
     teams.say("list", chat)
-    listed = teams.answers(chat, 2)[1]
+    listed = card(teams.answers(chat, 2)[1])
     assert "2 indexed articles" in shown_texts(listed)
     assert "IMforte" in shown_texts(listed)
 
     thread, _ = Conversation.channel_thread()
     teams.say("show IMforte", thread, mention_bot=True)
-    [shown] = teams.answers(thread, 1)
-    text = shown_texts(shown)
-    assert "Key figures of IMforte" in text
+    [posted] = teams.answers(thread, 1)
+    assert posted["text"].startswith("**Key figures of IMforte**")
+    shown = card(posted)  # the fact sheet keeps its table
     [table] = [e for e in shown["body"] if e["type"] == "Table"]  # the fact sheet as a table
     rows = [[card_texts(cell["items"]) for cell in r["cells"]] for r in table["rows"]]
     assert rows[0] == ["Endpoint", "Arm / subgroup", "Value [source]"]
     assert any(r[0] == "HR" and r[2].startswith("0.73") for r in rows)
     assert any(r[0] == "PFS" and "combination" in r[1] and "5.4 months" in r[2] for r in rows)
-    assert any("0.73" in q for q in quotes(shown))
+    cited = claims(posted)
+    assert sorted(cited) == rendered_markers(posted["text"])
+    assert set(rendered_markers(card_texts(table))) <= set(cited)  # the table's [n] too
+    assert any("0.73" in c["abstract"] for c in cited.values())
 
 
 def test_an_unknown_trial_says_which_trials_are_indexed(teams: TeamsSim):
     chat = Conversation.personal()
     teams.say("show NOSUCHTRIAL", chat)
     [answer] = teams.answers(chat, 1)
-    text = shown_texts(answer)
+    text = shown_texts(card(answer))
     assert "NOSUCHTRIAL" in text and "IMforte" in text
 
 
@@ -107,8 +114,9 @@ def test_a_question_the_index_cannot_answer_says_not_found_with_closest_sources(
     chat = Conversation.personal()
     teams.say("What was the ORR with sotorasib in CodeBreaK 200?", chat)
     [answer] = teams.answers(chat, 1)
-    text = shown_texts(answer)
-    assert text.startswith("Not found")
+    assert answer["text"].startswith("Not found")
+    assert "Closest sources: [1]" in answer["text"]
+    assert sorted(claims(answer)) == rendered_markers(answer["text"])
 
 
 def test_a_redelivered_activity_is_answered_once(teams: TeamsSim):
@@ -129,7 +137,7 @@ def test_a_follow_up_stays_on_the_trial_of_the_conversation(teams: TeamsSim):
     teams.answers(chat, 1)
     teams.say("and the PFS HR?", chat)
     follow_up = teams.answers(chat, 2)[1]
-    assert "0.54" in follow_up["body"][0]["inlines"][0]["text"]
+    assert "0.54" in follow_up["text"].split("\n")[0]
 
 
 def test_expect_replies_returns_the_answer_in_the_response(teams: TeamsSim):
@@ -140,7 +148,8 @@ def test_expect_replies_returns_the_answer_in_the_response(teams: TeamsSim):
     )
     assert response.status_code == 200
     [reply] = response.json()["activities"]
-    assert any(e in shown_texts(card(reply)) for e in expect)
+    assert any(e in reply["text"] for e in expect)
+    assert ai_entity(reply)["additionalType"] == ["AIGeneratedContent"]
     assert teams.fake.posted(chat.id) == []  # nothing went through the connector
 
 
@@ -152,7 +161,7 @@ def test_a_failing_answer_gets_a_short_apology(teams: TeamsSim, monkeypatch):
     chat = Conversation.personal()
     teams.say("What was the OS HR in IMforte?", chat)
     [answer] = teams.answers(chat, 1)
-    text = shown_texts(answer)
+    text = shown_texts(card(answer))
     assert "Sorry, something went wrong" in text
     assert "secret internals" not in text
 
@@ -168,11 +177,11 @@ def test_a_connector_error_is_logged_and_the_next_answer_goes_through(teams: Tea
 
     teams.say("help", chat)
     [answer] = teams.answers(chat, 1)
-    assert "What I can do" in shown_texts(answer)
+    assert "What I can do" in shown_texts(card(answer))
 
 
 def test_a_user_error_is_said_plainly(teams: TeamsSim):
     chat = Conversation.personal()
     teams.say("add", chat)
     [answer] = teams.answers(chat, 1)
-    assert shown_texts(answer).startswith("⚠️ give the article's address")
+    assert shown_texts(card(answer)).startswith("⚠️ give the article's address")

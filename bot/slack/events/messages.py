@@ -36,7 +36,16 @@ def register(app: App, deps: SlackDeps) -> None:
                 )
             else:
                 history = dm_history(client, channel, ts)
-            message = UserMessage(channel, ts, event["user"], text, thread if in_thread else None)
+            # the AI app surface keeps each conversation in a thread; a plain DM gets a status
+            # line only where Slack accepts one
+            message = UserMessage(
+                channel,
+                ts,
+                event["user"],
+                text,
+                thread if in_thread else None,
+                assistant_thread=thread if in_thread else ts,
+            )
             reply_to(deps, client, message, history, MENTION)
             return
         if not in_thread or f"<@{context.bot_user_id}>" in text:

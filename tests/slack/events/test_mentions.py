@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 
 from bot.answer.models import Answer, Citation
-from bot.slack.blocks import FEEDBACK_HELPFUL, MAX_BLOCKS, MAX_TEXT, decode_feedback
+from bot.slack.blocks import MAX_BLOCKS, MAX_TEXT, decode_feedback
 from tests.slack.conftest import golden
 from tests.slack.fake_slack import BOT_USER_ID, FakeSlack
-from tests.slack.harness import SlackSim, block_texts, buttons
+from tests.slack.harness import SlackSim, block_texts, buttons, feedback_control
 
 
 def test_mention_is_answered_in_its_thread_with_the_figure(slack: SlackSim, channel: str):
@@ -22,7 +22,9 @@ def test_mention_is_answered_in_its_thread_with_the_figure(slack: SlackSim, chan
     assert any(e in lead for e in expect)
     citations = block_texts([b for b in reply["blocks"] if b["type"] == "context"])
     assert "[1]" in citations and "003_c267631fe2ec8f4e.txt" in citations
-    assert set(buttons(reply)) >= {"trialbot_show_sources", FEEDBACK_HELPFUL}
+    assert set(buttons(reply)) == {"trialbot_show_sources"}
+    assert reply["blocks"][-1]["type"] == "context_actions"
+    assert feedback_control(reply)["action_id"] == "trialbot_feedback"
 
 
 def test_working_reaction_is_added_then_removed(slack: SlackSim, channel: str):
@@ -95,7 +97,7 @@ def test_slack_markup_is_decoded_not_searched(slack: SlackSim, channel: str):
     )
     [reply] = slack.fake.wait_for(lambda: slack.fake.posted(channel))
     assert any(e in reply["text"] for e in expect)
-    asked, _ = decode_feedback(buttons(reply)[FEEDBACK_HELPFUL]["value"])
+    asked, _ = decode_feedback(feedback_control(reply)["positive_button"]["value"])
     assert asked == "what was the OS HR in IMforte? cc"
 
 

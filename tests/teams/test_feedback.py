@@ -1,0 +1,63 @@
+"""Teams' feedback loop: the thumbs under an answer come back as a message/submitAction invoke,
+answered 200 and stored with the rated answer's question."""
+
+from __future__ import annotations
+
+import time
+
+from tests.teams.conftest import golden
+from tests.teams.harness import Conversation, TeamsSim, feedback_invoke
+
+
+def _answered(teams: TeamsSim, chat: Conversation) -> tuple[str, str]:
+    question, _ = golden("imforte-os-hr")
+    teams.say(question, chat)
+    [post] = teams.fake.wait_for(lambda: teams.fake.posted(chat.id))
+    assert post.activity["channelData"]["feedbackLoopEnabled"] is True
+    # remembered once the connector's answer is back (a person cannot click sooner)
+    teams.fake.wait_for(lambda: teams.bot.deps.answers.get(post.id))
+    return question, post.id
+
+
+def test_a_dislike_with_a_comment_is_answered_200_and_stored(teams: TeamsSim):
+    chat = Conversation.personal()
+    question, answer_id = _answered(teams, chat)
+    response = teams.rate(answer_id, chat, "dislike", "The HR is for PFS, not OS")
+    assert response.status_code == 200
+    [stored] = [f for f in teams.feedback.records if f.message == answer_id]
+    assert stored.rating == "not_helpful" and stored.comment == "The HR is for PFS, not OS"
+    assert stored.question == question and stored.status == "answered"
+    assert stored.surface == "teams" and stored.conversation == chat.id
+    assert stored.user  # the person's Entra object id
+
+
+def test_a_like_without_a_comment_is_stored(teams: TeamsSim):
+    chat = Conversation.personal()
+    _, answer_id = _answered(teams, chat)
+    assert teams.rate(answer_id, chat, "like").status_code == 200
+    [stored] = [f for f in teams.feedback.records if f.message == answer_id]
+    assert stored.rating == "helpful" and stored.comment == ""
+
+
+def test_a_redelivered_rating_is_stored_once_and_nothing_is_posted(teams: TeamsSim):
+    chat = Conversation.personal()
+    _, answer_id = _answered(teams, chat)
+    invoke = feedback_invoke(answer_id, chat, teams.fake.service_url, "like")
+    assert [teams.post(invoke).status_code for _ in range(2)] == [200, 200]
+    assert len([f for f in teams.feedback.records if f.message == answer_id]) == 1
+    time.sleep(0.3)
+    assert len(teams.fake.posted(chat.id)) == 1  # the answer alone: a rating gets no reply
+
+
+def test_a_rating_of_an_unknown_answer_is_kept_with_its_message_id(teams: TeamsSim):
+    chat = Conversation.personal()
+    assert teams.rate("1999", chat, "like", "ok").status_code == 200
+    [stored] = [f for f in teams.feedback.records if f.message == "1999"]
+    assert stored.question == "" and stored.comment == "ok"
+
+
+def test_a_submit_action_that_is_not_feedback_is_refused(teams: TeamsSim):
+    chat = Conversation.personal()
+    invoke = feedback_invoke("1", chat, teams.fake.service_url, "like")
+    invoke["value"] = {"actionName": "something-else", "actionValue": {}}
+    assert teams.post(invoke).status_code == 400
