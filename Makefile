@@ -42,4 +42,5 @@ lint: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy bot index
 	$(BIN)/pytest -q

@@ -82,7 +82,7 @@ class _Citations:
 def trial_facts(snap: Snapshot, vocab: Vocabulary) -> list[tuple[ArticleRecord, Fact]]:
     """Every fact of every indexed article (recomputed from the chunks for articles ingested
     before facts were stored)."""
-    out = []
+    out: list[tuple[ArticleRecord, Fact]] = []
     for article in snap.articles.values():
         facts = facts_of(article.meta)
         if "facts" not in article.meta:

@@ -250,7 +250,8 @@ def _pdf_text(data: bytes, source: str) -> tuple[str, str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
+        metadata = reader.metadata
+        title = str(metadata.get("/Title") or "") if metadata is not None else ""
     except LimitReachedError as exc:
         raise UnreadableArticleError(
             source,

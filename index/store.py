@@ -240,7 +240,7 @@ class ChromaStore:
     def put_article(self, article: ArticleRecord, embedding: list[float]) -> None:
         self._articles.upsert(
             ids=[article.id],
-            embeddings=[embedding],  # type: ignore[list-item]
+            embeddings=[embedding],  # type: ignore[list-item,arg-type]
             documents=[article.title],
             metadatas=[
                 {
@@ -325,9 +325,9 @@ class ChromaStore:
             return []
         # no count() first: Chroma returns fewer than n_results (none from an empty collection)
         res = self._chunks.query(
-            query_embeddings=[embedding],  # type: ignore[list-item]
+            query_embeddings=[embedding],  # type: ignore[list-item,arg-type]
             n_results=k,
-            where={"article_id": {"$in": article_ids}} if article_ids else None,
+            where={"article_id": {"$in": article_ids}} if article_ids else None,  # type: ignore[dict-item]
             include=["distances"],  # type: ignore[list-item]
         )
         distances = (res.get("distances") or [[]])[0]

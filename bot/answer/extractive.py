@@ -903,7 +903,8 @@ def _sentences_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[s
     by_end = {(s.article.id, s.end + gap): s for s in sentences for gap in (1, 2)}
     out: dict[tuple[str, int], list[str]] = {}
     for s in sentences:
-        chain, cur = [], by_end.get((s.article.id, s.start))
+        chain: list[str] = []
+        cur = by_end.get((s.article.id, s.start))
         while cur is not None and len(chain) < 3:
             chain.append(cur.text)
             cur = by_end.get((cur.article.id, cur.start))

@@ -142,15 +142,15 @@ def answer_card(answer: Answer, heading: str = "") -> Card:
         label = "Closest sources" if answer.status == "not_found" else "Sources"
         body.append(markdown(f"**{label}**", spacing="Medium", size="Small"))
     while True:
-        lines = [citation_line(c) for c in citations]
+        cited = [citation_line(c) for c in citations]
         if more:
-            lines.append(markdown(f"…and {more} more sources", isSubtle=True, size="Small"))
+            cited.append(markdown(f"…and {more} more sources", isSubtle=True, size="Small"))
         actions = []
         if citations:
             sources = adaptive_card(quote_elements(citations))
             del sources["$schema"], sources["msteams"]
             actions.append({"type": "Action.ShowCard", "title": SHOW_SOURCES, "card": sources})
-        card = adaptive_card(body + lines, actions)
+        card = adaptive_card(body + cited, actions)
         if _size(card) <= MAX_CARD_CHARS or len(citations) <= 1:
             return card
         citations = citations[:-1]
