@@ -192,6 +192,13 @@ _Q_POPULATION = [
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
     re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
+    # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
+    re.compile(
+        r"\b(?:by|per|according to)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+)?)\s+"
+        r"(?:status|subgroups?|levels?|expression)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?P<x>non-?(?!small|squamous)[a-z]{4,})\b", re.I),  # "nonviral HCC"
 ]
 _NOT_POPULATION = frozenset(
     [

@@ -109,3 +109,12 @@ def test_cell_therapy_toxicities_are_not_complete_responses(vocab):
     assert analyze("how much ICANS did they see?", vocab).target == "ICANS"
     assert analyze("CR rate with cilta-cel?", vocab).target == "CR"
     assert analyze("any grade PN w/ A+AVD?", vocab).target == "peripheral neuropathy"
+
+
+def test_a_split_or_a_negated_population_in_a_question_is_named(vocab):
+    # bladder cancer and liver cancer: "by ctDNA status", "nonviral"
+    assert analyze("EFS by ctDNA status in niagara?", vocab).population == ["ctdna"]
+    assert analyze("ORR in nonviral HCC on STRIDE?", vocab).population == ["nonviral"]
+    # mesothelioma: "non-epithelioid" is a population; lung cancer: "non-small cell" is not
+    assert analyze("OS HR non-epithelioid meso?", vocab).population == ["non", "epithelioid"]
+    assert analyze("mOS in non-small cell lung cancer?", vocab).population == []
