@@ -118,3 +118,15 @@ def test_a_split_or_a_negated_population_in_a_question_is_named(vocab):
     # mesothelioma: "non-epithelioid" is a population; lung cancer: "non-small cell" is not
     assert analyze("OS HR non-epithelioid meso?", vocab).population == ["non", "epithelioid"]
     assert analyze("mOS in non-small cell lung cancer?", vocab).population == []
+
+
+def test_progression_or_death_is_progression_free_survival(vocab):
+    from index.figures import extract_figures
+
+    # ovarian and kidney cancer sentences: the hazard ratio of PFS, not of OS
+    ovarian = "The hazard ratio for disease progression or death was 0.30 (95% CI, 0.23-0.41)."
+    (hr,) = [f for f in extract_figures(ovarian, vocab) if f.value == "0.30"]
+    assert {t.key for t in vocab.terms(ovarian)} >= {"HR", "PFS"}
+    assert "OS" not in {t.key for t in vocab.terms(ovarian)} and hr.endpoint == "HR"
+    kidney = "Lenvatinib plus pembrolizumab reduced the risk of progression or death by 61%."
+    assert "risk reduction" in {t.key for t in vocab.terms(kidney)}
