@@ -196,7 +196,7 @@ class Commands:
         answer = Answer(question, "answered", text, comparison.citations, engine="facts")
         names_out = text
         for trial in {r.trial for r in comparison.rows if r.trial}:
-            names_out = names_out.replace(trial, " ")  # "Lung01" in a name is not a figure
+            names_out = names_out.replace(trial, " ")  # "Breast03" in a name is not a figure
         if not is_grounded(names_out, answer.citations):
             return Answer(question, "not_found", "Not found: no checkable figures.", engine="facts")
         return answer

@@ -205,7 +205,7 @@ class Answerer:
 
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     """The articles about the trials the question names by their full indexed names
-    ("CheckMate 743", not every CheckMate), or None when it names none."""
+    ("ORCA 743", not every ORCA), or None when it names none."""
     keys = {
         _name_key(name)
         for name in snap.trial_names
@@ -225,7 +225,7 @@ _NAMED_TRIAL = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]+[\s-]?\d{1,4}[A-Za-z]{0,3
 
 
 def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
-    """The trials a question names by a coded name ("FRESCO-2", "rela-047", "CheckMate 067"),
+    """The trials a question names by a coded name ("NOVA-2", "skyl-047", "ORCA 067"),
     as the index spells them where it knows them, and the indexed names it spells out."""
     known = {_name_key(t) for t in snap.trial_names}
     named = set()
@@ -234,8 +234,8 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
         letters = re.sub(r"[^A-Za-z]", "", m.group(0))
         digits = re.sub(r"\D", "", m.group(0))
         if _name_key(name) in known or (
-            # an unindexed trial: capitals, four letters or more, a short number ("FRESCO-2");
-            # not a drug's code ("TAS-102", "AZD9291") nor words before a number ("above 40")
+            # an unindexed trial: capitals, four letters or more, a short number ("NOVA-2");
+            # not a drug's code ("XY-102", "XYZ1234") nor words before a number ("above 40")
             looks_like_trial_name(m.group(0), vocab)
             and any(c.isupper() for c in letters)
             and len(letters) >= 4
@@ -254,7 +254,7 @@ _TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.-]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
 
 
 def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
-    """A trial's name as people write it: letters and a number ("FRESCO-2", "KN-048", "CM649"),
+    """A trial's name as people write it: letters and a number ("NOVA-2", "OR-48", "OR649"),
     or one capitalised word of five letters or more ("MARIPOSA"); not a vocabulary term or a
     score with its threshold ("CPS5")."""
     letters = re.sub(r"[^A-Za-z]", "", word)
@@ -326,11 +326,11 @@ _CODED_NAME = re.compile(r"^([A-Za-z]+)[\s-]?([A-Za-z]?\d[\w-]*)$")
 
 
 def _canonical_name(entity: str, snap: Snapshot) -> str:
-    """A shortened trial name as the articles spell it ("CM-816" -> "CheckMate-816"): same number,
+    """A shortened trial name as the articles spell it ("OC-816" -> "ORCA-816"): same number,
     and the short letters appear in order in the long name, starting with its first letter."""
     coded = _CODED_NAME.match(entity)
     if coded and not any(name_key(t) == name_key(entity) for t in snap.trial_names):
-        # "CM-743" is CheckMate 743 even when "cm" and "743" are each words of the index
+        # "OC-743" is ORCA 743 even when "oc" and "743" are each words of the index
         mapped = _coded_to_indexed(coded, snap)
         if mapped:
             return mapped
@@ -353,7 +353,7 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
 
 def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
     """The one indexed trial a short coded name stands for: the same number, and the short
-    letters in order in the long name, from its first letter ("CM-743" -> "CheckMate 743")."""
+    letters in order in the long name, from its first letter ("OC-743" -> "ORCA 743")."""
     short, number = m.group(1).casefold(), m.group(2).casefold()
     matches = set()
     for article in snap.articles.values():

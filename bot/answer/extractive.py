@@ -294,7 +294,35 @@ class ExtractiveEngine:
         local: list[Term],
         context: _ArticleContext,
     ) -> float | None:
+        """A figure's points as the answer to ``q``, or None when a rule refuses it. The steps
+        run in order, each adding its points or refusing the figure."""
         score = 0.0
+        for step in (
+            self._measured,
+            self._refused,
+            self._population_fit,
+            self._values_fit,
+            self._qualifiers_fit,
+            self._preferred,
+        ):
+            points = step(q, s, terms, fig, local, context, score)
+            if points is None:
+                return None
+            score = points
+        return score + 0.6 / (1 + s.rank)
+
+    def _measured(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """What the figure measures: the endpoint (and statistic, landmark, unit) asked, or,
+        with no endpoint asked, what the question counts."""
         if q.target:
             expected = self.vocab.units.get(q.target)
             if q.landmark is not None:
@@ -335,6 +363,20 @@ class ExtractiveEngine:
                 return None
             score += 2
 
+        return score
+
+    def _refused(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
+        population's figure (no points of their own)."""
         for code in q.codes:
             if _has_word(s.text, code) or _has_word(s.article.title, code):
                 continue
@@ -359,6 +401,20 @@ class ExtractiveEngine:
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
         if q.population and not says_population(q.population, s.text):
             return None  # the question names a part of the population this sentence does not
+        return score
+
+    def _population_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """A figure of a part of the population answers only a question that names that part,
+        said the same way round ("without brain metastases" is not "with")."""
         restricted = self._population_words(s, fig)
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
@@ -370,6 +426,19 @@ class ExtractiveEngine:
             if not any(_same_word(a, w) for a in asked for w in restricted):
                 return None  # a subgroup's figure, and the question names no subgroup of it
             score += 1.0
+        return score
+
+    def _values_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
         sentence_values = _values(s.text)
         for v in q.values:
             if v in sentence_values:
@@ -385,6 +454,20 @@ class ExtractiveEngine:
         ):
             return None  # a CI was asked for and this figure has none
 
+        return score
+
+    def _qualifiers_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """The arm, subgroup, setting and method the question asks for, said by the figure's
+        own words, its sentence, the paragraph or the article."""
         # a listed value's label holds the previous value's arm ("A compared with 40.0% of B")
         label_keys = {
             t.key
@@ -441,6 +524,20 @@ class ExtractiveEngine:
             elif t.key not in asked and t.qualifier == "setting" and not asked:
                 score -= 0.4
 
+        return score
+
+    def _preferred(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """Soft preferences among the figures no rule refused: the question's words and groups
+        in the figure's own words, the drug asked, a CI, not an arm's size."""
         if q.groups:
             own_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
             score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"
@@ -473,7 +570,7 @@ class ExtractiveEngine:
             score += 0.3
         if fig.detail:
             score += 0.3
-        return score + 0.6 / (1 + s.rank)
+        return score
 
     def _other_arm(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """Another arm's figure: the figure's own arm names drugs and shares none with the
@@ -622,7 +719,7 @@ class ExtractiveEngine:
         meta = s.article.meta
         trials = {str(t).casefold() for t in meta.get("trials", [])}
         names = {e.casefold() for e in q.entities if e.casefold() not in trials}
-        for short, long in meta.get("aliases", {}).items():  # "I-DXd" for "ifinatamab ..."
+        for short, long in meta.get("aliases", {}).items():  # "ABC-1" for "abcmab ..."
             if any(n in str(long).casefold() or n == str(short).casefold() for n in names):
                 names |= {str(short).casefold(), str(long).casefold()}
         if any(n in folded for n in names):

@@ -210,7 +210,7 @@ class TrialKnowledge:
         )
 
     def _without_names(self, text: str) -> str:
-        """``text`` without the indexed trial names: "Lung01" in a name is not a figure."""
+        """``text`` without the indexed trial names: "Breast03" in a name is not a figure."""
         for name in sorted(self.services.searcher.snapshot().trial_names, key=len, reverse=True):
             text = text.replace(name, " ")
         return text

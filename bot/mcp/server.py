@@ -61,11 +61,19 @@ def build_server(knowledge: TrialKnowledge, *, http: McpSettings | None = None) 
     bearer token."""
     _require_sdk()
     from mcp.server import MCPServer
-    from mcp.server.auth.settings import AuthSettings
-    from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
     from mcp.types import ToolAnnotations
 
-    read_only = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+    server: MCPServer = MCPServer(
+        "trialbot", instructions=INSTRUCTIONS, log_level="WARNING", **_auth(http)
+    )
+    _add_tools(server, knowledge, ToolAnnotations(read_only_hint=True, open_world_hint=False))
+    _add_resources(server, knowledge)
+    return server
+
+
+def _auth(http: McpSettings | None) -> dict[str, Any]:
+    """The SDK's bearer-token check for the HTTP transport (none for stdio)."""
+    from mcp.server.auth.settings import AuthSettings
 
     auth: dict[str, Any] = {}
     if http is not None:
@@ -80,9 +88,12 @@ def build_server(knowledge: TrialKnowledge, *, http: McpSettings | None = None) 
             "auth": AuthSettings(issuer_url=base, resource_server_url=None),  # type: ignore[arg-type]
             "token_verifier": StaticTokenVerifier(http.token.get_secret_value()),
         }
-    server: MCPServer = MCPServer(
-        "trialbot", instructions=INSTRUCTIONS, log_level="WARNING", **auth
-    )
+    return auth
+
+
+def _add_tools(server: MCPServer, knowledge: TrialKnowledge, read_only: Any) -> None:
+    """The tools: ask, search and fetch (as knowledge connectors expect), show_trial, compare."""
+    from mcp.server.mcpserver.exceptions import ToolError
 
     @server.tool(annotations=read_only)
     def ask(question: str) -> AskResult:
@@ -116,6 +127,11 @@ def build_server(knowledge: TrialKnowledge, *, http: McpSettings | None = None) 
         trials = every indexed trial that reports it."""
         return knowledge.compare(endpoint, trials or [])
 
+
+def _add_resources(server: MCPServer, knowledge: TrialKnowledge) -> None:
+    """The indexed articles as a list, and each article's text."""
+    from mcp.server.mcpserver.exceptions import ResourceNotFoundError
+
     @server.resource(
         "trialbot://articles",
         name="articles",
@@ -136,8 +152,6 @@ def build_server(knowledge: TrialKnowledge, *, http: McpSettings | None = None) 
         if document is None:
             raise ResourceNotFoundError(f"no indexed article has the id {article_id!r}")
         return document.text
-
-    return server
 
 
 def serve(

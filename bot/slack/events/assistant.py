@@ -21,11 +21,11 @@ PROMPTS_TITLE = "Ask about clinical-trial results"
 SUGGESTED_PROMPTS: tuple[dict[str, str], ...] = (
     {
         "title": "Latest OS hazard ratios",
-        "message": "What was the overall survival hazard ratio in IMforte?",
+        "message": "What were the overall survival hazard ratios in the latest trials?",
     },
     {"title": "Compare median PFS across trials", "message": "compare median PFS"},
     {"title": "What's indexed?", "message": "list"},
-    {"title": "Key figures of a trial", "message": "show IMforte"},
+    {"title": "How to ask", "message": "help"},
 )
 
 
