@@ -902,8 +902,24 @@ def _drugs_named(
     text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None = None
 ) -> set[str]:
     """The drugs (of the article's, or any word with a drug name's ending) and the classes
-    chemotherapy and placebo that ``text`` names, clipped names ("lurbi", "atezo") and the
-    article's brand names ("Opdualag": nivolumab and relatlimab) included."""
+    chemotherapy and placebo that ``text`` names, clipped names ("pembro", "nivo") and the
+    article's brand names ("Keytruda": pembrolizumab) included. Asked of the same question
+    and article for every candidate figure, so remembered."""
+    key = (id(vocab), text, tuple(drugs), tuple((k, tuple(v)) for k, v in (brands or {}).items()))
+    found = _DRUGS_SEEN.get(key)
+    if found is None:
+        if len(_DRUGS_SEEN) > 20_000:
+            _DRUGS_SEEN.clear()  # bound the memory; sentences and questions repeat
+        found = _DRUGS_SEEN[key] = frozenset(_find_drugs(text, drugs, vocab, brands))
+    return set(found)
+
+
+_DRUGS_SEEN: dict[tuple[object, ...], frozenset[str]] = {}
+
+
+def _find_drugs(
+    text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None
+) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
         if brands and w in brands:
