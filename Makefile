@@ -43,4 +43,6 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot index
+	# the layer contracts of pyproject.toml [tool.importlinter] (README, "How it works")
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q

@@ -1,7 +1,8 @@
-"""Scale: ingest throughput, warm answer latency, peak memory and index size against corpus size.
+"""Scale: ingest throughput, cold start, answer latency, peak memory and index size against corpus
+size, for the current code and, in the same run, the design at a baseline revision.
 
     python bench/scale.py [--sizes 4 100 1000] [--repeat 3] [--backend torch|onnx] [--threads N]
-                          [--workdir DIR]
+                          [--baseline REV | --no-baseline] [--workdir DIR]
 
 Corpus of size 4: the seed and held-out articles, all real. Larger sizes: the seven real articles
 (seeds, bench/heldout, bench/heldout2) plus SYNTHETIC variants of them (``bench/synthetic.py``:
@@ -9,19 +10,27 @@ other trial and drug names, other figures), generated deterministically, for sca
 questions are the golden seed and held-out questions, asked of the real trials at every size.
 
 Each size runs in a child process (``--child``) with the project's own Services and settings
-from the environment (``TRIALBOT_EMBEDDING_BACKEND``, ``_THREADS``...) on a fresh embedded index:
-model loaded first (not timed), then every article ingested (chunks/s), the first answer timed
-apart (it builds the in-memory snapshot and BM25 index), one pass over the questions for the
-accuracy, then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``), then
-one more article ingested and the next answer timed ("+1 ms": it updates the snapshot). Peak
-memory is the child's own peak resident set at the end (the whole process: model, store,
-snapshot), read as ``VmHWM`` from /proc/self/status: the child's
-``resource.getrusage(RUSAGE_SELF).ru_maxrss`` is recorded too, but on Linux it survives execve
-and so includes the parent's size at fork (with ``--backend onnx`` the parent has exported the
-model with torch first, so that the child never loads torch). Index size is the disk space
-allocated under the index directory (``du``). Results are merged by backend and size into
-bench/results/scale.json (sizes and backends can run separately) and plotted, latency against
-corpus size, in bench/results/latency_vs_corpus.png.
+from the environment (``TRIALBOT_EMBEDDING_BACKEND``, ``_THREADS``, ``_QUANTIZED``...) on a fresh
+embedded index, once for the working tree ("after") and once for the tree of ``--baseline``
+(default HEAD, exported with ``git archive`` and put first on the child's PYTHONPATH: "before"):
+
+1. model loaded (not timed), every article ingested: chunks/s;
+2. cold start: a new ``trialbot ask --json`` process answers one question: its ``elapsed_ms``
+   ("cold ms"), its wall time and its peak memory (``VmHWM``), and, in another new process, the
+   time the searcher takes to be ready (``cold index ms``: its snapshot);
+3. in the bench's own process: the first answer, one pass over the questions for the accuracy,
+   then ``--repeat`` timed passes (p50, p95 of the wall time of ``Answerer.ask``);
+4. one more article ingested by other Services (as another process, a feed poll, adds one): the
+   time the long-running searcher takes to catch up ("+1 index ms") and the answer after it;
+   a second article, and the answer that catches up ("+1 ms", as a user sees it);
+5. a new ``trialbot ask`` process after that article ("cold +1 ms").
+
+Peak memory ("peak MB") is the bench process's own peak resident set at the end (the whole
+process: model, store, snapshot), read as ``VmHWM`` from /proc/self/status (``ru_maxrss`` survives
+execve on Linux and would include the parent's size at fork). Index size is the disk space
+allocated under the index directory (``du``), the search cache included. Results are merged by
+series and size into bench/results/scale.json and plotted, latency against corpus size, in
+bench/results/latency_vs_corpus.png.
 """
 
 from __future__ import annotations
@@ -42,14 +51,14 @@ from corpus import HELDOUT2_ARTICLES, cpu_model, heldout_corpus, seed_corpus, se
 from synthetic import leaked_names, variant
 
 from bot.evaluation import evaluate, percentile
-from bot.services import Services
 from bot.settings import Settings
 from index.embedding import bulk_threads, resolve_model_dir
 from index.ingest import IngestResult
 from index.loaders import load_file
 from index.onnx_embedding import export_onnx
 
-RESULTS = Path(__file__).resolve().parent / "results"
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 TARGETS_MS = {4: 50.0, 1000: 150.0}  # warm answer latency median, on 2 cores
 
 
@@ -78,19 +87,85 @@ def build_corpus(size: int, folder: Path) -> tuple[list[Path], int]:
     return files, size - len(real)
 
 
-def answer_after_adding_one(services: Services, size: int, workdir: Path, question: str) -> float:
-    """One more (synthetic) article ingested, as a feed poll adds one: the wall time, ms, of the
-    next answer, which brings the searcher's snapshot up to date."""
-    extra = variant(load_file(real_articles()[0]), size + 1)
+def add_article(index_dir: Path, workdir: Path, number: int) -> None:
+    """One more (synthetic) article ingested by Services of their own on the same index, as
+    another process (a feed poll, ``trialbot ingest``) adds one."""
+    extra = variant(load_file(real_articles()[0]), number)
     path = workdir / "added" / extra.name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(extra.text, encoding="utf-8")
-    with services.ingestor() as ingestor:
-        ingestor.ingest_paths([path])
-    services.searcher.invalidate()
+    with services_for(index_dir).ingestor() as ingestor:
+        [result] = ingestor.ingest_paths([path])
+    if result.status != "added":
+        raise SystemExit(f"{path}: {result.status} {result.error}")
+
+
+_ASK_PROCESS = """
+import sys
+from pathlib import Path
+from bot.cli import cli
+cli.main(sys.argv[1:], prog_name="trialbot", standalone_mode=False)
+status = Path("/proc/self/status")
+lines = status.read_text().splitlines() if status.exists() else []
+hwm = [x for x in lines if x.startswith("VmHWM:")]
+print("peak_kb", hwm[0].split()[1] if hwm else 0, file=sys.stderr)
+"""
+
+_SNAPSHOT_PROCESS = """
+import sys, time
+from pathlib import Path
+from bot.services import Services
+from bot.settings import Settings
+settings = Settings()
+settings.index.dir = Path(sys.argv[1])
+services = Services(settings)
+services.store.article_ids()  # opened, as the CLI opens it before the question
+started = time.perf_counter()
+services.searcher.snapshot()
+print((time.perf_counter() - started) * 1000)
+"""
+
+
+def cold_answer(index_dir: Path, question: str) -> dict[str, float]:
+    """A new ``trialbot ask --json`` process: its answer's elapsed_ms, wall time, peak memory."""
     started = time.perf_counter()
-    services.answerer.ask(question)
-    return (time.perf_counter() - started) * 1000
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _ASK_PROCESS,
+            "ask",
+            "--json",
+            "--index-dir",
+            str(index_dir),
+            question,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=index_dir.parent,  # not the repository: the PYTHONPATH decides which code runs
+    )
+    wall = (time.perf_counter() - started) * 1000
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("peak_kb")]
+    return {
+        "elapsed_ms": round(float(answer["elapsed_ms"]), 1),
+        "wall_ms": round(wall, 1),
+        "peak_mb": round(int(peak[-1]) / 1024, 1) if peak else 0.0,
+        "status": answer["status"],
+    }
+
+
+def cold_snapshot_ms(index_dir: Path) -> float:
+    """A new process: how long its searcher takes to be ready (the snapshot), ms."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SNAPSHOT_PROCESS, str(index_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=index_dir.parent,
+    )
+    return round(float(done.stdout.strip().splitlines()[-1]), 1)
 
 
 def disk_usage(folder: Path) -> int:
@@ -136,12 +211,16 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
     with services.ingestor() as ingestor:
         ingestor.ingest_paths(files, on_file=progress)
     ingest_s = time.perf_counter() - started
-    services.searcher.invalidate()
     load_ingest = os.getloadavg()[0]
+    index_dir = workdir / "index"
+    first_question = questions[0]["question"]
+    cold = cold_answer(index_dir, first_question)
+    cold_index_ms = cold_snapshot_ms(index_dir)
 
+    services.searcher.invalidate()
     answerer = services.answerer
     started = time.perf_counter()
-    answerer.ask(questions[0]["question"])
+    answerer.ask(first_question)
     first_ms = (time.perf_counter() - started) * 1000
     report = evaluate(answerer, questions, warm_up=False)
     latencies = []
@@ -150,7 +229,24 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
             started = time.perf_counter()
             answerer.ask(q["question"])
             latencies.append((time.perf_counter() - started) * 1000)
-    after_add_ms = answer_after_adding_one(services, size, workdir, questions[0]["question"])
+
+    # one more article, by another process: the searcher catching up, then the answer after it
+    add_article(index_dir, workdir, size + 1)
+    services.searcher.invalidate()
+    started = time.perf_counter()
+    services.searcher.snapshot()
+    after_add_index_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    answerer.ask(first_question)
+    after_add_answer_ms = (time.perf_counter() - started) * 1000
+    # another one: the answer that catches up, as the user sees it
+    add_article(index_dir, workdir, size + 2)
+    services.searcher.invalidate()
+    started = time.perf_counter()
+    answerer.ask(first_question)
+    after_add_ms = (time.perf_counter() - started) * 1000
+    cold_after_add = cold_answer(index_dir, first_question)
+
     settings = services.settings.embedding
     result = {
         "articles": len(files),
@@ -158,8 +254,16 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "chunks": chunks,
         "ingest_s": round(ingest_s, 1),
         "chunks_per_s": round(chunks / ingest_s, 1),
+        "cold_ms": cold["elapsed_ms"],
+        "cold_wall_ms": cold["wall_ms"],
+        "cold_peak_mb": cold["peak_mb"],
+        "cold_index_ms": cold_index_ms,
+        "cold_after_add_ms": cold_after_add["elapsed_ms"],
+        "cold_after_add_wall_ms": cold_after_add["wall_ms"],
         "first_answer_ms": round(first_ms, 1),
         "after_add_ms": round(after_add_ms, 1),
+        "after_add_index_ms": round(after_add_index_ms, 1),
+        "after_add_answer_ms": round(after_add_answer_ms, 1),
         "questions": len(questions),
         "timed_answers": len(latencies),
         "p50_ms": round(percentile(latencies, 50), 1),
@@ -169,8 +273,12 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
         "ungrounded": report.ungrounded,
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "index_mb": round(disk_usage(workdir / "index") / 2**20, 1),
+        "index_mb": round(disk_usage(index_dir) / 2**20, 1),
+        "search_cache_mb": round(disk_usage(index_dir / "search-cache") / 2**20, 1)
+        if (index_dir / "search-cache").exists()
+        else 0.0,
         "backend": settings.backend,
+        "quantized": bool(getattr(settings, "quantized", False)),
         "torch_loaded": "torch" in sys.modules,
         "threads": settings.threads,
         "ingest_threads": bulk_threads(settings.ingest_threads),
@@ -183,35 +291,55 @@ def child(size: int, workdir: Path, repeat: int, out: Path) -> None:
     out.write_text(json.dumps(result, indent=2))
 
 
-def run_size(size: int, workdir: Path, repeat: int) -> dict[str, Any]:
+def run_size(size: int, workdir: Path, repeat: int, source: Path | None) -> dict[str, Any]:
+    """One size in a child process; ``source``: a tree whose code the child runs instead."""
     out = workdir / "result.json"
     started = time.perf_counter()
     command = [sys.executable, __file__, "--child", str(size), "--workdir", str(workdir)]
-    subprocess.run([*command, "--repeat", str(repeat), "--out", str(out)], check=True)
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(source), env.get("PYTHONPATH", "")]).rstrip(":")
+    subprocess.run([*command, "--repeat", str(repeat), "--out", str(out)], check=True, env=env)
     result = json.loads(out.read_text())
     result["wall_s"] = round(time.perf_counter() - started, 1)
     return result
 
 
+def export_tree(revision: str, folder: Path) -> Path:
+    """The repository's tree at ``revision``, exported into ``folder`` (read-only git)."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
 def print_table(results: dict[str, dict[str, Any]]) -> None:
     """One row per corpus size (``results`` keyed by size)."""
-    header = (
-        f"{'articles':>8} {'synth':>5} {'chunks':>6} {'ingest s':>8} {'chunks/s':>8} "
-        f"{'1st ms':>7} {'+1 ms':>6} {'p50 ms':>7} {'p95 ms':>7} {'accuracy':>8} {'peak MB':>7} "
-        f"{'index MB':>8}  backend/threads  1-min load (start/after ingest/end)"
-    )
-    print(header)
+    columns = [
+        ("articles", "articles", 8),
+        ("chunks", "chunks", 6),
+        ("chunks/s", "chunks_per_s", 8),
+        ("cold ms", "cold_ms", 8),
+        ("cold idx", "cold_index_ms", 8),
+        ("cold+1", "cold_after_add_ms", 7),
+        ("1st ms", "first_answer_ms", 7),
+        ("+1 ms", "after_add_ms", 7),
+        ("+1 idx", "after_add_index_ms", 7),
+        ("p50 ms", "p50_ms", 7),
+        ("p95 ms", "p95_ms", 7),
+        ("accuracy", "accuracy", 8),
+        ("peak MB", "peak_rss_mb", 7),
+        ("ask MB", "cold_peak_mb", 7),
+        ("index MB", "index_mb", 8),
+    ]
+    print(" ".join(f"{title:>{width}}" for title, _, width in columns) + "  1-min load")
     for size in sorted(results, key=int):
         r = results[size]
         load = r["load_1min"]
-        print(
-            f"{r['articles']:>8} {r['synthetic']:>5} {r['chunks']:>6} {r['ingest_s']:>8} "
-            f"{r['chunks_per_s']:>8} {r['first_answer_ms']:>7} {r.get('after_add_ms', '-'):>6} "
-            f"{r['p50_ms']:>7} {r['p95_ms']:>7} "
-            f"{r['accuracy']:>8} {r['peak_rss_mb']:>7} {r['index_mb']:>8}  "
-            f"{r['backend'] + '/' + str(r['threads']):<16} "
-            f"{load['start']}/{load['after_ingest']}/{load['end']}"
-        )
+        cells = [f"{r.get(key, '-')!s:>{width}}" for _, key, width in columns]
+        print(" ".join(cells) + f"  {load['start']}/{load['after_ingest']}/{load['end']}")
 
 
 def plot(results: dict[str, dict[str, dict[str, Any]]], path: Path) -> None:
@@ -258,6 +386,12 @@ def main() -> None:
         "--backend", choices=["torch", "onnx"], default=None, help="embedding backend (env)"
     )
     parser.add_argument("--threads", type=int, default=None, help="model CPU threads (env)")
+    parser.add_argument(
+        "--baseline",
+        default="HEAD",
+        help="git revision measured too, in the same run, as 'before' (default HEAD)",
+    )
+    parser.add_argument("--no-baseline", action="store_true", help="the working tree only")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -283,20 +417,28 @@ def main() -> None:
         os.environ.setdefault("TRIALBOT_EMBEDDING_CACHE_DIR", str(root / "models"))
         embedding = Settings().embedding
         if embedding.backend == "onnx":
-            export_onnx(resolve_model_dir(embedding.model), Path(str(embedding.cache_dir)))
+            model_dir = resolve_model_dir(embedding.model)
+            export_onnx(model_dir, Path(str(embedding.cache_dir)), embedding.quantized)
+        designs: list[tuple[str, Path | None]] = [("after", None)]
+        if not args.no_baseline:
+            source = export_tree(args.baseline, root / f"baseline-{args.baseline}")
+            designs.insert(0, (f"before ({args.baseline})", source))
         for size in args.sizes:
-            workdir = root / f"corpus-{size}"
-            if workdir.exists():
-                raise SystemExit(f"{workdir} exists; give another --workdir")
-            workdir.mkdir(parents=True)
-            print(f"-- {size} articles ...", flush=True)
-            result = run_size(size, workdir, args.repeat)
-            threads = result["threads"]
-            series = result["backend"] + ("" if threads == 1 else f", {threads} threads")
-            results.setdefault(series, {})[str(size)] = result
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.write_text(json.dumps(results, indent=2, sort_keys=True))
-            print_table({str(size): result})
+            for design, source in designs:
+                workdir = root / f"corpus-{size}-{design.split()[0]}"
+                if workdir.exists():
+                    raise SystemExit(f"{workdir} exists; give another --workdir")
+                workdir.mkdir(parents=True)
+                print(f"-- {size} articles, {design} ...", flush=True)
+                result = run_size(size, workdir, args.repeat, source)
+                threads = result["threads"]
+                series = result["backend"] + ("" if threads == 1 else f", {threads} threads")
+                series += ", int8" if result.get("quantized") else ""
+                series += "" if source is None else f", {design}"
+                results.setdefault(series, {})[str(size)] = result
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                stored.write_text(json.dumps(results, indent=2, sort_keys=True))
+                print_table({str(size): result})
     plot(results, RESULTS / "latency_vs_corpus.png")
     for backend, by_size in sorted(results.items()):
         print(f"\n== embeddings: {backend}; every size measured so far (bench/results/scale.json)")

@@ -27,6 +27,18 @@ def _services(index_dir: Path | None) -> Services:
     return Services(settings)
 
 
+def _start_digest_schedule(services: Services) -> None:
+    """Poll the feeds and post the digest on TRIALBOT_DIGEST_CRON (nothing when unset), to
+    TRIALBOT_DIGEST_TARGET (e.g. slack:C0123ABC, or teams:19:...@thread.tacv2: see `trialbot
+    teams conversations`). A daemon thread: stopping mid-run is a crash the digest ledger
+    recovers from."""
+    from bot.digest.schedule import start_schedule
+    from bot.surfaces import register_digest_posters
+
+    register_digest_posters()
+    start_schedule(services)
+
+
 def _indexed(services: Services) -> Services:
     """The services of an index that holds articles; else a clear error, and nothing created."""
     if not services.has_store() or not services.store.article_ids():
@@ -308,7 +320,7 @@ def serve_slack(index_dir: Path | None, port: int | None) -> None:
         services.settings.slack.port = port
     bot_log = logging.getLogger("bot")
     bot_log.setLevel(min(logging.INFO, logging.getLogger().level))  # a server says what it does
-    serve_app(services.settings, services)
+    serve_app(services.settings, services, on_ready=lambda: _start_digest_schedule(services))
 
 
 @serve.command("teams")
@@ -334,7 +346,7 @@ def serve_teams(index_dir: Path | None, port: int | None) -> None:
         services.settings.teams.port = port
     bot_log = logging.getLogger("bot")
     bot_log.setLevel(min(logging.INFO, logging.getLogger().level))  # a server says what it does
-    serve_app(services.settings, services)
+    serve_app(services.settings, services, on_ready=lambda: _start_digest_schedule(services))
 
 
 @serve.command("mcp")
@@ -493,7 +505,9 @@ def digest(
     """
     from bot.digest.render import render_text
     from bot.digest.run import DigestRunner
+    from bot.surfaces import register_digest_posters
 
+    register_digest_posters()
     services = _services(index_dir)
     runner = DigestRunner.from_services(services, target or "stdout")
     since_iso = since.isoformat() if since else None

@@ -22,49 +22,45 @@
 A page fetched for ``/trials add URL`` that cannot be read raises an ArticleError whose source
 is the URL. Surfaces (CLI, Slack, Teams) turn these into a message for the user; anything else
 is a bug, logged with its traceback and answered with a short apology.
+
+The root and the index branch (TrialbotError, ConfigError, ArticleError and its subclasses,
+IndexUnavailableError and its subclasses) are defined in ``index.errors``, because the index
+layer imports nothing from ``bot``; they are re-exported here as the same classes, so this module
+stays the one place to import any trialbot error from.
 """
 
+from index.errors import (
+    ArticleError,
+    ConfigError,
+    EmptyArticleError,
+    IndexDamagedError,
+    IndexLockedError,
+    IndexUnavailableError,
+    TrialbotError,
+    UnreadableArticleError,
+    UnsupportedArticleError,
+)
 
-class TrialbotError(Exception):
-    """Base of every error trialbot reports to a user."""
-
-
-class ConfigError(TrialbotError):
-    """A setting is missing or invalid."""
-
-
-class ArticleError(TrialbotError):
-    """An article cannot be ingested. ``source`` names the file or URL."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
-
-
-class UnreadableArticleError(ArticleError):
-    """The file is missing, unreadable, binary or not decodable as text."""
-
-
-class UnsupportedArticleError(ArticleError):
-    """The file type is not one trialbot reads."""
-
-
-class EmptyArticleError(ArticleError):
-    """Nothing readable was left after extracting the article's text."""
-
-
-class IndexUnavailableError(TrialbotError):
-    """The vector store cannot be opened or reached."""
-
-
-class IndexLockedError(IndexUnavailableError):
-    """Another process holds the write lock of an embedded index."""
-
-
-class IndexDamagedError(IndexUnavailableError):
-    """The embedded index's database is emptied, missing or garbled; the message names the file
-    and says what to do (restore a backup, or remove the store and re-ingest)."""
+__all__ = [
+    "ArticleError",
+    "ConfigError",
+    "DigestBusyError",
+    "DigestError",
+    "DigestPostError",
+    "EmptyArticleError",
+    "EngineError",
+    "FeedError",
+    "IndexDamagedError",
+    "IndexLockedError",
+    "IndexUnavailableError",
+    "NotAllowedError",
+    "QuestionsFileError",
+    "StateConflictError",
+    "StateError",
+    "TrialbotError",
+    "UnreadableArticleError",
+    "UnsupportedArticleError",
+]
 
 
 class EngineError(TrialbotError):

@@ -7,11 +7,11 @@ merged into one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from bot.answer.facts import fact_key, trial_facts, trial_key
 from bot.answer.models import Citation
-from index.facts import Fact, extract_facts, facts_of
+from index.facts import Fact
 from index.search import Snapshot
 from index.store import ArticleRecord
 from index.vocabulary import Vocabulary
@@ -79,24 +79,6 @@ class _Citations:
         return self._n[key]
 
 
-def trial_facts(snap: Snapshot, vocab: Vocabulary) -> list[tuple[ArticleRecord, Fact]]:
-    """Every fact of every indexed article (recomputed from the chunks for articles ingested
-    before facts were stored)."""
-    out: list[tuple[ArticleRecord, Fact]] = []
-    for article in snap.articles.values():
-        facts = facts_of(article.meta)
-        if "facts" not in article.meta:
-            facts = extract_facts(
-                _article_text(snap, article.id),
-                article.meta.get("trials", []),
-                article.meta.get("drugs", []),
-                vocab,
-                article.title,
-            )
-        out.extend((article, f) for f in facts)
-    return out
-
-
 def fact_sheet(snap: Snapshot, vocab: Vocabulary, trial: str) -> FactSheet | None:
     """The trial's design line and key figures, each cited; None when no article names it."""
     name = resolve_trial(snap, trial)
@@ -132,10 +114,10 @@ def compare(
 
 def resolve_trial(snap: Snapshot, typed: str) -> str | None:
     """The indexed trial name ``typed`` refers to ("orca 7", "Orca-7")."""
-    want = _squash(typed)
+    want = trial_key(typed)
     for article in snap.articles.values():
         for t in article.meta.get("trials", []):
-            if _squash(str(t)) == want:
+            if trial_key(str(t)) == want:
                 return str(t)
     return None
 
@@ -169,34 +151,17 @@ def _rows(
     return rows
 
 
-def fact_key(article: ArticleRecord, fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
-    """What two facts must share to report the same thing: trial, endpoint, subgroup, arm."""
-    arm = sorted(_arm_key(fact.arm, article, vocab))
-    return (_squash(fact.trial), fact.endpoint, fact.subgroup, *arm)
-
-
 def _most_complete(facts: list[tuple[ArticleRecord, Fact]]) -> list[tuple[ArticleRecord, Fact]]:
     """One row per article, trial, endpoint, subgroup and value (a summary repeats the body): the
     one with a CI, else with the most words about its arm."""
     best: dict[tuple[str, str, str, str, str], tuple[ArticleRecord, Fact]] = {}
     for article, f in facts:
-        key = (article.id, _squash(f.trial), f.endpoint, f.subgroup, f.value)
+        key = (article.id, trial_key(f.trial), f.endpoint, f.subgroup, f.value)
         kept = best.get(key)
         if kept is None or (bool(f.ci), len(f.arm)) > (bool(kept[1].ci), len(kept[1].arm)):
             best[key] = (article, f)
     keep = {id(af[1]) for af in best.values()}
     return [af for af in facts if id(af[1]) in keep]
-
-
-def _arm_key(arm: str, article: ArticleRecord, vocab: Vocabulary) -> frozenset[str]:
-    """What identifies an arm across articles: its vocabulary qualifiers and drug names."""
-    keys = {t.key for t in vocab.terms(arm) if t.qualifier}
-    folded = arm.casefold()
-    keys |= {
-        str(d).casefold() for d in article.meta.get("drugs", []) if str(d).casefold() in folded
-    }
-    keys |= set(re.findall(r"\d+(?:\.\d+)?\s?mg(?:/kg|/m2)?", folded))
-    return frozenset(keys)
 
 
 def _design(
@@ -222,22 +187,9 @@ def _design(
     return " · ".join(parts)
 
 
-def _article_text(snap: Snapshot, article_id: str) -> str:
-    chunks = sorted((c for c in snap.chunks if c.article_id == article_id), key=lambda c: c.start)
-    text = ""
-    for c in chunks:
-        if c.end > len(text):
-            text = text[: c.start].ljust(c.start) + c.text
-    return text
-
-
 def _names(article: ArticleRecord, name: str) -> bool:
     return any(_same(str(t), name) for t in article.meta.get("trials", []))
 
 
 def _same(a: str, b: str) -> bool:
-    return _squash(a) == _squash(b)
-
-
-def _squash(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.casefold())
+    return trial_key(a) == trial_key(b)

@@ -15,7 +15,12 @@ from bot.answer.engine import AnswerEngine
 from bot.errors import ConfigError, IndexLockedError, IndexUnavailableError
 from bot.settings import Settings
 from bot.state import StateDB, open_state
-from index.embedding import Embedder, SentenceTransformerEmbedder, default_cache_dir
+from index.embedding import (
+    Embedder,
+    SentenceTransformerEmbedder,
+    bulk_threads,
+    default_cache_dir,
+)
 from index.ingest import Ingestor
 from index.search import HybridSearcher
 from index.store import ChromaStore, VectorStore, embedded_store_exists
@@ -49,7 +54,9 @@ class Services:
             from index.onnx_embedding import OnnxEmbedder
 
             cache = e.cache_dir or default_cache_dir() / "models"
-            return OnnxEmbedder(e.model, cache, e.batch_size, e.threads, e.ingest_threads)
+            return OnnxEmbedder(
+                e.model, cache, e.batch_size, e.threads, e.ingest_threads, e.quantized
+            )
         return SentenceTransformerEmbedder(
             e.model, e.device, e.batch_size, e.threads, e.ingest_threads
         )
@@ -75,8 +82,19 @@ class Services:
     def searcher(self) -> HybridSearcher:
         r = self.settings.retrieval
         return HybridSearcher(
-            self.store, self.embedder, self.vocabulary, candidates=r.candidates, rrf_k=r.rrf_k
+            self.store,
+            self.embedder,
+            self.vocabulary,
+            candidates=r.candidates,
+            rrf_k=r.rrf_k,
+            cache_dir=self.search_cache_dir,
         )
+
+    @property
+    def search_cache_dir(self) -> Path:
+        """Where the searcher keeps what it derives from the articles (with a Chroma server
+        too: each replica keeps its own, or replicas share one on a shared folder)."""
+        return self.settings.index.dir / "search-cache"
 
     @cached_property
     def answerer(self) -> Answerer:
@@ -119,7 +137,7 @@ class Services:
     def ingestor(self) -> Iterator[Ingestor]:
         """An Ingestor holding the write lock of an embedded index for as long as it is used;
         the lock is taken before the store is opened, so it covers the store's creation."""
-        i = self.settings.index
+        i, e = self.settings.index, self.settings.embedding
         embedder, vocabulary = self.embedder, self.vocabulary  # slow to load: before the lock
 
         def build() -> Ingestor:
@@ -130,6 +148,8 @@ class Services:
                 chunk_chars=i.chunk_chars,
                 overlap_sentences=i.chunk_overlap_sentences,
                 orphan_grace_s=SERVER_ORPHAN_GRACE_S if self.settings.chroma.url else 0.0,
+                # ONNX Runtime runs one article per core; torch spreads each over all of them
+                embed_ahead=bulk_threads(e.ingest_threads) if e.backend == "onnx" else 1,
             )
 
         if self.settings.chroma.url:
@@ -137,7 +157,8 @@ class Services:
         else:
             with _write_lock(i.dir):
                 yield build()
-        self.searcher.invalidate()
+        # what the new articles give the search is derived once, here, for every process after
+        self.searcher.save_cache()
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from bot.errors import ConfigError
+from index.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

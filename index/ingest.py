@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from bot.errors import ArticleError, TrialbotError
 from index.annotate import annotate
 from index.chunking import chunk_article
 from index.embedding import Embedder
+from index.errors import ArticleError, TrialbotError
 from index.facts import extract_facts
 from index.loaders import LoadedArticle, find_article_files, load_file
 from index.store import ArticleRecord, ChunkRecord, VectorStore
@@ -35,6 +37,17 @@ Progress = Callable[[str, int, int], None]
 # Chunks embedded and stored together: memory stays bounded by one batch whatever the article's
 # size (embedding a 15 MB text in one call held 1.4 GB), and progress is seen batch by batch.
 EMBED_BATCH_CHUNKS = 256
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An article read and chunked, with its embeddings when they were computed ahead."""
+
+    article: LoadedArticle
+    article_id: str
+    records: list[ChunkRecord]
+    embeddings: list[list[float]] = field(default_factory=list)
+    title_embedding: list[float] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,11 +72,15 @@ class Ingestor:
         chunk_chars: int = 700,
         overlap_sentences: int = 1,
         orphan_grace_s: float = 0.0,
+        embed_ahead: int = 1,
     ) -> None:
         """``orphan_grace_s``: chunks without an article record are left alone by ``repair``
         until they are this old; 0 when this ingestor is the only writer (the embedded index's
         lock), more when other processes may be between writing chunks and their record
-        (a Chroma server shared by several writers)."""
+        (a Chroma server shared by several writers). ``embed_ahead``: files that
+        ``ingest_paths`` reads, chunks and embeds at once, on threads of their own, while the
+        articles are written one by one in order (1: one at a time, as ``ingest`` does)."""
+        self.embed_ahead = max(1, embed_ahead)
         self.store = store
         self.embedder = embedder
         self.vocab = vocab
@@ -83,38 +100,81 @@ class Ingestor:
         of the run itself (the store, a setting) stops it."""
         self.repair()
         results = []
-        for path in find_article_files(list(paths)):
-            try:
-                result = self.ingest(load_file(path), on_progress)
-            except ArticleError as exc:
-                result = IngestResult(str(path), "failed", error=exc.reason)
-            except TrialbotError:  # the store or a setting failed: not this file's fault
-                raise
-            except Exception as exc:  # a bug met on one file must not lose the others
-                log.debug("ingesting %s failed", path, exc_info=True)
-                reason = f"could not be ingested ({type(exc).__name__}: {exc})"
-                result = IngestResult(str(path), "failed", error=reason)
-            results.append(result)
-            if on_file:
-                on_file(result)
+        files = find_article_files(list(paths))
+        with ThreadPoolExecutor(self.embed_ahead, "ingest-embed") as pool:
+            # a window of files read and embedded ahead: an article's few short batches leave a
+            # core idle, two articles at once do not (bench/RESULTS.md, ingest)
+            window: deque[tuple[Path, Future[_Prepared]]] = deque()
+            upcoming = iter(files)
+            for path in upcoming:
+                window.append((path, pool.submit(self._prepare_file, path)))
+                if len(window) >= self.embed_ahead:
+                    break
+            while window:
+                path, prepared = window.popleft()
+                following = next(upcoming, None)
+                if following is not None:
+                    window.append((following, pool.submit(self._prepare_file, following)))
+                result = self._ingest_file(path, prepared, on_progress)
+                results.append(result)
+                if on_file:
+                    on_file(result)
         return results
+
+    def _ingest_file(
+        self, path: Path, prepared: Future[_Prepared], on_progress: Progress | None
+    ) -> IngestResult:
+        """One file's result: its article written, or why it failed (this file's fault only)."""
+        try:
+            return self._write(prepared.result(), on_progress)
+        except ArticleError as exc:
+            return IngestResult(str(path), "failed", error=exc.reason)
+        except TrialbotError:  # the store or a setting failed: not this file's fault
+            raise
+        except Exception as exc:  # a bug met on one file must not lose the others
+            log.debug("ingesting %s failed", path, exc_info=True)
+            reason = f"could not be ingested ({type(exc).__name__}: {exc})"
+            return IngestResult(str(path), "failed", error=reason)
 
     def ingest(self, article: LoadedArticle, on_progress: Progress | None = None) -> IngestResult:
         """Ingest one loaded article, in time linear in its length."""
+        return self._write(self._prepare(article), on_progress)
+
+    def _prepare_file(self, path: Path) -> _Prepared:
+        return self._prepare(load_file(path))
+
+    def _prepare(self, article: LoadedArticle) -> _Prepared:
+        """What can be done before writing (on any thread): the article's chunks and, when it
+        is not in the store and has at most one batch of chunks, their embeddings."""
         article_id = content_id(article.text)
+        chunks = chunk_article(article.text, self.chunk_chars, self.overlap_sentences)
+        records = [
+            ChunkRecord(f"{article_id}:{c.index}", article_id, c.index, c.start, c.end, c.text)
+            for c in chunks
+        ]
+        if len(records) > EMBED_BATCH_CHUNKS or self.store.articles(ids=[article_id]):
+            return _Prepared(article, article_id, records)  # embedded batch by batch, or not
+        texts = [f"{article.title}\n{c.text}" for c in records]
+        *embeddings, title_embedding = self.embedder.embed([*texts, article.title])
+        return _Prepared(article, article_id, records, embeddings, title_embedding)
+
+    def _write(self, prepared: _Prepared, on_progress: Progress | None) -> IngestResult:
+        """Write one prepared article (chunks, then its record, then the removal of an older
+        version), unless the store holds it already."""
+        article, article_id, records = prepared.article, prepared.article_id, prepared.records
         same = self.store.articles(ids=[article_id])
         if same:
             return IngestResult(
                 article.source, "unchanged", article_id, same[0].title, same[0].chunks
             )
         older = self.store.articles(source=article.source)
-
-        chunks = chunk_article(article.text, self.chunk_chars, self.overlap_sentences)
-        records = [
-            ChunkRecord(f"{article_id}:{c.index}", article_id, c.index, c.start, c.end, c.text)
-            for c in chunks
-        ]
-        title_embedding = self._add_chunks(article, records, on_progress)
+        if prepared.title_embedding is not None:
+            self.store.add_chunks(records, prepared.embeddings)
+            if on_progress and records:
+                on_progress(article.source, len(records), len(records))
+            title_embedding = prepared.title_embedding
+        else:
+            title_embedding = self._add_chunks(article, records, on_progress)
 
         meta = asdict(annotate(article.text, self.vocab))
         facts = extract_facts(

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
+from index.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
 from index.tables import linearize_tables
 from index.text import normalize_text
 

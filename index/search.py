@@ -5,26 +5,43 @@
 - terms: chunks naming the vocabulary terms the question names, endpoints first, and a chunk that
   reports a figure of the endpoint asked (a fact extracted at ingest) before one that only names it.
 
-The searcher keeps a snapshot of the complete articles and their chunks; it is rebuilt when the
-set of articles in the store changes (an ingest by this or another process), reading and
-tokenizing only the articles it did not hold before.
+The searcher keeps a snapshot of the complete articles and their chunks, composed from groups of
+derived data (``index.derived``): those kept on disk beside the store (``index.search_cache``,
+written at ingest) and those it derives itself from the store, for the articles the cache lacks.
+A new process thus reads the cache instead of every chunk, and when the store's articles change
+(an ingest by this or another process) only the new articles are read and tokenized.
 """
 
 from __future__ import annotations
 
-import re
-import sys
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
+from index.derived import (
+    ArticleGroup,
+    article_words,
+    derivation_key,
+    derive_group,
+    gather,
+    merge_groups,
+)
 from index.embedding import Embedder
 from index.lexical import BM25Index
+from index.search_cache import MAX_FILES, SearchCache
 from index.store import ArticleRecord, ChunkRecord, VectorStore
 from index.vocabulary import Vocabulary
+
+__all__ = ["Hit", "HybridSearcher", "Snapshot", "article_words", "reciprocal_rank_fusion"]
+
+log = logging.getLogger(__name__)
+# groups held in memory before the small ones are merged (each costs a lookup per query word)
+_MAX_GROUPS = 8
 
 
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[tuple[str, float]]:
@@ -81,30 +98,6 @@ class Snapshot:
         )
 
 
-@dataclass(frozen=True)
-class _Derived:
-    """What the snapshot derives from one article: its chunks in order, their BM25 tokens,
-    vocabulary terms and reported endpoints, and the article's words."""
-
-    chunks: list[ChunkRecord]
-    tokens: list[list[str]]
-    terms: list[frozenset[str]]
-    figures: list[frozenset[str]]
-    words: frozenset[str]
-
-
-_WORD = re.compile(r"[^\W_][\w\-+/.]*[^\W_]|[^\W_]")
-
-
-def article_words(text: str) -> set[str]:
-    """Casefolded words of a text, hyphenated compounds whole and split."""
-    words: set[str] = set()
-    for w in _WORD.findall(text.casefold()):
-        words.add(w)
-        words.update(p for p in re.split(r"[-/+.]", w) if p)
-    return words
-
-
 class HybridSearcher:
     """Finds the chunks that best match a question."""
 
@@ -117,77 +110,175 @@ class HybridSearcher:
         candidates: int = 20,
         rrf_k: int = 60,
         refresh_seconds: float = 2.0,
+        cache_dir: Path | None = None,
     ) -> None:
+        """``cache_dir``: where derived data is kept between processes (none if unset)."""
         self.store = store
         self.embedder = embedder
         self.vocab = vocab
         self.candidates = candidates
         self.rrf_k = rrf_k
         self.refresh_seconds = refresh_seconds
+        self.cache_dir = cache_dir
         self._snapshot: Snapshot | None = None
-        self._signature: tuple[str, ...] = ()
-        self._derived: dict[str, _Derived] = {}  # by article id
+        self._signature: frozenset[str] = frozenset()
+        self._groups: list[ArticleGroup] = []  # a later group's copy of an article wins
+        self._owner: dict[str, tuple[ArticleGroup, int]] = {}  # article id -> (group, index)
+        self._unsaved: list[ArticleGroup] = []  # derived here, not in the cache yet
+        self._cache: SearchCache | None = None
+        self._cache_files: list[Path] = []  # the cache's files this searcher loaded or wrote
         self._checked = 0.0
         self._lock = threading.Lock()
 
     def snapshot(self) -> Snapshot:
-        """The current snapshot, rebuilt if the store's articles changed."""
+        """The current snapshot, brought up to date if the store's articles changed."""
         with self._lock:
-            now = time.monotonic()
-            if self._snapshot is not None and now - self._checked < self.refresh_seconds:
-                return self._snapshot
-            # the ids alone tell whether anything changed: reading every article record (their
-            # facts) at each refresh would cost more than a question with 1,000 articles
-            if self._snapshot is None or tuple(sorted(self.store.article_ids())) != self._signature:
-                articles = self.store.articles()
-                self._snapshot = self._build(articles)
-                self._signature = tuple(sorted(a.id for a in articles))
-            self._checked = now
-            return self._snapshot
+            return self._refresh(ingesting=False)
 
     def invalidate(self) -> None:
         with self._lock:
             self._checked = 0.0
 
-    def _build(self, articles: list[ArticleRecord]) -> Snapshot:
-        by_id = {a.id: a for a in articles}
-        # an article's chunks never change (its id is its content): what was derived from them
-        # for the last snapshot is kept, and only new articles are read and tokenized
-        new = [a for a in by_id if a not in self._derived]
-        fetched: dict[str, list[ChunkRecord]] = {a: [] for a in new}
-        for c in self.store.chunks(new) if new else []:
-            fetched[c.article_id].append(c)
-        self._derived = {
-            a.id: self._derived.get(a.id) or self._derive(a, fetched[a.id]) for a in articles
-        }
-        parts = [self._derived[a] for a in sorted(by_id)]
-        chunks = [c for p in parts for c in p.chunks]
-        return Snapshot(
-            articles=by_id,
-            chunks=chunks,
-            bm25=BM25Index([t for p in parts for t in p.tokens]),
-            article_words={a: self._derived[a].words for a in by_id},
-            position={c.id: i for i, c in enumerate(chunks)},
-            chunk_terms=[t for p in parts for t in p.terms],
-            chunk_figures=[f for p in parts for f in p.figures],
+    def save_cache(self) -> None:
+        """After an ingest: bring the snapshot up to date, keep what was derived for it in the
+        cache, and merge the cache's files when there are many or they hold removed articles."""
+        with self._lock:
+            self._checked = 0.0
+            self._refresh(ingesting=True)
+            if self._cache is not None:
+                self._save_unsaved()
+                self._compact_files()
+
+    def _refresh(self, ingesting: bool) -> Snapshot:
+        now = time.monotonic()
+        if self._snapshot is not None and now - self._checked < self.refresh_seconds:
+            return self._snapshot
+        # the ids alone tell whether anything changed: reading every article record (their
+        # facts) at each refresh would cost more than a question with 1,000 articles
+        live = frozenset(self.store.article_ids())
+        if self._snapshot is None or live != self._signature:
+            self._snapshot = self._update(live, ingesting)
+            self._signature = live
+        self._checked = now
+        return self._snapshot
+
+    def _update(self, live: frozenset[str], ingesting: bool) -> Snapshot:
+        cold = self._snapshot is None
+        if cold and self.cache_dir is not None:
+            self._load_cache()
+        missing = sorted(live - self._owner.keys())
+        if missing:
+            started = time.perf_counter()
+            group = derive_group(
+                self.store.articles(ids=missing), self.store.chunks(missing), self.vocab
+            )
+            self._add(group)
+            if cold or ingesting:  # else another process ingested them, and saved them
+                self._unsaved.append(group)
+            if cold and not ingesting and self._cache is not None:
+                # a new process found the cache missing, stale or damaged, or lacking what
+                # another process or replica ingested: what it derived is kept for the next one
+                log.log(
+                    logging.INFO if self._cache_files else logging.WARNING,
+                    "the search cache in %s lacked %d of %d articles: read them from the index "
+                    "in %.1f s, and saved them",
+                    self._cache.folder,
+                    len(missing),
+                    len(live),
+                    time.perf_counter() - started,
+                )
+                self._save_unsaved()
+        # an article removed since the store listed it is left out (and the next refresh,
+        # seeing another list, brings the snapshot up to date again)
+        live = frozenset(a for a in live if a in self._owner)
+        if len(self._groups) > _MAX_GROUPS:
+            self._merge_small_groups(live)
+        return self._compose(live)
+
+    def _load_cache(self) -> None:
+        assert self.cache_dir is not None
+        started = time.perf_counter()
+        self._cache = SearchCache(self.cache_dir, derivation_key(self.vocab))
+        loaded = self._cache.load()
+        for item in loaded:
+            self._add(item.group)
+        self._cache_files = [item.path for item in loaded]
+        log.info(
+            "loaded %d articles from %d search cache files in %.0f ms",
+            len(self._owner),
+            len(loaded),
+            (time.perf_counter() - started) * 1000,
         )
 
-    def _derive(self, article: ArticleRecord, chunks: list[ChunkRecord]) -> _Derived:
-        chunks = sorted(chunks, key=lambda c: c.index)
-        words = article_words(article.title)
-        for c in chunks:
-            words.update(article_words(c.text))
-        return _Derived(
-            chunks=chunks,
-            # interned: the same word in 10,000 chunks is one string
-            tokens=[
-                [sys.intern(t) for t in self.vocab.search_tokens(f"{article.title}\n{c.text}")]
-                for c in chunks
-            ],
-            terms=[frozenset(t.key for t in self.vocab.terms(c.text)) for c in chunks],
-            figures=_figures_by_chunk(article, chunks),
-            words=frozenset(words),
+    def _add(self, group: ArticleGroup) -> None:
+        self._groups.append(group)
+        for i, article_id in enumerate(group.ids):
+            self._owner[article_id] = (group, i)
+
+    def _save_unsaved(self) -> None:
+        assert self._cache is not None
+        if not self._unsaved:
+            return
+        group = (
+            self._unsaved[0]
+            if len(self._unsaved) == 1
+            else merge_groups((g, i) for g in self._unsaved for i in range(len(g.articles)))
         )
+        path = self._cache.save(group)
+        if path is not None:
+            self._cache_files.append(path)
+        self._unsaved = []
+
+    def _compact_files(self) -> None:
+        """Merge the cache's files into one when there are too many, or a third of what they
+        hold was removed from the store; files that were skipped (damaged, stale) go too."""
+        assert self._cache is not None
+        live = self._signature
+        stray = self._cache.stray_files(self._cache_files)
+        held = sum(len(g.articles) for g in self._groups)
+        if len(self._cache_files) <= MAX_FILES and not stray and 3 * (held - len(live)) <= held:
+            return
+        merged = merge_groups(self._owner[a] for a in live)
+        path = self._cache.replace(merged, self._cache_files + stray)
+        if path is None:
+            return
+        self._groups, self._owner, self._cache_files = [], {}, [path]
+        self._add(merged)
+
+    def _merge_small_groups(self, live: frozenset[str]) -> None:
+        """All groups but the largest as one (in memory): the cost follows the small ones."""
+        largest = max(self._groups, key=lambda g: len(g.articles))
+        picks = [self._owner[a] for a in live if self._owner[a][0] is not largest]
+        merged = merge_groups(picks)
+        self._owner = {a: pick for a, pick in self._owner.items() if pick[0] is largest}
+        self._groups = [largest]
+        self._add(merged)
+
+    def _compose(self, live: frozenset[str]) -> Snapshot:
+        order = sorted(live)
+        g = gather(self._owner[a] for a in order)
+        # as the store lists them, oldest first: the answer core reads them in this order
+        by_age = sorted(g.articles, key=lambda a: (a.ingested_at, a.id))
+        words = dict(zip(order, g.words, strict=True))
+        snap = Snapshot(
+            articles={a.id: a for a in by_age},
+            chunks=g.chunks,
+            bm25=BM25Index.of_parts(g.parts, len(g.chunks)),
+            article_words={a.id: words[a.id] for a in by_age},
+            position={c.id: i for i, c in enumerate(g.chunks)},
+            chunk_terms=g.terms,
+            chunk_figures=g.figures,
+        )
+        previous = self._snapshot
+        if (
+            previous is not None
+            and "words" in previous.__dict__
+            and previous.articles.keys() <= live
+        ):
+            # only articles were added: their words join the union instead of a new union of all
+            added = [words[a] for a in order if a not in previous.articles]
+            snap.__dict__["words"] = previous.words.union(*added)
+        return snap
 
     def search(
         self,
@@ -245,11 +336,3 @@ class HybridSearcher:
             )
             for cid, score in fused
         ]
-
-
-def _figures_by_chunk(article: ArticleRecord, chunks: list[ChunkRecord]) -> list[frozenset[str]]:
-    """For each chunk of ``article``, the endpoints of the facts whose sentence overlaps it."""
-    spans = [(f["start"], f["end"], f["endpoint"]) for f in article.meta.get("facts", [])]
-    return [
-        frozenset(e for start, end, e in spans if start < c.end and end > c.start) for c in chunks
-    ]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar
 from urllib.parse import urlparse
 
-from bot.errors import IndexDamagedError, IndexUnavailableError, TrialbotError
+from index.errors import IndexDamagedError, IndexUnavailableError, TrialbotError
 
 log = logging.getLogger(__name__)
 

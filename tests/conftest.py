@@ -10,6 +10,7 @@ import yaml
 
 from bot.services import Services
 from bot.settings import EmbeddingSettings, Settings
+from bot.surfaces import register_digest_posters
 from index.embedding import Embedder, default_cache_dir
 from index.vocabulary import Vocabulary, load_vocabulary
 
@@ -29,6 +30,13 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TRIALBOT_CHROMA_URL", raising=False)
     monkeypatch.delenv("TRIALBOT_ANSWER_ENGINE", raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _digest_posters() -> None:
+    """The chat surfaces' digest posters (``slack:``, ``teams:`` targets), registered as the CLI
+    registers them: the digest core knows none of them."""
+    register_digest_posters()
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,6 +88,31 @@ def test_serve_slack_without_a_token_says_what_to_set(tmp_path: Path, monkeypatc
         main()
     assert exited.value.code == 1
     assert "TRIALBOT_SLACK_BOT_TOKEN is not set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("surface", ["slack", "teams"])
+def test_serve_starts_the_digest_schedule_when_the_server_is_ready(surface: str, monkeypatch):
+    """The servers know no digest: ``serve`` hands them the start of the schedule, which they
+    run once their app is built (settings checked), with every surface's poster registered."""
+    import importlib
+
+    from bot import cli
+    from bot.digest import post, schedule
+
+    server = importlib.import_module(f"bot.{surface}.server")
+    started: list[object] = []
+    monkeypatch.setattr(post, "POSTERS", post.PosterRegistry())
+    monkeypatch.setattr(schedule, "start_schedule", started.append)
+
+    def serve(settings: object, services: object, *, on_ready: Any = None) -> None:
+        assert not started, "the schedule starts when the server says it is ready"
+        on_ready()
+
+    monkeypatch.setattr(server, "serve", serve)
+    monkeypatch.setattr(sys, "argv", ["trialbot", "serve", surface, "--port", "3999"])
+    cli.main()
+    assert len(started) == 1
+    assert post.POSTERS.kinds() == ["slack", "teams"]
 
 
 def test_feeds_poll_ingest_url_and_digest(tmp_path: Path):

@@ -11,13 +11,13 @@ from functools import lru_cache
 
 from bot.answer.engine import AnswerEngine, Draft
 from bot.answer.extractive import ExtractiveEngine
+from bot.answer.facts import fact_key, trial_facts
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, sentences_of
 from bot.answer.question import Question, analyze, decode_chat_markup
 from bot.answer.trials import name_key
 from bot.errors import EngineError
-from bot.factsheet import fact_key, trial_facts
 from index.facts import Fact
 from index.search import HybridSearcher, Snapshot
 from index.store import ArticleRecord

@@ -3,7 +3,9 @@
 The model sees the retrieved sentences as numbered contexts and must cite them as ``[n]``. Its
 draft goes through the same grounding check as every answer (in ``bot.answer.core``); a draft that
 cites nothing, cites a context that does not exist, or writes a figure that is not in its cited
-quotes is rejected there and the deterministic answer is shown instead.
+quotes is rejected there and the deterministic answer is shown instead. Run under
+``bot.answer.engine.streaming_to``, the engine streams the model's reply and passes its text on
+as it is written (a preview: the checked answer comes from the core).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import SecretStr
 
-from bot.answer.engine import Draft
+from bot.answer.engine import Draft, emit_delta, wants_deltas
 from bot.answer.models import Citation
 from bot.errors import ConfigError, EngineError
 from prompts import prompt_path
@@ -172,14 +174,30 @@ class LLMEngine:
         missing = [e for e in question.entities if e.casefold() not in asked.casefold()]
         if missing:  # a follow-up ("and the OS?") carries its trial from the conversation
             asked += f" (about {', '.join(missing)})"
+        messages = self.template.messages(asked, numbered)
         try:
-            reply = self.model.invoke(self.template.messages(asked, numbered))
+            if wants_deltas():
+                text = self._streamed(messages)
+            else:
+                text = _text_of(self.model.invoke(messages).content)
         except Exception as exc:  # any provider error: timeouts, auth, HTTP, parsing
             raise EngineError(f"{type(exc).__name__}: {exc}") from exc
-        text = _text_of(reply.content).strip()
+        text = text.strip()
         if not text or text.strip(" .").upper() == NOT_FOUND:
             return Draft("not_found", "", [], reason="the indexed articles do not answer this")
         return _cited_draft(text, contexts)
+
+    def _streamed(self, messages: list[tuple[str, str]]) -> str:
+        """The model's reply read as it is written, each new piece passed on (``emit_delta``);
+        nothing is passed on while the reply may still be the NOT_FOUND marker."""
+        written, shown = "", 0
+        for chunk in self.model.stream(messages):
+            written += _text_of(chunk.content)
+            if shown == 0 and NOT_FOUND.startswith(written.strip(" .").upper()):
+                continue
+            emit_delta(written[shown:])
+            shown = len(written)
+        return written
 
 
 def _text_of(content: object) -> str:

@@ -1,6 +1,7 @@
 """Pure renderers of a digest: ``digest_view`` (plain dict: the wording every surface shares,
-ready for a Teams Adaptive Card or any other renderer) and ``render_text`` (the terminal).
-The Slack Block Kit renderer is ``bot.digest.slack.digest_message``."""
+ready for a Slack message, a Teams Adaptive Card or any other renderer) and ``render_text``
+(the terminal). The chat surfaces own their renderers: ``bot.slack.digest.digest_message``,
+``bot.teams.digest.digest_card``."""
 
 from __future__ import annotations
 

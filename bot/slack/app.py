@@ -22,6 +22,7 @@ from bot.fetch import ArticleFetcher
 from bot.services import Services
 from bot.settings import Settings
 from bot.slack import actions, commands, events
+from bot.slack.contexts import ViewContexts
 from bot.slack.dedupe import SeenEvents, drop_seen_events
 from bot.slack.deps import SlackDeps, retry_handlers
 
@@ -34,9 +35,11 @@ def build_app(
     *,
     seen: SeenEvents | None = None,
     feedback: FeedbackStore | None = None,
+    contexts: ViewContexts | None = None,
 ) -> App:
     """The Slack app; ``seen`` and ``feedback`` default to files beside the index, or to the
-    shared PostgreSQL state (``TRIALBOT_STATE_URL``)."""
+    shared PostgreSQL state (``TRIALBOT_STATE_URL``); ``contexts`` (what people are viewing,
+    as Slack reports it) to an empty store in memory."""
     s = settings.slack
     if s.bot_token is None:
         raise ConfigError("TRIALBOT_SLACK_BOT_TOKEN is not set (the bot token, xoxb-...)")
@@ -64,6 +67,8 @@ def build_app(
         seen=seen,
         feedback=feedback,
         adds=ThreadPoolExecutor(s.add_workers, thread_name_prefix="trialbot-slack-add"),
+        streams_answers=settings.answer.engine == "llm",
+        contexts=contexts or ViewContexts(),
     )
     client = WebClient(
         token=s.bot_token.get_secret_value(),

@@ -76,27 +76,33 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     return pieces
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _section(text: str, block_id: str | None = None) -> Block:
-    block: Block = {"type": "section", "text": {"type": "mrkdwn", "text": _clip(text, MAX_TEXT)}}
+def section_block(text: str, block_id: str | None = None) -> Block:
+    """A mrkdwn section, its text clipped to Slack's limit."""
+    block: Block = {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_TEXT)}}
     if block_id:
         block["block_id"] = block_id
     return block
 
 
-def _context(texts: list[str]) -> Block:
+def context_block(texts: list[str]) -> Block:
+    """A context block of mrkdwn elements within Slack's limits: texts past the tenth element
+    are joined into the last one, each text clipped."""
+    if len(texts) > MAX_CONTEXT_ELEMENTS:
+        texts = [*texts[: MAX_CONTEXT_ELEMENTS - 1], "\n".join(texts[MAX_CONTEXT_ELEMENTS - 1 :])]
     return {
         "type": "context",
-        "elements": [{"type": "mrkdwn", "text": _clip(t, MAX_TEXT)} for t in texts],
+        "elements": [{"type": "mrkdwn", "text": clip(t, MAX_TEXT)} for t in texts],
     }
 
 
 def source_link(title: str, source: str) -> str:
     """The source as a link when it is a URL, else its title and file name."""
-    title = escape(_clip(" ".join(title.split()) or source, 300)).replace("|", "¦")
+    title = escape(clip(" ".join(title.split()) or source, 300)).replace("|", "¦")
     if re.match(r"https?://", source):
         return f"<{source}|{title}>"
     name = PurePath(source).name if source else ""
@@ -112,7 +118,7 @@ def _citation_contexts(citations: list[Citation], budget: int, label: str = "") 
         shown = capacity - 1
         texts = [*texts[:shown], f"…and {len(texts) - shown} more sources"]
     return [
-        _context(texts[i : i + MAX_CONTEXT_ELEMENTS])
+        context_block(texts[i : i + MAX_CONTEXT_ELEMENTS])
         for i in range(0, len(texts), MAX_CONTEXT_ELEMENTS)
     ]
 
@@ -213,16 +219,16 @@ def answer_message(answer: Answer, heading: str = "") -> Message:
     pieces = split_text(body)
     if len(pieces) > MAX_TEXT_SECTIONS:
         cut = " _(cut: the answer is too long for one message)_"
-        last = _clip(pieces[MAX_TEXT_SECTIONS - 1], MAX_TEXT - len(cut))
+        last = clip(pieces[MAX_TEXT_SECTIONS - 1], MAX_TEXT - len(cut))
         pieces = [*pieces[: MAX_TEXT_SECTIONS - 1], last + cut]
-    blocks = [_section(p) for p in pieces]
+    blocks = [section_block(p) for p in pieces]
     label = "Closest sources:" if answer.status == "not_found" and answer.citations else ""
     budget = MAX_BLOCKS - len(blocks) - 2  # the actions block and the feedback block
     blocks += _citation_contexts(answer.citations, budget, label)
     if answer.citations:
         blocks.append(_actions(answer))
     blocks.append(feedback_block(answer))
-    return Message(_clip(answer.text, MAX_FALLBACK), blocks)
+    return Message(clip(answer.text, MAX_FALLBACK), blocks)
 
 
 def fact_table_text(text: str) -> str:
@@ -233,7 +239,7 @@ def fact_table_text(text: str) -> str:
     if not rows:
         return escape(text)
     widths = [max(len(r[i]) for r in rows) for i in range(2)]
-    lines = [f"{r[0]:<{widths[0]}}  {_clip(r[1], 60):<{min(widths[1], 60)}}  {r[2]}" for r in rows]
+    lines = [f"{r[0]:<{widths[0]}}  {clip(r[1], 60):<{min(widths[1], 60)}}  {r[2]}" for r in rows]
     table = "```" + escape("\n".join(lines)) + "```"
     return "\n".join([table, *(escape(line) for line in rest)])
 
@@ -244,7 +250,7 @@ def quote_blocks(citations: list[Citation], budget: int = MAX_BLOCKS) -> list[Bl
     for c in citations[:budget]:
         quote = escape(" ".join(c.quote.split())) if c.quote else "_(quote unavailable)_"
         text = f"*[{c.n}]* {source_link(c.title, c.source)}\n>{quote}"
-        blocks.append(_section(text, f"{QUOTE_BLOCK_PREFIX}{c.n}"))
+        blocks.append(section_block(text, f"{QUOTE_BLOCK_PREFIX}{c.n}"))
     return blocks
 
 
@@ -280,13 +286,13 @@ def help_message(prefix: str) -> Message:
     """The commands, as typed after ``prefix`` (``/trials`` or ``@trialbot``)."""
     lines = [f"`{prefix} {usage}`: {escape(what)}" for usage, what in Help().usage]
     text = "*What I can do*\n" + "\n".join(lines)
-    return Message("What I can do: " + ", ".join(u for u, _ in Help().usage), [_section(text)])
+    return Message("What I can do: " + ", ".join(u for u, _ in Help().usage), [section_block(text)])
 
 
 def articles_message(result: ArticleList, prefix: str) -> Message:
     if not result.articles:
         text = f"No articles indexed yet. Add one with `{prefix} add URL`."
-        return Message(text, [_section(text)])
+        return Message(text, [section_block(text)])
     lines = []
     for a in result.articles:
         trials = ", ".join(a.trials) or "no trial named"
@@ -297,7 +303,7 @@ def articles_message(result: ArticleList, prefix: str) -> Message:
     pieces = split_text(heading + "\n" + "\n".join(lines))
     if len(pieces) > MAX_BLOCKS:
         pieces = [*pieces[: MAX_BLOCKS - 1], "_(more articles not shown)_"]
-    return Message(f"{len(result.articles)} indexed articles", [_section(p) for p in pieces])
+    return Message(f"{len(result.articles)} indexed articles", [section_block(p) for p in pieces])
 
 
 def trial_message(result: TrialFigures, prefix: str) -> Message:
@@ -307,7 +313,7 @@ def trial_message(result: TrialFigures, prefix: str) -> Message:
             f"No indexed article names a trial called “{escape(result.trial)}”. "
             f"Indexed trials: {escape(known)}. Ask a question instead: `{prefix} QUESTION`."
         )
-        return Message(text, [_section(text)])
+        return Message(text, [section_block(text)])
     return answer_message(result.answer, heading=f"Key figures of {result.trial}")
 
 
@@ -327,13 +333,13 @@ def added_message(result: Added) -> Message:
         facts.append("drugs: " + escape(", ".join(result.drugs[:8])))
     if facts:
         text += "\n" + " · ".join(facts)
-    return Message(f"{said}: {_clip(r.title, 200)}", [_section(text)])
+    return Message(f"{said}: {clip(r.title, 200)}", [section_block(text)])
 
 
 def error_message(reason: str) -> Message:
     """A user error (TrialbotError), said plainly."""
     text = f":warning: {escape(reason)}"
-    return Message(_clip(text, MAX_FALLBACK), [_section(text)])
+    return Message(clip(text, MAX_FALLBACK), [section_block(text)])
 
 
 def apology_message() -> Message:
@@ -342,12 +348,12 @@ def apology_message() -> Message:
         ":confused: Sorry, something went wrong on my side while answering. "
         "The details are in my log; please try again in a moment."
     )
-    return Message(text, [_section(text)])
+    return Message(text, [section_block(text)])
 
 
 def working_text(command_text: str) -> str:
     """The immediate acknowledgement of a slash command."""
-    return f":hourglass_flowing_sand: Working on it: _{escape(_clip(command_text, 200))}_"
+    return f":hourglass_flowing_sand: Working on it: _{escape(clip(command_text, 200))}_"
 
 
 def result_message(result: Result, prefix: str) -> Message:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from slack_sdk.http_retry import (
@@ -19,6 +19,7 @@ from bot.commands import Commands
 from bot.feedback import FeedbackStore
 from bot.settings import SlackSettings
 from bot.slack.blocks import Message
+from bot.slack.contexts import ViewContexts
 from bot.slack.dedupe import SeenEvents
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class SlackDeps:
     seen: SeenEvents
     feedback: FeedbackStore
     adds: Executor  # TRIALBOT_SLACK_ADD_WORKERS threads, apart from the answer workers
+    streams_answers: bool = False  # the LLM engine: its text streamed into the thread
+    contexts: ViewContexts = field(default_factory=ViewContexts)  # what people are viewing
 
     def run_add(self, work: Callable[[], None]) -> None:
         """Run an add (a fetch and an ingest: seconds, or minutes behind another writer) on

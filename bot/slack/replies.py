@@ -13,11 +13,13 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.answer.engine import DeltaStream
 from bot.commands import Command, Result, parse_command
 from bot.errors import TrialbotError
 from bot.slack.blocks import Message, apology_message, error_message, result_message
 from bot.slack.dedupe import message_key
 from bot.slack.deps import SlackDeps
+from bot.slack.streaming import StreamedPreview
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,7 @@ DEFAULT_STATUS = "Searching trial news..."
 class UserMessage:
     """A message to answer; the reply goes to ``thread_ts`` (None: straight into the DM).
     ``assistant_thread``: the DM thread where Slack's AI app surface shows a status and a title
-    (None: a channel, where it does not)."""
+    (None: a channel, where it does not). An LLM answer in a thread is streamed (streaming.py)."""
 
     channel: str
     ts: str
@@ -41,6 +43,7 @@ class UserMessage:
     text: str
     thread_ts: str | None
     assistant_thread: str | None = None
+    team: str | None = None  # the person's workspace: a stream to a channel names its reader
 
 
 def from_a_person(event: dict[str, Any]) -> bool:
@@ -95,18 +98,41 @@ def _run_and_post(
     status = _set_status(client, msg, STATUS.get(command.kind, DEFAULT_STATUS))
     if status and not history:
         _set_title(client, msg, command)
+
+    def run() -> Result:
+        return deps.commands.run(command, user=msg.user, history=history)
+
+    what = f"answering {msg.channel}/{msg.ts}"
     try:
-        message = run_safely(
-            lambda: deps.commands.run(command, user=msg.user, history=history),
-            prefix,
-            f"answering {msg.channel}/{msg.ts}",
-        )
-        post(client, msg.channel, msg.thread_ts, message)
+        # an LLM answer is streamed into its thread; the extractive one comes in one message
+        if deps.streams_answers and command.kind == "ask" and msg.thread_ts:
+            _stream_and_post(client, msg, msg.thread_ts, run, prefix, what)
+        else:
+            post(client, msg.channel, msg.thread_ts, run_safely(run, prefix, what))
     finally:
         if status:  # Slack clears it when the answer lands; cleared here too if that failed
             _set_status(client, msg, "")
         if reaction:
             _react(client.reactions_remove, msg, reaction)
+
+
+def _stream_and_post(
+    client: WebClient,
+    msg: UserMessage,
+    thread_ts: str,
+    run: Callable[[], Result],
+    prefix: str,
+    what: str,
+) -> None:
+    """The LLM engine's text streamed into the thread as it is written, then replaced by the
+    checked answer (or posted as one message when nothing was streamed)."""
+    stream = DeltaStream(run)
+    preview = StreamedPreview(client, msg.channel, thread_ts, msg.user, msg.team)
+    for piece in stream:
+        preview.add(piece)
+    message = run_safely(stream.result, prefix, what)
+    if not preview.finish(message):
+        post(client, msg.channel, msg.thread_ts, message)
 
 
 def _set_status(client: WebClient, msg: UserMessage, status: str) -> bool:

@@ -18,7 +18,6 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.digest.schedule import start_schedule
 from bot.health import Readiness, probe_response, readiness
 from bot.services import Services
 from bot.settings import Settings
@@ -106,15 +105,17 @@ def _with_probes(slack: Callable[..., Iterable[bytes]], ready: Readiness) -> Cal
     return wsgi
 
 
-def serve(settings: Settings, services: Services) -> None:
-    """Run until interrupted."""
+def serve(
+    settings: Settings, services: Services, *, on_ready: Callable[[], object] | None = None
+) -> None:
+    """Run until interrupted. ``on_ready`` runs once the app is built and the model loaded,
+    before serving (the CLI starts the digest schedule there)."""
     app = build_app(settings, services)  # settings and token checked before the slow part
     # load the model and the index now, so the first question is answered as fast as the rest
     services.embedder.embed(["warm up"])
     articles = len(services.searcher.snapshot().articles)
-    # poll the feeds and post the digest on TRIALBOT_DIGEST_CRON (nothing when unset); a daemon
-    # thread: stopping mid-run is a crash the digest ledger recovers from
-    start_schedule(services)
+    if on_ready is not None:
+        on_ready()
     s = settings.slack
     if s.app_token is not None:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

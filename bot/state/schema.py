@@ -124,7 +124,7 @@ _POSTGRES_V1 = (
         owner TEXT NOT NULL,
         expires_at DOUBLE PRECISION NOT NULL
     )""",
-    # the table of bot.dedupe_postgres, kept as it is where the Slack dedupe made it already
+    # the table of bot.dedupe.postgres, kept as it is where the Slack dedupe made it already
     "CREATE TABLE IF NOT EXISTS trialbot_seen (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
     """CREATE TABLE IF NOT EXISTS feedback (
         seq BIGSERIAL PRIMARY KEY,

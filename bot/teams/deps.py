@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 
+from bot.answer.engine import streaming_to
 from bot.answer.models import Answer
 from bot.commands import Commands, Result, TrialFigures, parse_command
 from bot.dedupe import SeenEvents
@@ -21,6 +22,7 @@ from bot.teams.ai_message import answer_activity
 from bot.teams.cards import Card, apology_card, error_card, result_card
 from bot.teams.conversations import ConversationStore
 from bot.teams.history import RatedAnswer, RecentAnswers, RecentQuestions
+from bot.teams.streaming import UPDATE_INTERVAL_S
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,11 @@ def reply_for(result: Result) -> Reply:
         answer, heading = result.answer, f"Key figures of {result.trial}"
     if answer is None:
         return Reply.card(result_card(result))
-    return Reply(answer_activity(answer, heading), RatedAnswer(answer.question, answer.status))
+    cited = tuple(
+        {"n": c.n, "title": c.title, "source": c.source, "quote": c.quote} for c in answer.citations
+    )
+    rated = RatedAnswer(answer.question, answer.status, answer.text, cited)
+    return Reply(answer_activity(answer, heading), rated)
 
 
 @dataclass
@@ -69,6 +75,7 @@ class TeamsDeps:
     adapter: CloudAdapter
     executor: ThreadPoolExecutor
     streams_progress: bool = False  # the LLM engine: "Searching trial news..." while it works
+    stream_interval_s: float = UPDATE_INTERVAL_S  # between two updates of the streamed text
     history: RecentQuestions = field(default_factory=RecentQuestions)
     answers: RecentAnswers = field(default_factory=RecentAnswers)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
@@ -78,6 +85,16 @@ class TeamsDeps:
         blocking: the event loop keeps serving requests meanwhile)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, self.answer_now, question)
+
+    async def answer_streaming(self, question: Question, sink: Callable[[str], None]) -> Reply:
+        """``answer``, the engine's text handed to ``sink`` as it is written (on the worker
+        thread; only an engine that writes over time, the LLM engine, hands any)."""
+
+        def run() -> Reply:
+            with streaming_to(sink):
+                return self.answer_now(question)
+
+        return await asyncio.get_running_loop().run_in_executor(self.executor, run)
 
     def answer_now(self, question: Question) -> Reply:
         """Run the command or question; a user error is said plainly, anything else is an

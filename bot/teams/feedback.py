@@ -67,6 +67,8 @@ def feedback_from(activity: Activity, answers: RecentAnswers) -> Feedback | None
         conversation=activity.conversation.id if activity.conversation else "",
         message=message,
         comment=comment,
+        answer=rated.answer if rated else "",
+        citations=[dict(c) for c in rated.citations] if rated else [],
     )
 
 

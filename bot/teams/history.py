@@ -13,6 +13,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 WINDOW_S = 3600.0
 PER_CONVERSATION = 5
@@ -52,10 +53,13 @@ class RecentQuestions:
 
 @dataclass(frozen=True)
 class RatedAnswer:
-    """What a rating is about: the question and the answer's status."""
+    """What a rating is about: the question, the answer's status, its text and citations (n,
+    title, source, quote), stored with the rating as Slack's are."""
 
     question: str
     status: str
+    answer: str = ""
+    citations: tuple[dict[str, Any], ...] = ()
 
 
 class RecentAnswers:

@@ -7,8 +7,8 @@ The answer is computed after the request is acknowledged (202): Teams redelivers
 request takes longer than 15 s, and an answer (an LLM engine, ``show TRIAL``, ``add URL``) may
 take longer. It is sent as a reply to the question through the SDK's proactive path, with the
 identity of the request that brought it. While the LLM engine works (seconds), a personal chat
-shows Teams' informative streaming update ("Searching trial news..."): a ``typing`` activity
-with a ``streaminfo`` entity, ended by the answer carrying the stream's id. A request with
+shows Teams' informative streaming update ("Searching trial news..."), then the model's text as
+it is written, ended by the checked answer carrying the stream's id (``streaming``). A request with
 ``deliveryMode: expectReplies`` wants its replies in the HTTP response: that one is answered
 before the request returns.
 """
@@ -19,7 +19,7 @@ import html
 import logging
 import re
 
-from microsoft_agents.activity import Activity, ActivityTypes, DeliveryModes, Entity
+from microsoft_agents.activity import Activity, ActivityTypes, DeliveryModes
 from microsoft_agents.hosting.core import (
     CardFactory,
     ClaimsIdentity,
@@ -31,10 +31,9 @@ from bot.commands import parse_command
 from bot.teams.cards import Card, apology_card
 from bot.teams.conversations import conversation_from_activity
 from bot.teams.deps import Question, Reply, TeamsDeps
+from bot.teams.streaming import end_of_stream, start_stream, stream_text
 
 log = logging.getLogger(__name__)
-
-PROGRESS = "Searching trial news..."
 
 # tags Teams may put in a message's text; "<" alone (as in "P<0.001") is left alone
 _TAGS = re.compile(r"</?(?:at|p|div|span|br|b|i|u|strong|em|s)\b[^>]*>", re.IGNORECASE)
@@ -52,26 +51,10 @@ async def send_reply(
     id, for the ratings it gets."""
     activity = Activity.model_validate(reply.activity)
     if stream_id:
-        final = {"type": "streaminfo", "streamType": "final", "streamId": stream_id}
-        activity.entities = [*(activity.entities or []), Entity.model_validate(final)]
+        activity = end_of_stream(activity, stream_id)
     response = await context.send_activity(activity)
     if reply.rated is not None and response is not None and response.id:
         deps.answers.add(response.id, reply.rated)
-
-
-async def _show_progress(context: TurnContext) -> str | None:
-    """Teams' informative streaming update; returns the stream id (None: no stream, the
-    plain typing dots were sent instead)."""
-    info = {"type": "streaminfo", "streamType": "informative", "streamSequence": 1}
-    update = Activity(
-        type=ActivityTypes.typing, text=PROGRESS, entities=[Entity.model_validate(info)]
-    )
-    try:
-        response = await context.send_activity(update)
-    except Exception as exc:  # a courtesy, like the typing dots: the answer still goes
-        log.debug("streaming update in %s: %s", context.activity.conversation.id, exc)
-        return None
-    return response.id if response is not None and response.id else None
 
 
 def from_a_person(activity: Activity) -> bool:
@@ -145,13 +128,21 @@ async def _answer_later(
     streams = deps.streams_progress and personal and parse_command(question.text).kind == "ask"
 
     async def deliver(context: TurnContext) -> None:
-        stream_id = await _show_progress(context) if streams else None
+        stream_id = await start_stream(context) if streams else None
         if stream_id is None:
             try:
                 await context.send_activity(Activity(type=ActivityTypes.typing))
             except Exception as exc:  # the typing dots are a courtesy; the answer still goes
                 log.debug("typing indicator in %s: %s", question.conversation, exc)
-        await send_reply(deps, context, await deps.answer(question), stream_id)
+            reply = await deps.answer(question)
+        else:
+            reply = await stream_text(
+                context,
+                stream_id,
+                lambda sink: deps.answer_streaming(question, sink),
+                deps.stream_interval_s,
+            )
+        await send_reply(deps, context, reply, stream_id)
 
     try:
         await deps.adapter.continue_conversation_with_claims(identity, continuation, deliver)

@@ -20,7 +20,6 @@ from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator, start_agent_process
 from pydantic import ValidationError
 
-from bot.digest.schedule import start_schedule
 from bot.health import HEALTH_PATH, READY_PATH, Readiness, probe_response, readiness
 from bot.services import Services
 from bot.settings import Settings
@@ -191,8 +190,11 @@ def warm_up(services: Services) -> None:
         log.exception("warm-up failed; /readyz says why")
 
 
-def serve(settings: Settings, services: Services) -> None:
-    """Run until interrupted."""
+def serve(
+    settings: Settings, services: Services, *, on_ready: Callable[[], object] | None = None
+) -> None:
+    """Run until interrupted. ``on_ready`` runs once the bot is built and the model is loading
+    in the background, before serving (the CLI starts the digest schedule there)."""
     bot = build_bot(settings, services)  # credentials checked before the slow part
     s = settings.teams
     server = TeamsHTTPServer(build_web_app(bot, lambda: readiness(services)), s.host, s.port)
@@ -206,9 +208,8 @@ def serve(settings: Settings, services: Services) -> None:
         "ignore", category=web.NotAppKeyWarning, module=r"microsoft_agents\.hosting\.aiohttp"
     )
     threading.Thread(target=warm_up, args=(services,), daemon=True).start()
-    # poll the feeds and post the digest on TRIALBOT_DIGEST_CRON (nothing when unset), e.g. to
-    # TRIALBOT_DIGEST_TARGET=teams:19:...@thread.tacv2 (see `trialbot teams conversations`)
-    start_schedule(services)
+    if on_ready is not None:
+        on_ready()
     log.info("Teams bot on http://%s:%d%s", s.host, s.port, MESSAGES_PATH)
     try:
         server.serve_forever()

@@ -2,12 +2,15 @@
 public API shape that vLLM, llama.cpp's server, LM Studio and company gateways serve.
 
 Each request is recorded (path, headers, JSON body) and answered by ``reply``: a function of the
-request body that returns what the next response does (a text, an HTTP error, a stall).
+request body that returns what the next response does (a text, an HTTP error, a stall). A request
+with ``"stream": true`` gets the text as server-sent ``chat.completion.chunk`` events, a word a
+chunk, ended by ``data: [DONE]``, as the API documents streaming.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +28,7 @@ class Reply:
     status: int = 200
     delay_s: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    pause_s: float = 0.0  # streamed: the wait before each chunk after the first
 
 
 @dataclass
@@ -69,7 +73,30 @@ class FakeOpenAIServer:
                     error = {"message": f"fake error {reply.status}", "type": "server_error"}
                     self._send(reply.status, {"error": error}, reply.headers)
                     return
+                if body.get("stream"):
+                    self._stream(body.get("model", ""), reply)
+                    return
                 self._send(200, completion(body.get("model", ""), reply.text), reply.headers)
+
+            def _stream(self, model: str, reply: Reply) -> None:
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.send_header("Cache-Control", "no-cache")
+                    self.end_headers()  # HTTP/1.0: the stream ends when the connection closes
+                    for i, piece in enumerate(re.findall(r"\s*\S+", reply.text)):
+                        if i and reply.pause_s and server.stop.wait(reply.pause_s):
+                            return
+                        self._event(chunk(model, {"content": piece}))
+                    self._event(chunk(model, {}, finish_reason="stop"))
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _event(self, payload: dict[str, Any]) -> None:
+                self.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
+                self.wfile.flush()
 
             def _send(
                 self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
@@ -117,6 +144,17 @@ def completion(model: str, text: str) -> dict[str, Any]:
             }
         ],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
+
+
+def chunk(model: str, delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
+    """A chat.completion.chunk object, one server-sent event of a streamed reply."""
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}],
     }
 
 

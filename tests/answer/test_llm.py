@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
 from bot.answer.core import Answerer
+from bot.answer.engine import DeltaStream, emit_delta, streaming_to, wants_deltas
 from bot.answer.grounding import ungrounded_numbers
 from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model, select_contexts
-from bot.errors import ConfigError
+from bot.errors import ConfigError, EngineError
 from bot.services import Services
 from bot.settings import Settings
 from tests.conftest import GOLDEN, make_services, seed_files
@@ -157,3 +159,73 @@ def test_llm_engine_needs_a_model_setting(monkeypatch):
 def test_a_missing_provider_package_names_the_extra():
     with pytest.raises(ConfigError, match=r"trialbot\[anthropic\]"):
         build_chat_model("anthropic:claude-x", temperature=0, timeout_s=5)
+
+
+# ---- streaming: the text as the model writes it, for a surface to preview; the answer checked
+
+
+class BreakingChatModel(BaseChatModel):
+    """Writes a few words, then the connection breaks."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "breaking-fake"
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, **kw: Any) -> ChatResult:
+        raise AssertionError("a streamed answer is read with stream(), not invoke()")
+
+    def _stream(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+    ) -> Iterator[ChatGenerationChunk]:
+        yield ChatGenerationChunk(message=AIMessageChunk(content="The ORR was"))
+        raise ConnectionError("server went away")
+
+
+def test_a_streamed_answer_passes_the_model_text_on_and_is_checked_after(services):
+    q = GOLDEN["ideate-orr-2l"]
+    reply = "The ORR in second line was 71.9% [1]."
+    answerer = _answerer(services, FakeListChatModel(responses=[reply]))
+    stream = DeltaStream(lambda: answerer.ask(q["question"]))
+    pieces = list(stream)
+    assert len(pieces) > 1 and "".join(pieces) == reply  # as written, piece by piece
+    answer = stream.result()
+    assert answer.engine == "extractive" and "71.9" not in answer.text  # rejected all the same
+    assert q["expect"][0] in answer.text
+
+
+def test_a_stream_that_breaks_falls_back_to_the_deterministic_answer(services):
+    q = GOLDEN["ideate-orr-2l"]
+    answerer = _answerer(services, BreakingChatModel())
+    with streaming_to((pieces := []).append):
+        answer = answerer.ask(q["question"])
+    assert pieces == ["The ORR was"]
+    assert answer.engine == "extractive" and q["expect"][0] in answer.text
+
+
+def test_no_one_streaming_means_no_pieces_and_a_plain_call():
+    assert not wants_deltas()
+    emit_delta("nobody listens")  # a no-op, not an error
+    with streaming_to(lambda piece: None):
+        assert wants_deltas()
+    assert not wants_deltas()
+
+
+def test_a_delta_stream_gives_its_pieces_then_the_result_or_the_error():
+    def work() -> int:
+        emit_delta("a")
+        emit_delta("")  # nothing to pass on
+        emit_delta("b")
+        return 42
+
+    stream = DeltaStream(work)
+    assert list(stream) == ["a", "b"] and stream.result() == 42
+    assert list(stream) == []  # read once
+
+    def failing() -> int:
+        emit_delta("x")
+        raise EngineError("boom")
+
+    broken = DeltaStream(failing)
+    assert list(broken) == ["x"]
+    with pytest.raises(EngineError, match="boom"):
+        broken.result()

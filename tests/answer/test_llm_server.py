@@ -1,7 +1,8 @@
 """The LLM engine against a real server: LangChain's OpenAI client, built from Settings as
 ``trialbot`` builds it, talks HTTP to a loopback OpenAI-compatible server (tests/answer/
 openai_server.py). A grounded reply is shown; an invented figure, a 429, a 500 or a stalled
-response leaves the deterministic answer, within the configured timeout."""
+response leaves the deterministic answer, within the configured timeout. Streamed, the reply is
+passed on as the server writes it, and checked before it stays."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from bot.answer.engine import DeltaStream
 from bot.answer.grounding import ungrounded_numbers
 from bot.services import Services
 from bot.settings import Settings
@@ -164,3 +166,58 @@ def test_ollama_on_another_host():
         "ollama:llama3.1", temperature=0, timeout_s=5, base_url="http://gpu-box:11434"
     )
     assert model.base_url == "http://gpu-box:11434"  # type: ignore[attr-defined]
+
+
+# ---- streamed: the text is passed on as the server writes it, the answer is checked after
+
+
+def streamed_ask(services: Services, question: str = QUESTION) -> tuple[list[str], Any]:
+    """The pieces a surface would show while the answer is written, and the answer that stays."""
+    stream = DeltaStream(lambda: services.answerer.ask(question))
+    pieces = list(stream)
+    return pieces, stream.result()
+
+
+def test_a_streamed_grounded_answer_is_passed_on_as_written_and_stays(seeded):
+    with FakeOpenAIServer(quoting(FIGURE)).running() as server:
+        pieces, answer = streamed_ask(services_for(seeded, server.base_url))
+    (request,) = server.requests
+    assert request.body["stream"] is True  # the real client asked for server-sent events
+    assert len(pieces) > 3  # word by word, as the server sent them
+    written = "".join(pieces)
+    assert written.startswith("The overall survival hazard ratio was 0.73 [")
+    assert answer.engine == "llm:openai:test-model" and answer.status == "answered"
+    assert FIGURE in answer.text and FIGURE in answer.citations[0].quote
+    assert ungrounded_numbers(answer.text, answer.citations) == []
+
+
+def test_a_streamed_invented_figure_is_shown_only_as_a_preview_then_replaced(seeded):
+    def inventing(body: dict[str, Any]) -> Reply:
+        return Reply("The overall survival hazard ratio was 0.61 [1].")
+
+    with FakeOpenAIServer(inventing).running() as server:
+        pieces, answer = streamed_ask(services_for(seeded, server.base_url))
+    assert "0.61" in "".join(pieces)  # what a surface previewed...
+    assert answer.engine == "extractive"  # ...is not what stays
+    assert "0.61" not in answer.text and FIGURE in answer.text
+    assert ungrounded_numbers(answer.text, answer.citations) == []
+
+
+def test_a_stream_that_stalls_after_its_first_words_falls_back_within_the_timeout(seeded):
+    stalling = Reply("The overall survival hazard ratio was 0.73 [1].", pause_s=30.0)
+    with FakeOpenAIServer(lambda body: stalling).running() as server:
+        services = services_for(seeded, server.base_url)
+        services.answerer.ask("warm-up: What was the PFS HR in IMforte?")  # not timed
+        started = time.monotonic()
+        pieces, answer = streamed_ask(services)
+        elapsed = time.monotonic() - started
+    assert pieces == ["The"]  # the first word came, then nothing
+    assert answer.engine == "extractive" and FIGURE in answer.text
+    assert elapsed < TIMEOUT_S + 2.0, elapsed
+
+
+def test_a_streamed_not_found_passes_nothing_on(seeded):
+    with FakeOpenAIServer(lambda body: Reply("NOT_FOUND")).running() as server:
+        pieces, answer = streamed_ask(services_for(seeded, server.base_url))
+    assert pieces == []  # the marker is never shown as if it were an answer
+    assert answer.status == "not_found"

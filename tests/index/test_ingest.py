@@ -156,3 +156,27 @@ def test_a_megabyte_article_is_ingested_in_batches_and_answerable(services, tmp_
     assert progress[-1] == (result.chunks, result.chunks)
     answer = services.answerer.ask("ORR for I-DXd in the 2L subgroup?")
     assert "56.3%" in answer.text.splitlines()[0]
+
+
+def test_files_embedded_ahead_are_written_in_order_as_one_at_a_time_would(tmp_path, embedder):
+    first, second = seed_files()
+    copy = tmp_path / "copy.txt"
+    copy.write_text(first.read_text())  # the same article again, embedded while the first is
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    files = [first, bad, copy, second]
+    stores = {}
+    for ahead in (1, 3):
+        services = make_services(tmp_path / f"idx-{ahead}", embedder)
+        with services.ingestor() as ing:
+            ing.embed_ahead = ahead
+            results = ing.ingest_paths(files)
+        assert [r.status for r in results] == ["added", "failed", "unchanged", "added"]
+        assert [Path(r.source).name for r in results] == [p.name for p in files]
+        stores[ahead] = (
+            sorted((a.id, a.source, a.chunks) for a in services.store.articles()),
+            sorted((c.id, c.text) for c in services.store.chunks()),
+        )
+        hits = services.searcher.search("What was the confirmed ORR with I-DXd at 12 mg/kg?", 4)
+        assert any("48.2%" in h.chunk.text for h in hits)
+    assert stores[1] == stores[3]

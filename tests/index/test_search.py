@@ -67,16 +67,16 @@ def test_a_new_article_is_added_to_the_snapshot_without_redoing_the_others(tmp_p
     with services.ingestor() as ing:
         ing.ingest_paths([first])
     before = searcher.snapshot()
-    with services.ingestor() as ing:
-        [added] = ing.ingest_paths([second])
-    searcher.invalidate()
     counting.tokenized = 0
+    with services.ingestor() as ing:  # brings the snapshot up to date when it ends
+        [added] = ing.ingest_paths([second])
     after = searcher.snapshot()
     assert after is not before and counting.tokenized == added.chunks  # the new chunks only
 
-    fresh = make_services(tmp_path / "idx", embedder).searcher.snapshot()  # built from nothing
-    assert [c.id for c in after.chunks] == [c.id for c in fresh.chunks]
-    assert after.chunk_terms == fresh.chunk_terms and after.chunk_figures == fresh.chunk_figures
-    assert after.article_words == fresh.article_words
-    tokens = services.vocabulary.search_tokens("median overall survival hazard ratio")
-    assert after.bm25.rank(tokens, 10, None) == fresh.bm25.rank(tokens, 10, None)
+    fresh = make_services(tmp_path / "idx", embedder)
+    fresh.settings.index.dir = tmp_path / "elsewhere"  # no search cache: built from the store
+    fresh.__dict__["store"] = services.store
+    built = fresh.searcher.snapshot()
+    assert [c.id for c in after.chunks] == [c.id for c in built.chunks]
+    assert after.chunk_terms == built.chunk_terms and after.chunk_figures == built.chunk_figures
+    assert after.article_words == built.article_words

@@ -228,12 +228,21 @@ class FakeSlack:
             return ok | {"message_ts": self.new_ts()}
         if method.startswith("assistant.threads."):
             known = ("setStatus", "setTitle", "setSuggestedPrompts")
-            if method.removeprefix("assistant.threads.") not in known:
+            name = method.removeprefix("assistant.threads.")
+            if name not in known:
                 return {"ok": False, "error": "unknown_method"}
-            if not args.get("channel_id") or not args.get("thread_ts"):
+            # thread_ts: required for a status and a title; for prompts, only the assistant
+            # view's (the agent view's are set for the conversation)
+            if not args.get("channel_id") or (
+                name != "setSuggestedPrompts" and not args.get("thread_ts")
+            ):
                 return {"ok": False, "error": "invalid_arguments"}
             return ok
-        if method in ("chat.update", "reactions.add", "reactions.remove"):
+        if method.startswith("chat.") and method.endswith("Stream"):
+            return self._stream(method, args)
+        if method in ("chat.update", "chat.delete"):
+            return self._edit(method, args)
+        if method in ("reactions.add", "reactions.remove"):
             return ok
         if method == "conversations.replies":
             thread = args.get("ts")
@@ -256,6 +265,67 @@ class FakeSlack:
             newest_first = sorted(found, key=lambda m: -float(m["ts"]))
             return ok | {"messages": newest_first[: int(args.get("limit") or 100)]}
         return {"ok": False, "error": "unknown_method"}
+
+    def _stream(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """chat.startStream / appendStream / stopStream, as Slack documents them for AI apps: a
+        reply in a thread (with its reader named outside a DM), its markdown_text growing while
+        it streams, and no more appends once stopped."""
+        channel = args.get("channel", "")
+        if method == "chat.startStream":
+            if not channel or not args.get("thread_ts"):
+                return {"ok": False, "error": "invalid_arguments"}
+            if not channel.startswith("D") and not (
+                args.get("recipient_user_id") and args.get("recipient_team_id")
+            ):
+                return {"ok": False, "error": "missing_recipient_team_id"}
+            ts = self.new_ts()
+            message = {
+                "type": "message",
+                "user": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "ts": ts,
+                "thread_ts": args["thread_ts"],
+                "text": args.get("markdown_text", ""),
+                "streaming": True,
+            }
+            with self._changed:
+                self.channels.setdefault(channel, []).append(message)
+            return {"ok": True, "channel": channel, "ts": ts}
+        found = self.message(channel, args.get("ts", ""))
+        if found is None:
+            return {"ok": False, "error": "message_not_found"}
+        if not found.get("streaming"):
+            return {"ok": False, "error": "message_not_in_streaming_state"}
+        with self._changed:
+            found["text"] = found.get("text", "") + args.get("markdown_text", "")
+            if method == "chat.stopStream":
+                found["streaming"] = False
+                if args.get("blocks"):
+                    found["blocks"] = args["blocks"]
+        return {"ok": True, "channel": channel, "ts": found["ts"]}
+
+    def _edit(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """chat.update replaces a stored message's text and blocks; chat.delete removes it (a
+        message the fake never stored, an ephemeral one say, is left to the caller)."""
+        channel, ts = args.get("channel", ""), args.get("ts", "")
+        found = self.message(channel, ts)
+        with self._changed:
+            if found is not None and method == "chat.delete":
+                self.channels[channel].remove(found)
+            elif found is not None:
+                found["text"] = args.get("text", found.get("text", ""))
+                blocks = args.get("blocks")
+                if isinstance(blocks, str):
+                    blocks = json.loads(blocks)
+                if blocks is not None:
+                    found["blocks"] = blocks
+                found["edited"] = {"user": BOT_USER_ID, "ts": self.new_ts()}
+        return {"ok": True, "channel": channel, "ts": ts}
+
+    def message(self, channel: str, ts: str) -> dict[str, Any] | None:
+        """The stored message ``ts`` of ``channel`` (as a reader of the channel sees it now)."""
+        with self._changed:
+            return next((m for m in self.channels.get(channel, []) if m["ts"] == ts), None)
 
     @staticmethod
     def _reply(

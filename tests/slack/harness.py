@@ -17,6 +17,7 @@ from bot.health import readiness
 from bot.services import Services
 from bot.settings import SlackSettings
 from bot.slack.app import build_app
+from bot.slack.contexts import ViewContexts
 from bot.slack.server import SlackHTTPServer
 from tests.slack.fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
 
@@ -48,7 +49,8 @@ class SlackSim:
             port=0,
             **slack,
         )
-        self.app = build_app(services.settings, services)
+        self.contexts = ViewContexts()  # what the app was told people are viewing
+        self.app = build_app(services.settings, services, contexts=self.contexts)
         self.server = SlackHTTPServer(
             self.app, "127.0.0.1", 0, ready=lambda: readiness(services)
         ).start()

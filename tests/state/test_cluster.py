@@ -138,7 +138,9 @@ def _digest_at_the_same_moment(env: dict[str, str], start: Any, results: Any) ->
     from bot.errors import DigestBusyError
     from bot.services import Services
     from bot.settings import Settings
+    from bot.surfaces import register_digest_posters
 
+    register_digest_posters()  # a process of its own: wired as the CLI wires it
     runner = DigestRunner.from_services(Services(Settings()), "slack:CSAMETIME")
     runner.preview()  # the model loaded and the index read before the start
     start.wait()

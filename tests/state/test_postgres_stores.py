@@ -168,7 +168,7 @@ def test_urls_are_shown_without_their_password():
 
 def test_with_a_state_url_the_surfaces_share_events_and_conversations(pg_url: str, tmp_path: Path):
     from bot.dedupe import SqliteSeenEvents, open_seen_events
-    from bot.dedupe_postgres import PostgresSeenEvents
+    from bot.dedupe.postgres import PostgresSeenEvents
 
     open_state_url(pg_url)
     shared = open_seen_events("sqlite", tmp_path / "slack-seen.sqlite3", state_url=pg_url)

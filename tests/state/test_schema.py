@@ -141,7 +141,7 @@ def test_postgres_from_empty(pg_url: str):
 
 def test_postgres_from_the_previous_schema_keeps_the_dedupe_table(pg_url: str):
     """Before the shared state, the only trialbot table in PostgreSQL was the Slack dedupe's."""
-    from bot.dedupe_postgres import PostgresSeenEvents
+    from bot.dedupe.postgres import PostgresSeenEvents
 
     replica = PostgresSeenEvents(pg_url)
     assert replica.claim("event:Ev1")

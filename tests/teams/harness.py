@@ -172,7 +172,16 @@ class RecordedFeedback:
 class TeamsSim:
     """The real Teams host on 127.0.0.1, replying to the fake connector."""
 
-    def __init__(self, services: Services, fake: FakeConnector, **teams: Any) -> None:
+    def __init__(
+        self,
+        services: Services,
+        fake: FakeConnector,
+        *,
+        shared_feedback: bool = False,
+        **teams: Any,
+    ) -> None:
+        """``shared_feedback``: ratings go to the store the settings open (Slack's, as deployed),
+        not to ``self.feedback``."""
         self.fake = fake
         settings = services.settings.model_copy(
             update={"teams": TeamsSettings(host="127.0.0.1", port=0, **teams)}
@@ -185,7 +194,7 @@ class TeamsSim:
             services,
             seen=self.seen,
             conversations=self.conversations,
-            feedback=self.feedback,
+            feedback=None if shared_feedback else self.feedback,
             token_provider=FakeTokenProvider,
         )
         web_app = build_web_app(self.bot, lambda: readiness(services))

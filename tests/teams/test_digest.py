@@ -1,4 +1,4 @@
-"""Digests in Teams (``bot/digest/teams.py``): the Adaptive Card renderer, and the poster that
+"""Digests in Teams (``bot/teams/digest.py``): the Adaptive Card renderer, and the poster that
 delivers a digest proactively to a stored conversation, through the fake connector."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import pytest
 from microsoft_agents.activity import Activity
 
 from bot.digest.post import poster_for
-from bot.digest.teams import TeamsDigestPoster, digest_card, resolve_conversation
 from bot.errors import ConfigError, DigestPostError
 from bot.settings import Settings, TeamsSettings
 from bot.teams.cards import MAX_CARD_CHARS
 from bot.teams.conversations import SqliteConversationStore, conversation_from_activity
+from bot.teams.digest import TeamsDigestPoster, digest_card, resolve_conversation
 from tests.digest.samples import digest, entry
 from tests.teams.harness import Conversation, TeamsSim, card, card_texts, message, shown_texts
 

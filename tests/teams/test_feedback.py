@@ -1,11 +1,20 @@
 """Teams' feedback loop: the thumbs under an answer come back as a message/submitAction invoke,
-answered 200 and stored with the rated answer's question."""
+answered 200 and stored with the rated answer's question, in the store Slack's feedback uses."""
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
+from click.testing import CliRunner
+
+from bot.cli import cli
+from bot.feedback import Feedback, open_feedback_store
+from bot.services import Services
+from bot.settings import Settings
 from tests.teams.conftest import golden
+from tests.teams.fake_connector import FakeConnector
 from tests.teams.harness import Conversation, TeamsSim, feedback_invoke
 
 
@@ -61,3 +70,41 @@ def test_a_submit_action_that_is_not_feedback_is_refused(teams: TeamsSim):
     invoke = feedback_invoke("1", chat, teams.fake.service_url, "like")
     invoke["value"] = {"actionName": "something-else", "actionValue": {}}
     assert teams.post(invoke).status_code == 400
+
+
+def test_teams_ratings_land_in_the_store_slack_uses_and_trialbot_feedback_lists(
+    teams_services: Services, fake: FakeConnector, tmp_path: Path
+):
+    """As deployed (no store handed in): the rating goes where Slack's clicks go (the shared
+    state's feedback table with TRIALBOT_STATE_URL, else the file beside the index), so
+    ``trialbot feedback`` lists both surfaces together."""
+    settings = Settings()
+    settings.index.dir = tmp_path / "index"
+    services = Services(settings)
+    for shared in ("store", "searcher", "vocabulary"):  # the loaded seed index
+        services.__dict__[shared] = getattr(teams_services, shared)
+    slack_click = Feedback(
+        *("helpful", "PFS HR in IMforte?", "answered", "U1", "slack", "C1", "1.0001")
+    )
+    open_feedback_store(settings, services.state).record(slack_click)  # what Slack's app opens
+    sim = TeamsSim(services, fake, allow_anonymous=True, shared_feedback=True)
+    try:
+        chat = Conversation.personal()
+        question, answer_id = _answered(sim, chat)
+        assert sim.rate(answer_id, chat, "dislike", "wrong arm").status_code == 200
+    finally:
+        sim.stop()
+    assert sim.feedback.records == []  # not the test's recorder: the deployed store
+
+    listed = CliRunner().invoke(cli, ["feedback", "--index-dir", str(settings.index.dir), "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert [(r["surface"], r["rating"]) for r in rows] == [
+        ("slack", "helpful"),
+        ("teams", "not_helpful"),
+    ]
+    teams_row = rows[1]
+    assert teams_row["question"] == question and teams_row["comment"] == "wrong arm"
+    assert "0.73" in teams_row["answer"]  # the rated answer, with its figure
+    [cited] = teams_row["citations"]
+    assert cited["n"] == 1 and "0.73" in cited["quote"] and cited["title"]

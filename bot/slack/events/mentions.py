@@ -25,7 +25,8 @@ def register(app: App, deps: SlackDeps) -> None:
                 client, channel, event["thread_ts"], ts, context.bot_user_id, context.bot_id
             )
         thread = event.get("thread_ts") or ts
-        message = UserMessage(channel, ts, event["user"], event.get("text", ""), thread)
+        team = event.get("team") or context.team_id
+        message = UserMessage(channel, ts, event["user"], event.get("text", ""), thread, team=team)
         reply_to(deps, client, message, history, MENTION)
 
     app.event("app_mention")(ack=ack_mention, lazy=[answer_mention])

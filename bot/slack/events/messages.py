@@ -29,6 +29,7 @@ def register(app: App, deps: SlackDeps) -> None:
         channel, ts, text = event["channel"], event["ts"], event.get("text", "")
         thread: str = event.get("thread_ts") or ""
         in_thread = bool(thread) and thread != ts
+        team = event.get("team") or context.team_id
         if event.get("channel_type") == "im":
             if in_thread:
                 _, history = thread_history(
@@ -45,6 +46,7 @@ def register(app: App, deps: SlackDeps) -> None:
                 text,
                 thread if in_thread else None,
                 assistant_thread=thread if in_thread else ts,
+                team=team,
             )
             reply_to(deps, client, message, history, MENTION)
             return
@@ -57,7 +59,7 @@ def register(app: App, deps: SlackDeps) -> None:
             reply_to(
                 deps,
                 client,
-                UserMessage(channel, ts, event["user"], text, thread),
+                UserMessage(channel, ts, event["user"], text, thread, team=team),
                 history,
                 MENTION,
             )

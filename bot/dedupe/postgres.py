@@ -20,7 +20,7 @@ import time
 import weakref
 from typing import Any
 
-from bot.dedupe import DAY
+from bot.dedupe.seen import DAY
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)

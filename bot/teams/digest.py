@@ -1,5 +1,5 @@
 """The digest in Teams: a pure Adaptive Card renderer and the poster (a proactive post to a stored
-conversation, ``bot.teams.proactive``).
+conversation, ``bot.teams.proactive``), registered for ``teams:`` targets (``register``).
 
 A target is ``teams:CONVERSATION``: the id of a conversation the bot stored (a channel
 ``19:...@thread.tacv2``, a personal chat ``a:...``; ``trialbot teams conversations`` lists them),
@@ -13,15 +13,18 @@ after Teams took a digest and before the ledger marked it, that digest is posted
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.digest.models import Digest
+from bot.digest.post import PosterRegistry
 from bot.digest.render import digest_view, trials_line
 from bot.errors import ConfigError, DigestPostError, TrialbotError
 from bot.settings import Settings
 from bot.teams.cards import MAX_CARD_CHARS, Card, Element, adaptive_card, literal, markdown
 from bot.teams.cards import source_link as teams_link
-from bot.teams.proactive import TeamsProactiveSender, build_sender
+
+if TYPE_CHECKING:  # the Agents SDK loads when a poster is built, not when it is registered
+    from bot.teams.proactive import TeamsProactiveSender
 
 MAX_QUOTE = 500
 
@@ -79,6 +82,8 @@ class TeamsDigestPoster:
 
     @classmethod
     def from_settings(cls, settings: Settings, conversation: str) -> TeamsDigestPoster:
+        from bot.teams.proactive import build_sender
+
         sender = build_sender(settings)
         return cls(sender, resolve_conversation(sender, conversation))
 
@@ -93,6 +98,19 @@ class TeamsDigestPoster:
                 f"cannot post the digest to Teams conversation {self.conversation} "
                 f"({type(exc).__name__}: {exc})"
             ) from exc
+
+
+def register(posters: PosterRegistry) -> None:
+    """Post ``teams:CONVERSATION`` targets to that stored Teams conversation."""
+    posters.register(
+        "teams",
+        _poster,
+        usage="teams:CONVERSATION (see `trialbot teams conversations`)",
+    )
+
+
+def _poster(conversation: str, settings: Settings) -> TeamsDigestPoster:
+    return TeamsDigestPoster.from_settings(settings, conversation)
 
 
 def resolve_conversation(sender: TeamsProactiveSender, wanted: str) -> str:

@@ -1,5 +1,6 @@
-"""The digest in Slack: Block Kit within limits, and the poster against the loopback fake of
-Slack's Web API (429 retried, metadata carried, a posted digest found again)."""
+"""The digest in Slack (``bot/slack/digest.py``): Block Kit within limits, and the poster against
+the loopback fake of Slack's Web API (429 retried, metadata carried, a posted digest found
+again)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.digest.slack import EVENT_TYPE, SlackDigestPoster, digest_message
 from bot.errors import ConfigError, DigestPostError
 from bot.settings import SlackSettings
 from bot.slack.blocks import MAX_BLOCKS, MAX_TEXT
+from bot.slack.digest import EVENT_TYPE, SlackDigestPoster, digest_message
 from tests.digest.samples import digest, entry
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import new_channel

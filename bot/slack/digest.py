@@ -1,4 +1,5 @@
-"""The digest in Slack: a pure Block Kit renderer and the poster (chat.postMessage).
+"""The digest in Slack: a pure Block Kit renderer and the poster (chat.postMessage), registered
+for ``slack:`` targets (``register``).
 
 Each digest message carries Slack message metadata ``trialbot_digest`` with the digest's id.
 When a post's outcome is unknown (the process died after Slack took the message but before
@@ -21,10 +22,20 @@ from slack_sdk.errors import SlackApiError
 
 from bot.digest.build import parse_time
 from bot.digest.models import Digest
+from bot.digest.post import PosterRegistry
 from bot.digest.render import digest_view, trials_line
 from bot.errors import ConfigError, DigestPostError
-from bot.settings import SlackSettings
-from bot.slack.blocks import MAX_BLOCKS, MAX_FALLBACK, MAX_TEXT, Block, Message, escape
+from bot.settings import Settings, SlackSettings
+from bot.slack.blocks import (
+    MAX_BLOCKS,
+    MAX_FALLBACK,
+    Block,
+    Message,
+    clip,
+    context_block,
+    escape,
+    section_block,
+)
 from bot.slack.blocks import source_link as slack_link
 from bot.slack.deps import retry_handlers
 
@@ -32,14 +43,9 @@ log = logging.getLogger(__name__)
 
 EVENT_TYPE = "trialbot_digest"
 MAX_HEADER = 150  # plain text of a header block
-MAX_CONTEXT_ELEMENTS = 10
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 _HISTORY_PAGES = 10
 _CLOCK_SLACK_S = 120  # look a little before the first attempt: clocks differ
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def digest_message(digest: Digest) -> Message:
@@ -50,7 +56,7 @@ def digest_message(digest: Digest) -> Message:
     view = digest_view(digest)
     header: Block = {
         "type": "header",
-        "text": {"type": "plain_text", "text": _clip(view["headline"], MAX_HEADER), "emoji": True},
+        "text": {"type": "plain_text", "text": clip(view["headline"], MAX_HEADER), "emoji": True},
     }
     sections: list[Block] = []
     quotes: list[Block | None] = []
@@ -58,10 +64,10 @@ def digest_message(digest: Digest) -> Message:
         link = slack_link(e["title"], e["link"])
         lines = [f"*{link}*", escape(trials_line(e["trials"]))]
         lines += [f"• {escape(f)}" for f in e["figures"]] or ["_No key figure found._"]
-        sections.append(_section("\n".join(lines)))
+        sections.append(section_block("\n".join(lines)))
         texts = [f"*[{s['n']}]* “{escape(' '.join(s['quote'].split()))}”" for s in e["sources"]]
-        quotes.append(_context(texts) if texts else None)
-    footer = [_context([escape(view["footer"])])] if view["footer"] else []
+        quotes.append(context_block(texts) if texts else None)
+    footer = [context_block([escape(view["footer"])])] if view["footer"] else []
     # the quotes go first when blocks run short; every article keeps its section
     budget = MAX_BLOCKS - 1 - len(sections) - len(footer)
     kept = [q for q in quotes if q is not None]
@@ -72,7 +78,9 @@ def digest_message(digest: Digest) -> Message:
             if quotes[i] is not None and seen < dropped:
                 quotes[i] = None
                 seen += 1
-        footer.append(_context([f"_Quotes of the last {dropped} articles left out (too long)._"]))
+        footer.append(
+            context_block([f"_Quotes of the last {dropped} articles left out (too long)._"])
+        )
     blocks: list[Block] = [header]
     for section, quote in zip(sections, quotes, strict=True):
         blocks.append(section)
@@ -81,20 +89,7 @@ def digest_message(digest: Digest) -> Message:
     blocks += footer
     titles = "; ".join(e["title"] for e in view["entries"])
     fallback = f"{view['headline']}: {titles}" if titles else view["headline"]
-    return Message(_clip(fallback, MAX_FALLBACK), blocks[:MAX_BLOCKS])
-
-
-def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _clip(text, MAX_TEXT)}}
-
-
-def _context(texts: list[str]) -> Block:
-    if len(texts) > MAX_CONTEXT_ELEMENTS:
-        texts = [*texts[: MAX_CONTEXT_ELEMENTS - 1], "\n".join(texts[MAX_CONTEXT_ELEMENTS - 1 :])]
-    return {
-        "type": "context",
-        "elements": [{"type": "mrkdwn", "text": _clip(t, MAX_TEXT)} for t in texts],
-    }
+    return Message(clip(fallback, MAX_FALLBACK), blocks[:MAX_BLOCKS])
 
 
 class SlackDigestPoster:
@@ -175,6 +170,15 @@ class SlackDigestPoster:
             if not page.get("has_more") or not cursor:
                 break
         return None
+
+
+def register(posters: PosterRegistry) -> None:
+    """Post ``slack:#channel`` and ``slack:C0123ABC`` targets to that Slack channel."""
+    posters.register("slack", _poster, usage="slack:#channel, slack:C0123ABC")
+
+
+def _poster(channel: str, settings: Settings) -> SlackDigestPoster:
+    return SlackDigestPoster.from_settings(settings.slack, channel)
 
 
 def _carries(message: dict[str, Any], digest_id: str) -> bool:

@@ -1,0 +1,2 @@
+"""Microsoft Teams: the bot's host, activities, Adaptive Cards, proactive posts and the digest
+poster (``bot.teams.digest``)."""
