@@ -12,11 +12,9 @@ from bot.answer.passages import Sentence
 from bot.answer.question import (
     CONTROL_ARM,
     LANDMARK,
-    SCORE_CUT,
     STATISTICS,
     Question,
     landmark_months,
-    score_cut_key,
 )
 from bot.answer.trials import about_trials
 from index.arms import (
@@ -26,8 +24,16 @@ from index.arms import (
     names_drug,
     population_phrase,
     qualifier_phrase,
+    says_overall,
 )
-from index.figures import Figure, extract_figures, value_runs
+from index.figures import (
+    SCORE_CUT,
+    Figure,
+    age_cuts,
+    extract_figures,
+    score_cut_key,
+    value_runs,
+)
 from index.tables import is_table_row
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
@@ -142,7 +148,7 @@ class ExtractiveEngine:
                     )
                     values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
         analysed = self._inherit_arms(analysed)
-        analysed = self._inherit_endpoints(analysed)
+        analysed = self._inherit_endpoints(analysed, sentences)
         article_text = _article_texts(sentences)
         context = _ArticleContext(
             article_text, settings_by_article, values_by_article, _sentences_before(sentences)
@@ -186,6 +192,7 @@ class ExtractiveEngine:
             ),
             None,
         )
+        other_article = None
         if not q.scoped:
             # a question that names no trial or drug, asked of several articles: another
             # article's figure that scores about as well makes it ambiguous whatever its value
@@ -199,7 +206,10 @@ class ExtractiveEngine:
             )
             if other is not None and (rival is None or other.score > rival.score):
                 rival = other
+            other_article = other
         best.margin = best.score - rival.score if rival else 99.0
+        if not q.scoped and other_article is not None:
+            best.margin = 0.0
         best.rival = f"{_value(rival)} ({rival.score:.2f})" if rival else ""
         return best
 
@@ -243,34 +253,48 @@ class ExtractiveEngine:
                         out[i] = (s_, terms, fig, self._local_terms(fig))
         return out
 
-    def _inherit_endpoints(self, analysed: list[_Analysed]) -> list[_Analysed]:
-        """A sentence that names no endpoint and goes on from the one before it ("In the
-        crizotinib arm, it was 9.1 months", "The corresponding rate with crizotinib was 8%")
-        reports that sentence's endpoint, and its landmark when it names none."""
+    def _inherit_endpoints(
+        self, analysed: list[_Analysed], sentences: list[Sentence]
+    ) -> list[_Analysed]:
+        """A figure with no endpoint named before it, in a sentence that goes on from the one
+        before ("In the crizotinib arm, it was 9.1 months", "The corresponding rate with
+        crizotinib was 8%"), reports that sentence's endpoint, and its landmark when it names
+        none. Sentences without figures count: "Median PFS was not reached with X." names it."""
         last: dict[str, tuple[int, str, str]] = {}  # article -> (end, endpoint, landmark words)
-        out = []
-        for s, terms, fig, local in sorted(analysed, key=lambda a: (a[0].article.id, a[0].start)):
-            named = [t for t in terms if t.kind == "endpoint"]
+        figures: dict[tuple[str, int], list[int]] = {}
+        for i, (s, _, _, _) in enumerate(analysed):
+            figures.setdefault((s.article.id, s.start), []).append(i)
+        out = list(analysed)
+        for s in sorted(
+            {(x.article.id, x.start): x for x in sentences}.values(),
+            key=lambda x: (x.article.id, x.start),
+        ):
+            named = [t for t in self.vocab.terms(s.text) if t.kind == "endpoint"]
             prev = last.get(s.article.id)
-            if (
-                fig.endpoint is None
-                and not named
-                and prev is not None
-                and 0 <= s.start - prev[0] <= 2
-                and _GOES_ON.search(s.text)
-            ):
-                fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
-            out.append((s, terms, fig, local))
+            goes_on = prev is not None and 0 <= s.start - prev[0] <= 2
+            for i in figures.get((s.article.id, s.start), []):
+                _, terms, fig, local = analysed[i]
+                if (
+                    goes_on
+                    and prev is not None
+                    and fig.endpoint is None
+                    and not any(t.end <= fig.start for t in named)
+                    and _GOES_ON.search(s.text)
+                ):
+                    fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
+                    out[i] = (s, terms, fig, local)
             if named:
                 mark = LANDMARK.search(s.text)
                 last[s.article.id] = (s.end, named[-1].key, mark.group(0) if mark else "")
-            elif prev is not None and 0 <= s.start - prev[0] <= 2:
+            elif goes_on and prev is not None:
                 last[s.article.id] = (s.end, prev[1], prev[2])
         return out
 
     def _measures(self, fig: Figure, target: str) -> bool:
         if fig.endpoint == target:
             return True
+        if fig.endpoint in self.vocab.frame_endpoints:
+            return False  # "median follow-up for PFS" is no PFS
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
 
@@ -354,16 +378,29 @@ class ExtractiveEngine:
         else:
             # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
             # are not drug names (those say whose figure it is, not what it measures)
-            topic = set(q.groups) or {
-                w for w in q.content if not any(self.vocab.is_drug_name(p) for p in w.split("-"))
-            }
-            label_words = set(tokenize(f"{fig.label} {fig.scope}", self.vocab.stopwords))
-            label_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
+            topic = set(q.groups) or self._topic_words(q, s)
+            own = f"{fig.label} {_own_scope(fig, s.text)}"
+            label_words = set(tokenize(own, self.vocab.stopwords))
+            label_groups = {t.key for t in self.vocab.terms(own)}
             if not topic & (label_words | label_groups):
                 return None
             score += 2
 
         return score
+
+    def _topic_words(self, q: Question, s: Sentence) -> set[str]:
+        """The words of a question that say what it counts: not the drug names, which say
+        whose figure it is ("cilta-cel", "pembro", a brand), nor their parts."""
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        named = {
+            w
+            for w in q.content
+            if any(self.vocab.is_drug_name(p) for p in w.split("-"))
+            or _drugs_named(w, drugs, self.vocab, _brands(s.article))
+            or names_drug([w.split("-")[0]], " ".join(drugs))  # "cilta-cel"
+        }
+        parts = {p for w in named for p in w.split("-")}
+        return {w for w in q.content if w not in named and w not in parts}
 
     def _refused(
         self,
@@ -378,7 +415,7 @@ class ExtractiveEngine:
         """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
         population's figure (no points of their own)."""
         for code in q.codes:
-            if _has_word(s.text, code) or _has_word(s.article.title, code):
+            if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
                 continue
             # an acronym that names how a population is split ("IMDC poor-risk"): said by the
             # article, the figure of a named part of the population may answer
@@ -395,12 +432,14 @@ class ExtractiveEngine:
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
-        if self._grade_unasked(q, fig):
+        if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
-        if q.population and not says_population(q.population, s.text):
+        if q.population and not says_population(q.population, s.text, s.section):
             return None  # the question names a part of the population this sentence does not
+        if self._part_asked(q, s, context) and self._says_overall(s, fig):
+            return None  # everyone's figure does not answer a question about a part of them
         return score
 
     def _population_fit(
@@ -415,15 +454,25 @@ class ExtractiveEngine:
     ) -> float | None:
         """A figure of a part of the population answers only a question that names that part,
         said the same way round ("without brain metastases" is not "with")."""
-        restricted = self._population_words(s, fig)
+        restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
             return None  # "among those without brain metastases" for "pts w/ brain mets"
         if phrase and _NEGATED.search(q.text) and not _NEGATED.search(phrase):
             return None  # "pts w/o brain mets": the figure of those with them does not answer
         if restricted:
-            asked = set(q.content) | {k for k, _ in q.qualifiers} | {c.casefold() for c in q.codes}
-            if not any(_same_word(a, w) for a in asked for w in restricted):
+            asked = (
+                set(q.content)
+                | set(q.population)
+                | {k for k, _ in q.qualifiers}
+                | {c.casefold() for c in q.codes}
+            )
+            cuts = age_cuts(phrase or "") | {
+                score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")
+            }
+            if not (cuts & set(q.population)) and not any(
+                _same_word(a, w) for a in asked for w in restricted
+            ):
                 return None  # a subgroup's figure, and the question names no subgroup of it
             score += 1.0
         return score
@@ -476,6 +525,12 @@ class ExtractiveEngine:
         }
         scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
         sentence_keys = {t.key for t in terms if t.qualifier}
+        # the section speaks for a sentence that names no setting or subgroup of its own
+        section_keys = (
+            set()
+            if any(t.qualifier in ("setting", "subgroup") for t in terms)
+            else {t.key for t in self.vocab.terms(s.section) if t.qualifier}
+        )
         asked = {key for key, _ in q.qualifiers}
         for key, kind in q.qualifiers:
             if key in scope_keys:
@@ -491,6 +546,10 @@ class ExtractiveEngine:
                     score += 0.4
             elif key in sentence_keys:
                 score += 0.8
+            elif key in section_keys:
+                score += 0.6  # the section is about it ("## dMMR/MSI-H population")
+            elif any(self.vocab.conflicting(key, other) for other in sentence_keys | section_keys):
+                return None  # the sentence (or its section) reports it for another setting
             elif (
                 kind == "setting"
                 and _GOES_ON.search(s.text)
@@ -499,8 +558,6 @@ class ExtractiveEngine:
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
             elif kind == "subgroup":
                 return None  # a subgroup figure must be reported as such
-            elif any(self.vocab.conflicting(key, other) for other in sentence_keys):
-                return None  # the sentence reports this figure for another setting
             else:
                 # a setting may describe the whole trial: the article must say it, and must not
                 # report this endpoint for a conflicting setting
@@ -597,6 +654,45 @@ class ExtractiveEngine:
         alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
         return alone and bool(own - asked)
 
+    def _section_part(self, s: Sentence, fig: Figure, context: _ArticleContext) -> set[str]:
+        """The part of the population a figure's section is about ("## dMMR/MSI-H population"),
+        when its sentence names none and the article also reports on everyone or on another
+        part; else empty."""
+        if not s.section or population_phrase(s.text, fig) is not None or says_overall(s.text, fig):
+            return set()
+        part = {
+            t.key for t in self.vocab.terms(s.section) if t.qualifier in ("setting", "subgroup")
+        }
+        part |= {score_cut_key(m) for m in SCORE_CUT.finditer(s.section)}
+        if not part:
+            return set()
+        said = {t.key for t in self.vocab.terms(context.text.get(s.article.id, ""))}
+        others = OVERALL in said or any(self.vocab.conflicting(k, o) for k in part for o in said)
+        return part if others else set()
+
+    def _part_asked(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
+        """The question asks about a part of the trial's population: one it names by its words
+        ("HBV pts", "CPS >=5"), a subgroup ("brain mets"), or a setting the article reports this
+        endpoint for apart ("dMMR")."""
+        if q.population:
+            return True
+        said = context.settings.get(s.article.id, set())
+        return any(
+            (kind == "subgroup" and key not in (SEVERE, "any grade"))
+            or (kind == "setting" and key in said)
+            for key, kind in q.qualifiers
+        )
+
+    def _says_overall(self, s: Sentence, fig: Figure) -> bool:
+        """The figure is said of the whole trial: by its own words or table row, or, when its
+        sentence names no part of the population, by its section ("Intention-to-treat
+        population")."""
+        if says_overall(s.text, fig):
+            return True
+        if s.section and population_phrase(s.text, fig) is None:
+            return any(t.key == OVERALL for t in self.vocab.terms(s.section))
+        return False
+
     def _said_before(self, key: str, before: list[str]) -> bool:
         """The nearest sentence before that names a setting names ``key`` (and no conflicting
         one): the paragraph is about that population."""
@@ -606,13 +702,15 @@ class ExtractiveEngine:
                 return key in said and not any(self.vocab.conflicting(key, o) for o in said)
         return False
 
-    def _grade_unasked(self, q: Question, fig: Figure) -> bool:
+    def _grade_unasked(self, q: Question, fig: Figure, sentence: str = "") -> bool:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
-        asks for none (or for any grade)."""
+        asks for none (or for any grade). A listed value's words are its list's ("grade 3 or
+        higher in 11% vs 2%")."""
         if any(key == SEVERE for key, _ in q.qualifiers):
             return False
-        scope = re.split(r"[,;]", fig.scope, maxsplit=1)[0]  # its own words, not the next value's
-        own = self.vocab.terms(f"{fig.label} | {scope}")
+        scope = _own_scope(fig, sentence)
+        clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
+        own = self.vocab.terms(f"{fig.label} | {scope} | {clause}")
         return any(t.key == SEVERE for t in own)
 
     def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
@@ -793,6 +891,8 @@ class ExtractiveEngine:
             if t.end <= fig.start:
                 chosen = t
         chosen = chosen or (own[0] if own else None)
+        if chosen is None and fig.endpoint:
+            return fig.endpoint  # carried from the sentence before
         if chosen is None:
             label = fig.label.strip()
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
@@ -925,6 +1025,9 @@ def _find_drugs(
         if brands and w in brands:
             out.update(brands[w])
             continue
+        if w in vocab.brands:  # a brand the article does not name: its generic name
+            out.update(p for p in re.findall(r"[a-z]+", vocab.brands[w].casefold()) if len(p) > 5)
+            continue
         if w in _DRUG_CLASSES:
             out.add(_DRUG_CLASSES[w])
             continue
@@ -937,14 +1040,22 @@ def _find_drugs(
     return out
 
 
-def says_population(words: list[str], sentence: str) -> bool:
-    """Every word of a population the question names is in the sentence: whole, as the start of
-    a word ("bev" in "bevacizumab", "mets" in "metastases"), or as a phrase ("cohort 2", "<1")."""
-    folded = sentence.casefold()
+def says_population(words: list[str], sentence: str, section: str = "") -> bool:
+    """Every word of a population the question names is in the sentence or the heading of its
+    section: whole, as the start of a word ("bev" in "bevacizumab", "mets" in "metastases"), or
+    as a phrase ("cohort 2", "<1"). A score cut-off is the sentence's, else the section's."""
+    folded = f"{sentence} {section}".casefold()
     tokens = re.findall(r"[a-z0-9]+", folded)
     squashed = re.sub(r"\s+", "", folded)
-    cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)}
+    cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)} or {
+        score_cut_key(m) for m in SCORE_CUT.finditer(section)
+    }
+    ages = age_cuts(sentence) or age_cuts(section)
     for w in words:
+        if w.startswith("age") and re.fullmatch(r"age(?:<|>=)\d+", w):
+            if w not in ages:
+                return False  # no age said, or another age ("65 or older" for "<60")
+            continue
         if re.fullmatch(r"[a-z]+(?:<|>=)\d+", w):
             score = re.match(r"[a-z]+", w)
             same_score = {c for c in cuts if score and c.startswith(score.group(0))}
@@ -1039,6 +1150,14 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
         return ""
     inner = sentence[open_at + 1 : close_at]
     return inner if len(inner) <= 160 else ""
+
+
+def _own_scope(fig: Figure, sentence: str = "") -> str:
+    """The words after a figure that are its own: up to the next comma or semicolon, and none
+    when one follows it at once ("in 8.6%; grade 3 or higher in ..." is the next clause's)."""
+    if sentence and re.match(r"\s*[,;]", sentence[fig.end :]):
+        return ""
+    return re.split(r"[,;]", fig.scope, maxsplit=1)[0]
 
 
 def _capital(text: str) -> str:

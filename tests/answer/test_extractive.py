@@ -130,3 +130,162 @@ def test_a_paragraph_is_about_the_population_its_nearest_setting_sentence_names(
     # ovarian cancer: HR-deficient and HR-proficient populations
     assert engine._said_before("HR-deficient", ["Among HR-deficient patients PFS was 21.9 months."])
     assert not engine._said_before("HR-deficient", ["The trial enrolled 733 patients."])
+
+
+def _answer(vocab, question, text, drugs, title="Trial report"):
+    """The engine's answer to ``question`` from one article of ``text``, read whole."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import section_headings, sentences_of
+    from bot.answer.question import analyze
+    from index.search import Hit
+    from index.store import ArticleRecord, ChunkRecord
+
+    article = ArticleRecord("a1", title, "report.md", "2026-01-01", 1, {"drugs": drugs})
+    chunk = ChunkRecord("a1:0", "a1", 0, 0, len(text), text)
+    headings = section_headings([chunk])
+    sentences = sentences_of([Hit(chunk, article, 1.0)], lambda _: headings)
+    return ExtractiveEngine(vocab).answer(analyze(question, vocab), sentences)
+
+
+def test_an_endpoint_carries_from_a_sentence_without_figures(vocab):
+    # ALK-positive lung cancer: "it was 9.1 months", the hazard ratio named after it
+    lung = (
+        "Median follow-up for PFS was 60.2 months in the lorlatinib arm and 55.1 months in the "
+        "crizotinib arm. Median PFS had still not been reached with lorlatinib. In the "
+        "crizotinib arm, it was 9.1 months, with a hazard ratio of 0.19."
+    )
+    draft = _answer(vocab, "mPFS on the crizotinib arm?", lung, ["lorlatinib", "crizotinib"])
+    assert draft.status == "answered" and "9.1 months" in draft.text
+    assert "55.1" not in draft.text
+    # renal cancer: the same shape with OS
+    renal = (
+        "Median overall survival was not reached with the combination. With sunitinib alone, "
+        "it was 33.7 months, with a hazard ratio of 0.72."
+    )
+    draft = _answer(vocab, "median OS with sunitinib?", renal, ["lenvatinib", "sunitinib"])
+    assert draft.status == "answered" and "33.7 months" in draft.text
+
+
+GASTRIC = """# Nivolumab plus chemotherapy in gastric cancer
+
+## Primary endpoints (PD-L1 CPS ≥5)
+
+Median OS was 14.4 months in the nivolumab arm and 11.1 months in the chemotherapy arm.
+
+## All randomized patients
+
+Across all 1581 randomized patients, median OS was 13.8 months with nivolumab plus chemotherapy \
+and 11.6 months with chemotherapy alone.
+"""
+
+ENDOMETRIAL = """# Dostarlimab in endometrial cancer
+
+## Overall population
+
+Median PFS was 11.8 months with dostarlimab and 7.9 months with placebo.
+
+## dMMR/MSI-H population
+
+Median PFS was 30.3 months with dostarlimab and 7.7 months with placebo.
+"""
+
+
+def test_a_section_heading_says_whose_figures_follow(vocab):
+    # gastric cancer: a score cut-off in the heading; the all-randomized figure is not the answer
+    gastric = ["nivolumab"]
+    draft = _answer(vocab, "mOS w/ chemo alone in the CPS 5+ group?", GASTRIC, gastric)
+    assert draft.status == "answered" and "11.1 months" in draft.text
+    draft = _answer(vocab, "mOS w/ chemo alone, all randomized?", GASTRIC, gastric)
+    assert draft.status == "answered" and "11.6 months" in draft.text
+    # endometrial cancer: a biomarker population in the heading
+    endometrial = ["dostarlimab"]
+    draft = _answer(vocab, "mPFS w/ placebo in the dMMR group?", ENDOMETRIAL, endometrial)
+    assert draft.status == "answered" and "7.7 months" in draft.text
+    draft = _answer(vocab, "median PFS placebo arm overall population?", ENDOMETRIAL, endometrial)
+    assert draft.status == "answered" and "7.9 months" in draft.text
+
+
+def test_the_whole_trials_figure_does_not_answer_for_a_part_of_it(vocab):
+    # gastric cancer: no section about CPS >=10, and only the all-randomized figure in the text
+    only_all = "Across all 1581 randomized patients, median PFS was 7.7 months versus 6.9 months."
+    draft = _answer(vocab, "mPFS in the CPS ≥10 subgroup?", only_all, ["nivolumab"])
+    assert draft.status == "not_found"
+    # hepatocellular carcinoma: the ITT figure does not answer for HBV patients
+    hcc = "In the intention-to-treat population, the hazard ratio for death was 0.78."
+    draft = _answer(vocab, "OS HR among HBV patients?", hcc, ["durvalumab", "tremelimumab"])
+    assert draft.status == "not_found"
+
+
+def test_a_listed_value_has_its_lists_grade(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine = ExtractiveEngine(vocab)
+    # Hodgkin lymphoma: "grade 3 or higher neuropathy in 11% vs 2%": both are severe-grade
+    text = "Neuropathy was frequent (67% vs 43%), including grade 3 or higher in 11% vs 2%."
+    figs = {f.value: f for f in extract_figures(text, vocab)}
+    question = analyze("any grade PN w/ A+AVD vs ABVD?", vocab)
+    assert engine._grade_unasked(question, figs["2%"], text)
+    assert not engine._grade_unasked(question, figs["43%"], text)
+    # breast cancer: "grade 3 diarrhea in 7.6% and 0.2%"
+    text2 = "Diarrhea occurred in 83.5% and 8.6%; grade 3 or higher diarrhea in 7.6% and 0.2%."
+    figs2 = {f.value: f for f in extract_figures(text2, vocab)}
+    assert engine._grade_unasked(analyze("diarrhea rate?", vocab), figs2["0.2%"], text2)
+    assert not engine._grade_unasked(analyze("diarrhea rate?", vocab), figs2["8.6%"], text2)
+
+
+def test_an_age_subgroups_figure_answers_that_age_only(vocab):
+    hodgkin = (
+        "The hazard ratio for death was 0.59. The benefit was most pronounced in patients "
+        "younger than 60 years, in whom the OS hazard ratio was 0.51."
+    )
+    drugs = ["brentuximab"]
+    assert "0.51" in _answer(vocab, "OS HR in pts <60 yo?", hodgkin, drugs).text
+    assert "0.59" in _answer(vocab, "OS HR with brentuximab?", hodgkin, drugs).text
+    # prostate cancer: an older group's figure is not the younger group's
+    prostate = "Among men 75 years or older, the rPFS hazard ratio was 0.62."
+    assert _answer(vocab, "rPFS HR in pts <75?", prostate, ["enzalutamide"]).status == "not_found"
+
+
+def test_a_brand_the_article_does_not_name_still_names_its_drug(vocab):
+    # renal cancer and lung cancer: the vocabulary's brands, not the article's
+    assert _drugs_named("ORR with Lenvima + Keytruda?", ["lenvatinib"], vocab) == {
+        "lenvatinib",
+        "pembrolizumab",
+    }
+    assert _drugs_named("tagrisso PFS", [], vocab) == {"osimertinib"}
+
+
+def test_a_question_naming_no_trial_is_ambiguous_when_two_trials_report_it(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    def sentence(article_id, drugs, text):
+        article = ArticleRecord(article_id, article_id, "s", "2026-01-01", 1, {"drugs": drugs})
+        return Sentence(article, 0, len(text), text, 0)
+
+    # colorectal cancer and gastric cancer articles both report a chemotherapy arm's median PFS
+    crc = sentence("crc", ["nivolumab"], "Median PFS was 5.9 months with chemotherapy.")
+    gastric = sentence("gc", ["nivolumab"], "Median PFS was 6.9 months with chemotherapy alone.")
+    q = analyze("mPFS on the chemo arm?", vocab)
+    q.scoped = False
+    assert ExtractiveEngine(vocab).answer(q, [crc, gastric]).status == "not_found"
+    # the same question about one article (named, or the only one indexed) is answered
+    q.scoped = True
+    assert "5.9 months" in ExtractiveEngine(vocab).answer(q, [crc]).text
+
+
+def test_what_a_question_counts_is_not_the_drug_it_names(vocab):
+    # myeloma CAR-T and breast cancer: "cilta-cel" and "abema" say whose figure, not what
+    text = (
+        "Among the 176 patients who received cilta-cel, cytokine release syndrome occurred in "
+        "76.1%. Cranial nerve palsy occurred in 9.1%."
+    )
+    draft = _answer(vocab, "cranial nerve palsy incidence w/ cilta-cel", text, ["ciltacabtagene"])
+    assert "9.1%" in draft.text and "76.1" not in draft.text
+    breast = "Among patients given abemaciclib, diarrhea occurred in 83.5%; VTE occurred in 2.5%."
+    draft = _answer(vocab, "VTE incidence w/ abema?", breast, ["abemaciclib"])
+    assert "2.5%" in draft.text

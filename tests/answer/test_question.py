@@ -130,3 +130,19 @@ def test_progression_or_death_is_progression_free_survival(vocab):
     assert "OS" not in {t.key for t in vocab.terms(ovarian)} and hr.endpoint == "HR"
     kidney = "Lenvatinib plus pembrolizumab reduced the risk of progression or death by 61%."
     assert "risk reduction" in {t.key for t in vocab.terms(kidney)}
+
+
+def test_a_p_value_is_asked_however_it_is_typed(vocab):
+    # head-and-neck and lung cancer questions
+    assert analyze("p-val for OS w/ pembro-chemo in the total population?", vocab).target == (
+        "P value"
+    )
+    assert analyze("pval for the PFS comparison, osi vs chemo?", vocab).target == "P value"
+
+
+def test_an_arm_is_no_population(vocab):
+    # "w/ pembro-chemo in the total population": the drugs name the arm, "total" everyone
+    q = analyze("p-val for OS w/ pembro-chemo in the total population?", vocab)
+    assert q.population == []
+    q = analyze("ORR for pts on osimertinib in the brain mets population?", vocab)
+    assert "mets" in q.population and "osimertinib" not in q.population
