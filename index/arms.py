@@ -95,6 +95,11 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
     if whom:  # "in patients younger than 60 years, in whom the OS hazard ratio was 0.51"
         candidates.append(whom[-1].group("who"))
+    clause = re.split(r";|, and |\band in\b", sentence[: fig.start])[-1]
+    # not "in 8.2% of STRIDE patients": a figure and its arm
+    mid = [m for m in _MID_POPULATION.finditer(clause) if _names_a_part(m.group(0))]
+    if mid:  # "..., and in CPS >=20 disease it was 14.7 vs 11.0 months"
+        candidates.append(mid[-1].group(0))
     for phrase in candidates:
         if not (_POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase)):
             continue
@@ -102,6 +107,44 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
             continue
         return phrase
     return None
+
+
+_MID_POPULATION = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders)\b",
+    re.I,
+)
+_COUNTING = frozenset(
+    [
+        "in",
+        "among",
+        "the",
+        "of",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "all",
+        "both",
+    ]
+)
+
+
+def _names_a_part(phrase: str) -> bool:
+    """A mid-sentence "in ... patients" that names a part of the population: not a count ("in
+    two patients"), nor a figure and its arm ("in 8.2% of STRIDE patients")."""
+    if re.search(r"\d\s?%", phrase):
+        return False
+    words = re.findall(r"[^\s]+", phrase.casefold())[:-1]
+    return any(w not in _COUNTING and not re.fullmatch(r"[\d,.]+", w) for w in words)
 
 
 _IN_WHOM = re.compile(

@@ -74,6 +74,16 @@ class Figure:
         return f"{self.value} {self.detail}".strip()
 
 
+_PAIRED = re.compile(
+    r"\s*(?:vs\.?|versus|and)\s+(?P<other>\d+(?:\.\d+)?\s?(?:months?|mos?|weeks?|years?))\b",
+    re.I,
+)
+
+
+def _hinted_unit(hints: dict[int, str], start: int) -> str:
+    return _unit_of(hints[start]) if start in hints else ""
+
+
 def _masked(sentence: str) -> tuple[str, list[tuple[int, int]]]:
     """The sentence with parentheses blanked (same length) and the parenthesis spans."""
     spans = [(m.start(), m.end()) for m in _PAREN.finditer(sentence)]
@@ -177,6 +187,7 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         taken.append((m.start(), m.end()))
 
     cut_offs = [(m.start(), m.end()) for m in SCORE_CUT.finditer(sentence)]
+    hints: dict[int, str] = {}  # a value that shares the next value's unit: that value
     for m in _VALUE.finditer(sentence):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in [*taken, *cut_offs]) or _is_noise(sentence, s, e, m.group(0)):
@@ -196,12 +207,12 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
                 and m.group(0).rstrip().endswith("%")
             ):
                 continue
-        elif (
-            not re.search(_UNIT + "$", m.group(0), re.I)
-            and not _counts_patients(sentence, e)
-            and not _is_estimate(sentence, e, m.group(0))
-        ):
-            continue
+        elif not re.search(_UNIT + "$", m.group(0), re.I):
+            paired = _PAIRED.match(sentence, e)
+            if paired:  # "14.7 vs 11.0 months": the unit said once for both
+                hints[s] = paired.group("other")
+            elif not _counts_patients(sentence, e) and not _is_estimate(sentence, e, m.group(0)):
+                continue
         raw.append((s, e, m.group(0), None))
 
     raw.sort()
@@ -218,9 +229,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         endpoint = (
             fixed
             or _kind_endpoint(sentence, s, value)
-            or _nearest_endpoint(terms, s, e, value, sentence, vocab)
+            or _nearest_endpoint(terms, s, e, hints.get(s, value), sentence, vocab)
         )
-        figures.append(Figure(value, s, e, detail, endpoint, label, scope))
+        figures.append(
+            Figure(value, s, e, detail, endpoint, label, scope, unit_hint=_hinted_unit(hints, s))
+        )
     return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
 
 

@@ -76,8 +76,12 @@ class Answerer:
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
         scope = scope or (None if missing else _articles_naming(snap, q.entities)) or None
+        # named: a trial, a drug or a name only some articles have; rare words that several
+        # articles share ("nivo") narrow the search but do not say which trial is meant
+        named = scope is not None
         if scope is None and not missing:
             scope = articles_by_rare_words(text, snap, self.vocab)
+            named = scope is not None and len(scope) == 1
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
         query = " ".join([q.text, *q.entities]) if history else q.text
         k = self.top_k
@@ -97,7 +101,7 @@ class Answerer:
             draft = Draft("not_found", "", [], reason="the index holds no articles yet")
             engine_name = self.extractive.name
         else:
-            q.scoped = scope is not None or len(snap.articles) < 2
+            q.scoped = named or len(snap.articles) < 2
             q.trials = _trials_named(text, snap, self.vocab)
             draft, engine_name = self._draft(q, sentences)
 

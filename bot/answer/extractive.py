@@ -34,7 +34,7 @@ from index.figures import (
     score_cut_key,
     value_runs,
 )
-from index.tables import is_table_row
+from index.tables import is_table_row, row_cells
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
 
@@ -48,6 +48,7 @@ class _ArticleContext:
     settings: dict[str, set[str]]
     values: dict[str, set[str]]
     before: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # sentences before
+    backbones: dict[str, set[str]] = field(default_factory=dict)  # found on first use
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -84,6 +85,12 @@ def _explain(best: _Candidate) -> list[str]:
 
 def _value(c: _Candidate) -> str:
     return c.figure.value if c.figure else c.sentence.text
+
+
+def _number(value: str) -> str:
+    """A value without its unit or spacing: "6.0 months" and "6.0" are one value."""
+    m = re.search(r"[<>≤≥]?\s?\d[\d,]*(?:\.\d+)?", value)
+    return m.group(0).replace(" ", "") if m else value
 
 
 class ExtractiveEngine:
@@ -182,12 +189,12 @@ class ExtractiveEngine:
         )
         if arm_open and best.figure is not None and not (one_drug and own_arm):
             best.run = self._run_of(best.sentence.text, best.figure)
-        shown = {f.value for f in best.run} or {_value(best)}
+        shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
         rival = next(
             (
                 c
                 for c in reversed(ordered[:-1])
-                if _value(c) not in shown
+                if _number(_value(c)) not in shown
                 and not (c.sentence.start == best.sentence.start and c.figure in best.run)
             ),
             None,
@@ -428,10 +435,12 @@ class ExtractiveEngine:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
             return None  # another trial's figure: a teaser's, a round-up's other trial
-        if self._other_arm(q, s, fig):
+        if self._other_arm(q, s, fig, self._backbone(s, context)):
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
+        if self._compared_otherwise(q, s):
+            return None  # "vs chemo" asked: a figure of the comparison with another arm
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
@@ -629,29 +638,52 @@ class ExtractiveEngine:
             score += 0.3
         return score
 
-    def _other_arm(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _backbone(self, s: Sentence, context: _ArticleContext) -> set[str]:
+        """The drugs an article gives in its control arm too ("azacitidine alone", "placebo
+        plus azacitidine"): every arm has them, so an arm named without them ("the venetoclax
+        group") is still the arm with them."""
+        article = s.article.id
+        if article not in context.backbones:
+            drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+            text = context.text.get(article, "")
+            said = " ".join(m.group(0) for m in _CONTROL_ARM_DRUG.finditer(text))
+            context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
+        return context.backbones[article] - set(_DRUG_CLASSES.values())
+
+    def _other_arm(
+        self,
+        q: Question,
+        s: Sentence,
+        fig: Figure,
+        backbone: frozenset[str] | set[str] = frozenset(),
+    ) -> bool:
         """Another arm's figure: the figure's own arm names drugs and shares none with the
         question, or each names a drug the other does not ("nivo + chemo" against "nivolumab
         plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
-        if not arm:
-            return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
-        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article))
-        own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
+        versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
+        asked_text = q.text[: versus.start()] if versus else q.text
+        asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
+        own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
+        if not own and s.section:  # a figure that names no arm is its section's ("## X alone")
+            arm = s.section
+            own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         if not asked or not own:
             return False
         if not asked & own or (asked - own and own - asked):
             return True
-        if own and (asked - own) - set(_DRUG_CLASSES.values()):
+        if own and (asked - own) - set(_DRUG_CLASSES.values()) - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
-        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers)
+        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
+            t.key == CONTROL_ARM for t in self.vocab.terms(asked_text)
+        )
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
-        alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
+        alone = asks_control and len(asked) == 1
         return alone and bool(own - asked)
 
     def _section_part(self, s: Sentence, fig: Figure, context: _ArticleContext) -> set[str]:
@@ -733,6 +765,29 @@ class ExtractiveEngine:
         comparator = _drugs_named(q.text[m.end() :], drugs, self.vocab, _brands(s.article))
         said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
         return bool(comparator and said and not comparator & said)
+
+    def _compared_otherwise(self, q: Question, s: Sentence) -> bool:
+        """A question about one comparison of a trial with several ("nivo+ipi vs chemo", "in
+        the chemo comparison"): the figure's sentence, or its section, compares arms it names,
+        and none is the comparator."""
+        wording = _comparator_words(q.text)
+        if not wording:
+            return False
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        brands = _brands(s.article)
+        comparator = _drugs_named(wording, drugs, self.vocab, brands)
+        if not comparator:
+            return False
+        if is_table_row(s.text):  # one of the row's other arms is the comparator
+            arms = [
+                _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
+            ]
+            if sum(1 for a in arms if a) > 1:
+                return comparator not in arms
+        context = f"{s.text} | {s.section}"
+        compares = bool(_VERSUS.search(context))
+        said = _drugs_named(context, drugs, self.vocab, brands)
+        return compares and bool(said) and not comparator & said
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is
@@ -987,6 +1042,26 @@ _LABEL_ARM = re.compile(
 )
 
 
+# a drug named as the control arm's: "azacitidine alone", "placebo plus azacitidine",
+# "placebo-azacitidine", "azacitidine monotherapy"
+_CONTROL_ARM_DRUG = re.compile(
+    r"\b[\w/-]+\s+(?:alone|monotherapy)\b|\bplacebo(?:\s+plus\s+|\s*[-+/]\s*)[\w/-]+"
+    r"|\b[\w/-]+(?:\s+plus\s+|\s*[-+/]\s*)placebo\b",
+    re.I,
+)
+_COMPARISON = re.compile(r"(?P<x>[\w+/-]+(?:\s+[\w+/-]+)?)\s+comparison\b", re.I)
+
+
+def _comparator_words(question: str) -> str:
+    """The words naming the arm a question compares with: after "vs" ("nivo+ipi vs chemo"),
+    or before "comparison" ("in the chemo comparison")."""
+    m = _COMPARISON.search(question)
+    if m:
+        return m.group("x")
+    m = _VERSUS.search(question)
+    return question[m.end() :] if m else ""
+
+
 def _label_arm(fig: Figure) -> str:
     """An arm said before the value ("The corresponding rate with crizotinib was 8%")."""
     m = _LABEL_ARM.search(fig.label[-80:])
@@ -1034,7 +1109,8 @@ def _find_drugs(
         if vocab.is_drug_name(w):
             out.add(w)
             continue
-        hit = [d for d in drugs if len(w) >= 4 and d.startswith(w)]
+        # a clipped name ("pembro", "ipi", "bev") when it starts one drug of the article's
+        hit = [d for d in drugs if len(w) >= 3 and d.startswith(w)]
         if len(hit) == 1:
             out.add(hit[0])
     return out

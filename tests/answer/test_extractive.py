@@ -289,3 +289,85 @@ def test_what_a_question_counts_is_not_the_drug_it_names(vocab):
     breast = "Among patients given abemaciclib, diarrhea occurred in 83.5%; VTE occurred in 2.5%."
     draft = _answer(vocab, "VTE incidence w/ abema?", breast, ["abemaciclib"])
     assert "2.5%" in draft.text
+
+
+COLORECTAL = """# Dual checkpoint blockade in MSI-H colorectal cancer
+
+## Versus chemotherapy (first line)
+
+| Endpoint | Nivo + ipi (n=171) | Chemotherapy (n=84) |
+|---|---|---|
+| 24-month PFS rate | 72% | 14% |
+
+## Versus nivolumab monotherapy (all lines)
+
+| Endpoint | Nivo + ipi (n=296) | Nivo (n=286) |
+|---|---|---|
+| 24-month PFS rate | 71% | 56% |
+"""
+
+HEAD_AND_NECK = """# Pembrolizumab in head and neck cancer
+
+## Pembrolizumab alone
+
+In the CPS ≥20 population, the hazard ratio for death was 0.61.
+
+## Pembrolizumab plus chemotherapy
+
+In the CPS ≥20 population, the hazard ratio for death was 0.60.
+"""
+
+
+def _table_answer(vocab, question, markdown, drugs):
+    from index.tables import linearize_tables
+
+    return _answer(vocab, question, linearize_tables(markdown), drugs)
+
+
+def test_a_question_about_one_comparison_takes_that_comparisons_figure(vocab):
+    # colorectal cancer: the combination arm in two comparisons
+    drugs = ["nivolumab", "ipilimumab"]
+    draft = _table_answer(
+        vocab, "2-yr PFS rate nivo/ipi in the chemo comparison", COLORECTAL, drugs
+    )
+    assert "72%" in draft.text and "71%" not in draft.text
+    draft = _table_answer(vocab, "24-mo PFS nivo+ipi vs nivo?", COLORECTAL, drugs)
+    assert "71%" in draft.text and "72%" not in draft.text
+
+
+def test_a_figure_that_names_no_arm_is_its_sections(vocab):
+    # head-and-neck cancer: "Pembrolizumab alone" and "... plus chemotherapy" sections
+    drugs = ["pembrolizumab", "cetuximab"]
+    draft = _answer(vocab, "OS HR pembro alone vs cetux/chemo, CPS 20+?", HEAD_AND_NECK, drugs)
+    assert "0.61" in draft.text
+    draft = _answer(vocab, "OS HR pembro + chemo vs EXTREME, CPS 20+?", HEAD_AND_NECK, drugs)
+    assert "0.60" in draft.text
+
+
+def test_an_arm_named_without_its_backbone_is_still_that_arm(vocab):
+    # acute myeloid leukaemia: "the venetoclax group" is venetoclax plus azacitidine, because
+    # azacitidine is given in the control arm too
+    aml = (
+        "Patients received azacitidine plus venetoclax or azacitidine plus placebo. Median OS "
+        "was 14.7 months in the venetoclax group. With azacitidine alone it was 9.6 months."
+    )
+    draft = _answer(vocab, "mOS w/ ven/aza?", aml, ["venetoclax", "azacitidine"])
+    assert "14.7 months" in draft.text
+    # melanoma: nivolumab is the control arm's drug, relatlimab is not; "patients receiving
+    # nivolumab" is the control arm and does not answer for the combination
+    melanoma = (
+        "Patients received nivolumab plus relatlimab or nivolumab alone. Median PFS was 10.1 "
+        "months in patients receiving nivolumab."
+    )
+    draft = _answer(vocab, "mPFS nivo + rela?", melanoma, ["nivolumab", "relatlimab"])
+    assert draft.status == "not_found"
+
+
+def test_a_clipped_name_of_three_letters_names_the_one_drug_it_starts(vocab):
+    # mesothelioma and colorectal cancer: "ipi", "bev"
+    assert _drugs_named("ipi dosing in CM 743?", ["nivolumab", "ipilimumab"], vocab) == {
+        "ipilimumab"
+    }
+    assert _drugs_named("bev dose", ["trifluridine", "bevacizumab"], vocab) == {"bevacizumab"}
+    # two drugs start the same way: neither is meant for sure
+    assert _drugs_named("pem dose?", ["pemetrexed", "pembrolizumab"], vocab) == set()

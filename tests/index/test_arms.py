@@ -120,3 +120,38 @@ def test_a_figure_of_patients_in_whom_is_theirs(vocab):
     assert "younger than 60" in population_phrase(hodgkin, _figure(hodgkin, "0.51", vocab))
     crc = "It was greatest among the 96 patients with liver-only disease, in whom the HR was 0.44."
     assert "liver-only" in population_phrase(crc, _figure(crc, "0.44", vocab))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # head-and-neck cancer: a cut-off's population said mid-sentence, for both values
+        (
+            "OS rose with PD-L1: in CPS ≥1 disease it was 13.6 vs 10.4 months, and in CPS ≥20 "
+            "disease it was 14.7 vs 11.0 months.",
+            "11.0",
+            "CPS ≥20",
+        ),
+        # lung cancer: a mutation subgroup mid-sentence
+        (
+            "The benefit held, and among the L858R patients the HR was 0.72.",
+            "0.72",
+            "L858R",
+        ),
+    ],
+)
+def test_a_part_of_the_population_named_mid_sentence_is_the_figures(sentence, value, words, vocab):
+    assert words in population_phrase(sentence, _figure(sentence, value, vocab))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # lung cancer and hepatocellular carcinoma: a count, a figure with its arm
+        "Grade 5 events occurred in two patients (0.8%) in the combination arm.",
+        "TRAEs led to discontinuation in 8.2% of STRIDE patients and 11.0% of those on sorafenib.",
+    ],
+)
+def test_a_count_or_an_arm_mid_sentence_is_no_part_of_the_population(sentence, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert all(population_phrase(sentence, f) is None for f in figures)

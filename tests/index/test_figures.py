@@ -211,3 +211,13 @@ def test_progressive_disease_as_best_response_is_no_response_rate(vocab):
     assert renal["5.4%"].endpoint == "PD"
     melanoma = _by_value("Stable disease was recorded in 21% of patients.", vocab)
     assert melanoma["21%"].endpoint == "SD"
+
+
+def test_two_values_share_the_unit_said_once(vocab):
+    # head-and-neck and breast cancer: "14.7 vs 11.0 months", "16.4 and 13.8 months"
+    figs = _by_value("In CPS ≥20 disease median OS was 14.7 vs 11.0 months (HR 0.60).", vocab)
+    assert figs["14.7"].unit == "time" and figs["14.7"].endpoint == "OS"
+    figs = _by_value("Median PFS was 16.4 and 13.8 months, respectively.", vocab)
+    assert figs["16.4"].unit == "time" and figs["16.4"].endpoint == "PFS"
+    # a range is no pair of figures
+    assert "5" not in _by_value("PFS ranged from 5 to 7 months.", vocab)
