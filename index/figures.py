@@ -152,15 +152,20 @@ _AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I
 _AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged)\s*$", re.I)
 
 
+def _age_cut_spans(text: str) -> list[re.Match[str]]:
+    return [
+        m
+        for m in AGE_CUT.finditer(text)
+        if not re.match(r"\s?%|\.\d", text[m.end() :])
+        and (_AGE_WORDS.search(m.group(0)) or _AGE_BEFORE.search(text[: m.start()]))
+    ]
+
+
 def age_cuts(text: str) -> set[str]:
     """The age cut-offs ``text`` names: "age<60" for every way of saying younger than 60,
     "age>=65" for 65 or older. A bare "<60" counts only after "patients" or "age"."""
     found = set()
-    for m in AGE_CUT.finditer(text):
-        if re.match(r"\s?%|\.\d", text[m.end() :]):
-            continue  # "<50%", "<60.5": not an age
-        if not (_AGE_WORDS.search(m.group(0)) or _AGE_BEFORE.search(text[: m.start()])):
-            continue
+    for m in _age_cut_spans(text):  # not "<50%", "<60.5", "> 20 months"
         if m.group("n"):
             found.add(f"age<{m.group('n')}")
         else:
@@ -186,7 +191,10 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         raw.append((s, e, m.group("value"), endpoint))
         taken.append((m.start(), m.end()))
 
-    cut_offs = [(m.start(), m.end()) for m in SCORE_CUT.finditer(sentence)]
+    # "CPS >=5", "younger than 65 years": who the figures are about, not figures
+    cut_offs = [
+        (m.start(), m.end()) for m in (*SCORE_CUT.finditer(sentence), *_age_cut_spans(sentence))
+    ]
     hints: dict[int, str] = {}  # a value that shares the next value's unit: that value
     for m in _VALUE.finditer(sentence):
         s, e = m.start(), m.end()

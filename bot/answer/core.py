@@ -59,7 +59,7 @@ class Answerer:
         snap = self.searcher.snapshot()
         known = snap.names
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
-        q = analyze(text, self.vocab, known)
+        q = analyze(text, self.vocab, known, _arm_names(snap, self.vocab))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
             # a follow-up ("and the OS?") stays on the trial the conversation is about
@@ -421,6 +421,19 @@ def _spell_names(text: str, snap: Snapshot) -> str:
 
 
 _name_key = name_key
+
+
+def _arm_names(snap: Snapshot, vocab: Vocabulary) -> frozenset[str]:
+    """The casefolded trial, drug and registry names of the index: its names but the
+    abbreviations its articles define for other things than drugs ("HBV": hepatitis B virus, a
+    population; "I-DXd": ifinatamab deruxtecan, a drug, stays)."""
+    not_drugs = {
+        str(short).casefold()
+        for a in snap.articles.values()
+        for short, long in a.meta.get("aliases", {}).items()
+        if not any(vocab.is_drug_name(w) for w in re.findall(r"[A-Za-z]+", str(long)))
+    }
+    return snap.names - not_drugs
 
 
 def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:

@@ -290,9 +290,15 @@ class ExtractiveEngine:
                 ):
                     fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
                     out[i] = (s, terms, fig, local)
-            if named:
+            reported = [
+                e for i in figures.get((s.article.id, s.start), []) if (e := out[i][2].endpoint)
+            ]
+            if named or reported:
+                # what it reported last ("the hazard ratio for death was 0.64": an HR), else
+                # the last endpoint it names
                 mark = LANDMARK.search(s.text)
-                last[s.article.id] = (s.end, named[-1].key, mark.group(0) if mark else "")
+                key = reported[-1] if reported else named[-1].key
+                last[s.article.id] = (s.end, key, mark.group(0) if mark else "")
             elif goes_on and prev is not None:
                 last[s.article.id] = (s.end, prev[1], prev[2])
         return out
@@ -663,6 +669,9 @@ class ExtractiveEngine:
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
+        if arm and fig.endpoint in STATISTICS:
+            # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
+            arm = re.split(r"\b(?:versus|vs\.?|compared (?:with|to)|against|over)\b", arm)[0]
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
@@ -1021,7 +1030,8 @@ _GENERIC_POPULATION = frozenset(
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
-    r"the figure|the median|that figure|those figures)\b|^(?:the )?(?:hazard ratio|HR)\b",
+    r"the figure|the median|that figure|those figures|the (?:point )?estimate|the ratio)\b"
+    r"|^(?:the )?(?:hazard ratio|HR)\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)

@@ -104,8 +104,15 @@ class Question:
         return [e for e in self.endpoints if e != self.target]
 
 
-def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> Question:
-    """Analyze a question; ``known_names`` are casefolded trial and drug names in the index."""
+def analyze(
+    text: str,
+    vocab: Vocabulary,
+    known_names: frozenset[str] = frozenset(),
+    arm_names: frozenset[str] | None = None,
+) -> Question:
+    """Analyze a question; ``known_names`` are casefolded trial and drug names and defined
+    abbreviations in the index, ``arm_names`` those of them that name a trial or a drug (not a
+    population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
     q.numeric = bool(_NUMERIC_INTENT.search(text))
@@ -157,7 +164,8 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     _settle_arms(q, vocab)
     if q.target in STATISTICS:
         q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
-    named = [e for e in q.entities if e.casefold() in known_names or vocab.is_drug_name(e)]
+    arms = known_names if arm_names is None else arm_names
+    named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
     q.population = population_words(text, vocab, named)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}

@@ -371,3 +371,21 @@ def test_a_clipped_name_of_three_letters_names_the_one_drug_it_starts(vocab):
     assert _drugs_named("bev dose", ["trifluridine", "bevacizumab"], vocab) == {"bevacizumab"}
     # two drugs start the same way: neither is meant for sure
     assert _drugs_named("pem dose?", ["pemetrexed", "pembrolizumab"], vocab) == set()
+
+
+def test_an_estimate_carries_the_statistic_the_sentence_before_reported(vocab):
+    # hepatocellular carcinoma: "the hazard ratio for death ... 0.64", then "the estimate was"
+    hcc = (
+        "In patients with hepatitis B virus (HBV) infection, the hazard ratio for death versus "
+        "sorafenib was 0.64 (95% CI, 0.48-0.86). It was 0.74 among those with nonviral HCC. For "
+        "patients with hepatitis C virus (HCV), the estimate was 1.06 (95% CI, 0.76-1.49)."
+    )
+    drugs = ["durvalumab", "tremelimumab", "sorafenib"]
+    assert "1.06" in _answer(vocab, "did STRIDE help in hep C? HR?", hcc, drugs).text
+    assert "0.64" in _answer(vocab, "OS HR in HBV pts?", hcc, drugs).text
+    # lung cancer: the same by age
+    lung = (
+        "Among patients aged 65 or older, the hazard ratio for progression was 0.52. In "
+        "patients younger than 65 years, the estimate was 0.91 (95% CI, 0.70-1.18)."
+    )
+    assert "0.91" in _answer(vocab, "PFS HR in pts <65?", lung, ["osimertinib"]).text
