@@ -53,7 +53,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 _POPULATION_WORD = re.compile(
     r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|"
-    r"subsets?|tumou?rs?|disease|responders|carriers)\b",
+    r"subsets?|tumou?rs?|disease|responders|carriers|part\s+[A-Z0-9]{1,2})\b",
     re.I,
 )
 _OVERALL = re.compile(

@@ -250,6 +250,9 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     for m in _NAMED_TRIAL.finditer(text):
         if _TIME_AFTER.match(text, m.end()):
             continue  # "CROWN 5 yr update": a trial and a time, not "CROWN 5"
+        lead = re.match(r"[A-Za-z]+", m.group(0))
+        if lead and lead.group(0).casefold() in vocab.stopwords:
+            continue  # "in 8HW": a word and a coded name, not a trial "in 8HW"
         name = _canonical_name(m.group(0), snap)
         letters = re.sub(r"[^A-Za-z]", "", m.group(0))
         digits = re.sub(r"\D", "", m.group(0))

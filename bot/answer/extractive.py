@@ -16,7 +16,7 @@ from bot.answer.question import (
     Question,
     landmark_months,
 )
-from bot.answer.trials import about_trials
+from bot.answer.trials import about_trials, name_key
 from index.arms import (
     LEAD_CLAUSE,
     arm_phrase,
@@ -430,6 +430,8 @@ class ExtractiveEngine:
         for code in q.codes:
             if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
                 continue
+            if any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", [])):
+                continue  # "8HW": the article's trial, CheckMate 8HW
             # an acronym that names how a population is split ("IMDC poor-risk"): said by the
             # article, the figure of a named part of the population may answer
             named_split = (
@@ -677,7 +679,9 @@ class ExtractiveEngine:
         asked_text = q.text[: versus.start()] if versus else q.text
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
-        if not own and s.section:  # a figure that names no arm is its section's ("## X alone")
+        # a figure that names no arm is its section's ("## X alone"), unless the section
+        # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
+        if not own and s.section and not re.search(r"\b(?:versus|vs)\b", s.section, re.I):
             arm = s.section
             own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         if not asked or not own:
@@ -793,6 +797,15 @@ class ExtractiveEngine:
             ]
             if sum(1 for a in arms if a) > 1:
                 return comparator not in arms
+        for said_where in (s.text, s.section):  # "... versus chemotherapy": whom it compares with
+            versus = _VERSUS.search(said_where)
+            their = (
+                _drugs_named(said_where[versus.end() :], drugs, self.vocab, brands)
+                if versus
+                else set()
+            )
+            if their:
+                return not comparator & their
         context = f"{s.text} | {s.section}"
         compares = bool(_VERSUS.search(context))
         said = _drugs_named(context, drugs, self.vocab, brands)
@@ -817,6 +830,8 @@ class ExtractiveEngine:
             ):
                 continue
             words.add(w)
+        # "In Cohort 1": a numbered part is said whole
+        words |= {" ".join(m.group(0).casefold().split()) for m in _NUMBERED_PART.finditer(phrase)}
         words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
         words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
         if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
@@ -1059,6 +1074,7 @@ _CONTROL_ARM_DRUG = re.compile(
     r"|\b[\w/-]+(?:\s+plus\s+|\s*[-+/]\s*)placebo\b",
     re.I,
 )
+_NUMBERED_PART = re.compile(r"\b(?:cohort|part|arm)\s+[A-Z0-9]{1,2}\b", re.I)
 _COMPARISON = re.compile(r"(?P<x>[\w+/-]+(?:\s+[\w+/-]+)?)\s+comparison\b", re.I)
 
 

@@ -156,3 +156,17 @@ def test_a_brand_no_article_uses_is_asked_by_its_generic_name(vocab):
     # a brand an article uses stays: that article says which drug it is
     carvykti = _snapshot(["CARTITUDE-4"], ["carvykti"])
     assert _spell_brands("CRS rate with Carvykti?", carvykti, vocab) == "CRS rate with Carvykti?"
+
+
+def test_a_word_before_a_coded_name_is_not_part_of_it(vocab):
+    from bot.answer.core import _trials_named
+
+    # colorectal and lung cancer: "in 8HW", "of 743" are no trials "in 8HW", "of 743"
+    snap = Snapshot(
+        {"c": ArticleRecord("c", "c", "c", "2026-01-01", 1, {"trials": ["CheckMate 8HW"]})},
+        [],
+        BM25Index([]),
+        {"c": frozenset()},
+    )
+    assert "in 8HW" not in _trials_named("ORR for nivo alone in 8HW", snap, vocab)
+    assert _trials_named("ORR in ORCA-12 of 743 pts", snap, vocab) == ["ORCA-12"]

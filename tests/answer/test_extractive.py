@@ -389,3 +389,31 @@ def test_an_estimate_carries_the_statistic_the_sentence_before_reported(vocab):
         "patients younger than 65 years, the estimate was 0.91 (95% CI, 0.70-1.18)."
     )
     assert "0.91" in _answer(vocab, "PFS HR in pts <65?", lung, ["osimertinib"]).text
+
+
+def test_a_numbered_cohort_is_a_part_of_the_population(vocab):
+    # breast cancer: the cohort 1 figure answers cohort 1 only; ovarian cancer: part 2
+    breast = (
+        "The hazard ratio for IDFS was 0.680 (95% CI, 0.599-0.772). In Cohort 1, the rates were "
+        "82.7% and 74.6% (HR 0.666; 95% CI, 0.585-0.759)."
+    )
+    drugs = ["abemaciclib"]
+    assert "0.680" in _answer(vocab, "IDFS HR abema vs ET?", breast, drugs).text
+    assert "0.666" in _answer(vocab, "IDFS HR in cohort 1?", breast, drugs).text
+    ovarian = "The PFS hazard ratio was 0.59. In Part 2, the PFS hazard ratio was 0.41."
+    assert "0.59" in _answer(vocab, "PFS HR with olaparib?", ovarian, ["olaparib"]).text
+
+
+def test_a_coded_trial_name_is_satisfied_by_the_articles_trial(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    # colorectal cancer: "8HW" is CheckMate 8HW, which the article is about
+    meta = {"drugs": ["nivolumab", "ipilimumab"], "trials": ["CheckMate 8HW"]}
+    article = ArticleRecord("c", "Meeting report", "s", "2026-01-01", 1, meta)
+    text = "The combination improved PFS, with a hazard ratio of 0.62 (95% CI, 0.48-0.81)."
+    q = analyze("PFS HR nivo/ipi in 8HW", vocab)
+    draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(text), text, 0)])
+    assert "0.62" in draft.text

@@ -145,7 +145,7 @@ def test_an_arm_is_no_population(vocab):
     q = analyze("p-val for OS w/ pembro-chemo in the total population?", vocab)
     assert q.population == []
     q = analyze("ORR for pts on osimertinib in the brain mets population?", vocab)
-    assert "mets" in q.population and "osimertinib" not in q.population
+    assert ("intracranial", "subgroup") in q.qualifiers and "osimertinib" not in q.population
 
 
 def test_a_defined_abbreviation_is_a_population_a_trial_name_is_not(vocab):
