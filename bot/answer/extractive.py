@@ -671,6 +671,15 @@ class ExtractiveEngine:
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
+        lead = LEAD_CLAUSE.match(s.text)
+        if (
+            not arm
+            and lead
+            and lead.end() <= fig.start
+            and fig.endpoint not in STATISTICS
+            and re.match(r"(?:With|On)\s", lead.group(0))
+        ):
+            arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = re.split(r"\b(?:versus|vs\.?|compared (?:with|to)|against|over)\b", arm)[0]
@@ -1122,6 +1131,8 @@ def _find_drugs(
     text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None
 ) -> set[str]:
     out = set()
+    # "trifluridine/tipiracil-plus-bevacizumab": each drug of a compound
+    text = re.sub(r"-(plus|and|with|or)-", r" \1 ", text, flags=re.I)
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
         if brands and w in brands:
             out.update(brands[w])

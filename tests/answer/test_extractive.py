@@ -417,3 +417,21 @@ def test_a_coded_trial_name_is_satisfied_by_the_articles_trial(vocab):
     q = analyze("PFS HR nivo/ipi in 8HW", vocab)
     draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(text), text, 0)])
     assert "0.62" in draft.text
+
+
+def test_an_opening_with_clause_names_the_figures_arm(vocab):
+    # renal cancer: "With lenvatinib plus everolimus, median PFS was 14.7 months"
+    renal = (
+        "Median PFS was 23.9 months with lenvatinib plus pembrolizumab vs 9.2 months with "
+        "sunitinib. With lenvatinib plus everolimus, median PFS was 14.7 months."
+    )
+    drugs = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    draft = _answer(vocab, "sunitinib mPFS?", renal, drugs)
+    assert "9.2 months" in draft.text and "14.7" not in draft.text
+    # colorectal cancer: a compound arm name, "trifluridine/tipiracil-plus-bevacizumab group"
+    crc = (
+        "Median overall survival was 10.8 months in the "
+        "trifluridine/tipiracil-plus-bevacizumab group."
+    )
+    drugs = ["trifluridine", "tipiracil", "bevacizumab"]
+    assert "10.8" in _answer(vocab, "mOS lonsurf + bev?", crc, drugs).text
