@@ -800,12 +800,6 @@ class ExtractiveEngine:
         comparator = _drugs_named(wording, drugs, self.vocab, brands)
         if not comparator:
             return False
-        if is_table_row(s.text):  # one of the row's other arms is the comparator
-            arms = [
-                _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
-            ]
-            if sum(1 for a in arms if a) > 1:
-                return comparator not in arms
         for said_where in (s.text, s.section):  # "... versus chemotherapy": whom it compares with
             versus = _VERSUS.search(said_where)
             their = (
@@ -815,6 +809,12 @@ class ExtractiveEngine:
             )
             if their:
                 return not comparator & their
+        if is_table_row(s.text):  # one of the row's other arms is the comparator
+            arms = [
+                _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
+            ]
+            if sum(1 for a in arms if a) > 1:
+                return comparator not in arms
         context = f"{s.text} | {s.section}"
         compares = bool(_VERSUS.search(context))
         said = _drugs_named(context, drugs, self.vocab, brands)
@@ -1133,7 +1133,22 @@ def _find_drugs(
     out = set()
     # "trifluridine/tipiracil-plus-bevacizumab": each drug of a compound
     text = re.sub(r"-(plus|and|with|or)-", r" \1 ", text, flags=re.I)
+    # "L+P", "N/I": a combination by its drugs' capital initials, each the start of one drug
+    # (not "d/t", due to)
+    for m in re.finditer(r"(?<![\w+/])([A-Z])\s*[+/]\s*([A-Z])(?![\w+/])", text):
+        for letter in m.groups():
+            hit = [d for d in drugs if d.startswith(letter.casefold())]
+            if len(hit) == 1:
+                out.add(hit[0])
+    words: list[str] = []
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+        parts = w.split("-")
+        # "lenvatinib-everolimus", "venetoclax-azacitidine": a pair of the article's drugs
+        if len(parts) > 1 and all(any(d.startswith(p) for d in drugs) for p in parts if p):
+            words.extend(p for p in parts if len(p) >= 4)
+        else:
+            words.append(w)
+    for w in words:
         if brands and w in brands:
             out.update(brands[w])
             continue

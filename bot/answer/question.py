@@ -201,6 +201,8 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+    # "CR-at-baseline subgroup": the words just before "subgroup"
+    re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(

@@ -435,3 +435,37 @@ def test_an_opening_with_clause_names_the_figures_arm(vocab):
     )
     drugs = ["trifluridine", "tipiracil", "bevacizumab"]
     assert "10.8" in _answer(vocab, "mOS lonsurf + bev?", crc, drugs).text
+
+
+def test_a_combination_by_its_initials_or_a_hyphened_pair_names_its_drugs(vocab):
+    # renal cancer and myeloma: "L+P", "D+VRd"-style initials; "lenvatinib-everolimus"
+    renal = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    assert _drugs_named("OS HR for L+P vs sunitinib", renal, vocab) >= {
+        "lenvatinib",
+        "pembrolizumab",
+    }
+    assert _drugs_named("the lenvatinib-everolimus combination", renal, vocab) == {
+        "lenvatinib",
+        "everolimus",
+    }
+    aml = ["venetoclax", "azacitidine"]
+    assert _drugs_named("CR with venetoclax-azacitidine", aml, vocab) == set(aml)
+    # "d/t" is "due to", and a trial's code is no pair of drugs
+    lung = ["durvalumab", "tremelimumab"]
+    assert _drugs_named("pts who stopped d/t AEs", lung, vocab) == set()
+    melanoma = ["relatlimab", "nivolumab"]
+    assert _drugs_named("ORR in rela-047", melanoma, vocab) == set()
+
+
+def test_a_table_row_that_says_its_comparator_answers_for_it(vocab):
+    # renal cancer: "OS HR vs sunitinib" with the two experimental arms as columns
+    renal = (
+        "OS HR vs sunitinib (95% CI) | Lenvatinib + pembrolizumab (n = 355): 0.66 (0.49-0.88) "
+        "| Lenvatinib + everolimus (n = 357): 1.15 (0.88-1.50)"
+    )
+    drugs = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    assert "0.66" in _answer(vocab, "OS HR for L+P vs sunitinib", renal, drugs).text
+    # melanoma: the comparator a row does not name is another comparison
+    melanoma = "PFS HR vs ipilimumab | Nivolumab + ipilimumab: 0.42 | Nivolumab: 0.55"
+    draft = _answer(vocab, "PFS HR nivo+ipi vs chemo?", melanoma, ["nivolumab", "ipilimumab"])
+    assert draft.status == "not_found"

@@ -156,3 +156,17 @@ def test_a_defined_abbreviation_is_a_population_a_trial_name_is_not(vocab):
     # breast cancer: a trial named as the population's place is no population
     q = analyze("IDFS in the monarchE population?", vocab, frozenset({"monarche"}))
     assert q.population == []
+
+
+def test_time_to_a_response_is_its_own_endpoint(vocab):
+    # AML and lung cancer: "time to first CR/CRi" is a time, not the CR rate
+    assert analyze("was median time to first CR/CRi under 2 mo?", vocab).target == "TTR"
+    assert analyze("median time to response with osimertinib?", vocab).target == "TTR"
+
+
+def test_the_words_before_subgroup_name_the_population(vocab):
+    # ovarian cancer and breast cancer
+    q = analyze("SOLO-1 CR-at-baseline subgroup: median PFS on placebo?", vocab)
+    assert q.population == ["cr", "baseline"]
+    q = analyze("IDFS in the Ki-67-high subgroup?", vocab)
+    assert q.population == ["ki", "high"]
