@@ -222,13 +222,7 @@ class Answerer:
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     """The articles about the trials the question names by their full indexed names
     ("ORCA 743", not every ORCA), or None when it names none."""
-    keys = _longest(
-        {
-            _name_key(name)
-            for name in snap.trial_names
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
-        }
-    )
+    keys = _longest({_name_key(name) for name in _names_in(text, snap.trial_names)})
     if not keys:
         return None
     found = sorted(
@@ -265,17 +259,34 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
             and len(digits) <= 3
         ):
             named.add(name)
-    named |= {
-        name
-        for name in snap.trial_names
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
-    }
+    named |= _names_in(text, snap.trial_names)
     # the longer name wins: "CheckMate 743", not every "CheckMate"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
 
 
 _TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b", re.I)
+
+
+def _names_in(text: str, names: frozenset[str]) -> set[str]:
+    """The indexed trial names ``text`` names whole, as the index spells them."""
+    pattern, by_folded = _name_pattern(names)
+    if pattern is None:
+        return set()
+    return {by_folded[m.group(0).casefold()] for m in pattern.finditer(text)}
+
+
+@lru_cache(maxsize=4)
+def _name_pattern(names: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every indexed trial name, built once per set of names (not one
+    compiled pattern per name and question: past re's cache of 512 that costs most of an
+    answer at 1,000 articles, bench/scale.py)."""
+    if not names:
+        return None, {}
+    ordered = sorted(names, key=len, reverse=True)  # the longest name wins where two overlap
+    by_folded = {n.casefold(): n for n in reversed(ordered)}
+    body = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), by_folded
 
 
 def _longest(keys: set[str]) -> set[str]:
