@@ -13,9 +13,13 @@ from index.vocabulary import Vocabulary
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
 _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", re.I)
-# A trial name: a capitalised token with a second capital or a digit, or a hyphenated name,
+# A trial name: a capitalised token with a second capital or a digit, or a hyphenated name, or
+# a lower-case start with a capital later ("monarchE"),
 # standing before "trial"/"study", or after "the ... phase N".
-_NAME = r"[A-Z][A-Za-z0-9]*(?:[-‑][A-Za-z0-9]+)*(?:\s[0-9]{2,4}[A-Z]{0,3})?"
+_NAME = (
+    r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+)*"
+    r"(?:\s[0-9]{2,4}[A-Z]{0,3})?"
+)
 _TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",

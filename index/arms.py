@@ -53,7 +53,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 _POPULATION_WORD = re.compile(
     r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|"
-    r"subsets?|tumou?rs?|disease|responders|carriers)\b",
+    r"subsets?|tumou?rs?|disease|responders|carriers|part\s+[A-Z0-9]{1,2})\b",
     re.I,
 )
 _OVERALL = re.compile(
@@ -92,6 +92,14 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:
         candidates.append(anaphora.group(0))
+    whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
+    if whom:  # "in patients younger than 60 years, in whom the OS hazard ratio was 0.51"
+        candidates.append(whom[-1].group("who"))
+    clause = re.split(r";|, and |\band in\b", sentence[: fig.start])[-1]
+    # not "in 8.2% of STRIDE patients": a figure and its arm
+    mid = [m for m in _MID_POPULATION.finditer(clause) if _names_a_part(m.group(0))]
+    if mid:  # "..., and in CPS >=20 disease it was 14.7 vs 11.0 months"
+        candidates.append(mid[-1].group(0))
     for phrase in candidates:
         if not (_POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase)):
             continue
@@ -99,6 +107,84 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
             continue
         return phrase
     return None
+
+
+_MID_POPULATION = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders)\b",
+    re.I,
+)
+_COUNTING = frozenset(
+    [
+        "in",
+        "among",
+        "the",
+        "of",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "all",
+        "both",
+    ]
+)
+
+
+def _names_a_part(phrase: str) -> bool:
+    """A mid-sentence "in ... patients" that names a part of the population: not a count ("in
+    two patients"), nor a figure and its arm ("in 8.2% of STRIDE patients")."""
+    if re.search(r"\d\s?%", phrase):
+        return False
+    words = re.findall(r"[^\s]+", phrase.casefold())[:-1]
+    return any(w not in _COUNTING and not re.fullmatch(r"[\d,.]+", w) for w in words)
+
+
+_IN_WHOM = re.compile(
+    r"\b(?P<who>(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|pts|those|people|women|men)"
+    r"\b[^,;]{0,60}),?\s+(?:in|among|for|of)\s+(?:whom|which)\b",
+    re.I,
+)
+_LABEL_POPULATION = re.compile(
+    r"\b(?:among|in|across|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:patients|population|participants|pts)\b",
+    re.I,
+)
+
+
+def says_overall(sentence: str, fig: Figure) -> bool:
+    """The figure is said of the whole trial's population: by its opening clause or the phrase
+    after it ("Across all 1581 randomized patients, ...", "... in the ITT population") or by its
+    table row ("All randomized | ..."). Numbers in the phrase do not matter."""
+    candidates = []
+    lead = LEAD_CLAUSE.match(sentence)
+    if lead and lead.end() <= fig.start:
+        candidates.append(lead.group(0))
+    m = _SCOPE_POPULATION.match(fig.scope.strip())
+    if m:
+        candidates.append(m.group(0))
+    said = list(_LABEL_POPULATION.finditer(sentence[: fig.start]))
+    if said:  # "PFS among all randomized patients was 7.7 vs 6.9", to the end of its clause
+        clause = sentence[said[-1].start() : fig.start]
+        candidates.append(re.split(r"[,;]", clause, maxsplit=1)[0])
+    for phrase in candidates:
+        if (
+            _POPULATION_WORD.search(phrase)
+            and not re.search(r"\bwith\b|\bwho\b", phrase)
+            and _OVERALL.search(re.sub(r"\b\d[\d,]*\s+", "", phrase))
+        ):
+            return True
+    if " | " in sentence:
+        label = sentence.split(" | ", 1)[0].strip()
+        return bool(_OVERALL.match(label)) and len(label.split()) <= 5
+    return False
 
 
 def names_drug(names: list[str], words: str) -> bool:
@@ -135,8 +221,23 @@ def inherit_arms(
             elif known and len(known[1]) == len(run) and not named:
                 for r, arm in zip(run, known[1], strict=True):
                     figs[r] = replace(figs[r], scope=f"{arm}; {figs[r].scope}".strip("; "))
+        compared = _compared_arms(figs, drugs, vocab)
+        if compared:
+            known = (start, compared)
         out.append(figs)
     return out
+
+
+def _compared_arms(figs: list[Figure], drugs: list[str], vocab: Vocabulary) -> list[str]:
+    """The arms of a sentence that gives one value per arm, each with its own arm ("77% of
+    patients in the combination group ..., compared with 61% in the monotherapy group"), in
+    order; else empty."""
+    if len(figs) < 2 or len({f.unit for f in figs}) != 1:
+        return []
+    arms = [arm_phrase(f) for f in figs]
+    if not all(a and names_arm(a, drugs, vocab) for a in arms) or len(set(arms)) != len(arms):
+        return []
+    return [a for a in arms if a]
 
 
 def balanced(text: str) -> str:

@@ -26,6 +26,9 @@ _LABELLED = re.compile(
 )
 _DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
+_ARMS_IN_PARENS = re.compile(
+    r"^\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%\s*\)$", re.I
+)
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
@@ -71,6 +74,16 @@ class Figure:
         return f"{self.value} {self.detail}".strip()
 
 
+_PAIRED = re.compile(
+    r"\s*(?:vs\.?|versus|and)\s+(?P<other>\d+(?:\.\d+)?\s?(?:months?|mos?|weeks?|years?))\b",
+    re.I,
+)
+
+
+def _hinted_unit(hints: dict[int, str], start: int) -> str:
+    return _unit_of(hints[start]) if start in hints else ""
+
+
 def _masked(sentence: str) -> tuple[str, list[tuple[int, int]]]:
     """The sentence with parentheses blanked (same length) and the parenthesis spans."""
     spans = [(m.start(), m.end()) for m in _PAREN.finditer(sentence)]
@@ -109,6 +122,57 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     return sentence[end : end + 1] == ":" or sentence[start - 1 : start] == ":"
 
 
+# A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more".
+SCORE_CUT = re.compile(
+    r"\b(?P<score>CPS|TPS|TAP|IC)\s*(?P<op>[<>≥≤]=?|of|>=|<=)?\s*(?P<n>\d+)\s*%?\s*"
+    r"(?P<plus>\+|or (?:more|higher|greater|above))?",
+    re.I,
+)
+
+
+def score_cut_key(m: re.Match[str]) -> str:
+    """ "cps>=5" for every way of typing a CPS of 5 or more; "cps<5" for below it."""
+    op = (m.group("op") or "").strip()
+    below = op.startswith(("<", "≤"))
+    return f"{m.group('score').casefold()}{'<' if below else '>='}{m.group('n')}"
+
+
+# An age cut-off: "<60 yo", "younger than 60 years", "aged 65 or older", ">=65 y".
+AGE_CUT = re.compile(
+    r"(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]\s?)(?P<n>\d{2})\b"
+    r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?"
+    r"|(?P<above>\b(?:older than|over|aged|at least)\s+|[>≥]=?\s?)(?P<n2>\d{2})\b"
+    r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?(?:\s+or\s+(?:older|above|more))?"
+    r"|\b(?P<n3>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+or\s+(?:older|above|more)\b",
+    re.I,
+)
+
+
+_AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged)\s*$", re.I)
+
+
+def _age_cut_spans(text: str) -> list[re.Match[str]]:
+    return [
+        m
+        for m in AGE_CUT.finditer(text)
+        if not re.match(r"\s?%|\.\d", text[m.end() :])
+        and (_AGE_WORDS.search(m.group(0)) or _AGE_BEFORE.search(text[: m.start()]))
+    ]
+
+
+def age_cuts(text: str) -> set[str]:
+    """The age cut-offs ``text`` names: "age<60" for every way of saying younger than 60,
+    "age>=65" for 65 or older. A bare "<60" counts only after "patients" or "age"."""
+    found = set()
+    for m in _age_cut_spans(text):  # not "<50%", "<60.5", "> 20 months"
+        if m.group("n"):
+            found.add(f"age<{m.group('n')}")
+        else:
+            found.add(f"age>={m.group('n2') or m.group('n3')}")
+    return found
+
+
 def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     """Every reported figure in ``sentence``, in order, with its endpoint and wording."""
     if is_table_row(sentence):
@@ -127,10 +191,15 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         raw.append((s, e, m.group("value"), endpoint))
         taken.append((m.start(), m.end()))
 
+    # "CPS >=5", "younger than 65 years": who the figures are about, not figures
+    cut_offs = [
+        (m.start(), m.end()) for m in (*SCORE_CUT.finditer(sentence), *_age_cut_spans(sentence))
+    ]
+    hints: dict[int, str] = {}  # a value that shares the next value's unit: that value
     for m in _VALUE.finditer(sentence):
         s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in taken) or _is_noise(sentence, s, e, m.group(0)):
-            continue
+        if any(a <= s < b for a, b in [*taken, *cut_offs]) or _is_noise(sentence, s, e, m.group(0)):
+            continue  # "CPS >=5" is who, not a figure
         paren = next(((a, b) for a, b in parens if a < s < b), None)
         if paren is not None:
             inner = sentence[paren[0] : paren[1]]
@@ -140,14 +209,18 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             # only a lone value in parentheses is a figure of its own: "nausea (43.1%)"
             if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
                 continue
-            if len(_VALUE.findall(inner)) != 1 or not m.group(0).rstrip().endswith("%"):
+            # ... and the arms' values of the endpoint just named: "neuropathy (67% vs 43%)"
+            if not (
+                (len(_VALUE.findall(inner)) == 1 or _ARMS_IN_PARENS.match(inner))
+                and m.group(0).rstrip().endswith("%")
+            ):
                 continue
-        elif (
-            not re.search(_UNIT + "$", m.group(0), re.I)
-            and not _counts_patients(sentence, e)
-            and not _is_estimate(sentence, e, m.group(0))
-        ):
-            continue
+        elif not re.search(_UNIT + "$", m.group(0), re.I):
+            paired = _PAIRED.match(sentence, e)
+            if paired:  # "14.7 vs 11.0 months": the unit said once for both
+                hints[s] = paired.group("other")
+            elif not _counts_patients(sentence, e) and not _is_estimate(sentence, e, m.group(0)):
+                continue
         raw.append((s, e, m.group(0), None))
 
     raw.sort()
@@ -164,9 +237,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         endpoint = (
             fixed
             or _kind_endpoint(sentence, s, value)
-            or _nearest_endpoint(terms, s, e, value, sentence, vocab)
+            or _nearest_endpoint(terms, s, e, hints.get(s, value), sentence, vocab)
         )
-        figures.append(Figure(value, s, e, detail, endpoint, label, scope))
+        figures.append(
+            Figure(value, s, e, detail, endpoint, label, scope, unit_hint=_hinted_unit(hints, s))
+        )
     return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
 
 
@@ -251,6 +326,9 @@ def _nearest_endpoint(
     fitting = [t for t in before if _fits(t.key, unit, vocab)]
     if fitting:
         nearest = fitting[-1]
+        frame = _framing(fitting, sentence, vocab)
+        if frame is not None:
+            return frame
         if nearest.key in vocab.context_endpoints:
             clause_start = max(sentence.rfind(";", 0, start), sentence.rfind(". ", 0, start))
             framed = [
@@ -271,6 +349,22 @@ def _nearest_endpoint(
         and sentence[end : t.start].count("(") <= sentence[end : t.start].count(")")
     ]
     return after[0].key if after else None
+
+
+_FRAMES = re.compile(r"\s*(?:for|of|in)\s*(?:the\s+)?$", re.I)
+
+
+def _framing(fitting: list[Term], sentence: str, vocab: Vocabulary) -> str | None:
+    """A framing endpoint said just before the nearest one ("median follow-up for PFS"): the
+    value measures the frame."""
+    if len(fitting) < 2:
+        return None
+    frame, nearest = fitting[-2], fitting[-1]
+    if frame.key in vocab.frame_endpoints and _FRAMES.fullmatch(
+        sentence[frame.end : nearest.start]
+    ):
+        return frame.key
+    return None
 
 
 def _unit_of(value: str) -> str:
@@ -414,7 +508,7 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         values = [v for v in _CELL_VALUE.finditer(value_text) if not _YEAR.match(v.group(0))]
         if not values:
             continue
-        sides = _SIDES.split(_bracketed(head)) if _SIDES.search(value_text) else []
+        sides = _sides(head, value_text)
         if len(values) > 1 and len(sides) == len(values):
             pairs = list(zip(values, sides, strict=True))
         else:
@@ -427,6 +521,22 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 
 
 _SIDES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
+
+
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _sides(head: str, value_text: str) -> list[str]:
+    """What each value of a cell that lists several belongs to: the arms of "15.7 vs 11.8"
+    under "Median OS (pembro vs placebo)", or the columns of "92% / 19%" under "Placebo, any
+    grade / grade >=3" (each with the header's lead, "Placebo, grade >=3")."""
+    if _SIDES.search(value_text):
+        return _SIDES.split(_bracketed(head))
+    if _SLASH.search(value_text) and _SLASH.search(head):
+        parts = _SLASH.split(head)
+        lead = parts[0][: parts[0].rfind(", ") + 2] if ", " in parts[0] else ""
+        return [parts[0], *(lead + p for p in parts[1:])]
+    return []
 
 
 def _bracketed(head: str) -> str:
@@ -460,7 +570,7 @@ def _cell_figure(
     ):
         what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
     if side:
-        who = f"{side}; {who}" if who else side
+        who = side if who in ("", head) else f"{side}; {who}"
     detail_m = _CELL_RANGE.match(value_text[m.end() :])
     detail = detail_m.group(0).strip() if detail_m else ""
     unit = _cell_unit(f"{label} {head}", m.group(0))

@@ -47,6 +47,8 @@ class Vocabulary:
     stopwords: frozenset[str]
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
+    frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
+    brands: dict[str, str] = field(default_factory=dict)  # casefolded brand -> generic name
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
     _pattern: re.Pattern[str] = field(init=False, repr=False)
@@ -169,6 +171,8 @@ def _load(path: str | None) -> Vocabulary:
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
+            frame_endpoints=frozenset(data.get("frame_endpoints", [])),
+            brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),
         )

@@ -14,7 +14,7 @@ from bot.answer.extractive import ExtractiveEngine
 from bot.answer.facts import fact_key, trial_facts
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
-from bot.answer.passages import Sentence, sentences_of
+from bot.answer.passages import Sentence, section_headings, sentences_of
 from bot.answer.question import Question, analyze, decode_chat_markup
 from bot.answer.trials import name_key
 from bot.errors import EngineError
@@ -51,14 +51,15 @@ class Answerer:
             tuple[Snapshot, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] | None
         ) = None
         self.closest_sources = closest_sources
+        self._sections_of: tuple[Snapshot | None, dict[str, list[tuple[int, str]]]] = (None, {})
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier questions of the same conversation."""
         started = time.perf_counter()
         snap = self.searcher.snapshot()
         known = snap.names
-        text = _spell_names(decode_chat_markup(question), snap)
-        q = analyze(text, self.vocab, known)
+        text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
+        q = analyze(text, self.vocab, known, _arm_names(snap, self.vocab))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
             # a follow-up ("and the OS?") stays on the trial the conversation is about
@@ -75,8 +76,12 @@ class Answerer:
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
         scope = scope or (None if missing else _articles_naming(snap, q.entities)) or None
+        # named: a trial, a drug or a name only some articles have; rare words that several
+        # articles share ("nivo") narrow the search but do not say which trial is meant
+        named = scope is not None
         if scope is None and not missing:
             scope = articles_by_rare_words(text, snap, self.vocab)
+            named = scope is not None and len(scope) == 1
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
         query = " ".join([q.text, *q.entities]) if history else q.text
         k = self.top_k
@@ -86,7 +91,7 @@ class Answerer:
             if in_scope <= self.read_whole:
                 k = max(k, in_scope)
         hits = self.searcher.search(query, k, expansions=expansions, article_ids=scope)
-        sentences = sentences_of(hits)
+        sentences = sentences_of(hits, lambda a: self._sections(snap, a))
 
         if missing:
             names = ", ".join(missing)
@@ -96,7 +101,7 @@ class Answerer:
             draft = Draft("not_found", "", [], reason="the index holds no articles yet")
             engine_name = self.extractive.name
         else:
-            q.scoped = scope is not None or len(snap.articles) < 2
+            q.scoped = named or len(snap.articles) < 2
             q.trials = _trials_named(text, snap, self.vocab)
             draft, engine_name = self._draft(q, sentences)
 
@@ -185,6 +190,17 @@ class Answerer:
             return f"{text}\n{note}", [*citations, cited]
         return text, citations
 
+    def _sections(self, snap: Snapshot, article_id: str) -> list[tuple[int, str]]:
+        """An article's section headings, found once per snapshot."""
+        if self._sections_of[0] is not snap:
+            self._sections_of = (snap, {})
+        cache = self._sections_of[1]
+        if article_id not in cache:
+            cache[article_id] = section_headings(
+                [c for c in snap.chunks if c.article_id == article_id]
+            )
+        return cache[article_id]
+
     def _facts(self, snap: Snapshot) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
         """The index's facts with their comparison key, computed once per snapshot."""
         if self._facts_of is None or self._facts_of[0] is not snap:
@@ -206,11 +222,7 @@ class Answerer:
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     """The articles about the trials the question names by their full indexed names
     ("ORCA 743", not every ORCA), or None when it names none."""
-    keys = {
-        _name_key(name)
-        for name in snap.trial_names
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
-    }
+    keys = _longest({_name_key(name) for name in _names_in(text, snap.trial_names)})
     if not keys:
         return None
     found = sorted(
@@ -230,6 +242,11 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     known = {_name_key(t) for t in snap.trial_names}
     named = set()
     for m in _NAMED_TRIAL.finditer(text):
+        if _TIME_AFTER.match(text, m.end()):
+            continue  # "CROWN 5 yr update": a trial and a time, not "CROWN 5"
+        lead = re.match(r"[A-Za-z]+", m.group(0))
+        if lead and lead.group(0).casefold() in vocab.stopwords:
+            continue  # "in 8HW": a word and a coded name, not a trial "in 8HW"
         name = _canonical_name(m.group(0), snap)
         letters = re.sub(r"[^A-Za-z]", "", m.group(0))
         digits = re.sub(r"\D", "", m.group(0))
@@ -242,12 +259,40 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
             and len(digits) <= 3
         ):
             named.add(name)
-    named |= {
-        name
-        for name in snap.trial_names
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
-    }
-    return sorted(named)
+    named |= _names_in(text, snap.trial_names)
+    # the longer name wins: "CheckMate 743", not every "CheckMate"
+    longest = _longest({_name_key(n) for n in named})
+    return sorted(n for n in named if _name_key(n) in longest)
+
+
+_TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b", re.I)
+
+
+def _names_in(text: str, names: frozenset[str]) -> set[str]:
+    """The indexed trial names ``text`` names whole, as the index spells them."""
+    pattern, by_folded = _name_pattern(names)
+    if pattern is None:
+        return set()
+    return {by_folded[m.group(0).casefold()] for m in pattern.finditer(text)}
+
+
+@lru_cache(maxsize=4)
+def _name_pattern(names: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every indexed trial name, built once per set of names (not one
+    compiled pattern per name and question: past re's cache of 512 that costs most of an
+    answer at 1,000 articles, bench/scale.py)."""
+    if not names:
+        return None, {}
+    ordered = sorted(names, key=len, reverse=True)  # the longest name wins where two overlap
+    by_folded = {n.casefold(): n for n in reversed(ordered)}
+    body = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), by_folded
+
+
+def _longest(keys: set[str]) -> set[str]:
+    """Names without the ones a longer name begins with: "CheckMate 743" names one trial,
+    not every "CheckMate"."""
+    return {k for k in keys if not any(o != k and o.startswith(k) for o in keys)}
 
 
 _TRIAL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z.-]{1,}[\s-]?\d{1,4}[A-Za-z]{0,3}$")
@@ -390,6 +435,33 @@ def _spell_names(text: str, snap: Snapshot) -> str:
 
 
 _name_key = name_key
+
+
+def _arm_names(snap: Snapshot, vocab: Vocabulary) -> frozenset[str]:
+    """The casefolded trial, drug and registry names of the index: its names but the
+    abbreviations its articles define for other things than drugs ("HBV": hepatitis B virus, a
+    population; "I-DXd": ifinatamab deruxtecan, a drug, stays)."""
+    not_drugs = {
+        str(short).casefold()
+        for a in snap.articles.values()
+        for short, long in a.meta.get("aliases", {}).items()
+        if not any(vocab.is_drug_name(w) for w in re.findall(r"[A-Za-z]+", str(long)))
+    }
+    return snap.names - not_drugs
+
+
+def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
+    """A drug's brand name that no indexed article uses ("Jemperli") as its generic name
+    ("dostarlimab"), which the articles use. A brand an article uses stays: the article says
+    which drug it is."""
+    if not vocab.brands:
+        return text
+
+    def generic(m: re.Match[str]) -> str:
+        word = m.group(0).casefold()
+        return vocab.brands.get(word, m.group(0)) if word not in snap.words else m.group(0)
+
+    return re.sub(r"(?<![\w-])[A-Za-z][a-z]{3,}(?![\w-])", generic, text)
 
 
 @lru_cache(maxsize=4)

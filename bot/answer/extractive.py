@@ -12,13 +12,11 @@ from bot.answer.passages import Sentence
 from bot.answer.question import (
     CONTROL_ARM,
     LANDMARK,
-    SCORE_CUT,
     STATISTICS,
     Question,
     landmark_months,
-    score_cut_key,
 )
-from bot.answer.trials import about_trials
+from bot.answer.trials import about_trials, name_key
 from index.arms import (
     LEAD_CLAUSE,
     arm_phrase,
@@ -26,9 +24,17 @@ from index.arms import (
     names_drug,
     population_phrase,
     qualifier_phrase,
+    says_overall,
 )
-from index.figures import Figure, extract_figures, value_runs
-from index.tables import is_table_row
+from index.figures import (
+    SCORE_CUT,
+    Figure,
+    age_cuts,
+    extract_figures,
+    score_cut_key,
+    value_runs,
+)
+from index.tables import is_table_row, row_cells
 from index.text import tokenize
 from index.vocabulary import Term, Vocabulary
 
@@ -42,6 +48,7 @@ class _ArticleContext:
     settings: dict[str, set[str]]
     values: dict[str, set[str]]
     before: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # sentences before
+    backbones: dict[str, set[str]] = field(default_factory=dict)  # found on first use
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -78,6 +85,12 @@ def _explain(best: _Candidate) -> list[str]:
 
 def _value(c: _Candidate) -> str:
     return c.figure.value if c.figure else c.sentence.text
+
+
+def _number(value: str) -> str:
+    """A value without its unit or spacing: "6.0 months" and "6.0" are one value."""
+    m = re.search(r"[<>≤≥]?\s?\d[\d,]*(?:\.\d+)?", value)
+    return m.group(0).replace(" ", "") if m else value
 
 
 class ExtractiveEngine:
@@ -142,7 +155,7 @@ class ExtractiveEngine:
                     )
                     values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
         analysed = self._inherit_arms(analysed)
-        analysed = self._inherit_endpoints(analysed)
+        analysed = self._inherit_endpoints(analysed, sentences)
         article_text = _article_texts(sentences)
         context = _ArticleContext(
             article_text, settings_by_article, values_by_article, _sentences_before(sentences)
@@ -176,16 +189,17 @@ class ExtractiveEngine:
         )
         if arm_open and best.figure is not None and not (one_drug and own_arm):
             best.run = self._run_of(best.sentence.text, best.figure)
-        shown = {f.value for f in best.run} or {_value(best)}
+        shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
         rival = next(
             (
                 c
                 for c in reversed(ordered[:-1])
-                if _value(c) not in shown
+                if _number(_value(c)) not in shown
                 and not (c.sentence.start == best.sentence.start and c.figure in best.run)
             ),
             None,
         )
+        other_article = None
         if not q.scoped:
             # a question that names no trial or drug, asked of several articles: another
             # article's figure that scores about as well makes it ambiguous whatever its value
@@ -199,7 +213,10 @@ class ExtractiveEngine:
             )
             if other is not None and (rival is None or other.score > rival.score):
                 rival = other
+            other_article = other
         best.margin = best.score - rival.score if rival else 99.0
+        if not q.scoped and other_article is not None:
+            best.margin = 0.0
         best.rival = f"{_value(rival)} ({rival.score:.2f})" if rival else ""
         return best
 
@@ -243,34 +260,54 @@ class ExtractiveEngine:
                         out[i] = (s_, terms, fig, self._local_terms(fig))
         return out
 
-    def _inherit_endpoints(self, analysed: list[_Analysed]) -> list[_Analysed]:
-        """A sentence that names no endpoint and goes on from the one before it ("In the
-        crizotinib arm, it was 9.1 months", "The corresponding rate with crizotinib was 8%")
-        reports that sentence's endpoint, and its landmark when it names none."""
+    def _inherit_endpoints(
+        self, analysed: list[_Analysed], sentences: list[Sentence]
+    ) -> list[_Analysed]:
+        """A figure with no endpoint named before it, in a sentence that goes on from the one
+        before ("In the crizotinib arm, it was 9.1 months", "The corresponding rate with
+        crizotinib was 8%"), reports that sentence's endpoint, and its landmark when it names
+        none. Sentences without figures count: "Median PFS was not reached with X." names it."""
         last: dict[str, tuple[int, str, str]] = {}  # article -> (end, endpoint, landmark words)
-        out = []
-        for s, terms, fig, local in sorted(analysed, key=lambda a: (a[0].article.id, a[0].start)):
-            named = [t for t in terms if t.kind == "endpoint"]
+        figures: dict[tuple[str, int], list[int]] = {}
+        for i, (s, _, _, _) in enumerate(analysed):
+            figures.setdefault((s.article.id, s.start), []).append(i)
+        out = list(analysed)
+        for s in sorted(
+            {(x.article.id, x.start): x for x in sentences}.values(),
+            key=lambda x: (x.article.id, x.start),
+        ):
+            named = [t for t in self.vocab.terms(s.text) if t.kind == "endpoint"]
             prev = last.get(s.article.id)
-            if (
-                fig.endpoint is None
-                and not named
-                and prev is not None
-                and 0 <= s.start - prev[0] <= 2
-                and _GOES_ON.search(s.text)
-            ):
-                fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
-            out.append((s, terms, fig, local))
-            if named:
+            goes_on = prev is not None and 0 <= s.start - prev[0] <= 2
+            for i in figures.get((s.article.id, s.start), []):
+                _, terms, fig, local = analysed[i]
+                if (
+                    goes_on
+                    and prev is not None
+                    and fig.endpoint is None
+                    and not any(t.end <= fig.start for t in named)
+                    and _GOES_ON.search(s.text)
+                ):
+                    fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
+                    out[i] = (s, terms, fig, local)
+            reported = [
+                e for i in figures.get((s.article.id, s.start), []) if (e := out[i][2].endpoint)
+            ]
+            if named or reported:
+                # what it reported last ("the hazard ratio for death was 0.64": an HR), else
+                # the last endpoint it names
                 mark = LANDMARK.search(s.text)
-                last[s.article.id] = (s.end, named[-1].key, mark.group(0) if mark else "")
-            elif prev is not None and 0 <= s.start - prev[0] <= 2:
+                key = reported[-1] if reported else named[-1].key
+                last[s.article.id] = (s.end, key, mark.group(0) if mark else "")
+            elif goes_on and prev is not None:
                 last[s.article.id] = (s.end, prev[1], prev[2])
         return out
 
     def _measures(self, fig: Figure, target: str) -> bool:
         if fig.endpoint == target:
             return True
+        if fig.endpoint in self.vocab.frame_endpoints:
+            return False  # "median follow-up for PFS" is no PFS
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
 
@@ -354,16 +391,29 @@ class ExtractiveEngine:
         else:
             # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
             # are not drug names (those say whose figure it is, not what it measures)
-            topic = set(q.groups) or {
-                w for w in q.content if not any(self.vocab.is_drug_name(p) for p in w.split("-"))
-            }
-            label_words = set(tokenize(f"{fig.label} {fig.scope}", self.vocab.stopwords))
-            label_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
+            topic = set(q.groups) or self._topic_words(q, s)
+            own = f"{fig.label} {_own_scope(fig, s.text)}"
+            label_words = set(tokenize(own, self.vocab.stopwords))
+            label_groups = {t.key for t in self.vocab.terms(own)}
             if not topic & (label_words | label_groups):
                 return None
             score += 2
 
         return score
+
+    def _topic_words(self, q: Question, s: Sentence) -> set[str]:
+        """The words of a question that say what it counts: not the drug names, which say
+        whose figure it is ("cilta-cel", "pembro", a brand), nor their parts."""
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        named = {
+            w
+            for w in q.content
+            if any(self.vocab.is_drug_name(p) for p in w.split("-"))
+            or _drugs_named(w, drugs, self.vocab, _brands(s.article))
+            or names_drug([w.split("-")[0]], " ".join(drugs))  # "cilta-cel"
+        }
+        parts = {p for w in named for p in w.split("-")}
+        return {w for w in q.content if w not in named and w not in parts}
 
     def _refused(
         self,
@@ -378,8 +428,10 @@ class ExtractiveEngine:
         """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
         population's figure (no points of their own)."""
         for code in q.codes:
-            if _has_word(s.text, code) or _has_word(s.article.title, code):
+            if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
                 continue
+            if any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", [])):
+                continue  # "8HW": the article's trial, CheckMate 8HW
             # an acronym that names how a population is split ("IMDC poor-risk"): said by the
             # article, the figure of a named part of the population may answer
             named_split = (
@@ -391,16 +443,20 @@ class ExtractiveEngine:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
             return None  # another trial's figure: a teaser's, a round-up's other trial
-        if self._other_arm(q, s, fig):
+        if self._other_arm(q, s, fig, self._backbone(s, context)):
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
-        if self._grade_unasked(q, fig):
+        if self._compared_otherwise(q, s):
+            return None  # "vs chemo" asked: a figure of the comparison with another arm
+        if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
-        if q.population and not says_population(q.population, s.text):
+        if q.population and not says_population(q.population, s.text, s.section):
             return None  # the question names a part of the population this sentence does not
+        if self._part_asked(q, s, context) and self._says_overall(s, fig):
+            return None  # everyone's figure does not answer a question about a part of them
         return score
 
     def _population_fit(
@@ -415,15 +471,25 @@ class ExtractiveEngine:
     ) -> float | None:
         """A figure of a part of the population answers only a question that names that part,
         said the same way round ("without brain metastases" is not "with")."""
-        restricted = self._population_words(s, fig)
+        restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
             return None  # "among those without brain metastases" for "pts w/ brain mets"
         if phrase and _NEGATED.search(q.text) and not _NEGATED.search(phrase):
             return None  # "pts w/o brain mets": the figure of those with them does not answer
         if restricted:
-            asked = set(q.content) | {k for k, _ in q.qualifiers} | {c.casefold() for c in q.codes}
-            if not any(_same_word(a, w) for a in asked for w in restricted):
+            asked = (
+                set(q.content)
+                | set(q.population)
+                | {k for k, _ in q.qualifiers}
+                | {c.casefold() for c in q.codes}
+            )
+            cuts = age_cuts(phrase or "") | {
+                score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")
+            }
+            if not (cuts & set(q.population)) and not any(
+                _same_word(a, w) for a in asked for w in restricted
+            ):
                 return None  # a subgroup's figure, and the question names no subgroup of it
             score += 1.0
         return score
@@ -476,6 +542,12 @@ class ExtractiveEngine:
         }
         scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
         sentence_keys = {t.key for t in terms if t.qualifier}
+        # the section speaks for a sentence that names no setting or subgroup of its own
+        section_keys = (
+            set()
+            if any(t.qualifier in ("setting", "subgroup") for t in terms)
+            else {t.key for t in self.vocab.terms(s.section) if t.qualifier}
+        )
         asked = {key for key, _ in q.qualifiers}
         for key, kind in q.qualifiers:
             if key in scope_keys:
@@ -491,6 +563,10 @@ class ExtractiveEngine:
                     score += 0.4
             elif key in sentence_keys:
                 score += 0.8
+            elif key in section_keys:
+                score += 0.6  # the section is about it ("## dMMR/MSI-H population")
+            elif any(self.vocab.conflicting(key, other) for other in sentence_keys | section_keys):
+                return None  # the sentence (or its section) reports it for another setting
             elif (
                 kind == "setting"
                 and _GOES_ON.search(s.text)
@@ -499,8 +575,6 @@ class ExtractiveEngine:
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
             elif kind == "subgroup":
                 return None  # a subgroup figure must be reported as such
-            elif any(self.vocab.conflicting(key, other) for other in sentence_keys):
-                return None  # the sentence reports this figure for another setting
             else:
                 # a setting may describe the whole trial: the article must say it, and must not
                 # report this endpoint for a conflicting setting
@@ -572,30 +646,106 @@ class ExtractiveEngine:
             score += 0.3
         return score
 
-    def _other_arm(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _backbone(self, s: Sentence, context: _ArticleContext) -> set[str]:
+        """The drugs an article gives in its control arm too ("azacitidine alone", "placebo
+        plus azacitidine"): every arm has them, so an arm named without them ("the venetoclax
+        group") is still the arm with them."""
+        article = s.article.id
+        if article not in context.backbones:
+            drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+            text = context.text.get(article, "")
+            said = " ".join(m.group(0) for m in _CONTROL_ARM_DRUG.finditer(text))
+            context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
+        return context.backbones[article] - set(_DRUG_CLASSES.values())
+
+    def _other_arm(
+        self,
+        q: Question,
+        s: Sentence,
+        fig: Figure,
+        backbone: frozenset[str] | set[str] = frozenset(),
+    ) -> bool:
         """Another arm's figure: the figure's own arm names drugs and shares none with the
         question, or each names a drug the other does not ("nivo + chemo" against "nivolumab
         plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
-        if not arm:
-            return False
+        lead = LEAD_CLAUSE.match(s.text)
+        if (
+            not arm
+            and lead
+            and lead.end() <= fig.start
+            and fig.endpoint not in STATISTICS
+            and re.match(r"(?:With|On)\s", lead.group(0))
+        ):
+            arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+        if arm and fig.endpoint in STATISTICS:
+            # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
+            arm = re.split(r"\b(?:versus|vs\.?|compared (?:with|to)|against|over)\b", arm)[0]
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
-        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article))
-        own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
+        versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
+        asked_text = q.text[: versus.start()] if versus else q.text
+        asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
+        own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
+        # a figure that names no arm is its section's ("## X alone"), unless the section
+        # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
+        if not own and s.section and not re.search(r"\b(?:versus|vs)\b", s.section, re.I):
+            arm = s.section
+            own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         if not asked or not own:
             return False
         if not asked & own or (asked - own and own - asked):
             return True
-        if own and (asked - own) - set(_DRUG_CLASSES.values()):
+        if own and (asked - own) - set(_DRUG_CLASSES.values()) - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
-        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers)
+        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
+            t.key == CONTROL_ARM for t in self.vocab.terms(asked_text)
+        )
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
-        alone = any(key == CONTROL_ARM for key, _ in q.qualifiers) and len(asked) == 1
+        alone = asks_control and len(asked) == 1
         return alone and bool(own - asked)
+
+    def _section_part(self, s: Sentence, fig: Figure, context: _ArticleContext) -> set[str]:
+        """The part of the population a figure's section is about ("## dMMR/MSI-H population"),
+        when its sentence names none and the article also reports on everyone or on another
+        part; else empty."""
+        if not s.section or population_phrase(s.text, fig) is not None or says_overall(s.text, fig):
+            return set()
+        part = {
+            t.key for t in self.vocab.terms(s.section) if t.qualifier in ("setting", "subgroup")
+        }
+        part |= {score_cut_key(m) for m in SCORE_CUT.finditer(s.section)}
+        if not part:
+            return set()
+        said = {t.key for t in self.vocab.terms(context.text.get(s.article.id, ""))}
+        others = OVERALL in said or any(self.vocab.conflicting(k, o) for k in part for o in said)
+        return part if others else set()
+
+    def _part_asked(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
+        """The question asks about a part of the trial's population: one it names by its words
+        ("HBV pts", "CPS >=5"), a subgroup ("brain mets"), or a setting the article reports this
+        endpoint for apart ("dMMR")."""
+        if q.population:
+            return True
+        said = context.settings.get(s.article.id, set())
+        return any(
+            (kind == "subgroup" and key not in (SEVERE, "any grade"))
+            or (kind == "setting" and key in said)
+            for key, kind in q.qualifiers
+        )
+
+    def _says_overall(self, s: Sentence, fig: Figure) -> bool:
+        """The figure is said of the whole trial: by its own words or table row, or, when its
+        sentence names no part of the population, by its section ("Intention-to-treat
+        population")."""
+        if says_overall(s.text, fig):
+            return True
+        if s.section and population_phrase(s.text, fig) is None:
+            return any(t.key == OVERALL for t in self.vocab.terms(s.section))
+        return False
 
     def _said_before(self, key: str, before: list[str]) -> bool:
         """The nearest sentence before that names a setting names ``key`` (and no conflicting
@@ -606,13 +756,15 @@ class ExtractiveEngine:
                 return key in said and not any(self.vocab.conflicting(key, o) for o in said)
         return False
 
-    def _grade_unasked(self, q: Question, fig: Figure) -> bool:
+    def _grade_unasked(self, q: Question, fig: Figure, sentence: str = "") -> bool:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
-        asks for none (or for any grade)."""
+        asks for none (or for any grade). A listed value's words are its list's ("grade 3 or
+        higher in 11% vs 2%")."""
         if any(key == SEVERE for key, _ in q.qualifiers):
             return False
-        scope = re.split(r"[,;]", fig.scope, maxsplit=1)[0]  # its own words, not the next value's
-        own = self.vocab.terms(f"{fig.label} | {scope}")
+        scope = _own_scope(fig, sentence)
+        clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
+        own = self.vocab.terms(f"{fig.label} | {scope} | {clause}")
         return any(t.key == SEVERE for t in own)
 
     def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
@@ -636,6 +788,38 @@ class ExtractiveEngine:
         said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
         return bool(comparator and said and not comparator & said)
 
+    def _compared_otherwise(self, q: Question, s: Sentence) -> bool:
+        """A question about one comparison of a trial with several ("nivo+ipi vs chemo", "in
+        the chemo comparison"): the figure's sentence, or its section, compares arms it names,
+        and none is the comparator."""
+        wording = _comparator_words(q.text)
+        if not wording:
+            return False
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        brands = _brands(s.article)
+        comparator = _drugs_named(wording, drugs, self.vocab, brands)
+        if not comparator:
+            return False
+        for said_where in (s.text, s.section):  # "... versus chemotherapy": whom it compares with
+            versus = _VERSUS.search(said_where)
+            their = (
+                _drugs_named(said_where[versus.end() :], drugs, self.vocab, brands)
+                if versus
+                else set()
+            )
+            if their:
+                return not comparator & their
+        if is_table_row(s.text):  # one of the row's other arms is the comparator
+            arms = [
+                _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
+            ]
+            if sum(1 for a in arms if a) > 1:
+                return comparator not in arms
+        context = f"{s.text} | {s.section}"
+        compares = bool(_VERSUS.search(context))
+        said = _drugs_named(context, drugs, self.vocab, brands)
+        return compares and bool(said) and not comparator & said
+
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is
         the whole trial's, or when the phrase only names an arm: "among patients given drug X").
@@ -655,6 +839,8 @@ class ExtractiveEngine:
             ):
                 continue
             words.add(w)
+        # "In Cohort 1": a numbered part is said whole
+        words |= {" ".join(m.group(0).casefold().split()) for m in _NUMBERED_PART.finditer(phrase)}
         words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
         words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
         if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
@@ -793,6 +979,8 @@ class ExtractiveEngine:
             if t.end <= fig.start:
                 chosen = t
         chosen = chosen or (own[0] if own else None)
+        if chosen is None and fig.endpoint:
+            return fig.endpoint  # carried from the sentence before
         if chosen is None:
             label = fig.label.strip()
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
@@ -866,7 +1054,8 @@ _GENERIC_POPULATION = frozenset(
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
-    r"the figure|the median|that figure|those figures)\b|^(?:the )?(?:hazard ratio|HR)\b",
+    r"the figure|the median|that figure|those figures|the (?:point )?estimate|the ratio)\b"
+    r"|^(?:the )?(?:hazard ratio|HR)\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
@@ -885,6 +1074,27 @@ _LABEL_ARM = re.compile(
     r"(?:arm|group|was|were|is|had|reached)\b[^,;]*$",
     re.I,
 )
+
+
+# a drug named as the control arm's: "azacitidine alone", "placebo plus azacitidine",
+# "placebo-azacitidine", "azacitidine monotherapy"
+_CONTROL_ARM_DRUG = re.compile(
+    r"\b[\w/-]+\s+(?:alone|monotherapy)\b|\bplacebo(?:\s+plus\s+|\s*[-+/]\s*)[\w/-]+"
+    r"|\b[\w/-]+(?:\s+plus\s+|\s*[-+/]\s*)placebo\b",
+    re.I,
+)
+_NUMBERED_PART = re.compile(r"\b(?:cohort|part|arm)\s+[A-Z0-9]{1,2}\b", re.I)
+_COMPARISON = re.compile(r"(?P<x>[\w+/-]+(?:\s+[\w+/-]+)?)\s+comparison\b", re.I)
+
+
+def _comparator_words(question: str) -> str:
+    """The words naming the arm a question compares with: after "vs" ("nivo+ipi vs chemo"),
+    or before "comparison" ("in the chemo comparison")."""
+    m = _COMPARISON.search(question)
+    if m:
+        return m.group("x")
+    m = _VERSUS.search(question)
+    return question[m.end() :] if m else ""
 
 
 def _label_arm(fig: Figure) -> str:
@@ -921,9 +1131,29 @@ def _find_drugs(
     text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None
 ) -> set[str]:
     out = set()
+    # "trifluridine/tipiracil-plus-bevacizumab": each drug of a compound
+    text = re.sub(r"-(plus|and|with|or)-", r" \1 ", text, flags=re.I)
+    # "L+P", "N/I": a combination by its drugs' capital initials, each the start of one drug
+    # (not "d/t", due to)
+    for m in re.finditer(r"(?<![\w+/])([A-Z])\s*[+/]\s*([A-Z])(?![\w+/])", text):
+        for letter in m.groups():
+            hit = [d for d in drugs if d.startswith(letter.casefold())]
+            if len(hit) == 1:
+                out.add(hit[0])
+    words: list[str] = []
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+        parts = w.split("-")
+        # "lenvatinib-everolimus", "venetoclax-azacitidine": a pair of the article's drugs
+        if len(parts) > 1 and all(any(d.startswith(p) for d in drugs) for p in parts if p):
+            words.extend(p for p in parts if len(p) >= 4)
+        else:
+            words.append(w)
+    for w in words:
         if brands and w in brands:
             out.update(brands[w])
+            continue
+        if w in vocab.brands:  # a brand the article does not name: its generic name
+            out.update(p for p in re.findall(r"[a-z]+", vocab.brands[w].casefold()) if len(p) > 5)
             continue
         if w in _DRUG_CLASSES:
             out.add(_DRUG_CLASSES[w])
@@ -931,20 +1161,29 @@ def _find_drugs(
         if vocab.is_drug_name(w):
             out.add(w)
             continue
-        hit = [d for d in drugs if len(w) >= 4 and d.startswith(w)]
+        # a clipped name ("pembro", "ipi", "bev") when it starts one drug of the article's
+        hit = [d for d in drugs if len(w) >= 3 and d.startswith(w)]
         if len(hit) == 1:
             out.add(hit[0])
     return out
 
 
-def says_population(words: list[str], sentence: str) -> bool:
-    """Every word of a population the question names is in the sentence: whole, as the start of
-    a word ("bev" in "bevacizumab", "mets" in "metastases"), or as a phrase ("cohort 2", "<1")."""
-    folded = sentence.casefold()
+def says_population(words: list[str], sentence: str, section: str = "") -> bool:
+    """Every word of a population the question names is in the sentence or the heading of its
+    section: whole, as the start of a word ("bev" in "bevacizumab", "mets" in "metastases"), or
+    as a phrase ("cohort 2", "<1"). A score cut-off is the sentence's, else the section's."""
+    folded = f"{sentence} {section}".casefold()
     tokens = re.findall(r"[a-z0-9]+", folded)
     squashed = re.sub(r"\s+", "", folded)
-    cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)}
+    cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)} or {
+        score_cut_key(m) for m in SCORE_CUT.finditer(section)
+    }
+    ages = age_cuts(sentence) or age_cuts(section)
     for w in words:
+        if w.startswith("age") and re.fullmatch(r"age(?:<|>=)\d+", w):
+            if w not in ages:
+                return False  # no age said, or another age ("65 or older" for "<60")
+            continue
         if re.fullmatch(r"[a-z]+(?:<|>=)\d+", w):
             score = re.match(r"[a-z]+", w)
             same_score = {c for c in cuts if score and c.startswith(score.group(0))}
@@ -1039,6 +1278,14 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
         return ""
     inner = sentence[open_at + 1 : close_at]
     return inner if len(inner) <= 160 else ""
+
+
+def _own_scope(fig: Figure, sentence: str = "") -> str:
+    """The words after a figure that are its own: up to the next comma or semicolon, and none
+    when one follows it at once ("in 8.6%; grade 3 or higher in ..." is the next clause's)."""
+    if sentence and re.match(r"\s*[,;]", sentence[fig.end :]):
+        return ""
+    return re.split(r"[,;]", fig.scope, maxsplit=1)[0]
 
 
 def _capital(text: str) -> str:

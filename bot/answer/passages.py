@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.search import Hit
-from index.store import ArticleRecord
+from index.store import ArticleRecord, ChunkRecord
 from index.text import split_sentences
 
 
@@ -16,25 +18,58 @@ class Sentence:
     end: int
     text: str
     rank: int  # rank of the chunk it came from (0 = best)
+    section: str = ""  # the heading of the article's section it stands in, if any
 
 
-def sentences_of(hits: list[Hit]) -> list[Sentence]:
-    """The sentences of the retrieved chunks, each once, best chunk first."""
+def sentences_of(
+    hits: list[Hit], sections: Callable[[str], list[tuple[int, str]]] | None = None
+) -> list[Sentence]:
+    """The sentences of the retrieved chunks, each once, best chunk first; ``sections`` gives an
+    article's headings by offset (``section_headings``), for the section each sentence is in."""
     seen: set[tuple[str, int]] = set()
     out: list[Sentence] = []
     for rank, hit in enumerate(hits):
+        headings = sections(hit.article.id) if sections else []
         for span in split_sentences(hit.chunk.text):
-            key = (hit.article.id, hit.chunk.start + span.start)
+            start = hit.chunk.start + span.start
+            key = (hit.article.id, start)
             if key in seen:
                 continue
             seen.add(key)
+            section = next((h for at, h in reversed(headings) if at < start), "")
             out.append(
-                Sentence(
-                    hit.article,
-                    hit.chunk.start + span.start,
-                    hit.chunk.start + span.end,
-                    span.text,
-                    rank,
-                )
+                Sentence(hit.article, start, hit.chunk.start + span.end, span.text, rank, section)
             )
     return out
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_BOLD_LINE = re.compile(r"^\*\*([^*]+?)\*\*$")
+_TABLE_CAPTION = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
+_NOT_A_HEADING = re.compile(r"[.!?,;:]\W*$|\||^[-*•>=]|^\W*$|^(?:by|published|updated)\b", re.I)
+
+
+def section_headings(chunks: list[ChunkRecord]) -> list[tuple[int, str]]:
+    """The section headings of one article's ``chunks`` as (offset, text), in order: markdown
+    headings, whole bold lines, table captions ("Table 2. OS by PD-L1 CPS"), and the short lines
+    that HTML and PDF headings become (no closing punctuation, at most 12 words)."""
+    found: dict[int, str] = {}
+    for chunk in chunks:
+        offset = chunk.start
+        for line in chunk.text.split("\n"):
+            text = line.strip()
+            heading = _heading(text)
+            if heading:
+                found[offset + line.find(text)] = heading
+            offset += len(line) + 1
+    return sorted(found.items())
+
+
+def _heading(line: str) -> str:
+    if m := _MARKDOWN_HEADING.match(line) or _BOLD_LINE.match(line):
+        return m.group(1).strip()
+    if _TABLE_CAPTION.match(line):
+        return line.strip("*")
+    if len(line) > 100 or len(line.split()) > 12 or _NOT_A_HEADING.search(line):
+        return ""
+    return line

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.figures import SCORE_CUT, age_cuts, score_cut_key
 from index.vocabulary import Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
@@ -103,8 +104,15 @@ class Question:
         return [e for e in self.endpoints if e != self.target]
 
 
-def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozenset()) -> Question:
-    """Analyze a question; ``known_names`` are casefolded trial and drug names in the index."""
+def analyze(
+    text: str,
+    vocab: Vocabulary,
+    known_names: frozenset[str] = frozenset(),
+    arm_names: frozenset[str] | None = None,
+) -> Question:
+    """Analyze a question; ``known_names`` are casefolded trial and drug names and defined
+    abbreviations in the index, ``arm_names`` those of them that name a trial or a drug (not a
+    population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
     q.numeric = bool(_NUMERIC_INTENT.search(text))
@@ -156,7 +164,8 @@ def analyze(text: str, vocab: Vocabulary, known_names: frozenset[str] = frozense
     _settle_arms(q, vocab)
     if q.target in STATISTICS:
         q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
-    named = [e for e in q.entities if e.casefold() in known_names or vocab.is_drug_name(e)]
+    arms = known_names if arm_names is None else arm_names
+    named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
     q.population = population_words(text, vocab, named)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
@@ -177,7 +186,8 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d
 # "in the CPS <1 subgroup", "RAS-mutant pts", "pts w/o brain mets", "cohort 2"
 _Q_POPULATION = [
     re.compile(
-        r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?(?P<x>[^,?;()]{1,40}?)\s+"
+        r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
+        r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
         r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.)\b",
         re.I,
     ),
@@ -191,6 +201,8 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+    # "CR-at-baseline subgroup": the words just before "subgroup"
+    re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(
@@ -250,20 +262,6 @@ _NOT_POPULATION = frozenset(
 
 
 # A biomarker score cut-off, however it is typed: "CPS5+", "CPS >=10", "CPS ≥ 20", "TPS <1%"
-SCORE_CUT = re.compile(
-    r"\b(?P<score>CPS|TPS|TAP|IC)\s*(?P<op>[<>≥≤]=?|of|>=|<=)?\s*(?P<n>\d+)\s*%?\s*"
-    r"(?P<plus>\+|or (?:more|higher|greater|above))?",
-    re.I,
-)
-
-
-def score_cut_key(m: re.Match[str]) -> str:
-    """ "cps>=5" for every way of typing a CPS of 5 or more; "cps<5" for below it."""
-    op = (m.group("op") or "").strip()
-    below = op.startswith(("<", "≤"))
-    return f"{m.group('score').casefold()}{'<' if below else '>='}{m.group('n')}"
-
-
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
@@ -297,6 +295,10 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     continue
                 if f not in found:
                     found.append(f)
+    ages = age_cuts(text)  # "pts <60 yo", "aged 65 or older": an age cut-off, said any way
+    if ages:
+        found = [w for w in found if not re.search(r"\d|^(?:yo|yrs?|years?|old|aged?)$", w)]
+        found.extend(sorted(ages))
     for m in SCORE_CUT.finditer(text):  # "CPS5+", "CPS >=10", "TPS <1%": a biomarker cut-off
         found = [w for w in found if w not in ("cps", "tps") and not re.search(r"\d", w)]
         found.append(score_cut_key(m))

@@ -17,7 +17,20 @@ def about_trials(trials: list[str], sentence: str, article_trials: list[str]) ->
     if not trials:
         return True
     keys = {name_key(t) for t in trials}
-    if keys & {name_key(str(t)) for t in article_trials}:
-        return True
     squashed = name_key(sentence)
-    return any(k in squashed for k in keys)
+    if any(k in squashed for k in keys):
+        return True
+    if not keys & {name_key(str(t)) for t in article_trials}:
+        return False
+    # the article is about the trial asked, but this sentence is about another one: a teaser's
+    # "FRESCO-2: fruquintinib improves OS to 7.4 months"
+    return not any(
+        name_key(m.group(0)) not in keys
+        for m in _OTHER_TRIAL.finditer(sentence)
+        if sum(c.isupper() for c in m.group("letters")) >= 2
+    )
+
+
+# a coded trial name ("FRESCO-2", "KEYNOTE-048", "CheckMate 067"): four letters or more, two of
+# them capitals, and a short number; not "Grade 3", "Cycle 1", nor a drug's code ("DS-7300")
+_OTHER_TRIAL = re.compile(r"\b(?P<letters>[A-Z][A-Za-z]{3,})[-\s]?\d{1,3}[A-Z]{0,3}\b(?![-\d])")

@@ -117,3 +117,56 @@ def test_hyphenated_unindexed_trial_names_block_the_question(vocab):
     # breast cancer and lung cancer trial names with a word before the number
     assert looks_like_trial_name("DESTINY-Breast09", vocab)
     assert looks_like_trial_name("TROPION-Lung01", vocab)
+
+
+def test_a_family_name_an_article_carries_does_not_scope_to_the_familys_other_trials(vocab):
+    from bot.answer.core import _trials_named, articles_of_named_trials
+
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # colorectal cancer (an article annotated with the bare family name too) and mesothelioma
+    articles = {
+        "crc": record("crc", ["CheckMate 8HW", "CheckMate"]),
+        "meso": record("meso", ["CheckMate 743"]),
+    }
+    snap = Snapshot(articles, [], BM25Index([]), {a: frozenset() for a in articles})
+    assert articles_of_named_trials("was ORR w/ nivo/ipi above 50% in CheckMate 743?", snap) == [
+        "meso"
+    ]
+    assert _trials_named("ORR in CheckMate 743?", snap, vocab) == ["CheckMate 743"]
+    # an unindexed trial of the family is that trial, not the family
+    assert _trials_named("mPFS in CheckMate 067?", snap, vocab) == ["CheckMate 067"]
+    # ALK-positive lung cancer: "CROWN 5 yr update" names CROWN and a time
+    crown = Snapshot({"l": record("l", ["CROWN"])}, [], BM25Index([]), {"l": frozenset()})
+    assert _trials_named("mPFS crizotinib arm in CROWN 5 yr update?", crown, vocab) == ["CROWN"]
+
+
+def test_a_brand_no_article_uses_is_asked_by_its_generic_name(vocab):
+    from bot.answer.core import _spell_brands
+
+    # endometrial and breast cancer: the articles say dostarlimab and abemaciclib
+    snap = _snapshot(["RUBY"], ["dostarlimab"])
+    assert _spell_brands("G3+ AEs on Jemperli + chemo?", snap, vocab) == (
+        "G3+ AEs on dostarlimab + chemo?"
+    )
+    assert _spell_brands("IDFS HR verzenio + ET vs ET?", snap, vocab) == (
+        "IDFS HR abemaciclib + ET vs ET?"
+    )
+    # a brand an article uses stays: that article says which drug it is
+    carvykti = _snapshot(["CARTITUDE-4"], ["carvykti"])
+    assert _spell_brands("CRS rate with Carvykti?", carvykti, vocab) == "CRS rate with Carvykti?"
+
+
+def test_a_word_before_a_coded_name_is_not_part_of_it(vocab):
+    from bot.answer.core import _trials_named
+
+    # colorectal and lung cancer: "in 8HW", "of 743" are no trials "in 8HW", "of 743"
+    snap = Snapshot(
+        {"c": ArticleRecord("c", "c", "c", "2026-01-01", 1, {"trials": ["CheckMate 8HW"]})},
+        [],
+        BM25Index([]),
+        {"c": frozenset()},
+    )
+    assert "in 8HW" not in _trials_named("ORR for nivo alone in 8HW", snap, vocab)
+    assert _trials_named("ORR in ORCA-12 of 743 pts", snap, vocab) == ["ORCA-12"]

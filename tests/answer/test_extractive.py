@@ -130,3 +130,342 @@ def test_a_paragraph_is_about_the_population_its_nearest_setting_sentence_names(
     # ovarian cancer: HR-deficient and HR-proficient populations
     assert engine._said_before("HR-deficient", ["Among HR-deficient patients PFS was 21.9 months."])
     assert not engine._said_before("HR-deficient", ["The trial enrolled 733 patients."])
+
+
+def _answer(vocab, question, text, drugs, title="Trial report"):
+    """The engine's answer to ``question`` from one article of ``text``, read whole."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import section_headings, sentences_of
+    from bot.answer.question import analyze
+    from index.search import Hit
+    from index.store import ArticleRecord, ChunkRecord
+
+    article = ArticleRecord("a1", title, "report.md", "2026-01-01", 1, {"drugs": drugs})
+    chunk = ChunkRecord("a1:0", "a1", 0, 0, len(text), text)
+    headings = section_headings([chunk])
+    sentences = sentences_of([Hit(chunk, article, 1.0)], lambda _: headings)
+    return ExtractiveEngine(vocab).answer(analyze(question, vocab), sentences)
+
+
+def test_an_endpoint_carries_from_a_sentence_without_figures(vocab):
+    # ALK-positive lung cancer: "it was 9.1 months", the hazard ratio named after it
+    lung = (
+        "Median follow-up for PFS was 60.2 months in the lorlatinib arm and 55.1 months in the "
+        "crizotinib arm. Median PFS had still not been reached with lorlatinib. In the "
+        "crizotinib arm, it was 9.1 months, with a hazard ratio of 0.19."
+    )
+    draft = _answer(vocab, "mPFS on the crizotinib arm?", lung, ["lorlatinib", "crizotinib"])
+    assert draft.status == "answered" and "9.1 months" in draft.text
+    assert "55.1" not in draft.text
+    # renal cancer: the same shape with OS
+    renal = (
+        "Median overall survival was not reached with the combination. With sunitinib alone, "
+        "it was 33.7 months, with a hazard ratio of 0.72."
+    )
+    draft = _answer(vocab, "median OS with sunitinib?", renal, ["lenvatinib", "sunitinib"])
+    assert draft.status == "answered" and "33.7 months" in draft.text
+
+
+GASTRIC = """# Nivolumab plus chemotherapy in gastric cancer
+
+## Primary endpoints (PD-L1 CPS ≥5)
+
+Median OS was 14.4 months in the nivolumab arm and 11.1 months in the chemotherapy arm.
+
+## All randomized patients
+
+Across all 1581 randomized patients, median OS was 13.8 months with nivolumab plus chemotherapy \
+and 11.6 months with chemotherapy alone.
+"""
+
+ENDOMETRIAL = """# Dostarlimab in endometrial cancer
+
+## Overall population
+
+Median PFS was 11.8 months with dostarlimab and 7.9 months with placebo.
+
+## dMMR/MSI-H population
+
+Median PFS was 30.3 months with dostarlimab and 7.7 months with placebo.
+"""
+
+
+def test_a_section_heading_says_whose_figures_follow(vocab):
+    # gastric cancer: a score cut-off in the heading; the all-randomized figure is not the answer
+    gastric = ["nivolumab"]
+    draft = _answer(vocab, "mOS w/ chemo alone in the CPS 5+ group?", GASTRIC, gastric)
+    assert draft.status == "answered" and "11.1 months" in draft.text
+    draft = _answer(vocab, "mOS w/ chemo alone, all randomized?", GASTRIC, gastric)
+    assert draft.status == "answered" and "11.6 months" in draft.text
+    # endometrial cancer: a biomarker population in the heading
+    endometrial = ["dostarlimab"]
+    draft = _answer(vocab, "mPFS w/ placebo in the dMMR group?", ENDOMETRIAL, endometrial)
+    assert draft.status == "answered" and "7.7 months" in draft.text
+    draft = _answer(vocab, "median PFS placebo arm overall population?", ENDOMETRIAL, endometrial)
+    assert draft.status == "answered" and "7.9 months" in draft.text
+
+
+def test_the_whole_trials_figure_does_not_answer_for_a_part_of_it(vocab):
+    # gastric cancer: no section about CPS >=10, and only the all-randomized figure in the text
+    only_all = "Across all 1581 randomized patients, median PFS was 7.7 months versus 6.9 months."
+    draft = _answer(vocab, "mPFS in the CPS ≥10 subgroup?", only_all, ["nivolumab"])
+    assert draft.status == "not_found"
+    # hepatocellular carcinoma: the ITT figure does not answer for HBV patients
+    hcc = "In the intention-to-treat population, the hazard ratio for death was 0.78."
+    draft = _answer(vocab, "OS HR among HBV patients?", hcc, ["durvalumab", "tremelimumab"])
+    assert draft.status == "not_found"
+
+
+def test_a_listed_value_has_its_lists_grade(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine = ExtractiveEngine(vocab)
+    # Hodgkin lymphoma: "grade 3 or higher neuropathy in 11% vs 2%": both are severe-grade
+    text = "Neuropathy was frequent (67% vs 43%), including grade 3 or higher in 11% vs 2%."
+    figs = {f.value: f for f in extract_figures(text, vocab)}
+    question = analyze("any grade PN w/ A+AVD vs ABVD?", vocab)
+    assert engine._grade_unasked(question, figs["2%"], text)
+    assert not engine._grade_unasked(question, figs["43%"], text)
+    # breast cancer: "grade 3 diarrhea in 7.6% and 0.2%"
+    text2 = "Diarrhea occurred in 83.5% and 8.6%; grade 3 or higher diarrhea in 7.6% and 0.2%."
+    figs2 = {f.value: f for f in extract_figures(text2, vocab)}
+    assert engine._grade_unasked(analyze("diarrhea rate?", vocab), figs2["0.2%"], text2)
+    assert not engine._grade_unasked(analyze("diarrhea rate?", vocab), figs2["8.6%"], text2)
+
+
+def test_an_age_subgroups_figure_answers_that_age_only(vocab):
+    hodgkin = (
+        "The hazard ratio for death was 0.59. The benefit was most pronounced in patients "
+        "younger than 60 years, in whom the OS hazard ratio was 0.51."
+    )
+    drugs = ["brentuximab"]
+    assert "0.51" in _answer(vocab, "OS HR in pts <60 yo?", hodgkin, drugs).text
+    assert "0.59" in _answer(vocab, "OS HR with brentuximab?", hodgkin, drugs).text
+    # prostate cancer: an older group's figure is not the younger group's
+    prostate = "Among men 75 years or older, the rPFS hazard ratio was 0.62."
+    assert _answer(vocab, "rPFS HR in pts <75?", prostate, ["enzalutamide"]).status == "not_found"
+
+
+def test_a_brand_the_article_does_not_name_still_names_its_drug(vocab):
+    # renal cancer and lung cancer: the vocabulary's brands, not the article's
+    assert _drugs_named("ORR with Lenvima + Keytruda?", ["lenvatinib"], vocab) == {
+        "lenvatinib",
+        "pembrolizumab",
+    }
+    assert _drugs_named("tagrisso PFS", [], vocab) == {"osimertinib"}
+
+
+def test_a_question_naming_no_trial_is_ambiguous_when_two_trials_report_it(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    def sentence(article_id, drugs, text):
+        article = ArticleRecord(article_id, article_id, "s", "2026-01-01", 1, {"drugs": drugs})
+        return Sentence(article, 0, len(text), text, 0)
+
+    # colorectal cancer and gastric cancer articles both report a chemotherapy arm's median PFS
+    crc = sentence("crc", ["nivolumab"], "Median PFS was 5.9 months with chemotherapy.")
+    gastric = sentence("gc", ["nivolumab"], "Median PFS was 6.9 months with chemotherapy alone.")
+    q = analyze("mPFS on the chemo arm?", vocab)
+    q.scoped = False
+    assert ExtractiveEngine(vocab).answer(q, [crc, gastric]).status == "not_found"
+    # the same question about one article (named, or the only one indexed) is answered
+    q.scoped = True
+    assert "5.9 months" in ExtractiveEngine(vocab).answer(q, [crc]).text
+
+
+def test_what_a_question_counts_is_not_the_drug_it_names(vocab):
+    # myeloma CAR-T and breast cancer: "cilta-cel" and "abema" say whose figure, not what
+    text = (
+        "Among the 176 patients who received cilta-cel, cytokine release syndrome occurred in "
+        "76.1%. Cranial nerve palsy occurred in 9.1%."
+    )
+    draft = _answer(vocab, "cranial nerve palsy incidence w/ cilta-cel", text, ["ciltacabtagene"])
+    assert "9.1%" in draft.text and "76.1" not in draft.text
+    breast = "Among patients given abemaciclib, diarrhea occurred in 83.5%; VTE occurred in 2.5%."
+    draft = _answer(vocab, "VTE incidence w/ abema?", breast, ["abemaciclib"])
+    assert "2.5%" in draft.text
+
+
+COLORECTAL = """# Dual checkpoint blockade in MSI-H colorectal cancer
+
+## Versus chemotherapy (first line)
+
+| Endpoint | Nivo + ipi (n=171) | Chemotherapy (n=84) |
+|---|---|---|
+| 24-month PFS rate | 72% | 14% |
+
+## Versus nivolumab monotherapy (all lines)
+
+| Endpoint | Nivo + ipi (n=296) | Nivo (n=286) |
+|---|---|---|
+| 24-month PFS rate | 71% | 56% |
+"""
+
+HEAD_AND_NECK = """# Pembrolizumab in head and neck cancer
+
+## Pembrolizumab alone
+
+In the CPS ≥20 population, the hazard ratio for death was 0.61.
+
+## Pembrolizumab plus chemotherapy
+
+In the CPS ≥20 population, the hazard ratio for death was 0.60.
+"""
+
+
+def _table_answer(vocab, question, markdown, drugs):
+    from index.tables import linearize_tables
+
+    return _answer(vocab, question, linearize_tables(markdown), drugs)
+
+
+def test_a_question_about_one_comparison_takes_that_comparisons_figure(vocab):
+    # colorectal cancer: the combination arm in two comparisons
+    drugs = ["nivolumab", "ipilimumab"]
+    draft = _table_answer(
+        vocab, "2-yr PFS rate nivo/ipi in the chemo comparison", COLORECTAL, drugs
+    )
+    assert "72%" in draft.text and "71%" not in draft.text
+    draft = _table_answer(vocab, "24-mo PFS nivo+ipi vs nivo?", COLORECTAL, drugs)
+    assert "71%" in draft.text and "72%" not in draft.text
+
+
+def test_a_figure_that_names_no_arm_is_its_sections(vocab):
+    # head-and-neck cancer: "Pembrolizumab alone" and "... plus chemotherapy" sections
+    drugs = ["pembrolizumab", "cetuximab"]
+    draft = _answer(vocab, "OS HR pembro alone vs cetux/chemo, CPS 20+?", HEAD_AND_NECK, drugs)
+    assert "0.61" in draft.text
+    draft = _answer(vocab, "OS HR pembro + chemo vs EXTREME, CPS 20+?", HEAD_AND_NECK, drugs)
+    assert "0.60" in draft.text
+
+
+def test_an_arm_named_without_its_backbone_is_still_that_arm(vocab):
+    # acute myeloid leukaemia: "the venetoclax group" is venetoclax plus azacitidine, because
+    # azacitidine is given in the control arm too
+    aml = (
+        "Patients received azacitidine plus venetoclax or azacitidine plus placebo. Median OS "
+        "was 14.7 months in the venetoclax group. With azacitidine alone it was 9.6 months."
+    )
+    draft = _answer(vocab, "mOS w/ ven/aza?", aml, ["venetoclax", "azacitidine"])
+    assert "14.7 months" in draft.text
+    # melanoma: nivolumab is the control arm's drug, relatlimab is not; "patients receiving
+    # nivolumab" is the control arm and does not answer for the combination
+    melanoma = (
+        "Patients received nivolumab plus relatlimab or nivolumab alone. Median PFS was 10.1 "
+        "months in patients receiving nivolumab."
+    )
+    draft = _answer(vocab, "mPFS nivo + rela?", melanoma, ["nivolumab", "relatlimab"])
+    assert draft.status == "not_found"
+
+
+def test_a_clipped_name_of_three_letters_names_the_one_drug_it_starts(vocab):
+    # mesothelioma and colorectal cancer: "ipi", "bev"
+    assert _drugs_named("ipi dosing in CM 743?", ["nivolumab", "ipilimumab"], vocab) == {
+        "ipilimumab"
+    }
+    assert _drugs_named("bev dose", ["trifluridine", "bevacizumab"], vocab) == {"bevacizumab"}
+    # two drugs start the same way: neither is meant for sure
+    assert _drugs_named("pem dose?", ["pemetrexed", "pembrolizumab"], vocab) == set()
+
+
+def test_an_estimate_carries_the_statistic_the_sentence_before_reported(vocab):
+    # hepatocellular carcinoma: "the hazard ratio for death ... 0.64", then "the estimate was"
+    hcc = (
+        "In patients with hepatitis B virus (HBV) infection, the hazard ratio for death versus "
+        "sorafenib was 0.64 (95% CI, 0.48-0.86). It was 0.74 among those with nonviral HCC. For "
+        "patients with hepatitis C virus (HCV), the estimate was 1.06 (95% CI, 0.76-1.49)."
+    )
+    drugs = ["durvalumab", "tremelimumab", "sorafenib"]
+    assert "1.06" in _answer(vocab, "did STRIDE help in hep C? HR?", hcc, drugs).text
+    assert "0.64" in _answer(vocab, "OS HR in HBV pts?", hcc, drugs).text
+    # lung cancer: the same by age
+    lung = (
+        "Among patients aged 65 or older, the hazard ratio for progression was 0.52. In "
+        "patients younger than 65 years, the estimate was 0.91 (95% CI, 0.70-1.18)."
+    )
+    assert "0.91" in _answer(vocab, "PFS HR in pts <65?", lung, ["osimertinib"]).text
+
+
+def test_a_numbered_cohort_is_a_part_of_the_population(vocab):
+    # breast cancer: the cohort 1 figure answers cohort 1 only; ovarian cancer: part 2
+    breast = (
+        "The hazard ratio for IDFS was 0.680 (95% CI, 0.599-0.772). In Cohort 1, the rates were "
+        "82.7% and 74.6% (HR 0.666; 95% CI, 0.585-0.759)."
+    )
+    drugs = ["abemaciclib"]
+    assert "0.680" in _answer(vocab, "IDFS HR abema vs ET?", breast, drugs).text
+    assert "0.666" in _answer(vocab, "IDFS HR in cohort 1?", breast, drugs).text
+    ovarian = "The PFS hazard ratio was 0.59. In Part 2, the PFS hazard ratio was 0.41."
+    assert "0.59" in _answer(vocab, "PFS HR with olaparib?", ovarian, ["olaparib"]).text
+
+
+def test_a_coded_trial_name_is_satisfied_by_the_articles_trial(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    # colorectal cancer: "8HW" is CheckMate 8HW, which the article is about
+    meta = {"drugs": ["nivolumab", "ipilimumab"], "trials": ["CheckMate 8HW"]}
+    article = ArticleRecord("c", "Meeting report", "s", "2026-01-01", 1, meta)
+    text = "The combination improved PFS, with a hazard ratio of 0.62 (95% CI, 0.48-0.81)."
+    q = analyze("PFS HR nivo/ipi in 8HW", vocab)
+    draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(text), text, 0)])
+    assert "0.62" in draft.text
+
+
+def test_an_opening_with_clause_names_the_figures_arm(vocab):
+    # renal cancer: "With lenvatinib plus everolimus, median PFS was 14.7 months"
+    renal = (
+        "Median PFS was 23.9 months with lenvatinib plus pembrolizumab vs 9.2 months with "
+        "sunitinib. With lenvatinib plus everolimus, median PFS was 14.7 months."
+    )
+    drugs = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    draft = _answer(vocab, "sunitinib mPFS?", renal, drugs)
+    assert "9.2 months" in draft.text and "14.7" not in draft.text
+    # colorectal cancer: a compound arm name, "trifluridine/tipiracil-plus-bevacizumab group"
+    crc = (
+        "Median overall survival was 10.8 months in the "
+        "trifluridine/tipiracil-plus-bevacizumab group."
+    )
+    drugs = ["trifluridine", "tipiracil", "bevacizumab"]
+    assert "10.8" in _answer(vocab, "mOS lonsurf + bev?", crc, drugs).text
+
+
+def test_a_combination_by_its_initials_or_a_hyphened_pair_names_its_drugs(vocab):
+    # renal cancer and myeloma: "L+P", "D+VRd"-style initials; "lenvatinib-everolimus"
+    renal = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    assert _drugs_named("OS HR for L+P vs sunitinib", renal, vocab) >= {
+        "lenvatinib",
+        "pembrolizumab",
+    }
+    assert _drugs_named("the lenvatinib-everolimus combination", renal, vocab) == {
+        "lenvatinib",
+        "everolimus",
+    }
+    aml = ["venetoclax", "azacitidine"]
+    assert _drugs_named("CR with venetoclax-azacitidine", aml, vocab) == set(aml)
+    # "d/t" is "due to", and a trial's code is no pair of drugs
+    lung = ["durvalumab", "tremelimumab"]
+    assert _drugs_named("pts who stopped d/t AEs", lung, vocab) == set()
+    melanoma = ["relatlimab", "nivolumab"]
+    assert _drugs_named("ORR in rela-047", melanoma, vocab) == set()
+
+
+def test_a_table_row_that_says_its_comparator_answers_for_it(vocab):
+    # renal cancer: "OS HR vs sunitinib" with the two experimental arms as columns
+    renal = (
+        "OS HR vs sunitinib (95% CI) | Lenvatinib + pembrolizumab (n = 355): 0.66 (0.49-0.88) "
+        "| Lenvatinib + everolimus (n = 357): 1.15 (0.88-1.50)"
+    )
+    drugs = ["lenvatinib", "pembrolizumab", "everolimus", "sunitinib"]
+    assert "0.66" in _answer(vocab, "OS HR for L+P vs sunitinib", renal, drugs).text
+    # melanoma: the comparator a row does not name is another comparison
+    melanoma = "PFS HR vs ipilimumab | Nivolumab + ipilimumab: 0.42 | Nivolumab: 0.55"
+    draft = _answer(vocab, "PFS HR nivo+ipi vs chemo?", melanoma, ["nivolumab", "ipilimumab"])
+    assert draft.status == "not_found"

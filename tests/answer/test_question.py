@@ -73,7 +73,7 @@ def test_receptor_and_repair_shorthand_is_a_population_not_a_hazard_ratio(vocab)
 def test_the_population_a_question_names_is_kept_for_the_figure_to_say(vocab):
     # colorectal, liver, breast and head-and-neck cancer
     assert analyze("bev-naive pts OS HR in sunlight", vocab).population == ["bev", "naive"]
-    assert analyze("STRIDE OS HR in HBV pts?", vocab).population == ["hbv"]
+    assert ("HBV", "subgroup") in analyze("STRIDE OS HR in HBV pts?", vocab).qualifiers
     assert analyze("IDFS HR in cohort 2?", vocab).population == ["cohort 2"]
     assert "premenopausal" in analyze("IDFS HR in premenopausal pts?", vocab).population
     # an arm, the whole trial or a vocabulary population is not such a part
@@ -114,7 +114,7 @@ def test_cell_therapy_toxicities_are_not_complete_responses(vocab):
 def test_a_split_or_a_negated_population_in_a_question_is_named(vocab):
     # bladder cancer and liver cancer: "by ctDNA status", "nonviral"
     assert analyze("EFS by ctDNA status in niagara?", vocab).population == ["ctdna"]
-    assert analyze("ORR in nonviral HCC on STRIDE?", vocab).population == ["nonviral"]
+    assert ("nonviral", "subgroup") in analyze("ORR in nonviral HCC on STRIDE?", vocab).qualifiers
     # mesothelioma: "non-epithelioid" is a population; lung cancer: "non-small cell" is not
     assert analyze("OS HR non-epithelioid meso?", vocab).population == ["non", "epithelioid"]
     assert analyze("mOS in non-small cell lung cancer?", vocab).population == []
@@ -130,3 +130,43 @@ def test_progression_or_death_is_progression_free_survival(vocab):
     assert "OS" not in {t.key for t in vocab.terms(ovarian)} and hr.endpoint == "HR"
     kidney = "Lenvatinib plus pembrolizumab reduced the risk of progression or death by 61%."
     assert "risk reduction" in {t.key for t in vocab.terms(kidney)}
+
+
+def test_a_p_value_is_asked_however_it_is_typed(vocab):
+    # head-and-neck and lung cancer questions
+    assert analyze("p-val for OS w/ pembro-chemo in the total population?", vocab).target == (
+        "P value"
+    )
+    assert analyze("pval for the PFS comparison, osi vs chemo?", vocab).target == "P value"
+
+
+def test_an_arm_is_no_population(vocab):
+    # "w/ pembro-chemo in the total population": the drugs name the arm, "total" everyone
+    q = analyze("p-val for OS w/ pembro-chemo in the total population?", vocab)
+    assert q.population == []
+    q = analyze("ORR for pts on osimertinib in the brain mets population?", vocab)
+    assert ("intracranial", "subgroup") in q.qualifiers and "osimertinib" not in q.population
+
+
+def test_a_defined_abbreviation_is_a_population_a_trial_name_is_not(vocab):
+    # lymphoma: "AYA" is an abbreviation the article defines; "A+AVD" a regimen
+    known = frozenset({"aya", "a+avd", "echelon-1"})
+    q = analyze("PFS with A+AVD in AYA pts?", vocab, known, frozenset({"a+avd", "echelon-1"}))
+    assert q.population == ["aya"]
+    # breast cancer: a trial named as the population's place is no population
+    q = analyze("IDFS in the monarchE population?", vocab, frozenset({"monarche"}))
+    assert q.population == []
+
+
+def test_time_to_a_response_is_its_own_endpoint(vocab):
+    # AML and lung cancer: "time to first CR/CRi" is a time, not the CR rate
+    assert analyze("was median time to first CR/CRi under 2 mo?", vocab).target == "TTR"
+    assert analyze("median time to response with osimertinib?", vocab).target == "TTR"
+
+
+def test_the_words_before_subgroup_name_the_population(vocab):
+    # ovarian cancer and breast cancer
+    q = analyze("SOLO-1 CR-at-baseline subgroup: median PFS on placebo?", vocab)
+    assert q.population == ["cr", "baseline"]
+    q = analyze("IDFS in the Ki-67-high subgroup?", vocab)
+    assert q.population == ["ki", "high"]

@@ -19,3 +19,19 @@ def test_a_sentence_answers_for_its_articles_trial_or_the_trial_it_names():
         ["CheckMate 743"], "Median OS was 18.1 months.", ["ECHELON-1", "CheckMate 743"]
     )
     assert about_trials([], "Median OS was 18.1 months.", [])
+
+
+def test_a_sentence_about_another_trial_does_not_answer_for_the_article_s_trial():
+    from bot.answer.trials import about_trials
+
+    # colorectal cancer: a teaser bullet inside the SUNLIGHT article
+    teaser = "- FRESCO-2: Fruquintinib improves OS to 7.4 months vs 4.8 months"
+    assert not about_trials(["SUNLIGHT"], teaser, ["SUNLIGHT"])
+    assert about_trials(["SUNLIGHT"], "Median OS was 10.8 months.", ["SUNLIGHT"])
+    # melanoma: the article's other trial named for context; "Grade 3" and drug codes are no trials
+    assert not about_trials(
+        ["RELATIVITY-047"], "In CheckMate 067 it was 11.5 months.", ["RELATIVITY-047"]
+    )
+    assert about_trials(
+        ["RELATIVITY-047"], "Grade 3 or 4 events: 18.9% (BMS-986016).", ["RELATIVITY-047"]
+    )

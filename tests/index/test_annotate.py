@@ -29,3 +29,13 @@ def test_brand_names_stand_for_the_drugs_beside_them(vocab):
     assert brands["imfinzi"] == ["durvalumab"]
     assert brands["lonsurf"] == ["trifluridine"]
     assert sorted(brands["opdualag"]) == ["nivolumab", "relatlimab"]
+
+
+def test_a_trial_name_may_start_in_lower_case(vocab):
+    # breast cancer and prostate cancer trials named with a lower-case start
+    breast = "The 5-year analysis of the phase 3 monarchE trial was presented in Munich."
+    assert annotate(breast, vocab).trials == ["monarchE"]
+    prostate = "The eMBARK study enrolled 1068 men with high-risk biochemical recurrence."
+    assert annotate(prostate, vocab).trials == ["eMBARK"]
+    # an ordinary lower-case word before "trial" is no name
+    assert annotate("The randomized trial enrolled 400 patients.", vocab).trials == []

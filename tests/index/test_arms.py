@@ -61,3 +61,97 @@ def test_responders_are_a_part_of_the_population(vocab):
     sentence = "Median DoR was 20.9 months in CPS ≥20 responders."
     phrase = population_phrase(sentence, _figure(sentence, "20.9", vocab))
     assert phrase is not None and "CPS ≥20" in phrase
+
+
+def test_a_list_without_arms_takes_them_from_a_sentence_that_compares_arms(vocab):
+    from index.arms import inherit_arms
+
+    def carried(first, second, drugs):
+        sentences = [
+            (0, first, extract_figures(first, vocab)),
+            (len(first) + 1, second, extract_figures(second, vocab)),
+        ]
+        return [f.scope for f in inherit_arms(sentences, drugs, vocab)[1]]
+
+    # colorectal cancer: "compared with", then "the corresponding rates were 43% and 30%"
+    crc = carried(
+        "At 6 months, 77% of patients in the combination group were alive, compared with 61% "
+        "in the monotherapy group.",
+        "At 12 months, the corresponding rates were 43% and 30%.",
+        ["trifluridine", "bevacizumab"],
+    )
+    assert "combination group" in crc[0] and "monotherapy group" in crc[1]
+    # prostate cancer: "versus"
+    prostate = carried(
+        "Radiographic progression was avoided by 68% of patients on enzalutamide versus 52% "
+        "of patients on placebo.",
+        "At 3 years, the rates were 49% and 31%.",
+        ["enzalutamide"],
+    )
+    assert "enzalutamide" in prostate[0] and "placebo" in prostate[1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "overall"),
+    [
+        # gastric cancer: numbers inside the phrase do not matter
+        ("Across all 1581 randomized patients, median OS was 13.8 months.", "13.8", True),
+        ("PFS among all randomized patients was 7.7 months versus 6.9 months.", "6.9", True),
+        # head-and-neck cancer: a table row of the whole trial, and one of a part
+        ("All randomized | n: 1581 | Median OS, chemo (mo): 11.6", "11.6", True),
+        ("CPS ≥5 | n: 955 | Median OS, chemo (mo): 11.1", "11.1", False),
+        # endometrial cancer: a part of the population is no whole
+        ("In the dMMR/MSI-H population, median PFS was 30.3 months.", "30.3", False),
+        ("Among all patients with brain metastases, the ORR was 64%.", "64%", False),
+    ],
+)
+def test_a_figure_said_of_the_whole_trial_says_so(sentence, value, overall, vocab):
+    from index.arms import says_overall
+
+    assert says_overall(sentence, _figure(sentence, value, vocab)) is overall
+
+
+def test_a_figure_of_patients_in_whom_is_theirs(vocab):
+    # Hodgkin lymphoma and colorectal cancer: "in patients X, in whom the HR was"
+    hodgkin = (
+        "The benefit was most pronounced in patients younger than 60 years, in whom the OS "
+        "hazard ratio was 0.51 (95% CI, 0.29-0.89)."
+    )
+    assert "younger than 60" in population_phrase(hodgkin, _figure(hodgkin, "0.51", vocab))
+    crc = "It was greatest among the 96 patients with liver-only disease, in whom the HR was 0.44."
+    assert "liver-only" in population_phrase(crc, _figure(crc, "0.44", vocab))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # head-and-neck cancer: a cut-off's population said mid-sentence, for both values
+        (
+            "OS rose with PD-L1: in CPS ≥1 disease it was 13.6 vs 10.4 months, and in CPS ≥20 "
+            "disease it was 14.7 vs 11.0 months.",
+            "11.0",
+            "CPS ≥20",
+        ),
+        # lung cancer: a mutation subgroup mid-sentence
+        (
+            "The benefit held, and among the L858R patients the HR was 0.72.",
+            "0.72",
+            "L858R",
+        ),
+    ],
+)
+def test_a_part_of_the_population_named_mid_sentence_is_the_figures(sentence, value, words, vocab):
+    assert words in population_phrase(sentence, _figure(sentence, value, vocab))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # lung cancer and hepatocellular carcinoma: a count, a figure with its arm
+        "Grade 5 events occurred in two patients (0.8%) in the combination arm.",
+        "TRAEs led to discontinuation in 8.2% of STRIDE patients and 11.0% of those on sorafenib.",
+    ],
+)
+def test_a_count_or_an_arm_mid_sentence_is_no_part_of_the_population(sentence, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert all(population_phrase(sentence, f) is None for f in figures)

@@ -125,3 +125,99 @@ def test_a_time_point_is_no_result_but_a_value_reached_is(sentence, kept, droppe
     values = [f.value for f in extract_figures(sentence, vocab)]
     assert all(k in values for k in kept), values
     assert not any(d in values for d in dropped), values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # ALK-positive lung cancer and melanoma: a follow-up is not the endpoint it follows
+        (
+            "Median follow-up for PFS was 60.2 months in the lorlatinib arm and 55.1 months in "
+            "the crizotinib arm.",
+            "60.2 months",
+        ),
+        ("The median follow-up for overall survival was 38.4 months.", "38.4 months"),
+    ],
+)
+def test_a_follow_up_for_an_endpoint_measures_the_follow_up(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "follow-up"
+
+
+def test_a_cell_of_slashed_values_gives_each_its_column(vocab):
+    # ovarian cancer and breast cancer safety tables: "any grade / grade >=3" in one cell
+    ovarian = (
+        "Any adverse event | Olaparib, any grade: 98% | Olaparib, grade >=3: 39% | "
+        "Placebo, any grade / grade >=3: 92% / 19%"
+    )
+    figs = _by_value(ovarian, vocab)
+    assert "any grade" in figs["92%"].scope and "grade >=3" not in figs["92%"].scope
+    assert figs["19%"].scope.startswith("Placebo, grade >=3")
+    breast = "Neutropenia | Chemotherapy, any grade / grade ≥3: 85% / 40%"
+    figs = _by_value(breast, vocab)
+    assert figs["40%"].scope.startswith("Chemotherapy, grade ≥3")
+    assert figs["85%"].scope.startswith("Chemotherapy, any grade")
+
+
+def test_a_score_cut_off_is_not_a_figure(vocab):
+    # gastric and head-and-neck cancer: "CPS ≥5" says who, the HR is the figure
+    figs = _by_value("In CPS ≥5 patients, the OS hazard ratio was 0.70 (95% CI, 0.61-0.81).", vocab)
+    assert "≥5" not in figs and figs["0.70"].endpoint == "HR"
+    figs = _by_value("Among patients with a CPS ≥20, median OS was 14.9 months.", vocab)
+    assert list(figs) == ["14.9 months"]
+
+
+def test_the_arms_values_in_brackets_after_an_endpoint_are_its_figures(vocab):
+    # Hodgkin lymphoma and breast cancer: "neuropathy (67% vs 43%)"
+    figs = _by_value(
+        "Peripheral neuropathy was more frequent with brentuximab (67% vs 43%), including "
+        "grade 3 or higher neuropathy in 11% vs 2%.",
+        vocab,
+    )
+    assert figs["67%"].endpoint == "peripheral neuropathy" and "43%" in figs
+    figs = _by_value("Diarrhea was common with abemaciclib (83.5% versus 8.6%).", vocab)
+    assert {"83.5%", "8.6%"} <= set(figs)
+    # a lone bracketed rate stays one figure, a CI is no figure
+    assert "95%" not in _by_value("The ORR was 41% (95% CI, 33-49).", vocab)
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts"),
+    [
+        # Hodgkin lymphoma, lung and prostate cancer: ages said in every way
+        ("OS HR in pts <60 yo?", {"age<60"}),
+        ("in patients younger than 60 years, in whom the HR was 0.51", {"age<60"}),
+        ("ORR in patients aged 65 or older", {"age>=65"}),
+        ("among men 75 years or older", {"age>=75"}),
+        # not ages: a grade, a P value, a threshold in a yes/no question
+        ("grade >=3 AEs", set()),
+        ("HR 0.59 (P <.001)", set()),
+        ("was mOS > 20 months?", set()),
+        ("ORR <50%", set()),
+    ],
+)
+def test_an_age_cut_off_is_read_however_it_is_said(text, cuts):
+    from index.figures import age_cuts
+
+    assert age_cuts(text) == cuts
+
+
+def test_progressive_disease_as_best_response_is_no_response_rate(vocab):
+    # renal cancer and melanoma response tables
+    renal = _by_value(
+        "Progressive disease as best response | Lenvatinib + pembrolizumab (n = 355): 5.4% | "
+        "Sunitinib (n = 357): 14.0%",
+        vocab,
+    )
+    assert renal["5.4%"].endpoint == "PD"
+    melanoma = _by_value("Stable disease was recorded in 21% of patients.", vocab)
+    assert melanoma["21%"].endpoint == "SD"
+
+
+def test_two_values_share_the_unit_said_once(vocab):
+    # head-and-neck and breast cancer: "14.7 vs 11.0 months", "16.4 and 13.8 months"
+    figs = _by_value("In CPS ≥20 disease median OS was 14.7 vs 11.0 months (HR 0.60).", vocab)
+    assert figs["14.7"].unit == "time" and figs["14.7"].endpoint == "OS"
+    figs = _by_value("Median PFS was 16.4 and 13.8 months, respectively.", vocab)
+    assert figs["16.4"].unit == "time" and figs["16.4"].endpoint == "PFS"
+    # a range is no pair of figures
+    assert "5" not in _by_value("PFS ranged from 5 to 7 months.", vocab)
