@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.answer.engine import AnswerEngine, Draft
 from bot.answer.extractive import ExtractiveEngine
-from bot.answer.facts import fact_key, trial_facts
+from bot.answer.facts import article_facts, fact_key
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, section_headings, sentences_of
@@ -52,6 +52,7 @@ class Answerer:
         ) = None
         self.closest_sources = closest_sources
         self._sections_of: tuple[Snapshot | None, dict[str, list[tuple[int, str]]]] = (None, {})
+        self._keyed_by_article: dict[str, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] = {}
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer ``question``; ``history`` holds earlier questions of the same conversation."""
@@ -204,7 +205,19 @@ class Answerer:
     def _facts(self, snap: Snapshot) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
         """The index's facts with their comparison key, computed once per snapshot."""
         if self._facts_of is None or self._facts_of[0] is not snap:
-            keyed = [(a, f, fact_key(a, f, self.vocab)) for a, f in trial_facts(snap, self.vocab)]
+            # an article's facts and keys are kept by its id (a hash of its content) from one
+            # snapshot to the next: one more article costs its own facts, not the index's
+            cache = self._keyed_by_article
+            for gone in set(cache) - set(snap.articles):
+                del cache[gone]
+            keyed = []
+            for article_id, article in snap.articles.items():
+                if article_id not in cache:
+                    cache[article_id] = [
+                        (article, f, fact_key(article, f, self.vocab))
+                        for f in article_facts(snap, article, self.vocab)
+                    ]
+                keyed.extend(cache[article_id])
             self._facts_of = (snap, keyed)
         return self._facts_of[1]
 

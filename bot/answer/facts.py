@@ -15,19 +15,20 @@ from index.vocabulary import Vocabulary
 def trial_facts(snap: Snapshot, vocab: Vocabulary) -> list[tuple[ArticleRecord, Fact]]:
     """Every fact of every indexed article (recomputed from the chunks for articles ingested
     before facts were stored)."""
-    out: list[tuple[ArticleRecord, Fact]] = []
-    for article in snap.articles.values():
-        facts = facts_of(article.meta)
-        if "facts" not in article.meta:
-            facts = extract_facts(
-                _article_text(snap, article.id),
-                article.meta.get("trials", []),
-                article.meta.get("drugs", []),
-                vocab,
-                article.title,
-            )
-        out.extend((article, f) for f in facts)
-    return out
+    return [(a, f) for a in snap.articles.values() for f in article_facts(snap, a, vocab)]
+
+
+def article_facts(snap: Snapshot, article: ArticleRecord, vocab: Vocabulary) -> list[Fact]:
+    """One article's facts, as stored at ingest or recomputed from its chunks."""
+    if "facts" in article.meta:
+        return facts_of(article.meta)
+    return extract_facts(
+        _article_text(snap, article.id),
+        article.meta.get("trials", []),
+        article.meta.get("drugs", []),
+        vocab,
+        article.title,
+    )
 
 
 def fact_key(article: ArticleRecord, fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
