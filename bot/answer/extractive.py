@@ -644,6 +644,12 @@ class ExtractiveEngine:
             score += 0.3
         if fig.detail:
             score += 0.3
+        if fig.unit == "dose":
+            # "360 mg every 3 weeks with XELOX (...), or 240 mg ... with FOLFOX": what a dose
+            # goes with is said after it, up to the next alternative
+            after = set(tokenize(_dose_clause(s.text, fig.end), self.vocab.stopwords))
+            asked = {*q.content, *(w.casefold() for w in [*q.codes, *q.entities])}
+            score += sum(1.0 for w in asked if len(w) >= 4 and w in after)
         return score
 
     def _backbone(self, s: Sentence, context: _ArticleContext) -> set[str]:
@@ -1278,6 +1284,18 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
         return ""
     inner = sentence[open_at + 1 : close_at]
     return inner if len(inner) <= 160 else ""
+
+
+def _dose_clause(sentence: str, start: int) -> str:
+    """The words after a dose up to the next alternative (", or", ";", "; and") outside
+    brackets."""
+    depth = 0
+    for i in range(start, len(sentence)):
+        c = sentence[i]
+        depth += (c in "([") - (c in ")]")
+        if depth <= 0 and (c == ";" or sentence.startswith(", or ", i)):
+            return sentence[start:i]
+    return sentence[start:]
 
 
 def _own_scope(fig: Figure, sentence: str = "") -> str:

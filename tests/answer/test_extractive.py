@@ -469,3 +469,20 @@ def test_a_table_row_that_says_its_comparator_answers_for_it(vocab):
     melanoma = "PFS HR vs ipilimumab | Nivolumab + ipilimumab: 0.42 | Nivolumab: 0.55"
     draft = _answer(vocab, "PFS HR nivo+ipi vs chemo?", melanoma, ["nivolumab", "ipilimumab"])
     assert draft.status == "not_found"
+
+
+def test_a_dose_goes_with_what_is_said_after_it(vocab):
+    # gastric cancer: one drug, two doses, each with its backbone
+    gastric = (
+        "Nivolumab was given at 360 mg every 3 weeks with XELOX (capecitabine 1000 mg/m2 twice "
+        "daily plus oxaliplatin 130 mg/m2 on day 1), or at 240 mg every 2 weeks with FOLFOX."
+    )
+    drugs = ["nivolumab", "capecitabine", "oxaliplatin"]
+    assert "360 mg" in _answer(vocab, "nivo dose when combined with XELOX?", gastric, drugs).text
+    assert "240 mg" in _answer(vocab, "nivo dose with FOLFOX?", gastric, drugs).text
+    # colorectal cancer: bevacizumab by schedule
+    crc = (
+        "Bevacizumab was dosed at 5 mg/kg every 2 weeks with FOLFIRI, or 7.5 mg/kg every 3 weeks "
+        "with CAPOX."
+    )
+    assert "7.5 mg/kg" in _answer(vocab, "bev dose with CAPOX?", crc, ["bevacizumab"]).text
