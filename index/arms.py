@@ -53,7 +53,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 _POPULATION_WORD = re.compile(
     r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|"
-    r"subsets?|tumou?rs?|disease|responders|carriers|part\s+[A-Z0-9]{1,2})\b",
+    r"subsets?|tumou?rs?|disease|responders|carriers|portions?|part\s+[A-Z0-9]{1,2})\b",
     re.I,
 )
 _OVERALL = re.compile(
@@ -68,7 +68,7 @@ _ANAPHORA = re.compile(
 )
 _SCOPE_POPULATION = re.compile(
     r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
-    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders)\b"
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders|portion)\b"
     r"[^;,]{0,60}",
     re.I,
 )

@@ -644,6 +644,8 @@ class ExtractiveEngine:
             score += 0.3
         if fig.detail:
             score += 0.3
+        if q.target == "enrollment" and _ENROLLED.search(f"{fig.label} {_own_scope(fig, s.text)}"):
+            score += 1.0  # "419 patients were randomized", not "the 176 who received it"
         if fig.unit == "dose":
             # "360 mg every 3 weeks with XELOX (...), or 240 mg ... with FOLFOX": what a dose
             # goes with is said after it, up to the next alternative
@@ -1284,6 +1286,9 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
         return ""
     inner = sentence[open_at + 1 : close_at]
     return inner if len(inner) <= 160 else ""
+
+
+_ENROLLED = re.compile(r"\b(?:randomi[sz]ed|randomly assigned|enrolled|accrued|a total of)\b", re.I)
 
 
 def _dose_clause(sentence: str, start: int) -> str:

@@ -159,6 +159,8 @@ def analyze(
             q.codes.append(word)
     if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
         q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
+    if not q.endpoints and _HOW_MANY_PATIENTS.search(text):
+        q.endpoints.append("enrollment")  # "how many dMMR/MSI-H pts in RUBY": a count of them
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
@@ -188,7 +190,7 @@ _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
-        r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.)\b",
+        r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion)\b",
         re.I,
     ),
     re.compile(
@@ -346,6 +348,10 @@ _ONE_GRADE = re.compile(
     r"\bgrade\s*[1-5]\b(?!\s*(?:or\b|and\b|to\b|-|–|/|\+|,))(?<!grade\s5)", re.I
 )
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
+_HOW_MANY_PATIENTS = re.compile(
+    r"\b(?:how many|number of)\b[^?]{0,40}?\b(?:pts|patients|people|participants|women|men)\b",
+    re.I,
+)
 _ARM_CONTRAST = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\b", re.I)
 
 

@@ -486,3 +486,18 @@ def test_a_dose_goes_with_what_is_said_after_it(vocab):
         "with CAPOX."
     )
     assert "7.5 mg/kg" in _answer(vocab, "bev dose with CAPOX?", crc, ["bevacizumab"]).text
+
+
+def test_a_count_of_randomized_patients_is_not_a_count_of_treated_ones(vocab):
+    # myeloma: 419 randomized, 176 infused; melanoma: 714 enrolled, 355 evaluable
+    myeloma = (
+        "A total of 419 patients were randomized 1:1. Among the 176 patients who received "
+        "cilta-cel as study treatment, CRS occurred in 76.1%."
+    )
+    draft = _answer(vocab, "how many pts randomized?", myeloma, ["ciltacabtagene"])
+    assert "419" in draft.text
+    melanoma = (
+        "The trial enrolled 714 patients. Among the 355 patients evaluable for response, the "
+        "ORR was 43%."
+    )
+    assert "714" in _answer(vocab, "how many pts were enrolled?", melanoma, ["relatlimab"]).text

@@ -170,3 +170,18 @@ def test_the_words_before_subgroup_name_the_population(vocab):
     assert q.population == ["cr", "baseline"]
     q = analyze("IDFS in the Ki-67-high subgroup?", vocab)
     assert q.population == ["ki", "high"]
+
+
+def test_how_many_of_a_group_of_patients_is_a_count(vocab):
+    # endometrial and lung cancer: words between "how many" and "pts"
+    assert analyze("how many dMMR/MSI-H pts in RUBY", vocab).target == "enrollment"
+    assert analyze("how many EGFR-mutant patients were enrolled?", vocab).target == "enrollment"
+    # a count of events stays that event
+    assert analyze("how many pts discontinued d/t AEs?", vocab).target == "discontinuation"
+
+
+def test_a_portion_of_a_trial_is_a_part_of_its_population(vocab):
+    # small-cell lung cancer and breast cancer trials with several portions
+    q = analyze("How many patients were enrolled in the IDeate-Lung01 extension portion?", vocab)
+    assert "extension" in q.population
+    assert "expansion" in analyze("ORR in the dose-expansion portion?", vocab).population
