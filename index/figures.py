@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
 
-_UNIT = r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg\b)"
+_UNIT = (
+    r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg\b"
+    r"|\s(?:percentage|%)[\s-]points?\b)"
+)
 _VALUE = re.compile(
     rf"(?<![\w.\-/])(?:[<>≤≥]\s?)?(?:\d+(?:[.,]\d+)?|\.\d+){_UNIT}?(?![\w/]|-\w|\.\d)",
     re.IGNORECASE,

@@ -362,7 +362,7 @@ class ExtractiveEngine:
         with no endpoint asked, what the question counts."""
         if q.target:
             expected = self.vocab.units.get(q.target)
-            if q.landmark is not None:
+            if q.landmark is not None and q.target in self.vocab.landmark_endpoints:
                 # "3-year OS": a percentage said at that landmark, in any of its spellings
                 if fig.unit != "percent" or _landmark_before(s.text, fig) != q.landmark:
                     return None

@@ -501,3 +501,21 @@ def test_a_count_of_randomized_patients_is_not_a_count_of_treated_ones(vocab):
         "ORR was 43%."
     )
     assert "714" in _answer(vocab, "how many pts were enrolled?", melanoma, ["relatlimab"]).text
+
+
+def test_an_absolute_gain_at_a_landmark_is_the_difference_not_a_rate(vocab):
+    # breast cancer and lung cancer: "the absolute 5-yr IDFS gain"
+    breast = (
+        "At 5 years, 83.6% of patients given abemaciclib were free of invasive disease. In the "
+        "endocrine therapy-alone arm, it was 76.0%, an absolute difference of 7.6 percentage "
+        "points."
+    )
+    draft = _answer(
+        vocab, "was the absolute 5-yr IDFS gain more than 5 points?", breast, ["abemaciclib"]
+    )
+    assert "7.6 percentage points" in draft.text
+    lung = "The 3-year OS rate was 58% vs 49%, an absolute improvement of 9 percentage points."
+    assert (
+        "9 percentage points"
+        in _answer(vocab, "absolute OS benefit at 3 yrs?", lung, ["osimertinib"]).text
+    )

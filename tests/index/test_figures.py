@@ -221,3 +221,15 @@ def test_two_values_share_the_unit_said_once(vocab):
     assert figs["16.4"].unit == "time" and figs["16.4"].endpoint == "PFS"
     # a range is no pair of figures
     assert "5" not in _by_value("PFS ranged from 5 to 7 months.", vocab)
+
+
+def test_an_absolute_difference_in_percentage_points_is_a_figure(vocab):
+    # breast cancer and lung cancer
+    figs = _by_value(
+        "At 5 years, IDFS was 83.6% vs 76.0%, an absolute difference of 7.6 percentage points.",
+        vocab,
+    )
+    assert figs["7.6 percentage points"].endpoint == "absolute difference"
+    assert figs["83.6%"].endpoint == "IDFS"
+    figs = _by_value("The absolute gain in 3-year OS was 9 percentage points (58% vs 49%).", vocab)
+    assert figs["9 percentage points"].endpoint == "absolute difference"
