@@ -185,3 +185,11 @@ def test_a_portion_of_a_trial_is_a_part_of_its_population(vocab):
     q = analyze("How many patients were enrolled in the IDeate-Lung01 extension portion?", vocab)
     assert "extension" in q.population
     assert "expansion" in analyze("ORR in the dose-expansion portion?", vocab).population
+
+
+def test_serious_side_effects_are_serious_adverse_events(vocab):
+    # endometrial and lung cancer questions as patients' doctors type them
+    assert analyze(
+        "how many people getting dostarlimab had serious side effects?", vocab
+    ).target == ("SAE")
+    assert analyze("serious AEs with osimertinib?", vocab).target == "SAE"
