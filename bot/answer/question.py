@@ -164,6 +164,8 @@ def analyze(
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
+    if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
+        q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
     if q.target in STATISTICS:
         q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
     arms = known_names if arm_names is None else arm_names
@@ -346,6 +348,12 @@ def _settle_arms(q: Question, vocab: Vocabulary) -> None:
 
 _ONE_GRADE = re.compile(
     r"\bgrade\s*[1-5]\b(?!\s*(?:or\b|and\b|to\b|-|–|/|\+|,))(?<!grade\s5)", re.I
+)
+# a question about what a drug does: answered by what it acts on
+_MECHANISM = re.compile(
+    r"\bwhat (?:does|do)\b.+\bdo\b\s*(?:in\b.*)?[?.]?\s*$|\bhow does\b.+\bwork\b"
+    r"|\bmechanism\b|\bMOA\b",
+    re.I,
 )
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _HOW_MANY_PATIENTS = re.compile(

@@ -519,3 +519,20 @@ def test_an_absolute_gain_at_a_landmark_is_the_difference_not_a_rate(vocab):
         "9 percentage points"
         in _answer(vocab, "absolute OS benefit at 3 yrs?", lung, ["osimertinib"]).text
     )
+
+
+def test_what_a_drug_does_is_answered_by_what_it_acts_on(vocab):
+    # colorectal cancer and AML: the sentence naming the drug's target, not the trial's intro
+    crc = (
+        "Combining trifluridine/tipiracil (Lonsurf) with bevacizumab extended survival. "
+        "Trifluridine is a nucleoside analog, while tipiracil inhibits thymidine phosphorylase, "
+        "the enzyme that would otherwise degrade trifluridine."
+    )
+    draft = _answer(vocab, "what does tipiracil actually do in lonsurf?", crc, ["tipiracil"])
+    assert "thymidine phosphorylase" in draft.text
+    aml = (
+        "Venetoclax plus azacitidine extended survival in AML. Venetoclax is an oral inhibitor "
+        "of BCL-2, the anti-apoptotic protein leukemic stem cells depend on."
+    )
+    draft = _answer(vocab, "how does venetoclax work?", aml, ["venetoclax", "azacitidine"])
+    assert "BCL-2" in draft.text
