@@ -536,3 +536,16 @@ def test_what_a_drug_does_is_answered_by_what_it_acts_on(vocab):
     )
     draft = _answer(vocab, "how does venetoclax work?", aml, ["venetoclax", "azacitidine"])
     assert "BCL-2" in draft.text
+
+
+def test_an_acronym_the_question_names_picks_the_figure_of_that_arm(vocab):
+    # Hodgkin lymphoma: "for ABVD" among "82.1% with A+AVD and 77.2% with ABVD"
+    hodgkin = (
+        "At the primary analysis, 2-year modified PFS was 82.1% with A+AVD and 77.2% with ABVD."
+    )
+    draft = _answer(vocab, "echelon-1 2y mPFS for ABVD", hodgkin, ["brentuximab"])
+    assert draft.text.startswith("PFS, with ABVD: 77.2%")
+    # breast cancer: "TCHP" among two regimens; the lead is TCHP's value
+    breast = "The pCR rate was 45.0% with TCHP and 57.0% with T-DXd."
+    draft = _answer(vocab, "pCR with TCHP?", breast, ["trastuzumab"])
+    assert draft.text.index("45.0% with TCHP") < draft.text.index("57.0%")
