@@ -635,9 +635,9 @@ class ExtractiveEngine:
             own = set(tokenize(f"{fig.label} {fig.scope}", self.vocab.stopwords))
             score += 0.3 * sum(1 for w in q.content if any(_same_word(w, o) for o in own))
         own_label = re.split(r"[,;(]", fig.label)[-1]  # its clause, not the value's before it
-        own_words = set(tokenize(f"{own_label} {_own_scope(fig, s.text)}", self.vocab.stopwords))
+        clause = set(tokenize(f"{own_label} {_own_scope(fig, s.text)}", self.vocab.stopwords))
         # an acronym the question names ("ABVD", "XELOX") in the figure's own words: its arm
-        score += 0.6 * sum(1 for c in q.codes if c.casefold() in own_words)
+        score += 0.6 * sum(1 for c in q.codes if c.casefold() in clause)
         if (
             fig.unit == "count"
             and _in_count_bracket(s.text, fig)
