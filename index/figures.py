@@ -383,6 +383,9 @@ def _fits(endpoint: str, unit: str, vocab: Vocabulary) -> bool:
     return unit == "percent" and endpoint in vocab.landmark_endpoints
 
 
+_LIST_JOINER = re.compile(r"\b(?:and|or|vs\.?|versus)\b|/|;", re.I)
+
+
 def _respectively(
     sentence: str, masked: str, figures: list[Figure], vocab: Vocabulary
 ) -> list[Figure]:
@@ -420,8 +423,8 @@ def _respectively(
             for i in _LIST_SPLIT.split(head)
             if i and i.strip(" \x00")
         ]
-        if len(items) < width:
-            continue
+        if len(items) < width or not _LIST_JOINER.search(head):
+            continue  # "at 4 years, the IDFS rates were x and y, respectively": no list of items
         items = items[-width:]
         for n, target in enumerate(targets):
             last = figures[target[-1]]

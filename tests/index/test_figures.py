@@ -233,3 +233,19 @@ def test_an_absolute_difference_in_percentage_points_is_a_figure(vocab):
     assert figs["83.6%"].endpoint == "IDFS"
     figs = _by_value("The absolute gain in 3-year OS was 9 percentage points (58% vs 49%).", vocab)
     assert figs["9 percentage points"].endpoint == "absolute difference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint"),
+    [
+        # breast cancer and melanoma: "respectively" over arms named before, not a list of items
+        (
+            "That gap has widened: at 4 years, the IDFS rates were 85.8% and 79.4%, respectively.",
+            "IDFS",
+        ),
+        ("At 3 years, the OS rates were 58% and 49%, respectively.", "OS"),
+    ],
+)
+def test_respectively_over_arms_leaves_both_values_their_endpoint(sentence, endpoint, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert [f.endpoint for f in figures if f.unit == "percent"] == [endpoint, endpoint]
