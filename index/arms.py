@@ -81,14 +81,7 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     that group ...", returned as it stands: it names no population a question can match), or a
     table row whose label is a population rather than an endpoint or an arm. A phrase naming the
     overall or randomized population is no restriction."""
-    lead = LEAD_CLAUSE.match(sentence)
-    candidates = []
-    if lead and lead.end() <= fig.start:
-        candidates.append(lead.group(0))
-    scope = fig.scope.strip()
-    m = _SCOPE_POPULATION.match(scope)
-    if m:
-        candidates.append(m.group(0))
+    candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:
         candidates.append(anaphora.group(0))
@@ -103,10 +96,32 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     for phrase in candidates:
         if not (_POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase)):
             continue
-        if _OVERALL.search(phrase) and not re.search(r"\bwith\b|\bwho\b", phrase):
+        if _is_overall(phrase):
             continue
         return phrase
     return None
+
+
+def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
+    """The phrases that may say whose a figure is: the sentence's opening clause before it
+    ("Among the 72 patients with brain lesions, ...") and the phrase right after it ("... in the
+    CPS >=20 population")."""
+    phrases = []
+    lead = LEAD_CLAUSE.match(sentence)
+    if lead and lead.end() <= fig.start:
+        phrases.append(lead.group(0))
+    m = _SCOPE_POPULATION.match(fig.scope.strip())
+    if m:
+        phrases.append(m.group(0))
+    return phrases
+
+
+def _is_overall(phrase: str) -> bool:
+    """The phrase names the whole trial ("all 1581 randomized patients"), not a part of it
+    ("all patients with brain metastases"); numbers in it do not matter."""
+    return bool(_OVERALL.search(re.sub(r"\b\d[\d,]*\s+", "", phrase))) and not re.search(
+        r"\bwith\b|\bwho\b", phrase
+    )
 
 
 _MID_POPULATION = re.compile(
@@ -163,24 +178,13 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     """The figure is said of the whole trial's population: by its opening clause or the phrase
     after it ("Across all 1581 randomized patients, ...", "... in the ITT population") or by its
     table row ("All randomized | ..."). Numbers in the phrase do not matter."""
-    candidates = []
-    lead = LEAD_CLAUSE.match(sentence)
-    if lead and lead.end() <= fig.start:
-        candidates.append(lead.group(0))
-    m = _SCOPE_POPULATION.match(fig.scope.strip())
-    if m:
-        candidates.append(m.group(0))
+    candidates = _framing_phrases(sentence, fig)
     said = list(_LABEL_POPULATION.finditer(sentence[: fig.start]))
     if said:  # "PFS among all randomized patients was 7.7 vs 6.9", to the end of its clause
         clause = sentence[said[-1].start() : fig.start]
         candidates.append(re.split(r"[,;]", clause, maxsplit=1)[0])
-    for phrase in candidates:
-        if (
-            _POPULATION_WORD.search(phrase)
-            and not re.search(r"\bwith\b|\bwho\b", phrase)
-            and _OVERALL.search(re.sub(r"\b\d[\d,]*\s+", "", phrase))
-        ):
-            return True
+    if any(_POPULATION_WORD.search(p) and _is_overall(p) for p in candidates):
+        return True
     if " | " in sentence:
         label = sentence.split(" | ", 1)[0].strip()
         return bool(_OVERALL.match(label)) and len(label.split()) <= 5

@@ -52,6 +52,7 @@ class Answerer:
         ) = None
         self.closest_sources = closest_sources
         self._sections_of: tuple[Snapshot | None, dict[str, list[tuple[int, str]]]] = (None, {})
+        self._arm_names_of: tuple[Snapshot | None, frozenset[str]] = (None, frozenset())
         self._keyed_by_article: dict[str, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] = {}
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
@@ -60,7 +61,7 @@ class Answerer:
         snap = self.searcher.snapshot()
         known = snap.names
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
-        q = analyze(text, self.vocab, known, _arm_names(snap, self.vocab))
+        q = analyze(text, self.vocab, known, self._arm_names(snap))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
             # a follow-up ("and the OS?") stays on the trial the conversation is about
@@ -191,6 +192,12 @@ class Answerer:
             return f"{text}\n{note}", [*citations, cited]
         return text, citations
 
+    def _arm_names(self, snap: Snapshot) -> frozenset[str]:
+        """``arm_names`` of the snapshot, found once per snapshot (not once per question)."""
+        if self._arm_names_of[0] is not snap:
+            self._arm_names_of = (snap, _arm_names(snap, self.vocab))
+        return self._arm_names_of[1]
+
     def _sections(self, snap: Snapshot, article_id: str) -> list[tuple[int, str]]:
         """An article's section headings, found once per snapshot."""
         if self._sections_of[0] is not snap:
@@ -273,7 +280,7 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
         ):
             named.add(name)
     named |= _names_in(text, snap.trial_names)
-    # the longer name wins: "CheckMate 743", not every "CheckMate"
+    # the longer name wins: "ORCA 743", not every "ORCA"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
 
@@ -453,7 +460,7 @@ _name_key = name_key
 def _arm_names(snap: Snapshot, vocab: Vocabulary) -> frozenset[str]:
     """The casefolded trial, drug and registry names of the index: its names but the
     abbreviations its articles define for other things than drugs ("HBV": hepatitis B virus, a
-    population; "I-DXd": ifinatamab deruxtecan, a drug, stays)."""
+    population; "ZV-7": zanvotamab vedotin, a drug, stays)."""
     not_drugs = {
         str(short).casefold()
         for a in snap.articles.values()

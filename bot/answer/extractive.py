@@ -694,7 +694,7 @@ class ExtractiveEngine:
             arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
-            arm = re.split(r"\b(?:versus|vs\.?|compared (?:with|to)|against|over)\b", arm)[0]
+            arm = _VERSUS.split(arm)[0]
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
@@ -702,7 +702,7 @@ class ExtractiveEngine:
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
         # a figure that names no arm is its section's ("## X alone"), unless the section
         # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
-        if not own and s.section and not re.search(r"\b(?:versus|vs)\b", s.section, re.I):
+        if not own and s.section and not _VERSUS.search(s.section):
             arm = s.section
             own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         if not asked or not own:
@@ -792,26 +792,31 @@ class ExtractiveEngine:
     def _other_comparison(self, q: Question, s: Sentence) -> bool:
         """A statistic asked "vs X": the sentence compares with something else (it names drugs,
         and none of those the question names after "vs")."""
-        m = _VERSUS.search(q.text)
-        if not m:
+        comparator = self._comparator(q, s)
+        if not comparator:
             return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
-        comparator = _drugs_named(q.text[m.end() :], drugs, self.vocab, _brands(s.article))
         said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
-        return bool(comparator and said and not comparator & said)
+        return bool(said and not comparator & said)
+
+    def _comparator(self, q: Question, s: Sentence) -> set[str]:
+        """The drugs of the arm a question compares with ("vs chemo", "the chemo comparison"),
+        as the figure's article names them."""
+        wording = _comparator_words(q.text)
+        if not wording:
+            return set()
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
 
     def _compared_otherwise(self, q: Question, s: Sentence) -> bool:
         """A question about one comparison of a trial with several ("nivo+ipi vs chemo", "in
         the chemo comparison"): the figure's sentence, or its section, compares arms it names,
         and none is the comparator."""
-        wording = _comparator_words(q.text)
-        if not wording:
+        comparator = self._comparator(q, s)
+        if not comparator:
             return False
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         brands = _brands(s.article)
-        comparator = _drugs_named(wording, drugs, self.vocab, brands)
-        if not comparator:
-            return False
         for said_where in (s.text, s.section):  # "... versus chemotherapy": whom it compares with
             versus = _VERSUS.search(said_where)
             their = (
