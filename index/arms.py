@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from index.figures import Figure, value_runs
+from index.figures import Figure, ci_after, value_runs
+from index.tables import is_table_row
 from index.vocabulary import Vocabulary
 
 LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
@@ -22,14 +23,16 @@ SCOPE_END = re.compile(
 )
 _NO_ARM = re.compile(r"^(?:of|in|among|for)\s+(?:the\s+)?(?:patients|those|participants)$", re.I)
 _ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
+# a cut-off on a measure: "CrCl >= 60 mL/min", "ECOG PS <2", "40-<60" (who, as a row label)
+_CUT_IN_LABEL = re.compile(r"[A-Za-z][\w.-]*\s*(?:>=|<=|[<>≥≤])\s*\d|\d\s*[-–]\s*<\s*\d")
 _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just before
 
 
 def arm_phrase(fig: Figure) -> str | None:
     """The words after a figure that may name its arm ("with exampimab"), or None."""
     scope = fig.scope.strip()
-    if not SCOPE_PHRASE.match(scope):
-        return None
+    if not SCOPE_PHRASE.match(scope) or ci_after(f" {scope}", 0):
+        return None  # no phrase, or ", with a 95% CI of ...": the value's interval
     cut = SCOPE_END.search(scope)
     phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
     if not phrase or re.search(r"\d", phrase) or len(phrase) > 80:
@@ -40,7 +43,7 @@ def arm_phrase(fig: Figure) -> str | None:
 def qualifier_phrase(sentence: str, fig: Figure) -> str:
     """The arm or subgroup words of a figure: after it, else an opening clause before it."""
     scope = fig.scope.strip()
-    if scope and SCOPE_PHRASE.match(scope):
+    if scope and SCOPE_PHRASE.match(scope) and not ci_after(f" {scope}", 0):
         cut = SCOPE_END.search(scope)
         phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,"))
         if 3 <= len(phrase) <= 100 and not _NO_ARM.match(phrase):
@@ -52,7 +55,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 
 _POPULATION_WORD = re.compile(
-    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|"
+    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|groups?|"
     r"subsets?|tumou?rs?|disease|responders|carriers|portions?|part\s+[A-Z0-9]{1,2})\b",
     re.I,
 )
@@ -81,6 +84,11 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     that group ...", returned as it stands: it names no population a question can match), or a
     table row whose label is a population rather than an endpoint or an arm. A phrase naming the
     overall or randomized population is no restriction."""
+    if is_table_row(sentence):
+        # a row labelled by a cut-off ("EFS HR, CrCl >= 60 mL/min"): its parts with the cut
+        cut = [p for p in sentence.split("|")[0].split(",") if _CUT_IN_LABEL.search(p)]
+        if cut:
+            return ", ".join(p.strip() for p in cut)
     candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:

@@ -24,7 +24,9 @@ _VALUE = re.compile(
 )
 _LABELLED = re.compile(
     r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P)"
-    r"(?:\s*(?:=|,|:)\s*|\s*(?=[<>≤≥])|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=\.?\d))"
+    r"(?:\s*(?:=|,|:)\s*|\s*(?=[<>≤≥])|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=\.?\d)"
+    # "HR for progression, recurrence or death, 0.68": a decimal after what it is for
+    r"|\s+for\s+[^\d();]{1,90}?(?:,\s*|\s+(?:was|of|is|were)\s+|\s+)(?=[<>≤≥]?\s?\d*\.\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
 )
 _DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
@@ -111,6 +113,10 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
     ):
         return True
+    if raw.rstrip().endswith("%") and re.match(
+        r"\s*(?:CI\b|confidence interval|credible interval)", sentence[end:], re.I
+    ):
+        return True  # "with a 95% confidence interval of ...": the interval's level
     if raw.rstrip().endswith("%") and re.match(
         r"\s*(?:or (?:greater|higher|more|above)|and above|\+)", sentence[end:], re.I
     ):
@@ -299,6 +305,20 @@ def _counts_patients(sentence: str, end: int) -> bool:
             sentence[end:],
         )
     )
+
+
+_CI_CLAUSE = re.compile(
+    r"[\s,;:—–-]{0,4}(?:with\s+)?(?:(?:a|an|the|its)\s+)?(?:\d{2}(?:\.\d+)?%\s*)?"
+    r"(?:CI|confidence interval)\b[^\d.<>]{0,25}?[<>]?\d*\.?\d+\s*(?:to|-|–|—)\s*\d*\.?\d+",
+    re.I,
+)
+
+
+def ci_after(sentence: str, end: int) -> str:
+    """The confidence interval said right after a value without brackets, verbatim: ", with a
+    95% confidence interval of 0.46 to 0.87" or "; 95% CI, 0.56-0.82" (else "")."""
+    m = _CI_CLAUSE.match(sentence, end)
+    return m.group(0) if m else ""
 
 
 def _detail_after(sentence: str, end: int) -> str:

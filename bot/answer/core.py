@@ -327,9 +327,12 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
         return False
     if _TRIAL_SHAPE.match(word):
         return len(letters) >= 2
+    if _LETTERED_TRIAL.match(word):
+        return True  # "VIALE-A", "ENESTnd": capitals and a letter or a short suffix
     return word.isalpha() and word.isupper() and len(word) >= 5
 
 
+_LETTERED_TRIAL = re.compile(r"^[A-Z]{4,}(?:-[A-Z]|[a-z]{1,3})$")
 _SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle", "c", "d"})
 _RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them
 

@@ -30,6 +30,7 @@ from index.figures import (
     SCORE_CUT,
     Figure,
     age_cuts,
+    ci_after,
     extract_figures,
     score_cut_key,
     value_runs,
@@ -516,7 +517,8 @@ class ExtractiveEngine:
             else:
                 score -= 0.5
         if "CI" in q.groups and not re.search(
-            r"\bCI\b|confidence interval", fig.detail + _statistic_bracket(s.text, fig)
+            r"\bCI\b|confidence interval",
+            fig.detail + _statistic_bracket(s.text, fig) + ci_after(s.text, fig.end),
         ):
             return None  # a CI was asked for and this figure has none
 
@@ -975,7 +977,10 @@ class ExtractiveEngine:
         value = fig.text
         if fig.endpoint in STATISTICS:
             # a statistic is clearest with its whole bracket: "HR = 0.73; 95% CI ...; P = .0174"
-            value = _statistic_bracket(sentence, fig) or fig.text
+            value = (
+                _statistic_bracket(sentence, fig)
+                or f"{fig.text}{ci_after(sentence, fig.end).rstrip()}"
+            )
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
         return _shorten(lead, self.max_chars)
 

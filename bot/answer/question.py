@@ -271,8 +271,10 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
     names = {w.casefold() for e in entities for w in re.split(r"[\s/+-]+", e)}
     found: list[str] = []
+    # "the CrCl 40-60 (split-dose cis) subgroup": an aside in brackets does not end the phrase
+    unbracketed = re.sub(r"\s*\([^()]*\)", "", text)
     for pattern in _Q_POPULATION:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(unbracketed):
             phrase = m.group("x")
             # words of vocabulary terms are matched by the vocabulary's own rules
             arm_or_endpoint = {

@@ -170,3 +170,13 @@ def test_a_word_before_a_coded_name_is_not_part_of_it(vocab):
     )
     assert "in 8HW" not in _trials_named("ORR for nivo alone in 8HW", snap, vocab)
     assert _trials_named("ORR in ORCA-12 of 743 pts", snap, vocab) == ["ORCA-12"]
+
+
+def test_capitals_with_a_letter_suffix_look_like_a_trial_name(vocab):
+    from bot.answer.core import looks_like_trial_name
+
+    # leukaemia and lung trial names with no number
+    for name in ("VIALE-A", "ENESTnd", "ZEPHYR-B"):
+        assert looks_like_trial_name(name, vocab), name
+    for word in ("EGFRm", "HER2-low", "MSI-H", "dMMR"):
+        assert not looks_like_trial_name(word, vocab), word

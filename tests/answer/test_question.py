@@ -193,3 +193,11 @@ def test_serious_side_effects_are_serious_adverse_events(vocab):
         "how many people getting dostarlimab had serious side effects?", vocab
     ).target == ("SAE")
     assert analyze("serious AEs with osimertinib?", vocab).target == "SAE"
+
+
+def test_an_aside_in_brackets_does_not_hide_the_population(vocab):
+    # bladder and lymphoma questions with a bracketed aside before "subgroup"
+    q = analyze("EFS HR for the CrCl 40-60 (split-dose cis) subgroup", vocab)
+    assert q.population == ["crcl"]
+    q = analyze("PFS in the bulky (>7 cm) subgroup?", vocab)
+    assert q.population == ["bulky"]

@@ -155,3 +155,40 @@ def test_a_part_of_the_population_named_mid_sentence_is_the_figures(sentence, va
 def test_a_count_or_an_arm_mid_sentence_is_no_part_of_the_population(sentence, vocab):
     figures = extract_figures(sentence, vocab)
     assert all(population_phrase(sentence, f) is None for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "phrase"),
+    [
+        # bladder: a renal-function cut-off labels a subgroup row
+        (
+            "EFS HR, CrCl >= 60 mL/min | Arm A (n=533): -- | Arm B (n=530): -- | "
+            "HR (95% CI): 0.67 (0.54-0.83)",
+            "0.67",
+            "CrCl >= 60 mL/min",
+        ),
+        # lymphoma: a performance-status cut-off
+        ("PFS HR, ECOG PS <2 | HR (95% CI): 0.58 (0.40-0.85)", "0.58", "ECOG PS <2"),
+    ],
+)
+def test_a_table_row_labelled_by_a_cut_off_is_a_subgroup(row, value, phrase, vocab):
+    fig = next(f for f in extract_figures(row, vocab) if f.value == value)
+    assert population_phrase(row, fig) == phrase
+
+
+def test_an_endpoint_row_is_no_subgroup(vocab):
+    row = "EFS at 24 months | Arm A (n=533): 67.8% | Arm B (n=530): 59.8% | HR (95% CI): 0.68"
+    fig = next(f for f in extract_figures(row, vocab) if f.value == "0.68")
+    assert population_phrase(row, fig) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the dMMR/MSI-H group, the OS hazard ratio was 0.30.",  # endometrial
+        "In the HBV-positive group, median OS was 19.2 months.",  # liver
+    ],
+)
+def test_a_group_named_by_a_biomarker_is_a_part_of_the_population(sentence, vocab):
+    fig = extract_figures(sentence, vocab)[0]
+    assert population_phrase(sentence, fig) is not None

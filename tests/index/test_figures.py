@@ -249,3 +249,69 @@ def test_an_absolute_difference_in_percentage_points_is_a_figure(vocab):
 def test_respectively_over_arms_leaves_both_values_their_endpoint(sentence, endpoint, vocab):
     figures = extract_figures(sentence, vocab)
     assert [f.endpoint for f in figures if f.unit == "percent"] == [endpoint, endpoint]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # bladder: the HR of a composite endpoint, its events listed before the value
+        (
+            "In the control group it was 59.8% (HR for progression, recurrence, failure to "
+            "undergo surgery or death, 0.68; 95% CI, 0.56-0.82; P<0.001).",
+            "0.68",
+        ),
+        # myeloma: "HR for death" without "was"
+        ("Survival favoured the triplet (HR for death 0.74; 95% CI, 0.60-0.91).", "0.74"),
+    ],
+)
+def test_a_hazard_ratio_said_after_what_it_is_for_is_a_figure(sentence, value, vocab):
+    figs = _by_value(sentence, vocab)
+    assert figs[value].endpoint == "HR"
+
+
+def test_an_hr_for_a_named_age_is_not_read_as_the_age(vocab):
+    # "HR for patients aged 65": the decimal is the HR, never the age
+    figs = _by_value("The HR for patients aged 65 or older was 0.71 in the melanoma trial.", vocab)
+    assert "65" not in figs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "ci"),
+    [
+        # endometrial: a CI said in words after the value
+        (
+            "The hazard ratio was 0.64, with a 95% confidence interval of 0.46 to 0.87, P = .0021.",
+            "0.64",
+            ", with a 95% confidence interval of 0.46 to 0.87",
+        ),
+        # lung: "; 95% CI, a-b" outside brackets
+        ("The PFS hazard ratio was 0.16; 95% CI, 0.10-0.24.", "0.16", "; 95% CI, 0.10-0.24"),
+    ],
+)
+def test_a_confidence_interval_said_without_brackets_belongs_to_its_value(
+    sentence, value, ci, vocab
+):
+    from index.figures import ci_after
+
+    fig = _by_value(sentence, vocab)[value]
+    assert ci_after(sentence, fig.end) == ci
+
+
+def test_a_value_followed_by_another_figure_has_no_ci(vocab):
+    from index.figures import ci_after
+
+    sentence = "Median OS was 21.3 and 14.0 months in the gastric cancer trial."
+    fig = _by_value(sentence, vocab)["21.3"]
+    assert ci_after(sentence, fig.end) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hazard ratio was 0.64, with a 95% confidence interval of 0.46 to 0.87.",  # uterine
+        "Median EFS rose to 31.0 months; 90% CI, 25.1-36.2, in the lymphoma study.",  # lymphoma
+    ],
+)
+def test_the_level_of_an_interval_is_no_figure(sentence, vocab):
+    values = [f.value for f in extract_figures(sentence, vocab)]
+    assert "95%" not in values and "90%" not in values
