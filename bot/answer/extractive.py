@@ -108,6 +108,8 @@ class ExtractiveEngine:
         self._arm_keys = {g.key for g in vocab.groups if g.qualifier == "arm"}
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
+        if question.defines:
+            return self._definition(question.defines, sentences)
         if question.target is None and not question.numeric:
             best = self._best_sentence(question, sentences) or self._best_figure(
                 question, sentences
@@ -917,6 +919,40 @@ class ExtractiveEngine:
                 best = _Candidate(score, s, None)
         return best
 
+    def _definition(self, short: str, sentences: list[Sentence]) -> Draft:
+        """The sentence that spells out an abbreviation: "... blinded independent central review
+        (BICR)", "BICR (blinded independent central review)" or "(BICR: blinded ...)", the best
+        ranked first."""
+        x = re.escape(short)
+        forms = [
+            re.compile(rf"(?P<long>[A-Za-z][\w\s,'-]{{3,}}?)\s*\(\s*{x}\s*\)"),
+            re.compile(rf"(?<!\w){x}\s*\(\s*(?P<long>[A-Za-z][A-Za-z\s,'-]{{3,}})\)"),
+            re.compile(rf"\(\s*{x}\s*[:=]\s*(?P<long>[A-Za-z][^()]{{3,}})\)"),
+        ]
+        found = sorted(
+            (
+                (s.rank, s.start, m.start(), m.end(), s)
+                for s in sentences
+                for f in forms
+                for m in f.finditer(s.text)
+                if spells_out(m.group("long"), short)
+            ),
+            key=lambda hit: hit[:3],
+        )
+        if not found:
+            return Draft("not_found", "", [], reason=f"no indexed article spells out {short}")
+        _, _, start, end, s = found[0]
+        citation = Citation(
+            1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end
+        )
+        why = [f"spells out {short}: '{s.article.title}'"]
+        lead = _shorten(s.text, self.max_chars)
+        if len(s.text) > self.max_chars:  # a long passage: the words around the long form
+            left = s.text.rfind(" ", 0, max(0, start - 120)) + 1
+            right = s.text.find(" ", min(len(s.text), end + 120))
+            lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
+        return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+
     def _names_subject(self, q: Question, s: Sentence) -> bool:
         """The sentence names what the question is about: one of its names, or one of the
         article's drugs that the question names (clipped names included)."""
@@ -1238,6 +1274,26 @@ def _same_word(a: str, b: str) -> bool:
 
 def _in_count_bracket(sentence: str, fig: Figure) -> bool:
     return bool(re.search(r"\(\s*n\s*=\s*$", sentence[: fig.start], re.I))
+
+
+def spells_out(long: str, short: str) -> bool:
+    """The last words of ``long`` are a long form of ``short``: its letters are their initials,
+    in order ("Specifically Targeting the ABL Myristoyl Pocket" spells out STAMP)."""
+    letters = re.sub(r"[^a-z]", "", short.casefold())
+    words = re.findall(r"[A-Za-z]+", long)
+    if not letters:
+        return False
+    for start in range(len(words)):
+        span = words[start:]
+        if len(span) > 2 * len(letters) + 1:
+            continue
+        initials = "".join(w[0] for w in span).casefold()
+        if initials[0] != letters[0]:
+            continue
+        it = iter(initials)
+        if all(c in it for c in letters):
+            return True
+    return False
 
 
 def _landmark_before(sentence: str, fig: Figure) -> int | None:

@@ -86,6 +86,7 @@ class Question:
     population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
     scoped: bool = True  # the question names its trial, drug or article (or only one is indexed)
     trials: list[str] = field(default_factory=list)  # trials named ("FRESCO-2"), as indexed
+    defines: str | None = None  # "what does BICR stand for?": the abbreviation to spell out
 
     @property
     def target(self) -> str | None:
@@ -164,6 +165,13 @@ def analyze(
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
+    defines = _DEFINES.search(text)
+    if defines and (
+        re.search(r"\b(?:stand\s+for|mean|short\s+for)\b", defines.group(0))
+        or not any(t.kind == "endpoint" for t in vocab.terms(defines.group(0)))
+    ):
+        # not "what's ORR?", which asks for the figure; "what does ORR stand for?" does not
+        q.defines = defines.group("a") or defines.group("b") or defines.group("c")
     if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
         q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
     if q.target in STATISTICS:
@@ -352,6 +360,13 @@ _ONE_GRADE = re.compile(
     r"\bgrade\s*[1-5]\b(?!\s*(?:or\b|and\b|to\b|-|–|/|\+|,))(?<!grade\s5)", re.I
 )
 # a question about what a drug does: answered by what it acts on
+# "what does STAMP stand for?", "what's BICR?", "(IRC = ?)": the long form of an abbreviation
+_DEFINES = re.compile(
+    r"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)"
+    r"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
+    r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*\?"
+    r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b",
+)
 _MECHANISM = re.compile(
     r"\bwhat (?:does|do)\b.+\bdo\b\s*(?:in\b.*)?[?.]?\s*$|\bhow does\b.+\bwork\b"
     r"|\bmechanism\b|\bMOA\b",

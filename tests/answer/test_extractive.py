@@ -549,3 +549,69 @@ def test_an_acronym_the_question_names_picks_the_figure_of_that_arm(vocab):
     breast = "The pCR rate was 45.0% with TCHP and 57.0% with T-DXd."
     draft = _answer(vocab, "pCR with TCHP?", breast, ["trastuzumab"])
     assert draft.text.index("45.0% with TCHP") < draft.text.index("57.0%")
+
+
+def _one_sentence_answer(vocab, question, *texts):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": [], "trials": []})
+    sentences = [Sentence(article, i * 1000, i * 1000 + len(t), t, i) for i, t in enumerate(texts)]
+    return ExtractiveEngine(vocab).answer(analyze(question, vocab), sentences)
+
+
+@pytest.mark.parametrize(
+    ("question", "texts", "long_form"),
+    [
+        # lung cancer: the long form before the abbreviation
+        (
+            "primary endpoint PFS by BICR - what's BICR?",
+            [
+                "PFS by BICR favoured the combination (HR 0.70).",
+                "PFS was assessed by blinded independent central review (BICR).",
+            ],
+            "blinded independent central review",
+        ),
+        # leukaemia: the long form after a colon in brackets
+        (
+            "what does STAMP stand for?",
+            [
+                "It binds the ABL myristoyl pocket (STAMP: Specifically Targeting the ABL "
+                "Myristoyl Pocket), locking the kinase."
+            ],
+            "Specifically Targeting",
+        ),
+        # lymphoma: "(IRC = ?)"
+        (
+            "ECHO PFS assessed by whom (IRC = ?)",
+            ["The primary endpoint is PFS assessed by an independent review committee (IRC)."],
+            "independent review committee",
+        ),
+    ],
+)
+def test_an_abbreviation_question_is_answered_by_the_sentence_that_spells_it_out(
+    question, texts, long_form, vocab
+):
+    draft = _one_sentence_answer(vocab, question, *texts)
+    assert draft.status == "answered" and long_form in draft.text
+
+
+def test_an_abbreviation_no_article_spells_out_is_not_found(vocab):
+    # melanoma: the acronym is used, never spelled out; "PFS by BICR (...)" is no long form
+    draft = _one_sentence_answer(
+        vocab,
+        "what does BICR stand for?",
+        "The primary endpoint was PFS by BICR (nivolumab plus relatlimab vs nivolumab).",
+    )
+    assert draft.status == "not_found"
+
+
+def test_whats_an_endpoint_asks_for_its_figure_not_its_long_form(vocab):
+    from bot.answer.question import analyze
+
+    # breast and kidney: "what's the ORR?" and "what is PFS?" want the figure
+    assert analyze("what's the ORR?", vocab).defines is None
+    assert analyze("what is PFS?", vocab).defines is None
+    assert analyze("what does ORR stand for?", vocab).defines == "ORR"
