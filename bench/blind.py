@@ -21,10 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.evaluation import evaluate, parse_questions
+from bot.app.evaluation import evaluate, parse_questions
+from bot.app.services import Services
 from bot.format.evaluation import render_report
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.settings import Settings
 
 ROOT = Path(__file__).resolve().parent / "blind"
 

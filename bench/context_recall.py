@@ -33,9 +33,9 @@ from typing import Any, Protocol
 
 from bot.answer.llm import select_contexts
 from bot.answer.passages import Sentence
-from bot.evaluation import load_questions, parse_questions
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.evaluation import load_questions, parse_questions
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from index.search import Snapshot
 from index.text import split_sentences
 

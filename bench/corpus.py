@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.evaluation import load_questions
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.evaluation import load_questions
+from bot.app.services import Services
+from bot.infra.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -39,7 +39,7 @@ from corpus import (
     services_for,
 )
 
-from bot.evaluation import evaluate, percentile
+from bot.app.evaluation import evaluate, percentile
 from index.chunking import chunk_article
 from index.embedding import Embedder, SentenceTransformerEmbedder
 from index.loaders import load_file

@@ -2,7 +2,7 @@
 
     python bench/golden.py INDEX_DIR QUESTIONS.yaml [-v]
 
-The same evaluation as ``trialbot eval`` (``bot/evaluation.py``); ``-v`` prints every question,
+The same evaluation as ``trialbot eval`` (``bot/app/evaluation.py``); ``-v`` prints every question,
 not only the misses. A question counts as correct when an expected figure is in the answer's
 first line and in a cited quote, or when it expects not_found and gets it.
 """
@@ -13,10 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from bot.evaluation import evaluate, load_questions
+from bot.app.evaluation import evaluate, load_questions
+from bot.app.services import Services
 from bot.format.evaluation import render_report
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.settings import Settings
 
 
 def main(index_dir: str, questions_file: str, verbose: bool) -> None:

@@ -4,9 +4,9 @@
 
 In one process, the three pipelines index the same article files (read with ``index.loaders``);
 the two dense ones embed with the same packaged all-MiniLM-L6-v2 instance. A question with
-expected figures is a hit at k when one of them (a plain substring, as ``bot.evaluation.judge``
+expected figures is a hit at k when one of them (a plain substring, as ``bot.app.evaluation.judge``
 matches quotes) is in the text of one of the top-k chunks that come from the question's own
-article. trialbot's answer accuracy (``bot.evaluation``) comes from the very ``Answerer.ask``
+article. trialbot's answer accuracy (``bot.app.evaluation``) comes from the very ``Answerer.ask``
 calls whose retrieval is measured. Three sets: the seeds with the golden questions; seeds plus
 held-out articles with the held-out questions (the same indexes, the new articles added); and
 held-out 2 alone, in fresh indexes, with its questions (as ``bench/heldout2/README.md`` asks).
@@ -52,8 +52,8 @@ from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from bot.answer.models import Answer
-from bot.evaluation import judge_answer
-from bot.services import Services
+from bot.app.evaluation import judge_answer
+from bot.app.services import Services
 from index.embedding import Embedder
 from index.loaders import load_file
 from index.search import Hit, HybridSearcher

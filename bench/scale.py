@@ -50,8 +50,8 @@ from typing import Any
 from corpus import HELDOUT2_ARTICLES, cpu_model, heldout_corpus, seed_corpus, services_for
 from synthetic import leaked_names, variant
 
-from bot.evaluation import evaluate, percentile
-from bot.settings import Settings
+from bot.app.evaluation import evaluate, percentile
+from bot.infra.settings import Settings
 from index.embedding import bulk_threads, resolve_model_dir
 from index.ingest import IngestResult
 from index.loaders import load_file
@@ -114,8 +114,8 @@ print("peak_kb", hwm[0].split()[1] if hwm else 0, file=sys.stderr)
 _SNAPSHOT_PROCESS = """
 import sys, time
 from pathlib import Path
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.settings import Settings
 settings = Settings()
 settings.index.dir = Path(sys.argv[1])
 services = Services(settings)

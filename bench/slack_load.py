@@ -25,8 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.services import Services  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.app.services import Services  # noqa: E402
+from bot.infra.settings import Settings  # noqa: E402
 from tests.slack.fake_slack import BOT_USER_ID, FakeSlack  # noqa: E402
 from tests.slack.harness import SlackSim  # noqa: E402
 

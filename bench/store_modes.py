@@ -36,8 +36,8 @@ from bench.corpus import (  # noqa: E402
     ingest,
     load_questions,
 )
-from bot.services import Services  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.app.services import Services  # noqa: E402
+from bot.infra.settings import Settings  # noqa: E402
 from index.embedding import SentenceTransformerEmbedder  # noqa: E402
 from tests.chroma_server import ChromaServer  # noqa: E402
 

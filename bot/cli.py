@@ -12,10 +12,10 @@ from typing import Any
 
 import click
 
-from bot.errors import ArticleError, TrialbotError
+from bot.app.services import Services
 from bot.format.text import render_answer, render_sources
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.errors import ArticleError, TrialbotError
+from bot.infra.settings import Settings
 
 log = logging.getLogger("trialbot")
 
@@ -95,7 +95,7 @@ def ingest(index_dir: Path | None, progress: bool | None, paths: tuple[str, ...]
     """
     from tqdm import tqdm
 
-    from bot.fetch import ArticleFetcher
+    from bot.infra.fetch import ArticleFetcher
     from index.ingest import IngestResult
     from index.loaders import find_article_files
 
@@ -218,7 +218,7 @@ def sources(index_dir: Path | None) -> None:
 @click.argument("trial")
 def show(index_dir: Path | None, trial: str) -> None:
     """A trial's design and key figures, each with the sentence it comes from."""
-    from bot.factsheet import fact_sheet
+    from bot.app.factsheet import fact_sheet
     from bot.format.text import render_fact_sheet
 
     services = _indexed(_services(index_dir))
@@ -234,7 +234,7 @@ def show(index_dir: Path | None, trial: str) -> None:
 @click.argument("trials", nargs=-1)
 def compare(index_dir: Path | None, endpoint: str, trials: tuple[str, ...]) -> None:
     """One ENDPOINT (ORR, PFS, OS, HR, ...) across trials: one row per trial and arm, cited."""
-    from bot.factsheet import compare as compare_endpoint
+    from bot.app.factsheet import compare as compare_endpoint
     from bot.format.text import render_comparison
 
     services = _indexed(_services(index_dir))
@@ -276,7 +276,7 @@ def eval_questions(
     answer latency (median, p95). Exit status 0 whatever the accuracy, unless --min-accuracy
     is given; 1 for a missing or malformed file.
     """
-    from bot.evaluation import evaluate, load_questions
+    from bot.app.evaluation import evaluate, load_questions
     from bot.format.evaluation import render_report
 
     questions = load_questions(questions_file)
@@ -415,7 +415,7 @@ def feeds_add(index_dir: Path | None, urls: tuple[str, ...]) -> None:
     A URL that cannot be fetched (not http(s), a malformed host) is refused with the reason;
     the others are subscribed. Exits non-zero when any was refused.
     """
-    from bot.errors import FeedError
+    from bot.infra.errors import FeedError
 
     store = _feed_store(index_dir)
     refused = 0
@@ -546,7 +546,7 @@ def feedback_list(index_dir: Path | None, as_json: bool, rating: str | None) -> 
     the answer and the sources it cited."""
     from dataclasses import asdict
 
-    from bot.feedback import open_feedback_store
+    from bot.app.feedback import open_feedback_store
 
     services = _services(index_dir)
     found = open_feedback_store(services.settings, services.state).read()

@@ -11,9 +11,9 @@
         └── IndexDamagedError         the embedded index's files are emptied, missing or garbled
 
 They live here, not in ``bot``, because ``index`` imports nothing from ``bot`` (an
-import-linter contract in pyproject.toml). ``bot.errors`` re-exports these same classes and adds
-the errors of the chat side, so ``from bot.errors import ArticleError`` catches what ``index``
-raises.
+import-linter contract in pyproject.toml). ``bot.infra.errors`` re-exports these same classes and
+adds the errors of the chat side, so ``from bot.infra.errors import ArticleError`` catches what
+``index`` raises.
 """
 
 

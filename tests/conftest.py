@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.services import Services
-from bot.settings import EmbeddingSettings, Settings
+from bot.app.services import Services
+from bot.infra.settings import EmbeddingSettings, Settings
 from bot.surfaces import register_digest_posters
 from index.embedding import Embedder, default_cache_dir
 from index.vocabulary import Vocabulary, load_vocabulary

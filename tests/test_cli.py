@@ -175,7 +175,7 @@ def test_digest_post_to_slack(tmp_path: Path, monkeypatch, capsys, embedder):
     """``digest --post slack:CHANNEL`` in-process (sharing the loaded model): posted once, then
     a failing Slack is reported with exit status 1 and the digest kept for the next run."""
     from bot import cli
-    from bot.settings import SlackSettings
+    from bot.infra.settings import SlackSettings
     from tests.feeds.site import BRISTLE3, ORCA7, NewsSite, publish_and_poll, site_services
     from tests.slack.fake_slack import FakeSlack
 

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from bot.answer.grounding import ungrounded_numbers
-from bot.evaluation import judge
+from bot.app.evaluation import judge
 from tests.conftest import (
     GOLDEN_QUESTIONS,
     ROOT,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
+from bot.infra.settings import Settings
 from bot.state import STATE_FILE, SqliteStateDB, state_path
 
 

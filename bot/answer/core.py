@@ -17,7 +17,7 @@ from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, section_headings, sentences_of
 from bot.answer.question import Question, analyze, decode_chat_markup
 from bot.answer.trials import name_key
-from bot.errors import EngineError
+from bot.infra.errors import EngineError
 from index.facts import Fact
 from index.search import HybridSearcher, Snapshot
 from index.store import ArticleRecord

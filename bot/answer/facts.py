@@ -1,6 +1,6 @@
-"""The facts extracted at ingest, as the answer core and the fact sheets (``bot.factsheet``) read
-them: every fact of the indexed articles, and what two facts share when they report the same
-thing."""
+"""The facts extracted at ingest, as the answer core and the fact sheets (``bot.app.factsheet``)
+read them: every fact of the indexed articles, and what two facts share when they report the
+same thing."""
 
 from __future__ import annotations
 

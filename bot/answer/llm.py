@@ -20,7 +20,7 @@ from pydantic import SecretStr
 
 from bot.answer.engine import Draft, emit_delta, wants_deltas
 from bot.answer.models import Citation
-from bot.errors import ConfigError, EngineError
+from bot.infra.errors import ConfigError, EngineError
 from prompts import prompt_path
 
 if TYPE_CHECKING:

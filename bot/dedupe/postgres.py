@@ -21,7 +21,7 @@ import weakref
 from typing import Any
 
 from bot.dedupe.seen import DAY
-from bot.errors import ConfigError
+from bot.infra.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

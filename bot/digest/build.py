@@ -1,5 +1,5 @@
 """Building a digest: which indexed articles are new, and for each its trials and two to four
-key figures, asked of the answer core the way ``show TRIAL`` does (``bot.commands.key_figures``)
+key figures, asked of the answer core the way ``show TRIAL`` does (``bot.app.commands.key_figures``)
 and kept only when their quotes come from that article."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from bot.answer.core import Answerer
 from bot.answer.models import Citation
-from bot.commands import key_figures
+from bot.app.commands import key_figures
 from bot.digest.models import Digest, DigestEntry
 from bot.state import now_iso
 from index.store import ArticleRecord

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from bot.digest.models import Digest
-from bot.errors import DigestBusyError, StateConflictError
+from bot.infra.errors import DigestBusyError, StateConflictError
 from bot.state import StateDB, now_iso
 
 

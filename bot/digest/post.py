@@ -17,8 +17,8 @@ from typing import Protocol, TextIO, runtime_checkable
 
 from bot.digest.models import Digest
 from bot.digest.render import render_text
-from bot.errors import ConfigError
-from bot.settings import Settings
+from bot.infra.errors import ConfigError
+from bot.infra.settings import Settings
 
 
 class DigestPoster(Protocol):

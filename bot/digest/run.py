@@ -23,12 +23,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.app.services import Services
 from bot.digest.build import DigestBuilder, new_articles
 from bot.digest.ledger import DigestLedger, DigestLock
 from bot.digest.models import Digest
 from bot.digest.post import DigestPoster, PostLookup, normalize_target, poster_for
-from bot.errors import TrialbotError
-from bot.services import Services
+from bot.infra.errors import TrialbotError
 
 log = logging.getLogger(__name__)
 

@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.app.services import Services
 from bot.digest.post import DigestPoster
 from bot.digest.run import DigestRunner
-from bot.errors import ConfigError, DigestBusyError, TrialbotError
 from bot.feeds.poll import FeedPoller
-from bot.services import Services
+from bot.infra.errors import ConfigError, DigestBusyError, TrialbotError
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
-"""Reading one RSS or Atom feed: a bounded GET (``bot.fetch.BoundedFetcher``: timeout, size cap,
-private addresses refused unless allowed), then feedparser on the bytes."""
+"""Reading one RSS or Atom feed: a bounded GET (``bot.infra.fetch.BoundedFetcher``: timeout,
+size cap, private addresses refused unless allowed), then feedparser on the bytes."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import feedparser
 import httpx
 
-from bot.errors import ArticleError, FeedError
-from bot.fetch import BoundedFetcher
+from bot.infra.errors import ArticleError, FeedError
+from bot.infra.fetch import BoundedFetcher
 
 # feedparser flags these on feeds it read completely; anything else is a broken feed
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)

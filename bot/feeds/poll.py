@@ -25,11 +25,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.errors import ArticleError, FeedError, IndexLockedError, IndexUnavailableError
+from bot.app.services import Services
 from bot.feeds.fetch import FeedFetcher, FeedItem
 from bot.feeds.store import FeedStore
-from bot.fetch import ArticleFetcher
-from bot.services import Services
+from bot.infra.errors import ArticleError, FeedError, IndexLockedError, IndexUnavailableError
+from bot.infra.fetch import ArticleFetcher
 from index.loaders import LoadedArticle
 
 log = logging.getLogger(__name__)

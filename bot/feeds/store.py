@@ -13,9 +13,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from bot.errors import FeedError
 from bot.feeds.fetch import FeedItem
-from bot.fetch import url_problem
+from bot.infra.errors import FeedError
+from bot.infra.fetch import url_problem
 from bot.state import StateDB, now_iso
 
 

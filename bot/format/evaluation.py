@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.evaluation import EvaluationReport, QuestionResult, percentile
+from bot.app.evaluation import EvaluationReport, QuestionResult, percentile
 
 _OUTCOMES = {
     "correct": "answered correctly",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answer.models import Answer, Citation
-from bot.factsheet import Comparison, FactRow, FactSheet
+from bot.app.factsheet import Comparison, FactRow, FactSheet
 from index.store import ArticleRecord
 
 

@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field
 
 from bot.answer.grounding import ungrounded_numbers
 from bot.answer.models import Answer, Citation
-from bot.commands import Commands, fact_table
-from bot.factsheet import compare as compare_facts
-from bot.factsheet import resolve_trial
-from bot.fetch import ArticleFetcher
-from bot.services import Services
+from bot.app.commands import Commands, fact_table
+from bot.app.factsheet import compare as compare_facts
+from bot.app.factsheet import resolve_trial
+from bot.app.services import Services
+from bot.infra.fetch import ArticleFetcher
 from index.store import ArticleRecord
 
 ARTICLE_URI = "trialbot://articles/{id}"

@@ -10,7 +10,7 @@ import hmac
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.errors import ConfigError
+from bot.infra.errors import ConfigError
 from bot.mcp.knowledge import (
     AskResult,
     Document,
@@ -22,7 +22,7 @@ from bot.mcp.knowledge import (
 if TYPE_CHECKING:
     from mcp.server import MCPServer
 
-    from bot.settings import McpSettings
+    from bot.infra.settings import McpSettings
 
 INSTRUCTIONS = (
     "trialbot answers questions about the clinical-trial news articles of its index with exact "

@@ -14,13 +14,13 @@ from slack_bolt import App
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
-from bot.commands import Commands
+from bot.app.commands import Commands
+from bot.app.feedback import FeedbackStore, open_feedback_store
+from bot.app.services import Services
 from bot.dedupe import open_seen_events
-from bot.errors import ConfigError
-from bot.feedback import FeedbackStore, open_feedback_store
-from bot.fetch import ArticleFetcher
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.errors import ConfigError
+from bot.infra.fetch import ArticleFetcher
+from bot.infra.settings import Settings
 from bot.slack import actions, commands, events
 from bot.slack.contexts import ViewContexts
 from bot.slack.dedupe import SeenEvents, drop_seen_events

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from bot.answer.models import Answer, Citation
-from bot.commands import (
+from bot.app.commands import (
     Added,
     ArticleList,
     Help,

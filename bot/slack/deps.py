@@ -15,9 +15,9 @@ from slack_sdk.http_retry import (
 )
 from slack_sdk.webhook import WebhookClient
 
-from bot.commands import Commands
-from bot.feedback import FeedbackStore
-from bot.settings import SlackSettings
+from bot.app.commands import Commands
+from bot.app.feedback import FeedbackStore
+from bot.infra.settings import SlackSettings
 from bot.slack.blocks import Message
 from bot.slack.contexts import ViewContexts
 from bot.slack.dedupe import SeenEvents

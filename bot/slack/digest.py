@@ -24,8 +24,8 @@ from bot.digest.build import parse_time
 from bot.digest.models import Digest
 from bot.digest.post import PosterRegistry
 from bot.digest.render import digest_view, trials_line
-from bot.errors import ConfigError, DigestPostError
-from bot.settings import Settings, SlackSettings
+from bot.infra.errors import ConfigError, DigestPostError
+from bot.infra.settings import Settings, SlackSettings
 from bot.slack.blocks import (
     MAX_BLOCKS,
     MAX_FALLBACK,

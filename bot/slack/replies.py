@@ -14,8 +14,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.answer.engine import DeltaStream
-from bot.commands import Command, Result, parse_command
-from bot.errors import TrialbotError
+from bot.app.commands import Command, Result, parse_command
+from bot.infra.errors import TrialbotError
 from bot.slack.blocks import Message, apology_message, error_message, result_message
 from bot.slack.dedupe import message_key
 from bot.slack.deps import SlackDeps

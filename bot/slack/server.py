@@ -2,7 +2,7 @@
 HTTP otherwise (Bolt's WSGI adapter on a threaded server, requests on ``settings.slack.path``).
 
 In HTTP mode Bolt verifies every request's signature with the signing secret and rejects
-timestamps more than 5 minutes away (401). ``/healthz`` and ``/readyz`` (``bot.health``) answer
+timestamps more than 5 minutes away (401). ``/healthz`` and ``/readyz`` (``bot.app.health``) answer
 on the same port, unsigned, for load balancers and Kubernetes probes.
 """
 
@@ -18,9 +18,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.health import Readiness, probe_response, readiness
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.health import Readiness, probe_response, readiness
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from bot.slack.app import build_app
 
 log = logging.getLogger(__name__)

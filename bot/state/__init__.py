@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.errors import ConfigError
-from bot.settings import Settings
+from bot.infra.errors import ConfigError
+from bot.infra.settings import Settings
 from bot.state.db import StateDB, now_iso
 from bot.state.sqlite import SqliteStateDB
 

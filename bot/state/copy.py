@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from bot.errors import StateError
+from bot.infra.errors import StateError
 from bot.state.db import Connection, StateDB
 
 # (source table, target table, columns) of the state file, in an order the foreign keys accept

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from bot.errors import ConfigError, StateConflictError, StateError
+from bot.infra.errors import ConfigError, StateConflictError, StateError
 from bot.state.db import StateDB
 from bot.state.schema import latest, migrate
 

@@ -12,7 +12,7 @@ host they stay in their own files beside the index, as they always have.
 
 from __future__ import annotations
 
-from bot.errors import StateError
+from bot.infra.errors import StateError
 from bot.state.db import Connection, Dialect, StateDB, now_iso
 
 META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from bot.errors import StateConflictError
+from bot.infra.errors import StateConflictError
 from bot.state.db import StateDB
 from bot.state.schema import latest, migrate
 

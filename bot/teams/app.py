@@ -15,12 +15,12 @@ from microsoft_agents.hosting.core import (
     TurnState,
 )
 
-from bot.commands import Commands
+from bot.app.commands import Commands
+from bot.app.feedback import FeedbackStore, open_feedback_store
+from bot.app.services import Services
 from bot.dedupe import SeenEvents, open_seen_events
-from bot.feedback import FeedbackStore, open_feedback_store
-from bot.fetch import ArticleFetcher
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.fetch import ArticleFetcher
+from bot.infra.settings import Settings
 from bot.teams import feedback as feedback_loop
 from bot.teams import installs, messages
 from bot.teams.auth import (

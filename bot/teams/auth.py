@@ -26,8 +26,8 @@ from microsoft_agents.hosting.core import (
 )
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 
-from bot.errors import ConfigError
-from bot.settings import TeamsSettings
+from bot.infra.errors import ConfigError
+from bot.infra.settings import TeamsSettings
 from bot.teams.replies import apologize
 
 TokenProviderFactory = Callable[[AgentAuthConfiguration], AccessTokenProviderBase]

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from bot.answer.models import Answer, Citation
-from bot.commands import Added, ArticleList, Help, Result, TrialFigures
+from bot.app.commands import Added, ArticleList, Help, Result, TrialFigures
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"  # the highest version Teams renders in bot messages

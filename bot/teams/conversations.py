@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from microsoft_agents.activity import Activity, ConversationReference
 
-from bot.settings import Settings
+from bot.infra.settings import Settings
 from bot.state import StateDB, open_state
 
 FILE = "teams-conversations.sqlite3"

@@ -13,11 +13,11 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 
 from bot.answer.engine import streaming_to
 from bot.answer.models import Answer
-from bot.commands import Commands, Result, TrialFigures, parse_command
+from bot.app.commands import Commands, Result, TrialFigures, parse_command
+from bot.app.feedback import FeedbackStore
 from bot.dedupe import SeenEvents
-from bot.errors import TrialbotError
-from bot.feedback import FeedbackStore
-from bot.settings import TeamsSettings
+from bot.infra.errors import TrialbotError
+from bot.infra.settings import TeamsSettings
 from bot.teams.ai_message import answer_activity
 from bot.teams.cards import Card, apology_card, error_card, result_card
 from bot.teams.conversations import ConversationStore

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from bot.digest.models import Digest
 from bot.digest.post import PosterRegistry
 from bot.digest.render import digest_view, trials_line
-from bot.errors import ConfigError, DigestPostError, TrialbotError
-from bot.settings import Settings
+from bot.infra.errors import ConfigError, DigestPostError, TrialbotError
+from bot.infra.settings import Settings
 from bot.teams.cards import MAX_CARD_CHARS, Card, Element, adaptive_card, literal, markdown
 from bot.teams.cards import source_link as teams_link
 

@@ -18,7 +18,7 @@ from typing import Any
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
-from bot.feedback import Feedback, Rating
+from bot.app.feedback import Feedback, Rating
 from bot.teams.deps import TeamsDeps
 from bot.teams.history import RecentAnswers
 

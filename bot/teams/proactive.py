@@ -15,8 +15,8 @@ from microsoft_agents.activity import ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 
-from bot.errors import TrialbotError
-from bot.settings import Settings
+from bot.infra.errors import TrialbotError
+from bot.infra.settings import Settings
 from bot.teams.auth import (
     TokenProviderFactory,
     auth_configuration,

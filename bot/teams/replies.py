@@ -27,7 +27,7 @@ from microsoft_agents.hosting.core import (
     TurnContext,
 )
 
-from bot.commands import parse_command
+from bot.app.commands import parse_command
 from bot.teams.cards import Card, apology_card
 from bot.teams.conversations import conversation_from_activity
 from bot.teams.deps import Question, Reply, TeamsDeps

@@ -1,5 +1,6 @@
 """Running the Teams bot: an aiohttp host with ``/api/messages`` (where Azure Bot Service posts
-Teams' activities), ``/healthz`` and ``/readyz`` (``bot.health``, for load balancers and probes).
+Teams' activities), ``/healthz`` and ``/readyz`` (``bot.app.health``, for load balancers and
+probes).
 
 Each POST is authenticated first (the SDK's JWT check: 401 without a valid Bot Framework token,
 unless anonymous requests are allowed), then parsed: a body that is not an activity gets a clean
@@ -20,9 +21,9 @@ from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator, start_agent_process
 from pydantic import ValidationError
 
-from bot.health import HEALTH_PATH, READY_PATH, Readiness, probe_response, readiness
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.health import HEALTH_PATH, READY_PATH, Readiness, probe_response, readiness
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from bot.teams.app import TeamsBot, build_bot
 
 log = logging.getLogger(__name__)

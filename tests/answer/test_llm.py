@@ -19,9 +19,9 @@ from bot.answer.core import Answerer
 from bot.answer.engine import DeltaStream, emit_delta, streaming_to, wants_deltas
 from bot.answer.grounding import ungrounded_numbers
 from bot.answer.llm import LLMEngine, PromptTemplate, build_chat_model, select_contexts
-from bot.errors import ConfigError, EngineError
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.errors import ConfigError, EngineError
+from bot.infra.settings import Settings
 from tests.conftest import GOLDEN, make_services, seed_files
 
 

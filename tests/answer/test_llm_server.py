@@ -17,8 +17,8 @@ from pydantic import SecretStr
 
 from bot.answer.engine import DeltaStream
 from bot.answer.grounding import ungrounded_numbers
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from tests.answer.openai_server import FakeOpenAIServer, Reply, prompt_of
 from tests.conftest import GOLDEN, make_services, seed_files
 

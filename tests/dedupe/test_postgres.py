@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.dedupe.postgres import PostgresSeenEvents
-from bot.errors import ConfigError
+from bot.infra.errors import ConfigError
 from tests.chroma_server import free_port
 from tests.postgres_server import PostgresServer, require_postgres, running_postgres
 

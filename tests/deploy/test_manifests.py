@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel
 
 from bot.cli import cli
-from bot.settings import Settings
+from bot.infra.settings import Settings
 from tests.conftest import ROOT
 
 DEPLOY = ROOT / "deploy"
@@ -274,8 +274,8 @@ def test_bot_replicas_share_the_chroma_server_and_probe_healthz_and_readyz():
 
 
 def test_the_bot_replicas_start_no_digest_schedule(monkeypatch: pytest.MonkeyPatch):
+    from bot.app.services import Services
     from bot.digest.schedule import start_schedule
-    from bot.services import Services
 
     servers = [c for _, c in trialbot_containers() if c["args"][0] == "serve"]
     for container in servers:

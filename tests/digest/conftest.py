@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.services import Services
+from bot.app.services import Services
 from tests.feeds.site import site, site_services
 
 __all__ = ["services", "site"]

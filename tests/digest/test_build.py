@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.answer.grounding import is_grounded
+from bot.app.services import Services
 from bot.digest.build import DigestBuilder, new_articles
-from bot.services import Services
 from index.store import ArticleRecord
 from tests.feeds.site import BRISTLE3, FIGURES, KESTREL12, ORCA7, NewsSite, publish_and_poll
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.digest.ledger import DigestLedger
-from bot.errors import DigestBusyError
+from bot.infra.errors import DigestBusyError
 from bot.state import SqliteStateDB
 from tests.digest.samples import digest, entry
 

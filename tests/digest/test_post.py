@@ -9,8 +9,8 @@ import pytest
 
 from bot.digest.models import Digest
 from bot.digest.post import POSTERS, PosterRegistry, TextDigestPoster, poster_for
-from bot.errors import ConfigError
-from bot.settings import Settings
+from bot.infra.errors import ConfigError
+from bot.infra.settings import Settings
 from tests.digest.samples import digest, entry
 
 

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from bot.answer.grounding import is_grounded
+from bot.app.services import Services
 from bot.digest.models import Digest
 from bot.digest.run import DigestRunner
-from bot.errors import DigestBusyError, DigestPostError
-from bot.services import Services
-from bot.settings import SlackSettings
+from bot.infra.errors import DigestBusyError, DigestPostError
+from bot.infra.settings import SlackSettings
 from bot.state import state_path
 from tests.feeds.site import (
     BRISTLE3,

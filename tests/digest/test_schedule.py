@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from bot.app.services import Services
 from bot.digest.schedule import DigestSchedule, start_schedule
-from bot.errors import ConfigError
-from bot.services import Services
-from bot.settings import SlackSettings
+from bot.infra.errors import ConfigError
+from bot.infra.settings import SlackSettings
 from tests.feeds.site import BRISTLE3, KESTREL12, ORCA7, NewsSite, site_services
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import new_channel

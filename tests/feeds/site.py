@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
-from bot.services import Services
+from bot.app.services import Services
 from tests.conftest import make_services
 
 DATA = Path(__file__).parent / "data"

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from bot.errors import FeedError
 from bot.feeds.fetch import FeedFetcher
+from bot.infra.errors import FeedError
 from tests.feeds.site import BRISTLE3, ORCA7, NewsSite
 
 

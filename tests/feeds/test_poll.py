@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.app.services import Services
 from bot.feeds.poll import FeedPoller
-from bot.services import Services
 from tests.feeds.pdf_bomb import pdf_bomb
 from tests.feeds.site import BRISTLE3, KESTREL12, ORCA7, NewsSite
 

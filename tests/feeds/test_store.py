@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import FeedError
 from bot.feeds.fetch import FeedItem
 from bot.feeds.store import FeedStore
+from bot.infra.errors import FeedError
 from bot.state import SqliteStateDB
 
 FEED = "https://news.example.org/oncology.rss"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.errors import ConfigError
+from bot.infra.errors import ConfigError
 from index.embedding import SentenceTransformerEmbedder, bulk_threads, resolve_model_dir
 
 pytestmark = pytest.mark.slow

@@ -61,7 +61,7 @@ def test_chunks_left_by_a_dead_ingest_are_invisible_then_repaired(services):
 
 
 def test_a_second_writer_is_refused_while_the_first_holds_the_lock(services, tmp_path, embedder):
-    from bot.errors import IndexLockedError
+    from bot.infra.errors import IndexLockedError
 
     other = make_services(tmp_path / "idx", embedder)
     with (
@@ -120,7 +120,7 @@ def test_any_failure_of_one_file_is_that_files_error(services, tmp_path: Path, m
 
 
 def test_a_write_lock_that_is_a_directory_is_a_clear_error(services, tmp_path: Path):
-    from bot.errors import IndexUnavailableError
+    from bot.infra.errors import IndexUnavailableError
 
     (tmp_path / "idx" / "write.lock").mkdir(parents=True)
     with (

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
+from bot.infra.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
 from index.loaders import load_file
 from tests.conftest import make_services
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from index.onnx_embedding import OnnxEmbedder, export_dir
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
 
-from bot.errors import IndexDamagedError, IndexUnavailableError
+from bot.infra.errors import IndexDamagedError, IndexUnavailableError
 from index.store import (
     DATABASE_FILE,
     MANIFEST_FILE,

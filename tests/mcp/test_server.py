@@ -19,9 +19,9 @@ import pytest
 
 from bot.answer.grounding import ungrounded_numbers
 from bot.answer.models import Citation
+from bot.app.services import Services
 from bot.mcp.knowledge import TrialKnowledge
 from bot.mcp.server import build_server
-from bot.services import Services
 from tests.conftest import MODEL_CACHE, seeded_services
 
 mcp = pytest.importorskip("mcp")
@@ -242,6 +242,6 @@ def test_http_refuses_to_start_without_a_token(seeded, tmp_path):
 
 
 def test_the_http_listener_is_loopback_by_default():
-    from bot.settings import Settings
+    from bot.infra.settings import Settings
 
     assert Settings().mcp.host == "127.0.0.1"

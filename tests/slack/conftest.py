@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.services import Services
+from bot.app.services import Services
 from tests.conftest import GOLDEN, seeded_services
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.harness import SlackSim, new_channel

@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from bot.health import readiness
-from bot.services import Services
-from bot.settings import SlackSettings
+from bot.app.health import readiness
+from bot.app.services import Services
+from bot.infra.settings import SlackSettings
 from bot.slack.app import build_app
 from bot.slack.contexts import ViewContexts
 from bot.slack.server import SlackHTTPServer

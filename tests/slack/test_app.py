@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from bot.errors import ConfigError
-from bot.services import Services
-from bot.settings import Settings, SlackSettings
+from bot.app.services import Services
+from bot.infra.errors import ConfigError
+from bot.infra.settings import Settings, SlackSettings
 from bot.slack.app import build_app
 from tests.slack.fake_slack import FakeSlack
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.answer.models import Answer, Citation
-from bot.commands import SourceRef, TrialFigures
+from bot.app.commands import SourceRef, TrialFigures
 from bot.slack.blocks import (
     HIDE_SOURCES,
     MAX_BLOCKS,

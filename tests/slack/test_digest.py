@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.errors import ConfigError, DigestPostError
-from bot.settings import SlackSettings
+from bot.infra.errors import ConfigError, DigestPostError
+from bot.infra.settings import SlackSettings
 from bot.slack.blocks import MAX_BLOCKS, MAX_TEXT
 from bot.slack.digest import EVENT_TYPE, SlackDigestPoster, digest_message
 from tests.digest.samples import digest, entry

@@ -6,7 +6,7 @@ import threading
 
 import httpx
 
-from bot.health import readiness
+from bot.app.health import readiness
 from bot.slack.server import SlackHTTPServer
 from index.embedding import SentenceTransformerEmbedder
 from tests.conftest import make_services
@@ -40,7 +40,7 @@ def test_readyz_is_503_with_a_reason_until_the_model_is_loaded(slack: SlackSim, 
 
 
 def test_serve_in_http_mode_reports_ready_once_warmed_up(tmp_path, fake, embedder, monkeypatch):
-    from bot.settings import Settings, SlackSettings
+    from bot.infra.settings import Settings, SlackSettings
     from bot.slack import server
 
     started: list[SlackHTTPServer] = []

@@ -66,7 +66,7 @@ def test_tokens_and_secrets_are_never_logged(slack: SlackSim, channel: str, capl
 
 
 def _serve_settings(tmp_path, fake, **slack):
-    from bot.settings import Settings, SlackSettings
+    from bot.infra.settings import Settings, SlackSettings
 
     settings = Settings()
     settings.index.dir = tmp_path / "index"

@@ -18,8 +18,8 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from bot.answer.core import Answerer
 from bot.answer.llm import LLMEngine
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from bot.slack.blocks import SHOW_SOURCES
 from bot.slack.streaming import APPEND_CHARS
 from tests.slack.conftest import golden

@@ -134,10 +134,10 @@ def test_two_hosts_share_feeds_polls_and_digests(
 def _digest_at_the_same_moment(env: dict[str, str], start: Any, results: Any) -> None:
     """A digest run in a process of its own, released with the others by ``start``."""
     os.environ.update(env)
+    from bot.app.services import Services
     from bot.digest.run import DigestRunner
-    from bot.errors import DigestBusyError
-    from bot.services import Services
-    from bot.settings import Settings
+    from bot.infra.errors import DigestBusyError
+    from bot.infra.settings import Settings
     from bot.surfaces import register_digest_posters
 
     register_digest_posters()  # a process of its own: wired as the CLI wires it

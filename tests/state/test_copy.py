@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from microsoft_agents.activity import Activity
 
+from bot.app.feedback import Feedback, JsonlFeedbackStore, StateFeedbackStore
 from bot.cli import cli
 from bot.dedupe import SqliteSeenEvents
 from bot.digest.ledger import DigestLedger
-from bot.errors import StateError
-from bot.feedback import Feedback, JsonlFeedbackStore, StateFeedbackStore
 from bot.feeds.fetch import FeedItem
 from bot.feeds.store import FeedStore
+from bot.infra.errors import StateError
 from bot.state import STATE_FILE, SqliteStateDB, open_state_url
 from bot.state.copy import copy_state
 from bot.teams.conversations import (

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from bot.app.services import Services
 from bot.digest.run import DigestRunner
-from bot.services import Services
-from bot.settings import SlackSettings, StateSettings
+from bot.infra.settings import SlackSettings, StateSettings
 from bot.state import STATE_FILE
 from bot.state.postgres import PostgresStateDB
 from tests.feeds.site import BRISTLE3, ORCA7, NewsSite, publish_and_poll, site, site_services

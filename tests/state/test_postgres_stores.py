@@ -11,12 +11,12 @@ import pytest
 from microsoft_agents.activity import Activity
 from pydantic import SecretStr
 
+from bot.app.feedback import Feedback, StateFeedbackStore
 from bot.digest.ledger import DigestLedger
-from bot.errors import DigestBusyError
-from bot.feedback import Feedback, StateFeedbackStore
 from bot.feeds.fetch import FeedItem
 from bot.feeds.store import FeedStore
-from bot.settings import Settings, StateSettings
+from bot.infra.errors import DigestBusyError
+from bot.infra.settings import Settings, StateSettings
 from bot.state import StateDB, open_state_url
 from bot.state.postgres import redact
 from bot.teams.conversations import (

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from bot.errors import ConfigError, StateError
 from bot.feeds.fetch import FeedItem
 from bot.feeds.store import FeedStore
-from bot.settings import Settings, StateSettings
+from bot.infra.errors import ConfigError, StateError
+from bot.infra.settings import Settings, StateSettings
 from bot.state import SqliteStateDB, open_state, open_state_url
 from bot.state.schema import latest
 

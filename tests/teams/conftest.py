@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from microsoft_agents.hosting.core.authorization import _entra_issuers
 
-from bot.services import Services
+from bot.app.services import Services
 from tests.conftest import GOLDEN, seeded_services
 from tests.teams.fake_connector import FakeConnector
 from tests.teams.harness import (

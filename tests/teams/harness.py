@@ -18,11 +18,11 @@ from azure.core.credentials_async import AsyncTokenCredential
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration
 
+from bot.app.feedback import Feedback
+from bot.app.health import readiness
+from bot.app.services import Services
 from bot.dedupe import MemorySeenEvents
-from bot.feedback import Feedback
-from bot.health import readiness
-from bot.services import Services
-from bot.settings import TeamsSettings
+from bot.infra.settings import TeamsSettings
 from bot.teams.app import TeamsBot, build_bot
 from bot.teams.conversations import MemoryConversationStore
 from bot.teams.server import TeamsHTTPServer, build_web_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.answer.models import Answer, Citation
-from bot.commands import Added, ArticleList, ArticleSummary, Help, TrialFigures
+from bot.app.commands import Added, ArticleList, ArticleSummary, Help, TrialFigures
 from bot.teams.cards import (
     MAX_CARD_CHARS,
     SHOW_SOURCES,

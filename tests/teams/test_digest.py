@@ -11,8 +11,8 @@ import pytest
 from microsoft_agents.activity import Activity
 
 from bot.digest.post import poster_for
-from bot.errors import ConfigError, DigestPostError
-from bot.settings import Settings, TeamsSettings
+from bot.infra.errors import ConfigError, DigestPostError
+from bot.infra.settings import Settings, TeamsSettings
 from bot.teams.cards import MAX_CARD_CHARS
 from bot.teams.conversations import SqliteConversationStore, conversation_from_activity
 from bot.teams.digest import TeamsDigestPoster, digest_card, resolve_conversation

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from bot.app.feedback import Feedback, open_feedback_store
+from bot.app.services import Services
 from bot.cli import cli
-from bot.feedback import Feedback, open_feedback_store
-from bot.services import Services
-from bot.settings import Settings
+from bot.infra.settings import Settings
 from tests.teams.conftest import golden
 from tests.teams.fake_connector import FakeConnector
 from tests.teams.harness import Conversation, TeamsSim, feedback_invoke

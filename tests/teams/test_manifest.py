@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from bot.commands import USAGE
+from bot.app.commands import USAGE
 from tests.conftest import ROOT
 
 TEAMS = ROOT / "deploy" / "teams"

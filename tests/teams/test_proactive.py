@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from bot.answer.models import Answer, Citation
-from bot.errors import TrialbotError
+from bot.infra.errors import TrialbotError
 from bot.teams.cards import adaptive_card, answer_card, literal
 from tests.teams.harness import (
     BOT_ID,

@@ -157,8 +157,8 @@ def test_readyz_says_503_until_the_bot_can_answer(teams: TeamsSim, monkeypatch):
 
 
 def test_the_app_id_is_required_unless_anonymous_is_allowed():
-    from bot.errors import ConfigError
-    from bot.settings import TeamsSettings
+    from bot.infra.errors import ConfigError
+    from bot.infra.settings import TeamsSettings
     from bot.teams.auth import auth_configuration
 
     with pytest.raises(ConfigError, match="TRIALBOT_TEAMS_APP_PASSWORD"):

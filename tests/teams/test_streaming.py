@@ -19,8 +19,8 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from bot.answer.core import Answerer
 from bot.answer.llm import LLMEngine
-from bot.services import Services
-from bot.settings import Settings
+from bot.app.services import Services
+from bot.infra.settings import Settings
 from bot.teams.streaming import PROGRESS
 from tests.teams.conftest import golden
 from tests.teams.fake_connector import FakeConnector

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.feedback import Feedback, Rating
+from bot.app.feedback import Feedback, Rating
 from bot.slack.blocks import (
     FEEDBACK,
     FEEDBACK_HELPFUL,

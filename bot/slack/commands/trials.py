@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.commands import parse_command
+from bot.app.commands import parse_command
 from bot.slack.blocks import help_message, working_text
 from bot.slack.deps import COMMAND, SlackDeps
 from bot.slack.replies import run_safely

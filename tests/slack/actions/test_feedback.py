@@ -9,8 +9,8 @@ import uuid
 
 from click.testing import CliRunner
 
+from bot.app.feedback import JsonlFeedbackStore
 from bot.cli import cli
-from bot.feedback import JsonlFeedbackStore
 from bot.slack.blocks import FEEDBACK_HELPFUL, encode_feedback
 from tests.slack.conftest import golden
 from tests.slack.harness import SlackSim, feedback_control

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from bot.settings import Settings
+from bot.infra.settings import Settings
 from bot.state import StateDB
 
 log = logging.getLogger(__name__)

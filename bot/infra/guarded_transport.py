@@ -1,4 +1,4 @@
-"""The httpx transport of every fetch (``bot.fetch.bounded_get``).
+"""The httpx transport of every fetch (``bot.infra.fetch.bounded_get``).
 
 Two guarantees that httpx's own transport cannot give:
 
@@ -28,7 +28,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from bot.errors import UnreadableArticleError
+from bot.infra.errors import UnreadableArticleError
 
 
 class GuardedTransport(httpx.HTTPTransport):

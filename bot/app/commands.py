@@ -15,10 +15,10 @@ from bot.answer.core import Answerer
 from bot.answer.grounding import is_grounded
 from bot.answer.models import Answer, Citation
 from bot.answer.question import decode_chat_markup
-from bot.errors import NotAllowedError, TrialbotError
-from bot.factsheet import FactRow, compare, fact_sheet, resolve_trial
-from bot.fetch import ArticleFetcher
-from bot.services import Services
+from bot.app.factsheet import FactRow, compare, fact_sheet, resolve_trial
+from bot.app.services import Services
+from bot.infra.errors import NotAllowedError, TrialbotError
+from bot.infra.fetch import ArticleFetcher
 from index.ingest import IngestResult
 from index.store import ArticleRecord
 

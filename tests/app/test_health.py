@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.health import probe_response, readiness
+from bot.app.health import probe_response, readiness
 from index.embedding import SentenceTransformerEmbedder
 from tests.chroma_server import free_port
 from tests.conftest import make_services

@@ -1,5 +1,5 @@
-"""`trialbot eval` and bot/evaluation.py: a real index of the seed articles, a small questions file
-made of golden questions, and malformed files."""
+"""`trialbot eval` and bot/app/evaluation.py: a real index of the seed articles, a small questions
+file made of golden questions, and malformed files."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import yaml
 from click.testing import CliRunner
 
 import bot.cli
+from bot.app.evaluation import evaluate, load_questions, parse_questions, percentile
 from bot.cli import cli
-from bot.errors import QuestionsFileError
-from bot.evaluation import evaluate, load_questions, parse_questions, percentile
+from bot.infra.errors import QuestionsFileError
 from tests.conftest import GOLDEN, ROOT, make_services, seed_files
 
 

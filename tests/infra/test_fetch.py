@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bot.errors import ArticleError
-from bot.fetch import ArticleFetcher
+from bot.infra.errors import ArticleError
+from bot.infra.fetch import ArticleFetcher
 
 ARTICLE = (
     b"<html><head><title>T</title></head><body><nav>menu</nav><article><h1>The BETA-2 trial</h1>"

@@ -28,7 +28,7 @@ import yaml
 
 from bot.answer.grounding import ungrounded_numbers
 from bot.answer.models import Answer
-from bot.errors import QuestionsFileError
+from bot.infra.errors import QuestionsFileError
 
 Outcome = Literal["correct", "abstained", "wrong", "wrongly_abstained"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from bot.services import Services
+from bot.app.services import Services
 
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.commands import Command, parse_command
+from bot.app.commands import Command, parse_command
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ same trial, arm and endpoint is flagged, not merged."""
 
 import pytest
 
-from bot.factsheet import compare, fact_sheet
+from bot.app.factsheet import compare, fact_sheet
 from bot.format.text import render_comparison, render_fact_sheet
 from tests.conftest import make_services, seed_files
 

@@ -4,7 +4,7 @@ GET with a timeout, a size cap and a content-type check, then the same loaders a
 and is shared with the feed fetcher.
 
 Requests to loopback, private or link-local addresses are refused unless allowed, redirects
-and DNS answers that change between lookups included (``bot.guarded_transport``): a chat user
+and DNS answers that change between lookups included (``bot.infra.guarded_transport``): a chat user
 must not be able to make the bot read internal services. Malformed URLs are refused with the
 reason (``url_problem``).
 """
@@ -19,9 +19,9 @@ from urllib.parse import urlparse
 
 import httpx
 
-from bot.errors import UnreadableArticleError, UnsupportedArticleError
-from bot.guarded_transport import GuardedTransport
-from bot.settings import FetchSettings
+from bot.infra.errors import UnreadableArticleError, UnsupportedArticleError
+from bot.infra.guarded_transport import GuardedTransport
+from bot.infra.settings import FetchSettings
 from index.loaders import LoadedArticle, load_bytes
 
 T = TypeVar("T")
@@ -113,7 +113,7 @@ def bounded_get(
     refuse it); the body is read up to ``max_bytes``. ``timeout_s`` bounds the whole fetch
     (lookup, connect, headers and body). Raises UnreadableArticleError (source = the URL) for a
     malformed URL, a timeout, a network error, too many redirects, a private address (redirects
-    and DNS answers included: see ``bot.guarded_transport``) or a body that is too large."""
+    and DNS answers included: see ``bot.infra.guarded_transport``) or a body that is too large."""
     problem = url_problem(url)
     if problem:
         raise UnreadableArticleError(url, problem)

@@ -12,8 +12,8 @@ from filelock import FileLock, Timeout
 
 from bot.answer.core import Answerer
 from bot.answer.engine import AnswerEngine
-from bot.errors import ConfigError, IndexLockedError, IndexUnavailableError
-from bot.settings import Settings
+from bot.infra.errors import ConfigError, IndexLockedError, IndexUnavailableError
+from bot.infra.settings import Settings
 from bot.state import StateDB, open_state
 from index.embedding import (
     Embedder,
