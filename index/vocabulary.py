@@ -48,6 +48,8 @@ class Vocabulary:
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
+    # setting groups that say when a drug is given (adjuvant, maintenance), not who gets it
+    treatment_phases: frozenset[str] = frozenset()
     brands: dict[str, str] = field(default_factory=dict)  # casefolded brand -> generic name
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
@@ -172,6 +174,7 @@ def _load(path: str | None) -> Vocabulary:
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
+            treatment_phases=frozenset(data.get("treatment_phases", [])),
             brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),

@@ -242,7 +242,8 @@ class Answerer:
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     """The articles about the trials the question names by their full indexed names
     ("ORCA 743", not every ORCA), or None when it names none."""
-    keys = _longest({_name_key(name) for name in _names_in(text, snap.trial_names)})
+    named = _names_in(text, snap.trial_names) | _names_by_tail(text, snap.trial_names)
+    keys = _longest({_name_key(name) for name in named})
     if not keys:
         return None
     found = sorted(
@@ -279,7 +280,7 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
             and len(digits) <= 3
         ):
             named.add(name)
-    named |= _names_in(text, snap.trial_names)
+    named |= _names_in(text, snap.trial_names) | _names_by_tail(text, snap.trial_names)
     # the longer name wins: "ORCA 743", not every "ORCA"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
@@ -294,6 +295,24 @@ def _names_in(text: str, names: frozenset[str]) -> set[str]:
     if pattern is None:
         return set()
     return {by_folded[m.group(0).casefold()] for m in pattern.finditer(text)}
+
+
+def _names_by_tail(text: str, names: frozenset[str]) -> set[str]:
+    """Indexed trial names ``text`` names by their coded last part alone, as people shorten
+    them ("A18" for "KEYNOTE-A18", "8HW" for "CheckMate 8HW"): letters and digits, one name's."""
+    words = {w.casefold() for w in re.findall(r"(?<![\w-])[A-Za-z0-9]{3,}(?![\w-])", text)}
+    return {name for tail, name in _tails(names).items() if tail in words}
+
+
+@lru_cache(maxsize=4)
+def _tails(names: frozenset[str]) -> dict[str, str]:
+    by_tail: dict[str, set[str]] = {}
+    for name in names:
+        parts = re.split(r"[\s-]+", name)
+        tail = parts[-1]
+        if len(parts) > 1 and re.search(r"\d", tail) and re.search(r"[A-Za-z]", tail):
+            by_tail.setdefault(tail.casefold(), set()).add(name)
+    return {tail: next(iter(n)) for tail, n in by_tail.items() if len(n) == 1}
 
 
 @lru_cache(maxsize=4)

@@ -456,6 +456,8 @@ class ExtractiveEngine:
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
+        if fig.unit == "dose" and self._phase_fit(q, fig) is False:
+            return None  # "neoadjuvant nivolumab 360 mg" does not answer the adjuvant dose
         if q.population and not says_population(q.population, s.text, s.section):
             return None  # the question names a part of the population this sentence does not
         if self._part_asked(q, s, context) and self._says_overall(s, fig):
@@ -654,6 +656,8 @@ class ExtractiveEngine:
             score += 0.3
         if q.target == "enrollment" and _ENROLLED.search(f"{fig.label} {_own_scope(fig, s.text)}"):
             score += 1.0  # "419 patients were randomized", not "the 176 who received it"
+        if fig.unit == "dose" and self._phase_fit(q, fig):
+            score += 1.0  # "maintenance: pembrolizumab 400 mg" for the maintenance dose
         if fig.unit == "dose":
             # "360 mg every 3 weeks with XELOX (...), or 240 mg ... with FOLFOX": what a dose
             # goes with is said after it, up to the next alternative
@@ -661,6 +665,17 @@ class ExtractiveEngine:
             asked = {*q.content, *(w.casefold() for w in [*q.codes, *q.entities])}
             score += sum(1.0 for w in asked if len(w) >= 4 and w in after)
         return score
+
+    def _phase_fit(self, q: Question, fig: Figure) -> bool | None:
+        """Whether a dose is given in the phase of treatment the question names ("adjuvant",
+        "maintenance"), by the words before it: True, False for another phase ("perioperative"
+        fits both sides of surgery), None when either names none."""
+        phases = self.vocab.treatment_phases
+        asked = {key for key, _ in q.qualifiers if key in phases}
+        said = {t.key for t in self.vocab.terms(fig.label) if t.key in phases}
+        if not asked or not said:
+            return None
+        return bool(asked & said) or "perioperative" in said
 
     def _backbone(self, s: Sentence, context: _ArticleContext) -> set[str]:
         """The drugs an article gives in its control arm too ("azacitidine alone", "placebo
@@ -709,6 +724,12 @@ class ExtractiveEngine:
         if not own and s.section and not _VERSUS.search(s.section):
             arm = s.section
             own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
+        elif not own and s.section and asked:
+            # "## Versus nivolumab monotherapy": its figures are of the arms it compares, not of
+            # an arm it does not name ("the chemo arm")
+            compared = _drugs_named(s.section, drugs, self.vocab, _brands(s.article))
+            if compared and not asked & compared:
+                return True
         if not asked or not own:
             return False
         if not asked & own or (asked - own and own - asked):
@@ -731,7 +752,9 @@ class ExtractiveEngine:
         if not s.section or population_phrase(s.text, fig) is not None or says_overall(s.text, fig):
             return set()
         part = {
-            t.key for t in self.vocab.terms(s.section) if t.qualifier in ("setting", "subgroup")
+            t.key
+            for t in self.vocab.terms(s.section)
+            if t.qualifier in ("setting", "subgroup") and t.key not in self.vocab.treatment_phases
         }
         part |= {score_cut_key(m) for m in SCORE_CUT.finditer(s.section)}
         if not part:
@@ -897,6 +920,8 @@ class ExtractiveEngine:
         best: _Candidate | None = None
         asks_where = bool(_WHERE.search(q.text))
         for s in sentences:
+            if s.text.lstrip().startswith("#"):
+                continue  # a heading names a topic; the sentences under it say what it is
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}

@@ -165,13 +165,7 @@ def analyze(
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
-    defines = _DEFINES.search(text)
-    if defines and (
-        re.search(r"\b(?:stand\s+for|mean|short\s+for)\b", defines.group(0))
-        or not any(t.kind == "endpoint" for t in vocab.terms(defines.group(0)))
-    ):
-        # not "what's ORR?", which asks for the figure; "what does ORR stand for?" does not
-        q.defines = defines.group("a") or defines.group("b") or defines.group("c")
+    q.defines = _abbreviation_asked(text, vocab)
     if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
         q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
     if q.target in STATISTICS:
@@ -367,6 +361,22 @@ _DEFINES = re.compile(
     r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*\?"
     r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b",
 )
+
+
+def _abbreviation_asked(text: str, vocab: Vocabulary) -> str | None:
+    """The abbreviation a question asks to spell out ("what does STAMP stand for?"); not an
+    endpoint asked as "what's the ORR?", which wants its figure."""
+    defines = _DEFINES.search(text)
+    if defines is None:
+        return None
+    said = defines.group(0)
+    if not re.search(r"\b(?:stand\s+for|mean|short\s+for)\b", said) and any(
+        t.kind == "endpoint" for t in vocab.terms(said)
+    ):
+        return None
+    return defines.group("a") or defines.group("b") or defines.group("c")
+
+
 _MECHANISM = re.compile(
     r"\bwhat (?:does|do)\b.+\bdo\b\s*(?:in\b.*)?[?.]?\s*$|\bhow does\b.+\bwork\b"
     r"|\bmechanism\b|\bMOA\b",

@@ -180,3 +180,15 @@ def test_capitals_with_a_letter_suffix_look_like_a_trial_name(vocab):
         assert looks_like_trial_name(name, vocab), name
     for word in ("EGFRm", "HER2-low", "MSI-H", "dMMR"):
         assert not looks_like_trial_name(word, vocab), word
+
+
+def test_a_trial_is_named_by_the_coded_last_part_of_its_name(vocab):
+    from bot.answer.core import _names_by_tail
+
+    # cervical cancer "A18" and colorectal cancer "8HW"; a number alone names no trial
+    names = frozenset({"KEYNOTE-A18", "KEYNOTE-689", "CheckMate 8HW", "CheckMate 77T"})
+    assert _names_by_tail("maintenance pembro dosing in A18?", names) == {"KEYNOTE-A18"}
+    assert _names_by_tail("PFS HR nivo/ipi vs nivo in 8HW", names) == {"CheckMate 8HW"}
+    assert _names_by_tail("EFS in 689 pts?", names) == set()
+    # a tail two trials share names neither
+    assert _names_by_tail("ORR in A18?", frozenset({"KEYNOTE-A18", "ZENITH-A18"})) == set()

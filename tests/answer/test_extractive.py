@@ -615,3 +615,84 @@ def test_whats_an_endpoint_asks_for_its_figure_not_its_long_form(vocab):
     assert analyze("what's the ORR?", vocab).defines is None
     assert analyze("what is PFS?", vocab).defines is None
     assert analyze("what does ORR stand for?", vocab).defines == "ORR"
+
+
+def _answer_in(vocab, question, sentences, drugs=(), section=""):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    meta = {"drugs": list(drugs), "trials": []}
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, meta)
+    given = [
+        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section)
+        for i, t in enumerate(sentences)
+    ]
+    return ExtractiveEngine(vocab).answer(analyze(question, vocab), given)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "dose"),
+    [
+        # lung cancer: both phases in one sentence; the adjuvant dose is asked
+        (
+            "adjuvant nivolumab dose?",
+            [
+                "Patients received neoadjuvant nivolumab 360 mg every 3 weeks for 4 cycles, "
+                "followed by adjuvant nivolumab 480 mg every 4 weeks for 1 year."
+            ],
+            ["nivolumab"],
+            "480 mg",
+        ),
+        # cervical cancer: the maintenance dose, not the one given with chemoradiotherapy
+        (
+            "maintenance pembro dosing?",
+            [
+                "Pembrolizumab 200 mg every 3 weeks was given with chemoradiotherapy for 5 "
+                "cycles, then maintenance pembrolizumab 400 mg every 6 weeks for 15 cycles."
+            ],
+            ["pembrolizumab"],
+            "400 mg",
+        ),
+        # the other way round: the neoadjuvant dose asked of the same lung cancer sentence
+        (
+            "neoadjuvant nivolumab dose?",
+            [
+                "Patients received neoadjuvant nivolumab 360 mg every 3 weeks for 4 cycles, "
+                "followed by adjuvant nivolumab 480 mg every 4 weeks for 1 year."
+            ],
+            ["nivolumab"],
+            "360 mg",
+        ),
+    ],
+)
+def test_a_dose_answers_for_the_phase_of_treatment_asked(question, sentences, drugs, dose, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and dose in draft.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "section", "drugs"),
+    [
+        # colorectal cancer: a section comparing two immunotherapy arms has no chemo figure
+        (
+            "ORR in the chemo arm?",
+            "The ORR was also higher with the combination, at 71% compared with 58%.",
+            "Second primary endpoint: versus nivolumab monotherapy",
+            ["nivolumab", "ipilimumab"],
+        ),
+        # kidney cancer: a section comparing with everolimus has no sunitinib figure
+        (
+            "ORR on sunitinib?",
+            "The ORR was 35% with the combination compared with 18%.",
+            "Lenvatinib plus everolimus versus everolimus",
+            ["lenvatinib", "everolimus", "sunitinib"],
+        ),
+    ],
+)
+def test_a_figure_under_a_comparison_heading_is_not_of_an_arm_the_heading_leaves_out(
+    question, sentence, section, drugs, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs, section=section)
+    assert draft.status == "not_found"
