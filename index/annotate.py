@@ -22,6 +22,8 @@ _NAME = (
 )
 _TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
+# a name its registry number follows: "AEGEAN (NCT03800134)"
+_TRIAL_BEFORE_NCT = re.compile(rf"\b({_NAME})\s*[\(\[,]\s*NCT\d{{8}}\b")
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
 _CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3})\b")
@@ -97,7 +99,7 @@ def _looks_like_trial_name(name: str) -> bool:
 def annotate(text: str, vocab: Vocabulary) -> Annotations:
     """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
     names: Counter[str] = Counter()
-    for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE):
+    for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             if _looks_like_trial_name(name) and not _NCT.fullmatch(name):

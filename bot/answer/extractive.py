@@ -444,7 +444,7 @@ class ExtractiveEngine:
             )
             if not named_split:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
-        if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
+        if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
             return None  # another trial's figure: a teaser's, a round-up's other trial
         if self._other_arm(q, s, fig, self._backbone(s, context)):
             return None  # the figure of an arm with other drugs than the question names
@@ -742,6 +742,8 @@ class ExtractiveEngine:
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
+        if asked == {"placebo"} and "placebo" in own:
+            return False  # "the placebo arm": placebo with whatever both arms were given
         alone = asks_control and len(asked) == 1
         return alone and bool(own - asked)
 
@@ -927,7 +929,7 @@ class ExtractiveEngine:
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
-            if not about_trials(q.trials, s.text, s.article.meta.get("trials", [])):
+            if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
                 continue
             if not self._names_subject(q, s):
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
@@ -1227,7 +1229,10 @@ def _find_drugs(
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
         parts = w.split("-")
         # "lenvatinib-everolimus", "venetoclax-azacitidine": a pair of the article's drugs
-        if len(parts) > 1 and all(any(d.startswith(p) for d in drugs) for p in parts if p):
+        if len(parts) > 1 and all(
+            any(d.startswith(p) for d in drugs) or p in _DRUG_CLASSES for p in parts if p
+        ):
+            # ... or of a drug and a class: "chemotherapy-placebo", "placebo-azacitidine"
             words.extend(p for p in parts if len(p) >= 4)
         else:
             words.append(w)

@@ -194,7 +194,8 @@ _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
-        r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion)\b",
+        r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion|"
+        r"histology|tumou?rs|disease)\b",
         re.I,
     ),
     re.compile(
@@ -263,6 +264,12 @@ _NOT_POPULATION = frozenset(
         "kg",
         "m2",
         "dose",
+        "disease",
+        "histology",
+        "tumor",
+        "tumors",
+        "tumour",
+        "tumours",
     ]
 )
 

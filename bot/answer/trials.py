@@ -11,9 +11,13 @@ def name_key(name: str) -> str:
     return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
 
 
-def about_trials(trials: list[str], sentence: str, article_trials: list[str]) -> bool:
+def about_trials(
+    trials: list[str], sentence: str, article_trials: list[str], section: str = ""
+) -> bool:
     """A sentence answers for the trials a question names when its article is about one of
-    them, or the sentence itself names one (a round-up's other trial, a teaser's)."""
+    them, or the sentence itself names one (a round-up's other trial, a teaser's), and the
+    heading it stands under names no other of the article's trials ("AEGEAN: perioperative
+    durvalumab" in a round-up asked about CheckMate 77T)."""
     if not trials:
         return True
     keys = {name_key(t) for t in trials}
@@ -22,6 +26,10 @@ def about_trials(trials: list[str], sentence: str, article_trials: list[str]) ->
         return True
     if not keys & {name_key(str(t)) for t in article_trials}:
         return False
+    heading = name_key(section)
+    under = {name_key(str(t)) for t in article_trials if section and name_key(str(t)) in heading}
+    if under and not keys & under:
+        return False  # a round-up's section about its other trial
     # the article is about the trial asked, but this sentence is about another one: a teaser's
     # "FRESCO-2: fruquintinib improves OS to 7.4 months"
     return not any(

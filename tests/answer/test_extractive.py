@@ -696,3 +696,43 @@ def test_a_figure_under_a_comparison_heading_is_not_of_an_arm_the_heading_leaves
 ):
     draft = _answer_in(vocab, question, [sentence], drugs, section=section)
     assert draft.status == "not_found"
+
+
+def test_a_hyphenated_drug_and_class_names_both(vocab):
+    # lung cancer "chemotherapy-placebo regimen"; leukaemia "placebo-azacitidine"
+    assert _drugs_named("with the chemotherapy-placebo regimen", ["nivolumab"], vocab) == {
+        "chemotherapy",
+        "placebo",
+    }
+    assert _drugs_named("in the placebo-azacitidine arm", ["azacitidine"], vocab) == {
+        "azacitidine",
+        "placebo",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # lung cancer: the placebo arm got chemotherapy too
+        (
+            "median EFS placebo arm?",
+            "Median EFS was not reached with nivolumab versus 18.4 months with the "
+            "chemotherapy-placebo regimen.",
+            ["nivolumab"],
+            "18.4",
+        ),
+        # leukaemia: placebo with azacitidine
+        (
+            "median OS in the placebo arm?",
+            "Median OS was 24.0 months with ivosidenib plus azacitidine and 7.9 months with "
+            "placebo plus azacitidine.",
+            ["ivosidenib", "azacitidine"],
+            "7.9",
+        ),
+    ],
+)
+def test_the_placebo_arm_is_placebo_with_what_both_arms_got(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and value in draft.text.split("[")[0]

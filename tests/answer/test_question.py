@@ -201,3 +201,11 @@ def test_an_aside_in_brackets_does_not_hide_the_population(vocab):
     assert q.population == ["crcl"]
     q = analyze("PFS in the bulky (>7 cm) subgroup?", vocab)
     assert q.population == ["bulky"]
+
+
+def test_a_histology_or_tumours_named_in_a_question_are_a_population(vocab):
+    # lung cancer histology; head and neck tumours by score
+    assert analyze("77T EFS HR in squamous histology?", vocab).population == ["squamous"]
+    assert analyze("mPR rate w/ neoadj pembro in CPS≥10 tumors?", vocab).population == ["cps>=10"]
+    # the noun itself is no word the figure must say
+    assert analyze("OS in patients with nonsquamous disease", vocab).population == ["nonsquamous"]

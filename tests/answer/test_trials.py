@@ -35,3 +35,16 @@ def test_a_sentence_about_another_trial_does_not_answer_for_the_article_s_trial(
     assert about_trials(
         ["RELATIVITY-047"], "Grade 3 or 4 events: 18.9% (BMS-986016).", ["RELATIVITY-047"]
     )
+
+
+def test_a_round_up_section_about_its_other_trial_does_not_answer():
+    # a lung cancer round-up of two trials, and a lymphoma/mesothelioma one
+    trials = ["CheckMate 77T", "AEGEAN"]
+    sentence = "Median EFS was not reached in the durvalumab arm and was 25.9 months with placebo."
+    assert not about_trials(["CheckMate 77T"], sentence, trials, "AEGEAN: PERIOPERATIVE DURVALUMAB")
+    assert about_trials(["AEGEAN"], sentence, trials, "AEGEAN: PERIOPERATIVE DURVALUMAB")
+    pair = ["ECHELON-1", "CheckMate 743"]
+    meso = "Median OS was 18.1 versus 14.1 months."
+    assert not about_trials(["ECHELON-1"], meso, pair, "CheckMate 743 in mesothelioma")
+    # a heading that names no trial leaves the sentence to the article
+    assert about_trials(["ECHELON-1"], meso, pair, "Safety")

@@ -39,3 +39,12 @@ def test_a_trial_name_may_start_in_lower_case(vocab):
     assert annotate(prostate, vocab).trials == ["eMBARK"]
     # an ordinary lower-case word before "trial" is no name
     assert annotate("The randomized trial enrolled 400 patients.", vocab).trials == []
+
+
+def test_a_name_its_registry_number_follows_is_a_trial(vocab):
+    # lung cancer and liver cancer trials named once, with their NCT numbers
+    text = (
+        "AEGEAN (NCT03800134) randomised 802 patients with resectable NSCLC. In liver cancer, "
+        "HIMALAYA, NCT03298451, tested a single priming dose."
+    )
+    assert set(annotate(text, vocab).trials) == {"AEGEAN", "HIMALAYA"}
