@@ -113,6 +113,12 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
     ):
         return True
+    if (
+        raw.rstrip().endswith("%")
+        and raw.lstrip()[:1] in "<>≤≥"
+        and re.search(r"(?:[A-Z]{2}|\d|::)[\w:-]*\s*$", sentence[max(0, start - 16) : start])
+    ):
+        return True  # "BCR::ABL1 ≤0.1%", "HER2 >10%": a marker's cut-off defines, not reports
     if raw.rstrip().endswith("%") and re.match(
         r"\s*(?:CI\b|confidence interval|credible interval)", sentence[end:], re.I
     ):
@@ -305,6 +311,27 @@ def _counts_patients(sentence: str, end: int) -> bool:
             sentence[end:],
         )
     )
+
+
+# A time point counted in weeks: "at week 48", "by wk 12", "96-week update", "MMR wk48";
+# not a schedule or a duration ("every 3 weeks", "for 52 weeks", "within 6 weeks")
+_WEEK_POINT = re.compile(
+    r"(?<![\w-])(?:weeks?|wks?)[\s-]*(?P<a>\d{1,3})\b|(?<![\w.-])(?P<b>\d{1,3})[\s-]*(?:weeks?|wks?)\b",
+    re.I,
+)
+_NOT_A_POINT = re.compile(
+    r"(?:every|each|q|for|up\s+to|within|over|than|of|first|last|to|-|–)\s*$", re.I
+)
+
+
+def week_points(text: str) -> list[tuple[int, int]]:
+    """The time points ``text`` names in weeks, as (offset, week), in order."""
+    points = []
+    for m in _WEEK_POINT.finditer(text):
+        if _NOT_A_POINT.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        points.append((m.start(), int(m.group("a") or m.group("b"))))
+    return points
 
 
 _CI_CLAUSE = re.compile(

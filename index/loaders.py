@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import re
 from dataclasses import dataclass
@@ -89,6 +90,8 @@ def load_bytes(data: bytes, source: str, suffix: str) -> LoadedArticle:
         if suffix in (".html", ".htm"):
             text, title = html_main_text(raw)
         else:
+            if suffix in (".md", ".markdown"):
+                raw = html.unescape(raw)  # Markdown's entity references: "&le;0.1%" is "≤0.1%"
             text, title = raw, markdown_title(raw) if suffix in (".md", ".markdown") else ""
     text = normalize_text(linearize_tables(text))
     if len(re.findall(r"[A-Za-z]{2,}", text)) < 5:

@@ -34,6 +34,7 @@ from index.figures import (
     extract_figures,
     score_cut_key,
     value_runs,
+    week_points,
 )
 from index.tables import is_table_row, row_cells
 from index.text import tokenize
@@ -342,6 +343,7 @@ class ExtractiveEngine:
             self._refused,
             self._population_fit,
             self._values_fit,
+            self._week_fit,
             self._qualifiers_fit,
             self._preferred,
         ):
@@ -528,6 +530,30 @@ class ExtractiveEngine:
 
         return score
 
+    def _week_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """A time point asked in weeks ("MMR at week 96"): the week the figure is said at (the
+        nearest before it, else the first after it, else its section's) must be that one."""
+        if q.week is None or fig.unit == "dose":
+            return score
+        if q.week not in {w for _, w in week_points(context.text.get(s.article.id, ""))}:
+            return None  # the article reports nothing at that week
+        said = week_points(s.text)
+        before = [w for at, w in said if at < fig.start]
+        after = [w for at, w in said if at >= fig.end]
+        week = (before or after[:1] or [w for _, w in week_points(s.section)][-1:] or [None])[-1]
+        if week is None:
+            return score
+        return score + 0.5 if week == q.week else None
+
     def _qualifiers_fit(
         self,
         q: Question,
@@ -624,7 +650,9 @@ class ExtractiveEngine:
             if OVERALL in q.groups and any(t.key == OVERALL for t in terms):
                 score += 1.0  # "all randomized pts": the sentence that says it is about them
         if not any(kind == "arm" for _, kind in q.qualifiers) and q.entities:
-            own_words = f"{fig.label} {fig.scope}"
+            # the arm said right after the value is its own ("31.8% with A and 17.6% with B":
+            # B's is 17.6%, whatever the words before it say)
+            own_words = arm_phrase(fig) or f"{fig.label} {fig.scope}"
             if names_drug(q.entities, own_words):
                 score += 0.5  # "trastuzumab arm": the figure of the drug asked about
             elif any(t.qualifier == "arm" for t in self.vocab.terms(own_words)):

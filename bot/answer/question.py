@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.figures import SCORE_CUT, age_cuts, score_cut_key
+from index.figures import SCORE_CUT, age_cuts, score_cut_key, week_points
 from index.vocabulary import Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
@@ -82,6 +82,7 @@ class Question:
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
+    week: int | None = None  # a time point in weeks ("MMR at week 48" -> 48)
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
     population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
     scoped: bool = True  # the question names its trial, drug or article (or only one is indexed)
@@ -166,6 +167,8 @@ def analyze(
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
     q.defines = _abbreviation_asked(text, vocab)
+    weeks = week_points(text)
+    q.week = weeks[0][1] if weeks else None
     if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
         q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
     if q.target in STATISTICS:

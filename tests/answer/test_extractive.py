@@ -736,3 +736,71 @@ def test_the_placebo_arm_is_placebo_with_what_both_arms_got(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert draft.status == "answered" and value in draft.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # leukaemia: the week asked, not the week before
+        (
+            "MMR at week 96 w/ asciminib?",
+            [
+                "At week 48, the MMR rate with asciminib was 67.7% versus 49.0% with imatinib.",
+                "MMR at week 96 was 74.1% with asciminib versus 52.0% with imatinib.",
+            ],
+            ["asciminib", "imatinib"],
+            "74.1%",
+        ),
+        # lymphoma: the PET-negative rate at week 12
+        (
+            "ORR at week 12 with brentuximab?",
+            [
+                "By week 6, the ORR was 61% with brentuximab.",
+                "At week 12, the ORR was 83% with brentuximab.",
+            ],
+            ["brentuximab"],
+            "83%",
+        ),
+    ],
+)
+def test_a_figure_answers_the_week_asked(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and value in draft.text.split("[")[0]
+
+
+def test_a_week_the_article_never_names_is_not_found(vocab):
+    # leukaemia: week 24 asked, only week 48 reported (and a sentence naming no week)
+    draft = _answer_in(
+        vocab,
+        "MMR at week 24 asciminib vs imatinib?",
+        [
+            "At week 48, the MMR rate with asciminib was 67.7% versus 49.0% with imatinib.",
+            "In the imatinib stratum, the MMR rate was 69.3% with asciminib.",
+        ],
+        ["asciminib", "imatinib"],
+    )
+    assert draft.status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # leukaemia: "31.8% with A and 17.6% with B"
+        (
+            "MR4.5 at 96 wks w/ asciminib",
+            "MR4.5 at week 96 was 31.8% with asciminib and 17.6% with imatinib.",
+            ["asciminib", "imatinib"],
+            "31.8%",
+        ),
+        # lung cancer: the second arm asked
+        (
+            "ORR w/ osimertinib?",
+            "The ORR was 86% with amivantamab plus lazertinib and 85% with osimertinib.",
+            ["amivantamab", "lazertinib", "osimertinib"],
+            "85%",
+        ),
+    ],
+)
+def test_the_arm_said_after_a_value_is_its_own(question, sentence, drugs, value, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)

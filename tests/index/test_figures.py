@@ -315,3 +315,36 @@ def test_a_value_followed_by_another_figure_has_no_ci(vocab):
 def test_the_level_of_an_interval_is_no_figure(sentence, vocab):
     values = [f.value for f in extract_figures(sentence, vocab)]
     assert "95%" not in values and "90%" not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("MMR at week 96 asciminib vs IS-TKI?", [96]),  # leukaemia
+        ("MR4.5 at 96 wks w/ asciminib", [96]),
+        ("PET-negative rate by wk12 in the lymphoma trial", [12]),  # lymphoma
+        ("On the basis of the week-48 data, it was approved.", [48]),
+        # schedules and durations are no time points
+        ("pembrolizumab 200 mg every 3 weeks for 52 weeks", []),
+        ("randomised within 6 weeks of chemoradiotherapy", []),
+    ],
+)
+def test_a_time_point_in_weeks_is_read_however_it_is_typed(text, weeks):
+    from index.figures import week_points
+
+    assert [w for _, w in week_points(text)] == weeks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # leukaemia: the molecular threshold that defines the endpoint
+        ("(1) MMR (BCR::ABL1 ≤0.1% on the International Scale) at week 48", []),
+        # breast: a HER2 cut-off, then a real rate
+        ("Patients with HER2 >10% staining had an ORR of 52%.", ["52%"]),
+        # a rate below a bound stays a figure
+        ("Pneumonitis occurred in <1% of patients.", ["<1%"]),
+    ],
+)
+def test_a_markers_cut_off_is_no_figure(sentence, figures, vocab):
+    assert [f.value for f in extract_figures(sentence, vocab)] == figures

@@ -281,3 +281,15 @@ def test_a_folder_names_the_files_it_skips(tmp_path: Path):
     assert set(reasons) == {"notes.docx", "LICENSE"}
     assert reasons["notes.docx"].startswith("unsupported file type '.docx'")
     assert reasons["LICENSE"].startswith("no file extension")
+
+
+def test_markdown_entity_references_are_read_as_characters():
+    from index.loaders import load_bytes
+
+    # a leukaemia and a lung cancer report written with HTML entities in Markdown
+    text = (
+        b"# Report\n\nBy week 12, 41.3% had BCR::ABL1 &le;1% and PD-L1 &ge;50% tumours "
+        b"responded in 45% &mdash; as expected.\n"
+    )
+    loaded = load_bytes(text, "r.md", ".md")
+    assert "≤1%" in loaded.text and "≥50%" in loaded.text and "&le;" not in loaded.text
