@@ -549,9 +549,10 @@ class ExtractiveEngine:
         said = week_points(s.text)
         before = [w for at, w in said if at < fig.start]
         after = [w for at, w in said if at >= fig.end]
-        week = (before or after[:1] or [w for _, w in week_points(s.section)][-1:] or [None])[-1]
-        if week is None:
+        weeks = before or after[:1] or [w for _, w in week_points(s.section)][-1:]
+        if not weeks:
             return score
+        week = weeks[-1]
         return score + 0.5 if week == q.week else None
 
     def _qualifiers_fit(
