@@ -41,6 +41,64 @@ def _is_table_line(line: str) -> bool:
     return (s.startswith("|") and s.count("|") >= 2) or s.count(" | ") >= 2
 
 
+_CELL = re.compile(r"\S+(?: \S+)*")  # words single-spaced: a cell of a space-aligned table
+
+
+def _aligned_cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells when two spaces or more part them, with where each starts."""
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line.rstrip())]
+
+
+def _is_aligned_row(line: str, cells: int = 3) -> bool:
+    return (
+        "|" not in line
+        and len(line) <= 160
+        and len(_aligned_cells(line)) >= cells
+        and "  " in line.strip()
+    )
+
+
+def align_text_tables(text: str) -> str:
+    """``text`` with its space-aligned tables (three lines or more of three cells or more, as
+    plain-text reports lay out a side-by-side) written as pipe tables: each cell under the
+    header column it stands beneath, the first column the row's label."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        # rows of two cells or more, most of them three or more (a blank cell leaves two)
+        while j < len(lines) and _is_aligned_row(lines[j], 2):
+            j += 1
+        if j - i < 3 or sum(_is_aligned_row(line) for line in lines[i:j]) * 2 < j - i:
+            out.append(lines[i])
+            i += 1
+            continue
+        above = _aligned_cells(lines[i - 1]) if i > 0 else []
+        if len(above) >= 2 and above[0][0] > 0 and out and out[-1] == lines[i - 1]:
+            # an indented header over the value columns only ("      Trial A     Trial B")
+            out.pop()
+            i -= 1
+        header = _aligned_cells(lines[i])
+        starts = (
+            [0, *(start for start, _ in header)]
+            if header[0][0] > 0
+            else [start for start, _ in header]
+        )
+        names = ["", *(cell for _, cell in header)] if header[0][0] > 0 else [c for _, c in header]
+        out.append("| " + " | ".join(names) + " |")
+        for line in lines[i + 1 : j]:
+            cells = [""] * len(starts)
+            for start, cell in _aligned_cells(line):
+                # the column whose header starts nearest at or before the cell (a little after
+                # too: numbers are often right-aligned under their header)
+                col = max((k for k, s0 in enumerate(starts) if s0 <= start + 2), default=0)
+                cells[col] = f"{cells[col]} {cell}".strip()
+            out.append("| " + " | ".join(cells) + " |")
+        i = j
+    return "\n".join(out)
+
+
 def linearize_tables(text: str) -> str:
     """``text`` with every pipe table replaced by one headed line per data row."""
     lines = text.split("\n")

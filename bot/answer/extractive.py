@@ -193,6 +193,15 @@ class ExtractiveEngine:
         )
         if arm_open and best.figure is not None and not (one_drug and own_arm):
             best.run = self._run_of(best.sentence.text, best.figure)
+            trials = [str(t) for t in first.meta.get("trials", [])]
+            if q.trials and is_table_row(best.sentence.text):
+                # a side-by-side of two trials: only the asked trial's column
+                best.run = [
+                    f
+                    for f in best.run
+                    if about_trials(q.trials, "", trials, f"{f.label} {f.scope}")
+                ]
+                best.run = best.run if len(best.run) > 1 else []
         shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
         rival = next(
             (
@@ -448,6 +457,16 @@ class ExtractiveEngine:
                 return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
         if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
             return None  # another trial's figure: a teaser's, a round-up's other trial
+        if (
+            q.trials
+            and is_table_row(s.text)
+            and {name_key(t) for t in q.trials}
+            & {name_key(str(t)) for t in s.article.meta.get("trials", [])}
+            and not about_trials(
+                q.trials, "", s.article.meta.get("trials", []), f"{fig.label} {fig.scope}"
+            )
+        ):
+            return None  # a side-by-side table's column of the other trial
         if self._other_arm(q, s, fig, self._backbone(s, context)):
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):

@@ -804,3 +804,33 @@ def test_a_week_the_article_never_names_is_not_found(vocab):
 def test_the_arm_said_after_a_value_is_its_own(question, sentence, drugs, value, vocab):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
+
+
+def test_a_side_by_side_tables_other_trial_column_does_not_answer(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    # a lung cancer round-up of two trials, and a haematology one
+    for question, row, trials, value in [
+        (
+            "TRIAL-B EFS HR?",
+            "EFS HR | TRIAL-A77: 0.58 | TRIAL-B: 0.68",
+            ["TRIAL-A77", "TRIAL-B"],
+            "0.68",
+        ),
+        (
+            "ORR in ZENITH-2?",
+            "ORR, % | ALPINE-1: 78.1% | ZENITH-2: 83.5%",
+            ["ALPINE-1", "ZENITH-2"],
+            "83.5%",
+        ),
+    ]:
+        meta = {"drugs": [], "trials": trials}
+        article = ArticleRecord("a", "Round-up", "s", "2026-01-01", 1, meta)
+        q = analyze(question, vocab)
+        q.trials = [trials[1]]
+        draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(row), row, 0)])
+        assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+        assert draft.text.split(":")[1].strip().startswith(value.split("%")[0]), draft.text

@@ -348,3 +348,21 @@ def test_a_time_point_in_weeks_is_read_however_it_is_typed(text, weeks):
 )
 def test_a_markers_cut_off_is_no_figure(sentence, figures, vocab):
     assert [f.value for f in extract_figures(sentence, vocab)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "endpoint"),
+    [
+        # lung cancer: an event-free composite that ends in death is no overall survival
+        ("The hazard ratio for disease progression, recurrence, or death was 0.58.", "EFS"),
+        # bladder cancer: with failure to undergo surgery among the events
+        ("HR for progression, recurrence, failure to undergo surgery or death, 0.68", "EFS"),
+        # breast cancer: recurrence or death
+        ("Abemaciclib cut the risk of recurrence or death (HR 0.68).", "DFS"),
+        # death alone stays death
+        ("The HR for death was 0.70 in the myeloma trial.", "deaths"),
+    ],
+)
+def test_a_composite_endpoint_is_read_whole(text, endpoint, vocab):
+    named = [t.key for t in vocab.terms(text) if t.kind == "endpoint" and t.key != "HR"]
+    assert named[0] == endpoint

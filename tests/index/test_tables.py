@@ -88,3 +88,41 @@ def test_a_cell_listing_arms_gives_one_figure_per_arm(vocab):
     assert figs["11.8"].scope.startswith("placebo")
     assert figs["551"].value == "551"
     assert extract_figures("All patients | Patients: 1,579 | HR: 0.78", vocab)[0].value == "1,579"
+
+
+def test_a_space_aligned_side_by_side_table_becomes_headed_rows():
+    from index.tables import align_text_tables, linearize_tables
+
+    # a lung cancer round-up's side-by-side of two trials, its header over the value columns
+    text = (
+        "SIDE BY SIDE\n"
+        "                          TRIAL-A77         TRIAL-B\n"
+        "Drug (target)             Nivolumab (PD-1)  Durvalumab (PD-L1)\n"
+        "EFS HR                    0.58              0.68\n"
+        "pCR (IO vs placebo)       25.3% vs 4.7%     17.2% vs 4.3%\n"
+    )
+    rows = linearize_tables(align_text_tables(text)).split("\n")
+    assert "EFS HR | TRIAL-A77: 0.58 | TRIAL-B: 0.68" in rows
+    assert "pCR (IO vs placebo) | TRIAL-A77: 25.3% vs 4.7% | TRIAL-B: 17.2% vs 4.3%" in rows
+
+
+def test_a_space_aligned_table_with_a_full_header_row():
+    from index.tables import align_text_tables, linearize_tables
+
+    # a myeloma press release's table, a blank cell left blank
+    text = (
+        "Endpoint      Triplet     Doublet\n"
+        "ORR, %        92.3        78.1\n"
+        "CR, %         44.0\n"
+        "Median PFS    NR          18.4 months\n"
+    )
+    rows = linearize_tables(align_text_tables(text)).split("\n")
+    assert "ORR, % | Triplet: 92.3 | Doublet: 78.1" in rows
+    assert "CR, % | Triplet: 44.0" in rows
+
+
+def test_prose_with_double_spaces_is_no_table():
+    from index.tables import align_text_tables
+
+    text = "Median OS was 18.1 months.  It was 14.1 months with chemotherapy.\nThe end.\n"
+    assert align_text_tables(text) == text
