@@ -358,7 +358,7 @@ def test_a_markers_cut_off_is_no_figure(sentence, figures, vocab):
         # bladder cancer: with failure to undergo surgery among the events
         ("HR for progression, recurrence, failure to undergo surgery or death, 0.68", "EFS"),
         # breast cancer: recurrence or death
-        ("Abemaciclib cut the risk of recurrence or death (HR 0.68).", "DFS"),
+        ("Abemaciclib prolonged the time to recurrence or death (HR 0.68).", "DFS"),
         # death alone stays death
         ("The HR for death was 0.70 in the myeloma trial.", "deaths"),
     ],
