@@ -110,6 +110,13 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     return None
 
 
+def population_after(fig: Figure) -> str | None:
+    """The part of the population said right after a figure ("0.20 in those with L858R"), or
+    None."""
+    m = _SCOPE_POPULATION.match(fig.scope.strip())
+    return m.group(0) if m and not _is_overall(m.group(0)) else None
+
+
 def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     """The phrases that may say whose a figure is: the sentence's opening clause before it
     ("Among the 72 patients with brain lesions, ...") and the phrase right after it ("... in the
@@ -230,7 +237,15 @@ def inherit_arms(
             named = [a for a in arms if a and names_arm(a, drugs, vocab)]
             if all(a is not None for a in arms) and named:
                 known = (start, [a for a in arms if a])
-            elif known and len(known[1]) == len(run) and not named:
+            elif (
+                known
+                and len(known[1]) == len(run)
+                and not named
+                and not all(
+                    a or population_phrase(text, figs[r]) for r, a in zip(run, arms, strict=True)
+                )
+            ):
+                # (values each said with their own group, "0.14 in X and 0.20 in Y", keep it)
                 for r, arm in zip(run, known[1], strict=True):
                     figs[r] = replace(figs[r], scope=f"{arm}; {figs[r].scope}".strip("; "))
         compared = _compared_arms(figs, drugs, vocab)

@@ -205,6 +205,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         s, e = m.start("value"), m.end("value")
         raw.append((s, e, m.group("value"), endpoint))
         taken.append((m.start(), m.end()))
+        # "HR was 0.14 in X and 0.20 in Y", "0.73 for A, 0.76 for B, and 0.26 for C": the
+        # ratios listed after it, each with its own group
+        for listed in _listed_ratios(sentence, e):
+            raw.append((listed.start(), listed.end(), listed.group(0), endpoint))
+            taken.append((listed.start(), listed.end()))
 
     # "CPS >=5", "younger than 65 years": who the figures are about, not figures
     cut_offs = [
@@ -322,6 +327,27 @@ _WEEK_POINT = re.compile(
 _NOT_A_POINT = re.compile(
     r"(?:every|each|q|for|up\s+to|within|over|than|of|first|last|to|-|–)\s*$", re.I
 )
+
+
+_RATIO = re.compile(r"(?<![\w.,-])\d?\.\d{1,3}(?![\d%.]|\s*(?:-|–|to)\s*\d)")
+_LIST_GAP = re.compile(
+    r"^(?:\s+(?:in|for|among|with)\s[^;()]{1,70}?)?(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
+
+
+def _listed_ratios(sentence: str, end: int) -> list[re.Match[str]]:
+    """Bare ratios listed after a labelled one at ``end``: each after a group phrase and a list
+    joiner ("... in patients with X, 0.76 in Y, and 0.26 in Z"), none after a unit or a CI."""
+    found: list[re.Match[str]] = []
+    at = end
+    while True:
+        m = _RATIO.search(sentence, at)
+        if m is None or not _LIST_GAP.match(sentence[at : m.start()]):
+            return found
+        if re.match(r"\s*(?:was|is|,)?\s*(?:the\s+)?P\b", sentence[m.end() :], re.I):
+            return found  # "... and 0.530 was the P value"
+        found.append(m)
+        at = m.end()
 
 
 def week_points(text: str) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from index.arms import (
     arm_phrase,
     inherit_arms,
     names_drug,
+    population_after,
     population_phrase,
     qualifier_phrase,
     says_overall,
@@ -172,36 +173,7 @@ class ExtractiveEngine:
             return None
         ordered = sorted(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
         best = ordered[-1]
-        first = ordered[-1].sentence.article
-        one_drug = (
-            len(
-                _drugs_named(
-                    q.text,
-                    [str(d).casefold() for d in first.meta.get("drugs", [])],
-                    self.vocab,
-                    _brands(first),
-                )
-                - set(_DRUG_CLASSES.values())
-            )
-            == 1
-        )
-        # no arm asked: every arm's value, side by side; one drug of the trial's asked, only
-        # its own value when the figure names its arm
-        arm_open = not any(kind == "arm" for _, kind in q.qualifiers)
-        own_arm = best.figure is not None and (
-            arm_phrase(best.figure) or is_table_row(best.sentence.text)
-        )
-        if arm_open and best.figure is not None and not (one_drug and own_arm):
-            best.run = self._run_of(best.sentence.text, best.figure)
-            trials = [str(t) for t in first.meta.get("trials", [])]
-            if q.trials and is_table_row(best.sentence.text):
-                # a side-by-side of two trials: only the asked trial's column
-                best.run = [
-                    f
-                    for f in best.run
-                    if about_trials(q.trials, "", trials, f"{f.label} {f.scope}")
-                ]
-                best.run = best.run if len(best.run) > 1 else []
+        best.run = self._side_by_side(q, best)
         shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
         rival = next(
             (
@@ -232,6 +204,28 @@ class ExtractiveEngine:
             best.margin = 0.0
         best.rival = f"{_value(rival)} ({rival.score:.2f})" if rival else ""
         return best
+
+    def _side_by_side(self, q: Question, best: _Candidate) -> list[Figure]:
+        """No arm asked: every arm's value beside the lead's; one drug of the trial's asked,
+        only its own value when the figure names its arm. Never the values of other parts of
+        the population when one part is asked, nor another trial's column of a side-by-side."""
+        fig, text, first = best.figure, best.sentence.text, best.sentence.article
+        drugs = [str(d).casefold() for d in first.meta.get("drugs", [])]
+        asked = _drugs_named(q.text, drugs, self.vocab, _brands(first))
+        one_drug = len(asked - set(_DRUG_CLASSES.values())) == 1
+        arm_open = not any(kind == "arm" for _, kind in q.qualifiers)
+        own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
+        if not arm_open or fig is None or (one_drug and own_arm):
+            return []
+        run = self._run_of(text, fig)
+        parts = {population_phrase(text, f) for f in run}
+        if len(parts) > 1 and (q.population or any(k == "subgroup" for _, k in q.qualifiers)):
+            return []  # "0.14 in X and 0.20 in Y": parts, not arms; the asked one alone
+        if q.trials and is_table_row(text):
+            # a side-by-side of two trials: only the asked trial's column
+            trials = [str(t) for t in first.meta.get("trials", [])]
+            run = [f for f in run if about_trials(q.trials, "", trials, f"{f.label} {f.scope}")]
+        return run if len(run) > 1 else []
 
     def _run_of(self, sentence: str, fig: Figure) -> list[Figure]:
         """The values listed with ``fig`` for the other arms ("16.4 vs 13.8 months"), in order,
@@ -481,6 +475,9 @@ class ExtractiveEngine:
             return None  # "neoadjuvant nivolumab 360 mg" does not answer the adjuvant dose
         if q.population and not says_population(q.population, s.text, s.section):
             return None  # the question names a part of the population this sentence does not
+        own_part = population_after(fig) if q.population else None
+        if own_part and not says_population(q.population, own_part):
+            return None  # "0.14 in exon 19 deletions and 0.20 in L858R": another part's value
         if self._part_asked(q, s, context) and self._says_overall(s, fig):
             return None  # everyone's figure does not answer a question about a part of them
         return score

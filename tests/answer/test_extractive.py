@@ -834,3 +834,30 @@ def test_a_side_by_side_tables_other_trial_column_does_not_answer(vocab):
         draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(row), row, 0)])
         assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
         assert draft.text.split(":")[1].strip().startswith(value.split("%")[0]), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # lung cancer: the L858R group's ratio, not the exon 19 group's before it
+        (
+            "PFS HR for L858R pts?",
+            "The hazard ratio was 0.14 in patients with exon 19 deletions and 0.20 in those "
+            "with L858R.",
+            "0.20",
+        ),
+        # liver cancer: the HCV group's ratio of two
+        (
+            "OS HR in HCV patients?",
+            "The hazard ratio for death was 0.64 in patients with HBV and 1.06 in patients "
+            "with HCV.",
+            "1.06",
+        ),
+    ],
+)
+def test_a_subgroup_asked_gets_its_own_value_from_a_list_of_subgroups(
+    question, sentence, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence])
+    lead = draft.text.split("[")[0]
+    assert draft.status == "answered" and lead.rstrip().endswith(value), draft.text

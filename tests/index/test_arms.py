@@ -192,3 +192,42 @@ def test_an_endpoint_row_is_no_subgroup(vocab):
 def test_a_group_named_by_a_biomarker_is_a_part_of_the_population(sentence, vocab):
     fig = extract_figures(sentence, vocab)[0]
     assert population_phrase(sentence, fig) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "after"),
+    [
+        # lung cancer: each ratio with its mutation group
+        (
+            "The hazard ratio was 0.14 in patients with exon 19 deletions and 0.20 in those "
+            "with L858R.",
+            "0.20",
+            "in those with L858R.",
+        ),
+        # cervical cancer: an opening clause is no group said after the value
+        (
+            "In an exploratory analysis by disease stage, the OS hazard ratio was 0.57.",
+            "0.57",
+            None,
+        ),
+    ],
+)
+def test_the_group_said_right_after_a_figure(sentence, value, after, vocab):
+    from index.arms import population_after
+
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert population_after(fig) == after
+
+
+def test_values_each_with_their_own_group_keep_them_over_the_arms_before(vocab):
+    from index.arms import inherit_arms
+
+    # lung cancer interview: a list of arms, then ratios each with a mutation group
+    first = "At 24 months, 65% of patients on osimertinib and 13% on placebo were alive."
+    second = "The HR was 0.14 in patients with exon 19 deletions and 0.20 in those with L858R."
+    sentences = [
+        (0, first, extract_figures(first, vocab)),
+        (len(first) + 1, second, extract_figures(second, vocab)),
+    ]
+    _, figs = inherit_arms(sentences, ["osimertinib"], vocab)
+    assert all("osimertinib" not in f.scope and "placebo" not in f.scope for f in figs)

@@ -366,3 +366,31 @@ def test_a_markers_cut_off_is_no_figure(sentence, figures, vocab):
 def test_a_composite_endpoint_is_read_whole(text, endpoint, vocab):
     named = [t.key for t in vocab.terms(text) if t.kind == "endpoint" and t.key != "HR"]
     assert named[0] == endpoint
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ratios"),
+    [
+        # lung cancer: two mutation subgroups
+        (
+            "The hazard ratio was 0.14 in patients with exon 19 deletions and 0.20 in those "
+            "with L858R.",
+            ["0.14", "0.20"],
+        ),
+        # lung cancer: three PD-L1 groups
+        (
+            "The HR was 0.73 for patients with PD-L1 expression below 1%, 0.76 for PD-L1 "
+            "1%-49%, and 0.26 for PD-L1 of 50% or more.",
+            ["0.73", "0.76", "0.26"],
+        ),
+        # kidney cancer: a CI in words is no listed ratio; a P value named after is none either
+        (
+            "The HR was 0.66, with a 95% confidence interval of 0.49 to 0.88.",
+            ["0.66"],
+        ),
+        ("The HR for OS was 0.81 and 0.530 was the P value.", ["0.81"]),
+    ],
+)
+def test_ratios_listed_after_a_labelled_one_are_ratios(sentence, ratios, vocab):
+    found = [f.value for f in extract_figures(sentence, vocab) if f.endpoint == "HR"]
+    assert found == ratios
