@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from index.figures import Figure, ci_after, value_runs
+from index.figures import SCORE_CUT, Figure, ci_after, value_runs
 from index.tables import is_table_row
 from index.vocabulary import Vocabulary
 
@@ -77,6 +77,13 @@ _SCOPE_POPULATION = re.compile(
 )
 
 
+# "for PD-L1 of 50% or more", "in CPS >=20 disease": a biomarker cut-off right after a figure
+_SCOPE_CUT = re.compile(
+    rf"^(?:in|among|for|with)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{SCORE_CUT.pattern})[^;,]{{0,30}}",
+    re.I,
+)
+
+
 def population_phrase(sentence: str, fig: Figure) -> str | None:
     """The words that restrict a figure to a part of the trial's population, or None when it is
     the whole trial's: an opening clause ("Among the 72 patients with brain lesions, ..."), a
@@ -102,7 +109,9 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     if mid:  # "..., and in CPS >=20 disease it was 14.7 vs 11.0 months"
         candidates.append(mid[-1].group(0))
     for phrase in candidates:
-        if not (_POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase)):
+        if not (
+            _POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase) or SCORE_CUT.search(phrase)
+        ):
             continue
         if _is_overall(phrase):
             continue
@@ -111,9 +120,10 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
 
 
 def population_after(fig: Figure) -> str | None:
-    """The part of the population said right after a figure ("0.20 in those with L858R"), or
-    None."""
-    m = _SCOPE_POPULATION.match(fig.scope.strip())
+    """The part of the population said right after a figure ("0.20 in those with L858R", "0.26
+    for PD-L1 of 50% or more"), or None."""
+    scope = fig.scope.strip()
+    m = _SCOPE_POPULATION.match(scope) or _SCOPE_CUT.match(scope)
     return m.group(0) if m and not _is_overall(m.group(0)) else None
 
 
@@ -125,7 +135,7 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:
         phrases.append(lead.group(0))
-    m = _SCOPE_POPULATION.match(fig.scope.strip())
+    m = _SCOPE_POPULATION.match(fig.scope.strip()) or _SCOPE_CUT.match(fig.scope.strip())
     if m:
         phrases.append(m.group(0))
     return phrases

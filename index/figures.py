@@ -137,19 +137,30 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     return sentence[end : end + 1] == ":" or sentence[start - 1 : start] == ":"
 
 
-# A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more".
+# A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more", "PD-L1 >=50%",
+# "PD-L1 expression below 1%", "PD-L1-negative", and a band of it: "PD-L1 1%-49%".
 SCORE_CUT = re.compile(
-    r"\b(?P<score>CPS|TPS|TAP|IC)\s*(?P<op>[<>≥≤]=?|of|>=|<=)?\s*(?P<n>\d+)\s*%?\s*"
-    r"(?P<plus>\+|or (?:more|higher|greater|above))?",
+    r"\b(?P<score>CPS|TPS|TAP|IC|PD-?L1(?:\s+(?:expression|TPS|TC|score))?)\s*"
+    r"(?:(?P<lo>\d+)\s*%?\s*(?:-|–|to)\s*<?\s*(?P<hi>\d+)\s*%"
+    r"|(?P<op>[<>≥≤]=?|of|>=|<=|below|under|less\s+than|above|over|at\s+least|greater\s+than)?"
+    r"\s*(?P<n>\d+)\s*%?\s*(?P<plus>\+|or (?:more|higher|greater|above))?"
+    r"|[\s-](?P<sign>negative|positive)\b)",
     re.I,
 )
+_BELOW = re.compile(r"^(?:<|≤|below|under|less)", re.I)
 
 
 def score_cut_key(m: re.Match[str]) -> str:
-    """ "cps>=5" for every way of typing a CPS of 5 or more; "cps<5" for below it."""
+    """ "cps>=5" for every way of typing a CPS of 5 or more; "cps<5" for below it; "pdl=1-49"
+    for a band. Every way of naming PD-L1 expression is "pdl"."""
+    score = m.group("score").casefold()
+    score = "pdl" if score.startswith("pd") else score
+    if m.group("lo"):
+        return f"{score}={m.group('lo')}-{m.group('hi')}"
+    if m.group("sign"):  # "PD-L1-negative": below 1%; "positive": 1% or more
+        return f"{score}<1" if m.group("sign").casefold() == "negative" else f"{score}>=1"
     op = (m.group("op") or "").strip()
-    below = op.startswith(("<", "≤"))
-    return f"{m.group('score').casefold()}{'<' if below else '>='}{m.group('n')}"
+    return f"{score}{'<' if _BELOW.match(op) else '>='}{m.group('n')}"
 
 
 # An age cut-off: "<60 yo", "younger than 60 years", "aged 65 or older", ">=65 y".

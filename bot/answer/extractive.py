@@ -1317,7 +1317,7 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
             if w not in ages:
                 return False  # no age said, or another age ("65 or older" for "<60")
             continue
-        if re.fullmatch(r"[a-z]+(?:<|>=)\d+", w):
+        if re.fullmatch(r"[a-z]+(?:<|>=|=)[\d-]+", w):
             score = re.match(r"[a-z]+", w)
             same_score = {c for c in cuts if score and c.startswith(score.group(0))}
             if same_score and w not in same_score:

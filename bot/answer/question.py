@@ -318,7 +318,12 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         found = [w for w in found if not re.search(r"\d|^(?:yo|yrs?|years?|old|aged?)$", w)]
         found.extend(sorted(ages))
     for m in SCORE_CUT.finditer(text):  # "CPS5+", "CPS >=10", "TPS <1%": a biomarker cut-off
-        found = [w for w in found if w not in ("cps", "tps") and not re.search(r"\d", w)]
+        found = [
+            w
+            for w in found
+            if w not in ("cps", "tps", "pd", "l1", "pd-l1", "expression", "negative", "positive")
+            and not re.search(r"\d", w)
+        ]
         found.append(score_cut_key(m))
     cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
     if cohort:  # "cohort 2" is said whole

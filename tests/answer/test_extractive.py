@@ -861,3 +861,26 @@ def test_a_subgroup_asked_gets_its_own_value_from_a_list_of_subgroups(
     draft = _answer_in(vocab, question, [sentence])
     lead = draft.text.split("[")[0]
     assert draft.status == "answered" and lead.rstrip().endswith(value), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("EFS HR in PD-L1 >=50%?", "0.26"),  # lung cancer
+        ("EFS HR for PD-L1 1-49%?", "0.76"),
+        ("EFS hazard ratio among PD-L1 negative (<1%) tumors", "0.73"),
+    ],
+)
+def test_a_pd_l1_group_asked_gets_its_own_ratio(question, value, vocab):
+    sentence = (
+        "The HR was 0.73 for patients with tumour PD-L1 expression below 1%, 0.76 for PD-L1 "
+        "1%-49%, and 0.26 for PD-L1 of 50% or more."
+    )
+    draft = _answer_in(vocab, question, ["The EFS benefit was seen across groups.", sentence])
+    assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
+
+
+def test_a_pd_l1_groups_ratio_does_not_answer_for_everyone(vocab):
+    # head and neck: only the CPS >=20 group's ratio is reported
+    draft = _answer_in(vocab, "OS HR?", ["The OS hazard ratio was 0.61 in the CPS ≥20 population."])
+    assert draft.status == "not_found"

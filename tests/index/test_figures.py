@@ -394,3 +394,24 @@ def test_a_composite_endpoint_is_read_whole(text, endpoint, vocab):
 def test_ratios_listed_after_a_labelled_one_are_ratios(sentence, ratios, vocab):
     found = [f.value for f in extract_figures(sentence, vocab) if f.endpoint == "HR"]
     assert found == ratios
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # lung cancer: PD-L1 expression, however it is written
+        ("EFS HR in PD-L1 >=50%?", ["pdl>=50"]),
+        ("for patients with tumour PD-L1 expression below 1%", ["pdl<1"]),
+        ("0.70 for PD-L1 1%-49%", ["pdl=1-49"]),
+        ("0.26 for PD-L1 of 50% or more", ["pdl>=50"]),
+        ("among PD-L1-negative tumours", ["pdl<1"]),
+        ("PD-L1 TPS ≥50%", ["pdl>=50"]),
+        # head and neck / gastric: the combined positive score as before
+        ("in the CPS ≥20 population", ["cps>=20"]),
+        ("CPS5+", ["cps>=5"]),
+    ],
+)
+def test_a_pd_l1_cut_off_is_one_population_however_typed(text, keys):
+    from index.figures import SCORE_CUT, score_cut_key
+
+    assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == keys
