@@ -56,7 +56,8 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 _POPULATION_WORD = re.compile(
     r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|groups?|"
-    r"subsets?|tumou?rs?|disease|histology|responders|carriers|portions?|part\s+[A-Z0-9]{1,2})\b",
+    r"subsets?|strat(?:um|a)|tumou?rs?|disease|histology|responders|carriers|portions?|"
+    r"part\s+[A-Z0-9]{1,2})\b",
     re.I,
 )
 _OVERALL = re.compile(

@@ -369,25 +369,38 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
     for m in re.finditer(r"[A-Za-z][\w-]*[A-Za-z0-9]|\b\d{3,4}[A-Za-z]{0,3}\b", text):
         if m.start() in covered:
             continue
-        word = m.group(0).casefold()
-        if word in vocab.stopwords or len(word) < 3:
-            continue
-        # a word of four letters or more counts whole; three letters only as a drug's start
-        holders = [
-            a
-            for a, words in articles.items()
-            if (len(word) >= 4 and word in words)
-            or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
-        ]
-        if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
-            continue
-        weight = math.log(n / len(holders))
-        for a in holders:
-            scores[a] = scores.get(a, 0.0) + weight
+        whole = m.group(0).casefold()
+        # "acala-BR": the word if it is rare, else its rare parts ("acala", a clipped drug name)
+        parts = [p for p in re.split(r"[-/]", whole) if p] if "-" in whole else []
+        found = _holders(whole, snap, vocab)
+        counted = [(whole, found)] if found else [(p, _holders(p, snap, vocab)) for p in parts]
+        for word, holders in counted:
+            if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
+                continue
+            weight = math.log(n / len(holders))
+            if any(
+                w.startswith(word) for a in holders for w in _drugs_of(snap, a, vocab, articles[a])
+            ):
+                weight *= 2  # a drug's name, clipped or whole, says more than a common word
+            for a in holders:
+                scores[a] = scores.get(a, 0.0) + weight
     if not scores:
         return None
     best = max(scores.values())
     return sorted(a for a, v in scores.items() if v >= best - 1e-9)
+
+
+def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
+    """The articles that have ``word``: whole when it has four letters or more, and as the
+    start of one of their drugs' names ("lorla")."""
+    if word in vocab.stopwords or len(word) < 3:
+        return []
+    return [
+        a
+        for a, words in snap.article_words.items()
+        if (len(word) >= 4 and word in words)
+        or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
+    ]
 
 
 def _drugs_of(

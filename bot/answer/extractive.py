@@ -385,7 +385,7 @@ class ExtractiveEngine:
             else:
                 return None
             if q.target in STATISTICS and q.about:
-                about = self._about(terms, fig)
+                about = self._about(terms, fig, s.text)
                 if about in q.about:
                     score += 2
                 elif about and any(self.vocab.related_endpoints(about, a) for a in q.about):
@@ -759,6 +759,8 @@ class ExtractiveEngine:
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = _VERSUS.split(arm)[0]
+        if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
+            arm = self._compared_in_order(s, fig)
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
@@ -791,6 +793,24 @@ class ExtractiveEngine:
             return False  # "the placebo arm": placebo with whatever both arms were given
         alone = asks_control and len(asked) == 1
         return alone and bool(own - asked)
+
+    def _compared_in_order(self, s: Sentence, fig: Figure) -> str:
+        """The arm of one of two values listed without their arms, after a sentence opening that
+        compares two arms ("Drug A ... benefit over drug B, with a median PFS of 10.1 months
+        versus 4.6 months"): the first value is the first arm's, the second the other's."""
+        run = self._run_of(s.text, fig)
+        if len(run) != 2:
+            return ""
+        opening = s.text[: run[0].start]
+        split = _VERSUS.search(opening)
+        if split is None:
+            return ""
+        first, second = opening[: split.start()], opening[split.end() :]
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        named = [_drugs_named(p, drugs, self.vocab, _brands(s.article)) for p in (first, second)]
+        if not all(named) or named[0] == named[1]:
+            return ""
+        return first if run[0].start == fig.start else second
 
     def _section_part(self, s: Sentence, fig: Figure, context: _ArticleContext) -> set[str]:
         """The part of the population a figure's section is about ("## dMMR/MSI-H population"),
@@ -948,8 +968,23 @@ class ExtractiveEngine:
         between = label[named[-1].end :]
         return len(tokenize(between, self.vocab.stopwords))
 
-    def _about(self, terms: list[Term], fig: Figure) -> str | None:
-        """The endpoint a statistic belongs to: the nearest other endpoint before it."""
+    def _about(self, terms: list[Term], fig: Figure, text: str = "") -> str | None:
+        """The endpoint a statistic belongs to: the one its name is for ("the hazard ratio for
+        an EFS event -- defined as ..., or death -- was 0.33"), else the nearest before it."""
+        stats = [t for t in terms if t.key in STATISTICS and t.end <= fig.start]
+        if stats and text:
+            after = [
+                t
+                for t in terms
+                if t.kind == "endpoint"
+                and t.key not in STATISTICS
+                and t.start >= stats[-1].end
+                and re.fullmatch(
+                    r"\s*(?:for|of)\s+(?:an?\s+|the\s+)?", text[stats[-1].end : t.start]
+                )
+            ]
+            if after and after[0].end <= fig.start:
+                return after[0].key
         before = [
             t
             for t in terms
@@ -1095,7 +1130,7 @@ class ExtractiveEngine:
     def _name(self, sentence: str, fig: Figure) -> str:
         terms = [t for t in self.vocab.terms(sentence) if t.kind == "endpoint"]
         if fig.endpoint in STATISTICS:
-            about = self._about(terms, fig)
+            about = self._about(terms, fig, sentence)
             about_term = next(
                 (t for t in reversed(terms) if t.key == about and t.end <= fig.start), None
             )

@@ -192,3 +192,18 @@ def test_a_trial_is_named_by_the_coded_last_part_of_its_name(vocab):
     assert _names_by_tail("EFS in 689 pts?", names) == set()
     # a tail two trials share names neither
     assert _names_by_tail("ORR in A18?", frozenset({"KEYNOTE-A18", "ZENITH-A18"})) == set()
+
+
+def test_a_hyphenated_word_finds_articles_by_its_rare_parts(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            "mcl": "Acalabrutinib plus bendamustine-rituximab in mantle cell lymphoma.",
+            "nsclc": "Amivantamab plus lazertinib in EGFR-mutant lung cancer.",
+            "cll": "Venetoclax plus obinutuzumab in chronic lymphocytic leukaemia.",
+        }
+    )
+    # "acala-BR", "ami-laz": clipped drug names joined by a hyphen
+    assert articles_by_rare_words("G3+ AEs acala-BR vs pbo-BR?", snap, vocab) == ["mcl"]
+    assert articles_by_rare_words("ORR ami-laz?", snap, vocab) == ["nsclc"]

@@ -884,3 +884,60 @@ def test_a_pd_l1_groups_ratio_does_not_answer_for_everyone(vocab):
     # head and neck: only the CPS >=20 group's ratio is reported
     draft = _answer_in(vocab, "OS HR?", ["The OS hazard ratio was 0.61 in the CPS ≥20 population."])
     assert draft.status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # leukaemia: the HR "for an EFS event -- defined as ..., or death" is EFS's, not OS's
+        (
+            "OS hazard ratio?",
+            [
+                "The hazard ratio for an EFS event -- defined as treatment failure, relapse, or "
+                "death from any cause -- was 0.33 (95% CI, 0.16-0.69).",
+                "Median OS was 24.0 versus 7.9 months (HR 0.44; 95% CI, 0.27-0.73).",
+            ],
+            "0.44",
+        ),
+        # myeloma: "the HR for PFS" before a clause naming death
+        (
+            "PFS HR?",
+            [
+                "The HR for PFS, which counted progression or death, was 0.26 (95% CI, 0.18-0.38).",
+                "The hazard ratio for death was 0.57.",
+            ],
+            "0.26",
+        ),
+    ],
+)
+def test_a_statistic_belongs_to_the_endpoint_it_is_for(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # melanoma: "A ... over B, ... 10.1 months versus 4.6 months"
+        (
+            "mPFS on nivolumab alone?",
+            "Nivolumab plus relatlimab continued to show a PFS benefit over nivolumab, with a "
+            "median PFS of 10.1 months versus 4.6 months.",
+            ["nivolumab", "relatlimab"],
+            "4.6",
+        ),
+        # kidney cancer: the combination asked of the same shape
+        (
+            "median PFS with lenvatinib plus pembrolizumab?",
+            "Lenvatinib plus pembrolizumab improved PFS compared with sunitinib, a median of "
+            "23.9 versus 9.2 months.",
+            ["lenvatinib", "pembrolizumab", "sunitinib"],
+            "23.9",
+        ),
+    ],
+)
+def test_two_values_take_the_arms_a_comparison_names_in_order(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
