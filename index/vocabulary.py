@@ -50,6 +50,8 @@ class Vocabulary:
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
     # setting groups that say when a drug is given (adjuvant, maintenance), not who gets it
     treatment_phases: frozenset[str] = frozenset()
+    # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
+    mechanism_cues: tuple[str, ...] = ()
     brands: dict[str, str] = field(default_factory=dict)  # casefolded brand -> generic name
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
@@ -175,6 +177,7 @@ def _load(path: str | None) -> Vocabulary:
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
             treatment_phases=frozenset(data.get("treatment_phases", [])),
+            mechanism_cues=tuple(data.get("mechanism_cues", [])),
             brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),

@@ -1006,11 +1006,15 @@ class ExtractiveEngine:
                 continue  # a heading names a topic; the sentences under it say what it is
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
+            if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound
+                keys |= {t.key for t in self.vocab.terms(s.text.replace("-", " "))}
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
             if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
                 continue
+            if "target" in q.groups and not self._says_mechanism(s.text):
+                continue  # "EGFR-mutant NSCLC" names a gene, not what the drug acts on
             if not self._names_subject(q, s):
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
             hits = sum(1 for w in wanted if _word_in(w, words)) + len(groups & keys)
@@ -1059,6 +1063,20 @@ class ExtractiveEngine:
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
         return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+
+    def _says_mechanism(self, text: str) -> bool:
+        """The sentence says what a drug acts on: a mechanism word ("targets", "inhibitor",
+        "bispecific antibody"), or a drug with its target in brackets ("Durvalumab (PD-L1)")."""
+        folded = text.casefold()
+        if any(
+            re.search(rf"(?<![a-z]){re.escape(cue.casefold())}", folded)
+            for cue in self.vocab.mechanism_cues
+        ):
+            return True
+        return any(
+            t.key == "target" and text[max(0, t.start - 1) : t.start] == "("
+            for t in self.vocab.terms(text)
+        )
 
     def _names_subject(self, q: Question, s: Sentence) -> bool:
         """The sentence names what the question is about: one of its names, or one of the

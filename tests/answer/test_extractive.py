@@ -941,3 +941,39 @@ def test_two_values_take_the_arms_a_comparison_names_in_order(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # lung cancer: a bispecific's two targets in a hyphenated compound; the design sentence
+        # naming EGFR-mutant disease is no answer
+        (
+            "what are amivantamab's targets",
+            [
+                "Patients with EGFR-mutant NSCLC were randomly assigned to amivantamab plus "
+                "lazertinib or osimertinib.",
+                "Amivantamab is a fully human EGFR-MET bispecific antibody that blocks ligand "
+                "binding to both receptors.",
+            ],
+            ["amivantamab", "lazertinib", "osimertinib"],
+            "EGFR-MET bispecific",
+        ),
+        # lung cancer (ALK): a TKI said as an abbreviation
+        (
+            "what does lorlatinib hit?",
+            [
+                "Lorlatinib was given to patients with ALK-positive NSCLC.",
+                "Lorlatinib is a third-generation ALK/ROS1 TKI designed to cross the blood-brain "
+                "barrier.",
+            ],
+            ["lorlatinib"],
+            "third-generation",
+        ),
+    ],
+)
+def test_a_target_question_is_answered_by_a_sentence_that_says_what_the_drug_acts_on(
+    question, sentences, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
