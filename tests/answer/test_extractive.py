@@ -961,7 +961,7 @@ def test_two_values_take_the_arms_a_comparison_names_in_order(
         ),
         # lung cancer (ALK): a TKI said as an abbreviation
         (
-            "what does lorlatinib hit?",
+            "what generation ALK TKI is lorlatinib?",
             [
                 "Lorlatinib was given to patients with ALK-positive NSCLC.",
                 "Lorlatinib is a third-generation ALK/ROS1 TKI designed to cross the blood-brain "
