@@ -468,11 +468,20 @@ def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
 
 
 def _spell_names(text: str, snap: Snapshot) -> str:
-    """Trial names written as the articles write them: "SKYLARK 2" -> "SKYLARK2", and a one-letter
-    slip in a long name ("SKYLRK") -> "SKYLARK"."""
+    """Trial names written as the articles write them: "SKYLARK 2" -> "SKYLARK2", a short coded
+    name ("SK-2") -> "SKYLARK2", and a one-letter slip in a long name ("SKYLRK") -> "SKYLARK"."""
     loose, by_key, long_names = _spellings(snap.trial_names)
     if loose is not None:
         text = loose.sub(lambda m: by_key[_name_key(m.group(0))], text)
+
+    def coded(m: re.Match[str]) -> str:
+        # "KN689", "CM-77T": a short coded name for the one indexed trial it stands for
+        if m.group(0).casefold() in snap.words:
+            return m.group(0)
+        short = _CODED_NAME.match(m.group(0))
+        return (_coded_to_indexed(short, snap) if short else None) or m.group(0)
+
+    text = re.sub(r"(?<![\w-])[A-Za-z]{2,3}-?\d{2,4}[A-Za-z]?(?![\w-])", coded, text)
     for word in re.findall(r"[A-Za-z][\w-]{5,}", text):
         folded = word.casefold()
         if folded in long_names or folded in snap.words:

@@ -747,6 +747,9 @@ class ExtractiveEngine:
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
+            arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
         lead = LEAD_CLAUSE.match(s.text)
         if (
             not arm

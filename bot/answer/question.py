@@ -130,6 +130,7 @@ def analyze(
         for m in _QUESTION_VALUE.finditer(text)
         if not (landmark and q.landmark and landmark.start() <= m.start() < landmark.end())
         and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
+        and not re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
         and not re.match(
             r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :]
         )

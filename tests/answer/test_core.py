@@ -207,3 +207,20 @@ def test_a_hyphenated_word_finds_articles_by_its_rare_parts(vocab):
     # "acala-BR", "ami-laz": clipped drug names joined by a hyphen
     assert articles_by_rare_words("G3+ AEs acala-BR vs pbo-BR?", snap, vocab) == ["mcl"]
     assert articles_by_rare_words("ORR ami-laz?", snap, vocab) == ["nsclc"]
+
+
+def test_a_short_coded_name_is_spelled_as_the_indexed_trial(vocab):
+    from bot.answer.core import _spell_names
+
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # head and neck "KN689"; lung "CM-77T"; an unknown code is left as typed
+    records = {
+        "hn": record("hn", ["KEYNOTE-689"]),
+        "lung": record("lung", ["CheckMate 77T"]),
+    }
+    snap = Snapshot(records, [], BM25Index([]), {"hn": frozenset(), "lung": frozenset()})
+    assert _spell_names("EFS HR in CPS 10+ KN689", snap) == "EFS HR in CPS 10+ KEYNOTE-689"
+    assert _spell_names("EFS HR in CM-77T?", snap) == "EFS HR in CheckMate 77T?"
+    assert _spell_names("ORR in XY-301?", snap) == "ORR in XY-301?"

@@ -977,3 +977,28 @@ def test_a_target_question_is_answered_by_a_sentence_that_says_what_the_drug_act
 ):
     draft = _answer_in(vocab, question, sentences, drugs)
     assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+def test_a_table_that_names_its_arms_in_the_column_header_refuses_an_arm_it_lacks(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    # gastric cancer: rows are populations, columns name the arms; the nivo/ipi arm is not in it
+    row = (
+        "All randomized | n: 1581 | Median OS, nivo + chemo (mo): 13.8 | Median OS, chemo "
+        "(mo): 11.6 | HR for death: 0.80"
+    )
+    meta = {"drugs": ["nivolumab", "ipilimumab"], "trials": []}
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, meta)
+    q = analyze("mOS for the nivo/ipi arm?", vocab)
+    draft = ExtractiveEngine(vocab).answer(q, [Sentence(article, 0, len(row), row, 0)])
+    assert draft.status == "not_found"
+    # ... and answers for the arm it has (the same shape in a lymphoma table)
+    row2 = "All treated | Median PFS, acalabrutinib + BR (mo): 66.4 | Median PFS, BR (mo): 49.6"
+    meta2 = {"drugs": ["acalabrutinib", "bendamustine", "rituximab"], "trials": []}
+    article2 = ArticleRecord("b", "Report", "s", "2026-01-01", 1, meta2)
+    q2 = analyze("median PFS with acalabrutinib + BR?", vocab)
+    draft2 = ExtractiveEngine(vocab).answer(q2, [Sentence(article2, 0, len(row2), row2, 0)])
+    assert "66.4" in draft2.text.split("[")[0]

@@ -209,3 +209,11 @@ def test_a_histology_or_tumours_named_in_a_question_are_a_population(vocab):
     assert analyze("mPR rate w/ neoadj pembro in CPS≥10 tumors?", vocab).population == ["cps>=10"]
     # the noun itself is no word the figure must say
     assert analyze("OS in patients with nonsquamous disease", vocab).population == ["nonsquamous"]
+
+
+def test_the_level_of_a_ci_in_a_question_is_no_value_to_match(vocab):
+    # head and neck and cervical cancer questions naming "95% CI"
+    assert analyze("upper bound of the 95% CI for the EFS HR", vocab).values == []
+    assert analyze("PFS HR and 95% confidence interval at IA1?", vocab).values == []
+    # a dose still is
+    assert analyze("ORR at 8 mg/kg?", vocab).values == ["8 mg/kg"]
