@@ -23,13 +23,16 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
-    r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P)"
+    r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P"
+    r"|p(?=\s*[=<>≤]))"  # "p=0.016": a lower-case p only before its sign
     r"(?:\s*(?:=|,|:)\s*|\s*(?=[<>≤≥])|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=\.?\d)"
     # "HR for progression, recurrence or death, 0.68": a decimal after what it is for
     r"|\s+for\s+[^\d();]{1,90}?(?:,\s*|\s+(?:was|of|is|were)\s+|\s+)(?=[<>≤≥]?\s?\d*\.\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
 )
-_DETAIL_LEAD = re.compile(r"^\(\s*(?:\d+%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I)
+_DETAIL_LEAD = re.compile(
+    r"^\(\s*(?:\d+(?:\.\d+)?%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I
+)
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
 _ARMS_IN_PARENS = re.compile(
     r"^\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%\s*\)$", re.I

@@ -385,7 +385,9 @@ class ExtractiveEngine:
             else:
                 return None
             if q.target in STATISTICS and q.about:
-                about = self._about(terms, fig, s.text)
+                about = self._about(terms, fig, s.text) or self._about_before(
+                    context.before.get((s.article.id, s.start), [])
+                )
                 if about in q.about:
                     score += 2
                 elif about and any(self.vocab.related_endpoints(about, a) for a in q.about):
@@ -994,6 +996,19 @@ class ExtractiveEngine:
             if t.kind == "endpoint" and t.end <= fig.start and t.key not in STATISTICS
         ]
         return before[-1].key if before else None
+
+    def _about_before(self, before: list[str]) -> str | None:
+        """The endpoint the sentence just before reports, for a statistic whose own sentence
+        names none ("Median OS was 16.6 months. The hazard ratio versus sorafenib was 0.86")."""
+        for text in before:  # nearest first: a list's lead-in may be a few lines up
+            named = [
+                t.key
+                for t in self.vocab.terms(text)
+                if t.kind == "endpoint" and t.key not in STATISTICS
+            ]
+            if named:
+                return named[-1]
+        return None
 
     # -- sentences ---------------------------------------------------------------------------
 

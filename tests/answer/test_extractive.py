@@ -1002,3 +1002,42 @@ def test_a_table_that_names_its_arms_in_the_column_header_refuses_an_arm_it_lack
     q2 = analyze("median PFS with acalabrutinib + BR?", vocab)
     draft2 = ExtractiveEngine(vocab).answer(q2, [Sentence(article2, 0, len(row2), row2, 0)])
     assert "66.4" in draft2.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # liver cancer: the HR after a sentence about OS is OS's, no answer for EFS
+        (
+            "EFS hazard ratio?",
+            [
+                "Median OS with durvalumab alone was 16.56 months.",
+                "The hazard ratio for durvalumab versus sorafenib was 0.86 (95.67% CI, 0.73-1.03).",
+            ],
+        ),
+        # lung cancer: a bulleted subgroup list under a PFS lead-in is no OS answer
+        (
+            "OS HR in patients without CNS metastases?",
+            [
+                "Investigator-assessed PFS by subgroup was as follows:",
+                "- CNS metastases at baseline: 24.9 vs 13.8 months (HR = 0.47)",
+                "- No CNS metastases at baseline: 27.6 vs 21.0 months (HR = 0.75)",
+            ],
+        ),
+    ],
+)
+def test_a_statistic_naming_no_endpoint_is_the_endpoint_of_the_lines_before(
+    question, sentences, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": [], "trials": []})
+    given, at = [], 0
+    for text in sentences:  # consecutive sentences of one article
+        given.append(Sentence(article, at, at + len(text), text, 0))
+        at += len(text) + 1
+    draft = ExtractiveEngine(vocab).answer(analyze(question, vocab), given)
+    assert draft.status == "not_found", draft.text

@@ -415,3 +415,23 @@ def test_a_pd_l1_cut_off_is_one_population_however_typed(text, keys):
     from index.figures import SCORE_CUT, score_cut_key
 
     assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "p_value", "detail"),
+    [
+        # lymphoma: a lower-case p inside the HR's bracket
+        ("PFS favoured the triplet (HR 0.73; 95% CI 0.57-0.94; p=0.016).", "0.016", None),
+        # lung cancer: a CI level with decimals still heads the value's interval
+        (
+            "The hazard ratio was 0.58 (97.36% CI, 0.42-0.81; P < 0.001).",
+            "< 0.001",
+            "(97.36% CI, 0.42-0.81; P < 0.001)",
+        ),
+    ],
+)
+def test_p_values_and_interval_brackets_however_written(sentence, p_value, detail, vocab):
+    figs = extract_figures(sentence, vocab)
+    assert any(f.endpoint == "P value" and f.value == p_value for f in figs)
+    if detail:
+        assert next(f for f in figs if f.endpoint == "HR").detail == detail
