@@ -159,12 +159,23 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
     assert _wrong_figures(wrong) <= 3, wrong
 
 
-def test_blind_development_corpus(tmp_path, embedder):
-    """15 articles over 13 tumour types and 7 formats, 365 questions (bench/blind/README.md),
-    all in one index as in real use. Measured 274/365 right with 17 wrong figures when these
-    bounds were set (42.9% and 141 wrong before this corpus was used): the issue's target is
-    90% and at most 2% wrong, so these bounds only catch a regression."""
-    dev = ROOT / "bench" / "blind" / "dev"
+@pytest.mark.parametrize(
+    ("part", "size", "floor", "most_wrong"),
+    [
+        # 15 articles over 13 tumour types and 7 formats; 42.9% right and 141 wrong figures
+        # before this corpus was used. Measured 289/365 with 15 wrong when these bounds were set.
+        ("dev", 360, 0.78, 16),
+        # 10 articles (head and neck, lymphoma, CML, lung, cervical, colorectal, AML), written
+        # blind in session 6: 166/289 with 37 wrong on its first, untouched run; measured
+        # 218/289 with 19 wrong when these bounds were set.
+        ("dev2", 285, 0.74, 20),
+    ],
+)
+def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
+    """A development part of the blind corpus (bench/blind/README.md), all its articles in one
+    index as in real use. The issue's target is 90% and at most 2% wrong: these bounds only
+    catch a regression."""
+    dev = ROOT / "bench" / "blind" / part
     services = make_services(tmp_path / "index", embedder)
     with services.ingestor() as ing:
         ing.ingest_paths(sorted(dev.glob("*/articles")))
@@ -173,8 +184,8 @@ def test_blind_development_corpus(tmp_path, embedder):
         for qfile in sorted(dev.glob("*/questions.yaml"))
         for q in yaml.safe_load(qfile.read_text())["questions"]
     ]
-    assert len(questions) >= 360
+    assert len(questions) >= size
     accuracy, wrong, ungrounded = _evaluate(services, questions)
     assert ungrounded == []
-    assert accuracy >= 0.74, wrong
-    assert _wrong_figures(wrong) <= 18
+    assert accuracy >= floor, wrong
+    assert _wrong_figures(wrong) <= most_wrong
