@@ -80,7 +80,8 @@ _SCOPE_POPULATION = re.compile(
 
 # "for PD-L1 of 50% or more", "in CPS >=20 disease": a biomarker cut-off right after a figure
 _SCOPE_CUT = re.compile(
-    rf"^(?:in|among|for|with)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{SCORE_CUT.pattern})[^;,]{{0,30}}",
+    rf"^(?:in|among|for|with|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{SCORE_CUT.pattern})"
+    r"[^;,]{0,30}",
     re.I,
 )
 

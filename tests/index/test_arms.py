@@ -231,3 +231,30 @@ def test_values_each_with_their_own_group_keep_them_over_the_arms_before(vocab):
     ]
     _, figs = inherit_arms(sentences, ["osimertinib"], vocab)
     assert all("osimertinib" not in f.scope and "placebo" not in f.scope for f in figs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "after"),
+    [
+        # head and neck: "13.7% of patients with CPS≥10 disease"
+        (
+            "mPR occurred in 13.7% of patients with CPS≥10 disease and 9.4% overall.",
+            "13.7%",
+            "of patients with CPS≥10 disease and 9.4% overall.",
+        ),
+        # lung cancer: "of those with PD-L1 >=50%"
+        (
+            "Responses were seen in 45% of those with PD-L1 ≥50%.",
+            "45%",
+            "of those with PD-L1 ≥50%.",
+        ),
+    ],
+)
+def test_a_share_of_patients_with_a_score_cut_off_is_that_groups(sentence, value, after, vocab):
+    from index.arms import population_after
+    from index.figures import SCORE_CUT, score_cut_key
+
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    phrase = population_after(fig)
+    assert phrase is not None and after.startswith(phrase.rstrip(". "))
+    assert [score_cut_key(m) for m in SCORE_CUT.finditer(phrase)]
