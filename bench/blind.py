@@ -1,7 +1,7 @@
 """Run a part of the blind corpus (``bench/blind/<part>``): ingest every article of the part into
 one index, ask every question, and print the outcome by question kind.
 
-    python bench/blind.py dev [--index-dir D] [-v] [--json OUT]
+    python bench/blind.py dev [--index-dir D] [-v] [--json OUT] [--context-recall]
 
 Each helper folder of the part holds ``articles/`` and ``questions.yaml``; every article of the
 part is in the one index, so each question is asked against all of them, as in real use. The
@@ -67,6 +67,12 @@ def main() -> None:
     parser.add_argument("--index-dir", type=Path)
     parser.add_argument("-v", action="store_true", help="print every question, not only misses")
     parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument(
+        "--context-recall",
+        action="store_true",
+        help="also measure the LLM engine's context recall on the same index, in the same run "
+        "(the one run of a sealed part reports both)",
+    )
     args = parser.parse_args()
     articles, raw = part_files(args.part)
     if not raw:
@@ -88,6 +94,15 @@ def main() -> None:
         right = c["correct"] + c["abstained"]
         print(f"{kind:14} {n:4} {right:6} {c['wrong']:6} {c['wrongly_abstained']:18}")
     print(f"articles: {len(articles)}")
+    if args.context_recall:
+        from context_recall import context_recall, render  # bench/context_recall.py
+
+        settings.answer.engine = "extractive"  # the contexts do not depend on the engine
+        services = Services(settings)
+        contexts = settings.answer.llm_contexts
+        recall = context_recall(services.answerer, questions, contexts, services.searcher.snapshot)
+        print()
+        print(render(f"blind/{args.part} ({contexts} contexts)", recall, kinds))
     if args.json:
         args.json.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
 

@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.part:
         import blind  # bench/blind.py, beside this file
 
-        if args.part.strip("/").split("/")[0] == "sealed":
+        if args.part.strip("/").split("/")[0].startswith("sealed"):
             sys.exit("the sealed part is run once, by bench/blind.py, never measured before")
         articles, raw = blind.part_files(args.part)
         index_dir = args.part_index or Path(".trialbot") / f"blind-{args.part}"
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
         kinds = {str(q["id"]): str(q.get("kind", "")) for q in raw}
         name = f"blind/{args.part}"
     elif args.index_dir and args.questions:
-        if "sealed" in args.questions.resolve().parts:
+        if any(p.startswith("sealed") for p in args.questions.resolve().parts):
             sys.exit("the sealed part is run once, by bench/blind.py, never measured before")
         index_dir, questions, name = args.index_dir, load_questions(args.questions), args.questions
     else:
