@@ -15,9 +15,11 @@ from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
 
 _UNIT = (
-    r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg\b"
+    r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
+    r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b"
     r"|\s(?:percentage|%)[\s-]points?\b)"
 )
+_DOSE_UNIT = re.compile(r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)$", re.I)
 _VALUE = re.compile(
     rf"(?<![\w.\-/])(?:[<>≤≥]\s?)?(?:\d+(?:[.,]\d+)?|\.\d+){_UNIT}?(?![\w/]|-\w|\.\d)",
     re.IGNORECASE,
@@ -69,7 +71,7 @@ class Figure:
         v = self.value.casefold()
         if v.endswith("%"):
             return "percent"
-        if re.search(r"mg(?:/kg|/m2)?$", v):
+        if _DOSE_UNIT.search(v):
             return "dose"
         if re.search(r"(?:month|mo|week|wk|day|year)s?$", v):
             return "time"
@@ -309,7 +311,7 @@ _DESCRIPTORS = ("dose", "schedule")
 
 def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
     """Endpoints given by the value's own form: a dose, a schedule, a head count."""
-    if re.search(r"mg(?:/kg|/m2)?$", value, re.I):
+    if _DOSE_UNIT.search(value):
         return "dose"
     if re.search(r"\b(?:every|each|q)\s*$", sentence[:start], re.I):
         return "schedule"

@@ -344,6 +344,8 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", word)
     if vocab.terms(word) or vocab.terms(letters) or letters.casefold() in _SCORE_WORDS:
         return False
+    if word.casefold() in vocab.brands:
+        return False  # a drug's name or code ("TAS-102"), not a trial's
     if _TRIAL_SHAPE.match(word):
         return len(letters) >= 2
     if _LETTERED_TRIAL.match(word):

@@ -886,6 +886,18 @@ class ExtractiveEngine:
         asked = _drugs_named(q.text, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
         before = " ".join(s.text[: fig.start].split()[-4:])
         own = _drugs_named(before, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+        if asked and not own:
+            # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
+            # drug the article names only there included
+            word = re.search(r"([A-Za-z][a-z-]{4,})\s*$", s.text[: fig.start])
+            if (
+                word
+                and word.group(1).casefold() not in self.vocab.stopwords
+                and not _DOSE_WORDS.match(word.group(1))
+                and not names_drug(sorted(asked), word.group(1))
+                and not _drugs_named(word.group(1), drugs, self.vocab, brands) & asked
+            ):
+                return True
         return bool(asked and own and not asked & own)
 
     def _other_comparison(self, q: Question, s: Sentence) -> bool:
@@ -1160,6 +1172,8 @@ class ExtractiveEngine:
                 _statistic_bracket(sentence, fig)
                 or f"{fig.text}{ci_after(sentence, fig.end).rstrip()}"
             )
+        if fig.unit == "dose":
+            value += _schedule_after(sentence, fig.end)  # "100 mg orally twice daily"
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
         return _shorten(lead, self.max_chars)
 
@@ -1493,6 +1507,33 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
     for s in sentences:
         texts.setdefault(s.article.id, [s.article.title]).append(s.text)
     return {k: "\n".join(v) for k, v in texts.items()}
+
+
+_DOSE_WORDS = re.compile(
+    r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"
+    r"intravenously|daily|weekly|level|starting|target|reduced|escalated|fixed|flat|total)$",
+    re.I,
+)
+_SCHEDULE = re.compile(
+    r"\b(?:daily|weekly|every|q\d+w|BID|QD|TID|twice|once|orally|intravenously|IV|"
+    r"subcutaneously|per day|a day|on days?)\b",
+    re.I,
+)
+
+
+def _schedule_after(sentence: str, end: int) -> str:
+    """How a dose is given, said right after it ("100 mg orally twice daily"), verbatim up to
+    the next comma, semicolon or bracket; else ""."""
+    m = re.match(r"[^,;:()\[\].]{1,60}", sentence[end:])
+    if not m or not _SCHEDULE.search(m.group(0)) or re.search(r"\d+\s*(?:%|mg)", m.group(0)):
+        return ""
+    said = re.split(
+        r"\s(?:in|until|for|with|plus|and|followed|achieved|was|were|is|led|produced|showed)\s",
+        m.group(0),
+    )[0]
+    if re.search(r"\d[.,]\d|%", said):
+        return ""
+    return said.rstrip() if _SCHEDULE.search(said) else ""
 
 
 def _statistic_bracket(sentence: str, fig: Figure) -> str:

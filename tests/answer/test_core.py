@@ -224,3 +224,12 @@ def test_a_short_coded_name_is_spelled_as_the_indexed_trial(vocab):
     assert _spell_names("EFS HR in CPS 10+ KN689", snap) == "EFS HR in CPS 10+ KEYNOTE-689"
     assert _spell_names("EFS HR in CM-77T?", snap) == "EFS HR in CheckMate 77T?"
     assert _spell_names("ORR in XY-301?", snap) == "ORR in XY-301?"
+
+
+def test_a_drug_code_the_lexicon_knows_does_not_block_the_question(vocab):
+    from bot.answer.core import looks_like_trial_name
+
+    # colorectal "TAS-102" and lymphoma "BV" are drugs; an unknown coded name still blocks
+    assert not looks_like_trial_name("TAS-102", vocab)
+    assert not looks_like_trial_name("T-DXd", vocab)
+    assert looks_like_trial_name("ZENITH-102", vocab)

@@ -1041,3 +1041,49 @@ def test_a_statistic_naming_no_endpoint_is_the_endpoint_of_the_lines_before(
         at += len(text) + 1
     draft = ExtractiveEngine(vocab).answer(analyze(question, vocab), given)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "lead"),
+    [
+        # leukaemia: the dose with how it is given
+        (
+            "acalabrutinib dose?",
+            "Acalabrutinib 100 mg orally twice daily in 28-day cycles until progression.",
+            ["acalabrutinib"],
+            "100 mg orally twice daily",
+        ),
+        # neuroendocrine: a radioligand's activity in GBq, not the octreotide dose after it
+        (
+            "lutathera dose?",
+            "Patients received four infusions of Lutathera 7.4 GBq every 8 weeks, plus "
+            "octreotide LAR 30 mg intramuscularly.",
+            ["dotatate"],
+            "7.4 GBq every 8 weeks",
+        ),
+        # lymphoma: "BV" is brentuximab vedotin; the other drugs' doses after it are theirs
+        (
+            "BV dose?",
+            "Brentuximab vedotin 1.2 mg/kg was given with doxorubicin 25 mg/m², vinblastine "
+            "6 mg/m² and dacarbazine 375 mg/m².",
+            ["brentuximab", "vedotin", "doxorubicin"],
+            "1.2 mg/kg",
+        ),
+    ],
+)
+def test_a_dose_answers_with_its_schedule_for_the_drug_asked(
+    question, sentence, drugs, lead, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and lead in draft.text.split("[")[0], draft.text
+
+
+def test_a_dose_schedule_stops_before_a_result(vocab):
+    from bot.answer.extractive import _schedule_after
+
+    # leukaemia: "80 mg once daily achieved an MMR rate of 67.7%": the schedule only
+    sentence = "Asciminib 80 mg once daily achieved an MMR rate of 67.7% at week 48."
+    assert _schedule_after(sentence, sentence.index(" once")) == " once daily"
+    # lung cancer: no schedule said
+    sentence = "Osimertinib 80 mg was compared with placebo."
+    assert _schedule_after(sentence, sentence.index(" was")) == ""

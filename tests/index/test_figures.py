@@ -435,3 +435,15 @@ def test_p_values_and_interval_brackets_however_written(sentence, p_value, detai
     assert any(f.endpoint == "P value" and f.value == p_value for f in figs)
     if detail:
         assert next(f for f in figs if f.endpoint == "HR").detail == detail
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Lutathera 7.4 GBq (200 mCi) every 8 weeks was given.", "7.4 GBq"),  # neuroendocrine
+        ("Cisplatin 40 mg/m² weekly during radiotherapy.", "40 mg/m²"),  # cervical
+    ],
+)
+def test_radioligand_activities_and_body_surface_doses_are_doses(sentence, value, vocab):
+    fig = _by_value(sentence, vocab)[value]
+    assert fig.unit == "dose" and fig.endpoint == "dose"
