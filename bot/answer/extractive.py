@@ -213,7 +213,10 @@ class ExtractiveEngine:
         drugs = [str(d).casefold() for d in first.meta.get("drugs", [])]
         asked = _drugs_named(q.text, drugs, self.vocab, _brands(first))
         one_drug = len(asked - set(_DRUG_CLASSES.values())) == 1
-        arm_open = not any(kind == "arm" for _, kind in q.qualifiers)
+        # no arm asked, or both ("mDoR osi vs pbo"): the arms side by side
+        arm_open = not any(kind == "arm" for _, kind in q.qualifiers) or bool(
+            fig is not None and fig.endpoint not in STATISTICS and _VERSUS.search(q.text)
+        )
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
         if not arm_open or fig is None or (one_drug and own_arm):
             return []
@@ -946,7 +949,11 @@ class ExtractiveEngine:
         context = f"{s.text} | {s.section}"
         compares = bool(_VERSUS.search(context))
         said = _drugs_named(context, drugs, self.vocab, brands)
-        return compares and bool(said) and not comparator & said
+        versus = _VERSUS.search(q.text)
+        own = _drugs_named(q.text[: versus.start()], drugs, self.vocab, brands) if versus else set()
+        # "36.9 months on osimertinib compared with 6.5 months": only the asked arm is named,
+        # the other is the comparator left unsaid
+        return compares and bool(said - own) and not comparator & said
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is
@@ -1276,7 +1283,12 @@ _GOES_ON = re.compile(
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 
 
-_DRUG_CLASSES = {"chemo": "chemotherapy", "chemotherapy": "chemotherapy", "placebo": "placebo"}
+_DRUG_CLASSES = {
+    "chemo": "chemotherapy",
+    "chemotherapy": "chemotherapy",
+    "placebo": "placebo",
+    "pbo": "placebo",
+}
 
 
 OVERALL = "overall population"  # the vocabulary group of the whole trial's population

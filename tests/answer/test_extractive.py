@@ -1087,3 +1087,30 @@ def test_a_dose_schedule_stops_before_a_result(vocab):
     # lung cancer: no schedule said
     sentence = "Osimertinib 80 mg was compared with placebo."
     assert _schedule_after(sentence, sentence.index(" was")) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # oesophageal cancer: "pbo" is placebo; the nivolumab arm's median does not answer
+        (
+            "pbo mDFS?",
+            ["Median DFS was 22.4 months in the nivolumab arm and 11.0 months in the placebo arm."],
+            ["nivolumab"],
+            "11.0",
+        ),
+        # lung cancer: both arms asked with "vs"; the comparator is left unsaid in the sentence
+        (
+            "mDoR osi vs pbo?",
+            [
+                "Responses on osimertinib were durable, with a median duration of response of "
+                "36.9 months compared with 6.5 months."
+            ],
+            ["osimertinib"],
+            "36.9 months compared with 6.5 months",
+        ),
+    ],
+)
+def test_placebo_shorthand_and_both_arms_asked(question, sentences, drugs, expected, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
