@@ -212,6 +212,8 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+    # "adeno pts", "ypN+ pts", "IGHV-unmutated patients": one word before the patients
+    re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup)\b"),
     # "CR-at-baseline subgroup": the words just before "subgroup"
     re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
@@ -274,6 +276,17 @@ _NOT_POPULATION = frozenset(
         "tumors",
         "tumour",
         "tumours",
+        "eligible",
+        "enrolled",
+        "infused",
+        "evaluable",
+        "many",
+        "older",
+        "elderly",
+        "adult",
+        "adults",
+        "untreated",
+        "unfit",
     ]
 )
 

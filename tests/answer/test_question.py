@@ -217,3 +217,15 @@ def test_the_level_of_a_ci_in_a_question_is_no_value_to_match(vocab):
     assert analyze("PFS HR and 95% confidence interval at IA1?", vocab).values == []
     # a dose still is
     assert analyze("ORR at 8 mg/kg?", vocab).values == ["8 mg/kg"]
+
+
+def test_one_word_before_pts_names_a_population(vocab):
+    # oesophageal and CLL questions; generic words before "pts" name no part
+    assert analyze("adeno pts - mDFS nivo?", vocab).population == ["adeno"]
+    assert analyze("IGHV-unmutated pts: HR for acala-O?", vocab).population == [
+        "ighv",
+        "unmutated",
+    ]
+    assert analyze("how many pts were randomized", vocab).population == []
+    assert analyze("ORR in all pts", vocab).population == []
+    assert analyze("CR rate in evaluable patients?", vocab).population == []
