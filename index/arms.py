@@ -72,8 +72,8 @@ _ANAPHORA = re.compile(
 )
 _SCOPE_POPULATION = re.compile(
     r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
-    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders|portion)\b"
-    r"[^;,]{0,60}",
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders|portion|"
+    r"men|women|people|adults)\b[^;,]{0,60}",
     re.I,
 )
 

@@ -52,6 +52,8 @@ class Vocabulary:
     treatment_phases: frozenset[str] = frozenset()
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
     mechanism_cues: tuple[str, ...] = ()
+    # words that name the two sides of a split of the population ("high"/"low" risk)
+    opposites: tuple[tuple[str, str], ...] = ()
     brands: dict[str, str] = field(default_factory=dict)  # casefolded brand -> generic name
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
@@ -178,6 +180,9 @@ def _load(path: str | None) -> Vocabulary:
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
             treatment_phases=frozenset(data.get("treatment_phases", [])),
             mechanism_cues=tuple(data.get("mechanism_cues", [])),
+            opposites=tuple(
+                (str(a).casefold(), str(b).casefold()) for a, b in data.get("opposites", [])
+            ),
             brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),

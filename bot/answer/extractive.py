@@ -222,7 +222,12 @@ class ExtractiveEngine:
             return []
         run = self._run_of(text, fig)
         parts = {population_phrase(text, f) for f in run}
-        if len(parts) > 1 and (q.population or any(k == "subgroup" for _, k in q.qualifiers)):
+        part_words = {w for p in parts if p for w in tokenize(p, self.vocab.stopwords)}
+        if len(parts) > 1 and (
+            q.population
+            or any(k == "subgroup" for _, k in q.qualifiers)
+            or any(_same_word(w, p) for w in q.content for p in part_words)
+        ):
             return []  # "0.14 in X and 0.20 in Y": parts, not arms; the asked one alone
         if q.trials and is_table_row(text):
             # a side-by-side of two trials: only the asked trial's column
@@ -519,6 +524,8 @@ class ExtractiveEngine:
                 _same_word(a, w) for a in asked for w in restricted
             ):
                 return None  # a subgroup's figure, and the question names no subgroup of it
+            if self._opposite(asked, restricted):
+                return None  # "low-risk" asked, "high-risk disease" said: they share "risk"
             score += 1.0
         return score
 
@@ -1015,6 +1022,16 @@ class ExtractiveEngine:
             if t.kind == "endpoint" and t.end <= fig.start and t.key not in STATISTICS
         ]
         return before[-1].key if before else None
+
+    def _opposite(self, asked: set[str], said: set[str]) -> bool:
+        """The question names one side of a split and the figure's part the other ("low" and
+        "high", "poor" and "favorable"), from the vocabulary's pairs of opposite words."""
+        words = {w for a in asked for w in re.split(r"[-/]", a)}
+        own = {w for a in said for w in re.split(r"[-/]", a)}
+        return any(
+            (a in words and b in own and a not in own) or (b in words and a in own and b not in own)
+            for a, b in self.vocab.opposites
+        )
 
     def _about_before(self, before: list[str]) -> str | None:
         """The endpoint the sentence just before reports, for a statistic whose own sentence

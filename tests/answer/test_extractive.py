@@ -1114,3 +1114,27 @@ def test_a_dose_schedule_stops_before_a_result(vocab):
 def test_placebo_shorthand_and_both_arms_asked(question, sentences, drugs, expected, vocab):
     draft = _answer_in(vocab, question, sentences, drugs)
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # prostate cancer: "low-risk" asked, "high-risk" said first
+        (
+            "low-risk mHSPC HR for OS?",
+            "The OS hazard ratio was 0.71 for men with high-risk disease and 0.62 for men with "
+            "low-risk disease.",
+            "0.62",
+        ),
+        # kidney cancer: "poor risk" asked, "favorable-risk" said first
+        (
+            "PFS HR for IMDC poor risk?",
+            "By IMDC risk, the PFS hazard ratio was 0.62 for favorable-risk patients and 0.37 "
+            "for poor-risk patients.",
+            "0.37",
+        ),
+    ],
+)
+def test_the_other_side_of_a_split_does_not_answer(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
