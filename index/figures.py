@@ -145,7 +145,7 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
 # A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more", "PD-L1 >=50%",
 # "PD-L1 expression below 1%", "PD-L1-negative", and a band of it: "PD-L1 1%-49%".
 SCORE_CUT = re.compile(
-    r"\b(?P<score>CPS|TPS|TAP|IC|PD-?L1(?:\s+(?:expression|TPS|TC|score))?)\s*"
+    r"\b(?P<score>CPS|TPS|TAP|IC|PD-?L1(?:\s+(?:expression|TPS|TC|score))?)\s*(?:at\s+)?"
     r"(?:(?P<lo>\d+)\s*%?\s*(?:-|–|to)\s*<?\s*(?P<hi>\d+)\s*%"
     r"|(?P<op>[<>≥≤]=?|of|>=|<=|below|under|less\s+than|above|over|at\s+least|greater\s+than)?"
     r"\s*(?P<n>\d+)\s*%?\s*(?P<plus>\+|or (?:more|higher|greater|above))?"

@@ -485,6 +485,8 @@ class ExtractiveEngine:
             return None  # "neoadjuvant nivolumab 360 mg" does not answer the adjuvant dose
         if q.population and not says_population(q.population, s.text, s.section):
             return None  # the question names a part of the population this sentence does not
+        if self._cut_unreported(q, s, context):
+            return None  # "PD-L1-negative" asked: an article that names no such cut-off
         own_part = population_after(fig) if q.population else None
         if own_part and not says_population(q.population, own_part):
             return None  # "0.14 in exon 19 deletions and 0.20 in L858R": another part's value
@@ -1022,6 +1024,20 @@ class ExtractiveEngine:
             if t.kind == "endpoint" and t.end <= fig.start and t.key not in STATISTICS
         ]
         return before[-1].key if before else None
+
+    def _cut_unreported(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
+        """The question names a score cut-off ("PD-L1 <1%", "CPS >=10") that the article's text
+        never names: none of its figures is that group's."""
+        asked = {
+            w
+            for w in q.population
+            if re.fullmatch(r"[a-z]+(?:<|>=|=)[\d-]+", w) and not w.startswith("age")
+        }
+        if not asked:
+            return False
+        text = f"{context.text.get(s.article.id, '')}\n{s.section}"
+        said = {score_cut_key(m) for m in SCORE_CUT.finditer(text)}
+        return not asked <= said
 
     def _opposite(self, asked: set[str], said: set[str]) -> bool:
         """The question names one side of a split and the figure's part the other ("low" and

@@ -1138,3 +1138,29 @@ def test_placebo_shorthand_and_both_arms_asked(question, sentences, drugs, expec
 def test_the_other_side_of_a_split_does_not_answer(question, sentence, value, vocab):
     draft = _answer_in(vocab, question, [sentence])
     assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # breast cancer: the PD-L1-negative group is never reported; the overall HR is no answer
+        (
+            "OS HR in the PD-L1-negative subgroup?",
+            [
+                "The hazard ratio for death was 0.66 (95% CI, 0.50-0.87) in the intention-to-treat "
+                "population."
+            ],
+        ),
+        # gastric cancer: CPS >=10 asked, only CPS >=5 reported
+        (
+            "mOS in CPS>=10 pts?",
+            [
+                "In patients with a CPS of 5 or more, median OS was 14.4 months with the "
+                "combination."
+            ],
+        ),
+    ],
+)
+def test_a_score_cut_off_the_article_never_names_is_not_found(question, sentences, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "not_found", draft.text

@@ -447,3 +447,11 @@ def test_p_values_and_interval_brackets_however_written(sentence, p_value, detai
 def test_radioligand_activities_and_body_surface_doses_are_doses(sentence, value, vocab):
     fig = _by_value(sentence, vocab)[value]
     assert fig.unit == "dose" and fig.endpoint == "dose"
+
+
+def test_a_cut_off_said_with_at_is_read():
+    from index.figures import SCORE_CUT, score_cut_key
+
+    # melanoma and lung cancer wording
+    text = "In patients whose tumors expressed PD-L1 at less than 1%, and CPS at 10 or more"
+    assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == ["pdl<1", "cps>=10"]
