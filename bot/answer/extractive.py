@@ -883,8 +883,8 @@ class ExtractiveEngine:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
         asks for none (or for any grade). A listed value's words are its list's ("grade 3 or
         higher in 11% vs 2%")."""
-        if any(key == SEVERE for key, _ in q.qualifiers):
-            return False
+        if any(key == SEVERE for key, _ in q.qualifiers) or fig.unit == "count":
+            return False  # (a head count is no event rate: "733 patients with high-grade ...")
         scope = _own_scope(fig, sentence)
         clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
         own = self.vocab.terms(f"{fig.label} | {scope} | {clause}")

@@ -1164,3 +1164,26 @@ def test_the_other_side_of_a_split_does_not_answer(question, sentence, value, vo
 def test_a_score_cut_off_the_article_never_names_is_not_found(question, sentences, vocab):
     draft = _answer_in(vocab, question, sentences)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # ovarian cancer: "high-grade serous" describes who, not an event grade
+        (
+            "how many pts randomized?",
+            "A total of 733 patients with high-grade serous ovarian cancer were randomly "
+            "assigned in a 2:1 ratio to niraparib (n = 487) or placebo (n = 246).",
+            "733",
+        ),
+        # lymphoma: "high-grade B-cell lymphoma" in the head count's sentence
+        (
+            "how many patients were enrolled?",
+            "The trial enrolled 879 patients with high-grade B-cell lymphoma or DLBCL.",
+            "879",
+        ),
+    ],
+)
+def test_a_head_count_is_no_event_rate_of_a_grade(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
