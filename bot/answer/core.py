@@ -242,8 +242,7 @@ class Answerer:
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     """The articles about the trials the question names by their full indexed names
     ("ORCA 743", not every ORCA), or None when it names none."""
-    named = _names_in(text, snap.trial_names) | _names_by_tail(text, snap.trial_names)
-    keys = _longest({_name_key(name) for name in named})
+    keys = _longest({_name_key(name) for name in _indexed_names_in(text, snap.trial_names)})
     if not keys:
         return None
     found = sorted(
@@ -280,7 +279,7 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
             and len(digits) <= 3
         ):
             named.add(name)
-    named |= _names_in(text, snap.trial_names) | _names_by_tail(text, snap.trial_names)
+    named |= _indexed_names_in(text, snap.trial_names)
     # the longer name wins: "ORCA 743", not every "ORCA"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
@@ -295,6 +294,11 @@ def _names_in(text: str, names: frozenset[str]) -> set[str]:
     if pattern is None:
         return set()
     return {by_folded[m.group(0).casefold()] for m in pattern.finditer(text)}
+
+
+def _indexed_names_in(text: str, names: frozenset[str]) -> set[str]:
+    """The indexed trial names ``text`` names, whole or by their coded last part."""
+    return _names_in(text, names) | _names_by_tail(text, names)
 
 
 def _names_by_tail(text: str, names: frozenset[str]) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.answer.engine import Draft
 from bot.answer.models import Citation
@@ -52,6 +53,8 @@ class _ArticleContext:
     values: dict[str, set[str]]
     before: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # sentences before
     backbones: dict[str, set[str]] = field(default_factory=dict)  # found on first use
+    weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
+    cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -163,7 +166,16 @@ class ExtractiveEngine:
         analysed = self._inherit_endpoints(analysed, sentences)
         article_text = _article_texts(sentences)
         context = _ArticleContext(
-            article_text, settings_by_article, values_by_article, _sentences_before(sentences)
+            article_text,
+            settings_by_article,
+            values_by_article,
+            _sentences_before(sentences),
+            # once per article, not once per candidate figure
+            weeks={a: {w for _, w in week_points(t)} for a, t in article_text.items()},
+            cuts={
+                a: {score_cut_key(m) for m in SCORE_CUT.finditer(t)}
+                for a, t in article_text.items()
+            },
         )
         for s, terms, fig, local in analysed:
             score = self._score(q, s, terms, fig, local, context)
@@ -574,7 +586,7 @@ class ExtractiveEngine:
         nearest before it, else the first after it, else its section's) must be that one."""
         if q.week is None or fig.unit == "dose":
             return score
-        if q.week not in {w for _, w in week_points(context.text.get(s.article.id, ""))}:
+        if q.week not in context.weeks.get(s.article.id, set()):
             return None  # the article reports nothing at that week
         said = week_points(s.text)
         before = [w for at, w in said if at < fig.start]
@@ -778,7 +790,6 @@ class ExtractiveEngine:
             arm = _VERSUS.split(arm)[0]
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
@@ -1035,8 +1046,9 @@ class ExtractiveEngine:
         }
         if not asked:
             return False
-        text = f"{context.text.get(s.article.id, '')}\n{s.section}"
-        said = {score_cut_key(m) for m in SCORE_CUT.finditer(text)}
+        said = context.cuts.get(s.article.id, set()) | {
+            score_cut_key(m) for m in SCORE_CUT.finditer(s.section)
+        }
         return not asked <= said
 
     def _opposite(self, asked: set[str], said: set[str]) -> bool:
@@ -1137,11 +1149,7 @@ class ExtractiveEngine:
     def _says_mechanism(self, text: str) -> bool:
         """The sentence says what a drug acts on: a mechanism word ("targets", "inhibitor",
         "bispecific antibody"), or a drug with its target in brackets ("Durvalumab (PD-L1)")."""
-        folded = text.casefold()
-        if any(
-            re.search(rf"(?<![a-z]){re.escape(cue.casefold())}", folded)
-            for cue in self.vocab.mechanism_cues
-        ):
+        if _cue_pattern(self.vocab.mechanism_cues).search(text):
             return True
         return any(
             t.key == "target" and text[max(0, t.start - 1) : t.start] == "("
@@ -1479,6 +1487,13 @@ def _same_word(a: str, b: str) -> bool:
 
 def _in_count_bracket(sentence: str, fig: Figure) -> bool:
     return bool(re.search(r"\(\s*n\s*=\s*$", sentence[: fig.start], re.I))
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the vocabulary's mechanism cues, built once per vocabulary."""
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{body})", re.I)
 
 
 def spells_out(long: str, short: str) -> bool:
