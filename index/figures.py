@@ -366,6 +366,28 @@ def _listed_ratios(sentence: str, end: int) -> list[re.Match[str]]:
         at = m.end()
 
 
+_SCHEDULE = re.compile(
+    r"\b(?:daily|weekly|every|q\d+w|BID|QD|TID|twice|once|orally|intravenously|IV|"
+    r"subcutaneously|per day|a day|on days?)\b",
+    re.I,
+)
+
+
+def schedule_after(sentence: str, end: int) -> str:
+    """How a dose is given, said right after it ("100 mg orally twice daily"), verbatim up to
+    the next comma, semicolon or bracket; else ""."""
+    m = re.match(r"[^,;:()\[\].]{1,60}", sentence[end:])
+    if not m or not _SCHEDULE.search(m.group(0)) or re.search(r"\d+\s*(?:%|mg)", m.group(0)):
+        return ""
+    said = re.split(
+        r"\s(?:in|until|for|with|plus|and|followed|achieved|was|were|is|led|produced|showed)\s",
+        m.group(0),
+    )[0]
+    if re.search(r"\d[.,]\d|%", said):
+        return ""
+    return said.rstrip() if _SCHEDULE.search(said) else ""
+
+
 def week_points(text: str) -> list[tuple[int, int]]:
     """The time points ``text`` names in weeks, as (offset, week), in order."""
     points = []

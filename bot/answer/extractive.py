@@ -34,6 +34,7 @@ from index.figures import (
     age_cuts,
     ci_after,
     extract_figures,
+    schedule_after,
     score_cut_key,
     value_runs,
     week_points,
@@ -1221,7 +1222,7 @@ class ExtractiveEngine:
                 or f"{fig.text}{ci_after(sentence, fig.end).rstrip()}"
             )
         if fig.unit == "dose":
-            value += _schedule_after(sentence, fig.end)  # "100 mg orally twice daily"
+            value += schedule_after(sentence, fig.end)  # "100 mg orally twice daily"
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
         return _shorten(lead, self.max_chars)
 
@@ -1574,26 +1575,6 @@ _DOSE_WORDS = re.compile(
     r"intravenously|daily|weekly|level|starting|target|reduced|escalated|fixed|flat|total)$",
     re.I,
 )
-_SCHEDULE = re.compile(
-    r"\b(?:daily|weekly|every|q\d+w|BID|QD|TID|twice|once|orally|intravenously|IV|"
-    r"subcutaneously|per day|a day|on days?)\b",
-    re.I,
-)
-
-
-def _schedule_after(sentence: str, end: int) -> str:
-    """How a dose is given, said right after it ("100 mg orally twice daily"), verbatim up to
-    the next comma, semicolon or bracket; else ""."""
-    m = re.match(r"[^,;:()\[\].]{1,60}", sentence[end:])
-    if not m or not _SCHEDULE.search(m.group(0)) or re.search(r"\d+\s*(?:%|mg)", m.group(0)):
-        return ""
-    said = re.split(
-        r"\s(?:in|until|for|with|plus|and|followed|achieved|was|were|is|led|produced|showed)\s",
-        m.group(0),
-    )[0]
-    if re.search(r"\d[.,]\d|%", said):
-        return ""
-    return said.rstrip() if _SCHEDULE.search(said) else ""
 
 
 def _statistic_bracket(sentence: str, fig: Figure) -> str:

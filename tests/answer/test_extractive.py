@@ -1079,7 +1079,7 @@ def test_a_dose_answers_with_its_schedule_for_the_drug_asked(
 
 
 def test_a_dose_schedule_stops_before_a_result(vocab):
-    from bot.answer.extractive import _schedule_after
+    from index.figures import schedule_after as _schedule_after
 
     # leukaemia: "80 mg once daily achieved an MMR rate of 67.7%": the schedule only
     sentence = "Asciminib 80 mg once daily achieved an MMR rate of 67.7% at week 48."
