@@ -18,12 +18,17 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 # standing before "trial"/"study", or after "the ... phase N".
 _NAME = (
     r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+)*"
-    r"(?:\s[0-9]{2,4}[A-Z]{0,3})?"
+    r"(?:\s(?:[0-9]{2,4}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
 )
 _TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
 # a name its registry number follows: "AEGEAN (NCT03800134)"
-_TRIAL_BEFORE_NCT = re.compile(rf"\b({_NAME})\s*[\(\[,]\s*NCT\d{{8}}\b")
+# or with its other names before it: "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016)"
+_TRIAL_BEFORE_NCT = re.compile(
+    rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?[;,]\s*)NCT\d{{8}}\b"
+)
+# a headline or heading that opens with the name: "PRIMA: Niraparib maintenance extends ..."
+_TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
 _CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3})\b")
@@ -96,6 +101,12 @@ def _looks_like_trial_name(name: str) -> bool:
     return any(c.isupper() for c in rest) or any(c.isdigit() for c in name) or "-" in name
 
 
+def _is_term(name: str, vocab: Vocabulary) -> bool:
+    """Whether ``name`` is a term of the vocabulary whole ("PD-L1", "HER2"), not a name that
+    holds one ("CheckMate 9ER" holds ER)."""
+    return any(t.start == 0 and t.end == len(name) for t in vocab.terms(name))
+
+
 def annotate(text: str, vocab: Vocabulary) -> Annotations:
     """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
     names: Counter[str] = Counter()
@@ -104,13 +115,22 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
             name = m.group(1).strip()
             if _looks_like_trial_name(name) and not _NCT.fullmatch(name):
                 names[name] += 1
+    for m in _TRIAL_HEADING.finditer(text):
+        name = m.group(1)
+        # a label ("CONTACT:", "ORR:") is no trial: the name must recur in the text, not as a label
+        if (
+            _looks_like_trial_name(name)
+            and re.search(rf"\b{re.escape(name)}\b(?!:)", text)
+            and not _is_term(name, vocab)
+        ):
+            names[name] += 1
     coded = Counter(m.group(1) for m in _CODED_TRIAL.finditer(text))
     for name, count in coded.items():
         if (
             count >= 2
             and _looks_like_trial_name(name)
             and not _NCT.fullmatch(name)
-            and not vocab.terms(name)
+            and not _is_term(name, vocab)
             and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}", name)  # "PD-1", "HER2", "CD20"
         ):
             names[name] += count
@@ -125,7 +145,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         tail = _matching_tail(words, short)
         if tail:
             aliases[short] = tail
-    drugs = [d for d, _ in drug_counts.most_common(8)]
+    drugs = [d for d, _ in drug_counts.most_common(10)]
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)

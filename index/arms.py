@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from index.figures import SCORE_CUT, Figure, ci_after, value_runs
+from index.figures import DOSE, SCORE_CUT, Figure, ci_after, value_runs
 from index.tables import is_table_row
 from index.vocabulary import Vocabulary
 
@@ -35,7 +35,8 @@ def arm_phrase(fig: Figure) -> str | None:
         return None  # no phrase, or ", with a 95% CI of ...": the value's interval
     cut = SCOPE_END.search(scope)
     phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
-    if not phrase or re.search(r"\d", phrase) or len(phrase) > 80:
+    # the doses and schedules in an arm's name do not make it no arm: "drug A 240 mg plus B"
+    if not phrase or re.search(r"\d", DOSE.sub("", phrase)) or len(phrase) > 80:
         return None
     return phrase
 

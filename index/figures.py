@@ -20,6 +20,12 @@ _UNIT = (
     r"|\s(?:percentage|%)[\s-]points?\b)"
 )
 _DOSE_UNIT = re.compile(r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)$", re.I)
+# a dose as an arm's name carries it, with how often: "960 mg once daily", "3 mg/kg Q2W"
+DOSE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)(?![\w/])"
+    r"(?:\s+(?:once|twice)\s+(?:a\s+)?(?:daily|day|weekly)|\s+(?:QD|BID|q\d+w|Q\d+W))?",
+    re.I,
+)
 _VALUE = re.compile(
     rf"(?<![\w.\-/])(?:[<>≤≥]\s?)?(?:\d+(?:[.,]\d+)?|\.\d+){_UNIT}?(?![\w/]|-\w|\.\d)",
     re.IGNORECASE,
@@ -266,7 +272,16 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         # a dose or schedule is part of what a later figure describes, not a boundary
         prev = [r for r in raw[:i] if _kind_endpoint(sentence, r[0], r[2]) not in _DESCRIPTORS]
         prev_end = prev[-1][1] if prev else 0
-        next_start = raw[i + 1][0] if i + 1 < len(raw) else len(sentence)
+        # ... nor the end of the words after one: "3.9 months for those given drug A 240 mg
+        # plus drug B" is the figure of drug A 240 mg plus drug B
+        # (a dose's own words end at the next dose: "400 mg/m2 loading dose followed by 250 mg/m2")
+        own_kind = _kind_endpoint(sentence, s, value)
+        later = [
+            r
+            for r in raw[i + 1 :]
+            if own_kind in _DESCRIPTORS or _kind_endpoint(sentence, r[0], r[2]) not in _DESCRIPTORS
+        ]
+        next_start = later[0][0] if later else len(sentence)
         after = e + len(detail) + (1 if detail else 0)
         label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
         scope = sentence[after:next_start].strip(" ,;:")

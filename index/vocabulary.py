@@ -44,6 +44,7 @@ class Vocabulary:
     conflicts: frozenset[frozenset[str]]
     meetings: tuple[str, ...]
     drug_suffixes: tuple[str, ...]
+    not_drugs: frozenset[str]
     stopwords: frozenset[str]
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
@@ -115,7 +116,12 @@ class Vocabulary:
 
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
-        return len(w) >= 6 and w.isalpha() and w.endswith(self.drug_suffixes)
+        return (
+            len(w) >= 6
+            and w.isalpha()
+            and w.endswith(self.drug_suffixes)
+            and w not in self.not_drugs
+        )
 
     def content_words(self, text: str) -> list[str]:
         """Stemmed words of ``text`` that are not stopwords."""
@@ -174,6 +180,7 @@ def _load(path: str | None) -> Vocabulary:
             conflicts=frozenset(frozenset(pair) for pair in data.get("conflicts", [])),
             meetings=tuple(data.get("meetings", [])),
             drug_suffixes=tuple(data.get("drug_suffixes", [])),
+            not_drugs=frozenset(w.casefold() for w in data.get("not_drugs", [])),
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),

@@ -556,7 +556,10 @@ class ExtractiveEngine:
     ) -> float | None:
         """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
         sentence_values = _values(s.text)
+        own_values = _values(arm_phrase(fig) or "")
         for v in q.values:
+            if any(_same_unit(v, o) and o != v for o in own_values) and v not in own_values:
+                return None  # "the 240 mg arm" asked: "0.70 for the 960 mg arm"
             if v in sentence_values:
                 score += 0.5
             elif any(
@@ -909,7 +912,12 @@ class ExtractiveEngine:
         brands = _brands(s.article)
         asked = _drugs_named(q.text, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
         before = " ".join(s.text[: fig.start].split()[-4:])
-        own = _drugs_named(before, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+        # the drug nearest the dose: "drug A plus drug B 30 mg" is drug B's dose
+        own: set[str] = set()
+        for part in reversed(_JOINED.split(before)):
+            own = _drugs_named(part, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+            if own:
+                break
         if asked and not own:
             # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
             # drug the article names only there included
@@ -1570,6 +1578,7 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
+_JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"
     r"intravenously|daily|weekly|level|starting|target|reduced|escalated|fixed|flat|total)$",

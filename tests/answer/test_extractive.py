@@ -1187,3 +1187,63 @@ def test_a_score_cut_off_the_article_never_names_is_not_found(question, sentence
 def test_a_head_count_is_no_event_rate_of_a_grade(question, sentence, value, vocab):
     draft = _answer_in(vocab, question, [sentence])
     assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # colorectal cancer: two doses of the same drug are two arms
+        (
+            "OS HR for sotorasib 240 mg + pani vs investigator choice?",
+            [
+                "The hazard ratio for death was 0.70 for the 960 mg arm and 0.83 for the "
+                "240 mg arm versus investigator's choice."
+            ],
+            ["sotorasib", "panitumumab"],
+            "0.83",
+        ),
+        # breast cancer: an antibody-drug conjugate at two dose levels
+        (
+            "ORR with dato 4 mg/kg?",
+            ["The ORR was 31% for the 6 mg/kg arm, while the 4 mg/kg arm had an ORR of 24%."],
+            ["datopotamab"],
+            "24%",
+        ),
+    ],
+)
+def test_a_dose_the_question_names_is_the_arm_asked(question, sentences, drugs, expected, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+    other = {"0.83": "0.70", "24%": "31%"}[expected]
+    assert other not in draft.text.split("[")[0].split(expected)[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "dose"),
+    [
+        # neuroendocrine tumours: the dose after "drug A plus drug B" is drug B's
+        (
+            "lutathera dose?",
+            [
+                "Median OS was 48.0 months for patients randomized to Lutathera plus "
+                "octreotide LAR 30 mg.",
+                "Patients received four infusions of Lutathera 7.4 GBq every 8 weeks.",
+            ],
+            ["octreotide", "lutathera"],
+            "7.4 GBq",
+        ),
+        # myeloma: lenalidomide's dose in a sentence that opens with daratumumab
+        (
+            "daratumumab dose?",
+            [
+                "Patients received daratumumab plus lenalidomide 25 mg on days 1 to 21.",
+                "Daratumumab was given at 16 mg/kg weekly for 8 weeks.",
+            ],
+            ["daratumumab", "lenalidomide"],
+            "16 mg/kg",
+        ),
+    ],
+)
+def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and dose in draft.text.split("[")[0], draft.text

@@ -27,7 +27,7 @@ def test_brand_names_stand_for_the_drugs_beside_them(vocab):
     )
     brands = annotate(text, vocab).brands
     assert brands["imfinzi"] == ["durvalumab"]
-    assert brands["lonsurf"] == ["trifluridine"]
+    assert brands["lonsurf"] == ["trifluridine", "tipiracil"]
     assert sorted(brands["opdualag"]) == ["nivolumab", "relatlimab"]
 
 
@@ -48,3 +48,45 @@ def test_a_name_its_registry_number_follows_is_a_trial(vocab):
         "HIMALAYA, NCT03298451, tested a single priming dose."
     )
     assert set(annotate(text, vocab).trials) == {"AEGEAN", "HIMALAYA"}
+
+
+def test_a_coded_name_may_end_in_one_digit_and_letters(vocab):
+    # kidney cancer and colorectal cancer: a number of one digit with letters after it
+    kidney = "In the phase 3 CheckMate 9ER trial, nivolumab plus cabozantinib was tested."
+    assert annotate(kidney, vocab).trials == ["CheckMate 9ER"]
+    colorectal = "The ORION 7XR study randomised 300 patients. ORION 7XR met its end point."
+    assert annotate(colorectal, vocab).trials == ["ORION 7XR"]
+
+
+def test_a_name_with_other_registrations_before_its_nct_number_is_a_trial(vocab):
+    # ovarian cancer and lung cancer: cooperative-group codes precede the NCT number
+    ovarian = "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016) enrolled 733 patients."
+    assert "PRIMA" in annotate(ovarian, vocab).trials
+    lung = "LUMEN (WJOG 1234L, NCT01234567) compared two schedules."
+    assert "LUMEN" in annotate(lung, vocab).trials
+
+
+def test_a_heading_that_opens_with_a_recurring_name_names_the_trial(vocab):
+    # ovarian cancer and myeloma briefings: "NAME: headline", the name used again below
+    ovarian = "PRIMA: Niraparib maintenance extends PFS\nIn PRIMA, 733 women were randomised."
+    assert annotate(ovarian, vocab).trials == ["PRIMA"]
+    myeloma = "## MAIA: daratumumab holds its lead\nMAIA enrolled 737 patients."
+    assert annotate(myeloma, vocab).trials == ["MAIA"]
+    # a label of a press release's end matter is no trial, however often it recurs
+    contact = "CONTACT: Jane Roe\nMedia CONTACT: John Doe"
+    assert annotate(contact, vocab).trials == []
+
+
+def test_drug_names_by_their_stems_and_words_that_only_end_like_one(vocab):
+    # colorectal cancer, leukaemia, myeloma and lymphoma drugs by their stems
+    text = (
+        "Sotorasib plus panitumumab was compared with regorafenib. Acalabrutinib was compared "
+        "with chlorambucil. Daratumumab, lenalidomide and dexamethasone were given."
+    )
+    drugs = set(annotate(text, vocab).drugs)
+    assert {"sotorasib", "chlorambucil", "dexamethasone"} <= drugs
+    text = "R-CHOP includes cyclophosphamide and prednisone. Capivasertib was added to fulvestrant."
+    assert {"cyclophosphamide", "prednisone", "capivasertib"} <= set(annotate(text, vocab).drugs)
+    # English words and company names with a drug's ending are none
+    prose = "Except for rash, the concept held; Genmab and others accept the findings."
+    assert annotate(prose, vocab).drugs == []

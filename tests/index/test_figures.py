@@ -455,3 +455,49 @@ def test_a_cut_off_said_with_at_is_read():
     # melanoma and lung cancer wording
     text = "In patients whose tumors expressed PD-L1 at less than 1%, and CPS at 10 or more"
     assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == ["pdl<1", "cps>=10"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "arm"),
+    [
+        # colorectal cancer: the arm is named with its dose and a second drug after it
+        (
+            "Median PFS was 5.6 months, compared with 3.9 months for those given sotorasib "
+            "240 mg plus panitumumab.",
+            "3.9 months",
+            "plus panitumumab",
+        ),
+        # melanoma: a fixed-dose combination named after the value
+        (
+            "Median PFS reached 10.1 months with nivolumab 480 mg plus relatlimab.",
+            "10.1 months",
+            "plus relatlimab",
+        ),
+    ],
+)
+def test_a_dose_in_an_arms_name_does_not_end_the_words_after_a_figure(sentence, value, arm, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert arm in fig.scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "not_in_scope"),
+    [
+        # head and neck cancer: a loading dose, then the weekly dose given as maintenance
+        (
+            "Cetuximab was given at a 400 mg/m2 loading dose followed by 250 mg/m2 weekly, "
+            "continuing as maintenance until progression.",
+            "400 mg/m2",
+            "maintenance",
+        ),
+        # myeloma: a starting dose, then a reduced one for older patients
+        (
+            "Dexamethasone was given at 40 mg weekly, or 20 mg weekly in patients older than 75.",
+            "40 mg",
+            "older",
+        ),
+    ],
+)
+def test_a_doses_own_words_end_at_the_next_dose(sentence, value, not_in_scope, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert not_in_scope not in fig.scope
