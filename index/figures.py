@@ -17,7 +17,7 @@ from index.vocabulary import Term, Vocabulary
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
     r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b"
-    r"|\s(?:percentage|%)[\s-]points?\b)"
+    r"|\s(?:percentage|%)[\s-]points?\b|\s(?:percent|per\s?cent)\b)"
 )
 _DOSE_UNIT = re.compile(r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)$", re.I)
 # a dose as an arm's name carries it, with how often: "960 mg once daily", "3 mg/kg Q2W"
@@ -42,9 +42,8 @@ _DETAIL_LEAD = re.compile(
     r"^\(\s*(?:\d+(?:\.\d+)?%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I
 )
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
-_ARMS_IN_PARENS = re.compile(
-    r"^\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%\s*\)$", re.I
-)
+_PCT = r"\d+(?:\.\d+)?(?:\s?%|\s(?:percent|per\s?cent)\b)"
+_ARMS_IN_PARENS = re.compile(rf"^\(\s*{_PCT}\s+(?:vs\.?|versus)\s+{_PCT}\s*\)$", re.I)
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
@@ -53,6 +52,11 @@ _TRAILING_VERB = re.compile(
     r"included|respectively|reaching|with|for|by)\s*[,:]?\s*$",
     re.I,
 )
+
+
+def is_percent(value: str) -> bool:
+    """A percentage, however written: "54%", "54 %", "54 percent", "54 per cent"."""
+    return bool(re.search(r"(?:%|percent|per\s?cent)\s*$", value, re.I))
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Figure:
         if self.unit_hint:
             return self.unit_hint
         v = self.value.casefold()
-        if v.endswith("%"):
+        if is_percent(v):
             return "percent"
         if _DOSE_UNIT.search(v):
             return "dose"
@@ -125,20 +129,20 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     ):
         return True
     if (
-        raw.rstrip().endswith("%")
+        is_percent(raw)
         and raw.lstrip()[:1] in "<>≤≥"
         and re.search(r"(?:[A-Z]{2}|\d|::)[\w:-]*\s*$", sentence[max(0, start - 16) : start])
     ):
         return True  # "BCR::ABL1 ≤0.1%", "HER2 >10%": a marker's cut-off defines, not reports
-    if raw.rstrip().endswith("%") and re.match(
+    if is_percent(raw) and re.match(
         r"\s*(?:CI\b|confidence interval|credible interval)", sentence[end:], re.I
     ):
         return True  # "with a 95% confidence interval of ...": the interval's level
-    if raw.rstrip().endswith("%") and re.match(
+    if is_percent(raw) and re.match(
         r"\s*(?:or (?:greater|higher|more|above)|and above|\+)", sentence[end:], re.I
     ):
         return True  # "PD-L1 1% or greater": a threshold that names a subgroup
-    if raw.rstrip().endswith("%") and re.search(
+    if is_percent(raw) and re.search(
         r"\b(?:expression|PD-L1|TPS|CPS|score)\s+(?:of\s+|level\s+)?(?:below|above|under|over|"
         r"at least|less than|greater than|[<>≤≥])?\s*$",
         sentence[max(0, start - 40) : start],
@@ -254,7 +258,7 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             # ... and the arms' values of the endpoint just named: "neuropathy (67% vs 43%)"
             if not (
                 (len(_VALUE.findall(inner)) == 1 or _ARMS_IN_PARENS.match(inner))
-                and m.group(0).rstrip().endswith("%")
+                and is_percent(m.group(0))
             ):
                 continue
         elif not re.search(_UNIT + "$", m.group(0), re.I):
@@ -445,7 +449,7 @@ def _nearest_endpoint(
     """The endpoint named nearest before the value that is reported in the value's unit
     ("median age ... of enrolled patients was 64 years" is an age, not an enrollment), and not
     a framing one when the clause names another ("discontinuation from adverse events: 6.2%")."""
-    if value.rstrip().endswith("%") and _RISK_REDUCTION_AFTER.match(sentence[end:]):
+    if is_percent(value) and _RISK_REDUCTION_AFTER.match(sentence[end:]):
         return "risk reduction"  # "a 28% reduction in the risk of death"
     unit = _unit_of(value)
     right_after = [t for t in terms if 0 <= t.start - end <= 1]
@@ -612,7 +616,7 @@ _TIME_HEAD = re.compile(r"\b(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
 
 
 def _cell_unit(words: str, value: str) -> str:
-    if value.endswith("%"):
+    if is_percent(value):
         return "percent"
     if re.search(r"\bHR\b|hazard ratio|odds ratio|\bOR\b", words):
         return "number"

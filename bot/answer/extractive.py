@@ -459,10 +459,8 @@ class ExtractiveEngine:
         """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
         population's figure (no points of their own)."""
         for code in q.codes:
-            if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
+            if _says_code(code, s):
                 continue
-            if any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", [])):
-                continue  # "8HW": the article's trial, CheckMate 8HW
             # an acronym that names how a population is split ("IMDC poor-risk"): said by the
             # article, the figure of a named part of the population may answer
             named_split = (
@@ -1092,9 +1090,12 @@ class ExtractiveEngine:
             return None
         best: _Candidate | None = None
         asks_where = bool(_WHERE.search(q.text))
+        asks_quantity = q.numeric or q.landmark is not None or bool(_QUANTITY.search(q.text))
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
+            if asks_quantity and not extract_figures(s.text, self.vocab):
+                continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound
@@ -1103,6 +1104,10 @@ class ExtractiveEngine:
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
             if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
+                continue
+            if not q.scoped and any(not _says_code(code, s) for code in q.codes):
+                # no trial or drug named: "nausea with PRRT" is not answered by an article
+                # that never says PRRT
                 continue
             if "target" in q.groups and not self._says_mechanism(s.text):
                 continue  # "EGFR-mutant NSCLC" names a gene, not what the drug acts on
@@ -1480,6 +1485,14 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     return True
 
 
+def _says_code(code: str, s: Sentence) -> bool:
+    """A code the question names ("L858R", "PRRT") is said by the sentence, its section or its
+    article's title, or is part of the article's trial name ("8HW": CheckMate 8HW)."""
+    if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
+        return True
+    return any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", []))
+
+
 def _has_word(text: str, word: str) -> bool:
     dashes = str.maketrans("‐‑–—", "----")
     pattern = re.escape(word.translate(dashes))
@@ -1578,6 +1591,8 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
+# a question that asks for a number in other words than "how many": "%", a median, a grade
+_QUANTITY = re.compile(r"%|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"

@@ -617,7 +617,7 @@ def test_whats_an_endpoint_asks_for_its_figure_not_its_long_form(vocab):
     assert analyze("what does ORR stand for?", vocab).defines == "ORR"
 
 
-def _answer_in(vocab, question, sentences, drugs=(), section=""):
+def _answer_in(vocab, question, sentences, drugs=(), section="", scoped=True):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
     from bot.answer.question import analyze
@@ -629,7 +629,9 @@ def _answer_in(vocab, question, sentences, drugs=(), section=""):
         Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section)
         for i, t in enumerate(sentences)
     ]
-    return ExtractiveEngine(vocab).answer(analyze(question, vocab), given)
+    q = analyze(question, vocab)
+    q.scoped = scoped  # as `ask` sets it: the question names a trial or drug of the index
+    return ExtractiveEngine(vocab).answer(q, given)
 
 
 @pytest.mark.parametrize(
@@ -1247,3 +1249,56 @@ def test_a_dose_the_question_names_is_the_arm_asked(question, sentences, drugs, 
 def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, vocab):
     draft = _answer_in(vocab, question, sentences, drugs)
     assert draft.status == "answered" and dose in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # leukaemia: a sentence that names the event but no number says no rate
+        (
+            "grade 3+ neutropenia in the G-Clb arm",
+            ["Grade 3 or higher neutropenia was the most frequent event in the G-Clb arm."],
+            None,
+        ),
+        # prostate cancer: the same, and the sentence with the rates answers
+        (
+            "grade 3-4 neutropenia in the placebo arm?",
+            [
+                "Neutropenia, anemia and febrile neutropenia were the most frequent severe events.",
+                "The most common was neutropenia, reported at grade 3 or 4 in 33.7% and 34.2%, "
+                "respectively.",
+            ],
+            "34.2%",
+        ),
+    ],
+)
+def test_a_question_that_asks_for_a_number_is_not_answered_by_a_sentence_without_one(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    if expected is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # neuroendocrine tumours asked, a breast cancer report's safety sentence given
+        (
+            "any-grade nausea with PRRT?",
+            "Any-grade nausea was the most common adverse event with elacestrant.",
+        ),
+        # neuroendocrine tumours asked, a glioma interview's crossover sentence given
+        (
+            "did control pts cross over to RLT?",
+            "Patients in the control group could cross over to vorasidenib at progression.",
+        ),
+    ],
+)
+def test_an_unscoped_question_is_not_answered_by_a_sentence_that_never_says_its_code(
+    question, sentence, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], scoped=False)
+    assert draft.status == "not_found", draft.text

@@ -501,3 +501,25 @@ def test_a_dose_in_an_arms_name_does_not_end_the_words_after_a_figure(sentence, 
 def test_a_doses_own_words_end_at_the_next_dose(sentence, value, not_in_scope, vocab):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
     assert not_in_scope not in fig.scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # myeloma press release: percentages spelled out, two arms in brackets
+        (
+            "Grade 3 or 4 events for D-Rd versus Rd were neutropenia (54 percent vs. 37 percent) "
+            "and pneumonia (19 percent vs. 11 percent).",
+            ["54 percent", "37 percent", "19 percent", "11 percent"],
+        ),
+        # lung cancer press release: a response rate and a landmark rate in words
+        (
+            "The confirmed ORR was 61 per cent, and 48.5 percent of patients were alive at "
+            "3 years.",
+            ["61 per cent", "48.5 percent"],
+        ),
+    ],
+)
+def test_a_percentage_may_be_spelled_out(sentence, values, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert [f.value for f in figures if f.unit == "percent"] == values
