@@ -141,7 +141,21 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     m = _SCOPE_POPULATION.match(fig.scope.strip()) or _SCOPE_CUT.match(fig.scope.strip())
     if m:
         phrases.append(m.group(0))
+    # "3.8 versus 1.9 months in the ESR1-mutated subgroup": the pair's phrase is the first's too
+    pair = _PAIRED_AFTER.match(sentence, fig.end)
+    if pair:
+        rest = sentence[pair.end() :]
+        m = _SCOPE_POPULATION.match(rest) or _SCOPE_CUT.match(rest)
+        if m:
+            phrases.append(m.group(0))
     return phrases
+
+
+_PAIRED_AFTER = re.compile(
+    r"\s*(?:%|months?|mo)?\s*(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s*(?:%|months?|mo\b)?"
+    r"\s*(?:\([^()]*\)\s*)?,?\s*",
+    re.I,
+)
 
 
 def _is_overall(phrase: str) -> bool:

@@ -270,34 +270,41 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         raw.append((s, e, m.group(0), None))
 
     raw.sort()
+    kinds = [_kind_endpoint(sentence, r[0], r[2]) for r in raw]
     figures: list[Figure] = []
     for i, (s, e, value, fixed) in enumerate(raw):
         detail = _detail_after(sentence, e)
-        # a dose or schedule is part of what a later figure describes, not a boundary
-        prev = [r for r in raw[:i] if _kind_endpoint(sentence, r[0], r[2]) not in _DESCRIPTORS]
-        prev_end = prev[-1][1] if prev else 0
-        # ... nor the end of the words after one: "3.9 months for those given drug A 240 mg
-        # plus drug B" is the figure of drug A 240 mg plus drug B
-        # (a dose's own words end at the next dose: "400 mg/m2 loading dose followed by 250 mg/m2")
-        own_kind = _kind_endpoint(sentence, s, value)
-        later = [
-            r
-            for r in raw[i + 1 :]
-            if own_kind in _DESCRIPTORS or _kind_endpoint(sentence, r[0], r[2]) not in _DESCRIPTORS
-        ]
-        next_start = later[0][0] if later else len(sentence)
+        prev_end, next_start = _bounds(raw, kinds, i, len(sentence))
         after = e + len(detail) + (1 if detail else 0)
         label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
         scope = sentence[after:next_start].strip(" ,;:")
         endpoint = (
             fixed
-            or _kind_endpoint(sentence, s, value)
+            or kinds[i]
             or _nearest_endpoint(terms, s, e, hints.get(s, value), sentence, vocab)
         )
         figures.append(
             Figure(value, s, e, detail, endpoint, label, scope, unit_hint=_hinted_unit(hints, s))
         )
     return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+
+
+def _bounds(
+    raw: list[tuple[int, int, str, str | None]], kinds: list[str | None], i: int, length: int
+) -> tuple[int, int]:
+    """Where the words before the ``i``-th value start (the end of the value before) and where
+    the words after it end (the start of the next). A dose or schedule is part of what a later
+    figure describes, not a boundary; nor does it end the words after one: "3.9 months for those
+    given drug A 240 mg plus drug B" is the figure of drug A 240 mg plus drug B. A dose's own
+    words end at the next dose ("400 mg/m2 loading dose followed by 250 mg/m2")."""
+    prev = [r for r, k in zip(raw[:i], kinds[:i], strict=True) if k not in _DESCRIPTORS]
+    own = kinds[i]
+    later = [
+        r
+        for r, k in zip(raw[i + 1 :], kinds[i + 1 :], strict=True)
+        if own in _DESCRIPTORS or k not in _DESCRIPTORS
+    ]
+    return (prev[-1][1] if prev else 0), (later[0][0] if later else length)
 
 
 def _with_heads(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:

@@ -92,6 +92,7 @@ def load_bytes(data: bytes, source: str, suffix: str) -> LoadedArticle:
         else:
             if suffix in (".md", ".markdown"):
                 raw = html.unescape(raw)  # Markdown's entity references: "&le;0.1%" is "≤0.1%"
+                raw = strip_emphasis(raw)  # "*ESR1*-mutated" reads as "ESR1-mutated"
             text, title = raw, markdown_title(raw) if suffix in (".md", ".markdown") else ""
             text = align_text_tables(text)
     text = normalize_text(linearize_tables(text))
@@ -161,6 +162,22 @@ def headline(text: str) -> str:
         ):
             return _clip_title(line)
     return _clip_title(lines[0]) if lines else ""
+
+
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+
+
+def strip_emphasis(text: str) -> str:
+    """Markdown's emphasis marks taken off the words they wrap: "**ORR**", "*ESR1*", "_n_"
+    (a bullet's "* " and a lone footnote "*" stay, and so does a whole bold line, which is a
+    heading)."""
+    return "\n".join(
+        line if _BOLD_LINE.match(line.strip()) else _EMPHASIS.sub(r"\2", line)
+        for line in text.split("\n")
+    )
+
+
+_BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
 
 
 def markdown_title(text: str) -> str:

@@ -554,7 +554,7 @@ class ExtractiveEngine:
     ) -> float | None:
         """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
         sentence_values = _values(s.text)
-        own_values = _values(arm_phrase(fig) or "")
+        own_values = _values((fig.scope if is_table_row(s.text) else arm_phrase(fig)) or "")
         for v in q.values:
             if any(_same_unit(v, o) and o != v for o in own_values) and v not in own_values:
                 return None  # "the 240 mg arm" asked: "0.70 for the 960 mg arm"
@@ -652,15 +652,8 @@ class ExtractiveEngine:
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
             elif kind == "subgroup":
                 return None  # a subgroup figure must be reported as such
-            else:
-                # a setting may describe the whole trial: the article must say it, and must not
-                # report this endpoint for a conflicting setting
-                text = context.text.get(s.article.id, "")
-                if not any(t.key == key for t in self.vocab.terms(text)):
-                    return None
-                seen = context.settings.get(s.article.id, set())
-                if any(self.vocab.conflicting(key, other) for other in seen):
-                    return None
+            elif not self._whole_trials_setting(key, kind, s, context):
+                return None
             for other in scope_keys | label_keys:
                 if self.vocab.conflicting(key, other):
                     score -= 2 if other in scope_keys else 1
@@ -676,6 +669,21 @@ class ExtractiveEngine:
                 score -= 0.4
 
         return score
+
+    def _whole_trials_setting(
+        self, key: str, kind: str, s: Sentence, context: _ArticleContext
+    ) -> bool:
+        """A setting the figure's own words do not name may describe the whole trial: the
+        article must say it, must not report this endpoint for a conflicting setting, and must
+        not report it for the setting by name elsewhere (then a figure that does not name it is
+        the whole trial's, or another part's)."""
+        text = context.text.get(s.article.id, "")
+        if not any(t.key == key for t in self.vocab.terms(text)):
+            return False
+        seen = context.settings.get(s.article.id, set())
+        if any(self.vocab.conflicting(key, other) for other in seen):
+            return False
+        return not (key in seen and kind == "setting" and key not in self.vocab.treatment_phases)
 
     def _preferred(
         self,
@@ -1088,7 +1096,7 @@ class ExtractiveEngine:
         groups = set(q.groups) | {key for key, _ in q.qualifiers}
         if not wanted and not groups:
             return None
-        best: _Candidate | None = None
+        by_article: dict[str, tuple[float, float, Sentence]] = {}
         asks_where = bool(_WHERE.search(q.text))
         asks_quantity = q.numeric or q.landmark is not None or bool(_QUANTITY.search(q.text))
         for s in sentences:
@@ -1117,14 +1125,20 @@ class ExtractiveEngine:
             total = len(wanted) + len(groups)
             if hits == 0 or hits / total < 0.5:
                 continue
-            score = hits / total + 0.6 / (1 + s.rank)
+            match = hits / total  # how well it says what was asked, apart from its rank
             if asks_where and any(m in s.text for m in self.vocab.meetings):
-                score += 0.5
+                match += 0.5
             if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
-                score += 0.3
-            if best is None or score > best.score:
-                best = _Candidate(score, s, None)
-        return best
+                match += 0.3
+            score = match + 0.6 / (1 + s.rank)
+            if score > by_article.get(s.article.id, (-1.0, 0.0, s))[0]:
+                by_article[s.article.id] = (score, match, s)
+        ranked = sorted(by_article.values(), key=lambda c: c[0], reverse=True)
+        if not ranked:
+            return None
+        if not q.scoped and any(other[1] >= ranked[0][1] for other in ranked[1:]):
+            return None  # no trial or drug named, and another article says it as well
+        return _Candidate(ranked[0][0], ranked[0][2], None)
 
     def _definition(self, short: str, sentences: list[Sentence]) -> Draft:
         """The sentence that spells out an abbreviation: "... blinded independent central review

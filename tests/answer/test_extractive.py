@@ -1302,3 +1302,79 @@ def test_an_unscoped_question_is_not_answered_by_a_sentence_that_never_says_its_
 ):
     draft = _answer_in(vocab, question, [sentence], scoped=False)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "wrong"),
+    [
+        # breast cancer: the ESR1-mutated count is named; the randomized total is everyone's
+        (
+            "how many ESR1-mutant pts were randomized?",
+            [
+                "A total of 478 patients were randomized.",
+                "Of these, 228 patients had ESR1-mutated tumours and were randomized.",
+            ],
+            "228",
+            "478",
+        ),
+        # colorectal cancer: the dMMR median is named; the median said without it is not it
+        (
+            "mPFS in dMMR pts?",
+            [
+                "Median PFS was 8.4 months.",
+                "In dMMR tumours, median PFS was 11.2 months.",
+            ],
+            "11.2",
+            "8.4",
+        ),
+    ],
+)
+def test_a_setting_the_article_reports_by_name_is_not_answered_by_a_figure_without_it(
+    question, sentences, expected, wrong, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    lead = draft.text.split("[")[0]
+    assert draft.status == "answered" and expected in lead and wrong not in lead, draft.text
+
+
+def _answer_across(vocab, question, articles):
+    """``articles``: (title, sentences) of several articles; the question names none of them."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    given = []
+    for n, (title, sentences) in enumerate(articles):
+        article = ArticleRecord(f"a{n}", title, "s", "2026-01-01", 1, {"drugs": [], "trials": []})
+        given += [
+            Sentence(article, i * 1000, i * 1000 + len(t), t, len(given) + i)
+            for i, t in enumerate(sentences)
+        ]
+    q = analyze(question, vocab)
+    q.scoped = False
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        # leukaemia and prostate cancer articles both say it
+        [
+            ("CLL report", ["The most common grade 3 or higher event was neutropenia, in 30%."]),
+            ("Prostate report", ["Neutropenia was the most common grade 3 or 4 event, in 34%."]),
+        ],
+        # lung and kidney cancer articles both name their drug's target
+        [
+            ("Lung report", ["Osimertinib is an EGFR tyrosine kinase inhibitor."]),
+            ("Kidney report", ["Cabozantinib is a tyrosine kinase inhibitor of MET and VEGFR."]),
+        ],
+    ],
+)
+def test_an_unscoped_question_two_articles_answer_alike_is_open(articles, vocab):
+    question = {
+        "CLL report": "most common grade 3+ event?",
+        "Lung report": "which kinase inhibitor?",
+    }[articles[0][0]]
+    draft = _answer_across(vocab, question, articles)
+    assert draft.status == "not_found", draft.text

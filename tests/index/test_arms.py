@@ -258,3 +258,26 @@ def test_a_share_of_patients_with_a_score_cut_off_is_that_groups(sentence, value
     phrase = population_after(fig)
     assert phrase is not None and after.startswith(phrase.rstrip(". "))
     assert [score_cut_key(m) for m in SCORE_CUT.finditer(phrase)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # breast cancer: the part named after the pair is the first value's too
+        (
+            "Median PFS was 2.8 months with elacestrant versus 1.9 months with SOC in all "
+            "patients, and 3.8 versus 1.9 months in the ESR1-mutated subgroup.",
+            "3.8",
+            "ESR1-mutated",
+        ),
+        # head and neck cancer: the same with percentages and a bracket between
+        (
+            "The ORR was 42.1% versus 36.0% (difference 6.1) in patients with a CPS of 20 or more.",
+            "42.1%",
+            "CPS of 20",
+        ),
+    ],
+)
+def test_the_part_named_after_a_pair_of_values_is_both_values(sentence, value, words, vocab):
+    phrase = population_phrase(sentence, _figure(sentence, value, vocab))
+    assert phrase is not None and words in phrase

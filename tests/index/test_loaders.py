@@ -293,3 +293,17 @@ def test_markdown_entity_references_are_read_as_characters():
     )
     loaded = load_bytes(text, "r.md", ".md")
     assert "≤1%" in loaded.text and "≥50%" in loaded.text and "&le;" not in loaded.text
+
+
+def test_markdown_emphasis_is_taken_off_the_words_it_wraps():
+    from index.loaders import load_bytes
+
+    # a breast cancer and a myeloma report with emphasis inside sentences and a bold heading
+    text = (
+        b"# Report\n\n**Efficacy**\n\nIn the *ESR1*-mutated subgroup, median PFS was 3.8 "
+        b"months. **D-Rd** reduced the risk of death by 32% (_P_ = .0013).\n"
+    )
+    loaded = load_bytes(text, "r.md", ".md")
+    assert "the ESR1-mutated subgroup" in loaded.text
+    assert "D-Rd reduced" in loaded.text and "(P = .0013)" in loaded.text
+    assert "**Efficacy**" in loaded.text  # a whole bold line is a heading, kept as one
