@@ -488,6 +488,8 @@ class ExtractiveEngine:
             return None  # the hazard ratio against another comparator
         if self._compared_otherwise(q, s):
             return None  # "vs chemo" asked: a figure of the comparison with another arm
+        if self._arms_unsaid(q, s, fig):
+            return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
@@ -566,10 +568,10 @@ class ExtractiveEngine:
                 return None  # "ORR at 8 mg/kg" is not answered by a 12 mg/kg figure
             else:
                 score -= 0.5
-        if "CI" in q.groups and not re.search(
-            r"\bCI\b|confidence interval",
-            fig.detail + _statistic_bracket(s.text, fig) + ci_after(s.text, fig.end),
-        ):
+        said = fig.detail + _statistic_bracket(s.text, fig) + ci_after(s.text, fig.end)
+        if is_table_row(s.text):
+            said += fig.label  # "HR (95% CI): 0.73 (0.57-0.95)": the column says it
+        if "CI" in q.groups and not re.search(r"\bCI\b|confidence interval", said):
             return None  # a CI was asked for and this figure has none
 
         return score
@@ -899,6 +901,15 @@ class ExtractiveEngine:
             if said:
                 return key in said and not any(self.vocab.conflicting(key, o) for o in said)
         return False
+
+    def _arms_unsaid(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """One arm asked, and the figure is one of values listed for arms named together ("40%
+        and 37% of patients in the two acalabrutinib arms"): which value is whose is not said.
+        (One value "in both arms" is each arm's.)"""
+        if not any(kind == "arm" for _, kind in q.qualifiers):
+            return False
+        clause = re.split(r"[;.]\s|\bversus\b|\bvs\.?\s|\bcompared with\b", s.text[fig.end :])[0]
+        return bool(_ARMS_TOGETHER.search(clause)) and len(self._run_of(s.text, fig)) > 1
 
     def _grade_unasked(self, q: Question, fig: Figure, sentence: str = "") -> bool:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
@@ -1607,6 +1618,12 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
 
 # a question that asks for a number in other words than "how many": "%", a median, a grade
 _QUANTITY = re.compile(r"%|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I)
+# arms named together, not one by one: "the two acalabrutinib arms", "both groups"
+_ARMS_TOGETHER = re.compile(
+    r"\b(?:both|the\s+two|all\s+three|the\s+three|each\s+of\s+the)\b[\w\s-]{0,40}?"
+    r"\b(?:arms|groups|cohorts)\b",
+    re.I,
+)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"

@@ -1,5 +1,7 @@
 """Rules of the extractive engine, each on sentences from more than one tumour type."""
 
+import re
+
 import pytest
 
 from bot.answer.extractive import _drugs_named, says_population
@@ -1378,3 +1380,95 @@ def test_an_unscoped_question_two_articles_answer_alike_is_open(articles, vocab)
     }[articles[0][0]]
     draft = _answer_across(vocab, question, articles)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # ovarian cancer: "HTN" is hypertension; the all-event rate does not answer
+        (
+            "grade >=3 HTN with niraparib?",
+            [
+                "Adverse events of grade 3 or higher occurred in 70.5% of niraparib recipients.",
+                "Grade 3 or higher hypertension occurred in 6.0% of niraparib recipients.",
+            ],
+            "6.0%",
+        ),
+        # glioma: an ALT elevation named the way reports write it
+        (
+            "how often was there grade 3+ ALT elevation w/ vorasidenib?",
+            [
+                "Grade 3 or higher adverse events occurred in 22.8% of patients on vorasidenib.",
+                "Grade 3 or higher increased ALT was seen in 9.6% of the vorasidenib group.",
+            ],
+            "9.6%",
+        ),
+    ],
+)
+def test_an_adverse_event_asked_by_its_shorthand_is_answered_by_its_own_rate(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # leukaemia: two arms named together; which value is the monotherapy's is not said
+        (
+            "how common was headache on acala mono?",
+            "Headache was reported in 40% and 37% of patients in the two acalabrutinib arms.",
+            ["acalabrutinib", "obinutuzumab"],
+        ),
+        # endometrial cancer: the same with three arms
+        (
+            "G3+ anemia with durva alone?",
+            "Grade 3 or higher anemia occurred in 14%, 21% and 15% of patients across all three "
+            "arms.",
+            ["durvalumab", "olaparib"],
+        ),
+    ],
+)
+def test_values_of_arms_named_together_do_not_answer_for_one_arm(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    lead = draft.text.split("[")[0]
+    # Not found, or the sentence as it stands with every value (never one value as the arm's)
+    assert draft.status == "not_found" or ("40%" in lead and "37%" in lead) or "15%" in lead
+    assert not re.search(r":\s*(?:40|37|14|21|15)%", lead), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # lymphoma: a table row whose column names the interval, and an HR for the composite
+        (
+            "lower bound of the 95% CI for the PFS HR?",
+            [
+                "2-year PFS | Pola-R-CHP (n=440): 76.7% | R-CHOP (n=439): 70.2% | "
+                "HR (95% CI); P: 0.73 (0.57-0.95); P=.02"
+            ],
+            "0.57",
+        ),
+        # prostate cancer: the same column in a table of another endpoint
+        (
+            "lower CI bound for the time to CRPC HR?",
+            ["Time to CRPC | HR (95% CI): 0.36 (0.30-0.42)"],
+            "0.30",
+        ),
+        # lymphoma: "progression, relapse or death" is what PFS counts
+        (
+            "lower bound of the 95% CI for the PFS HR?",
+            [
+                "The 2-year rate was 70.2% with R-CHOP (HR for progression, relapse or death "
+                "0.73; 95% CI, 0.57-0.95; P=.02)."
+            ],
+            "0.57",
+        ),
+    ],
+)
+def test_an_interval_said_by_a_tables_column_or_a_composite_endpoints_hr(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
