@@ -152,6 +152,14 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     return sentence[end : end + 1] == ":" or sentence[start - 1 : start] == ":"
 
 
+# a P value that a test had to reach, not one it reached
+_P_CRITERION = re.compile(
+    r"\b(?:required?|requiring|threshold|boundary|alpha|α|significance level|needed|set at|"
+    r"prespecified|pre-specified)\b[^.;]{0,30}\bP\s*(?:value\s*)?(?:of\s*)?[=]?\s*$",
+    re.I,
+)
+
+
 # A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more", "PD-L1 >=50%",
 # "PD-L1 expression below 1%", "PD-L1-negative", and a band of it: "PD-L1 1%-49%".
 SCORE_CUT = re.compile(
@@ -228,6 +236,11 @@ def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         endpoint: str | None = "HR" if label.startswith(("HR", "hazard")) else "P value"
         if label.startswith(("OR", "odds")):
             endpoint = "odds ratio"
+        if endpoint == "P value" and _P_CRITERION.search(
+            sentence[max(0, m.start() - 60) : m.end("label")]
+        ):
+            taken.append((m.start(), m.end()))
+            continue  # "the protocol required P<.0001 to declare significance": a bar, no result
         s, e = m.start("value"), m.end("value")
         raw.append((s, e, m.group("value"), endpoint))
         taken.append((m.start(), m.end()))

@@ -422,6 +422,9 @@ class ExtractiveEngine:
         else:
             # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
             # are not drug names (those say whose figure it is, not what it measures)
+            units = _units_asked(q.text)
+            if units and fig.unit not in units:
+                return None  # "what proportion made it to surgery": not a dose, not a month
             topic = set(q.groups) or self._topic_words(q, s)
             own = f"{fig.label} {_own_scope(fig, s.text)}"
             label_words = set(tokenize(own, self.vocab.stopwords))
@@ -1508,6 +1511,26 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         if not any(t == w or (len(root) >= 3 and t.startswith(root)) for t in tokens):
             return False
     return True
+
+
+def _units_asked(question: str) -> set[str]:
+    """The kinds of number a question's own words ask for when it names no endpoint: a share
+    ("what proportion", "% of"), a time ("how long"), a count ("how many"); empty when they do
+    not say."""
+    for pattern, units in _UNIT_INTENTS:
+        if pattern.search(question):
+            return units
+    return set()
+
+
+_UNIT_INTENTS = (
+    (re.compile(r"\bhow (?:long|soon)\b|\bduration\b", re.I), {"time"}),
+    (
+        re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
+        {"percent"},
+    ),
+    (re.compile(r"\bhow many\b|\bnumber of\b", re.I), {"count", "percent", "number"}),
+)
 
 
 def _says_code(code: str, s: Sentence) -> bool:

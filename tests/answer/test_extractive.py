@@ -1472,3 +1472,33 @@ def test_an_interval_said_by_a_tables_column_or_a_composite_endpoints_hr(
 ):
     draft = _answer_in(vocab, question, sentences)
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # lung cancer: a share asked; the dose given before surgery is no share
+        (
+            "what proportion of durvalumab pts made it to surgery?",
+            [
+                "Durvalumab 1500 mg was given every 3 weeks before surgery.",
+                "Surgery was completed in 77.6% of patients in the durvalumab arm.",
+            ],
+            "77.6%",
+        ),
+        # bladder cancer: a time asked; the count of patients who had surgery is no time
+        (
+            "how long after the last cycle did surgery take place?",
+            [
+                "Surgery after the last cycle took place in 420 patients.",
+                "The time to surgery was a median of 5.1 weeks.",
+            ],
+            "5.1 weeks",
+        ),
+    ],
+)
+def test_the_kind_of_number_a_question_asks_for_picks_the_figure(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["durvalumab"])
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text

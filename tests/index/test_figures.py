@@ -523,3 +523,24 @@ def test_a_doses_own_words_end_at_the_next_dose(sentence, value, not_in_scope, v
 def test_a_percentage_may_be_spelled_out(sentence, values, vocab):
     figures = extract_figures(sentence, vocab)
     assert [f.value for f in figures if f.unit == "percent"] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "p_values"),
+    [
+        # ovarian cancer: the bar the protocol set is no result
+        (
+            "Because the protocol required P<.0001 to declare significance, the improvement "
+            "(P=.0004) was called clinically meaningful.",
+            [".0004"],
+        ),
+        # lung cancer: a threshold and the P value reached
+        (
+            "The prespecified significance threshold of P = 0.0095 was not crossed (P = 0.02).",
+            ["0.02"],
+        ),
+    ],
+)
+def test_a_p_value_a_test_had_to_reach_is_no_result(sentence, p_values, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert [f.value for f in figures if f.endpoint == "P value"] == p_values
