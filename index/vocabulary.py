@@ -30,6 +30,7 @@ class Group:
     forms: tuple[str, ...]
     qualifier: str  # "", "subgroup", "setting", "arm" or "method"
     optional: bool = False  # a sentence that answers need not say it ("any grade")
+    event: bool = False  # an adverse event of its own ("nausea"), not every event
 
 
 _TERM_CACHE = 50_000
@@ -171,6 +172,7 @@ def _load(path: str | None) -> Vocabulary:
                 tuple(g["forms"]),
                 _kind(g.get("qualifier")),
                 bool(g.get("optional", False)),
+                bool(g.get("event", False)),
             )
             for g in data["groups"]
         ]

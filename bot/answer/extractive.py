@@ -491,6 +491,8 @@ class ExtractiveEngine:
             return None  # the hazard ratio against another comparator
         if self._compared_otherwise(q, s):
             return None  # "vs chemo" asked: a figure of the comparison with another arm
+        if self._one_event(q, fig):
+            return None  # "TRAEs included nausea (43.1%)": nausea's rate, not every TRAE's
         if self._arms_unsaid(q, s, fig):
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
@@ -905,6 +907,19 @@ class ExtractiveEngine:
                 return key in said and not any(self.vocab.conflicting(key, o) for o in said)
         return False
 
+    def _one_event(self, q: Question, fig: Figure) -> bool:
+        """Every adverse event counted (TRAEs, AEs), no event named: a figure that the words
+        right before it name by one event ("included nausea (43.1%)", a row "Neutropenia") is
+        that event's rate."""
+        if q.target not in self.vocab.context_endpoints or any(
+            getattr(self.vocab.group(g), "event", False) for g in q.groups
+        ):
+            return False
+        clause = _ITEM_CUT.split(fig.label)[-1]
+        return any(
+            getattr(self.vocab.group(t.key), "event", False) for t in self.vocab.terms(clause)
+        )
+
     def _arms_unsaid(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """One arm asked, and the figure is one of values listed for arms named together ("40%
         and 37% of patients in the two acalabrutinib arms"): which value is whose is not said.
@@ -918,12 +933,17 @@ class ExtractiveEngine:
         """The figure's own words name a severe grade ("grade 3 or 4", "G3+") and the question
         asks for none (or for any grade). A listed value's words are its list's ("grade 3 or
         higher in 11% vs 2%")."""
-        if any(key == SEVERE for key, _ in q.qualifiers) or fig.unit == "count":
+        if fig.unit == "count":
             return False  # (a head count is no event rate: "733 patients with high-grade ...")
         scope = _own_scope(fig, sentence)
         clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
-        own = self.vocab.terms(f"{fig.label} | {scope} | {clause}")
-        return any(t.key == SEVERE for t in own)
+        if any(key == SEVERE for key, _ in q.qualifiers):
+            # "grade >=3 TRAEs": "any-grade TRAEs in 89.8%" is every grade's rate (the words
+            # after it may already be the next value's: "... and grade 3 or higher in 36.5%")
+            before = {t.key for t in self.vocab.terms(f"{fig.label} | {clause}")}
+            return ANY_GRADE in before and SEVERE not in before
+        own = {t.key for t in self.vocab.terms(f"{fig.label} | {scope} | {clause}")}
+        return SEVERE in own
 
     def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """A dose is the dose of the drug named just before it; asked for another drug's, it
@@ -1376,6 +1396,7 @@ _DRUG_CLASSES = {
 
 OVERALL = "overall population"  # the vocabulary group of the whole trial's population
 SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
+ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|non|absence of)\b|\bnon-", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
@@ -1647,6 +1668,8 @@ _ARMS_TOGETHER = re.compile(
     r"\b(?:arms|groups|cohorts)\b",
     re.I,
 )
+# where the words naming one item of a list begin: "the most common TRAEs included | nausea"
+_ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"

@@ -1502,3 +1502,57 @@ def test_the_kind_of_number_a_question_asks_for_picks_the_figure(
 ):
     draft = _answer_in(vocab, question, sentences, ["durvalumab"])
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # breast cancer: the all-TRAE rate, not the first event of the list after it
+        (
+            "what % of pts had any-grade TRAEs?",
+            [
+                "The most common TRAEs of any grade included nausea (43.1%), neutropenia (34.3%) "
+                "and alopecia (30.2%).",
+                "Any-grade TRAEs occurred in 89.8% of patients.",
+            ],
+            "89.8%",
+        ),
+        # myeloma: a table row named by one event is that event's
+        (
+            "AE rate with the combo?",
+            [
+                "Neutropenia | Combination: 54% | Control: 37%",
+                "Adverse events occurred in 97% of patients with the combination.",
+            ],
+            "97%",
+        ),
+    ],
+)
+def test_every_event_asked_is_not_answered_by_one_events_rate(question, sentences, expected, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # lung cancer: grade 3 or higher asked; the any-grade rate comes first in the sentence
+        (
+            "Grade >=3 TRAE rate?",
+            "Any-grade TRAEs occurred in 89.8% of patients, with grade 3 or higher TRAEs in 36.5%.",
+            "36.5%",
+        ),
+        # kidney cancer: the same the other way round
+        (
+            "G3+ AEs with cabozantinib?",
+            "All-grade adverse events were reported in 99% of patients and grade 3 or higher "
+            "events in 75%.",
+            "75%",
+        ),
+    ],
+)
+def test_a_severe_grade_asked_is_not_answered_by_the_any_grade_rate(
+    question, sentence, expected, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], ["cabozantinib"])
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
