@@ -102,7 +102,10 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:
-        candidates.append(anaphora.group(0))
+        referent = _referent(sentence, anaphora.start())
+        if referent and _is_overall(referent):
+            return None
+        candidates.append(referent or anaphora.group(0))
     whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
     if whom:  # "in patients younger than 60 years, in whom the OS hazard ratio was 0.51"
         candidates.append(whom[-1].group("who"))
@@ -166,6 +169,19 @@ def _is_overall(phrase: str) -> bool:
     )
 
 
+def _referent(sentence: str, end: int) -> str | None:
+    """The group a sentence names before ``end``, which "the same group" there refers to: "...
+    in the overall 12 mg/kg group was 1.4 months, and ... for the same group was 5.3 months"."""
+    found = list(_REFERENT.finditer(sentence[:end]))
+    return found[-1].group(0) if found else None
+
+
+# a group named earlier in a sentence, which "the same group" after it refers to
+_REFERENT = re.compile(
+    r"\b(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
+    r"(?:group|cohort|population|subgroup|subset|patients)\b",
+    re.I,
+)
 _MID_POPULATION = re.compile(
     r"\b(?:in|among)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
     r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders)\b",
@@ -221,6 +237,9 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     after it ("Across all 1581 randomized patients, ...", "... in the ITT population") or by its
     table row ("All randomized | ..."). Numbers in the phrase do not matter."""
     candidates = _framing_phrases(sentence, fig)
+    anaphora = _ANAPHORA.search(sentence[: fig.start])
+    if anaphora:
+        candidates.append(_referent(sentence, anaphora.start()) or "")
     said = list(_LABEL_POPULATION.finditer(sentence[: fig.start]))
     if said:  # "PFS among all randomized patients was 7.7 vs 6.9", to the end of its clause
         clause = sentence[said[-1].start() : fig.start]

@@ -882,9 +882,13 @@ class ExtractiveEngine:
         if q.population:
             return True
         said = context.settings.get(s.article.id, set())
+        named = {t.key for t in self.vocab.terms(context.text.get(s.article.id, ""))}
         return any(
             (kind == "subgroup" and key not in (SEVERE, "any grade"))
             or (kind == "setting" and key in said)
+            # a setting the article names apart ("the second-line cohort"): its figure is not
+            # the one said of everyone
+            or (kind == "setting" and key in named and key not in self.vocab.treatment_phases)
             for key, kind in q.qualifiers
         )
 

@@ -1556,3 +1556,33 @@ def test_a_severe_grade_asked_is_not_answered_by_the_any_grade_rate(
 ):
     draft = _answer_in(vocab, question, [sentence], ["cabozantinib"])
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "overall"),
+    [
+        # lung cancer: the second-line cohort is named apart; the overall DOR is not its DOR
+        (
+            "median DOR in the second-line subgroup?",
+            [
+                "The median duration of response in the overall population was 5.3 months.",
+                "Second-line responders stayed in response for a median of 7.2 months.",
+            ],
+            "5.3",
+        ),
+        # colorectal cancer: the same with a first-line cohort and a PFS
+        (
+            "mPFS in 1L pts?",
+            [
+                "Median PFS in all patients was 6.1 months.",
+                "The first-line cohort, 40 patients, stayed free of progression longer.",
+            ],
+            "6.1",
+        ),
+    ],
+)
+def test_a_setting_named_apart_is_not_answered_by_the_overall_figure(
+    question, sentences, overall, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert overall not in draft.text.split("[")[0], draft.text

@@ -281,3 +281,33 @@ def test_a_share_of_patients_with_a_score_cut_off_is_that_groups(sentence, value
 def test_the_part_named_after_a_pair_of_values_is_both_values(sentence, value, words, vocab):
     phrase = population_phrase(sentence, _figure(sentence, value, vocab))
     assert phrase is not None and words in phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "overall"),
+    [
+        # lung cancer: "the same group" is the overall group named before it
+        (
+            "The median time to response in the overall 12 mg/kg group was 1.4 months, and the "
+            "median duration of response for the same group was 5.3 months.",
+            "5.3",
+            True,
+        ),
+        # breast cancer: "the same subgroup" is the HER2-low subgroup named before it
+        (
+            "In the HER2-low subgroup the ORR was 52.3%, and the median DOR in the same "
+            "subgroup was 10.7 months.",
+            "10.7",
+            False,
+        ),
+    ],
+)
+def test_the_same_group_is_the_group_the_sentence_named_before(sentence, value, overall, vocab):
+    from index.arms import says_overall
+
+    fig = _figure(sentence, value, vocab)
+    phrase = population_phrase(sentence, fig)
+    if overall:
+        assert phrase is None and says_overall(sentence, fig)
+    else:
+        assert phrase is not None and "HER2-low" in phrase
