@@ -28,10 +28,14 @@ _NUMERIC_INTENT = re.compile(
 _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
+_NOT_A_LANDMARK = (
+    r"(?![\s-]*(?:of\s+)?(?:follow|update|analysis|analyses|data|results|report|readout))"
+)
 LANDMARK = re.compile(
     r"(?<![\d.,])\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
-    r"(months?|mos?|m|yrs?|years?|y)\b"
-    r"(?![\s-]*(?:of\s+)?(?:follow|update|analysis|analyses|data|results|report|readout))",
+    rf"(months?|mos?|m|yrs?|years?|y)\b{_NOT_A_LANDMARK}"
+    # "the rate of PFS at month 20", "at year 3"
+    rf"|\b(month|year)\s+(\d{{1,2}})\b{_NOT_A_LANDMARK}",
     re.I,
 )
 _NUMBER_WORDS = {
@@ -50,9 +54,11 @@ _NUMBER_WORDS = {
 
 def landmark_months(match: re.Match[str]) -> int:
     """The landmark of a LANDMARK match in months ("3-yr" -> 36, "24 months" -> 24)."""
-    raw = match.group(1).casefold()
-    n = _NUMBER_WORDS.get(raw) or int(raw)
-    return n * 12 if match.group(2).casefold().startswith("y") else n
+    raw, unit = match.group(1), match.group(2)
+    if raw is None:  # "month 20", "year 3"
+        raw, unit = match.group(4), match.group(3)
+    n = _NUMBER_WORDS.get(raw.casefold()) or int(raw)
+    return n * 12 if unit.casefold().startswith("y") else n
 
 
 # "was the ORR above 40%?", "did >50% stay progression-free": the number is a threshold the

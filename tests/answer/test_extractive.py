@@ -1586,3 +1586,37 @@ def test_a_setting_named_apart_is_not_answered_by_the_overall_figure(
 ):
     draft = _answer_in(vocab, question, sentences)
     assert overall not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # neuroendocrine tumours: the landmark said as "at month 20"
+        (
+            "PFS rate at 20 mo?",
+            [
+                "The estimated rate of PFS at month 12 was 80.1%, and the estimated rate of PFS "
+                "at month 20 was 65.2% in the Lutathera group."
+            ],
+            "65.2%",
+        ),
+        # oesophageal cancer: "disease-free" at a landmark is the DFS rate
+        (
+            "6-mo DFS rate on nivo?",
+            [
+                "At 6 months, 72% of nivolumab-treated patients were disease-free, compared with "
+                "63% of those on placebo."
+            ],
+            "72%",
+        ),
+        # kidney cancer: "at year 3"
+        (
+            "3-yr OS with the combination?",
+            ["Overall survival at year 2 was 70.1% and at year 3 was 60.4% with the combination."],
+            "60.4%",
+        ),
+    ],
+)
+def test_a_landmark_said_as_month_or_year_n(question, sentences, expected, vocab):
+    draft = _answer_in(vocab, question, sentences, ["nivolumab"])
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
