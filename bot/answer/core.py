@@ -487,7 +487,10 @@ def _spell_names(text: str, snap: Snapshot) -> str:
         short = _CODED_NAME.match(m.group(0))
         return (_coded_to_indexed(short, snap) if short else None) or m.group(0)
 
-    text = re.sub(r"(?<![\w-])[A-Za-z]{2,3}-?\d{2,4}[A-Za-z]?(?![\w-])", coded, text)
+    # ("CM-9ER": one digit and letters after it)
+    text = re.sub(
+        r"(?<![\w-])[A-Za-z]{2,3}-?(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})(?![\w-])", coded, text
+    )
     for word in re.findall(r"[A-Za-z][\w-]{5,}", text):
         folded = word.casefold()
         if folded in long_names or folded in snap.words:

@@ -224,6 +224,14 @@ def test_a_short_coded_name_is_spelled_as_the_indexed_trial(vocab):
     assert _spell_names("EFS HR in CPS 10+ KN689", snap) == "EFS HR in CPS 10+ KEYNOTE-689"
     assert _spell_names("EFS HR in CM-77T?", snap) == "EFS HR in CheckMate 77T?"
     assert _spell_names("ORR in XY-301?", snap) == "ORR in XY-301?"
+    # kidney "CM-9ER" and colorectal "CM-8HW": one digit with letters after it
+    records = {
+        "kidney": record("kidney", ["CheckMate 9ER"]),
+        "crc": record("crc", ["CheckMate 8HW"]),
+    }
+    snap = Snapshot(records, [], BM25Index([]), {"kidney": frozenset(), "crc": frozenset()})
+    assert _spell_names("PFS HR in CM-9ER", snap) == "PFS HR in CheckMate 9ER"
+    assert _spell_names("pts randomized in CM8HW?", snap) == "pts randomized in CheckMate 8HW?"
 
 
 def test_a_drug_code_the_lexicon_knows_does_not_block_the_question(vocab):
