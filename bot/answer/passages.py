@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.search import Hit
+from index.tables import is_table_row
 from index.store import ArticleRecord, ChunkRecord
 from index.text import split_sentences
 
@@ -36,11 +37,20 @@ def sentences_of(
             if key in seen:
                 continue
             seen.add(key)
-            section = next((h for at, h in reversed(headings) if at < start), "")
+            section = _section_of(headings, start, is_table_row(span.text))
             out.append(
                 Sentence(hit.article, start, hit.chunk.start + span.end, span.text, rank, section)
             )
     return out
+
+
+def _section_of(headings: list[tuple[int, str]], start: int, table_row: bool) -> str:
+    """The heading a sentence at ``start`` stands under. A table's caption heads its rows only:
+    the prose after the table is under the heading before the caption."""
+    for _, heading in reversed([h for h in headings if h[0] < start]):
+        if table_row or not _TABLE_CAPTION.match(heading):
+            return heading
+    return ""
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
