@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.search import Hit
-from index.tables import is_table_row
 from index.store import ArticleRecord, ChunkRecord
+from index.tables import is_table_row
 from index.text import split_sentences
 
 
