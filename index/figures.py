@@ -223,7 +223,21 @@ def age_cuts(text: str) -> set[str]:
 
 
 def extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
-    """Every reported figure in ``sentence``, in order, with its endpoint and wording."""
+    """Every reported figure in ``sentence``, in order, with its endpoint and wording.
+    Sentences repeat across questions, so their figures are remembered (figures are frozen)."""
+    key = (id(vocab), sentence)
+    found = _FIGURES_SEEN.get(key)
+    if found is None:
+        if len(_FIGURES_SEEN) > 20_000:
+            _FIGURES_SEEN.clear()  # bound the memory
+        found = _FIGURES_SEEN[key] = tuple(_extract_figures(sentence, vocab))
+    return list(found)
+
+
+_FIGURES_SEEN: dict[tuple[int, str], tuple[Figure, ...]] = {}
+
+
+def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     if is_table_row(sentence):
         return table_figures(sentence, vocab)
     masked, parens = _masked(sentence)

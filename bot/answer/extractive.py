@@ -56,6 +56,7 @@ class _ArticleContext:
     backbones: dict[str, set[str]] = field(default_factory=dict)  # found on first use
     weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
+    named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -684,8 +685,7 @@ class ExtractiveEngine:
         article must say it, must not report this endpoint for a conflicting setting, and must
         not report it for the setting by name elsewhere (then a figure that does not name it is
         the whole trial's, or another part's)."""
-        text = context.text.get(s.article.id, "")
-        if not any(t.key == key for t in self.vocab.terms(text)):
+        if key not in self._named(s.article.id, context):
             return False
         seen = context.settings.get(s.article.id, set())
         if any(self.vocab.conflicting(key, other) for other in seen):
@@ -871,9 +871,18 @@ class ExtractiveEngine:
         part |= {score_cut_key(m) for m in SCORE_CUT.finditer(s.section)}
         if not part:
             return set()
-        said = {t.key for t in self.vocab.terms(context.text.get(s.article.id, ""))}
+        said = self._named(s.article.id, context)
         others = OVERALL in said or any(self.vocab.conflicting(k, o) for k in part for o in said)
         return part if others else set()
+
+    def _named(self, article: str, context: _ArticleContext) -> set[str]:
+        """The vocabulary terms an article's retrieved text names, once per question."""
+        if article not in context.named:
+            # the title's and each sentence's terms: sentences repeat across questions, so
+            # their terms are remembered, where the whole text's would be found anew
+            lines = context.text.get(article, "").split("\n")
+            context.named[article] = {t.key for line in lines for t in self.vocab.terms(line)}
+        return context.named[article]
 
     def _part_asked(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
         """The question asks about a part of the trial's population: one it names by its words
@@ -882,7 +891,7 @@ class ExtractiveEngine:
         if q.population:
             return True
         said = context.settings.get(s.article.id, set())
-        named = {t.key for t in self.vocab.terms(context.text.get(s.article.id, ""))}
+        named = self._named(s.article.id, context)
         return any(
             (kind == "subgroup" and key not in (SEVERE, "any grade"))
             or (kind == "setting" and key in said)
