@@ -416,7 +416,22 @@ def _drugs_of(
     "durva"): its annotated drugs and its words with a drug name's ending."""
     meta = snap.articles[article_id].meta if article_id in snap.articles else {}
     drugs = {str(d).casefold() for d in meta.get("drugs", [])}
-    return drugs | {w for w in words if vocab.is_drug_name(w)}
+    return drugs | _drug_words(words, vocab)
+
+
+def _drug_words(words: frozenset[str], vocab: Vocabulary) -> frozenset[str]:
+    """The words of an article's word set with a drug name's ending, found once per set (a
+    snapshot keeps its articles' word sets for its life)."""
+    key = (id(words), id(vocab))
+    seen = _DRUG_WORDS.get(key)
+    if seen is None or seen[0] is not words:
+        if len(_DRUG_WORDS) > 50_000:
+            _DRUG_WORDS.clear()  # bound the memory across snapshots
+        seen = _DRUG_WORDS[key] = (words, frozenset(w for w in words if vocab.is_drug_name(w)))
+    return seen[1]
+
+
+_DRUG_WORDS: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _indexed(entity: str, words: frozenset[str]) -> bool:
