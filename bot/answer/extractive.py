@@ -1149,7 +1149,7 @@ class ExtractiveEngine:
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
-            if asks_quantity and not extract_figures(s.text, self.vocab):
+            if asks_quantity and not self._has_figure_asked(q, s):
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
@@ -1186,6 +1186,19 @@ class ExtractiveEngine:
         if not q.scoped and any(other[1] >= ranked[0][1] for other in ranked[1:]):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
+
+    def _has_figure_asked(self, q: Question, s: Sentence) -> bool:
+        """A sentence that may answer a question asking for a number has one: of the kind the
+        question asks for ("%": a percentage, not a head count), and, when it asks for an
+        adverse event, one named by that event ("followed by diarrhea" is no rate of it)."""
+        figures = extract_figures(s.text, self.vocab)
+        units = _units_asked(q.text)
+        if units:
+            figures = [f for f in figures if f.unit in units]
+        events = {g for g in q.groups if getattr(self.vocab.group(g), "event", False)}
+        if events:
+            figures = [f for f in figures if events & {t.key for t in self.vocab.terms(f.label)}]
+        return bool(figures)
 
     def _definition(self, short: str, sentences: list[Sentence]) -> Draft:
         """The sentence that spells out an abbreviation: "... blinded independent central review

@@ -1620,3 +1620,25 @@ def test_a_setting_named_apart_is_not_answered_by_the_overall_figure(
 def test_a_landmark_said_as_month_or_year_n(question, sentences, expected, vocab):
     draft = _answer_in(vocab, question, sentences, ["nivolumab"])
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # kidney cancer: diarrhea named after another event's rate is no rate of diarrhea
+        (
+            "rate of grade 3+ diarrhea w/ len+pembro?",
+            "Hypertension was the most common grade 3 or higher event with lenvatinib plus "
+            "pembrolizumab (27.6%), followed by diarrhea and elevated lipase.",
+        ),
+        # bladder cancer: a share asked; a head count is no share
+        (
+            "% that actually got cystectomy in the control arm",
+            "The 530 patients in the comparison group received four cycles of neoadjuvant "
+            "gemcitabine-cisplatin followed by radical cystectomy alone.",
+        ),
+    ],
+)
+def test_a_sentence_without_the_number_asked_does_not_answer(question, sentence, vocab):
+    draft = _answer_in(vocab, question, [sentence], ["lenvatinib", "pembrolizumab"])
+    assert draft.status == "not_found", draft.text
