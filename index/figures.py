@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
 
+_PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
     r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b"
-    r"|\s(?:percentage|%)[\s-]points?\b|\s(?:percent|per\s?cent)\b)"
+    rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
-_DOSE_UNIT = re.compile(r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)$", re.I)
+_DOSE_UNITS = r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)"
+_DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # a dose as an arm's name carries it, with how often: "960 mg once daily", "3 mg/kg Q2W"
 DOSE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)(?![\w/])"
+    rf"\d+(?:[.,]\d+)?\s*{_DOSE_UNITS}(?![\w/])"
     r"(?:\s+(?:once|twice)\s+(?:a\s+)?(?:daily|day|weekly)|\s+(?:QD|BID|q\d+w|Q\d+W))?",
     re.I,
 )
@@ -42,7 +44,7 @@ _DETAIL_LEAD = re.compile(
     r"^\(\s*(?:\d+(?:\.\d+)?%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I
 )
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
-_PCT = r"\d+(?:\.\d+)?(?:\s?%|\s(?:percent|per\s?cent)\b)"
+_PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
 _ARMS_IN_PARENS = re.compile(rf"^\(\s*{_PCT}\s+(?:vs\.?|versus)\s+{_PCT}\s*\)$", re.I)
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -56,7 +58,7 @@ _TRAILING_VERB = re.compile(
 
 def is_percent(value: str) -> bool:
     """A percentage, however written: "54%", "54 %", "54 percent", "54 per cent"."""
-    return bool(re.search(r"(?:%|percent|per\s?cent)\s*$", value, re.I))
+    return bool(re.search(rf"(?:%|{_PERCENT_WORD})\s*$", value, re.I))
 
 
 @dataclass(frozen=True)

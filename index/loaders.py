@@ -172,12 +172,13 @@ def strip_emphasis(text: str) -> str:
     (a bullet's "* " and a lone footnote "*" stay, and so does a whole bold line, which is a
     heading)."""
     return "\n".join(
-        line if _BOLD_LINE.match(line.strip()) else _EMPHASIS.sub(r"\2", line)
+        line if BOLD_LINE.match(line.strip()) else _EMPHASIS.sub(r"\2", line)
         for line in text.split("\n")
     )
 
 
-_BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
+# a whole line in bold: a heading (its words in the group)
+BOLD_LINE = re.compile(r"^\*\*([^*]+?)\*\*$")
 
 
 def markdown_title(text: str) -> str:

@@ -62,6 +62,7 @@ class Vocabulary:
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[str, tuple[str, str, str]] = field(init=False, repr=False)
     _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
+    _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
@@ -72,6 +73,7 @@ class Vocabulary:
             for form in group.forms:
                 by_form.setdefault(_fold(form), ("group", group.key, group.qualifier))
         self._by_form = by_form
+        self._events = frozenset(g.key for g in self.groups if g.event)
         alternatives = sorted(by_form, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
@@ -96,6 +98,10 @@ class Vocabulary:
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
+
+    def is_event(self, key: str) -> bool:
+        """Whether a group is an adverse event of its own ("nausea"), not every event."""
+        return key in self._events
 
     def conflicting(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.conflicts

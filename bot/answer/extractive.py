@@ -423,8 +423,7 @@ class ExtractiveEngine:
         else:
             # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
             # are not drug names (those say whose figure it is, not what it measures)
-            units = _units_asked(q.text)
-            if units and fig.unit not in units:
+            if q.units and fig.unit not in q.units:
                 return None  # "what proportion made it to surgery": not a dose, not a month
             topic = set(q.groups) or self._topic_words(q, s)
             own = f"{fig.label} {_own_scope(fig, s.text)}"
@@ -562,7 +561,7 @@ class ExtractiveEngine:
     ) -> float | None:
         """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
         sentence_values = _values(s.text)
-        own_values = _values((fig.scope if is_table_row(s.text) else arm_phrase(fig)) or "")
+        own_values = _values(_arm_words(s, fig))
         for v in q.values:
             if any(_same_unit(v, o) and o != v for o in own_values) and v not in own_values:
                 return None  # "the 240 mg arm" asked: "0.70 for the 960 mg arm"
@@ -789,7 +788,7 @@ class ExtractiveEngine:
         plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
-        arm = fig.scope if is_table_row(s.text) else (arm_phrase(fig) or _label_arm(fig))
+        arm = _arm_words(s, fig) or ("" if is_table_row(s.text) else _label_arm(fig))
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
             arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
@@ -925,13 +924,11 @@ class ExtractiveEngine:
         right before it name by one event ("included nausea (43.1%)", a row "Neutropenia") is
         that event's rate."""
         if q.target not in self.vocab.context_endpoints or any(
-            getattr(self.vocab.group(g), "event", False) for g in q.groups
+            self.vocab.is_event(g) for g in q.groups
         ):
             return False
         clause = _ITEM_CUT.split(fig.label)[-1]
-        return any(
-            getattr(self.vocab.group(t.key), "event", False) for t in self.vocab.terms(clause)
-        )
+        return any(self.vocab.is_event(t.key) for t in self.vocab.terms(clause))
 
     def _arms_unsaid(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """One arm asked, and the figure is one of values listed for arms named together ("40%
@@ -1192,10 +1189,9 @@ class ExtractiveEngine:
         question asks for ("%": a percentage, not a head count), and, when it asks for an
         adverse event, one named by that event ("followed by diarrhea" is no rate of it)."""
         figures = extract_figures(s.text, self.vocab)
-        units = _units_asked(q.text)
-        if units:
-            figures = [f for f in figures if f.unit in units]
-        events = {g for g in q.groups if getattr(self.vocab.group(g), "event", False)}
+        if q.units:
+            figures = [f for f in figures if f.unit in q.units]
+        events = {g for g in q.groups if self.vocab.is_event(g)}
         if events:
             figures = [f for f in figures if events & {t.key for t in self.vocab.terms(f.label)}]
         return bool(figures)
@@ -1560,24 +1556,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     return True
 
 
-def _units_asked(question: str) -> set[str]:
-    """The kinds of number a question's own words ask for when it names no endpoint: a share
-    ("what proportion", "% of"), a time ("how long"), a count ("how many"); empty when they do
-    not say."""
-    for pattern, units in _UNIT_INTENTS:
-        if pattern.search(question):
-            return units
-    return set()
-
-
-_UNIT_INTENTS = (
-    (re.compile(r"\bhow (?:long|soon)\b|\bduration\b", re.I), {"time"}),
-    (
-        re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
-        {"percent"},
-    ),
-    (re.compile(r"\bhow many\b|\bnumber of\b", re.I), {"count", "percent", "number"}),
-)
+def _arm_words(s: Sentence, fig: Figure) -> str:
+    """The words that may name a figure's arm: a table row's label, else the phrase after it."""
+    return fig.scope if is_table_row(s.text) else (arm_phrase(fig) or "")
 
 
 def _says_code(code: str, s: Sentence) -> bool:

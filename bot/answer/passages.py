@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.loaders import BOLD_LINE
 from index.search import Hit
 from index.store import ArticleRecord, ChunkRecord
 from index.tables import is_table_row
@@ -54,7 +55,6 @@ def _section_of(headings: list[tuple[int, str]], start: int, table_row: bool) ->
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
-_BOLD_LINE = re.compile(r"^\*\*([^*]+?)\*\*$")
 _TABLE_CAPTION = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 _NOT_A_HEADING = re.compile(r"[.!?,;:]\W*$|\||^[-*•>=]|^\W*$|^(?:by|published|updated)\b", re.I)
 
@@ -76,7 +76,7 @@ def section_headings(chunks: list[ChunkRecord]) -> list[tuple[int, str]]:
 
 
 def _heading(line: str) -> str:
-    if m := _MARKDOWN_HEADING.match(line) or _BOLD_LINE.match(line):
+    if m := _MARKDOWN_HEADING.match(line) or BOLD_LINE.match(line):
         return m.group(1).strip()
     if _TABLE_CAPTION.match(line):
         return line.strip("*")

@@ -24,6 +24,16 @@ _NUMERIC_INTENT = re.compile(
     r"what fraction|rate|percent|proportion|share|number of)\b",
     re.I,
 )
+# the kind of number a question's words ask for: "what proportion made it to surgery" (a share,
+# not a dose), "how long" (a time), "how many" (a count, or the share said with it)
+_UNIT_INTENTS = (
+    (re.compile(r"\bhow (?:long|soon)\b|\bduration\b", re.I), frozenset({"time"})),
+    (
+        re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
+        frozenset({"percent"}),
+    ),
+    (re.compile(r"\bhow many\b|\bnumber of\b", re.I), frozenset({"count", "percent", "number"})),
+)
 # "drugA + drugB", "drugname/othername": a combination regimen
 _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
@@ -87,6 +97,8 @@ class Question:
     context: frozenset[str] = frozenset()  # endpoints that only frame another one
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
+    # the kinds of number its words ask for: a share, a time, a count (empty when they do not say)
+    units: frozenset[str] = frozenset()
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
     week: int | None = None  # a time point in weeks ("MMR at week 48" -> 48)
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
@@ -124,6 +136,7 @@ def analyze(
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
     q.numeric = bool(_NUMERIC_INTENT.search(text))
+    q.units = next((units for pattern, units in _UNIT_INTENTS if pattern.search(text)), frozenset())
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(
