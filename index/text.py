@@ -123,6 +123,25 @@ def _emit(line: str, offset: int, start: int, end: int, out: list[Span]) -> None
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.\-/+][a-z0-9]+)*\+?")
 
 
+# British spellings of medical words, folded to the American ones: "oesophageal" and
+# "esophageal", "haematological" and "hematological", "tumour" and "tumor" are one word
+_BRITISH = (
+    (re.compile(r"\boe(?=soph|str|dem)", re.I), "e"),
+    (re.compile(r"\b(h|p)ae(?=m|d)", re.I), r"\1e"),
+    (re.compile(r"(?<=[a-z])aem(?=i)", re.I), "em"),
+    (re.compile(r"\b(tum|fav|col|hum|behavi)our(?=s?\b|ab|ed)", re.I), r"\1or"),
+    (re.compile(r"\b(random|organ|util|minim|character)is(?=e|a)", re.I), r"\1iz"),
+)
+
+
+def us_spelling(text: str) -> str:
+    """The text with British spellings of medical words made American ("Oesophageal primary"
+    -> "esophageal primary", "haematological" -> "hematological")."""
+    for pattern, american in _BRITISH:
+        text = pattern.sub(american, text)
+    return text
+
+
 def stem(word: str) -> str:
     """A light plural stemmer: enough to match 'responses' with 'response'."""
     if len(word) > 4 and word.endswith("ies"):

@@ -40,7 +40,7 @@ from index.figures import (
     week_points,
 )
 from index.tables import is_table_row, row_cells
-from index.text import tokenize
+from index.text import tokenize, us_spelling
 from index.vocabulary import Term, Vocabulary
 
 
@@ -1528,14 +1528,14 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     """Every word of a population the question names is in the sentence or the heading of its
     section: whole, as the start of a word ("bev" in "bevacizumab", "mets" in "metastases"), or
     as a phrase ("cohort 2", "<1"). A score cut-off is the sentence's, else the section's."""
-    folded = f"{sentence} {section}".casefold()
+    folded = us_spelling(f"{sentence} {section}".casefold())  # "oesophageal" is "esophageal"
     tokens = re.findall(r"[a-z0-9]+", folded)
     squashed = re.sub(r"\s+", "", folded)
     cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)} or {
         score_cut_key(m) for m in SCORE_CUT.finditer(section)
     }
     ages = age_cuts(sentence) or age_cuts(section)
-    for w in words:
+    for w in map(us_spelling, words):
         if w.startswith("age") and re.fullmatch(r"age(?:<|>=)\d+", w):
             if w not in ages:
                 return False  # no age said, or another age ("65 or older" for "<60")
@@ -1614,9 +1614,20 @@ def spells_out(long: str, short: str) -> bool:
     return False
 
 
+# the rest of a run of percentages ("vs 48.0%", ", 25.6% and 10.4%") up to what follows it
+_RUN_TAIL = re.compile(
+    r"(?:\s*(?:vs\.?|versus|v\.|and|or|,|/)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent))*"
+    r"\s*(?:at|by|after)\s+"
+)
+
+
 def _landmark_before(sentence: str, fig: Figure) -> int | None:
-    """Months of the landmark a percentage is reported at: the nearest one before it in the
-    sentence, else the first one after it ("53% at 12 months")."""
+    """Months of the landmark a percentage is reported at: the one said right after its run of
+    values ("54.1% vs 48.0% at 12 months, 35.1% vs 25.6% at 18 months"), else the nearest one
+    before it in the sentence, else the first one after it ("53% at 12 months")."""
+    tail = _RUN_TAIL.match(sentence, fig.end)
+    if tail and (right_after := LANDMARK.match(sentence, tail.end())):
+        return landmark_months(right_after)
     marks = list(LANDMARK.finditer(sentence))
     before = [m for m in marks if m.end() <= fig.start]
     if before:

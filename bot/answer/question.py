@@ -34,6 +34,25 @@ _UNIT_INTENTS = (
     ),
     (re.compile(r"\bhow many\b|\bnumber of\b", re.I), frozenset({"count", "percent", "number"})),
 )
+# a median asked ("median OS", "mPFS") is a time, never a landmark's rate
+_MEDIAN = re.compile(r"\b[Mm]edian\b|\bm(?:OS|PFS|EFS|DFS|RFS|DoR|DOR|TTP)\b")
+
+
+def _median_asked(text: str, landmark: re.Match[str] | None) -> bool:
+    """Whether the question asks for a median: "median", or "mOS" not right after a landmark
+    ("2y mPFS" is a rate of modified PFS)."""
+    for m in _MEDIAN.finditer(text):
+        right_after = (
+            landmark
+            and landmark.end() <= m.start()
+            and re.fullmatch(r"[\s-]*", text[landmark.end() : m.start()])
+        )
+        if m.group(0).casefold() == "median" or not right_after:
+            return True
+    return False
+
+
+_RATE = re.compile(r"\brates?\b|%|\bpercent|\bproportion\b", re.I)
 # "drugA + drugB", "drugname/othername": a combination regimen
 _REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
@@ -191,8 +210,8 @@ def analyze(
     q.week = weeks[0][1] if weeks else None
     if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
         q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
-    if q.target in STATISTICS:
-        q.landmark = None  # "PFS HR at 5 yrs": the analysis's time, not a landmark rate
+    if q.target in STATISTICS or (_median_asked(text, landmark) and not _RATE.search(text)):
+        q.landmark = None  # "PFS HR at 5 yrs", "mOS, 10 yr": the analysis's time, not a rate
     arms = known_names if arm_names is None else arm_names
     named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
     q.population = population_words(text, vocab, named)
@@ -218,7 +237,7 @@ _Q_POPULATION = [
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
         r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion|"
-        r"histology|tumou?rs|disease)\b",
+        r"histology|tumou?rs|disease|primar(?:y|ies))\b",
         re.I,
     ),
     re.compile(

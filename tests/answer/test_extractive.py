@@ -22,6 +22,11 @@ from bot.answer.extractive import _drugs_named, says_population
         # breast cancer: a cohort said whole
         (["cohort 2"], "In Cohort 2, the IDFS HR was 0.70.", True),
         (["cohort 2"], "In cohort 1, the IDFS HR was 0.68 and 2 patients died.", False),
+        # oesophageal cancer and leukaemia: a British spelling is the same word
+        (["esophageal"], "Oesophageal primary | Median DFS, nivolumab (mo): 24.0", True),
+        (["esophageal"], "Gastric primary | Median DFS, nivolumab (mo): 22.4", False),
+        (["leukemia"], "In patients with secondary leukaemia, CR was 41%.", True),
+        (["hematologic"], "Haematological toxicity of grade 3 occurred in 12%.", True),
     ],
 )
 def test_a_figure_answers_a_named_population_only_when_its_sentence_says_it(words, sentence, says):
@@ -1620,6 +1625,37 @@ def test_a_setting_named_apart_is_not_answered_by_the_overall_figure(
 def test_a_landmark_said_as_month_or_year_n(question, sentences, expected, vocab):
     draft = _answer_in(vocab, question, sentences, ["nivolumab"])
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # biliary tract cancer: each pair of rates is followed by its landmark
+        (
+            "18-mo OS rate with durvalumab?",
+            [
+                "Estimated OS rates with durvalumab vs placebo were 52.0% vs 47.5% at 12 months, "
+                "33.9% vs 24.1% at 18 months and 23.3% vs 11.0% at 24 months."
+            ],
+            "33.9%",
+            "23.3%",
+        ),
+        # lung cancer: the same list shape for PFS rates
+        (
+            "2-year PFS rate on osimertinib?",
+            [
+                "PFS rates on osimertinib were 80.2% at 12 months, 65.7% at 24 months and "
+                "48.9% at 36 months."
+            ],
+            "65.7%",
+            "48.9%",
+        ),
+    ],
+)
+def test_a_landmark_said_after_its_values_is_theirs(question, sentences, expected, other, vocab):
+    draft = _answer_in(vocab, question, sentences, ["durvalumab", "osimertinib"])
+    lead = draft.text.split("[")[0]
+    assert expected in lead and other not in lead, draft.text
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,15 @@ def test_a_landmark_is_a_time_point_not_the_name_of_an_analysis(vocab):
     assert analyze("7-yr OS w/ olaparib?", vocab).landmark == 84
 
 
+def test_a_median_asked_has_no_landmark(vocab):
+    # melanoma and oesophageal cancer: the years name the analysis, a median is a time
+    melanoma = analyze("median OS ipilimumab alone arm, checkmate 067 10 yr", vocab)
+    assert melanoma.landmark is None and melanoma.target == "OS"
+    assert analyze("mDFS on nivo, 3 yrs?", vocab).landmark is None
+    # a rate asked beside the word median keeps its landmark
+    assert analyze("3-yr OS rate, median f/u 40 mo, nivo arm?", vocab).landmark == 36
+
+
 def test_receptor_and_repair_shorthand_is_a_population_not_a_hazard_ratio(vocab):
     breast = analyze("IDFS in HR+/HER2- pts?", vocab)
     assert "HR" not in breast.endpoints and ("HR-positive", "setting") in breast.qualifiers

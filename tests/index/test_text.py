@@ -1,4 +1,6 @@
-from index.text import content_id, normalize_text, split_sentences, tokenize
+import pytest
+
+from index.text import content_id, normalize_text, split_sentences, tokenize, us_spelling
 
 
 def test_content_id_ignores_whitespace_and_case_but_not_words():
@@ -31,3 +33,18 @@ def test_tokenize_splits_compounds_and_drops_stopwords():
     tokens = tokenize("What was the ORR with I-DXd in second-line?", frozenset({"what", "the"}))
     assert "i-dxd" in tokens and "dxd" in tokens and "second-line" in tokens
     assert "what" not in tokens and "the" not in tokens
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("Oesophageal primary", "esophageal primary"),  # oesophageal cancer
+        ("oestrogen receptor-positive tumours", "estrogen receptor-positive tumors"),  # breast
+        ("haematological toxicity and anaemia", "hematological toxicity and anemia"),
+        ("acute myeloid leukaemia", "acute myeloid leukemia"),
+        ("paediatric patients were randomised", "pediatric patients were randomized"),
+        ("four hours of favourable behaviour", "four hours of favorable behavior"),
+    ],
+)
+def test_british_spellings_of_medical_words_are_folded(british, american):
+    assert us_spelling(british) == american
