@@ -29,6 +29,7 @@ from index.arms import (
     says_overall,
 )
 from index.figures import (
+    DOSE,
     SCORE_CUT,
     Figure,
     age_cuts,
@@ -968,6 +969,14 @@ class ExtractiveEngine:
             own = _drugs_named(part, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
             if own:
                 break
+        if asked and not own:
+            # "encorafenib was given orally at 300 mg": the last drug named since the dose
+            # before it is whose this dose is
+            since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
+            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
+                own = _drugs_named(word, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+                if own:
+                    break
         if asked and not own:
             # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
             # drug the article names only there included

@@ -1251,11 +1251,46 @@ def test_a_dose_the_question_names_is_the_arm_asked(question, sentences, drugs, 
             ["daratumumab", "lenalidomide"],
             "16 mg/kg",
         ),
+        # colorectal cancer: the drug named words before the dose ("was given orally at")
+        (
+            "cetuximab dosing in the triplet arm?",
+            [
+                "In the triplet arm, encorafenib was given orally at 300 mg once daily, "
+                "cetuximab at 500 mg/m2 every 2 weeks, and mFOLFOX6 every 2 weeks."
+            ],
+            ["encorafenib", "cetuximab"],
+            "500 mg/m2",
+        ),
     ],
 )
 def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, vocab):
     draft = _answer_in(vocab, question, sentences, drugs)
     assert draft.status == "answered" and dose in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "dose"),
+    [
+        # biliary tract cancer: a flat dose of durvalumab is no dose of cisplatin
+        (
+            "cisplatin dose per day?",
+            "Practical points: durvalumab is given at a flat 1500 mg dose every 3 weeks.",
+            ["durvalumab", "cisplatin"],
+            "1500 mg",
+        ),
+        # breast cancer: pembrolizumab's dose is no dose of paclitaxel
+        (
+            "paclitaxel dose?",
+            "Neoadjuvant pembrolizumab was administered intravenously at a fixed 200 mg "
+            "every 3 weeks.",
+            ["pembrolizumab", "paclitaxel"],
+            "200 mg",
+        ),
+    ],
+)
+def test_a_dose_said_after_another_drug_does_not_answer(question, sentence, drugs, dose, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert dose not in draft.text.split("[")[0], draft.text
 
 
 @pytest.mark.parametrize(
