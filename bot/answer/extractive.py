@@ -1157,6 +1157,8 @@ class ExtractiveEngine:
                 continue  # a heading names a topic; the sentences under it say what it is
             if asks_quantity and not self._has_figure_asked(q, s):
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
+            if asks_quantity and q.population and not says_population(q.population, s.text):
+                continue  # "the rate in pts with sEPO >200": a sentence about all patients
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound

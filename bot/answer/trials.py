@@ -30,6 +30,8 @@ def about_trials(
     under = {name_key(str(t)) for t in article_trials if section and name_key(str(t)) in heading}
     if under and not keys & under:
         return False  # a round-up's section about its other trial
+    if any(_says_name(sentence, str(t)) for t in article_trials if name_key(str(t)) not in keys):
+        return False  # "In SPOTLIGHT, vomiting ...": the article's other trial, asked GLOW
     # the article is about the trial asked, but this sentence is about another one: a teaser's
     # "FRESCO-2: fruquintinib improves OS to 7.4 months"
     return not any(
@@ -37,6 +39,14 @@ def about_trials(
         for m in _OTHER_TRIAL.finditer(sentence)
         if sum(c.isupper() for c in m.group("letters")) >= 2
     )
+
+
+def _says_name(sentence: str, name: str) -> bool:
+    """The sentence names a trial called by a capitalised word ("In SPOTLIGHT," not
+    "spotlighted"); coded names ("FRESCO-2") are _OTHER_TRIAL's."""
+    if not re.fullmatch(r"[A-Z]{4,}", name):
+        return False
+    return bool(re.search(rf"(?<![\w-]){name}(?![\w-])", sentence))
 
 
 # a coded trial name ("FRESCO-2", "KEYNOTE-048", "CheckMate 067"): four letters or more, two of

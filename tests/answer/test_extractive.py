@@ -1713,3 +1713,24 @@ def test_a_landmark_said_after_its_values_is_theirs(question, sentences, expecte
 def test_a_sentence_without_the_number_asked_does_not_answer(question, sentence, vocab):
     draft = _answer_in(vocab, question, [sentence], ["lenvatinib", "pembrolizumab"])
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # myelodysplastic syndromes: a rate in all patients is none in those with high sEPO
+        (
+            "primary endpoint rate in pts with sEPO >200 U/L on lusp?",
+            "Overall, 58.5% of patients treated with luspatercept achieved the primary "
+            "endpoint of transfusion independence.",
+        ),
+        # lung cancer: the same in those with an exon 19 deletion
+        (
+            "primary endpoint rate in pts with Ex19del on osimertinib?",
+            "In all, 71% of patients treated with osimertinib achieved the primary endpoint.",
+        ),
+    ],
+)
+def test_a_sentence_about_all_patients_does_not_answer_for_a_part(question, sentence, vocab):
+    draft = _answer_in(vocab, question, [sentence], ["luspatercept", "osimertinib"])
+    assert draft.status == "not_found", draft.text

@@ -48,3 +48,14 @@ def test_a_round_up_section_about_its_other_trial_does_not_answer():
     assert not about_trials(["ECHELON-1"], meso, pair, "CheckMate 743 in mesothelioma")
     # a heading that names no trial leaves the sentence to the article
     assert about_trials(["ECHELON-1"], meso, pair, "Safety")
+
+
+def test_a_sentence_naming_the_article_s_other_trial_by_a_word_does_not_answer():
+    # gastric cancer: a review of two trials, asked about one of them
+    gastric = "In SPOTLIGHT, vomiting occurred in 67.4% vs 35.6% of patients."
+    assert not about_trials(["GLOW"], gastric, ["SPOTLIGHT", "GLOW"])
+    assert about_trials(["SPOTLIGHT"], gastric, ["SPOTLIGHT", "GLOW"])
+    # lung cancer: a perioperative round-up; "aegean" as a common word is no trial name
+    lung = "In AEGEAN, pCR was 17.2% with durvalumab."
+    assert not about_trials(["NADIM"], lung, ["AEGEAN", "NADIM"])
+    assert about_trials(["NADIM"], "The Aegean Sea meeting heard pCR 37%.", ["AEGEAN", "NADIM"])
