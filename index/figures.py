@@ -125,6 +125,10 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         r"\b(?:at|after|by|within|beyond|through|until|past)\s+(?:about\s+)?$", before
     ):
         return True  # "alive at 24 months", "after 36 months": a time point, not a result
+    if re.search(r"(?:year|yr|y)s?$", raw.strip(), re.I) and _AGE_RANGE.search(
+        sentence[max(0, start - 24) : start]
+    ):
+        return True  # "adults aged 18 to 75 years": an age, not a result
     # "phase 2", "grade 3", "1:1" ratios, "stage IV", "cycle 2", ECOG "0 or 1"
     if re.search(
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
@@ -199,6 +203,7 @@ AGE_CUT = re.compile(
 )
 
 
+_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged)\s*$", re.I)
 

@@ -544,3 +544,26 @@ def test_a_percentage_may_be_spelled_out(sentence, values, vocab):
 def test_a_p_value_a_test_had_to_reach_is_no_result(sentence, p_values, vocab):
     figures = extract_figures(sentence, vocab)
     assert [f.value for f in figures if f.endpoint == "P value"] == p_values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age", "result"),
+    [
+        # leukaemia: the trial's age range is no survival time
+        (
+            "Quizartinib prolonged OS in adults aged 18 to 75 years with newly diagnosed AML, "
+            "with a median OS of 31.9 months.",
+            "75 years",
+            "31.9 months",
+        ),
+        # prostate cancer: an age range is no survival time either
+        (
+            "Men aged 18 to 80 years were enrolled; median rPFS was 27.9 months.",
+            "80 years",
+            "27.9 months",
+        ),
+    ],
+)
+def test_an_age_is_no_reported_time(sentence, age, result, vocab):
+    values = [f.value for f in extract_figures(sentence, vocab)]
+    assert result in values and age not in values, values
