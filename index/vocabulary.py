@@ -57,24 +57,32 @@ class Vocabulary:
     # words that name the two sides of a split of the population ("high"/"low" risk)
     opposites: tuple[tuple[str, str], ...] = ()
     brands: dict[str, str] = field(default_factory=dict)  # casefolded brand -> generic name
+    # forms matched only in the case written ("CRc"; "CRC" is colorectal cancer)
+    cased_forms: frozenset[str] = frozenset()
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[str, tuple[str, str, str]] = field(init=False, repr=False)
     _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
     _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
+    _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
+        cased: dict[str, tuple[str, str, str]] = {}  # "CRc" in that case only
         for key, forms in self.endpoints.items():
             for form in forms:
-                by_form.setdefault(_fold(form), ("endpoint", key, ""))
+                into = cased if form in self.cased_forms else by_form
+                into.setdefault(form if into is cased else _fold(form), ("endpoint", key, ""))
         for group in self.groups:
             for form in group.forms:
-                by_form.setdefault(_fold(form), ("group", group.key, group.qualifier))
-        self._by_form = by_form
+                into = cased if form in self.cased_forms else by_form
+                into.setdefault(
+                    form if into is cased else _fold(form), ("group", group.key, group.qualifier)
+                )
+        self._by_form, self._cased = by_form, cased
         self._events = frozenset(g.key for g in self.groups if g.event)
-        alternatives = sorted(by_form, key=len, reverse=True)
+        alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
         self._pattern = re.compile(rf"(?<!\w)(?:{body})(?![\w]|-\w)", re.IGNORECASE)
@@ -85,7 +93,10 @@ class Vocabulary:
         if cached is None:
             found = []
             for m in self._pattern.finditer(text):
-                kind, key, qualifier = self._by_form[_fold(m.group(0))]
+                said = self._cased.get(m.group(0)) or self._by_form.get(_fold(m.group(0)))
+                if said is None:
+                    continue  # "CRC" where only "CRc" is a form
+                kind, key, qualifier = said
                 found.append(Term(kind, key, m.start(), m.end(), qualifier))
             cached = tuple(found)
             if len(self._seen) > _TERM_CACHE:
@@ -189,6 +200,7 @@ def _load(path: str | None) -> Vocabulary:
             meetings=tuple(data.get("meetings", [])),
             drug_suffixes=tuple(data.get("drug_suffixes", [])),
             not_drugs=frozenset(w.casefold() for w in data.get("not_drugs", [])),
+            cased_forms=frozenset(str(w) for w in data.get("cased_forms", [])),
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),

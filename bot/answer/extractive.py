@@ -118,7 +118,9 @@ class ExtractiveEngine:
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
         if question.defines:
             return self._definition(question.defines, sentences)
-        if question.target is None and not question.numeric:
+        if question.names:  # "the most common TRAEs": which events; a rate is no answer
+            best = self._best_sentence(question, sentences)
+        elif question.target is None and not question.numeric:
             best = self._best_sentence(question, sentences) or self._best_figure(
                 question, sentences
             )
@@ -1161,6 +1163,8 @@ class ExtractiveEngine:
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
+            if q.names and q.target and not self._says_endpoint(q.target, keys):
+                continue  # "the most common TRAEs": a sentence about adverse events
             if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound
                 keys |= {t.key for t in self.vocab.terms(s.text.replace("-", " "))}
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
@@ -1194,6 +1198,9 @@ class ExtractiveEngine:
         if not q.scoped and any(other[1] >= ranked[0][1] for other in ranked[1:]):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
+
+    def _says_endpoint(self, endpoint: str, keys: set[str]) -> bool:
+        return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
 
     def _has_figure_asked(self, q: Question, s: Sentence) -> bool:
         """A sentence that may answer a question asking for a number has one: of the kind the

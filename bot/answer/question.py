@@ -24,6 +24,11 @@ _NUMERIC_INTENT = re.compile(
     r"what fraction|rate|percent|proportion|share|number of)\b",
     re.I,
 )
+# "the most common TRAEs", "which AEs led to discontinuation": the names of events, not a rate
+_NAMES_INTENT = re.compile(
+    r"\bmost (?:common|frequent|frequently reported)\b|\bwhich\b|\bwhat (?:kinds?|types?) of\b",
+    re.I,
+)
 # the kind of number a question's words ask for: "what proportion made it to surgery" (a share,
 # not a dose), "how long" (a time), "how many" (a count, or the share said with it)
 _UNIT_INTENTS = (
@@ -116,6 +121,7 @@ class Question:
     context: frozenset[str] = frozenset()  # endpoints that only frame another one
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
+    names: bool = False  # asks which ones, not how many ("most common TRAEs", "which AEs")
     # the kinds of number its words ask for: a share, a time, a count (empty when they do not say)
     units: frozenset[str] = frozenset()
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
@@ -154,8 +160,7 @@ def analyze(
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
-    q.numeric = bool(_NUMERIC_INTENT.search(text))
-    q.units = next((units for pattern, units in _UNIT_INTENTS if pattern.search(text)), frozenset())
+    _read_intent(q)
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(
@@ -330,6 +335,16 @@ _NOT_POPULATION = frozenset(
 
 
 # A biomarker score cut-off, however it is typed: "CPS5+", "CPS >=10", "CPS ≥ 20", "TPS <1%"
+def _read_intent(q: Question) -> None:
+    """What kind of answer the words ask for: a number, the names of events, a share or time."""
+    text = q.text
+    q.numeric = bool(_NUMERIC_INTENT.search(text))
+    q.names = (
+        not q.numeric and bool(_NAMES_INTENT.search(text)) and not _QUESTION_VALUE.search(text)
+    )
+    q.units = next((units for pattern, units in _UNIT_INTENTS if pattern.search(text)), frozenset())
+
+
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""

@@ -1734,3 +1734,38 @@ def test_a_sentence_without_the_number_asked_does_not_answer(question, sentence,
 def test_a_sentence_about_all_patients_does_not_answer_for_a_part(question, sentence, vocab):
     draft = _answer_in(vocab, question, [sentence], ["luspatercept", "osimertinib"])
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "named", "rate"),
+    [
+        # colorectal cancer: the most common toxicities are events, not the TRAE rate
+        (
+            "most common TRAEs with sotorasib + panitumumab?",
+            [
+                "Grade 3 or higher treatment-related adverse events occurred in 35.8% of "
+                "patients treated with sotorasib and panitumumab.",
+                "The most common treatment-related adverse events with sotorasib and "
+                "panitumumab were acneiform dermatitis and dry skin.",
+            ],
+            "acneiform dermatitis",
+            "35.8%",
+        ),
+        # breast cancer: "which AEs" asks for names too
+        (
+            "which AEs were most frequent with abemaciclib?",
+            [
+                "Adverse events of any grade occurred in 98.5% of patients on abemaciclib.",
+                "The most frequent adverse events with abemaciclib were diarrhea and neutropenia.",
+            ],
+            "diarrhea",
+            "98.5%",
+        ),
+    ],
+)
+def test_a_question_for_which_events_is_answered_by_their_names(
+    question, sentences, named, rate, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["sotorasib", "panitumumab", "abemaciclib"])
+    lead = draft.text.split("[")[0]
+    assert named in lead and rate not in lead, draft.text

@@ -13,3 +13,21 @@ def test_words_that_only_end_like_a_drug_are_no_drugs(vocab):
     # colorectal and leukaemia drugs by their stems; English words with a drug's ending
     assert vocab.is_drug_name("sotorasib") and vocab.is_drug_name("chlorambucil")
     assert not vocab.is_drug_name("except") and not vocab.is_drug_name("concept")
+
+
+def test_a_cased_form_is_matched_in_its_case_only(vocab):
+    # leukaemia's composite complete remission "CRc" against colorectal cancer's "CRC"
+    assert [t.key for t in vocab.terms("CRc rate with quizartinib")] == ["CR+CRi"]
+    assert [t.key for t in vocab.terms("encorafenib in BRAF-mutant CRC")] == ["CRC"]
+    assert [t.key for t in vocab.terms("mCRC pts")] == ["CRC"]
+
+
+def test_how_a_figure_was_assessed_is_said_many_ways(vocab):
+    # lung and colorectal cancer: the method, and the control arm named after investigators
+    def keys(text):
+        return [t.key for t in vocab.terms(text)]
+
+    assert keys("BICR-assessed median PFS") == ["BICR", "PFS"]
+    assert keys("the investigator PFS HR")[:1] == ["investigator-assessed"]
+    assert keys("43.1% of those receiving investigator's choice") == ["control"]
+    assert keys("vs physician's choice of chemotherapy")[:1] == ["control"]
