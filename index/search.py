@@ -15,6 +15,7 @@ A new process thus reads the cache instead of every chunk, and when the store's 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -96,6 +97,54 @@ class Snapshot:
         return (
             frozenset().union(*self.article_words.values()) if self.article_words else frozenset()
         )
+
+    @cached_property
+    def articles_by_trial(self) -> dict[str, tuple[str, ...]]:
+        """The articles of each trial, by the trial name's key (``trial_name_key``)."""
+        found: dict[str, set[str]] = {}
+        for article in self.articles.values():
+            for t in article.meta.get("trials", []):
+                found.setdefault(trial_name_key(str(t)), set()).add(article.id)
+        return {key: tuple(sorted(ids)) for key, ids in found.items()}
+
+    @cached_property
+    def chunks_of_article(self) -> dict[str, list[int]]:
+        """The positions of each article's chunks."""
+        found: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            found.setdefault(c.article_id, []).append(i)
+        return found
+
+    @cached_property
+    def chunk_counts(self) -> dict[str, int]:
+        """How many chunks each article has."""
+        return {a: len(positions) for a, positions in self.chunks_of_article.items()}
+
+    @cached_property
+    def chunks_naming(self) -> dict[str, list[int]]:
+        """The positions of the chunks that name each vocabulary key (``chunk_terms``)."""
+        found: dict[str, list[int]] = {}
+        for i, terms in enumerate(self.chunk_terms):
+            for key in terms:
+                found.setdefault(key, []).append(i)
+        return found
+
+    @cached_property
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """The other names of a casefolded name, from the abbreviations articles define
+        ("vte" -> "venous thromboembolism", and back)."""
+        found: dict[str, list[str]] = {}
+        for article in self.articles.values():
+            for short, long in article.meta.get("aliases", {}).items():
+                found.setdefault(str(short).casefold(), []).append(str(long))
+                found.setdefault(str(long).casefold(), []).append(str(short))
+        return {name: tuple(others) for name, others in found.items()}
+
+
+def trial_name_key(name: str) -> str:
+    """A trial name's letters and digits, case folded: the same for every spelling
+    ("CheckMate 743", "CheckMate-743", "checkmate743")."""
+    return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
 
 
 class HybridSearcher:
@@ -303,8 +352,9 @@ class HybridSearcher:
         dense_ids = [cid for cid, _ in dense if cid in snap.position]
         mask = None
         if allowed_ids is not None:
-            allowed_set = set(allowed_ids)
-            mask = np.array([c.article_id in allowed_set for c in snap.chunks])
+            mask = np.zeros(len(snap.chunks), dtype=bool)
+            for a in allowed_ids:
+                mask[snap.chunks_of_article.get(a, [])] = True
         lexical = snap.bm25.rank(self.vocab.search_tokens(expanded), self.candidates, mask)
         lexical_ids = [snap.chunks[i].id for i in lexical]
         rankings = [dense_ids, lexical_ids]
@@ -315,15 +365,16 @@ class HybridSearcher:
             # chunks that name what the question names (endpoint first, then arm, subgroup), most
             # first: a figure's sentence says "ORR" and "second-line", whatever else it says;
             # a chunk that reports a figure of the endpoint asked comes before one that names it
+            naming = {i for key in asked for i in snap.chunks_naming.get(key, ())}
             overlap = [
                 (
-                    2 * len(endpoints & terms)
+                    2 * len(endpoints & snap.chunk_terms[i])
                     + 2 * len(endpoints & snap.chunk_figures[i])
-                    + len(asked & terms),
+                    + len(asked & snap.chunk_terms[i]),
                     i,
                 )
-                for i, terms in enumerate(snap.chunk_terms)
-                if asked & terms and (mask is None or mask[i])
+                for i in naming
+                if mask is None or mask[i]
             ]
             overlap.sort(key=lambda x: (-x[0], x[1]))
             rankings.append([snap.chunks[i].id for _, i in overlap[: self.candidates]])

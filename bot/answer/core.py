@@ -47,9 +47,6 @@ class Answerer:
         self.engine: AnswerEngine = engine or self.extractive
         self.top_k = top_k
         self.read_whole = read_whole
-        self._facts_of: (
-            tuple[Snapshot, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] | None
-        ) = None
         self.closest_sources = closest_sources
         self._sections_of: tuple[Snapshot | None, dict[str, list[tuple[int, str]]]] = (None, {})
         self._arm_names_of: tuple[Snapshot | None, frozenset[str]] = (None, frozenset())
@@ -89,7 +86,7 @@ class Answerer:
         k = self.top_k
         if scope:
             # a question that names its trial reads the whole of its (short) articles, best first
-            in_scope = sum(1 for c in snap.chunks if c.article_id in set(scope))
+            in_scope = sum(snap.chunk_counts.get(a, 0) for a in set(scope))
             if in_scope <= self.read_whole:
                 k = max(k, in_scope)
         hits = self.searcher.search(query, k, expansions=expansions, article_ids=scope)
@@ -164,19 +161,20 @@ class Answerer:
         if not citations:
             return text, citations
         first, lead = citations[0], text.split("\n")[0]
-        facts = self._facts(snap)
+        source = snap.articles.get(first.article_id)
+        if source is None:
+            return text, citations
         for key, value in (
             (k, f.value)
-            for a, f, k in facts
-            if a.id == first.article_id
-            and f.start == first.start
+            for a, f, k in self._keyed(snap, source)
+            if f.start == first.start
             and f.value in lead
             and k[0]  # a fact of no named trial is compared with nothing
         ):
             other = next(
                 (
                     (a, f)
-                    for a, f, k in facts
+                    for a, f, k in self._facts_of_trial(snap, key[0])
                     if k == key and a.id != first.article_id and f.value != value
                 ),
                 None,
@@ -209,24 +207,27 @@ class Answerer:
             )
         return cache[article_id]
 
-    def _facts(self, snap: Snapshot) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
-        """The index's facts with their comparison key, computed once per snapshot."""
-        if self._facts_of is None or self._facts_of[0] is not snap:
-            # an article's facts and keys are kept by its id (a hash of its content) from one
-            # snapshot to the next: one more article costs its own facts, not the index's
-            cache = self._keyed_by_article
-            for gone in set(cache) - set(snap.articles):
-                del cache[gone]
-            keyed = []
-            for article_id, article in snap.articles.items():
-                if article_id not in cache:
-                    cache[article_id] = [
-                        (article, f, fact_key(article, f, self.vocab))
-                        for f in article_facts(snap, article, self.vocab)
-                    ]
-                keyed.extend(cache[article_id])
-            self._facts_of = (snap, keyed)
-        return self._facts_of[1]
+    def _keyed(
+        self, snap: Snapshot, article: ArticleRecord
+    ) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
+        """An article's facts with their comparison keys, kept by its id (a hash of its content)
+        from one snapshot to the next."""
+        if article.id not in self._keyed_by_article:
+            self._keyed_by_article[article.id] = [
+                (article, f, fact_key(article, f, self.vocab))
+                for f in article_facts(snap, article, self.vocab)
+            ]
+        return self._keyed_by_article[article.id]
+
+    def _facts_of_trial(
+        self, snap: Snapshot, trial: str
+    ) -> list[tuple[ArticleRecord, Fact, tuple[str, ...]]]:
+        """The facts of the articles that name a trial (its key): what one answer's figure is
+        compared with, found without reading the rest of the index."""
+        for gone in set(self._keyed_by_article) - set(snap.articles):
+            del self._keyed_by_article[gone]
+        articles = [snap.articles[a] for a in snap.articles_by_trial.get(trial, ())]
+        return [keyed for a in articles for keyed in self._keyed(snap, a)]
 
     def _not_found(
         self, question: str, reason: str, sentences: list[Sentence], q: Question, engine: str
@@ -245,11 +246,7 @@ def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     keys = _longest({_name_key(name) for name in _indexed_names_in(text, snap.trial_names)})
     if not keys:
         return None
-    found = sorted(
-        a.id
-        for a in snap.articles.values()
-        if any(_name_key(str(t)) in keys for t in a.meta.get("trials", []))
-    )
+    found = sorted({a for key in keys for a in snap.articles_by_trial.get(key, ())})
     return found or None
 
 
@@ -259,7 +256,7 @@ _NAMED_TRIAL = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]+[\s-]?\d{1,4}[A-Za-z]{0,3
 def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     """The trials a question names by a coded name ("NOVA-2", "skyl-047", "ORCA 067"),
     as the index spells them where it knows them, and the indexed names it spells out."""
-    known = {_name_key(t) for t in snap.trial_names}
+    known = snap.articles_by_trial  # by the trial names' keys
     named = set()
     for m in _NAMED_TRIAL.finditer(text):
         if _TIME_AFTER.match(text, m.end()):
@@ -290,10 +287,7 @@ _TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b"
 
 def _names_in(text: str, names: frozenset[str]) -> set[str]:
     """The indexed trial names ``text`` names whole, as the index spells them."""
-    pattern, by_folded = _name_pattern(names)
-    if pattern is None:
-        return set()
-    return {by_folded[m.group(0).casefold()] for m in pattern.finditer(text)}
+    return {name for _, _, name in name_spans(text, _name_table(names))}
 
 
 def _indexed_names_in(text: str, names: frozenset[str]) -> set[str]:
@@ -320,16 +314,49 @@ def _tails(names: frozenset[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _name_pattern(names: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One pattern for every indexed trial name, built once per set of names (not one
-    compiled pattern per name and question: past re's cache of 512 that costs most of an
-    answer at 1,000 articles, bench/scale.py)."""
-    if not names:
-        return None, {}
-    ordered = sorted(names, key=len, reverse=True)  # the longest name wins where two overlap
-    by_folded = {n.casefold(): n for n in reversed(ordered)}
-    body = "|".join(re.escape(n) for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), by_folded
+def _name_table(names: frozenset[str]) -> tuple[dict[str, str], int]:
+    """Every indexed trial name by its letters and digits, and the most parts a name has: built
+    once per set of names, by dictionary, not by a pattern of a thousand alternatives (whose
+    compiling cost a fresh process most of its first answer at 1,000 articles, bench/scale.py)."""
+    by_key: dict[str, str] = {}
+    most = 0
+    for name in sorted(names, key=len, reverse=True):  # the longest name wins a shared key
+        parts = re.findall(r"[A-Za-z]+|\d+", name)
+        if parts:
+            by_key.setdefault("".join(parts).casefold(), name)
+            most = max(most, len(parts))
+    return by_key, most
+
+
+def name_spans(text: str, table: tuple[dict[str, str], int]) -> list[tuple[int, int, str]]:
+    """Where ``text`` names an indexed trial, with or without a space or hyphen between the
+    parts of its name ("SKYLARK 2", "SKYLARK-2", "SKYLARK2"), longest first, left to right, as
+    whole words (not inside "XSKYLARK2" nor "SKYLARK2-b")."""
+    by_key, most = table
+    runs = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+|\d+", text)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(runs):
+        start = runs[i][0]
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            i += 1
+            continue
+        best = None
+        key = ""
+        for j in range(i, min(len(runs), i + most)):
+            if j > i and text[runs[j - 1][1] : runs[j][0]] not in ("", " ", "-"):
+                break
+            key += text[runs[j][0] : runs[j][1]].casefold()
+            end = runs[j][1]
+            whole = end == len(text) or not (text[end].isalnum() or text[end] in "_-")
+            if whole and key in by_key:
+                best = (j, end, by_key[key])
+        if best is None:
+            i += 1
+            continue
+        found.append((start, best[1], best[2]))
+        i = best[0] + 1
+    return found
 
 
 def _longest(keys: set[str]) -> set[str]:
@@ -491,9 +518,10 @@ def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
 def _spell_names(text: str, snap: Snapshot) -> str:
     """Trial names written as the articles write them: "SKYLARK 2" -> "SKYLARK2", a short coded
     name ("SK-2") -> "SKYLARK2", and a one-letter slip in a long name ("SKYLRK") -> "SKYLARK"."""
-    loose, by_key, long_names = _spellings(snap.trial_names)
-    if loose is not None:
-        text = loose.sub(lambda m: by_key[_name_key(m.group(0))], text)
+    long_names = _long_names(snap.trial_names)
+    for start, end, name in reversed(name_spans(text, _name_table(snap.trial_names))):
+        if len(re.findall(r"[A-Za-z]+|\d+", name)) > 1:  # "SKYLARK 2" as the index writes it
+            text = text[:start] + name + text[end:]
 
     def coded(m: re.Match[str]) -> str:
         # "KN689", "CM-77T": a short coded name for the one indexed trial it stands for
@@ -553,21 +581,9 @@ def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
 
 
 @lru_cache(maxsize=4)
-def _spellings(
-    trial_names: frozenset[str],
-) -> tuple[re.Pattern[str] | None, dict[str, str], dict[str, str]]:
-    """Built once per set of indexed trial names (not per question): one pattern for the names of
-    several parts written with or without a space or hyphen between them, each name by its
-    letters and digits, and the names of 6+ characters by their casefolded form."""
-    by_key: dict[str, str] = {}
-    forms = []
-    for name in sorted(trial_names, key=len, reverse=True):  # the longest name wins
-        parts = re.findall(r"[A-Za-z]+|\d+", name)
-        if len(parts) > 1:
-            by_key.setdefault(_name_key(name), name)
-            forms.append(r"[\s-]?".join(re.escape(p) for p in parts))
-    loose = re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", re.I) if forms else None
-    return loose, by_key, {n.casefold(): n for n in trial_names if len(n) >= 6}
+def _long_names(trial_names: frozenset[str]) -> dict[str, str]:
+    """The names of 6+ characters by their casefolded form, for one-letter slips."""
+    return {n.casefold(): n for n in trial_names if len(n) >= 6}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -604,15 +620,7 @@ def _articles_naming(snap: Snapshot, entities: list[str]) -> list[str] | None:
 
 def _alias_expansions(snap: Snapshot, entities: list[str]) -> list[str]:
     """Other names of the entities, from the abbreviations the articles define."""
-    folded = {e.casefold() for e in entities}
-    extra = []
-    for article in snap.articles.values():
-        for short, long in article.meta.get("aliases", {}).items():
-            if short.casefold() in folded:
-                extra.append(long)
-            elif long.casefold() in folded:
-                extra.append(short)
-    return extra
+    return [other for e in entities for other in snap.aliases.get(e.casefold(), ())]
 
 
 def _closest(sentences: list[Sentence], q: Question, vocab: Vocabulary, n: int) -> list[Citation]:

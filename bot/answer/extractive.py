@@ -972,14 +972,6 @@ class ExtractiveEngine:
             if own:
                 break
         if asked and not own:
-            # "encorafenib was given orally at 300 mg": the last drug named since the dose
-            # before it is whose this dose is
-            since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
-            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
-                own = _drugs_named(word, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
-                if own:
-                    break
-        if asked and not own:
             # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
             # drug the article names only there included
             word = re.search(r"([A-Za-z][a-z-]{4,})\s*$", s.text[: fig.start])
@@ -991,6 +983,14 @@ class ExtractiveEngine:
                 and not _drugs_named(word.group(1), drugs, self.vocab, brands) & asked
             ):
                 return True
+        if asked and not own:
+            # "encorafenib was given orally at 300 mg": the last drug named since the dose
+            # before it is whose this dose is
+            since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
+            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
+                own = _drugs_named(word, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+                if own:
+                    break
         return bool(asked and own and not asked & own)
 
     def _other_comparison(self, q: Question, s: Sentence) -> bool:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
+from index.search import trial_name_key
 
-def name_key(name: str) -> str:
-    """A trial name's letters and digits, case folded: the same for every spelling."""
-    return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
+name_key = trial_name_key  # a trial name's letters and digits, case folded
 
 
 def about_trials(

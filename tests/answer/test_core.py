@@ -1,6 +1,6 @@
 """Trial names in questions written as the indexed articles write them."""
 
-from bot.answer.core import _spell_names
+from bot.answer.core import _name_table, _spell_names, name_spans
 from index.lexical import BM25Index
 from index.search import Snapshot
 from index.store import ArticleRecord
@@ -241,3 +241,18 @@ def test_a_drug_code_the_lexicon_knows_does_not_block_the_question(vocab):
     assert not looks_like_trial_name("TAS-102", vocab)
     assert not looks_like_trial_name("T-DXd", vocab)
     assert looks_like_trial_name("ZENITH-102", vocab)
+
+
+def test_trial_names_are_found_by_their_parts_whole_words_only():
+    # cervical and lung cancer trials, as people write their names
+    table = _name_table(frozenset({"KEYNOTE-A18", "CheckMate 77T", "SKYLARK2", "LAURA"}))
+    text = "KEYNOTE A18 vs CheckMate-77T vs skylark 2 in LAURA"
+    assert [name for _, _, name in name_spans(text, table)] == [
+        "KEYNOTE-A18",
+        "CheckMate 77T",
+        "SKYLARK2",
+        "LAURA",
+    ]
+    # inside another word or code, or with a part of its own after a hyphen, it is no name
+    assert name_spans("XLAURA and LAURA-2 and SKYLARK2b", table) == []
+    assert name_spans("LAURA's update", table) == [(0, 5, "LAURA")]
