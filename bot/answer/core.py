@@ -477,7 +477,7 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
     """A shortened trial name as the articles spell it ("OC-816" -> "ORCA-816"): same number,
     and the short letters appear in order in the long name, starting with its first letter."""
     coded = _CODED_NAME.match(entity)
-    if coded and not any(name_key(t) == name_key(entity) for t in snap.trial_names):
+    if coded and name_key(entity) not in snap.articles_by_trial:
         # "OC-743" is ORCA 743 even when "oc" and "743" are each words of the index
         mapped = _coded_to_indexed(coded, snap)
         if mapped:
@@ -503,16 +503,25 @@ def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
     """The one indexed trial a short coded name stands for: the same number, and the short
     letters in order in the long name, from its first letter ("OC-743" -> "ORCA 743")."""
     short, number = m.group(1).casefold(), m.group(2).casefold()
-    matches = set()
-    for article in snap.articles.values():
-        for trial in article.meta.get("trials", []):
-            full = _CODED_NAME.match(str(trial))
-            if not full or full.group(2).casefold() != number:
-                continue
-            letters = full.group(1).casefold()
-            if letters[0] == short[0] and _in_order(short, letters):
-                matches.add(str(trial))
+    matches = {
+        trial
+        for letters, trial in _coded_names(snap.trial_names).get(number, ())
+        if letters[0] == short[0] and _in_order(short, letters)
+    }
     return matches.pop() if len(matches) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _coded_names(trial_names: frozenset[str]) -> dict[str, list[tuple[str, str]]]:
+    """The coded trial names by their number: "ORCA 743" as ("orca", "ORCA 743") under "743"."""
+    by_number: dict[str, list[tuple[str, str]]] = {}
+    for trial in trial_names:
+        full = _CODED_NAME.match(trial)
+        if full:
+            by_number.setdefault(full.group(2).casefold(), []).append(
+                (full.group(1).casefold(), trial)
+            )
+    return by_number
 
 
 def _spell_names(text: str, snap: Snapshot) -> str:
