@@ -33,7 +33,7 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
 _CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3})\b")
 _ABBREVIATION = re.compile(
-    r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9-]{1,14})\)"
+    r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9+/-]{1,14})\)"
 )
 _COMMON_CAPITALISED = frozenset(
     [

@@ -340,6 +340,8 @@ class ExtractiveEngine:
             return True
         if fig.endpoint in self.vocab.frame_endpoints:
             return False  # "median follow-up for PFS" is no PFS
+        if fig.endpoint in STATISTICS and target not in STATISTICS:
+            return False  # "Median PFS ... P value: <0.001" is no PFS
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
 
@@ -1475,8 +1477,16 @@ def _label_arm(fig: Figure) -> str:
 
 
 def _brands(article: object) -> dict[str, list[str]]:
+    """The other names of the article's drugs: its brand names ("keytruda": pembrolizumab) and
+    the combinations it abbreviates ("ev+p": enfortumab, vedotin, pembrolizumab)."""
     meta = getattr(article, "meta", {}) or {}
-    return {str(k): [str(d) for d in v] for k, v in meta.get("brands", {}).items()}
+    names = {str(k): [str(d) for d in v] for k, v in meta.get("brands", {}).items()}
+    drugs = {str(d).casefold() for d in meta.get("drugs", [])}
+    for short, long in meta.get("aliases", {}).items():
+        named = [w for w in re.findall(r"[a-z]+", str(long).casefold()) if w in drugs]
+        if named and re.search(r"[+/]", str(short)):
+            names.setdefault(str(short).casefold(), named)
+    return names
 
 
 def _drugs_named(
@@ -1502,6 +1512,12 @@ def _find_drugs(
     text: str, drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None
 ) -> set[str]:
     out = set()
+    for name, generic in (brands or {}).items():
+        # "EV+P": a combination the article abbreviates, by its drugs
+        if not name.isalnum() and re.search(
+            rf"(?<![\w+/]){re.escape(name)}(?![\w+/])", text.casefold()
+        ):
+            out.update(generic)
     # "trifluridine/tipiracil-plus-bevacizumab": each drug of a compound
     text = re.sub(r"-(plus|and|with|or)-", r" \1 ", text, flags=re.I)
     # "L+P", "N/I": a combination by its drugs' capital initials, each the start of one drug

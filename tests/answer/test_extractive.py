@@ -1769,3 +1769,68 @@ def test_a_question_for_which_events_is_answered_by_their_names(
     draft = _answer_in(vocab, question, sentences, ["sotorasib", "panitumumab", "abemaciclib"])
     lead = draft.text.split("[")[0]
     assert named in lead and rate not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "aliases", "expected"),
+    [
+        # bladder cancer: a table's column named by the regimen's abbreviation
+        (
+            "mPFS with EV+pembro?",
+            [
+                "Median PFS (BICR), months | EV+P (n=442): 12.5 | Chemotherapy (n=444): 6.3 | "
+                "HR (95% CI): 0.45 (0.38-0.54) | P value: <0.001"
+            ],
+            ["enfortumab", "vedotin", "pembrolizumab"],
+            {"EV+P": "Enfortumab vedotin plus pembrolizumab"},
+            "12.5",
+        ),
+        # breast cancer: a table's column named the same way
+        (
+            "median PFS with trastuzumab deruxtecan + pertuzumab?",
+            [
+                "Median PFS, months | T-DXd+P (n=383): 40.7 | "
+                "Taxane + trastuzumab + pertuzumab: 26.9"
+            ],
+            ["trastuzumab", "deruxtecan", "pertuzumab"],
+            {"T-DXd+P": "trastuzumab deruxtecan plus pertuzumab"},
+            "40.7",
+        ),
+    ],
+)
+def test_a_regimen_abbreviated_by_the_article_is_its_drugs(
+    question, sentences, drugs, aliases, expected, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    meta = {"drugs": drugs, "trials": [], "aliases": aliases}
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, meta)
+    given = [Sentence(article, i * 1000, i * 1000 + len(t), t, i) for i, t in enumerate(sentences)]
+    q = analyze(question, vocab)
+    q.scoped = True
+    draft = ExtractiveEngine(vocab).answer(q, given)
+    lead = draft.text.split("[")[0]
+    assert draft.status == "answered" and expected in lead and "<0.001" not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # bladder cancer: a table row's P value is no median PFS
+        (
+            "median PFS with enfortumab?",
+            "Median PFS (BICR), months, enfortumab vs chemotherapy | P value: <0.001",
+        ),
+        # kidney cancer: the same in another table's row
+        (
+            "mPFS on cabozantinib?",
+            "Median PFS, months, cabozantinib vs sunitinib | P value: <0.001",
+        ),
+    ],
+)
+def test_a_p_value_is_no_median(question, sentence, vocab):
+    draft = _answer_in(vocab, question, [sentence], ["enfortumab", "cabozantinib"])
+    assert "0.001" not in draft.text.split("[")[0], draft.text

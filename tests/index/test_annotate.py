@@ -90,3 +90,14 @@ def test_drug_names_by_their_stems_and_words_that_only_end_like_one(vocab):
     # English words and company names with a drug's ending are none
     prose = "Except for rash, the concept held; Genmab and others accept the findings."
     assert annotate(prose, vocab).drugs == []
+
+
+def test_an_abbreviated_combination_is_an_alias(vocab):
+    # bladder cancer and melanoma: a regimen's initials joined by "+" or "/"
+    text = (
+        "Enfortumab vedotin plus pembrolizumab (EV+P) doubled survival. "
+        "Nivolumab plus ipilimumab (N/I) was the comparator of another trial."
+    )
+    a = annotate(text, vocab)
+    assert a.aliases["EV+P"] == "Enfortumab vedotin plus pembrolizumab"
+    assert a.aliases["N/I"] == "Nivolumab plus ipilimumab"
