@@ -1110,7 +1110,8 @@ class ExtractiveEngine:
 
     def _cut_unreported(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
         """The question names a score cut-off ("PD-L1 <1%", "CPS >=10") that the article's text
-        never names: none of its figures is that group's."""
+        never names, or that the figure's own words do not: none of its figures, or not this
+        one, is that group's."""
         asked = {
             w
             for w in q.population
@@ -1121,7 +1122,13 @@ class ExtractiveEngine:
         said = context.cuts.get(s.article.id, set()) | {
             score_cut_key(m) for m in SCORE_CUT.finditer(s.section)
         }
-        return not asked <= said
+        if not asked <= said:
+            return True
+        # a group below a cut-off ("PD-L1-negative", "CPS <1") is never a trial's whole
+        # population, as one above it may be (CPS >=5 in a trial that enrolled only them): a
+        # figure whose sentence and heading name no cut-off is everyone's, not theirs
+        below = any("<" in w for w in asked)
+        return below and not SCORE_CUT.search(f"{s.text} {s.section}")
 
     def _opposite(self, asked: set[str], said: set[str]) -> bool:
         """The question names one side of a split and the figure's part the other ("low" and

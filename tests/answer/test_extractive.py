@@ -1834,3 +1834,34 @@ def test_a_regimen_abbreviated_by_the_article_is_its_drugs(
 def test_a_p_value_is_no_median(question, sentence, vocab):
     draft = _answer_in(vocab, question, [sentence], ["enfortumab", "cabozantinib"])
     assert "0.001" not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "overall"),
+    [
+        # breast cancer: the article reports the PD-L1-negative group for pCR only
+        (
+            "OS HR in the PD-L1-negative subgroup?",
+            [
+                "In the smaller PD-L1-negative group, pCR was achieved by 45.3%.",
+                "The hazard ratio for death was 0.66 (95% CI, 0.50-0.87).",
+            ],
+            "0.66",
+        ),
+        # cervical cancer: the CPS <1 group is named, its OS HR is not given
+        (
+            "OS HR in the CPS <1 subgroup?",
+            [
+                "Too few patients had a CPS <1 to draw conclusions.",
+                "Whatever the CPS, the hazard ratio for overall survival was 0.63 "
+                "(95% CI, 0.52-0.77).",
+            ],
+            "0.63",
+        ),
+    ],
+)
+def test_everyone_s_figure_does_not_answer_for_a_group_below_a_cut_off(
+    question, sentences, overall, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["pembrolizumab"])
+    assert overall not in draft.text.split("[")[0], draft.text
