@@ -1865,3 +1865,34 @@ def test_everyone_s_figure_does_not_answer_for_a_group_below_a_cut_off(
 ):
     draft = _answer_in(vocab, question, sentences, ["pembrolizumab"])
     assert overall not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "asked", "other"),
+    [
+        # prostate cancer: the doublet is the control arm
+        (
+            "3-yr OS rate for the doublet?",
+            [
+                "At 3 years, OS was 72.3% with the triplet.",
+                "At 3 years, OS was 63.8% with the doublet of ADT and docetaxel.",
+            ],
+            "63.8%",
+            "72.3%",
+        ),
+        # colorectal cancer: the doublet is an experimental arm, the triplet another
+        (
+            "confirmed ORR with the triplet?",
+            [
+                "The chemotherapy-free doublet produced a confirmed ORR of 45.6%.",
+                "The triplet produced a confirmed ORR of 60.9%.",
+            ],
+            "60.9%",
+            "45.6%",
+        ),
+    ],
+)
+def test_a_doublet_and_a_triplet_are_other_arms(question, sentences, asked, other, vocab):
+    draft = _answer_in(vocab, question, sentences, ["docetaxel", "encorafenib"])
+    lead = draft.text.split("[")[0]
+    assert asked in lead and other not in lead, draft.text
