@@ -38,6 +38,7 @@ _UNIT_INTENTS = (
         frozenset({"percent"}),
     ),
     (re.compile(r"\bhow many\b|\bnumber of\b", re.I), frozenset({"count", "percent", "number"})),
+    (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )
 # a median asked ("median OS", "mPFS") is a time, never a landmark's rate
 _MEDIAN = re.compile(r"\b[Mm]edian\b|\bm(?:OS|PFS|EFS|DFS|RFS|DoR|DOR|TTP)\b")

@@ -1896,3 +1896,59 @@ def test_a_doublet_and_a_triplet_are_other_arms(question, sentences, asked, othe
     draft = _answer_in(vocab, question, sentences, ["docetaxel", "encorafenib"])
     lead = draft.text.split("[")[0]
     assert asked in lead and other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        # myelodysplastic syndromes: a rate asked; the endpoint's 12-week window is no rate
+        (
+            "primary endpoint rate w/ luspatercept?",
+            "The primary endpoint was transfusion independence for at least 12 weeks.",
+            "12 weeks",
+        ),
+        # lung cancer: the same with another drug and window
+        (
+            "primary endpoint rate on osimertinib?",
+            "The primary endpoint was intracranial response lasting at least 24 weeks.",
+            "24 weeks",
+        ),
+    ],
+)
+def test_a_rate_asked_is_a_share(question, sentence, other, vocab):
+    draft = _answer_in(vocab, question, [sentence], ["luspatercept", "osimertinib"])
+    assert other not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "os_rate", "dss_rate"),
+    [
+        # melanoma: the 10-year OS rate, not the melanoma-specific one
+        (
+            "10-yr OS rate with nivolumab + ipilimumab?",
+            [
+                "At 10 years, 43 percent of patients on nivolumab plus ipilimumab were alive.",
+                "Their 10-year melanoma-specific survival was 96 percent with nivolumab plus "
+                "ipilimumab.",
+            ],
+            "43 percent",
+            "96 percent",
+        ),
+        # prostate cancer: the same with cancer-specific survival
+        (
+            "5-year OS rate with enzalutamide?",
+            [
+                "At 5 years, 61% of patients on enzalutamide were alive.",
+                "Their 5-year prostate cancer-specific survival was 88% with enzalutamide.",
+            ],
+            "61%",
+            "88%",
+        ),
+    ],
+)
+def test_cancer_specific_survival_does_not_answer_for_overall_survival(
+    question, sentences, os_rate, dss_rate, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["nivolumab", "ipilimumab", "enzalutamide"])
+    lead = draft.text.split("[")[0]
+    assert dss_rate not in lead, draft.text

@@ -31,3 +31,10 @@ def test_how_a_figure_was_assessed_is_said_many_ways(vocab):
     assert keys("the investigator PFS HR")[:1] == ["investigator-assessed"]
     assert keys("43.1% of those receiving investigator's choice") == ["control"]
     assert keys("vs physician's choice of chemotherapy")[:1] == ["control"]
+
+
+def test_cancer_specific_survival_is_no_overall_survival(vocab):
+    # melanoma and breast cancer: deaths from the cancer only
+    for text in ("10-year melanoma-specific survival", "breast cancer-specific survival"):
+        assert [t.key for t in vocab.terms(text) if t.kind == "endpoint"] == ["DSS"], text
+    assert [t.key for t in vocab.terms("10-year overall survival")] == ["OS"]
