@@ -538,7 +538,7 @@ class ExtractiveEngine:
         if restricted:
             asked = (
                 set(q.content)
-                | set(q.population)
+                | {p.removeprefix("not ") for p in q.population}
                 | {k for k, _ in q.qualifiers}
                 | {c.casefold() for c in q.codes}
             )
@@ -1447,7 +1447,7 @@ OVERALL = "overall population"  # the vocabulary group of the whole trial's popu
 SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
-_NEGATED = re.compile(r"\b(?:without|w/o|no|non|absence of)\b|\bnon-", re.I)
+_NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 _LABEL_ARM = re.compile(
     r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"
@@ -1577,6 +1577,12 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     }
     ages = age_cuts(sentence) or age_cuts(section)
     for w in map(us_spelling, words):
+        if w.startswith("not "):  # "w/o pCR": the sentence says those without it
+            if not re.search(
+                rf"\b(?:without|not|no|non|never)\b[\w\s-]{{0,30}}\b{re.escape(w[4:])}", folded
+            ):
+                return False
+            continue
         if w.startswith("age") and re.fullmatch(r"age(?:<|>=)\d+", w):
             if w not in ages:
                 return False  # no age said, or another age ("65 or older" for "<60")

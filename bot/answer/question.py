@@ -346,6 +346,16 @@ def _read_intent(q: Question) -> None:
     q.units = next((units for pattern, units in _UNIT_INTENTS if pattern.search(text)), frozenset())
 
 
+def _endpoint_words(phrase: str, vocab: Vocabulary) -> set[str]:
+    """The words of the endpoints a "without ..." phrase names ("w/o pCR": "pcr")."""
+    return {
+        w
+        for t in vocab.terms(phrase)
+        if t.kind == "endpoint"
+        for w in re.findall(r"[\w+<>≥≤]+", phrase[t.start : t.end].casefold())
+    }
+
+
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
@@ -357,10 +367,12 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         for m in pattern.finditer(unbracketed):
             phrase = m.group("x")
             # words of vocabulary terms are matched by the vocabulary's own rules
+            # ... but "pts w/o pCR" names the part of the population without that response
+            negated = pattern is _Q_POPULATION[2]
             arm_or_endpoint = {
                 w
                 for t in vocab.terms(phrase)
-                if t.kind == "endpoint" or t.qualifier
+                if (t.kind == "endpoint" and not negated) or t.qualifier
                 for w in re.findall(r"[\w+<>≥≤]+", phrase[t.start : t.end].casefold())
             }
             for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):
@@ -379,6 +391,8 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     )
                 ):
                     continue
+                if negated and f in _endpoint_words(phrase, vocab):
+                    f = f"not {f}"  # "w/o pCR": those without it, said with a negation
                 if f not in found:
                     found.append(f)
     ages = age_cuts(text)  # "pts <60 yo", "aged 65 or older": an age cut-off, said any way

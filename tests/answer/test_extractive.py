@@ -1952,3 +1952,38 @@ def test_cancer_specific_survival_does_not_answer_for_overall_survival(
     draft = _answer_in(vocab, question, sentences, ["nivolumab", "ipilimumab", "enzalutamide"])
     lead = draft.text.split("[")[0]
     assert dss_rate not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "part", "overall"),
+    [
+        # breast cancer: those without a pCR, under a heading that names pCR
+        (
+            "5-yr EFS in pts w/o pCR on pembro?",
+            [
+                "At 60 months, EFS was 81.2% with pembrolizumab.",
+                "Among patients who did not achieve a pCR, 5-year EFS was 62.6% with "
+                "pembrolizumab.",
+            ],
+            "62.6%",
+            "81.2%",
+        ),
+        # lymphoma: those without a complete response
+        (
+            "2-yr OS without CR on polatuzumab?",
+            [
+                "At 2 years, OS was 88.7% with polatuzumab.",
+                "In patients with no CR at the end of treatment, OS at 2 years was 61.0% with "
+                "polatuzumab.",
+            ],
+            "61.0%",
+            "88.7%",
+        ),
+    ],
+)
+def test_those_without_a_response_are_a_part_of_the_population(
+    question, sentences, part, overall, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["pembrolizumab", "polatuzumab"], "pCR and CR")
+    lead = draft.text.split("[")[0]
+    assert part in lead and overall not in lead, draft.text
