@@ -841,7 +841,12 @@ class ExtractiveEngine:
         if asked == {"placebo"} and "placebo" in own:
             return False  # "the placebo arm": placebo with whatever both arms were given
         alone = asks_control and len(asked) == 1
-        return alone and bool(own - asked)
+        if alone and own - asked:
+            return True
+        # "the doublet (ADT+docetaxel)": a whole regimen asked; an arm that adds a drug to it
+        # ("darolutamide + ADT + docetaxel") is another arm
+        regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
+        return bool(regimen and own - asked - set(_DRUG_CLASSES.values()) - backbone)
 
     def _compared_in_order(self, s: Sentence, fig: Figure) -> str:
         """The arm of one of two values listed without their arms, after a sentence opening that
@@ -1440,6 +1445,7 @@ _DRUG_CLASSES = {
     "chemotherapy": "chemotherapy",
     "placebo": "placebo",
     "pbo": "placebo",
+    "adt": "androgen deprivation",  # a backbone every arm of a prostate cancer trial gets
 }
 
 
@@ -1448,6 +1454,7 @@ SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
+_REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 _LABEL_ARM = re.compile(
     r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"

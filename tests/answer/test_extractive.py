@@ -1987,3 +1987,29 @@ def test_those_without_a_response_are_a_part_of_the_population(
     draft = _answer_in(vocab, question, sentences, ["pembrolizumab", "polatuzumab"], "pCR and CR")
     lead = draft.text.split("[")[0]
     assert part in lead and overall not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "added"),
+    [
+        # prostate cancer: the doublet asked; the column adds darolutamide to it
+        (
+            "3 yr OS rate for ADT + docetaxel?",
+            "3-year OS rate | Darolutamide + ADT + docetaxel (n=651): 72.3%",
+            ["darolutamide", "docetaxel"],
+            "72.3%",
+        ),
+        # lung cancer: the chemotherapy doublet asked; the column adds pembrolizumab
+        (
+            "ORR with carboplatin plus pemetrexed?",
+            "ORR | Pembrolizumab + carboplatin + pemetrexed (n=410): 47.6%",
+            ["pembrolizumab", "carboplatin", "pemetrexed"],
+            "47.6%",
+        ),
+    ],
+)
+def test_an_arm_adding_a_drug_to_the_regimen_asked_is_another_arm(
+    question, sentence, drugs, added, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert added not in draft.text.split("[")[0], draft.text
