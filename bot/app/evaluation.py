@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,10 +42,18 @@ def judge(question: dict[str, Any], answer: Answer) -> bool:
     when the question expects ``not_found`` and gets it."""
     if question.get("not_found"):
         return answer.status == "not_found"
-    lead = answer.text.split("\n")[0]
+    lead = _same_glyphs(answer.text.split("\n")[0])
+    quotes = [_same_glyphs(c.quote) for c in answer.citations]
     return answer.status == "answered" and any(
-        e in lead and any(e in c.quote for c in answer.citations) for e in question["expect"]
+        e in lead and any(e in q for q in quotes)
+        for e in (_same_glyphs(str(x)) for x in question["expect"])
     )
+
+
+def _same_glyphs(text: str) -> str:
+    """Text with compatibility characters as their plain forms (NFKC): "40 mg/m²" is the
+    figure "40 mg/m2" that a questions file writes, "½" is "1⁄2"."""
+    return unicodedata.normalize("NFKC", text)
 
 
 # ---------------------------------------------------------------- questions files

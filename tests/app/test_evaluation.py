@@ -212,3 +212,15 @@ def test_percentile_interpolates():
     assert percentile([7.0], 95) == 7.0
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert percentile(list(map(float, range(1, 101))), 95) == pytest.approx(95.05)
+
+
+def test_a_figure_written_with_a_superscript_is_the_same_figure():
+    # cervical and gastric cancer doses: "m²" in the article, "m2" in the questions file
+    from bot.answer.models import Answer, Citation
+    from bot.app.evaluation import judge
+
+    for said, expected in (("40 mg/m² weekly", "40 mg/m2"), ("CAPOX 130 mg/m²", "130 mg/m2")):
+        quote = f"Cisplatin was given at {said}."
+        answer = Answer("q", "answered", f"Dose: {said} [1]", [Citation(1, "t", "s", quote)])
+        assert judge({"expect": [expected]}, answer)
+        assert not judge({"expect": ["41 mg/m2"]}, answer)
