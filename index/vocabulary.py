@@ -12,6 +12,8 @@ import yaml
 from index.errors import ConfigError
 from index.text import stem, tokenize
 
+_PRIMARY_ENDPOINT = re.compile(r"\bprimary\s+(?:end\s*-?\s*points?|outcomes?|objectives?)", re.I)
+
 
 @dataclass(frozen=True)
 class Term:
@@ -52,6 +54,8 @@ class Vocabulary:
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
     # setting groups that say when a drug is given (adjuvant, maintenance), not who gets it
     treatment_phases: frozenset[str] = frozenset()
+    # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
+    analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
     mechanism_cues: tuple[str, ...] = ()
     # words that name the two sides of a split of the population ("high"/"low" risk)
@@ -109,6 +113,15 @@ class Vocabulary:
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
+
+    def analyses_named(self, text: str) -> set[str]:
+        """The analyses ``text`` names ("updated" for "after longer follow-up")."""
+        text = _PRIMARY_ENDPOINT.sub(" ", text)  # "the primary endpoint" names no analysis
+        return {
+            name
+            for name, forms in self.analyses.items()
+            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.I) for f in forms)
+        }
 
     def is_event(self, key: str) -> bool:
         """Whether a group is an adverse event of its own ("nausea"), not every event."""
@@ -206,6 +219,9 @@ def _load(path: str | None) -> Vocabulary:
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
             treatment_phases=frozenset(data.get("treatment_phases", [])),
+            analyses={
+                str(k): tuple(str(f) for f in v) for k, v in data.get("analyses", {}).items()
+            },
             mechanism_cues=tuple(data.get("mechanism_cues", [])),
             opposites=tuple(
                 (str(a).casefold(), str(b).casefold()) for a, b in data.get("opposites", [])

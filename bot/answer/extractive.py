@@ -708,6 +708,13 @@ class ExtractiveEngine:
     ) -> float | None:
         """Soft preferences among the figures no rule refused: the question's words and groups
         in the figure's own words, the drug asked, a CI, not an arm's size."""
+        if q.analyses:
+            # "updated mOS": the figure whose sentence names that analysis
+            said = self.vocab.analyses_named(s.text)
+            if any(self.vocab.conflicting(a, b) for a in q.analyses for b in said):
+                return None  # "in the primary analysis, ..." for the updated analysis asked
+            if said & q.analyses:
+                score += 1.0
         if q.groups:
             own_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
             score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"

@@ -123,6 +123,7 @@ class Question:
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
     names: bool = False  # asks which ones, not how many ("most common TRAEs", "which AEs")
+    analyses: frozenset[str] = frozenset()  # which analysis it asks about ("updated", "final")
     # the kinds of number its words ask for: a share, a time, a count (empty when they do not say)
     units: frozenset[str] = frozenset()
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
@@ -162,6 +163,7 @@ def analyze(
     text = _REGIMEN_JOIN.sub(" plus ", text)
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
+    q.analyses = frozenset(vocab.analyses_named(text))
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(

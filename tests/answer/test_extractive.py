@@ -2013,3 +2013,34 @@ def test_an_arm_adding_a_drug_to_the_regimen_asked_is_another_arm(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert added not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "asked", "other"),
+    [
+        # biliary tract cancer: the update asked, only the primary analysis reported
+        (
+            "updated median OS placebo + gem/cis?",
+            [
+                "In the primary analysis, median OS was 11.5 months with placebo plus "
+                "gemcitabine-cisplatin."
+            ],
+            None,
+            "11.5",
+        ),
+        # leukaemia: the update asked
+        (
+            "updated mOS with ivosidenib after longer f/u?",
+            [
+                "In the primary analysis, median OS was 24.0 months with ivosidenib.",
+                "After longer follow-up, median OS with ivosidenib was 29.3 months.",
+            ],
+            "29.3",
+            "24.0",
+        ),
+    ],
+)
+def test_the_analysis_asked_is_the_one_answered(question, sentences, asked, other, vocab):
+    draft = _answer_in(vocab, question, sentences, ["ivosidenib", "gemcitabine", "cisplatin"])
+    lead = draft.text.split("[")[0]
+    assert (asked is None or asked in lead) and other not in lead, draft.text

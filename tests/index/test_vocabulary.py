@@ -38,3 +38,11 @@ def test_cancer_specific_survival_is_no_overall_survival(vocab):
     for text in ("10-year melanoma-specific survival", "breast cancer-specific survival"):
         assert [t.key for t in vocab.terms(text) if t.kind == "endpoint"] == ["DSS"], text
     assert [t.key for t in vocab.terms("10-year overall survival")] == ["OS"]
+
+
+def test_which_analysis_a_sentence_names(vocab):
+    # cervical and biliary tract cancer: interim analyses apart, the primary endpoint no analysis
+    assert vocab.analyses_named("PFS at the first interim analysis (IA1)") >= {"first interim"}
+    assert "first interim" not in vocab.analyses_named("OS at the second interim analysis")
+    assert vocab.analyses_named("The primary endpoint was OS.") == set()
+    assert vocab.analyses_named("With longer follow-up, median OS was 12.8 months") == {"updated"}
