@@ -662,8 +662,10 @@ class ExtractiveEngine:
                 and self._said_before(key, context.before.get((s.article.id, s.start), []))
             ):
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
-            elif kind == "subgroup":
-                return None  # a subgroup figure must be reported as such
+            elif kind == "subgroup" or (kind == "setting" and _SUBGROUP_WORD.search(q.text)):
+                # a subgroup figure must be reported as such; "the MSI-H subgroup" is a part of
+                # the trial, not the setting of the whole of it
+                return None
             elif not self._whole_trials_setting(key, kind, s, context):
                 return None
             for other in scope_keys | label_keys:
@@ -1461,6 +1463,7 @@ SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
+_SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 _LABEL_ARM = re.compile(

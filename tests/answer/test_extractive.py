@@ -2044,3 +2044,33 @@ def test_the_analysis_asked_is_the_one_answered(question, sentences, asked, othe
     draft = _answer_in(vocab, question, sentences, ["ivosidenib", "gemcitabine", "cisplatin"])
     lead = draft.text.split("[")[0]
     assert (asked is None or asked in lead) and other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "overall"),
+    [
+        # colorectal cancer: a biomarker the article names, asked as a subgroup
+        (
+            "ORR in the MSI-H subgroup?",
+            [
+                "Patients with MSI-H tumours could enrol if they had received immunotherapy.",
+                "The confirmed ORR was 60.9% with encorafenib.",
+            ],
+            "60.9%",
+        ),
+        # endometrial cancer: the same with dMMR
+        (
+            "PFS HR in the dMMR subset?",
+            [
+                "Enrolment was open regardless of MMR status, dMMR tumours included.",
+                "The hazard ratio for PFS was 0.64 with durvalumab.",
+            ],
+            "0.64",
+        ),
+    ],
+)
+def test_a_setting_asked_as_a_subgroup_must_be_said_by_the_figure(
+    question, sentences, overall, vocab
+):
+    draft = _answer_in(vocab, question, sentences, ["encorafenib", "durvalumab"])
+    assert overall not in draft.text.split("[")[0], draft.text
