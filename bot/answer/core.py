@@ -71,7 +71,12 @@ class Answerer:
         unknown = [e for e in q.entities if not _indexed(e, snap.words)]
         # an unknown name blocks the question only when it is shaped like a trial's name; an
         # unknown abbreviation ("uHCC", "L+P") is left to retrieval
-        missing = [e for e in unknown if looks_like_trial_name(e, self.vocab)]
+        # ... or a numbered variant of an endpoint ("PFS2": PFS on the next line of therapy)
+        missing = [
+            e
+            for e in unknown
+            if looks_like_trial_name(e, self.vocab) or _endpoint_variant(e, self.vocab)
+        ]
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
         scope = scope or (None if missing else _articles_naming(snap, q.entities)) or None
@@ -238,6 +243,12 @@ class Answerer:
         if citations:
             text += " The closest sources are listed below."
         return Answer(question, "not_found", text, citations, engine)
+
+
+def _endpoint_variant(word: str, vocab: Vocabulary) -> bool:
+    """An endpoint's abbreviation with a number after it ("PFS2", "DFS3"): another endpoint."""
+    m = re.fullmatch(r"([A-Za-z]{2,5})(\d)", word)
+    return m is not None and any(t.kind == "endpoint" for t in vocab.terms(m.group(1)))
 
 
 def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:

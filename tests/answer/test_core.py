@@ -51,6 +51,16 @@ def test_only_trial_shaped_unknown_names_block_a_question(vocab):
         assert not looks_like_trial_name(word, vocab), word
 
 
+def test_a_numbered_endpoint_is_another_endpoint(vocab):
+    # lung and cervical cancer: PFS2 (progression on the next line) is not PFS; CPS5 is no endpoint
+    from bot.answer.core import _endpoint_variant
+
+    for word in ("PFS2", "DFS2", "EFS2"):
+        assert _endpoint_variant(word, vocab), word
+    for word in ("CPS5", "HER2", "PFS", "IA2"):
+        assert not _endpoint_variant(word, vocab), word
+
+
 def test_a_brand_or_clipped_drug_name_finds_the_articles_that_use_it(vocab):
     from bot.answer.core import articles_by_rare_words
 
