@@ -7,6 +7,7 @@ import logging
 import math
 import re
 import time
+from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.answer.engine import AnswerEngine, Draft
@@ -68,7 +69,7 @@ class Answerer:
                     q.entities = prior.entities
                     break
 
-        unknown = [e for e in q.entities if not _indexed(e, snap.words)]
+        unknown = [e for e in q.entities if not _indexed(e, snap.words, snap.articles_by_trial)]
         # an unknown name blocks the question only when it is shaped like a trial's name; an
         # unknown abbreviation ("uHCC", "L+P") is left to retrieval
         # ... or a numbered variant of an endpoint ("PFS2": PFS on the next line of therapy)
@@ -395,7 +396,10 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
     return word.isalpha() and word.isupper() and len(word) >= 5
 
 
-_LETTERED_TRIAL = re.compile(r"^[A-Z]{4,}(?:-[A-Z]|[a-z]{1,3})$")
+# "VIALE-A", "ENESTnd", "QuANTUM-R": a capitalised name (three capitals or more) and a letter
+_LETTERED_TRIAL = re.compile(
+    r"^[A-Z]{4,}(?:-[A-Z]|[a-z]{1,3})$|^(?=(?:[a-z]*[A-Z]){3})[A-Za-z]{4,}-[A-Z]$"
+)
 _SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle", "c", "d"})
 _RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them
 
@@ -472,12 +476,17 @@ def _drug_words(words: frozenset[str], vocab: Vocabulary) -> frozenset[str]:
 _DRUG_WORDS: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _indexed(entity: str, words: frozenset[str]) -> bool:
-    """The index mentions ``entity`` whole, or every one of its parts ("anti-PD" in "anti–PD-1")."""
+def _indexed(
+    entity: str, words: frozenset[str], trials: Mapping[str, object] | None = None
+) -> bool:
+    """The index mentions ``entity`` whole, or every one of its parts ("anti-PD" in "anti–PD-1");
+    a trial's name ending in one letter ("QuANTUM-R") only whole, or as an indexed trial."""
     folded = entity.casefold()
     if folded in words:
         return True
     parts = [p for p in re.split(r"[^\w]+", folded) if p]
+    if trials is not None and len(parts[-1:][0] if parts else "") == 1 and "-" in entity:
+        return name_key(entity) in trials
     return len(parts) > 1 and all(p in words for p in parts)
 
 

@@ -266,3 +266,17 @@ def test_trial_names_are_found_by_their_parts_whole_words_only():
     # inside another word or code, or with a part of its own after a hyphen, it is no name
     assert name_spans("XLAURA and LAURA-2 and SKYLARK2b", table) == []
     assert name_spans("LAURA's update", table) == [(0, 5, "LAURA")]
+
+
+def test_a_sibling_trial_named_by_one_letter_is_not_indexed(vocab):
+    # leukaemia: QuANTUM-R is not QuANTUM-First, VIALE-C is not VIALE-A, though every part of
+    # their names is a word of the index
+    from bot.answer.core import _indexed, looks_like_trial_name
+
+    words = frozenset({"quantum", "quantum-first", "r", "viale", "viale-a", "a", "c"})
+    trials = {"quantumfirst": (), "vialea": ()}
+    assert looks_like_trial_name("QuANTUM-R", vocab)
+    assert not _indexed("QuANTUM-R", words, trials)
+    assert not _indexed("VIALE-C", words, trials)
+    assert _indexed("VIALE-A", words, trials)
+    assert _indexed("anti-PD", frozenset({"anti", "pd"}), trials)
