@@ -397,6 +397,10 @@ class ExtractiveEngine:
         with no endpoint asked, what the question counts."""
         if q.target:
             expected = self.vocab.units.get(q.target)
+            if _GAIN_BEFORE.search(s.text[max(0, fig.start - 60) : fig.start]) and not (
+                _GAIN_ASKED.search(q.text)
+            ):
+                return None  # "the median OS improvement would exceed 1 year": no arm's median
             if q.landmark is not None and q.target in self.vocab.landmark_endpoints:
                 # "3-year OS": a percentage said at that landmark, in any of its spellings
                 if fig.unit != "percent" or _landmark_before(s.text, fig) != q.landmark:
@@ -1463,6 +1467,15 @@ SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
+# a difference between arms said before its value ("an improvement of", "the gain would exceed")
+_GAIN_BEFORE = re.compile(
+    r"\b(?:improvement|gain|difference|extension)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:of|by|was|is|would|to|exceed\w*)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_GAIN_ASKED = re.compile(
+    r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
+)
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)

@@ -2074,3 +2074,35 @@ def test_a_setting_asked_as_a_subgroup_must_be_said_by_the_figure(
 ):
     draft = _answer_in(vocab, question, sentences, ["encorafenib", "durvalumab"])
     assert overall not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "median", "gain"),
+    [
+        # lung cancer: a projected improvement is no arm's median
+        (
+            "median OS with osimertinib?",
+            [
+                "Median OS was not reached with the combination versus 36.7 months with "
+                "osimertinib; investigators projected that the median OS improvement would "
+                "exceed 1 year."
+            ],
+            "36.7",
+            "1 year",
+        ),
+        # kidney cancer: the gain over the other arm, said before the median
+        (
+            "median PFS on cabozantinib?",
+            [
+                "The median PFS gain with cabozantinib was 8.3 months over sunitinib.",
+                "Median PFS was 16.6 months on cabozantinib.",
+            ],
+            "16.6",
+            "8.3",
+        ),
+    ],
+)
+def test_a_difference_between_arms_is_no_arm_s_median(question, sentences, median, gain, vocab):
+    draft = _answer_in(vocab, question, sentences, ["osimertinib", "cabozantinib"])
+    lead = draft.text.split("[")[0]
+    assert median in lead and gain not in lead, draft.text
