@@ -533,6 +533,8 @@ class ExtractiveEngine:
     ) -> float | None:
         """A figure of a part of the population answers only a question that names that part,
         said the same way round ("without brain metastases" is not "with")."""
+        if OVERALL in q.groups and _SUBGROUP_WORD.search(f"{fig.label} {_own_scope(fig)}"):
+            return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):

@@ -2106,3 +2106,27 @@ def test_a_difference_between_arms_is_no_arm_s_median(question, sentences, media
     draft = _answer_in(vocab, question, sentences, ["osimertinib", "cabozantinib"])
     lead = draft.text.split("[")[0]
     assert median in lead and gain not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "part"),
+    [
+        # ovarian cancer: the overall population asked, a subgroup analysis's median said
+        (
+            "overall population mPFS w/ niraparib?",
+            "In a subgroup analysis, median PFS was 8.1 months with niraparib.",
+            "8.1",
+        ),
+        # lung cancer: the same with a biomarker subgroup
+        (
+            "ORR in the overall population with pembrolizumab?",
+            "Within the biomarker subgroup, ORR with pembrolizumab was 45.2%.",
+            "45.2%",
+        ),
+    ],
+)
+def test_a_subgroup_s_figure_does_not_answer_for_the_overall_population(
+    question, sentence, part, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], ["niraparib", "pembrolizumab"])
+    assert part not in draft.text.split("[")[0], draft.text
