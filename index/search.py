@@ -121,6 +121,23 @@ class Snapshot:
         return {a: len(positions) for a, positions in self.chunks_of_article.items()}
 
     @cached_property
+    def articles_reporting(self) -> dict[str, frozenset[str]]:
+        """The articles that report a figure of each endpoint (``chunk_figures``)."""
+        found: dict[str, set[str]] = {}
+        for chunk, endpoints in zip(self.chunks, self.chunk_figures, strict=False):
+            for endpoint in endpoints:
+                found.setdefault(endpoint, set()).add(chunk.article_id)
+        return {endpoint: frozenset(ids) for endpoint, ids in found.items()}
+
+    @cached_property
+    def article_terms(self) -> dict[str, frozenset[str]]:
+        """The vocabulary keys each article names (``chunk_terms``)."""
+        found: dict[str, set[str]] = {}
+        for chunk, terms in zip(self.chunks, self.chunk_terms, strict=False):
+            found.setdefault(chunk.article_id, set()).update(terms)
+        return {a: frozenset(keys) for a, keys in found.items()}
+
+    @cached_property
     def chunks_naming(self) -> dict[str, list[int]]:
         """The positions of the chunks that name each vocabulary key (``chunk_terms``)."""
         found: dict[str, list[int]] = {}

@@ -16,7 +16,7 @@ from bot.answer.facts import article_facts, fact_key
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, section_headings, sentences_of
-from bot.answer.question import Question, analyze, decode_chat_markup
+from bot.answer.question import STATISTICS, Question, analyze, decode_chat_markup
 from bot.answer.trials import name_key
 from bot.infra.errors import EngineError
 from index.facts import Fact
@@ -108,7 +108,16 @@ class Answerer:
         else:
             q.scoped = named or len(snap.articles) < 2
             q.trials = _trials_named(text, snap, self.vocab)
-            draft, engine_name = self._draft(q, sentences)
+            reporting = _reporting_trials(q, snap)
+            if len(reporting) > 1 and not (
+                q.scoped or q.trials or _names_something(text, snap, self.vocab)
+            ):
+                # "upper CI bound for the PFS HR?": no trial, drug or other name of the index,
+                # and several trials report it: which one is not said, and a guess is worse
+                reason = f"{len(reporting)} indexed trials report this; name the trial or drug"
+                draft, engine_name = Draft("not_found", "", [], reason=reason), self.extractive.name
+            else:
+                draft, engine_name = self._draft(q, sentences)
 
         if draft.status == "answered":
             text, citations = self._flag_disagreement(draft.text, draft.citations, snap)
@@ -244,6 +253,50 @@ class Answerer:
         if citations:
             text += " The closest sources are listed below."
         return Answer(question, "not_found", text, citations, engine)
+
+
+def _reporting_trials(q: Question, snap: Snapshot) -> set[str]:
+    """The trials (or articles naming none) that report a figure of the endpoint asked (for a
+    statistic, of the endpoint it is about: "PFS HR" -> PFS)."""
+    endpoint = q.about[0] if q.target in STATISTICS and q.about else q.target
+    if endpoint is None:
+        return set()
+    # ... and say the part of the population or setting asked ("HRp pts": only those that do)
+    parts = {key for key, kind in q.qualifiers if kind != "arm"}
+    found = set()
+    for a in snap.articles_reporting.get(endpoint, frozenset()):
+        words = snap.article_words.get(a, frozenset())
+        if not parts <= snap.article_terms.get(a, frozenset()) or not all(
+            any(w.startswith(p) for w in words) for p in q.population if p.isalpha()
+        ):
+            continue
+        trials = snap.articles[a].meta.get("trials", []) if a in snap.articles else []
+        found.add(name_key(str(trials[0])) if trials else a)
+    return found
+
+
+def _names_something(text: str, snap: Snapshot, vocab: Vocabulary) -> bool:
+    """Whether a word of ``text`` (not a vocabulary term) names something of the index: a trial,
+    drug or abbreviation it holds, a brand, the start of a drug's name ("nivo"), or a coded
+    trial's last part ("067")."""
+    covered = {t.start for t in vocab.terms(text)}
+    drugs = {n for n in snap.names if vocab.is_drug_name(n)} | {
+        str(d).casefold() for a in snap.articles.values() for d in a.meta.get("drugs", [])
+    }
+    if _names_by_tail(text, snap.trial_names):
+        return True
+    for m in re.finditer(r"[A-Za-z0-9][\w+/-]*[A-Za-z0-9]", text):
+        if m.start() in covered:
+            continue
+        whole = m.group(0).casefold()
+        for word in {whole, *re.split(r"[-/+]", whole)}:
+            if word in vocab.stopwords or len(word) < 2:
+                continue
+            if word in snap.names or word in vocab.brands:
+                return True  # "SG", an abbreviation an article defines, as well as "Trodelvy"
+            if len(word) >= 3 and any(d.startswith(word) for d in drugs):
+                return True
+    return False
 
 
 def _endpoint_variant(word: str, vocab: Vocabulary) -> bool:

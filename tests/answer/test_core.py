@@ -280,3 +280,33 @@ def test_a_sibling_trial_named_by_one_letter_is_not_indexed(vocab):
     assert not _indexed("VIALE-C", words, trials)
     assert _indexed("VIALE-A", words, trials)
     assert _indexed("anti-PD", frozenset({"anti", "pd"}), trials)
+
+
+def test_a_question_naming_nothing_is_not_guessed_among_trials(tmp_path, embedder):
+    """Ovarian and prostate cancer trials (written for this test) both report a median PFS with
+    placebo: asked without a trial or drug, which one is not said; named, it is answered."""
+    from tests.conftest import make_services
+
+    ovarian = tmp_path / "ovarian.txt"
+    ovarian.write_text(
+        "OVARIA-7: olaparib maintenance in ovarian cancer\n\n"
+        "In the phase 3 OVARIA-7 trial, median PFS was 19.1 months with olaparib and 5.5 months "
+        "with placebo.\n"
+    )
+    prostate = tmp_path / "prostate.txt"
+    prostate.write_text(
+        "PROSTA-9: darolutamide in prostate cancer\n\n"
+        "In the phase 3 PROSTA-9 trial, median PFS was 40.4 months with darolutamide and 18.4 "
+        "months with placebo.\n"
+    )
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths([ovarian, prostate])
+    vague = services.answerer.ask("mPFS in the placebo arm?")
+    assert vague.status == "not_found" and "2 indexed trials report this" in vague.text
+    for question, figure in (
+        ("mPFS on placebo in OVARIA-7?", "5.5"),
+        ("PROSTA-9 pbo mPFS?", "18.4"),
+    ):
+        named = services.answerer.ask(question)
+        assert named.status == "answered" and figure in named.text.split("\n")[0], named.text
