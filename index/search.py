@@ -130,6 +130,13 @@ class Snapshot:
         return {endpoint: frozenset(ids) for endpoint, ids in found.items()}
 
     @cached_property
+    def drug_names(self) -> frozenset[str]:
+        """The casefolded drug names the articles' metadata holds."""
+        return frozenset(
+            str(d).casefold() for a in self.articles.values() for d in a.meta.get("drugs", [])
+        )
+
+    @cached_property
     def article_terms(self) -> dict[str, frozenset[str]]:
         """The vocabulary keys each article names (``chunk_terms``)."""
         found: dict[str, set[str]] = {}

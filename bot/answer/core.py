@@ -280,9 +280,7 @@ def _names_something(text: str, snap: Snapshot, vocab: Vocabulary) -> bool:
     drug or abbreviation it holds, a brand, the start of a drug's name ("nivo"), or a coded
     trial's last part ("067")."""
     covered = {t.start for t in vocab.terms(text)}
-    drugs = {n for n in snap.names if vocab.is_drug_name(n)} | {
-        str(d).casefold() for a in snap.articles.values() for d in a.meta.get("drugs", [])
-    }
+    drugs = snap.drug_names
     if _names_by_tail(text, snap.trial_names):
         return True
     for m in re.finditer(r"[A-Za-z0-9][\w+/-]*[A-Za-z0-9]", text):
