@@ -54,6 +54,8 @@ class Vocabulary:
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
     # setting groups that say when a drug is given (adjuvant, maintenance), not who gets it
     treatment_phases: frozenset[str] = frozenset()
+    # words for an arm's class of treatment, not one drug: "chemo" -> "chemotherapy"
+    drug_classes: dict[str, str] = field(default_factory=dict)
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
     analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
@@ -70,6 +72,7 @@ class Vocabulary:
     _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
     _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
+    _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
@@ -86,6 +89,7 @@ class Vocabulary:
                 )
         self._by_form, self._cased = by_form, cased
         self._events = frozenset(g.key for g in self.groups if g.event)
+        self._class_names = frozenset(self.drug_classes.values())
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
@@ -113,6 +117,11 @@ class Vocabulary:
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
+
+    @property
+    def class_names(self) -> frozenset[str]:
+        """The classes of treatment ``drug_classes`` names ("chemotherapy", "placebo")."""
+        return self._class_names
 
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""
@@ -219,6 +228,9 @@ def _load(path: str | None) -> Vocabulary:
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
             treatment_phases=frozenset(data.get("treatment_phases", [])),
+            drug_classes={
+                str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
+            },
             analyses={
                 str(k): tuple(str(f) for f in v) for k, v in data.get("analyses", {}).items()
             },

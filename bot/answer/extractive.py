@@ -229,7 +229,7 @@ class ExtractiveEngine:
         fig, text, first = best.figure, best.sentence.text, best.sentence.article
         drugs = [str(d).casefold() for d in first.meta.get("drugs", [])]
         asked = _drugs_named(q.text, drugs, self.vocab, _brands(first))
-        one_drug = len(asked - set(_DRUG_CLASSES.values())) == 1
+        one_drug = len(asked - self.vocab.class_names) == 1
         # no arm asked, or both ("mDoR osi vs pbo"): the arms side by side
         arm_open = not any(kind == "arm" for _, kind in q.qualifiers) or bool(
             fig is not None and fig.endpoint not in STATISTICS and _VERSUS.search(q.text)
@@ -794,7 +794,7 @@ class ExtractiveEngine:
             text = context.text.get(article, "")
             said = " ".join(m.group(0) for m in _CONTROL_ARM_DRUG.finditer(text))
             context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
-        return context.backbones[article] - set(_DRUG_CLASSES.values())
+        return context.backbones[article] - self.vocab.class_names
 
     def _other_arm(
         self,
@@ -845,7 +845,7 @@ class ExtractiveEngine:
             return False
         if not asked & own or (asked - own and own - asked):
             return True
-        if own and (asked - own) - set(_DRUG_CLASSES.values()) - backbone:
+        if own and (asked - own) - self.vocab.class_names - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
         asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
             t.key == CONTROL_ARM for t in self.vocab.terms(asked_text)
@@ -861,7 +861,7 @@ class ExtractiveEngine:
         # "the doublet (ADT+docetaxel)": a whole regimen asked; an arm that adds a drug to it
         # ("darolutamide + ADT + docetaxel") is another arm
         regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
-        return bool(regimen and own - asked - set(_DRUG_CLASSES.values()) - backbone)
+        return bool(regimen and own - asked - self.vocab.class_names - backbone)
 
     def _compared_in_order(self, s: Sentence, fig: Figure) -> str:
         """The arm of one of two values listed without their arms, after a sentence opening that
@@ -985,12 +985,12 @@ class ExtractiveEngine:
         does not answer."""
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         brands = _brands(s.article)
-        asked = _drugs_named(q.text, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+        asked = _drugs_named(q.text, drugs, self.vocab, brands) - self.vocab.class_names
         before = " ".join(s.text[: fig.start].split()[-4:])
         # the drug nearest the dose: "drug A plus drug B 30 mg" is drug B's dose
         own: set[str] = set()
         for part in reversed(_JOINED.split(before)):
-            own = _drugs_named(part, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+            own = _drugs_named(part, drugs, self.vocab, brands) - self.vocab.class_names
             if own:
                 break
         if asked and not own:
@@ -1010,7 +1010,7 @@ class ExtractiveEngine:
             # before it is whose this dose is
             since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
             for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
-                own = _drugs_named(word, drugs, self.vocab, brands) - set(_DRUG_CLASSES.values())
+                own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
                 if own:
                     break
         return bool(asked and own and not asked & own)
@@ -1300,9 +1300,7 @@ class ExtractiveEngine:
         if any(n in folded for n in names):
             return True
         drugs = [str(d).casefold() for d in meta.get("drugs", [])]
-        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article)) - set(
-            _DRUG_CLASSES.values()
-        )
+        asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article)) - self.vocab.class_names
         if not asked and not names:
             return True  # the question names nothing in particular, or only the trial
         return bool(asked & _drugs_named(s.text, drugs, self.vocab, _brands(s.article)))
@@ -1455,15 +1453,6 @@ _GOES_ON = re.compile(
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 
 
-_DRUG_CLASSES = {
-    "chemo": "chemotherapy",
-    "chemotherapy": "chemotherapy",
-    "placebo": "placebo",
-    "pbo": "placebo",
-    "adt": "androgen deprivation",  # a backbone every arm of a prostate cancer trial gets
-}
-
-
 OVERALL = "overall population"  # the vocabulary group of the whole trial's population
 SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
 ANY_GRADE = "any grade"  # ... and of every grade
@@ -1571,7 +1560,7 @@ def _find_drugs(
         parts = w.split("-")
         # "lenvatinib-everolimus", "venetoclax-azacitidine": a pair of the article's drugs
         if len(parts) > 1 and all(
-            any(d.startswith(p) for d in drugs) or p in _DRUG_CLASSES for p in parts if p
+            any(d.startswith(p) for d in drugs) or p in vocab.drug_classes for p in parts if p
         ):
             # ... or of a drug and a class: "chemotherapy-placebo", "placebo-azacitidine"
             words.extend(p for p in parts if len(p) >= 4)
@@ -1584,8 +1573,8 @@ def _find_drugs(
         if w in vocab.brands:  # a brand the article does not name: its generic name
             out.update(p for p in re.findall(r"[a-z]+", vocab.brands[w].casefold()) if len(p) > 5)
             continue
-        if w in _DRUG_CLASSES:
-            out.add(_DRUG_CLASSES[w])
+        if w in vocab.drug_classes:
+            out.add(vocab.drug_classes[w])
             continue
         if vocab.is_drug_name(w):
             out.add(w)

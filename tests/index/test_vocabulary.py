@@ -46,3 +46,10 @@ def test_which_analysis_a_sentence_names(vocab):
     assert "first interim" not in vocab.analyses_named("OS at the second interim analysis")
     assert vocab.analyses_named("The primary endpoint was OS.") == set()
     assert vocab.analyses_named("With longer follow-up, median OS was 12.8 months") == {"updated"}
+
+
+def test_classes_of_treatment_are_vocabulary(vocab):
+    # lung ("pembro + chemo") and prostate cancer ("ADT + docetaxel"): a class, not one drug
+    assert vocab.drug_classes["chemo"] == "chemotherapy"
+    assert vocab.drug_classes["adt"] in vocab.class_names
+    assert "placebo" in vocab.class_names and "docetaxel" not in vocab.class_names
