@@ -73,6 +73,9 @@ class Vocabulary:
     _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
     _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
+    _analysis_patterns: dict[str, re.Pattern[str]] = field(
+        init=False, repr=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
@@ -90,6 +93,12 @@ class Vocabulary:
         self._by_form, self._cased = by_form, cased
         self._events = frozenset(g.key for g in self.groups if g.event)
         self._class_names = frozenset(self.drug_classes.values())
+        self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
+            name: re.compile(
+                rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I
+            )
+            for name, forms in self.analyses.items()
+        }
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
@@ -126,11 +135,7 @@ class Vocabulary:
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""
         text = _PRIMARY_ENDPOINT.sub(" ", text)  # "the primary endpoint" names no analysis
-        return {
-            name
-            for name, forms in self.analyses.items()
-            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.I) for f in forms)
-        }
+        return {name for name, pattern in self._analysis_patterns.items() if pattern.search(text)}
 
     def is_event(self, key: str) -> bool:
         """Whether a group is an adverse event of its own ("nausea"), not every event."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from index.facts import Fact, extract_facts, facts_of
-from index.search import Snapshot
+from index.search import Snapshot, trial_name_key
 from index.store import ArticleRecord
 from index.vocabulary import Vocabulary
 
@@ -37,9 +37,9 @@ def fact_key(article: ArticleRecord, fact: Fact, vocab: Vocabulary) -> tuple[str
     return (trial_key(fact.trial), fact.endpoint, fact.subgroup, *arm)
 
 
-def trial_key(name: str) -> str:
-    """A trial name's letters and digits, case folded: how fact sheets match trial names."""
-    return re.sub(r"[^0-9a-z]", "", name.casefold())
+# a trial name's letters and digits, case folded: how fact sheets match trial names, and the key
+# of ``Snapshot.articles_by_trial`` (the answer core finds a fact's other sources by it)
+trial_key = trial_name_key
 
 
 def _arm_key(arm: str, article: ArticleRecord, vocab: Vocabulary) -> frozenset[str]:
