@@ -26,6 +26,17 @@ _ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
 # a cut-off on a measure: "CrCl >= 60 mL/min", "ECOG PS <2", "40-<60" (who, as a row label)
 _CUT_IN_LABEL = re.compile(r"[A-Za-z][\w.-]*\s*(?:>=|<=|[<>≥≤])\s*\d|\d\s*[-–]\s*<\s*\d")
 _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just before
+# a sentence whose subject is a part of the population and whose verb is an outcome: "Patients
+# with stage IV disease, about 64% of the population, had ...", "Those aged 75 or older
+# achieved ..." (not "Patients with RET fusion-positive NSCLC were randomized to ...")
+_SUBJECT_PART = re.compile(
+    r"^(?:Patients|Pts|Those|Participants|People|Women|Men)\s+"
+    r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;]{3,90}?"
+    r"(?=,|\s(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)\b)"
+)
+_OUTCOME_VERB = re.compile(
+    r"\b(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)\b"
+)
 
 
 def arm_phrase(fig: Figure) -> str | None:
@@ -141,6 +152,9 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:
         phrases.append(lead.group(0))
+    subject = _SUBJECT_PART.match(sentence)
+    if subject and _OUTCOME_VERB.search(sentence, subject.end(), fig.start):
+        phrases.append(subject.group(0))
     m = _SCOPE_POPULATION.match(fig.scope.strip()) or _SCOPE_CUT.match(fig.scope.strip())
     if m:
         phrases.append(m.group(0))

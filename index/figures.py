@@ -515,6 +515,8 @@ def _nearest_endpoint(
         return nearest.key
     if before:
         return before[-1].key
+    if _SHARE_OF_POPULATION.match(sentence, end):
+        return None  # "Patients with stage IV disease, about 64% of the population, had ..."
     after = [
         t
         for t in terms
@@ -525,6 +527,8 @@ def _nearest_endpoint(
     return after[0].key if after else None
 
 
+# a share of the trial's people, not an endpoint said after it
+_SHARE_OF_POPULATION = re.compile(r"\s*%?\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?population\b", re.I)
 _FRAMES = re.compile(r"\s*(?:for|of|in)\s*(?:the\s+)?$", re.I)
 
 

@@ -49,6 +49,9 @@ class Vocabulary:
     drug_suffixes: tuple[str, ...]
     not_drugs: frozenset[str]
     stopwords: frozenset[str]
+    # words that say how a figure is asked ("lower bound", "above", "how often"), never which
+    # article it is in: a rare one does not pick the article a question is about
+    asking_words: frozenset[str] = frozenset()
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
@@ -144,6 +147,17 @@ class Vocabulary:
     def conflicting(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.conflicts
 
+    def superseded(self, said: set[str], reported: set[str]) -> bool:
+        """Whether an analysis in ``said`` is an earlier one than another, conflicting one in
+        ``reported`` ("IA1" when the article also reports "the second interim analysis"):
+        ``analyses`` lists them from the earliest to the latest."""
+        order = list(self.analyses)
+        return any(
+            self.conflicting(a, b) and order.index(a) < order.index(b)
+            for a in said
+            for b in reported
+        )
+
     def expansions(self, text: str) -> list[str]:
         """The other wordings of every term in ``text``, for query expansion."""
         extra: list[str] = []
@@ -229,6 +243,7 @@ def _load(path: str | None) -> Vocabulary:
             not_drugs=frozenset(w.casefold() for w in data.get("not_drugs", [])),
             cased_forms=frozenset(str(w) for w in data.get("cased_forms", [])),
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
+            asking_words=frozenset(w.casefold() for w in data.get("asking_words", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),

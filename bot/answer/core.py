@@ -492,7 +492,7 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
 def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     """The articles that have ``word``: whole when it has four letters or more, and as the
     start of one of their drugs' names ("lorla")."""
-    if word in vocab.stopwords or len(word) < 3:
+    if word in vocab.stopwords or word in vocab.asking_words or len(word) < 3:
         return []
     return [
         a

@@ -58,6 +58,7 @@ class _ArticleContext:
     weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
     named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
+    analyses: dict[str, set[str]] = field(default_factory=dict)  # the analyses each names
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -181,6 +182,7 @@ class ExtractiveEngine:
                 a: {score_cut_key(m) for m in SCORE_CUT.finditer(t)}
                 for a, t in article_text.items()
             },
+            analyses={a: self.vocab.analyses_named(t) for a, t in article_text.items()},
         )
         for s, terms, fig, local in analysed:
             score = self._score(q, s, terms, fig, local, context)
@@ -318,6 +320,10 @@ class ExtractiveEngine:
                     and prev is not None
                     and fig.endpoint is None
                     and not any(t.end <= fig.start for t in named)
+                    and not any(  # "the febrile neutropenia rate dropped to 11%": an event's
+                        t.end <= fig.start and t.kind == "group" and self.vocab.is_event(t.key)
+                        for t in terms
+                    )
                     and _GOES_ON.search(s.text)
                 ):
                     fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
@@ -434,6 +440,8 @@ class ExtractiveEngine:
             # are not drug names (those say whose figure it is, not what it measures)
             if q.units and fig.unit not in q.units:
                 return None  # "what proportion made it to surgery": not a dose, not a month
+            if self._unasked_endpoint(q, fig):
+                return None  # "how many prior lines were allowed": not the cohort's ORR
             topic = set(q.groups) or self._topic_words(q, s)
             own = f"{fig.label} {_own_scope(fig, s.text)}"
             label_words = set(tokenize(own, self.vocab.stopwords))
@@ -443,6 +451,16 @@ class ExtractiveEngine:
             score += 2
 
         return score
+
+    def _unasked_endpoint(self, q: Question, fig: Figure) -> bool:
+        """A question that names no endpoint nor vocabulary group ("the maximum number of prior
+        lines allowed") is not answered by a figure of an endpoint ("an ORR of 56.3%")."""
+        return (
+            q.target is None
+            and not q.groups
+            and fig.endpoint in self.vocab.endpoints
+            and fig.endpoint not in self.vocab.frame_endpoints | self.vocab.context_endpoints
+        )
 
     def _topic_words(self, q: Question, s: Sentence) -> set[str]:
         """The words of a question that say what it counts: not the drug names, which say
@@ -723,6 +741,10 @@ class ExtractiveEngine:
                 return None  # "in the primary analysis, ..." for the updated analysis asked
             if said & q.analyses:
                 score += 1.0
+        elif self.vocab.superseded(
+            self.vocab.analyses_named(s.text), context.analyses.get(s.article.id, set())
+        ):
+            score -= 0.5  # "OS HR" unqualified: not the first interim's when the second's is out
         if q.groups:
             own_groups = {t.key for t in self.vocab.terms(f"{fig.label} {fig.scope}")}
             score += 0.3 * len(own_groups & set(q.groups))  # "the chemo arm"

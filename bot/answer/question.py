@@ -37,6 +37,11 @@ _UNIT_INTENTS = (
         re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
         frozenset({"percent"}),
     ),
+    # a limit ("the maximum number of prior lines allowed") is a number, never a share
+    (
+        re.compile(r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.?|#)", re.I),
+        frozenset({"count", "number"}),
+    ),
     (re.compile(r"\bhow many\b|\bnumber of\b", re.I), frozenset({"count", "percent", "number"})),
     (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )

@@ -219,6 +219,23 @@ def test_a_hyphenated_word_finds_articles_by_its_rare_parts(vocab):
     assert articles_by_rare_words("ORR ami-laz?", snap, vocab) == ["nsclc"]
 
 
+def test_a_word_saying_how_a_figure_is_asked_names_no_article(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            # liver cancer: the one article saying "upper bound"; bladder cancer: an EFS HR
+            "hcc": "The upper bound of the confidence interval fell below the margin in HCC.",
+            "bladder": "EFS was longer with durvalumab (HR 0.68; 95% CI, 0.56-0.82).",
+            "crc": "Fewer patients stopped treatment above the age of 75 years in mCRC.",
+        }
+    )
+    assert articles_by_rare_words("lower CI bound on the EFS hazard ratio?", snap, vocab) is None
+    assert articles_by_rare_words("was ORR above 40%?", snap, vocab) is None
+    # the content words of a question still name their article
+    assert articles_by_rare_words("ORR w/ durva, lower bound?", snap, vocab) == ["bladder"]
+
+
 def test_a_short_coded_name_is_spelled_as_the_indexed_trial(vocab):
     from bot.answer.core import _spell_names
 

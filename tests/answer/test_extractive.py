@@ -2130,3 +2130,127 @@ def test_a_subgroup_s_figure_does_not_answer_for_the_overall_population(
 ):
     draft = _answer_in(vocab, question, [sentence], ["niraparib", "pembrolizumab"])
     assert part not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "latest", "earlier"),
+    [
+        # cervical cancer: the second interim analysis's HR, not the first's
+        (
+            "OS HR pembro vs placebo?",
+            [
+                "24-month OS (IA1) | Pembrolizumab + CRT: 87% | Placebo + CRT: 81% | "
+                "HR (95% CI): 0.73 (0.49-1.07)",
+                "36-month OS (IA2) | Pembrolizumab + CRT: 82.6% | Placebo + CRT: 74.8% | "
+                "HR (95% CI): 0.67 (0.50-0.90)",
+            ],
+            "0.67",
+            "0.73",
+        ),
+        # biliary tract cancer: the updated analysis's, not the primary one's
+        (
+            "median OS with durvalumab?",
+            [
+                "In the primary analysis, median OS was 12.8 months with durvalumab.",
+                "In the updated analysis, median OS was 12.9 months with durvalumab.",
+            ],
+            "12.9",
+            "12.8",
+        ),
+    ],
+)
+def test_no_analysis_asked_an_earlier_one_never_leads_over_a_later_one(
+    question, sentences, latest, earlier, vocab
+):
+    # the latest analysis's figure, or Not found: never the superseded one's
+    draft = _answer_in(vocab, question, sentences, ["pembrolizumab", "durvalumab"])
+    lead = draft.text.split("[")[0]
+    assert earlier not in lead and (draft.status == "not_found" or latest in lead), draft.text
+
+
+@pytest.mark.parametrize(
+    ("sentences", "event_rate"),
+    [
+        # Hodgkin lymphoma: the febrile neutropenia rate goes on from a PFS sentence
+        (
+            [
+                "6-year PFS was 82.3% vs 74.5%, respectively.",
+                "Among patients in the A+AVD arm who received G-CSF prophylaxis, the febrile "
+                "neutropenia rate dropped to 11%, and the protocol was amended to recommend it.",
+            ],
+            "11%",
+        ),
+        # lung cancer: a diarrhoea rate after a PFS sentence
+        (
+            [
+                "The 12-month PFS rate was 68% vs 42%, respectively.",
+                "In the osimertinib arm the diarrhea rate was 58%, and it was mostly grade 1.",
+            ],
+            "58%",
+        ),
+    ],
+)
+def test_a_figure_of_a_named_event_does_not_go_on_with_the_endpoint_before(
+    sentences, event_rate, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from index.figures import extract_figures
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": [], "trials": []})
+    first, second = sentences  # one right after the other, as an article says them
+    given = [
+        Sentence(article, 0, len(first), first, 0),
+        Sentence(article, len(first) + 1, len(first) + 1 + len(second), second, 0),
+    ]
+    engine = ExtractiveEngine(vocab)
+    analysed = [
+        (s, vocab.terms(s.text), f, []) for s in given for f in extract_figures(s.text, vocab)
+    ]
+    endpoints = {f.value: f.endpoint for _, _, f, _ in engine._inherit_endpoints(analysed, given)}
+    assert endpoints[event_rate] is None, endpoints
+    # a figure that does go on ("the rate was ...") still takes the endpoint before
+    goes_on = "In the control arm, the rate was 40%."
+    given[1] = Sentence(article, len(first) + 1, len(first) + 1 + len(goes_on), goes_on, 0)
+    analysed = [
+        (s, vocab.terms(s.text), f, []) for s in given for f in extract_figures(s.text, vocab)
+    ]
+    endpoints = {f.value: f.endpoint for _, _, f, _ in engine._inherit_endpoints(analysed, given)}
+    assert endpoints["40%"] == "PFS", endpoints
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "figure"),
+    [
+        # small-cell lung cancer: a question about eligibility, a cohort's response rate
+        (
+            "What was the maximum number of prior systemic therapy lines allowed?",
+            "Patients who got I-DXd as their second-line treatment had an objective response "
+            "rate of 56.3%.",
+            ["ifinatamab deruxtecan"],
+            "56.3%",
+        ),
+        # breast cancer: the same with another cohort's response rate
+        (
+            "maximum number of prior therapy lines allowed in the trial?",
+            "Patients who received elacestrant after one prior line of therapy had an objective "
+            "response rate of 21.4%.",
+            ["elacestrant"],
+            "21.4%",
+        ),
+        # colorectal cancer: a line of therapy's response rate
+        (
+            "how many prior lines of therapy were permitted?",
+            "Patients treated in the second-line setting had an objective response rate of 41.0%.",
+            ["fruquintinib"],
+            "41.0%",
+        ),
+    ],
+)
+def test_a_question_naming_no_endpoint_is_not_answered_by_an_endpoints_figure(
+    question, sentence, drugs, figure, vocab
+):
+    # the sentence may be quoted as the closest one; its figure is never the answer's lead
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert not any(w.startswith(f"lead {figure}") for w in draft.why), draft.why

@@ -238,3 +238,16 @@ def test_one_word_before_pts_names_a_population(vocab):
     assert analyze("how many pts were randomized", vocab).population == []
     assert analyze("ORR in all pts", vocab).population == []
     assert analyze("CR rate in evaluable patients?", vocab).population == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was the maximum number of prior systemic therapy lines allowed?",  # lung cancer
+        "max # of pembro cycles in the cervical cancer trial?",  # cervical cancer
+        "minimum no. of prior endocrine therapies required?",  # breast cancer
+    ],
+)
+def test_a_limit_asked_is_a_number_never_a_share(text, vocab):
+    units = analyze(text, vocab).units
+    assert "percent" not in units and "count" in units, units

@@ -34,6 +34,19 @@ def _figure(sentence, value, vocab):
         ),
         # colorectal cancer: a back reference names no population a question can match
         ("In that group the hazard ratio for death was 0.69.", "0.69", "that group"),
+        # Hodgkin lymphoma: the sentence's subject is the part, its verb the outcome
+        (
+            "Patients with stage IV disease, about 64% of the population, had a 6-year PFS of "
+            "80.2% with A+AVD and 71.5% with ABVD.",
+            "80.2",
+            "stage IV",
+        ),
+        # prostate cancer: the same without a comma
+        (
+            "Patients with high-volume disease achieved a median OS of 51.2 months.",
+            "51.2",
+            "high-volume",
+        ),
     ],
 )
 def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words, vocab):
@@ -50,6 +63,12 @@ def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words,
         ("Median OS was 10.8 months with the combination.", "10.8"),
         # myeloma: the randomized population
         ("Among all randomized patients, the ORR was 84.6%.", "84.6"),
+        # lung cancer: who was randomized is the trial's population, not a part of it
+        (
+            "Patients with advanced RET fusion-positive NSCLC were randomized to selpercatinib "
+            "160 mg orally twice daily or to chemotherapy.",
+            "160",
+        ),
     ],
 )
 def test_a_figure_of_the_whole_trial_has_no_population_phrase(sentence, value, vocab):

@@ -567,3 +567,27 @@ def test_a_p_value_a_test_had_to_reach_is_no_result(sentence, p_values, vocab):
 def test_an_age_is_no_reported_time(sentence, age, result, vocab):
     values = [f.value for f in extract_figures(sentence, vocab)]
     assert result in values and age not in values, values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "endpoint"),
+    [
+        # Hodgkin lymphoma: the share of the population is no PFS rate
+        (
+            "Patients with stage IV disease, about 64% of the population, had a 6-year PFS of "
+            "80.2% with A+AVD.",
+            "64%",
+            "PFS",
+        ),
+        # breast cancer: the same with an ORR
+        (
+            "Those with visceral disease, 58% of the study population, had an ORR of 41.0%.",
+            "58%",
+            "ORR",
+        ),
+    ],
+)
+def test_a_share_of_the_population_is_no_endpoints_figure(sentence, share, endpoint, vocab):
+    figures = {f.value: f for f in extract_figures(sentence, vocab)}
+    assert figures[share].endpoint is None
+    assert any(f.endpoint == endpoint for v, f in figures.items() if v != share)

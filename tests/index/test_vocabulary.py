@@ -48,6 +48,15 @@ def test_which_analysis_a_sentence_names(vocab):
     assert vocab.analyses_named("With longer follow-up, median OS was 12.8 months") == {"updated"}
 
 
+def test_an_earlier_analysis_is_superseded_by_a_later_one_reported(vocab):
+    # cervical cancer (IA1 vs IA2) and biliary tract cancer (primary vs updated analysis)
+    assert vocab.superseded({"first interim"}, {"first interim", "second interim"})
+    assert vocab.superseded({"primary"}, {"updated"})
+    assert not vocab.superseded({"second interim"}, {"first interim", "second interim"})
+    assert not vocab.superseded({"final"}, {"primary"})
+    assert not vocab.superseded(set(), {"updated"})
+
+
 def test_classes_of_treatment_are_vocabulary(vocab):
     # lung ("pembro + chemo") and prostate cancer ("ADT + docetaxel"): a class, not one drug
     assert vocab.drug_classes["chemo"] == "chemotherapy"
