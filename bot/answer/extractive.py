@@ -1008,6 +1008,11 @@ class ExtractiveEngine:
         drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
         brands = _brands(s.article)
         asked = _drugs_named(q.text, drugs, self.vocab, brands) - self.vocab.class_names
+        # "treme dose in the STRIDE regimen": the drug named, not every drug of the regimen
+        asked = (
+            _drugs_named(_without_regimens(q.text, brands, self.vocab), drugs, self.vocab)
+            - self.vocab.class_names
+        ) or asked
         before = " ".join(s.text[: fig.start].split()[-4:])
         # the drug nearest the dose: "drug A plus drug B 30 mg" is drug B's dose
         own: set[str] = set()
@@ -1032,6 +1037,12 @@ class ExtractiveEngine:
             # before it is whose this dose is
             since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
             for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
+                own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
+                if own:
+                    break
+        if asked and not own and _THEN.search(s.text[: fig.start]):
+            # "nivolumab 240 mg every 2 weeks, followed by 480 mg": the same drug's next dose
+            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", s.text[: fig.start])):
                 own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
                 if own:
                     break
@@ -1526,6 +1537,16 @@ def _label_arm(fig: Figure) -> str:
     return m.group("arm") if m else ""
 
 
+def _without_regimens(text: str, brands: dict[str, list[str]], vocab: Vocabulary) -> str:
+    """``text`` without the names of combinations (an article's "STRIDE", the brand
+    "Opdualag"): left are the single drugs it names."""
+    combos = [n for n, drugs in brands.items() if len(drugs) > 1]
+    combos += [b for b, generic in vocab.brands.items() if re.search(r"\band\b|[+/]", generic)]
+    for name in combos:
+        text = re.sub(rf"(?<![\w+/]){re.escape(name)}(?![\w+/])", " ", text, flags=re.I)
+    return text
+
+
 def _brands(article: object) -> dict[str, list[str]]:
     """The other names of the article's drugs: its brand names ("keytruda": pembrolizumab) and
     the combinations it abbreviates ("ev+p": enfortumab, vedotin, pembrolizumab)."""
@@ -1778,7 +1799,8 @@ _ARMS_TOGETHER = re.compile(
 )
 # where the words naming one item of a list begin: "the most common TRAEs included | nausea"
 _ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
-_JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/]\s*", re.I)
+_THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
+_JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"
     r"intravenously|daily|weekly|level|starting|target|reduced|escalated|fixed|flat|total)$",

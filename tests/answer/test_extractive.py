@@ -2254,3 +2254,97 @@ def test_a_question_naming_no_endpoint_is_not_answered_by_an_endpoints_figure(
     # the sentence may be quoted as the closest one; its figure is never the answer's lead
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert not any(w.startswith(f"lead {figure}") for w in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "brands", "other_dose"),
+    [
+        # liver cancer: the regimen named by its name, the drug asked by its clipped name
+        (
+            "treme dose in the STRIDE regimen?",
+            "STRIDE consisted of tremelimumab 300 mg given once, together with durvalumab "
+            "1,500 mg.",
+            {"stride": ["tremelimumab", "durvalumab"]},
+            "1,500 mg",
+        ),
+        # melanoma: a fixed-dose combination's brand and one of its drugs
+        (
+            "relatlimab dose in Opdualag?",
+            "In the Opdualag arm, patients received nivolumab 480 mg and relatlimab 160 mg every "
+            "4 weeks.",
+            {"opdualag": ["nivolumab", "relatlimab"]},
+            "480 mg",
+        ),
+    ],
+)
+def test_a_drug_asked_within_a_named_regimen_is_the_one_whose_dose_answers(
+    question, sentence, brands, other_dose, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+    from index.store import ArticleRecord
+
+    drugs = sorted({d for v in brands.values() for d in v})
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs, "brands": brands})
+    s = Sentence(article, 0, len(sentence), sentence, 0)
+    q = analyze(question, vocab)
+    engine = ExtractiveEngine(vocab)
+    doses = {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+    assert doses[other_dose] is True, doses
+    assert [v for v, other in doses.items() if not other] != [], doses
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "other_dose"),
+    [
+        # colorectal cancer: an arm's heading before its doses names both drugs
+        (
+            "ipi dose in the trial?",
+            "- Nivolumab plus ipilimumab (n=354): nivolumab 240 mg plus ipilimumab 1 mg/kg every "
+            "3 weeks",
+            ["nivolumab", "ipilimumab"],
+            "240 mg",
+        ),
+        # lung cancer: the same with a chemotherapy partner
+        (
+            "pemetrexed dose?",
+            "Pembrolizumab plus pemetrexed (n=410): pembrolizumab 200 mg plus pemetrexed "
+            "500 mg/m2 every 3 weeks",
+            ["pembrolizumab", "pemetrexed"],
+            "200 mg",
+        ),
+        # colorectal cancer: the next dose of the same drug, "followed by"
+        (
+            "ipi dose in the trial?",
+            "- Nivolumab monotherapy: nivolumab 240 mg every 2 weeks for 6 doses, followed by "
+            "480 mg every 4 weeks",
+            ["nivolumab", "ipilimumab"],
+            "480 mg",
+        ),
+        # breast cancer: a maintenance dose after a loading dose
+        (
+            "pertuzumab maintenance dose?",
+            "Trastuzumab was given at 8 mg/kg as a loading dose, followed by 6 mg/kg every "
+            "3 weeks.",
+            ["trastuzumab", "pertuzumab"],
+            "6 mg/kg",
+        ),
+    ],
+)
+def test_a_dose_belongs_to_the_drug_named_nearest_before_it(
+    question, sentence, drugs, other_dose, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs})
+    s = Sentence(article, 0, len(sentence), sentence, 0)
+    q = analyze(question, vocab)
+    engine = ExtractiveEngine(vocab)
+    doses = {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+    assert doses[other_dose] is True, doses
