@@ -237,8 +237,8 @@ class ExtractiveEngine:
             fig is not None and fig.endpoint not in STATISTICS and _VERSUS.search(q.text)
         )
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
-        if not arm_open or fig is None or (one_drug and own_arm):
-            return []
+        if not arm_open or fig is None or (one_drug and own_arm and not _VERSUS.search(q.text)):
+            return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
         parts = {population_phrase(text, f) for f in run}
         part_words = {w for p in parts if p for w in tokenize(p, self.vocab.stopwords)}

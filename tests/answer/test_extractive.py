@@ -2348,3 +2348,32 @@ def test_a_dose_belongs_to_the_drug_named_nearest_before_it(
     engine = ExtractiveEngine(vocab)
     doses = {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
     assert doses[other_dose] is True, doses
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "values"),
+    [
+        # lung cancer: one drug named, set against "the combo"
+        (
+            "median DoR combo vs osimertinib?",
+            "Median DoR was 25.8 months with amivantamab-lazertinib versus 16.8 months with "
+            "osimertinib.",
+            ["amivantamab", "lazertinib", "osimertinib"],
+            ["25.8", "16.8"],
+        ),
+        # ovarian cancer: one drug named, set against placebo
+        (
+            "mPFS nira vs pbo in the HRd group?",
+            "In the HRd group, median PFS was 21.9 months with niraparib vs 10.4 months with "
+            "placebo.",
+            ["niraparib"],
+            ["21.9", "10.4"],
+        ),
+    ],
+)
+def test_a_drug_set_against_another_arm_is_answered_with_both(
+    question, sentence, drugs, values, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    lead = draft.text.split("[")[0]
+    assert all(v in lead for v in values), draft.text
