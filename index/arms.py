@@ -295,7 +295,17 @@ def inherit_arms(
                 continue
             arms = [arm_phrase(figs[r]) for r in run]
             named = [a for a in arms if a and names_arm(a, drugs, vocab)]
-            if all(a is not None for a in arms) and named:
+            compared_before = (
+                _compared_before(text[: figs[run[0]].start], drugs, vocab)
+                if len(run) == 2 and not any(arms)
+                else []
+            )
+            if compared_before:
+                # "A ... compared with B (n=243), with a median PFS of 12.8 months versus 7.1
+                # months": the values in the order the arms were named
+                for r, arm in zip(run, compared_before, strict=True):
+                    figs[r] = replace(figs[r], scope=f"{arm}; {figs[r].scope}".strip("; "))
+            elif all(a is not None for a in arms) and named:
                 known = (start, [a for a in arms if a])
             elif (
                 known
@@ -313,6 +323,30 @@ def inherit_arms(
             known = (start, compared)
         out.append(figs)
     return out
+
+
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|over|against)\s+", re.I)
+
+
+def _compared_before(text: str, drugs: list[str], vocab: Vocabulary) -> list[str]:
+    """The two arms a sentence compares before its values, in order ("A significantly improved
+    PFS compared with B, with ..."): ["with A", "with B"], each naming an arm; else empty."""
+    found = list(_COMPARED.finditer(text))
+    if len(found) != 1:
+        return []
+    m = found[0]
+    # the first arm: the last clause before the comparison, from its first arm word
+    clause = re.split(r",\s|;\s", re.sub(r"\([^()]*\)", " ", text[: m.start()]))[-1]
+    words = re.findall(r"[\w+/-]+", clause)
+    first = next((i for i, w in enumerate(words) if names_arm(w, drugs, vocab)), None)
+    if first is None:
+        return []
+    last = max(i for i, w in enumerate(words) if names_arm(w, drugs, vocab))
+    a = " ".join(words[first : last + 1])
+    b = re.split(r"[,;(]", text[m.end() :])[0].strip()
+    if not b or not names_arm(b, drugs, vocab) or re.search(r"\d", a + b):
+        return []
+    return [f"with {a}", f"with {b}"]
 
 
 def _compared_arms(figs: list[Figure], drugs: list[str], vocab: Vocabulary) -> list[str]:

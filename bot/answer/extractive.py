@@ -403,6 +403,8 @@ class ExtractiveEngine:
         with no endpoint asked, what the question counts."""
         if q.target:
             expected = self.vocab.units.get(q.target)
+            if "count" in q.units and fig.unit == "time":
+                return None  # "how many pts were in each arm for the PFS analysis": no median
             if _GAIN_BEFORE.search(s.text[max(0, fig.start - 60) : fig.start]) and not (
                 _GAIN_ASKED.search(q.text)
             ):

@@ -32,7 +32,12 @@ _NAMES_INTENT = re.compile(
 # the kind of number a question's words ask for: "what proportion made it to surgery" (a share,
 # not a dose), "how long" (a time), "how many" (a count, or the share said with it)
 _UNIT_INTENTS = (
-    (re.compile(r"\bhow (?:long|soon)\b|\bduration\b", re.I), frozenset({"time"})),
+    (
+        re.compile(
+            r"\bhow (?:long|soon)\b|\bduration\b|\bhow many (?:months|weeks|years|days)\b", re.I
+        ),
+        frozenset({"time"}),
+    ),
     (
         re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
         frozenset({"percent"}),

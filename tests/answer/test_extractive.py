@@ -2377,3 +2377,59 @@ def test_a_drug_set_against_another_arm_is_answered_with_both(
     draft = _answer_in(vocab, question, [sentence], drugs)
     lead = draft.text.split("[")[0]
     assert all(v in lead for v in values), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "asked", "other"),
+    [
+        # colorectal cancer: the arms compared before the values, in their order
+        (
+            "control arm mPFS?",
+            "Encorafenib plus cetuximab and mFOLFOX6 (n=236) significantly improved PFS as "
+            "assessed by BICR compared with standard-of-care chemotherapy (n=243), with a median "
+            "PFS of 12.8 months versus 7.1 months (HR 0.53).",
+            ["encorafenib", "cetuximab"],
+            "7.1",
+            "12.8",
+        ),
+        # lung cancer: the same with placebo, and the experimental arm asked
+        (
+            "mPFS with osimertinib?",
+            "Osimertinib significantly prolonged PFS compared with placebo, with a median PFS "
+            "of 39.1 months versus 5.6 months.",
+            ["osimertinib"],
+            "39.1",
+            "5.6",
+        ),
+    ],
+)
+def test_values_after_a_comparison_of_two_arms_are_theirs_in_order(
+    question, sentence, drugs, asked, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    lead = draft.text.split("[")[0]
+    assert asked in lead and other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "median"),
+    [
+        # colorectal cancer: the arms' sizes asked, only their medians reported
+        (
+            "how many pts were in each arm for the PFS analysis?",
+            "Median PFS was 12.8 months with the triplet versus 7.1 months with chemotherapy.",
+            ["encorafenib"],
+            "12.8",
+        ),
+        # breast cancer: the same for a subgroup
+        (
+            "how many patients were in the PFS analysis of the ESR1-mutated group?",
+            "In the ESR1-mutated group, median PFS was 3.8 months with elacestrant.",
+            ["elacestrant"],
+            "3.8",
+        ),
+    ],
+)
+def test_how_many_is_never_answered_by_a_median(question, sentence, drugs, median, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert median not in draft.text.split("[")[0], draft.text

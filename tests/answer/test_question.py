@@ -251,3 +251,14 @@ def test_one_word_before_pts_names_a_population(vocab):
 def test_a_limit_asked_is_a_number_never_a_share(text, vocab):
     units = analyze(text, vocab).units
     assert "percent" not in units and "count" in units, units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many months was median OS with durvalumab?",  # biliary tract cancer
+        "how many weeks until response on lorlatinib?",  # lung cancer
+    ],
+)
+def test_how_many_months_asks_for_a_time(text, vocab):
+    assert analyze(text, vocab).units == frozenset({"time"})
