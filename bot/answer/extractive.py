@@ -1199,6 +1199,9 @@ class ExtractiveEngine:
         """The endpoint the sentence just before reports, for a statistic whose own sentence
         names none ("Median OS was 16.6 months. The hazard ratio versus sorafenib was 0.86")."""
         for text in before:  # nearest first: a list's lead-in may be a few lines up
+            if _HEADING.match(text):
+                return None  # a new section (an interviewer's question): what came before is
+                # another topic's
             named = [
                 t.key
                 for t in self.vocab.terms(text)
@@ -1801,6 +1804,8 @@ _ARMS_TOGETHER = re.compile(
 )
 # where the words naming one item of a list begin: "the most common TRAEs included | nausea"
 _ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
+# a heading or an interviewer's question: "## Safety", "**Were there subgroups that did better?**"
+_HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 _THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)
 _DOSE_WORDS = re.compile(

@@ -280,7 +280,22 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>non-?(?!small|squamous)[a-z]{4,})\b", re.I),  # "nonviral HCC"
+    # "in women", "among men": a sex is a part of the population
+    re.compile(r"\b(?:in|among|for)\s+(?P<x>women|men|females|males)\b", re.I),
+    # "BRAF wild-type", "KRAS wt", "EGFR mutant": a gene and its status
+    re.compile(r"\b(?P<x>[A-Z][A-Z0-9]{1,6}\s+(?:wild[- ]?type|wt|mutant|mutated|unmutated))\b"),
 ]
+# "pts outside Asia", "patients from North America": a region, said whole with its preposition
+_Q_REGION = re.compile(
+    r"\b(?:pts|patients|those|participants)\s+(?P<x>(?:outside|from)\s+(?:of\s+)?"
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+)
+# "pts who did NOT get bevacizumab": those without it
+_Q_NOT_GIVEN = re.compile(
+    r"\b(?:pts|patients|those|participants)\s+who\s+(?:did\s*n[o']t|never)\s+"
+    r"(?:get|got|receive|received|have|had|take|took)\s+",
+    re.I,
+)
 _NOT_POPULATION = frozenset(
     [
         "all",
@@ -375,6 +390,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     found: list[str] = []
     # "the CrCl 40-60 (split-dose cis) subgroup": an aside in brackets does not end the phrase
     unbracketed = re.sub(r"\s*\([^()]*\)", "", text)
+    unbracketed = _Q_NOT_GIVEN.sub("pts w/o ", unbracketed)  # said as "without"
     for pattern in _Q_POPULATION:
         for m in pattern.finditer(unbracketed):
             phrase = m.group("x")
@@ -389,6 +405,11 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
             }
             for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):
                 f = w.casefold()
+                if negated and (vocab.is_drug_name(f) or f in names):
+                    f = f"not {f}"  # "w/o bev", "who did not get bevacizumab"
+                    if f not in found:
+                        found.append(f)
+                    continue
                 if (
                     f in _NOT_POPULATION
                     or f in vocab.stopwords
@@ -407,6 +428,8 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     f = f"not {f}"  # "w/o pCR": those without it, said with a negation
                 if f not in found:
                     found.append(f)
+    for m in _Q_REGION.finditer(text):
+        found.append(" ".join(m.group("x").casefold().split()))
     ages = age_cuts(text)  # "pts <60 yo", "aged 65 or older": an age cut-off, said any way
     if ages:
         found = [w for w in found if not re.search(r"\d|^(?:yo|yrs?|years?|old|aged?)$", w)]

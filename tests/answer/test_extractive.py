@@ -2433,3 +2433,84 @@ def test_values_after_a_comparison_of_two_arms_are_theirs_in_order(
 def test_how_many_is_never_answered_by_a_median(question, sentence, drugs, median, vocab):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert median not in draft.text.split("[")[0], draft.text
+
+
+def _adjacent(vocab, question, sentences, drugs=()):
+    """Answer ``question`` from ``sentences`` said one right after the other in one article."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": list(drugs)})
+    given, start = [], 0
+    for i, text in enumerate(sentences):
+        given.append(Sentence(article, start, start + len(text), text, i))
+        start += len(text) + 1
+    q = analyze(question, vocab)
+    q.scoped = True
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # biliary tract cancer: an interview's subgroup answer under the interviewer's question
+        (
+            "OS HR in pts outside Asia?",
+            [
+                "Median PFS was 6.5 months with pembrolizumab.",
+                "**Were there subgroups that did better or worse?**",
+                "The benefit was broadly consistent.",
+                "By region, the hazard ratio was 0.85 in Asian patients and 0.81 in patients "
+                "outside Asia.",
+            ],
+            ["pembrolizumab"],
+            "0.81",
+        ),
+        # prostate cancer: a markdown heading opens the subgroup section
+        (
+            "OS HR in pts with visceral mets?",
+            [
+                "Median rPFS was 33.1 months with talazoparib.",
+                "## Subgroups",
+                "The hazard ratio was 0.72 in patients with visceral metastases.",
+            ],
+            ["talazoparib"],
+            "0.72",
+        ),
+    ],
+)
+def test_a_statistic_takes_no_endpoint_from_before_a_heading(
+    question, sentences, drugs, value, vocab
+):
+    draft = _adjacent(vocab, question, sentences, drugs)
+    assert value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "overall"),
+    [
+        # biliary tract cancer: a region asked, the overall HR reported
+        (
+            "OS HR in pts outside Asia?",
+            "The OS HR was 0.83 (95% CI, 0.72-0.95).",
+            ["pembrolizumab"],
+            "0.83",
+        ),
+        # urothelial cancer: a sex asked
+        ("DFS HR in women?", "The DFS HR was 0.70 with nivolumab.", ["nivolumab"], "0.70"),
+        # melanoma: a gene's status asked
+        (
+            "mOS BRAF wild-type nivo + ipi?",
+            "Median OS was 71.9 months with nivolumab plus ipilimumab.",
+            ["nivolumab", "ipilimumab"],
+            "71.9",
+        ),
+    ],
+)
+def test_a_part_of_the_population_asked_is_not_answered_for_everyone(
+    question, sentence, drugs, overall, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert overall not in draft.text.split("[")[0], draft.text

@@ -262,3 +262,17 @@ def test_a_limit_asked_is_a_number_never_a_share(text, vocab):
 )
 def test_how_many_months_asks_for_a_time(text, vocab):
     assert analyze(text, vocab).units == frozenset({"time"})
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("KEYNOTE-826 OS HR in pts who did NOT get bevacizumab?", "not bevacizumab"),  # cervical
+        ("mPFS in patients who never received trastuzumab?", "not trastuzumab"),  # breast
+        ("OS HR in pts outside Asia?", "outside asia"),  # biliary tract
+        ("ORR in patients from North America?", "from north america"),  # lung
+        ("DFS HR in women in checkmate 274?", "women"),  # urothelial
+    ],
+)
+def test_the_part_of_the_population_a_question_names(text, part, vocab):
+    assert part in analyze(text, vocab).population
