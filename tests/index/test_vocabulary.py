@@ -62,3 +62,24 @@ def test_classes_of_treatment_are_vocabulary(vocab):
     assert vocab.drug_classes["chemo"] == "chemotherapy"
     assert vocab.drug_classes["adt"] in vocab.class_names
     assert "placebo" in vocab.class_names and "docetaxel" not in vocab.class_names
+
+
+def test_clinicians_paraphrases_of_endpoints_and_statistics(vocab):
+    def keys(text):
+        return [t.key for t in vocab.terms(text)]
+
+    # breast cancer and lymphoma: how long responses lasted is the duration of response
+    assert "DOR" in keys("how long did responses last on the ADC vs chemo?")
+    assert "DOR" in keys("responses lasted a median of 20.1 months with pola-R-CHP")
+    # biliary tract and prostate cancer: a one-sided or two-sided p is a P value
+    assert keys("one-sided p for OS in keynote 966?")[:1] == ["P value"]
+    assert "P value" in keys("two-sided P value of 0.03 for rPFS")
+
+
+def test_an_adcs_payload_is_said_as_the_agent_it_carries(vocab):
+    # myeloma (belantamab mafodotin) and ovarian cancer (mirvetuximab soravtansine)
+    payload = next(t.key for t in vocab.terms("whats the payload on belamaf?"))
+    assert payload in {
+        t.key for t in vocab.terms("an antibody conjugated to the cytotoxic agent MMAF")
+    }
+    assert payload in {t.key for t in vocab.terms("the maytansinoid payload DM4")}
