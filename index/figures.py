@@ -125,6 +125,20 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         r"\b(?:at|after|by|within|beyond|through|until|past)\s+(?:about\s+)?$", before
     ):
         return True  # "alive at 24 months", "after 36 months": a time point, not a result
+    if re.search(r"(?:month|mo|week|wk|day|year|yr)s?$", raw.strip(), re.I) and re.search(
+        r"\b(?:at|after|by)\s+(?:\d+(?:\.\d+)?\s*(?:,\s*|\s+and\s+|\s+or\s+))+$|"
+        r"\b(?:at least|up to)\s+$",
+        sentence[max(0, start - 30) : start],
+        re.I,
+    ):
+        return True  # "Survival at 3 and 4 years", "RBC-TI for at least 12 weeks": a window
+    if re.search(
+        r"\b(?:roughly|around|in the range of|on the order of|historically)\s+"
+        r"(?:\d[\d.]*\s*%?\s*to\s+)?$",
+        sentence[max(0, start - 30) : start],
+        re.I,
+    ):
+        return True  # "median OS stuck at around 14 to 16 months": the field's, not a result
     if re.search(r"(?:year|yr|y)s?$", raw.strip(), re.I) and _AGE_RANGE.search(
         sentence[max(0, start - 24) : start]
     ):

@@ -591,3 +591,42 @@ def test_a_share_of_the_population_is_no_endpoints_figure(sentence, share, endpo
     figures = {f.value: f for f in extract_figures(sentence, vocab)}
     assert figures[share].endpoint is None
     assert any(f.endpoint == endpoint for v, f in figures.items() if v != share)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_figures"),
+    [
+        # prostate cancer: a heading's time points
+        ("Survival at 3 and 4 years", ["4 years"]),
+        # MDS: an endpoint's window
+        (
+            "The primary endpoint was RBC-TI for at least 12 weeks with a hemoglobin increase.",
+            ["12 weeks"],
+        ),
+        # urothelial cancer: the field's history, not the trial's result
+        (
+            "Chemotherapy has been the backbone for decades, with median overall survival stuck "
+            "at around 14 to 16 months.",
+            ["14", "16 months"],
+        ),
+        # ovarian cancer: the same, as a range and as a rough figure
+        (
+            "Single-agent chemotherapy yields response rates in the range of 4% to 13% and "
+            "median OS of roughly 12 months.",
+            ["4%", "13%", "12 months"],
+        ),
+    ],
+)
+def test_time_windows_and_rough_background_figures_are_no_results(sentence, not_figures, vocab):
+    values = [f.value for f in extract_figures(sentence, vocab)]
+    assert not set(values) & set(not_figures), values
+
+
+def test_a_result_said_at_a_time_point_is_still_a_figure(vocab):
+    # lung and colorectal cancer: the rates at the time points, and a result after "up to", are
+    values = [
+        f.value for f in extract_figures("At 3 and 5 years, OS rates were 60% and 45%.", vocab)
+    ]
+    assert {"60%", "45%"} <= set(values), values
+    sentence = "With up to 5 years of follow-up, median OS was 28.9 months with FOLFOXIRI."
+    assert "28.9 months" in [f.value for f in extract_figures(sentence, vocab)]
