@@ -47,7 +47,8 @@ def arm_phrase(fig: Figure) -> str | None:
     cut = SCOPE_END.search(scope)
     phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
     # the doses and schedules in an arm's name do not make it no arm: "drug A 240 mg plus B"
-    if not phrase or re.search(r"\d", DOSE.sub("", phrase)) or len(phrase) > 80:
+    # ... nor the digits of a regimen's name ("mFOLFOX6", "TAS-102"); a number on its own does
+    if not phrase or re.search(r"(?<![\w-])\d", DOSE.sub("", phrase)) or len(phrase) > 80:
         return None
     return phrase
 

@@ -652,7 +652,7 @@ class ExtractiveEngine:
         # a listed value's label holds the previous value's arm ("A compared with 40.0% of B")
         label_keys = {
             t.key
-            for t in self.vocab.terms(fig.label)
+            for t in self.vocab.terms(_label_after_previous_arm(s.text, fig))
             if t.qualifier and not (fig.head and t.qualifier == "arm")
         }
         scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
@@ -1540,6 +1540,20 @@ def _label_arm(fig: Figure) -> str:
     """An arm said before the value ("The corresponding rate with crizotinib was 8%")."""
     m = _LABEL_ARM.search(fig.label[-80:])
     return m.group("arm") if m else ""
+
+
+def _label_after_previous_arm(sentence: str, fig: Figure) -> str:
+    """A figure's label without the arm said right after the value before it, which is that
+    value's ("79.0% with A versus 65.4% with control, and at 24 months it was 57.0%": "with
+    control" is 65.4%'s)."""
+    pos = sentence.rfind(fig.label, 0, fig.start) if fig.label else -1
+    if pos <= 0 or not _VALUE_BEFORE.search(sentence[:pos]):
+        return fig.label
+    return _LEADING_ARM.sub("", fig.label)
+
+
+_VALUE_BEFORE = re.compile(r"\d(?:\s*%|\s*(?:months?|mo|weeks?|years?))?\s*$")
+_LEADING_ARM = re.compile(r"^(?:with|in|for|on|among)\b[^,;]*[,;]\s*", re.I)
 
 
 def _without_regimens(text: str, brands: dict[str, list[str]], vocab: Vocabulary) -> str:

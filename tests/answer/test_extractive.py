@@ -2514,3 +2514,43 @@ def test_a_part_of_the_population_asked_is_not_answered_for_everyone(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert overall not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "asked", "other"),
+    [
+        # colorectal cancer: the second landmark's values take the arms of the first's
+        (
+            "2-yr OS rate w/ EC + mFOLFOX6?",
+            "The estimated OS rate at 12 months was 79.0% with EC + mFOLFOX6 versus 65.4% with "
+            "control, and at 24 months it was 57.0% versus 31.4%.",
+            ["encorafenib", "cetuximab"],
+            "57.0%",
+            "31.4%",
+        ),
+        # endometrial cancer: a combination abbreviated with "+", against control
+        (
+            "18-mo PFS w/ durva + ola?",
+            "The 12-month PFS rate was 61% with durva + ola versus 41% with control, and at 18 "
+            "months it was 46% versus 22%.",
+            ["durvalumab", "olaparib"],
+            "46%",
+            "22%",
+        ),
+        # lung cancer: the same with placebo
+        (
+            "24-month PFS with osimertinib?",
+            "The 12-month PFS rate was 68% with osimertinib versus 42% with placebo, and at 24 "
+            "months it was 45% versus 20%.",
+            ["osimertinib"],
+            "45%",
+            "20%",
+        ),
+    ],
+)
+def test_the_arm_after_a_value_is_not_the_next_values(
+    question, sentence, drugs, asked, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    lead = draft.text.split("[")[0]
+    assert asked in lead and other not in lead, draft.text

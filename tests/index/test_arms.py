@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.arms import population_phrase
+from index.arms import arm_phrase, population_phrase
 from index.figures import extract_figures
 
 
@@ -330,3 +330,14 @@ def test_the_same_group_is_the_group_the_sentence_named_before(sentence, value, 
         assert phrase is None and says_overall(sentence, fig)
     else:
         assert phrase is not None and "HER2-low" in phrase
+
+
+def test_an_arm_named_by_a_regimen_with_digits_is_an_arm(vocab):
+    # colorectal cancer (mFOLFOX6, TAS-102); a bare number after a value is no arm
+    for sentence, value, arm in [
+        ("ORR was 60.9% with EC + mFOLFOX6 versus 40.0% with control.", "60.9", "mFOLFOX6"),
+        ("Median OS was 10.8 months with TAS-102 plus bevacizumab.", "10.8", "TAS-102"),
+    ]:
+        phrase = arm_phrase(_figure(sentence, value, vocab))
+        assert phrase is not None and arm in phrase, phrase
+    assert arm_phrase(_figure("ORR was 41% at 12 months.", "41", vocab)) is None
