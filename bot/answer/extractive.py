@@ -401,6 +401,8 @@ class ExtractiveEngine:
     ) -> float | None:
         """What the figure measures: the endpoint (and statistic, landmark, unit) asked, or,
         with no endpoint asked, what the question counts."""
+        if _CEILING.match(s.text, fig.end) and not _CUT_ASKED.search(q.text):
+            return None  # "(10% or less viable tumor)" defines a response; it is no rate of it
         if q.target:
             expected = self.vocab.units.get(q.target)
             if "count" in q.units and fig.unit == "time":
@@ -1159,7 +1161,10 @@ class ExtractiveEngine:
         before = [
             t
             for t in terms
-            if t.kind == "endpoint" and t.end <= fig.start and t.key not in STATISTICS
+            if t.kind == "endpoint"
+            and t.end <= fig.start
+            and t.key not in STATISTICS
+            and t.key not in self.vocab.frame_endpoints  # "PFS (IA1, median f/u 17.9 mo) HR"
         ]
         return before[-1].key if before else None
 
@@ -1820,6 +1825,9 @@ _ARMS_TOGETHER = re.compile(
 _ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
 # a heading or an interviewer's question: "## Safety", "**Were there subgroups that did better?**"
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
+# a value that is a ceiling ("10% or less viable tumor") and a question asking for one
+_CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
+_CUT_ASKED = re.compile(r"\bcut-?offs?\b|\bthreshold|\bdefin|\bmeaning\b|\bcriteri", re.I)
 _THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)
 _DOSE_WORDS = re.compile(

@@ -2554,3 +2554,52 @@ def test_the_arm_after_a_value_is_not_the_next_values(
     draft = _answer_in(vocab, question, [sentence], drugs)
     lead = draft.text.split("[")[0]
     assert asked in lead and other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # melanoma: the response's definition is no rate of it
+        (
+            "MPR rate after 2 cycles of ipi+nivo?",
+            "Patients with a major pathologic response (10% or less viable tumor) received no "
+            "adjuvant therapy.",
+            ["ipilimumab", "nivolumab"],
+        ),
+        # lung cancer: the same said as a definition
+        (
+            "MPR rate with nivolumab plus chemo?",
+            "A major pathological response was defined as 10% or less residual viable tumour.",
+            ["nivolumab"],
+        ),
+    ],
+)
+def test_a_ceiling_that_defines_a_response_is_no_rate_of_it(question, sentence, drugs, vocab):
+    assert "10%" not in _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    # ... unless the question asks for the cut-off
+    asked = _answer_in(vocab, "what viable tumor cutoff defined MPR?", [sentence], drugs)
+    assert "10%" in asked.text, asked.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "value"),
+    [
+        # cervical cancer: a table row naming its follow-up before the HR column
+        (
+            "PFS HR at IA1?",
+            "24-month PFS (IA1, median f/u 17.9 mo) | Pembrolizumab + CRT (n = 529): 68% | "
+            "Placebo + CRT (n = 531): 57% | HR (95% CI): 0.70 (0.55-0.89)",
+            "0.70",
+        ),
+        # head and neck cancer: the same with EFS
+        (
+            "EFS HR?",
+            "36-month EFS (median follow-up 38.3 mo) | Pembrolizumab (n = 363): 57.6% | "
+            "SOC (n = 351): 46.4% | HR (95% CI): 0.73 (0.58-0.92)",
+            "0.73",
+        ),
+    ],
+)
+def test_a_statistic_is_never_for_the_follow_up(question, row, value, vocab):
+    draft = _answer_in(vocab, question, [row], ["pembrolizumab"])
+    assert value in draft.text.split("[")[0], draft.text

@@ -83,3 +83,17 @@ def test_an_adcs_payload_is_said_as_the_agent_it_carries(vocab):
         t.key for t in vocab.terms("an antibody conjugated to the cytotoxic agent MMAF")
     }
     assert payload in {t.key for t in vocab.terms("the maytansinoid payload DM4")}
+
+
+def test_follow_up_later_analyses_and_drug_nicknames_as_clinicians_type_them(vocab):
+    def keys(text):
+        return [t.key for t in vocab.terms(text)]
+
+    # lung and myeloma: "f/u" is follow-up
+    assert "follow-up" in keys("36-month PFS (IA2, median f/u 29.9 mo)")
+    assert "follow-up" in keys("median f/u at the primary PFS analysis of DREAMM-7?")
+    # colorectal cancer and lymphoma: a later analysis is an updated one
+    assert "updated" in vocab.analyses_named("At the later analysis, confirmed ORR was 65.7%")
+    assert "updated" in vocab.analyses_named("At a later data cut-off, median PFS was 24.5")
+    # myeloma: "belamaf" is belantamab mafodotin
+    assert vocab.brands["belamaf"] == "belantamab mafodotin"
