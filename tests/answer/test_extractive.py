@@ -2603,3 +2603,31 @@ def test_a_ceiling_that_defines_a_response_is_no_rate_of_it(question, sentence, 
 def test_a_statistic_is_never_for_the_follow_up(question, row, value, vocab):
     draft = _answer_in(vocab, question, [row], ["pembrolizumab"])
     assert value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "other_events"),
+    [
+        # breast cancer: the next item's rate is leukopenia's
+        (
+            "grade >=3 neutropenia rate with sacituzumab govitecan?",
+            "The most common grade 3 or higher events with the ADC were neutropenia (51% vs 38% "
+            "with TPC), leukopenia (9% vs 5%) and diarrhea (10% vs 1%).",
+            ["sacituzumab govitecan"],
+            ["9%", "10%"],
+        ),
+        # prostate cancer: the list's last item is fatigue's
+        (
+            "anemia rate with tala+enza?",
+            "The most common adverse events with the combination were anemia (66%; grade 3-4, "
+            "46%), neutropenia (36%; grade 3-4, 18%) and fatigue (34%).",
+            ["talazoparib", "enzalutamide"],
+            ["36%", "34%"],
+        ),
+    ],
+)
+def test_an_event_asked_is_not_answered_by_another_items_rate(
+    question, sentence, drugs, other_events, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert not any(v in lead for v in other_events), lead
