@@ -512,6 +512,21 @@ def _nearest_endpoint(
         return right_after[0].key  # "the 41.0% ORR and 77.5% disease control rate"
     before = [t for t in terms if t.end <= start]
     fitting = [t for t in before if _fits(t.key, unit, vocab)]
+    breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, start))
+    if fitting and breaks and fitting[-1].end <= breaks[-1].start():
+        # "Dose reductions were needed in 33%, while 6% of patients ... discontinued": a new
+        # clause that names its own endpoint after the value reports that one
+        clause_end = _CLAUSE_BREAK.search(sentence, end)
+        own = [
+            t
+            for t in terms
+            if t.start >= end
+            and (clause_end is None or t.end <= clause_end.start())
+            and _fits(t.key, unit, vocab)
+            and t.kind == "endpoint"
+        ]
+        if own:
+            return own[0].key
     if fitting:
         nearest = fitting[-1]
         frame = _framing(fitting, sentence, vocab)
@@ -541,6 +556,8 @@ def _nearest_endpoint(
     return after[0].key if after else None
 
 
+# where a sentence starts a new clause with its own subject: "..., while 6% of patients ..."
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+", re.I)
 # a share of the trial's people, not an endpoint said after it
 _SHARE_OF_POPULATION = re.compile(r"\s*%?\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?population\b", re.I)
 _FRAMES = re.compile(r"\s*(?:for|of|in)\s*(?:the\s+)?$", re.I)

@@ -630,3 +630,30 @@ def test_a_result_said_at_a_time_point_is_still_a_figure(vocab):
     assert {"60%", "45%"} <= set(values), values
     sentence = "With up to 5 years of follow-up, median OS was 28.9 months with FOLFOXIRI."
     assert "28.9 months" in [f.value for f in extract_figures(sentence, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "endpoint"),
+    [
+        # breast cancer: a new clause names its own endpoint after the value
+        (
+            "Dose reductions due to adverse events were needed in 33% of patients in each arm, "
+            "while 6% of patients on sacituzumab govitecan discontinued treatment because of "
+            "adverse events.",
+            "6%",
+            "discontinuation",
+        ),
+        # lung cancer: the same after a semicolon
+        (
+            "Median PFS was 18.9 months with osimertinib; 42% of patients had an objective "
+            "response lasting beyond a year.",
+            "42%",
+            "ORR",
+        ),
+    ],
+)
+def test_a_new_clause_reports_the_endpoint_it_names_after_its_value(
+    sentence, value, endpoint, vocab
+):
+    figures = {f.value: f for f in extract_figures(sentence, vocab)}
+    assert figures[value].endpoint == endpoint, figures[value]
