@@ -692,7 +692,10 @@ class ExtractiveEngine:
                 and self._said_before(key, context.before.get((s.article.id, s.start), []))
             ):
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
-            elif kind == "subgroup" or (kind == "setting" and _SUBGROUP_WORD.search(q.text)):
+            elif kind == "subgroup" or (
+                kind == "setting"
+                and (_SUBGROUP_WORD.search(q.text) or self._asked_as_part(q, key, s))
+            ):
                 # a subgroup figure must be reported as such; "the MSI-H subgroup" is a part of
                 # the trial, not the setting of the whole of it
                 return None
@@ -982,6 +985,17 @@ class ExtractiveEngine:
             return False
         clause = _ITEM_CUT.split(fig.label)[-1]
         return any(self.vocab.is_event(t.key) for t in self.vocab.terms(clause))
+
+    def _asked_as_part(self, q: Question, key: str, s: Sentence) -> bool:
+        """A setting named as the patients asked about ("mOS in MSI-H pts", "HR in ESR1-mutant
+        patients"): a part of the trial, which the figure must say, unless the article's
+        headline says the whole trial is about it ("... in HR+/HER2- Breast Cancer")."""
+        if any(t.key == key for t in self.vocab.terms(s.article.title)):
+            return False
+        for m in _PATIENTS_OF.finditer(q.text):
+            if any(t.key == key for t in self.vocab.terms(m.group("x"))):
+                return True
+        return False
 
     def _other_event(self, q: Question, fig: Figure) -> bool:
         """An adverse event asked ("grade >=3 neutropenia"): a figure whose own list item names
@@ -1521,6 +1535,10 @@ _GAIN_BEFORE = re.compile(
 )
 _GAIN_ASKED = re.compile(
     r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
+)
+_PATIENTS_OF = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<x>[\w/+≥<>=-]+(?:\s+[\w/+≥<>=-]+)?)\s+(?:pts|patients)\b",
+    re.I,
 )
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)

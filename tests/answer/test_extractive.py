@@ -2631,3 +2631,62 @@ def test_an_event_asked_is_not_answered_by_another_items_rate(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert not any(v in lead for v in other_events), lead
+
+
+def _answer_titled(vocab, question, title, sentences, drugs):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", title, "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
+    given = [Sentence(article, i * 1000, i * 1000 + len(t), t, i) for i, t in enumerate(sentences)]
+    q = analyze(question, vocab)
+    q.scoped = True
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "sentences", "drugs", "overall"),
+    [
+        # biliary tract cancer: MSI-H patients asked; the article names MSI-H only in passing
+        (
+            "mOS in MSI-H pts?",
+            "Pembrolizumab Adds Survival in Biliary Tract Cancer",
+            [
+                "Few patients had MSI-H tumours.",
+                "Median overall survival was 12.7 months in the pembrolizumab arm.",
+            ],
+            ["pembrolizumab"],
+            "12.7",
+        ),
+        # breast cancer: ESR1-mutant patients asked
+        (
+            "PFS HR in ESR1-mutant pts?",
+            "Inavolisib Triplet Extends PFS in PIK3CA-Mutated Breast Cancer",
+            [
+                "ESR1-mutated tumours were tested at baseline.",
+                "The PFS hazard ratio was 0.43 with inavolisib.",
+            ],
+            ["inavolisib"],
+            "0.43",
+        ),
+    ],
+)
+def test_a_setting_asked_as_the_patients_is_a_part_the_figure_must_say(
+    question, title, sentences, drugs, overall, vocab
+):
+    draft = _answer_titled(vocab, question, title, sentences, drugs)
+    assert overall not in draft.text.split("[")[0], draft.text
+
+
+def test_a_setting_the_headline_names_is_the_whole_trials(vocab):
+    # breast cancer: the trial is about HR+/HER2- disease; its 12-month rate answers
+    draft = _answer_titled(
+        vocab,
+        "12-mo PFS rate w/ Trodelvy in HR+/HER2- pts?",
+        "Sacituzumab Govitecan Extends Survival in HR+/HER2- Metastatic Breast Cancer",
+        ["The 12-month PFS rate was 21% with sacituzumab govitecan."],
+        ["sacituzumab govitecan"],
+    )
+    assert "21%" in draft.text, draft.text
