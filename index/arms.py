@@ -169,8 +169,11 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     return phrases
 
 
+_PAIR_ARM = r"(?:\s+(?:with|on|for)\s+[\w+/-]+(?:\s+[\w+/-]+){0,2}?)"
 _PAIRED_AFTER = re.compile(
-    r"\s*(?:%|months?|mo)?\s*(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s*(?:%|months?|mo\b)?"
+    # "3.8 versus 1.9 months in ...", "22.9% with capivasertib vs 12.2% with placebo in ..."
+    rf"\s*(?:%|months?|mo)?{_PAIR_ARM}?\s*(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s*"
+    rf"(?:%|months?|mo\b)?(?:{_PAIR_ARM}(?=\s+(?:in|among)\b))?"
     r"\s*(?:\([^()]*\)\s*)?,?\s*",
     re.I,
 )
@@ -255,10 +258,15 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:
         candidates.append(_referent(sentence, anaphora.start()) or "")
-    said = list(_LABEL_POPULATION.finditer(sentence[: fig.start]))
+    said = [  # not a phrase said after a value in its clause: that value's own
+        m
+        for m in _LABEL_POPULATION.finditer(sentence[: fig.start])
+        if not re.search(r"\d", re.split(r"[,;]", sentence[: m.start()])[-1])
+    ]
     if said:  # "PFS among all randomized patients was 7.7 vs 6.9", to the end of its clause
         clause = sentence[said[-1].start() : fig.start]
-        candidates.append(re.split(r"[,;]", clause, maxsplit=1)[0])
+        # (up to its first value: what follows that value is the value's own)
+        candidates.append(re.split(r"[,;]|\d", clause, maxsplit=1)[0])
     if any(_POPULATION_WORD.search(p) and _is_overall(p) for p in candidates):
         return True
     if " | " in sentence:
@@ -312,9 +320,7 @@ def inherit_arms(
                 known
                 and len(known[1]) == len(run)
                 and not named
-                and not all(
-                    a or population_phrase(text, figs[r]) for r, a in zip(run, arms, strict=True)
-                )
+                and not _own_groups(text, [figs[r] for r in run], arms)
             ):
                 # (values each said with their own group, "0.14 in X and 0.20 in Y", keep it)
                 for r, arm in zip(run, known[1], strict=True):
@@ -348,6 +354,13 @@ def _compared_before(text: str, drugs: list[str], vocab: Vocabulary) -> list[str
     if not b or not names_arm(b, drugs, vocab) or re.search(r"\d", a + b):
         return []
     return [f"with {a}", f"with {b}"]
+
+
+def _own_groups(text: str, figs: list[Figure], arms: list[str | None]) -> bool:
+    """Values each said with a group of their own ("0.14 in X and 0.20 in Y"), not a pair
+    said of one group ("28.8% vs 9.7% in the altered population")."""
+    phrases = [population_phrase(text, f) for f in figs]
+    return all(a or p for a, p in zip(arms, phrases, strict=True)) and len(set(phrases)) > 1
 
 
 def _compared_arms(figs: list[Figure], drugs: list[str], vocab: Vocabulary) -> list[str]:

@@ -2690,3 +2690,42 @@ def test_a_setting_the_headline_names_is_the_whole_trials(vocab):
         ["sacituzumab govitecan"],
     )
     assert "21%" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "asked", "others"),
+    [
+        # breast cancer: a pair with its arms for everyone, then a pair for a part of them
+        (
+            "ORR w/ capivasertib in the altered population",
+            "Objective response was 22.9% with capivasertib vs 12.2% with placebo in the overall "
+            "population, and 28.8% vs 9.7% in the altered population.",
+            ["capivasertib"],
+            "28.8%",
+            ["22.9%", "9.7%"],
+        ),
+        # breast cancer (another trial): the same with medians
+        (
+            "mPFS elacestrant in ESR1m pts?",
+            "Median PFS was 2.8 months with elacestrant versus 1.9 months with SOC in all "
+            "patients, and 3.8 versus 1.9 months in the ESR1-mutated subgroup.",
+            ["elacestrant"],
+            "3.8",
+            ["2.8", "1.9"],
+        ),
+        # lung cancer: the same with a mutation's subgroup
+        (
+            "ORR w/ osimertinib in the L858R population?",
+            "ORR was 45% with osimertinib vs 30% with placebo in the overall population, and 52% "
+            "vs 28% in the L858R population.",
+            ["osimertinib"],
+            "52%",
+            ["45%", "28%"],
+        ),
+    ],
+)
+def test_a_pair_said_of_a_part_takes_the_arms_of_the_pair_before(
+    question, sentence, drugs, asked, others, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert asked in lead and not any(o in lead for o in others), lead
