@@ -25,6 +25,7 @@ from bot.app.evaluation import evaluate, parse_questions
 from bot.app.services import Services
 from bot.format.evaluation import render_report
 from bot.infra.settings import Settings
+from index.embedding import vectors_id
 
 ROOT = Path(__file__).resolve().parent / "blind"
 
@@ -48,6 +49,8 @@ def build_index(articles: list[Path], index_dir: Path) -> None:
     code = sorted((ROOT.parent.parent / "index").glob("*.py"))
     for path in [*articles, *code, ROOT.parent.parent / "prompts" / "vocabulary.yaml"]:
         digest.update(path.name.encode() + path.read_bytes())
+    embedding = Settings().embedding  # ... and the vectors a new index is built with
+    digest.update(vectors_id(embedding.model, embedding.quantized).encode())
     stamp = index_dir / "corpus.sha256"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return
