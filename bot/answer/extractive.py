@@ -237,6 +237,8 @@ class ExtractiveEngine:
             fig is not None and fig.endpoint not in STATISTICS and _VERSUS.search(q.text)
         )
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
+        if fig is not None and any(_has_word(arm_phrase(fig) or "", c) for c in q.codes):
+            return []  # "2y mPFS for ABVD": the arm the question names by its acronym
         if not arm_open or fig is None or (one_drug and own_arm and not _VERSUS.search(q.text)):
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
@@ -560,6 +562,8 @@ class ExtractiveEngine:
         if OVERALL in q.groups and _SUBGROUP_WORD.search(f"{fig.label} {_own_scope(fig)}"):
             return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
+        if restricted and fig.unit == "dose" and not q.population:
+            return score  # a regimen's dose is every patient's in its arm, whoever they are
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
             return None  # "among those without brain metastases" for "pts w/ brain mets"
@@ -1046,7 +1050,10 @@ class ExtractiveEngine:
         before = " ".join(s.text[: fig.start].split()[-4:])
         # the drug nearest the dose: "drug A plus drug B 30 mg" is drug B's dose
         own: set[str] = set()
-        for part in reversed(_JOINED.split(before)):
+        of_drug = _DOSE_OF.match(s.text, fig.end)
+        if of_drug:  # "the full 960 mg dose of sotorasib"
+            own = _drugs_named(of_drug.group(1), drugs, self.vocab, brands) - self.vocab.class_names
+        for part in [] if own else reversed(_JOINED.split(before)):
             own = _drugs_named(part, drugs, self.vocab, brands) - self.vocab.class_names
             if own:
                 break
@@ -1858,6 +1865,7 @@ _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
 _CUT_ASKED = re.compile(r"\bcut-?offs?\b|\bthreshold|\bdefin|\bmeaning\b|\bcriteri", re.I)
+_DOSE_OF = re.compile(r"\s*(?:dose|doses)\s+of\s+([A-Za-z][\w-]+)", re.I)
 _THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)
 _DOSE_WORDS = re.compile(

@@ -2729,3 +2729,73 @@ def test_a_pair_said_of_a_part_takes_the_arms_of_the_pair_before(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert asked in lead and not any(o in lead for o in others), lead
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "sentence", "drugs", "dose"),
+    [
+        # breast cancer: a trial's doses under a heading naming its biomarker population
+        (
+            "inavolisib dose?",
+            "INAVO120: inavolisib + palbociclib + fulvestrant in first-line PIK3CA-mutated disease",
+            "Patients were randomly assigned 1:1 to inavolisib 9 mg once daily plus palbociclib "
+            "125 mg.",
+            ["inavolisib", "palbociclib"],
+            "9 mg",
+        ),
+        # lung cancer: the same under a mutation's cohort
+        (
+            "osimertinib dose?",
+            "Osimertinib in first-line EGFR-mutated disease",
+            "Patients received osimertinib 80 mg once daily until progression.",
+            ["osimertinib"],
+            "80 mg",
+        ),
+    ],
+)
+def test_a_regimens_dose_answers_whatever_part_of_the_population_its_section_names(
+    question, section, sentence, drugs, dose, vocab
+):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
+    # another section's: the article reports on another line of therapy too
+    overall = "In the second-line setting, the median PFS was 15.0 months."
+    given = [
+        Sentence(article, 0, len(sentence), sentence, 0, section=section),
+        Sentence(article, 1000, 1000 + len(overall), overall, 1),
+    ]
+    q = analyze(question, vocab)
+    q.scoped = True
+    draft = ExtractiveEngine(vocab).answer(q, given)
+    assert dose in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "other_dose"),
+    [
+        # colorectal cancer: "a 960 mg dose of sotorasib" is sotorasib's
+        (
+            "panitumumab dose?",
+            "The full 960 mg dose of sotorasib combined with panitumumab halved the risk of "
+            "progression.",
+            ["sotorasib", "panitumumab"],
+            "960 mg",
+        ),
+        # myeloma: the same with an antibody-drug conjugate
+        (
+            "bortezomib dose in the BVd arm?",
+            "A 2.5 mg/kg dose of belantamab mafodotin was given with bortezomib every 3 weeks.",
+            ["belantamab", "bortezomib"],
+            "2.5 mg/kg",
+        ),
+    ],
+)
+def test_a_dose_of_a_drug_named_after_it_is_that_drugs(
+    question, sentence, drugs, other_dose, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert other_dose not in draft.text.split("[")[0], draft.text
