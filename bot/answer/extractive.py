@@ -431,6 +431,8 @@ class ExtractiveEngine:
                 about = self._about(terms, fig, s.text) or self._about_before(
                     context.before.get((s.article.id, s.start), [])
                 )
+                if about == "risk reduction":
+                    about = self._risk_of(s.text, q.about)
                 if about in q.about:
                     score += 2
                 elif about and any(self.vocab.related_endpoints(about, a) for a in q.about):
@@ -457,6 +459,17 @@ class ExtractiveEngine:
             score += 2
 
         return score
+
+    def _risk_of(self, text: str, asked: list[str]) -> str | None:
+        """The endpoint whose events a risk reduction counts: "the risk of death" is OS's; "the
+        risk of progression (or recurrence) or death" that of the time-to-event endpoint asked
+        other than OS (PFS, EFS, DFS ...); else none it can say."""
+        events = _RISK_EVENTS.search(text)
+        if events is None:
+            return None
+        if events.group("other"):
+            return next((a for a in asked if a != "OS" and a in self.vocab.landmark_endpoints), "")
+        return "OS"
 
     def _unasked_endpoint(self, q: Question, fig: Figure) -> bool:
         """A question that names no endpoint nor vocabulary group ("the maximum number of prior
@@ -494,9 +507,12 @@ class ExtractiveEngine:
     ) -> float | None:
         """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
         population's figure (no points of their own)."""
+        versus = _VERSUS.search(q.text)
         for code in q.codes:
             if _says_code(code, s):
                 continue
+            if versus and q.text.find(code, versus.end()) >= 0 and fig.endpoint in STATISTICS:
+                continue  # "PFS HR lutathera vs octreotide LAR": the comparator's name
             # an acronym that names how a population is split ("IMDC poor-risk"): said by the
             # article, the figure of a named part of the population may answer
             named_split = (
@@ -1865,6 +1881,12 @@ _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
 _CUT_ASKED = re.compile(r"\bcut-?offs?\b|\bthreshold|\bdefin|\bmeaning\b|\bcriteri", re.I)
+# the events a risk reduction counts: "the risk of (disease progression or) death"
+_RISK_EVENTS = re.compile(
+    r"\brisk\s+of\s+(?:(?P<other>(?:disease\s+)?(?:progression|recurrence|relapse|an?\s+event|"
+    r"events?|distant\s+metastasis)[\w\s,]*?)\s*(?:or|and)\s+)?(?:death|dying)\b",
+    re.I,
+)
 _DOSE_OF = re.compile(r"\s*(?:dose|doses)\s+of\s+([A-Za-z][\w-]+)", re.I)
 _THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)

@@ -2799,3 +2799,39 @@ def test_a_dose_of_a_drug_named_after_it_is_that_drugs(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert other_dose not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "answers"),
+    [
+        # neuroendocrine tumours: the risk of progression or death is PFS's
+        (
+            "PFS HR lutathera vs octreotide LAR 60",
+            "The risk of progression or death was reduced by 79% (HR 0.21; 95% CI, 0.13-0.33).",
+            ["lutetium", "octreotide"],
+            "0.21",
+            True,
+        ),
+        # breast cancer: the risk of death is OS's ...
+        (
+            "OS HR SG vs TPC?",
+            "Sacituzumab govitecan reduced the risk of death by 21% (HR 0.79; 95% CI, 0.65-0.96).",
+            ["sacituzumab govitecan"],
+            "0.79",
+            True,
+        ),
+        # ... and no PFS's
+        (
+            "PFS HR SG vs TPC?",
+            "Sacituzumab govitecan reduced the risk of death by 21% (HR 0.79; 95% CI, 0.65-0.96).",
+            ["sacituzumab govitecan"],
+            "0.79",
+            False,
+        ),
+    ],
+)
+def test_a_risk_reductions_hazard_ratio_is_that_of_the_events_it_counts(
+    question, sentence, drugs, value, answers, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert (value in draft.text.split("[")[0]) is answers, draft.text
