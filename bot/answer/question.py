@@ -405,7 +405,11 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
             }
             for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):
                 f = w.casefold()
-                if negated and (vocab.is_drug_name(f) or f in names):
+                if (
+                    negated
+                    and (vocab.is_drug_name(f) or f in names)
+                    and re.match(rf"(?:prior\s+|previous\s+)?{re.escape(w)}\b", phrase, re.I)
+                ):
                     f = f"not {f}"  # "w/o bev", "who did not get bevacizumab"
                     if f not in found:
                         found.append(f)

@@ -53,8 +53,9 @@ class Services:
         """The embedding model, at the precision the index was built with (an index records
         its vectors; a new one takes the settings')."""
         e = self.settings.embedding
-        quantized = self._index_quantized()
-        quantized = e.quantized if quantized is None else quantized
+        recorded = self._index_quantized()
+        # a new index: int8 only on the backend that makes it
+        quantized = e.quantized and e.backend == "onnx" if recorded is None else recorded
         if e.backend == "onnx" or quantized:  # (int8 vectors are the ONNX backend's)
             from index.onnx_embedding import OnnxEmbedder
 
