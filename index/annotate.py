@@ -16,11 +16,16 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 # A trial name: a capitalised token with a second capital or a digit, or a hyphenated name, or
 # a lower-case start with a capital later ("monarchE"),
 # standing before "trial"/"study", or after "the ... phase N".
+# ... with a capitalised word between the name and its number ("JAVELIN Bladder 100").
 _NAME = (
     r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+)*"
+    r"(?:\s[A-Z][a-z]+(?=\s[0-9]))?"
     r"(?:\s(?:[0-9]{2,4}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
 )
-_TRIAL_BEFORE = re.compile(rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:trial|study)\b")
+# "DESTINY-Breast06 (NCT...) trial", "the DESTINY-Breast06 phase 3 trial"
+_TRIAL_BEFORE = re.compile(
+    rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:phase\s+[\w/]+\s+)?(?:trial|study)\b"
+)
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
 # a name its registry number follows: "AEGEAN (NCT03800134)"
 # or with its other names before it: "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016)"

@@ -587,12 +587,16 @@ def _coded_names(trial_names: frozenset[str]) -> dict[str, list[tuple[str, str]]
     """The coded trial names by their number: "ORCA 743" as ("orca", "ORCA 743") under "743"."""
     by_number: dict[str, list[tuple[str, str]]] = {}
     for trial in trial_names:
-        full = _CODED_NAME.match(trial)
+        # ... and the names of words and a number: "DESTINY-Breast06" as ("destinybreast",
+        # ...) under "06", which "DB-06" stands for; "JAVELIN Bladder 100" for "JB100"
+        full = _CODED_NAME.match(trial) or _WORDS_NUMBER.match(trial)
         if full:
-            by_number.setdefault(full.group(2).casefold(), []).append(
-                (full.group(1).casefold(), trial)
-            )
+            letters = re.sub(r"[\s-]", "", full.group(1)).casefold()
+            by_number.setdefault(full.group(2).casefold(), []).append((letters, trial))
     return by_number
+
+
+_WORDS_NUMBER = re.compile(r"^([A-Za-z]+(?:[\s-][A-Za-z]+)+?)[\s-]?(\d+[A-Za-z]?)$")
 
 
 def _spell_names(text: str, snap: Snapshot) -> str:
@@ -611,8 +615,11 @@ def _spell_names(text: str, snap: Snapshot) -> str:
         return (_coded_to_indexed(short, snap) if short else None) or m.group(0)
 
     # ("CM-9ER": one digit and letters after it)
+    # ("CM 816": capitals and a number, apart)
     text = re.sub(
-        r"(?<![\w-])[A-Za-z]{2,3}-?(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})(?![\w-])", coded, text
+        r"(?<![\w-])(?:[A-Za-z]{2,3}-?|[A-Z]{2,3}\s)(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})(?![\w-])",
+        coded,
+        text,
     )
     for word in re.findall(r"[A-Za-z][\w-]{5,}", text):
         folded = word.casefold()

@@ -259,6 +259,22 @@ def test_a_short_coded_name_is_spelled_as_the_indexed_trial(vocab):
     snap = Snapshot(records, [], BM25Index([]), {"kidney": frozenset(), "crc": frozenset()})
     assert _spell_names("PFS HR in CM-9ER", snap) == "PFS HR in CheckMate 9ER"
     assert _spell_names("pts randomized in CM8HW?", snap) == "pts randomized in CheckMate 8HW?"
+    # breast "DB-06" and bladder "JB100": the initials of a name's words and its number; lung
+    # "CM 816": capitals and a number apart
+    records = {
+        "breast": record("breast", ["DESTINY-Breast06"]),
+        "bladder": record("bladder", ["JAVELIN Bladder 100"]),
+        "lung": record("lung", ["CheckMate 816"]),
+    }
+    words = {a: frozenset() for a in records}
+    snap = Snapshot(records, [], BM25Index([]), words)
+    assert (
+        _spell_names("PFS HR, HER2-low pop, DB-06", snap)
+        == "PFS HR, HER2-low pop, DESTINY-Breast06"
+    )
+    assert _spell_names("avelumab dose in JB100?", snap) == "avelumab dose in JAVELIN Bladder 100?"
+    assert _spell_names("OS HR in CM 816?", snap) == "OS HR in CheckMate 816?"
+    assert _spell_names("OS at 12 months", snap) == "OS at 12 months"
 
 
 def test_a_drug_code_the_lexicon_knows_does_not_block_the_question(vocab):

@@ -101,3 +101,12 @@ def test_an_abbreviated_combination_is_an_alias(vocab):
     a = annotate(text, vocab)
     assert a.aliases["EV+P"] == "Enfortumab vedotin plus pembrolizumab"
     assert a.aliases["N/I"] == "Nivolumab plus ipilimumab"
+
+
+def test_a_name_of_words_and_a_number_before_phase_and_trial_is_a_trial(vocab):
+    # breast cancer: "the DESTINY-Breast06 phase 3 trial"; bladder cancer: a capitalised word
+    # between the name and its number
+    breast = annotate("Results from the DESTINY-Breast06 phase 3 trial showed a benefit.", vocab)
+    assert breast.trials == ["DESTINY-Breast06"]
+    bladder = annotate("The phase 3 JAVELIN Bladder 100 trial tested maintenance.", vocab)
+    assert bladder.trials == ["JAVELIN Bladder 100"]
