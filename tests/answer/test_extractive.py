@@ -2256,6 +2256,21 @@ def test_a_question_naming_no_endpoint_is_not_answered_by_an_endpoints_figure(
     assert not any(w.startswith(f"lead {figure}") for w in draft.why), draft.why
 
 
+def _other_drugs_doses(vocab, question, sentence, meta):
+    """Each dose in ``sentence``: whether it is another drug's than the one ``question`` asks."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, meta)
+    s = Sentence(article, 0, len(sentence), sentence, 0)
+    q = analyze(question, vocab)
+    engine = ExtractiveEngine(vocab)
+    return {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "brands", "other_dose"),
     [
@@ -2280,18 +2295,8 @@ def test_a_question_naming_no_endpoint_is_not_answered_by_an_endpoints_figure(
 def test_a_drug_asked_within_a_named_regimen_is_the_one_whose_dose_answers(
     question, sentence, brands, other_dose, vocab
 ):
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.figures import extract_figures
-    from index.store import ArticleRecord
-
     drugs = sorted({d for v in brands.values() for d in v})
-    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs, "brands": brands})
-    s = Sentence(article, 0, len(sentence), sentence, 0)
-    q = analyze(question, vocab)
-    engine = ExtractiveEngine(vocab)
-    doses = {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+    doses = _other_drugs_doses(vocab, question, sentence, {"drugs": drugs, "brands": brands})
     assert doses[other_dose] is True, doses
     assert [v for v, other in doses.items() if not other] != [], doses
 
@@ -2336,17 +2341,7 @@ def test_a_drug_asked_within_a_named_regimen_is_the_one_whose_dose_answers(
 def test_a_dose_belongs_to_the_drug_named_nearest_before_it(
     question, sentence, drugs, other_dose, vocab
 ):
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.figures import extract_figures
-    from index.store import ArticleRecord
-
-    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs})
-    s = Sentence(article, 0, len(sentence), sentence, 0)
-    q = analyze(question, vocab)
-    engine = ExtractiveEngine(vocab)
-    doses = {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+    doses = _other_drugs_doses(vocab, question, sentence, {"drugs": drugs})
     assert doses[other_dose] is True, doses
 
 
