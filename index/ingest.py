@@ -20,7 +20,7 @@ from typing import Literal
 
 from index.annotate import annotate
 from index.chunking import chunk_article
-from index.embedding import Embedder
+from index.embedding import Embedder, same_vectors
 from index.errors import ArticleError, ConfigError, TrialbotError
 from index.facts import extract_facts
 from index.loaders import LoadedArticle, find_article_files, load_file
@@ -151,7 +151,7 @@ class Ingestor:
         recorded = self.store.vectors()
         if recorded is None:
             self.store.record_vectors(self.embedder.vectors)
-        elif recorded != self.embedder.vectors:
+        elif not same_vectors(recorded, self.embedder.vectors):
             raise ConfigError(
                 f"this index holds {recorded} vectors and the embedder makes "
                 f"{self.embedder.vectors}: ingest into a new index folder (--index-dir), or "

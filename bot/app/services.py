@@ -77,7 +77,7 @@ class Services:
             return None
         model, _, precision = recorded.rpartition(":")
         expected = vectors_id(self.settings.embedding.model).rpartition(":")[0]
-        if model != expected:
+        if model not in (expected, "*"):  # ("*": an older index, of the model it was built with)
             raise ConfigError(
                 f"the index was built with the model {model}, and TRIALBOT_EMBEDDING_MODEL is "
                 f"{self.settings.embedding.model}: set it to the index's model, or ingest into "

