@@ -29,14 +29,13 @@ _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just
 # a sentence whose subject is a part of the population and whose verb is an outcome: "Patients
 # with stage IV disease, about 64% of the population, had ...", "Those aged 75 or older
 # achieved ..." (not "Patients with RET fusion-positive NSCLC were randomized to ...")
+_OUTCOME_VERBS = r"(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)"
 _SUBJECT_PART = re.compile(
     r"^(?:Patients|Pts|Those|Participants|People|Women|Men)\s+"
     r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;]{3,90}?"
-    r"(?=,|\s(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)\b)"
+    rf"(?=,|\s{_OUTCOME_VERBS}\b)"
 )
-_OUTCOME_VERB = re.compile(
-    r"\b(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)\b"
-)
+_OUTCOME_VERB = re.compile(rf"\b{_OUTCOME_VERBS}\b")
 
 
 def arm_phrase(fig: Figure) -> str | None:

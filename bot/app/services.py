@@ -20,6 +20,7 @@ from index.embedding import (
     SentenceTransformerEmbedder,
     bulk_threads,
     default_cache_dir,
+    split_vectors,
     vectors_id,
 )
 from index.ingest import Ingestor
@@ -75,8 +76,8 @@ class Services:
         recorded = self.store.vectors()
         if recorded is None:
             return None
-        model, _, precision = recorded.rpartition(":")
-        expected = vectors_id(self.settings.embedding.model).rpartition(":")[0]
+        model, precision = split_vectors(recorded)
+        expected, _ = split_vectors(vectors_id(self.settings.embedding.model))
         if model not in (expected, "*"):  # ("*": an older index, of the model it was built with)
             raise ConfigError(
                 f"the index was built with the model {model}, and TRIALBOT_EMBEDDING_MODEL is "
