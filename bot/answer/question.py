@@ -176,12 +176,7 @@ def analyze(
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
     q.analyses = frozenset(vocab.analyses_named(text))
-    q.patient_settings = frozenset(
-        t.key
-        for m in _PATIENTS_OF.finditer(text)
-        for t in vocab.terms(m.group("x"))
-        if t.qualifier == "setting"
-    )
+    q.patient_settings = _patient_settings(text, vocab)
     covered: list[tuple[int, int]] = []
     landmark = LANDMARK.search(text)
     if landmark and any(
@@ -189,16 +184,7 @@ def analyze(
     ):
         q.landmark = landmark_months(landmark)
         covered.append((landmark.start(), landmark.end()))
-    q.values = [
-        " ".join(m.group(0).split())
-        for m in _QUESTION_VALUE.finditer(text)
-        if not (landmark and q.landmark and landmark.start() <= m.start() < landmark.end())
-        and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
-        and not re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
-        and not re.match(
-            r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :]
-        )
-    ]
+    q.values = _question_values(text, landmark if q.landmark else None)
     for term in vocab.terms(text):
         covered.append((term.start, term.end))
         if term.kind == "endpoint":
@@ -249,6 +235,32 @@ def analyze(
         if w not in entity_words and not w.replace(".", "").isdigit()
     ]
     return q
+
+
+def _question_values(text: str, landmark: re.Match[str] | None) -> list[str]:
+    """The figures a question names ("ORR at 8 mg/kg"): not its landmark, a threshold it asks
+    about ("above 40%"), a CI's level or an open-ended duration ("6 months or more")."""
+    return [
+        " ".join(m.group(0).split())
+        for m in _QUESTION_VALUE.finditer(text)
+        if not (landmark and landmark.start() <= m.start() < landmark.end())
+        and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
+        and not re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
+        and not re.match(
+            r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :]
+        )
+    ]
+
+
+def _patient_settings(text: str, vocab: Vocabulary) -> frozenset[str]:
+    """The settings a question names as its patients ("in MSI-H pts", "among ESR1-mutant
+    patients"): a part of the trial, not the setting of all of it."""
+    return frozenset(
+        t.key
+        for m in _PATIENTS_OF.finditer(text)
+        for t in vocab.terms(m.group("x"))
+        if t.qualifier == "setting"
+    )
 
 
 _MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
