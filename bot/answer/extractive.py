@@ -119,6 +119,8 @@ class ExtractiveEngine:
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
         if question.defines:
             return self._definition(question.defines, sentences)
+        if question.defined:
+            return self._defining(question.defined, sentences)
         if question.names:  # "the most common TRAEs": which events; a rate is no answer
             best = self._best_sentence(question, sentences)
         elif question.target is None and not question.numeric:
@@ -1345,9 +1347,12 @@ class ExtractiveEngine:
         ranked first."""
         x = re.escape(short)
         forms = [
-            re.compile(rf"(?P<long>[A-Za-z][\w\s,'-]{{3,}}?)\s*\(\s*{x}\s*\)"),
+            # "... no evidence of disease (M1 NED)": the abbreviation may follow a qualifier
+            re.compile(rf"(?P<long>[A-Za-z][\w\s,'-]{{3,}}?)\s*\(\s*(?:\w+\s+)?{x}\s*\)"),
             re.compile(rf"(?<!\w){x}\s*\(\s*(?P<long>[A-Za-z][A-Za-z\s,'-]{{3,}})\)"),
             re.compile(rf"\(\s*{x}\s*[:=]\s*(?P<long>[A-Za-z][^()]{{3,}})\)"),
+            # a glossary: "NED, no evidence of disease; OS, overall survival"
+            re.compile(rf"(?<![\w-]){x},\s+(?P<long>[a-z][a-z\s'-]{{3,}})(?=[;.]|$)"),
         ]
         found = sorted(
             (
@@ -1372,6 +1377,24 @@ class ExtractiveEngine:
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
         return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+
+    def _defining(self, asked: str, sentences: list[Sentence]) -> Draft:
+        """The sentence that defines what is asked ("pCR, defined as ypT0/Tis ypN0"): the asked
+        words, or a vocabulary term they name, just before "defined as", the best ranked first."""
+        keys = {t.key for t in self.vocab.terms(asked)}
+        words = [w for w in re.findall(r"[\w/+≥<>-]+", asked.casefold()) if w not in ("the", "a")]
+        for s in sorted(sentences, key=lambda s: (s.rank, s.start)):
+            for m in _DEFINED_AS.finditer(s.text):
+                before = s.text[max(0, m.start() - 90) : m.start()]
+                named = {t.key for t in self.vocab.terms(before)}
+                if (keys and keys <= named) or (words and all(_has_word(before, w) for w in words)):
+                    citation = Citation(
+                        1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end
+                    )
+                    why = [f"defines {asked}: '{s.article.title}'"]
+                    lead = _shorten(s.text, self.max_chars)
+                    return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+        return Draft("not_found", "", [], reason=f"no indexed article defines {asked}")
 
     def _says_mechanism(self, text: str) -> bool:
         """The sentence says what a drug acts on: a mechanism word ("targets", "inhibitor",
@@ -1785,7 +1808,7 @@ def spells_out(long: str, short: str) -> bool:
     """The last words of ``long`` are a long form of ``short``: its letters are their initials,
     in order ("Specifically Targeting the ABL Myristoyl Pocket" spells out STAMP)."""
     letters = re.sub(r"[^a-z]", "", short.casefold())
-    words = re.findall(r"[A-Za-z]+", long)
+    words = re.findall(r"[A-Za-z]+", us_spelling(long))  # "oesophageal" spells out ESCC
     if not letters:
         return False
     for start in range(len(words)):
@@ -1799,6 +1822,9 @@ def spells_out(long: str, short: str) -> bool:
         if all(c in it for c in letters):
             return True
     return False
+
+
+_DEFINED_AS = re.compile(r"\bdefined\s+(?:as|by)\b|\bdefinition\b", re.I)
 
 
 # the rest of a run of percentages ("vs 48.0%", ", 25.6% and 10.4%") up to what follows it

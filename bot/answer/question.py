@@ -145,6 +145,7 @@ class Question:
     scoped: bool = True  # the question names its trial, drug or article (or only one is indexed)
     trials: list[str] = field(default_factory=list)  # trials named ("FRESCO-2"), as indexed
     defines: str | None = None  # "what does BICR stand for?": the abbreviation to spell out
+    defined: str | None = None  # "how was pCR defined?": what the answer must define
 
     @property
     def target(self) -> str | None:
@@ -218,6 +219,7 @@ def analyze(
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
     q.defines = _abbreviation_asked(text, vocab)
+    q.defined = None if q.defines else defined_asked(text)
     weeks = week_points(text)
     q.week = weeks[0][1] if weeks else None
     if _MECHANISM.search(text) and vocab.group("target") and "target" not in q.groups:
@@ -520,7 +522,16 @@ _DEFINES = re.compile(
     r"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)"
     r"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
     r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*\?"
-    r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b",
+    r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b"
+    # "ESCC stands for?", "NED meaning?", "meaning of PCI", "define ORR"
+    r"|\b(?P<d>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stands?\s+for|means?|meaning)\s*\??\s*$"
+    r"|\b(?:meaning\s+of|define|spell\s+out)\s+(?P<e>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b",
+)
+# "how was pCR defined?", "definition of MPR": the words that define an endpoint or a group
+_DEFINED = re.compile(
+    r"\bhow\s+(?:was|were|is|are)\s+(?P<a>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s+defined\b"
+    r"|\bdefinition\s+of\s+(?P<b>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s*\??\s*$",
+    re.I,
 )
 
 
@@ -531,11 +542,17 @@ def _abbreviation_asked(text: str, vocab: Vocabulary) -> str | None:
     if defines is None:
         return None
     said = defines.group(0)
-    if not re.search(r"\b(?:stand\s+for|mean|short\s+for)\b", said) and any(
+    if not re.search(r"\b(?:stands?\s+for|means?|meaning|short\s+for|define)\b", said) and any(
         t.kind == "endpoint" for t in vocab.terms(said)
     ):
         return None
-    return defines.group("a") or defines.group("b") or defines.group("c")
+    return next(g for g in defines.groups() if g)
+
+
+def defined_asked(text: str) -> str | None:
+    """The endpoint or group whose definition a question asks ("how was pCR defined?")."""
+    m = _DEFINED.search(text)
+    return (m.group("a") or m.group("b")) if m else None
 
 
 _MECHANISM = re.compile(

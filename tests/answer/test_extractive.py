@@ -605,6 +605,84 @@ def test_an_abbreviation_question_is_answered_by_the_sentence_that_spells_it_out
     assert draft.status == "answered" and long_form in draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "texts", "long_form"),
+    [
+        # oesophageal cancer: "X stands for?", the long form in British spelling
+        (
+            "ESCC stands for?",
+            [
+                "Both regimens improved OS as first-line treatment of advanced oesophageal "
+                "squamous cell carcinoma (ESCC)."
+            ],
+            "oesophageal squamous cell carcinoma",
+        ),
+        # kidney cancer: "X meaning?", the abbreviation after a qualifier in its brackets
+        (
+            "M1 NED meaning?",
+            [
+                "Eligible patients were at high risk of recurrence, or M1 with no evidence of "
+                "disease (M1 NED) after resection."
+            ],
+            "no evidence of disease",
+        ),
+        # breast cancer: "meaning of X", a glossary under a table
+        (
+            "meaning of IDFS in the trial",
+            [
+                "Abbreviations: AE, adverse event; IDFS, invasive disease-free survival; "
+                "OS, overall survival."
+            ],
+            "invasive disease-free survival",
+        ),
+    ],
+)
+def test_an_abbreviation_asked_as_clinicians_type_it_is_spelled_out(
+    question, texts, long_form, vocab
+):
+    draft = _one_sentence_answer(vocab, question, *texts)
+    assert draft.status == "answered" and long_form in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "texts", "definition"),
+    [
+        # breast cancer: the endpoint's definition, not its rate
+        (
+            "how was pCR defined?",
+            [
+                "pCR was 64.8% with pembrolizumab versus 51.2% with placebo.",
+                "The dual primary endpoints were pathological complete response (pCR), defined "
+                "as ypT0/Tis ypN0 at surgery, and event-free survival.",
+            ],
+            "ypT0/Tis ypN0",
+        ),
+        # melanoma: a response category by its long name
+        (
+            "how was major pathologic response defined",
+            [
+                "Major pathologic response was reported in 59% of patients.",
+                "A major pathologic response was defined as 10% or less viable tumour.",
+            ],
+            "10% or less viable tumour",
+        ),
+    ],
+)
+def test_a_definition_question_is_answered_by_the_sentence_that_defines_it(
+    question, texts, definition, vocab
+):
+    draft = _one_sentence_answer(vocab, question, *texts)
+    assert draft.status == "answered" and definition in draft.text
+
+
+def test_a_definition_no_article_gives_is_not_found(vocab):
+    # lymphoma: a rate of the endpoint is no definition of it
+    draft = _one_sentence_answer(
+        vocab, "how was CR defined?", "CR was reached by 78% of patients on the combination."
+    )
+    assert draft.status == "not_found"
+
+
 def test_an_abbreviation_no_article_spells_out_is_not_found(vocab):
     # melanoma: the acronym is used, never spelled out; "PFS by BICR (...)" is no long form
     draft = _one_sentence_answer(
