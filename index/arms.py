@@ -38,11 +38,15 @@ _SUBJECT_PART = re.compile(
 _OUTCOME_VERB = re.compile(rf"\b{_OUTCOME_VERBS}\b")
 
 
+_COUNT_OF = re.compile(r"^(of\s+(?:the\s+|all\s+)?)\d[\d,]*\s+(?=[a-z])")
+
+
 def arm_phrase(fig: Figure) -> str | None:
     """The words after a figure that may name its arm ("with exampimab"), or None."""
     scope = fig.scope.strip()
     if not SCOPE_PHRASE.match(scope) or ci_after(f" {scope}", 0):
         return None  # no phrase, or ", with a 95% CI of ...": the value's interval
+    scope = _COUNT_OF.sub(r"\1", scope)  # "of the 782 treated patients in the X arm"
     cut = SCOPE_END.search(scope)
     phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
     # the doses and schedules in an arm's name do not make it no arm: "drug A 240 mg plus B"
@@ -365,7 +369,9 @@ def _own_groups(text: str, figs: list[Figure], arms: list[str | None]) -> bool:
 def _compared_arms(figs: list[Figure], drugs: list[str], vocab: Vocabulary) -> list[str]:
     """The arms of a sentence that gives one value per arm, each with its own arm ("77% of
     patients in the combination group ..., compared with 61% in the monotherapy group"), in
-    order; else empty."""
+    order; else empty. The counts the values are of ("94% of the 782 treated patients") are
+    no arm's values."""
+    figs = [f for f in figs if f.endpoint != "enrollment"] or figs
     if len(figs) < 2 or len({f.unit for f in figs}) != 1:
         return []
     arms = [arm_phrase(f) for f in figs]

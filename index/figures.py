@@ -319,10 +319,17 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 
     raw.sort()
     kinds = [_kind_endpoint(sentence, r[0], r[2]) for r in raw]
+    # "94% of the 782 treated patients in the combination arm": the count a share is of does
+    # not end the share's words (its arm follows the count)
+    counted = {
+        i
+        for i, (s, e, _, _) in enumerate(raw)
+        if _SHARE_OF.search(sentence, 0, s) and _counts_patients(sentence, e)
+    }
     figures: list[Figure] = []
     for i, (s, e, value, fixed) in enumerate(raw):
         detail = _detail_after(sentence, e)
-        prev_end, next_start = _bounds(raw, kinds, i, len(sentence))
+        prev_end, next_start = _bounds(raw, kinds, i, len(sentence), counted)
         after = e + len(detail) + (1 if detail else 0)
         label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
         scope = sentence[after:next_start].strip(" ,;:")
@@ -338,7 +345,11 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 
 
 def _bounds(
-    raw: list[tuple[int, int, str, str | None]], kinds: list[str | None], i: int, length: int
+    raw: list[tuple[int, int, str, str | None]],
+    kinds: list[str | None],
+    i: int,
+    length: int,
+    counted: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[int, int]:
     """Where the words before the ``i``-th value start (the end of the value before) and where
     the words after it end (the start of the next). A dose or schedule is part of what a later
@@ -349,8 +360,8 @@ def _bounds(
     own = kinds[i]
     later = [
         r
-        for r, k in zip(raw[i + 1 :], kinds[i + 1 :], strict=True)
-        if own in _DESCRIPTORS or k not in _DESCRIPTORS
+        for j, (r, k) in enumerate(zip(raw[i + 1 :], kinds[i + 1 :], strict=True), start=i + 1)
+        if (own in _DESCRIPTORS or k not in _DESCRIPTORS) and not (j == i + 1 and j in counted)
     ]
     return (prev[-1][1] if prev else 0), (later[0][0] if later else length)
 
@@ -397,6 +408,9 @@ def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
 def _is_estimate(sentence: str, end: int, value: str) -> bool:
     """A unitless decimal with its own CI ("of 0.60 (95% CI, 0.47-0.77)"): a ratio estimate."""
     return "." in value and bool(_detail_after(sentence, end))
+
+
+_SHARE_OF = re.compile(r"\d\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?$")
 
 
 def _counts_patients(sentence: str, end: int) -> bool:

@@ -59,6 +59,7 @@ class _ArticleContext:
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
     named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
     analyses: dict[str, set[str]] = field(default_factory=dict)  # ... and analyses, likewise
+    together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -535,7 +536,7 @@ class ExtractiveEngine:
             )
         ):
             return None  # a side-by-side table's column of the other trial
-        if self._other_arm(q, s, fig, self._backbone(s, context)):
+        if self._other_arm(q, s, fig, self._backbone(s, context), self._together(s, context)):
             return None  # the figure of an arm with other drugs than the question names
         if fig.endpoint in STATISTICS and self._other_comparison(q, s):
             return None  # the hazard ratio against another comparator
@@ -836,6 +837,18 @@ class ExtractiveEngine:
             return None
         return bool(asked & said) or "perioperative" in said
 
+    def _together(self, s: Sentence, context: _ArticleContext) -> list[set[str]]:
+        """The sets of two or more drugs (or a drug and a class) an article names as one arm
+        ("nivolumab plus chemotherapy", "Nivo + ipi (n=352)"), never across "versus"."""
+        article = s.article.id
+        if article not in context.together:
+            drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+            text = re.sub(r"\([^()]*\)", " ", context.text.get(article, ""))
+            pieces = _ARM_PIECES.split(text)
+            named = (_drugs_named(p, drugs, self.vocab, _brands(s.article)) for p in pieces)
+            context.together[article] = [d for d in named if len(d) > 1]
+        return context.together[article]
+
     def _backbone(self, s: Sentence, context: _ArticleContext) -> set[str]:
         """The drugs an article gives in its control arm too ("azacitidine alone", "placebo
         plus azacitidine"): every arm has them, so an arm named without them ("the venetoclax
@@ -854,6 +867,7 @@ class ExtractiveEngine:
         s: Sentence,
         fig: Figure,
         backbone: frozenset[str] | set[str] = frozenset(),
+        together: list[set[str]] | None = None,
     ) -> bool:
         """Another arm's figure: the figure's own arm names drugs and shares none with the
         question, or each names a drug the other does not ("nivo + chemo" against "nivolumab
@@ -895,6 +909,12 @@ class ExtractiveEngine:
                 return True
         if not asked or not own:
             return False
+        if together is not None:
+            # "nivo plus chemo" asked of a trial that never gives them together
+            for piece in _ASKED_PIECES.split(asked_text):
+                joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
+                if len(joined) > 1 and not any(joined <= t for t in together):
+                    return True
         if not asked & own or (asked - own and own - asked):
             return True
         if own and (asked - own) - self.vocab.class_names - backbone:
@@ -1824,6 +1844,17 @@ def spells_out(long: str, short: str) -> bool:
     return False
 
 
+# where one arm's name ends: a clause or cell, or the comparison with another arm
+_ARM_PIECES = re.compile(
+    r"[.;:|\n]|\b(?:vs\.?|versus|compared\s+(?:with|to)|against|over|or|than)\b"
+    r"|\band\s+(?:with|to)\b|\d+(?:\.\d+)?",  # "38% with A and 29% with B": a value each
+    re.I,
+)
+# ... and in a question, also where it names a part or a comparison ("in the chemo comparison")
+# ("olaparib/placebo": the two arms)
+_ASKED_PIECES = re.compile(
+    rf"{_ARM_PIECES.pattern}|\b(?:in|among|for|of)\b|/(?=\s*(?:placebo|pbo)\b)", re.I
+)
 _DEFINED_AS = re.compile(r"\bdefined\s+(?:as|by)\b|\bdefinition\b", re.I)
 
 

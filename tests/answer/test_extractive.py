@@ -313,6 +313,15 @@ COLORECTAL = """# Dual checkpoint blockade in MSI-H colorectal cancer
 | 24-month PFS rate | 71% | 56% |
 """
 
+COLORECTAL_SAFETY = """Nivolumab plus ipilimumab was compared with chemotherapy and with nivolumab.
+
+| Endpoint | Nivo + ipi (n=171) | Chemotherapy (n=84) |
+|---|---|---|
+| Grade 3/4 TRAEs | 23% | 48% |
+
+Grade 3/4 TRAEs were reported in 22% of the nivo + ipi arm and 14% of the nivolumab arm.
+"""
+
 HEAD_AND_NECK = """# Pembrolizumab in head and neck cancer
 
 ## Pembrolizumab alone
@@ -340,6 +349,46 @@ def test_a_question_about_one_comparison_takes_that_comparisons_figure(vocab):
     assert "72%" in draft.text and "71%" not in draft.text
     draft = _table_answer(vocab, "24-mo PFS nivo+ipi vs nivo?", COLORECTAL, drugs)
     assert "71%" in draft.text and "72%" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "expected"),
+    [
+        # colorectal cancer: nivolumab alone and chemotherapy are arms, never together
+        ("G3-4 TRAEs with nivo plus chemo?", COLORECTAL_SAFETY, ["nivolumab", "ipilimumab"], None),
+        (
+            "G3-4 TRAEs with nivo plus chemo?",
+            "Nivolumab plus chemotherapy was compared with chemotherapy. Grade 3-4 TRAEs were "
+            "reported in 59% of the nivolumab plus chemotherapy arm and 44% of the "
+            "chemotherapy arm.",
+            ["nivolumab"],
+            "59%",
+        ),
+        # lung cancer: atezolizumab alone against chemotherapy
+        (
+            "ORR atezo + chemo?",
+            "Atezolizumab was compared with platinum-based chemotherapy. The ORR was 38% with "
+            "atezolizumab and 29% with chemotherapy.",
+            ["atezolizumab"],
+            None,
+        ),
+        (
+            "ORR atezo + chemo?",
+            "Atezolizumab plus chemotherapy was compared with chemotherapy alone. The ORR was "
+            "49% with atezolizumab plus chemotherapy and 41% with chemotherapy alone.",
+            ["atezolizumab"],
+            "49%",
+        ),
+    ],
+)
+def test_a_combination_asked_is_an_arm_only_where_the_trial_gives_it(
+    question, text, drugs, expected, vocab
+):
+    draft = _answer(vocab, question, text, drugs)
+    if expected is None:
+        assert draft.status == "not_found"
+    else:
+        assert expected in draft.text
 
 
 def test_a_figure_that_names_no_arm_is_its_sections(vocab):

@@ -111,6 +111,40 @@ def test_a_list_without_arms_takes_them_from_a_sentence_that_compares_arms(vocab
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "drugs", "arms"),
+    [
+        # gastric cancer: each share said of a count of treated patients, then "respectively"
+        (
+            "TRAEs of any grade occurred in 94% of the 782 treated patients in the combination "
+            "arm and in 89% of the 767 patients on chemotherapy alone.",
+            "Grade 3-4 TRAEs were reported in 59% and 44%, respectively.",
+            ["nivolumab"],
+            ("combination arm", "chemotherapy alone"),
+        ),
+        # breast cancer: "of all N patients"
+        (
+            "Neutropenia was reported in 74% of all 2,524 patients given ribociclib and in 5% of "
+            "all 2,444 patients given endocrine therapy alone.",
+            "Grade 3 or higher neutropenia occurred in 44% and 1%, respectively.",
+            ["ribociclib"],
+            ("ribociclib", "endocrine therapy alone"),
+        ),
+    ],
+)
+def test_the_count_a_share_is_of_does_not_hide_its_arm(first, second, drugs, arms, vocab):
+    from index.arms import inherit_arms
+
+    share = extract_figures(first, vocab)[0]
+    assert arms[0] in (arm_phrase(share) or "")
+    sentences = [
+        (0, first, extract_figures(first, vocab)),
+        (len(first) + 1, second, extract_figures(second, vocab)),
+    ]
+    carried = [f.scope for f in inherit_arms(sentences, drugs, vocab)[1]]
+    assert arms[0] in carried[0] and arms[1] in carried[1]
+
+
+@pytest.mark.parametrize(
     ("sentence", "value", "overall"),
     [
         # gastric cancer: numbers inside the phrase do not matter
