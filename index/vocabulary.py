@@ -52,6 +52,8 @@ class Vocabulary:
     # words that say how a figure is asked ("lower bound", "above", "how often"), never which
     # article it is in: a rare one does not pick the article a question is about
     asking_words: frozenset[str] = frozenset()
+    # the words that name a trial's comparator arm without its drugs ("the standard-care arm")
+    comparator_arms: tuple[str, ...] = ()
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
@@ -77,6 +79,7 @@ class Vocabulary:
     _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
     _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _combination_brands: tuple[str, ...] = field(init=False, repr=False, default=())
+    _generic_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
@@ -99,6 +102,9 @@ class Vocabulary:
         self._class_names = frozenset(self.drug_classes.values())
         self._combination_brands = tuple(
             b for b, generic in self.brands.items() if re.search(r"\band\b|[+/]", generic)
+        )
+        self._generic_names = frozenset(
+            " ".join(g.casefold().split()) for g in self.brands.values()
         )
         self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
             name: re.compile(
@@ -182,6 +188,15 @@ class Vocabulary:
     def search_tokens(self, text: str) -> list[str]:
         return tokenize(text, self.stopwords)
 
+    @property
+    def generic_names(self) -> frozenset[str]:
+        """The generic names the brands stand for, lower case ("axicabtagene ciloleucel")."""
+        return self._generic_names
+
+    def names_comparator(self, text: str) -> bool:
+        """``text`` names the comparator arm by one of the words for it, not by its drugs."""
+        return _phrases(self.comparator_arms).search(text) is not None
+
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
         return (
@@ -253,6 +268,7 @@ def _load(path: str | None) -> Vocabulary:
             cased_forms=frozenset(str(w) for w in data.get("cased_forms", [])),
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             asking_words=frozenset(w.casefold() for w in data.get("asking_words", [])),
+            comparator_arms=tuple(str(w) for w in data.get("comparator_arms", [])),
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
@@ -273,3 +289,16 @@ def _load(path: str | None) -> Vocabulary:
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"cannot read the vocabulary {file}: {exc}") from exc
+
+
+@cache
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for whole phrases, any case, hyphens and spaces alike."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    alts = sorted(
+        (re.escape(p).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.I)

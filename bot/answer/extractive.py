@@ -907,6 +907,14 @@ class ExtractiveEngine:
             compared = _drugs_named(s.section, drugs, self.vocab, _brands(s.article))
             if compared and not asked & compared:
                 return True
+        if (
+            not own
+            and arm
+            and asked - self.vocab.class_names
+            and not _asks_control(q, asked_text, self.vocab)
+            and self.vocab.names_comparator(arm)
+        ):
+            return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
         if not asked or not own:
             return False
         if together is not None:
@@ -919,9 +927,7 @@ class ExtractiveEngine:
             return True
         if own and (asked - own) - self.vocab.class_names - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
-        asks_control = any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
-            t.key == CONTROL_ARM for t in self.vocab.terms(asked_text)
-        )
+        asks_control = _asks_control(q, asked_text, self.vocab)
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
@@ -1313,7 +1319,14 @@ class ExtractiveEngine:
             if q.names and q.target and not self._says_endpoint(q.target, keys):
                 continue  # "the most common TRAEs": a sentence about adverse events
             if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound
-                keys |= {t.key for t in self.vocab.terms(s.text.replace("-", " "))}
+                spaced = s.text.replace("-", " ")
+                named = {
+                    t.key
+                    for t in self.vocab.terms(spaced)
+                    if not re.fullmatch(r"target(?:s|ed|ing)?", spaced[t.start : t.end], re.I)
+                }
+                # "at a target dose of ...": the word names no target
+                keys = (keys - {"target"}) | named
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
@@ -1726,6 +1739,8 @@ def _find_drugs(
         ):
             # ... or of a drug and a class: "chemotherapy-placebo", "placebo-azacitidine"
             words.extend(p for p in parts if len(p) >= 4)
+        elif nickname := _nicknamed(parts, drugs, _generic_names(vocab, brands)):
+            out.update(nickname)  # "cilta-cel": ciltacabtagene autoleucel
         else:
             words.append(w)
     for w in words:
@@ -1746,6 +1761,33 @@ def _find_drugs(
         if len(hit) == 1:
             out.add(hit[0])
     return out
+
+
+def _asks_control(q: Question, asked_text: str, vocab: Vocabulary) -> bool:
+    """The question asks for the control arm ("the placebo arm", "pembro alone")."""
+    return any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
+        t.key == CONTROL_ARM for t in vocab.terms(asked_text)
+    )
+
+
+def _nicknamed(parts: list[str], drugs: list[str], generic: frozenset[str]) -> set[str]:
+    """The drug a two-part nickname stands for, by the start of its name and the end of its
+    last word ("cilta-cel": ciltacabtagene autoleucel, "tisa-cel": tisagenlecleucel): one
+    drug word, or the two words of one generic name."""
+    if len(parts) != 2 or len(parts[0]) < 3 or len(parts[1]) < 3:
+        return set()
+    first = [d for d in drugs if d.startswith(parts[0])]
+    last = [d for d in drugs if d.endswith(parts[1]) and len(d) > len(parts[1]) + 3]
+    if len(first) != 1 or len(last) != 1:
+        return set()
+    if first == last or f"{first[0]} {last[0]}" in generic:
+        return {first[0], last[0]}
+    return set()
+
+
+def _generic_names(vocab: Vocabulary, brands: dict[str, list[str]] | None) -> frozenset[str]:
+    """The generic names of the vocabulary's and the article's brands, lower case."""
+    return vocab.generic_names | frozenset(" ".join(v) for v in (brands or {}).values())
 
 
 def says_population(words: list[str], sentence: str, section: str = "") -> bool:

@@ -557,7 +557,9 @@ def defined_asked(text: str) -> str | None:
 
 _MECHANISM = re.compile(
     r"\bwhat (?:does|do)\b.+\bdo\b\s*(?:in\b.*)?[?.]?\s*$|\bhow does\b.+\bwork\b"
-    r"|\bmechanism\b|\bMOA\b",
+    r"|\bmechanism\b|\bMOA\b"
+    # "what antigen does X target"
+    r"|\b(?:what|which)\s+(?:antigen|receptor|protein|pathway|target)\b",
     re.I,
 )
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)

@@ -48,6 +48,46 @@ def test_the_drugs_a_text_names_include_clipped_names_and_classes(vocab):
     }
 
 
+def test_a_two_part_nickname_names_its_drug(vocab):
+    # myeloma and lymphoma CAR T-cell products: the start of the name and the end of its last word
+    cilta = ["ciltacabtagene", "autoleucel", "pomalidomide"]
+    assert _drugs_named("12-mo PFS w/ cilta-cel?", cilta, vocab) == {"ciltacabtagene", "autoleucel"}
+    tisa = ["tisagenlecleucel"]
+    assert _drugs_named("CRS rate with tisa-cel", tisa, vocab) == {"tisagenlecleucel"}
+    # ... never a word that merely starts like a drug ("pom-cel" names nothing here)
+    assert _drugs_named("pom-cel", cilta, vocab) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # myeloma: the comparator named only as "the standard-therapy arm"
+        (
+            "12-mo PFS w/ cilta-cel?",
+            "At 12 months, 75.9% of cilta-cel patients were alive and progression-free, against "
+            "48.6% in the standard-therapy arm.",
+            ["ciltacabtagene", "autoleucel"],
+            "75.9%",
+            "48.6%",
+        ),
+        # lung cancer: "the standard-care arm"
+        (
+            "24-mo PFS with osimertinib?",
+            "At 24 months, 40% of patients in the standard-care arm were alive without "
+            "progression, compared with 68% of those on osimertinib.",
+            ["osimertinib"],
+            "68%",
+            "40%",
+        ),
+    ],
+)
+def test_a_drug_asked_is_not_answered_by_the_comparator_arms_figure(
+    question, sentence, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert expected in draft.text and other not in draft.text, draft.text
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")
@@ -1105,6 +1145,28 @@ def test_two_values_take_the_arms_a_comparison_names_in_order(
             ],
             ["lorlatinib"],
             "third-generation",
+        ),
+        # lymphoma: "at a target dose of ..." names no target; "what antigen" asks for one
+        (
+            "what antigen does axicabtagene target",
+            [
+                "Patients then received a single infusion of axi-cel at a target dose of "
+                "2 x 10^6 CAR T cells per kilogram.",
+                "Axicabtagene ciloleucel (axi-cel) is an autologous CD19-directed CAR T-cell "
+                "therapy.",
+            ],
+            ["axicabtagene", "ciloleucel"],
+            "CD19-directed",
+        ),
+        # myeloma: likewise for a bispecific antibody
+        (
+            "which antigen does teclistamab target?",
+            [
+                "Teclistamab was escalated to the target dose of 1.5 mg/kg weekly.",
+                "Teclistamab is a BCMA x CD3 bispecific antibody that redirects T cells.",
+            ],
+            ["teclistamab"],
+            "BCMA x CD3",
         ),
     ],
 )

@@ -76,6 +76,16 @@ def test_clinicians_paraphrases_of_endpoints_and_statistics(vocab):
     assert "P value" in keys("two-sided P value of 0.03 for rPFS")
 
 
+def test_neurologic_events_of_cellular_therapies_are_one_endpoint(vocab):
+    def keys(text):
+        return [t.key for t in vocab.terms(text)]
+
+    # lymphoma (CAR T, older grading) and myeloma (bispecifics, ICANS grading)
+    assert "ICANS" in keys("neuro events any grade vs grade >=3 on axi cel arm")
+    assert "ICANS" in keys("Neurologic events occurred in 60% (any grade).")
+    assert "ICANS" in keys("ICANS was reported in 3% of patients given teclistamab.")
+
+
 def test_an_adcs_payload_is_said_as_the_agent_it_carries(vocab):
     # myeloma (belantamab mafodotin) and ovarian cancer (mirvetuximab soravtansine)
     payload = next(t.key for t in vocab.terms("whats the payload on belamaf?"))
