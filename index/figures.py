@@ -318,6 +318,19 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         raw.append((s, e, m.group(0), None))
 
     raw.sort()
+    figures = _figures_of(sentence, masked, raw, terms, hints, vocab)
+    return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+
+
+def _figures_of(
+    sentence: str,
+    masked: str,
+    raw: list[tuple[int, int, str, str | None]],
+    terms: list[Term],
+    hints: dict[int, str],
+    vocab: Vocabulary,
+) -> list[Figure]:
+    """The values found, in order, each with the words before and after it and its endpoint."""
     kinds = [_kind_endpoint(sentence, r[0], r[2]) for r in raw]
     # "94% of the 782 treated patients in the combination arm": the count a share is of does
     # not end the share's words (its arm follows the count)
@@ -341,7 +354,7 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         figures.append(
             Figure(value, s, e, detail, endpoint, label, scope, unit_hint=_hinted_unit(hints, s))
         )
-    return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+    return figures
 
 
 def _bounds(

@@ -896,6 +896,8 @@ class ExtractiveEngine:
         asked_text = q.text[: versus.start()] if versus else q.text
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
+        if not own and asked and self._pair_of_other_arm(q, s, fig, asked - backbone, asked_text):
+            return True  # "13% versus 7%": the experimental arm's value first, the control's next
         # a figure that names no arm is its section's ("## X alone"), unless the section
         # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
         if not own and s.section and not _VERSUS.search(s.section):
@@ -917,12 +919,8 @@ class ExtractiveEngine:
             return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
         if not asked or not own:
             return False
-        if together is not None:
-            # "nivo plus chemo" asked of a trial that never gives them together
-            for piece in _ASKED_PIECES.split(asked_text):
-                joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
-                if len(joined) > 1 and not any(joined <= t for t in together):
-                    return True
+        if together is not None and self._never_together(asked_text, s, together):
+            return True  # "nivo plus chemo" asked of a trial that never gives them together
         if not asked & own or (asked - own and own - asked):
             return True
         if own and (asked - own) - self.vocab.class_names - backbone:
@@ -940,6 +938,44 @@ class ExtractiveEngine:
         # ("darolutamide + ADT + docetaxel") is another arm
         regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
         return bool(regimen and own - asked - self.vocab.class_names - backbone)
+
+    def _never_together(self, asked_text: str, s: Sentence, together: list[set[str]]) -> bool:
+        """The question names drugs together as one arm ("nivo plus chemo") that the article
+        never gives together."""
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        for piece in _ASKED_PIECES.split(asked_text):
+            joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
+            if len(joined) > 1 and not any(joined <= t for t in together):
+                return True
+        return False
+
+    def _pair_of_other_arm(
+        self, q: Question, s: Sentence, fig: Figure, asked: set[str], asked_text: str
+    ) -> bool:
+        """One of two values a sentence compares without naming any arm ("Discontinuation ...
+        occurred in 13% versus 7% of patients", "59% and 44%, respectively"): as trials are
+        reported, the first is the experimental arm's and the second the control arm's, so the
+        other one is another arm's than the one asked."""
+        run = self._run_of(s.text, fig)
+        if len(run) != 2 or fig.endpoint in STATISTICS or is_table_row(s.text):
+            return False
+        between = s.text[run[0].end : run[1].start]
+        rest = s.text[: run[0].start] + " " + s.text[run[1].end :]
+        compared = bool(_VERSUS.search(between)) and not _VERSUS.search(rest)
+        listed = (
+            re.fullmatch(r"[\s%]*(?:percent\s+)?and\s+", between) is not None
+            and "respectively" in rest
+            and not re.search(r"\band\b", rest)
+        )
+        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        if not (compared or listed) or _drugs_named(s.text, drugs, self.vocab, _brands(s.article)):
+            return False  # another comparison, or the sentence names its arms
+        if any(t.qualifier == "arm" for t in self.vocab.terms(s.text)):
+            return False
+        control = _asks_control(q, asked_text, self.vocab)
+        experimental = bool(asked - self.vocab.class_names) and not control
+        first = run[0].start == fig.start
+        return (first and control) or (not first and experimental)
 
     def _compared_in_order(self, s: Sentence, fig: Figure) -> str:
         """The arm of one of two values listed without their arms, after a sentence opening that

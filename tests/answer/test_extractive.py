@@ -88,6 +88,54 @@ def test_a_drug_asked_is_not_answered_by_the_comparator_arms_figure(
     assert expected in draft.text and other not in draft.text, draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # cervical cancer: "13% versus 7%", no arm named; the experimental arm is reported first
+        (
+            "discontinuation due to AEs pembrolizumab arm?",
+            "Discontinuation of any study treatment because of adverse events occurred in 13% "
+            "versus 7% of patients.",
+            ["pembrolizumab"],
+            "13%",
+            None,
+        ),
+        (
+            "discontinuation due to AEs in the placebo arm?",
+            "Discontinuation of any study treatment because of adverse events occurred in 13% "
+            "versus 7% of patients.",
+            ["pembrolizumab"],
+            "7%",
+            "13%",
+        ),
+        # Hodgkin lymphoma: "..., respectively" after the arms were named sentences before
+        (
+            "6y PFS with brentuximab?",
+            "PFS also remained superior: 6-year PFS was 82.3% and 74.5%, respectively.",
+            ["brentuximab"],
+            "82.3%",
+            None,
+        ),
+        # lung cancer: but two parts of the population listed are no arms; the second is the
+        # drug's own value in the second part
+        (
+            "ORR with pembrolizumab in PD-L1-negative patients?",
+            "The ORR was 45% and 30% in PD-L1-positive and PD-L1-negative patients, respectively.",
+            ["pembrolizumab"],
+            "30%",
+            "45%",
+        ),
+    ],
+)
+def test_two_values_compared_without_their_arms_are_the_experimental_arms_then_the_controls(
+    question, sentence, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    if other:
+        assert other not in draft.text.split("[")[0].replace(expected, "", 1)
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")
