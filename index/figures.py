@@ -795,6 +795,8 @@ def _cell_figure(
     vocab: Vocabulary,
 ) -> Figure:
     """One value of a table cell; ``side`` is its arm when the cell lists the arms."""
+    # "Effect: HR 0.72": the statistic the cell names before its value is what it holds
+    head = f"{head} {value_text[: m.start()].strip()}".strip() if m.start() else head
     head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
     # "PFS HR (95% CI)": the statistic is what the cell holds, the endpoint what it is about
     head_terms.sort(key=lambda t: t.key not in STAT_KEYS)

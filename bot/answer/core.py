@@ -494,11 +494,14 @@ def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     start of one of their drugs' names ("lorla")."""
     if word in vocab.stopwords or word in vocab.asking_words or len(word) < 3:
         return []
+    # a brand ("Opdivo") is held by the articles that name its drug either way
+    generic = vocab.brands.get(word, "").casefold().split()
     return [
         a
         for a, words in snap.article_words.items()
         if (len(word) >= 4 and word in words)
         or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
+        or (generic and all(g in words for g in generic))
     ]
 
 

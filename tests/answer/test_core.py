@@ -78,6 +78,27 @@ def test_a_brand_or_clipped_drug_name_finds_the_articles_that_use_it(vocab):
     assert articles_by_rare_words("median OS?", snap, vocab) is None
 
 
+def test_a_brand_is_held_by_every_article_that_names_its_drug(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            # oesophageal and lung cancer: one article says the brand, the other the drug
+            "escc": "Nivolumab plus chemotherapy extended OS in oesophageal cancer.",
+            "nsclc": "Neoadjuvant Opdivo plus chemotherapy before surgery in lung cancer.",
+            # breast and cervical cancer: likewise
+            "tnbc": "Keytruda plus chemotherapy before surgery in triple-negative breast cancer.",
+            "cx": "Pembrolizumab with chemoradiotherapy in cervical cancer.",
+            "mm": "Daratumumab in myeloma.",
+            "rcc": "Cabozantinib in kidney cancer.",
+            "hcc": "Atezolizumab plus bevacizumab in liver cancer.",
+            "aml": "Venetoclax plus azacitidine in AML.",
+        }
+    )
+    assert articles_by_rare_words("mOS for Opdivo + chemo?", snap, vocab) == ["escc", "nsclc"]
+    assert articles_by_rare_words("d/c rate on keytruda arm", snap, vocab) == ["cx", "tnbc"]
+
+
 def test_confidence_is_the_margin_over_the_best_rival():
     from bot.answer.extractive import confidence_of
 

@@ -657,3 +657,51 @@ def test_a_new_clause_reports_the_endpoint_it_names_after_its_value(
 ):
     figures = {f.value: f for f in extract_figures(sentence, vocab)}
     assert figures[value].endpoint == endpoint, figures[value]
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "endpoint"),
+    [
+        # lung cancer: the effect column names its statistic before the value
+        (
+            "Key outcomes: 5-year OS | Nivolumab + chemo (n=179): 65.4% | Chemo alone (n=179): "
+            "55.0% | Effect: HR 0.72",
+            "0.72",
+            "HR",
+        ),
+        # breast cancer: likewise under an invasive disease-free survival row
+        (
+            "3-year IDFS | Olaparib (n=921): 85.9% | Placebo (n=915): 77.1% | Difference: HR 0.58",
+            "0.58",
+            "HR",
+        ),
+    ],
+)
+def test_a_cell_that_names_its_statistic_before_its_value_holds_that_statistic(
+    row, value, endpoint, vocab
+):
+    fig = next(f for f in extract_figures(row, vocab) if f.value == value)
+    assert fig.endpoint == endpoint and fig.unit == "number"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "endpoint"),
+    [
+        # lung cancer: "statistical significance" is said, the months are the medians of OS
+        (
+            "OS, however, did not reach statistical significance: median 13.3 vs 11.7 months "
+            "(HR, 0.86; 95% CI, 0.72-1.02; P = 0.0758).",
+            "11.7 months",
+            "P value",
+        ),
+        # colorectal cancer: likewise for PFS
+        (
+            "The PFS gain was statistically significant, at a median of 8.3 vs 5.6 months.",
+            "5.6 months",
+            "P value",
+        ),
+    ],
+)
+def test_a_time_is_never_a_p_value(sentence, value, endpoint, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert fig.endpoint != endpoint
