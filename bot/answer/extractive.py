@@ -1229,6 +1229,9 @@ class ExtractiveEngine:
         if phrase is None:
             return set()
         drugs = [str(d) for d in s.article.meta.get("drugs", [])]
+        # "aged 65 or older (51 in the axi-cel arm and 58 in the standard-care arm)": the
+        # part's size by arm says no part of its own
+        phrase = _ARM_COUNTS.sub(" ", phrase)
         words = set()
         for w in self.vocab.content_words(phrase):
             if w in _GENERIC_POPULATION or w.replace(".", "").isdigit():
@@ -1922,6 +1925,7 @@ def spells_out(long: str, short: str) -> bool:
     return False
 
 
+_ARM_COUNTS = re.compile(r"\((?=[^()]*\d)(?=[^()]*\b(?:arm|group)s?\b)[^()]*\)", re.I)
 # where one arm's name ends: a clause or cell, or the comparison with another arm
 _ARM_PIECES = re.compile(
     r"[.;:|\n]|\b(?:vs\.?|versus|compared\s+(?:with|to)|against|over|or|than)\b"

@@ -136,6 +136,42 @@ def test_two_values_compared_without_their_arms_are_the_experimental_arms_then_t
         assert other not in draft.text.split("[")[0].replace(expected, "", 1)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # lymphoma: a subgroup's size given by arm names no part the question asks
+        (
+            "EFS HR axi-cel vs standard care?",
+            [
+                "Median EFS was 8.3 vs 2.0 months; HR 0.40 (95% CI, 0.31-0.51).",
+                "Among patients aged 65 years or older (51 in the axi-cel arm and 58 in the "
+                "standard-care arm), the HR for EFS was 0.28 (95% CI, 0.16-0.46).",
+            ],
+            ["axicabtagene", "ciloleucel"],
+            "0.40",
+            "0.28",
+        ),
+        # lung cancer: likewise
+        (
+            "PFS HR osimertinib vs usual care?",
+            [
+                "The HR for PFS was 0.20 (95% CI, 0.14-0.30).",
+                "Among patients with brain metastases (40 in the osimertinib arm and 38 in the "
+                "usual-care arm), the HR for PFS was 0.08 (95% CI, 0.04-0.19).",
+            ],
+            ["osimertinib"],
+            "0.20",
+            "0.08",
+        ),
+    ],
+)
+def test_a_parts_size_by_arm_does_not_make_it_the_part_asked(
+    question, sentences, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert expected in draft.text and other not in draft.text, draft.text
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")

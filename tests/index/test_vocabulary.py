@@ -86,6 +86,20 @@ def test_neurologic_events_of_cellular_therapies_are_one_endpoint(vocab):
     assert "ICANS" in keys("ICANS was reported in 3% of patients given teclistamab.")
 
 
+def test_endpoints_as_clinicians_abbreviate_them(vocab):
+    def keys(text):
+        return [t.key for t in vocab.terms(text)]
+
+    # breast cancer and melanoma: distant disease-free survival is distant relapse-free survival
+    assert "DRFS" in keys("4-yr DDFS ola vs placebo?")
+    assert "DRFS" in keys("Distant disease-free survival at 3 years was 87.5%.")
+    # prostate cancer: the median of radiographic PFS
+    assert "PFS" in keys("PROpel mrPFS olaparib + abi?")
+    # oesophageal and colorectal cancer: primary endpoints in the plural
+    assert "primary end point" in keys("primary endpoints of CheckMate 648?")
+    assert "primary end point" in keys("The dual primary endpoints were PFS and OS.")
+
+
 def test_an_adcs_payload_is_said_as_the_agent_it_carries(vocab):
     # myeloma (belantamab mafodotin) and ovarian cancer (mirvetuximab soravtansine)
     payload = next(t.key for t in vocab.terms("whats the payload on belamaf?"))
