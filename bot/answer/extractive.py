@@ -421,6 +421,8 @@ class ExtractiveEngine:
                     return None
             elif expected and fig.unit != expected:
                 return None
+            if expected == "count" and q.units and not q.units & {"count", fig.unit}:
+                return None  # "within how long after CRT were pts randomized": no head count
             if fig.endpoint == q.target:
                 score += 4
             elif self._measures(fig, q.target):

@@ -39,7 +39,8 @@ _UNIT_INTENTS = (
         frozenset({"time"}),
     ),
     (
-        re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|%|\bpercent", re.I),
+        # ("what % of pts"; not a cut-off the question names, "Ki-67 >=20%")
+        re.compile(r"\bwhat (?:proportion|percentage|share|fraction)\b|(?<!\d)%|\bpercent", re.I),
         frozenset({"percent"}),
     ),
     # a limit ("the maximum number of prior lines allowed") is a number, never a share

@@ -172,6 +172,28 @@ def test_a_parts_size_by_arm_does_not_make_it_the_part_asked(
     assert expected in draft.text and other not in draft.text, draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "count"),
+    [
+        # lung cancer: "how long ... randomized" asks for a window, not how many were
+        (
+            "within how long after CRT did pts need to be randomized?",
+            "A total of 216 patients were randomized within 6 weeks after chemoradiotherapy.",
+            "216",
+        ),
+        # breast cancer: likewise for enrolment after surgery
+        (
+            "how long after surgery were patients enrolled?",
+            "In all, 800 patients were enrolled within 12 weeks of surgery.",
+            "800",
+        ),
+    ],
+)
+def test_a_time_asked_of_enrolment_is_no_head_count(question, sentence, count, vocab):
+    draft = _answer_in(vocab, question, [sentence], [])
+    assert count not in draft.text, draft.text
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")

@@ -276,3 +276,14 @@ def test_how_many_months_asks_for_a_time(text, vocab):
 )
 def test_the_part_of_the_population_a_question_names(text, part, vocab):
     assert part in analyze(text, vocab).population
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many pts in cohort 2 (Ki-67 >=20%)?",  # breast cancer
+        "how many pts with PD-L1 TPS >=50% were enrolled?",  # lung cancer
+    ],
+)
+def test_a_cut_off_in_percent_does_not_ask_for_a_share(text, vocab):
+    assert "count" in analyze(text, vocab).units

@@ -95,6 +95,9 @@ def test_endpoints_as_clinicians_abbreviate_them(vocab):
     assert "DRFS" in keys("Distant disease-free survival at 3 years was 87.5%.")
     # prostate cancer: the median of radiographic PFS
     assert "PFS" in keys("PROpel mrPFS olaparib + abi?")
+    # leukaemia and breast cancer: a dose adjusted or modified is a dose reduction
+    assert "dose reduction" in keys("AEs leading to dose adjustment w/ 2G TKIs")
+    assert "dose reduction" in keys("Dose modifications due to AEs occurred in 40%.")
     # oesophageal and colorectal cancer: primary endpoints in the plural
     assert "primary end point" in keys("primary endpoints of CheckMate 648?")
     assert "primary end point" in keys("The dual primary endpoints were PFS and OS.")
