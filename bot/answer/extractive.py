@@ -1003,6 +1003,9 @@ class ExtractiveEngine:
         part; else empty."""
         if not s.section or population_phrase(s.text, fig) is not None or says_overall(s.text, fig):
             return set()
+        heading = name_key(s.section)
+        if any(name_key(str(t)) in heading for t in s.article.meta.get("trials", [])):
+            return set()  # "## NATALEE: ... for a broad HR+ population": the trial's patients
         part = {
             t.key
             for t in self.vocab.terms(s.section)

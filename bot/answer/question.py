@@ -303,8 +303,10 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>non-?(?!small|squamous)[a-z]{4,})\b", re.I),  # "nonviral HCC"
-    # "in women", "among men": a sex is a part of the population
-    re.compile(r"\b(?:in|among|for)\s+(?P<x>women|men|females|males)\b", re.I),
+    # "in women", "among men", "in premenopausal women": a sex is a part of the population
+    re.compile(
+        r"\b(?:in|among|for)\s+(?P<x>(?:[a-z-]{4,}\s+)?(?:women|men|females|males))\b", re.I
+    ),
     # "BRAF wild-type", "KRAS wt", "EGFR mutant": a gene and its status
     re.compile(r"\b(?P<x>[A-Z][A-Z0-9]{1,6}\s+(?:wild[- ]?type|wt|mutant|mutated|unmutated))\b"),
 ]

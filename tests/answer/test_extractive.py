@@ -480,6 +480,75 @@ In the CPS ≥20 population, the hazard ratio for death was 0.60.
 """
 
 
+def _roundup_answer(vocab, question, text, drugs, trials):
+    """The engine's answer from one round-up article of two trials, read whole."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import section_headings, sentences_of
+    from bot.answer.question import analyze
+    from index.search import Hit
+    from index.store import ArticleRecord, ChunkRecord
+
+    meta = {"drugs": drugs, "trials": trials}
+    article = ArticleRecord("a1", "Round-up", "roundup.md", "2026-01-01", 1, meta)
+    chunk = ChunkRecord("a1:0", "a1", 0, 0, len(text), text)
+    headings = section_headings([chunk])
+    sentences = sentences_of([Hit(chunk, article, 1.0)], lambda _: headings)
+    q = analyze(question, vocab)
+    q.trials = [t for t in trials if t.casefold() in question.casefold()]
+    return ExtractiveEngine(vocab).answer(q, sentences)
+
+
+BREAST_ROUNDUP = """# Two adjuvant trials in early breast cancer
+
+## OlympiA: olaparib in HER2-negative, BRCA-mutated disease
+
+In the triple-negative subgroup, 3-year IDFS was 83.0% with olaparib vs 73.5% with placebo.
+
+## NATALEE: three years of ribociclib for a broad HR-positive population
+
+At the interim analysis, 3-year iDFS was 90.4% with ribociclib plus NSAI vs 87.1% with NSAI alone.
+"""
+
+LUNG_ROUNDUP = """# Two trials in EGFR-mutated lung cancer
+
+## MARIPOSA: amivantamab and lazertinib in the second line and beyond
+
+Median PFS was 23.7 months with the combination vs 16.6 months with osimertinib.
+
+## LAURA: first-line osimertinib after chemoradiotherapy in stage III disease
+
+Median PFS was 39.1 months with osimertinib vs 5.6 months with placebo.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "trials", "expected"),
+    [
+        # breast cancer: the section names its trial's whole population, no subgroup of it
+        (
+            "NATALEE 3-yr iDFS ribo + NSAI?",
+            BREAST_ROUNDUP,
+            ["olaparib", "ribociclib"],
+            ["OlympiA", "NATALEE"],
+            "90.4%",
+        ),
+        # lung cancer: "first-line" is who LAURA enrolled, whatever the other trial's line
+        (
+            "LAURA mPFS with osimertinib?",
+            LUNG_ROUNDUP,
+            ["osimertinib", "amivantamab", "lazertinib"],
+            ["MARIPOSA", "LAURA"],
+            "39.1",
+        ),
+    ],
+)
+def test_a_round_up_sections_heading_names_its_trials_patients_not_a_subgroup(
+    question, text, drugs, trials, expected, vocab
+):
+    draft = _roundup_answer(vocab, question, text, drugs, trials)
+    assert expected in draft.text, draft.text
+
+
 def _table_answer(vocab, question, markdown, drugs):
     from index.tables import linearize_tables
 

@@ -287,3 +287,12 @@ def test_the_part_of_the_population_a_question_names(text, part, vocab):
 )
 def test_a_cut_off_in_percent_does_not_ask_for_a_share(text, vocab):
     assert "count" in analyze(text, vocab).units
+
+
+def test_a_sex_with_a_qualifier_is_a_part_of_the_population(vocab):
+    # breast cancer and prostate cancer
+    assert analyze("iDFS HR in premenopausal women in NATALEE?", vocab).population == [
+        "premenopausal",
+        "women",
+    ]
+    assert "frail" in analyze("rPFS HR among frail men?", vocab).population

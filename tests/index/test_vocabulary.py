@@ -93,6 +93,9 @@ def test_endpoints_as_clinicians_abbreviate_them(vocab):
     # breast cancer and melanoma: distant disease-free survival is distant relapse-free survival
     assert "DRFS" in keys("4-yr DDFS ola vs placebo?")
     assert "DRFS" in keys("Distant disease-free survival at 3 years was 87.5%.")
+    # breast cancer and lymphoma: how durable responses were is their duration
+    assert "DOR" in keys("how durable were responses with inavolisib + palbo + fulvestrant?")
+    assert "DOR" in keys("the durability of response with pola-R-CHP")
     # prostate cancer: the median of radiographic PFS
     assert "PFS" in keys("PROpel mrPFS olaparib + abi?")
     # leukaemia and breast cancer: a dose adjusted or modified is a dose reduction
