@@ -214,7 +214,8 @@ def analyze(
             q.codes.append(word)
     if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
         q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
-    if not q.endpoints and _HOW_MANY_PATIENTS.search(text):
+    counted_patients = _counts_patients(text, q, vocab)
+    if counted_patients and not q.endpoints:
         q.endpoints.append("enrollment")  # "how many dMMR/MSI-H pts in RUBY": a count of them
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
@@ -237,7 +238,35 @@ def analyze(
         for w in vocab.content_words(rest)
         if w not in entity_words and not w.replace(".", "").isdigit()
     ]
+    if counted_patients and q.endpoints == ["enrollment"] and _counts_an_event(q, vocab):
+        q.endpoints.remove("enrollment")  # "how many placebo pts crossed over": not the trial's n
     return q
+
+
+def _counts_patients(text: str, q: Question, vocab: Vocabulary) -> bool:
+    """The question asks "how many pts" and names no endpoint but the count its own words
+    make ("how many pts": a count of patients, of whom it says next)."""
+    m = _HOW_MANY_PATIENTS.search(text)
+    if m is None or set(q.endpoints) - {"enrollment"}:
+        return False
+    said = [t for t in vocab.terms(text) if t.key == "enrollment"]
+    return all(m.start() <= t.start and t.end <= m.end() for t in said)
+
+
+def _counts_an_event(q: Question, vocab: Vocabulary) -> bool:
+    """ "How many pts" said of something that happened to them ("crossed over", "seizures"):
+    words beyond the patients, their part of the population and their arm."""
+    said = set(q.population) | {w for w in q.population for w in w.split()}
+    said |= {w for c in q.codes for w in vocab.content_words(c)}  # "in RUBY", "CM 816"
+    return any(
+        w not in said and not vocab.is_drug_name(w) and w not in _PATIENT_WORDS for w in q.content
+    )
+
+
+_PATIENT_WORDS = frozenset(
+    {"pts", "pt", "patient", "people", "participant", "total", "arm", "each", "trial", "study"}
+    | {"randomization", "randomisation", "ratio", "overall", "all", "group", "cohort"}
+)
 
 
 def _question_values(text: str, landmark: re.Match[str] | None) -> list[str]:

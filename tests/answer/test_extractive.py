@@ -194,6 +194,40 @@ def test_a_time_asked_of_enrolment_is_no_head_count(question, sentence, count, v
     assert count not in draft.text, draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # prostate cancer: patients who crossed over, not the trial's size
+        (
+            "how many pts crossed over?",
+            [
+                "A total of 1,150 patients were randomised to enzalutamide or placebo.",
+                "After unblinding, 180 patients crossed over to enzalutamide.",
+            ],
+            ["enzalutamide"],
+            "180",
+            "1,150",
+        ),
+        # breast cancer: patients who had an event
+        (
+            "how many pts had a fracture on anastrozole?",
+            [
+                "A total of 2,000 patients were randomised to anastrozole or tamoxifen.",
+                "Fractures were reported in 41 patients on anastrozole.",
+            ],
+            ["anastrozole", "tamoxifen"],
+            "41",
+            "2,000",
+        ),
+    ],
+)
+def test_how_many_pts_something_happened_to_is_no_head_count_of_the_trial(
+    question, sentences, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert expected in draft.text and other not in draft.text, draft.text
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")

@@ -296,3 +296,19 @@ def test_a_sex_with_a_qualifier_is_a_part_of_the_population(vocab):
         "women",
     ]
     assert "frail" in analyze("rPFS HR among frail men?", vocab).population
+
+
+@pytest.mark.parametrize(
+    ("text", "counts_patients"),
+    [
+        ("how many placebo pts crossed over in ARCHES?", False),  # prostate cancer
+        ("seizures w/ enzalutamide - how many pts?", False),  # prostate cancer
+        ("how many pts had a fracture on anastrozole?", False),  # breast cancer
+        ("how many pts in cohort 2 (Ki-67 >=20%)?", True),  # breast cancer: a part's size
+        ("how many patients in each arm?", True),  # any trial: the arms' sizes
+    ],
+)
+def test_how_many_pts_something_happened_to_counts_that_not_the_trials_size(
+    text, counts_patients, vocab
+):
+    assert (analyze(text, vocab).target == "enrollment") == counts_patients
