@@ -214,6 +214,9 @@ def analyze(
             q.codes.append(word)
     if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
         q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
+    if "how often" in q.groups and _HOW_OFTEN_PATIENTS.search(text):
+        q.groups.remove("how often")  # "how often did pts get nerve damage": a rate, no schedule
+        q.units = frozenset({"percent"})
     counted_patients = _counts_patients(text, q, vocab)
     if counted_patients and not q.endpoints:
         q.endpoints.append("enrollment")  # "how many dMMR/MSI-H pts in RUBY": a count of them
@@ -592,6 +595,11 @@ _MECHANISM = re.compile(
     r"|\bmechanism\b|\bMOA\b"
     # "what antigen does X target"
     r"|\b(?:what|which)\s+(?:antigen|receptor|protein|pathway|target)\b",
+    re.I,
+)
+_HOW_OFTEN_PATIENTS = re.compile(
+    r"\bhow (?:often|frequently)\s+(?:did|do|does|were|was)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:pts|patients|people|participants|anyone|women|men)\b",
     re.I,
 )
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)

@@ -312,3 +312,20 @@ def test_how_many_pts_something_happened_to_counts_that_not_the_trials_size(
     text, counts_patients, vocab
 ):
     assert (analyze(text, vocab).target == "enrollment") == counts_patients
+
+
+@pytest.mark.parametrize(
+    ("text", "schedule"),
+    [
+        # cervical cancer: how often patients had an event is its rate
+        ("how often did pts on tisotumab get nerve damage in the hands/feet?", False),
+        # breast cancer: likewise
+        ("how frequently did patients on T-DXd develop ILD?", False),
+        # any trial: how often a drug was given is its schedule
+        ("how often was nivolumab given?", True),
+    ],
+)
+def test_how_often_patients_had_something_is_a_rate_not_a_schedule(text, schedule, vocab):
+    q = analyze(text, vocab)
+    assert ("how often" in q.groups) == schedule
+    assert ("percent" in q.units) != schedule

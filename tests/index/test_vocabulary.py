@@ -96,6 +96,9 @@ def test_endpoints_as_clinicians_abbreviate_them(vocab):
     # breast cancer and lymphoma: how durable responses were is their duration
     assert "DOR" in keys("how durable were responses with inavolisib + palbo + fulvestrant?")
     assert "DOR" in keys("the durability of response with pola-R-CHP")
+    # cervical and colorectal cancer: nerve damage is peripheral neuropathy
+    assert "peripheral neuropathy" in keys("how often did pts get nerve damage, any grade?")
+    assert "peripheral neuropathy" in keys("Sensory neuropathy affected 38% on oxaliplatin.")
     # prostate cancer: the median of radiographic PFS
     assert "PFS" in keys("PROpel mrPFS olaparib + abi?")
     # leukaemia and breast cancer: a dose adjusted or modified is a dose reduction
