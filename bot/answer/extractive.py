@@ -1666,6 +1666,13 @@ _GAIN_ASKED = re.compile(
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
+# "Patients given encorafenib alone had a median OS of": the sentence's subject names the arm
+_SUBJECT_ARM = re.compile(
+    r"^(?:patients|those|people|participants)\s+(?:given|receiving|who\s+received|"
+    r"treated\s+with|on|randomi[sz]ed\s+to|assigned\s+to)\s+(?P<arm>[\w/+ -]{3,50}?)\s+"
+    r"(?:had|reached|achieved|showed|lived|experienced)\b[^,;]*$",
+    re.I,
+)
 _LABEL_ARM = re.compile(
     r"\b(?:with|on|in|among|for|of)\s+(?:the\s+)?(?P<arm>[\w/+ -]{3,50}?)\s+"
     r"(?:arm|group|was|were|is|had|reached)\b[^,;]*$",
@@ -1696,7 +1703,7 @@ def _comparator_words(question: str) -> str:
 
 def _label_arm(fig: Figure) -> str:
     """An arm said before the value ("The corresponding rate with crizotinib was 8%")."""
-    m = _LABEL_ARM.search(fig.label[-80:])
+    m = _LABEL_ARM.search(fig.label[-80:]) or _SUBJECT_ARM.search(fig.label)
     return m.group("arm") if m else ""
 
 

@@ -228,6 +228,41 @@ def test_how_many_pts_something_happened_to_is_no_head_count_of_the_trial(
     assert expected in draft.text and other not in draft.text, draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # melanoma: "Patients given encorafenib alone had ..." is the monotherapy arm's figure
+        (
+            "median OS for vem (control)?",
+            [
+                "Patients given encorafenib alone had a median OS of 23.5 months.",
+                "The combination gave a median OS of 33.6 months, compared with 16.9 months for "
+                "those given vemurafenib.",
+            ],
+            ["encorafenib", "binimetinib", "vemurafenib"],
+            "16.9",
+            "23.5",
+        ),
+        # lung cancer: "Those receiving osimertinib had ..."
+        (
+            "mPFS with lazertinib?",
+            [
+                "Those receiving osimertinib had a median PFS of 16.6 months.",
+                "Median PFS reached 18.5 months on lazertinib.",
+            ],
+            ["osimertinib", "lazertinib", "amivantamab"],
+            "18.5",
+            "16.6",
+        ),
+    ],
+)
+def test_the_arm_a_sentence_names_as_its_subject_is_its_figures(
+    question, sentences, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert expected in draft.text and other not in draft.text, draft.text
+
+
 def test_a_score_cut_off_is_matched_however_it_is_typed():
     # gastric and head-and-neck cancer: "CPS5+" is "CPS >=5"; "CPS >=1" is another population
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")
