@@ -40,6 +40,7 @@ from index.figures import (
     value_runs,
     week_points,
 )
+from index.store import ArticleRecord
 from index.tables import is_table_row, row_cells
 from index.text import tokenize, us_spelling
 from index.vocabulary import Term, Vocabulary
@@ -142,17 +143,10 @@ class ExtractiveEngine:
             reason = "more than one reported figure could answer this; none stands out"
             why.append(f"ambiguous: confidence {confidence:.2f} < {self.min_confidence}")
             return Draft("not_found", "", [], reason=reason, confidence=confidence, why=why)
-        citation = Citation(
-            1,
-            best.sentence.article.title,
-            best.sentence.article.source,
-            best.sentence.text,
-            best.sentence.article.id,
-            best.sentence.start,
-            best.sentence.end,
-        )
         lead = self._lead(best.sentence.text, best.figure, question, best.run)
-        return Draft("answered", f"{lead} [1]", [citation], confidence=confidence, why=why)
+        return Draft(
+            "answered", f"{lead} [1]", [_cite(best.sentence)], confidence=confidence, why=why
+        )
 
     # -- figures -----------------------------------------------------------------------------
 
@@ -488,7 +482,7 @@ class ExtractiveEngine:
     def _topic_words(self, q: Question, s: Sentence) -> set[str]:
         """The words of a question that say what it counts: not the drug names, which say
         whose figure it is ("cilta-cel", "pembro", a brand), nor their parts."""
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         named = {
             w
             for w in q.content
@@ -844,7 +838,7 @@ class ExtractiveEngine:
         ("nivolumab plus chemotherapy", "Nivo + ipi (n=352)"), never across "versus"."""
         article = s.article.id
         if article not in context.together:
-            drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+            drugs = _article_drugs(s.article)
             text = re.sub(r"\([^()]*\)", " ", context.text.get(article, ""))
             pieces = _ARM_PIECES.split(text)
             named = (_drugs_named(p, drugs, self.vocab, _brands(s.article)) for p in pieces)
@@ -857,7 +851,7 @@ class ExtractiveEngine:
         group") is still the arm with them."""
         article = s.article.id
         if article not in context.backbones:
-            drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+            drugs = _article_drugs(s.article)
             text = context.text.get(article, "")
             said = " ".join(m.group(0) for m in _CONTROL_ARM_DRUG.finditer(text))
             context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
@@ -877,7 +871,7 @@ class ExtractiveEngine:
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         arm = _arm_words(s, fig) or ("" if is_table_row(s.text) else _label_arm(fig))
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
             arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
         lead = LEAD_CLAUSE.match(s.text)
@@ -944,7 +938,7 @@ class ExtractiveEngine:
     def _never_together(self, asked_text: str, s: Sentence, together: list[set[str]]) -> bool:
         """The question names drugs together as one arm ("nivo plus chemo") that the article
         never gives together."""
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         for piece in _ASKED_PIECES.split(asked_text):
             joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
             if len(joined) > 1 and not any(joined <= t for t in together):
@@ -969,7 +963,7 @@ class ExtractiveEngine:
             and "respectively" in rest
             and not re.search(r"\band\b", rest)
         )
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         if not (compared or listed) or _drugs_named(s.text, drugs, self.vocab, _brands(s.article)):
             return False  # another comparison, or the sentence names its arms
         if any(t.qualifier == "arm" for t in self.vocab.terms(s.text)):
@@ -991,7 +985,7 @@ class ExtractiveEngine:
         if split is None:
             return ""
         first, second = opening[: split.start()], opening[split.end() :]
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         named = [_drugs_named(p, drugs, self.vocab, _brands(s.article)) for p in (first, second)]
         if not all(named) or named[0] == named[1]:
             return ""
@@ -1126,7 +1120,7 @@ class ExtractiveEngine:
     def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """A dose is the dose of the drug named just before it; asked for another drug's, it
         does not answer."""
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         brands = _brands(s.article)
         asked = _drugs_named(q.text, drugs, self.vocab, brands) - self.vocab.class_names
         # "treme dose in the STRIDE regimen": the drug named, not every drug of the regimen
@@ -1180,7 +1174,7 @@ class ExtractiveEngine:
         comparator = self._comparator(q, s)
         if not comparator:
             return False
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
         return bool(said and not comparator & said)
 
@@ -1190,7 +1184,7 @@ class ExtractiveEngine:
         wording = _comparator_words(q.text)
         if not wording:
             return set()
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
 
     def _compared_otherwise(self, q: Question, s: Sentence) -> bool:
@@ -1200,7 +1194,7 @@ class ExtractiveEngine:
         comparator = self._comparator(q, s)
         if not comparator:
             return False
-        drugs = [str(d).casefold() for d in s.article.meta.get("drugs", [])]
+        drugs = _article_drugs(s.article)
         brands = _brands(s.article)
         for said_where in (s.text, s.section):  # "... versus chemotherapy": whom it compares with
             versus = _VERSUS.search(said_where)
@@ -1444,16 +1438,13 @@ class ExtractiveEngine:
         if not found:
             return Draft("not_found", "", [], reason=f"no indexed article spells out {short}")
         _, _, start, end, s = found[0]
-        citation = Citation(
-            1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end
-        )
         why = [f"spells out {short}: '{s.article.title}'"]
         lead = _shorten(s.text, self.max_chars)
         if len(s.text) > self.max_chars:  # a long passage: the words around the long form
             left = s.text.rfind(" ", 0, max(0, start - 120)) + 1
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
-        return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+        return Draft("answered", f"{lead} [1]", [_cite(s)], confidence=1.0, why=why)
 
     def _defining(self, asked: str, sentences: list[Sentence]) -> Draft:
         """The sentence that defines what is asked ("pCR, defined as ypT0/Tis ypN0"): the asked
@@ -1465,12 +1456,9 @@ class ExtractiveEngine:
                 before = s.text[max(0, m.start() - 90) : m.start()]
                 named = {t.key for t in self.vocab.terms(before)}
                 if (keys and keys <= named) or (words and all(_has_word(before, w) for w in words)):
-                    citation = Citation(
-                        1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end
-                    )
                     why = [f"defines {asked}: '{s.article.title}'"]
                     lead = _shorten(s.text, self.max_chars)
-                    return Draft("answered", f"{lead} [1]", [citation], confidence=1.0, why=why)
+                    return Draft("answered", f"{lead} [1]", [_cite(s)], confidence=1.0, why=why)
         return Draft("not_found", "", [], reason=f"no indexed article defines {asked}")
 
     def _says_mechanism(self, text: str) -> bool:
@@ -1812,6 +1800,16 @@ def _find_drugs(
         if len(hit) == 1:
             out.add(hit[0])
     return out
+
+
+def _cite(s: Sentence) -> Citation:
+    """The citation of the one sentence an answer quotes."""
+    return Citation(1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end)
+
+
+def _article_drugs(article: ArticleRecord) -> list[str]:
+    """An article's annotated drugs, lower case."""
+    return [str(d).casefold() for d in article.meta.get("drugs", [])]
 
 
 def _asks_control(q: Question, asked_text: str, vocab: Vocabulary) -> bool:
