@@ -103,7 +103,10 @@ def _looks_like_trial_name(name: str) -> bool:
     if first in _COMMON_CAPITALISED or len(name) < 3 or re.fullmatch(r"[IVX]+", name):
         return False
     rest = name[1:]
-    return any(c.isupper() for c in rest) or any(c.isdigit() for c in name) or "-" in name
+    # a hyphen makes a name ("ATHENA-MONO", "Keynote-A18"), not a compound adjective in title
+    # case ("Three-arm phase 3 trial", "Open-label study"): a part after it that is lower case
+    hyphened = "-" in name and not all(p[:1].islower() for p in name.split("-")[1:])
+    return any(c.isupper() for c in rest) or any(c.isdigit() for c in name) or hyphened
 
 
 def _is_term(name: str, vocab: Vocabulary) -> bool:

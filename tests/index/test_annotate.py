@@ -110,3 +110,14 @@ def test_a_name_of_words_and_a_number_before_phase_and_trial_is_a_trial(vocab):
     assert breast.trials == ["DESTINY-Breast06"]
     bladder = annotate("The phase 3 JAVELIN Bladder 100 trial tested maintenance.", vocab)
     assert bladder.trials == ["JAVELIN Bladder 100"]
+
+
+def test_a_compound_adjective_in_title_case_is_no_trial(vocab):
+    # melanoma: "Three-arm phase 3 trial" in a headline; ovarian cancer: "Open-label study"
+    melanoma = annotate("Three-arm phase 3 trial shows the BRAF/MEK combination wins.", vocab)
+    assert melanoma.trials == []
+    ovarian = annotate("Double-blind phase 3 trial of maintenance rucaparib (ATHENA-MONO).", vocab)
+    assert "Double-blind" not in ovarian.trials
+    # ... while a name whose part after the hyphen is capitalised or a number stays a trial
+    lung = annotate("The KEYNOTE-407 phase 3 trial enrolled squamous NSCLC.", vocab)
+    assert lung.trials == ["KEYNOTE-407"]
