@@ -17,7 +17,7 @@ from bot.answer.question import (
     Question,
     landmark_months,
 )
-from bot.answer.trials import about_trials, name_key
+from bot.answer.trials import about_trials, name_key, names_trial
 from index.arms import (
     LEAD_CLAUSE,
     arm_phrase,
@@ -997,8 +997,7 @@ class ExtractiveEngine:
         part; else empty."""
         if not s.section or population_phrase(s.text, fig) is not None or says_overall(s.text, fig):
             return set()
-        heading = name_key(s.section)
-        if any(name_key(str(t)) in heading for t in s.article.meta.get("trials", [])):
+        if any(names_trial(s.section, str(t)) for t in s.article.meta.get("trials", [])):
             return set()  # "## NATALEE: ... for a broad HR+ population": the trial's patients
         part = {
             t.key

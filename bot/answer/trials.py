@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.search import trial_name_key
 
@@ -20,13 +21,11 @@ def about_trials(
     if not trials:
         return True
     keys = {name_key(t) for t in trials}
-    squashed = name_key(sentence)
-    if any(k in squashed for k in keys):
+    if any(names_trial(sentence, t) for t in trials):
         return True
     if not keys & {name_key(str(t)) for t in article_trials}:
         return False
-    heading = name_key(section)
-    under = {name_key(str(t)) for t in article_trials if section and name_key(str(t)) in heading}
+    under = {name_key(str(t)) for t in article_trials if section and names_trial(section, str(t))}
     if under and not keys & under:
         return False  # a round-up's section about its other trial
     if any(_says_name(sentence, str(t)) for t in article_trials if name_key(str(t)) not in keys):
@@ -38,6 +37,21 @@ def about_trials(
         for m in _OTHER_TRIAL.finditer(sentence)
         if sum(c.isupper() for c in m.group("letters")) >= 2
     )
+
+
+def names_trial(text: str, name: str) -> bool:
+    """``text`` names the trial however it is spaced or hyphenated ("CheckMate-743",
+    "checkmate 743"), as a whole name: "LAURA" is not said by "FLAURA2", nor "KEYNOTE-40" by
+    "KEYNOTE-407"."""
+    return _name_pattern(name_key(name)).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(key: str) -> re.Pattern[str]:
+    if not key:
+        return re.compile(r"(?!)")
+    spaced = r"[\s-]*".join(re.escape(c) for c in key)
+    return re.compile(rf"(?<![^\W_]){spaced}(?![^\W_])", re.I)
 
 
 def _says_name(sentence: str, name: str) -> bool:

@@ -59,3 +59,19 @@ def test_a_sentence_naming_the_article_s_other_trial_by_a_word_does_not_answer()
     lung = "In AEGEAN, pCR was 17.2% with durvalumab."
     assert not about_trials(["NADIM"], lung, ["AEGEAN", "NADIM"])
     assert about_trials(["NADIM"], "The Aegean Sea meeting heard pCR 37%.", ["AEGEAN", "NADIM"])
+
+
+def test_a_trial_name_inside_another_names_neither():
+    from bot.answer.trials import names_trial
+
+    # lung cancer: LAURA is not FLAURA2; breast cancer: OlympiA is not OlympiAD
+    assert not names_trial("In FLAURA2, median PFS was 25.5 months.", "LAURA")
+    assert names_trial("In LAURA, median PFS was 39.1 months.", "LAURA")
+    assert not names_trial("OlympiAD enrolled metastatic disease.", "OlympiA")
+    assert names_trial("the Olympia trial, adjuvant olaparib", "OlympiA")
+    # ... however the name is spaced or hyphenated
+    assert names_trial("CheckMate-743 and checkmate 743", "CheckMate 743")
+    # a round-up of the two lung trials: a sentence of FLAURA2's section is no LAURA answer
+    both = ["FLAURA2", "LAURA"]
+    assert not about_trials(["LAURA"], "Median PFS was 25.5 months.", both, "FLAURA2: chemo")
+    assert about_trials(["LAURA"], "Median PFS was 39.1 months.", both, "LAURA: after CRT")
