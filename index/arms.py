@@ -29,13 +29,13 @@ _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just
 # a sentence whose subject is a part of the population and whose verb is an outcome: "Patients
 # with stage IV disease, about 64% of the population, had ...", "Those aged 75 or older
 # achieved ..." (not "Patients with RET fusion-positive NSCLC were randomized to ...")
-_OUTCOME_VERBS = r"(?:had|have|achieved|showed|experienced|derived|saw|gained|reached)"
+OUTCOME_VERBS = r"(?:had|have|achieved|showed|experienced|derived|saw|gained|reached|lived)"
 _SUBJECT_PART = re.compile(
     r"^(?:Patients|Pts|Those|Participants|People|Women|Men)\s+"
     r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;]{3,90}?"
-    rf"(?=,|\s{_OUTCOME_VERBS}\b)"
+    rf"(?=,|\s{OUTCOME_VERBS}\b)"
 )
-_OUTCOME_VERB = re.compile(rf"\b{_OUTCOME_VERBS}\b")
+_OUTCOME_VERB = re.compile(rf"\b{OUTCOME_VERBS}\b")
 
 
 _COUNT_OF = re.compile(r"^(of\s+(?:the\s+|all\s+)?)\d[\d,]*\s+(?=[a-z])")

@@ -9,6 +9,7 @@ endpoint term before the value.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from index.tables import is_table_row, row_cells
@@ -362,7 +363,7 @@ def _bounds(
     kinds: list[str | None],
     i: int,
     length: int,
-    counted: set[int] = frozenset(),  # type: ignore[assignment]
+    counted: AbstractSet[int] = frozenset(),
 ) -> tuple[int, int]:
     """Where the words before the ``i``-th value start (the end of the value before) and where
     the words after it end (the start of the next). A dose or schedule is part of what a later

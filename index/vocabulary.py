@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -83,6 +84,7 @@ class Vocabulary:
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
+    _comparator_pattern: re.Pattern[str] = field(init=False, repr=False, default=re.compile("(?!)"))
 
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
@@ -107,11 +109,9 @@ class Vocabulary:
             " ".join(g.casefold().split()) for g in self.brands.values()
         )
         self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
-            name: re.compile(
-                rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I
-            )
-            for name, forms in self.analyses.items()
+            name: _whole_phrases(forms) for name, forms in self.analyses.items()
         }
+        self._comparator_pattern = _whole_phrases(self.comparator_arms)
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
@@ -195,7 +195,7 @@ class Vocabulary:
 
     def names_comparator(self, text: str) -> bool:
         """``text`` names the comparator arm by one of the words for it, not by its drugs."""
-        return _phrases(self.comparator_arms).search(text) is not None
+        return self._comparator_pattern.search(text) is not None
 
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
@@ -222,6 +222,14 @@ def _fold(form: str) -> str:
 def _flexible(form: str) -> str:
     """A regex for a form in which a space and a hyphen may stand for each other."""
     return r"[\s\-‐‑–]+".join(re.escape(part) for part in _JOINERS.split(form.strip()))
+
+
+def _whole_phrases(forms: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for any of ``forms`` said whole, any case, a space and a hyphen alike."""
+    alternatives = sorted((_flexible(f) for f in forms), key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.I)
 
 
 def _kind(value: object) -> str:
@@ -289,16 +297,3 @@ def _load(path: str | None) -> Vocabulary:
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"cannot read the vocabulary {file}: {exc}") from exc
-
-
-@cache
-def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for whole phrases, any case, hyphens and spaces alike."""
-    if not phrases:
-        return re.compile(r"(?!)")
-    alts = sorted(
-        (re.escape(p).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for p in phrases),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.I)

@@ -20,6 +20,7 @@ from bot.answer.question import (
 from bot.answer.trials import about_trials, name_key, names_trial
 from index.arms import (
     LEAD_CLAUSE,
+    OUTCOME_VERBS,
     arm_phrase,
     inherit_arms,
     names_drug,
@@ -892,7 +893,8 @@ class ExtractiveEngine:
         asked_text = q.text[: versus.start()] if versus else q.text
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
-        if not own and asked and self._pair_of_other_arm(q, s, fig, asked - backbone, asked_text):
+        asks_control = _asks_control(q, asked_text, self.vocab)
+        if not own and asked and self._pair_of_other_arm(s, fig, asked - backbone, asks_control):
             return True  # "13% versus 7%": the experimental arm's value first, the control's next
         # a figure that names no arm is its section's ("## X alone"), unless the section
         # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
@@ -909,7 +911,7 @@ class ExtractiveEngine:
             not own
             and arm
             and asked - self.vocab.class_names
-            and not _asks_control(q, asked_text, self.vocab)
+            and not asks_control
             and self.vocab.names_comparator(arm)
         ):
             return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
@@ -921,7 +923,6 @@ class ExtractiveEngine:
             return True
         if own and (asked - own) - self.vocab.class_names - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
-        asks_control = _asks_control(q, asked_text, self.vocab)
         own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
@@ -946,7 +947,7 @@ class ExtractiveEngine:
         return False
 
     def _pair_of_other_arm(
-        self, q: Question, s: Sentence, fig: Figure, asked: set[str], asked_text: str
+        self, s: Sentence, fig: Figure, asked: set[str], asks_control: bool
     ) -> bool:
         """One of two values a sentence compares without naming any arm ("Discontinuation ...
         occurred in 13% versus 7% of patients", "59% and 44%, respectively"): as trials are
@@ -968,10 +969,9 @@ class ExtractiveEngine:
             return False  # another comparison, or the sentence names its arms
         if any(t.qualifier == "arm" for t in self.vocab.terms(s.text)):
             return False
-        control = _asks_control(q, asked_text, self.vocab)
-        experimental = bool(asked - self.vocab.class_names) and not control
+        experimental = bool(asked - self.vocab.class_names) and not asks_control
         first = run[0].start == fig.start
-        return (first and control) or (not first and experimental)
+        return (first and asks_control) or (not first and experimental)
 
     def _compared_in_order(self, s: Sentence, fig: Figure) -> str:
         """The arm of one of two values listed without their arms, after a sentence opening that
@@ -1657,7 +1657,7 @@ _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", 
 _SUBJECT_ARM = re.compile(
     r"^(?:patients|those|people|participants)\s+(?:given|receiving|who\s+received|"
     r"treated\s+with|on|randomi[sz]ed\s+to|assigned\s+to)\s+(?P<arm>[\w/+ -]{3,50}?)\s+"
-    r"(?:had|reached|achieved|showed|lived|experienced)\b[^,;]*$",
+    rf"{OUTCOME_VERBS}\b[^,;]*$",
     re.I,
 )
 _LABEL_ARM = re.compile(
@@ -1777,7 +1777,7 @@ def _find_drugs(
         ):
             # ... or of a drug and a class: "chemotherapy-placebo", "placebo-azacitidine"
             words.extend(p for p in parts if len(p) >= 4)
-        elif nickname := _nicknamed(parts, drugs, _generic_names(vocab, brands)):
+        elif nickname := _nicknamed(parts, drugs, vocab, brands):
             out.update(nickname)  # "cilta-cel": ciltacabtagene autoleucel
         else:
             words.append(w)
@@ -1818,7 +1818,9 @@ def _asks_control(q: Question, asked_text: str, vocab: Vocabulary) -> bool:
     )
 
 
-def _nicknamed(parts: list[str], drugs: list[str], generic: frozenset[str]) -> set[str]:
+def _nicknamed(
+    parts: list[str], drugs: list[str], vocab: Vocabulary, brands: dict[str, list[str]] | None
+) -> set[str]:
     """The drug a two-part nickname stands for, by the start of its name and the end of its
     last word ("cilta-cel": ciltacabtagene autoleucel, "tisa-cel": tisagenlecleucel): one
     drug word, or the two words of one generic name."""
@@ -1828,14 +1830,10 @@ def _nicknamed(parts: list[str], drugs: list[str], generic: frozenset[str]) -> s
     last = [d for d in drugs if d.endswith(parts[1]) and len(d) > len(parts[1]) + 3]
     if len(first) != 1 or len(last) != 1:
         return set()
-    if first == last or f"{first[0]} {last[0]}" in generic:
-        return {first[0], last[0]}
-    return set()
-
-
-def _generic_names(vocab: Vocabulary, brands: dict[str, list[str]] | None) -> frozenset[str]:
-    """The generic names of the vocabulary's and the article's brands, lower case."""
-    return vocab.generic_names | frozenset(" ".join(v) for v in (brands or {}).values())
+    one_name = [first[0], last[0]]  # the two words of a generic name a brand stands for
+    if first == last or " ".join(one_name) in vocab.generic_names:
+        return set(one_name)
+    return set(one_name) if one_name in (brands or {}).values() else set()
 
 
 def says_population(words: list[str], sentence: str, section: str = "") -> bool:

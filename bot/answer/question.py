@@ -217,9 +217,6 @@ def analyze(
     if "how often" in q.groups and _HOW_OFTEN_PATIENTS.search(text):
         q.groups.remove("how often")  # "how often did pts get nerve damage": a rate, no schedule
         q.units = frozenset({"percent"})
-    counted_patients = _counts_patients(text, q, vocab)
-    if counted_patients and not q.endpoints:
-        q.endpoints.append("enrollment")  # "how many dMMR/MSI-H pts in RUBY": a count of them
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     _settle_arms(q, vocab)
@@ -241,8 +238,10 @@ def analyze(
         for w in vocab.content_words(rest)
         if w not in entity_words and not w.replace(".", "").isdigit()
     ]
-    if counted_patients and q.endpoints == ["enrollment"] and _counts_an_event(q, vocab):
-        q.endpoints.remove("enrollment")  # "how many placebo pts crossed over": not the trial's n
+    if _counts_patients(text, q, vocab):
+        # "how many dMMR/MSI-H pts in RUBY": a count of them; "how many placebo pts crossed
+        # over": a count of those it happened to, not the trial's size
+        q.endpoints = [] if _counts_an_event(q, vocab) else ["enrollment"]
     return q
 
 
@@ -259,8 +258,8 @@ def _counts_patients(text: str, q: Question, vocab: Vocabulary) -> bool:
 def _counts_an_event(q: Question, vocab: Vocabulary) -> bool:
     """ "How many pts" said of something that happened to them ("crossed over", "seizures"):
     words beyond the patients, their part of the population and their arm."""
-    said = set(q.population) | {w for w in q.population for w in w.split()}
-    said |= {w for c in q.codes for w in vocab.content_words(c)}  # "in RUBY", "CM 816"
+    said = {word for part in q.population for word in part.split()}
+    said |= {word for c in q.codes for word in vocab.content_words(c)}  # "in RUBY", "CM 816"
     return any(
         w not in said and not vocab.is_drug_name(w) and w not in _PATIENT_WORDS for w in q.content
     )

@@ -56,7 +56,7 @@ class Services:
         e = self.settings.embedding
         recorded = self._index_quantized()
         # a new index: int8 only on the backend that makes it
-        quantized = e.quantized and e.backend == "onnx" if recorded is None else recorded
+        quantized = (e.quantized and e.backend == "onnx") if recorded is None else recorded
         if e.backend == "onnx" or quantized:  # (int8 vectors are the ONNX backend's)
             from index.onnx_embedding import OnnxEmbedder
 
