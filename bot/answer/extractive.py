@@ -687,6 +687,7 @@ class ExtractiveEngine:
             else {t.key for t in self.vocab.terms(s.section) if t.qualifier}
         )
         asked = {key for key, _ in q.qualifiers}
+        own_label = _label_after_previous_arm(s.text, fig)
         for key, kind in q.qualifiers:
             if key in scope_keys:
                 score += 1.5
@@ -695,7 +696,7 @@ class ExtractiveEngine:
             elif kind == "arm":
                 if any(self.vocab.conflicting(key, o) for o in scope_keys | label_keys):
                     return None  # the figure of the other arm
-                if names_drug(q.entities, f"{fig.label} {fig.scope}"):
+                if names_drug(q.entities, f"{own_label} {fig.scope}"):
                     score += 1.0  # "51% in the trastuzumab arm" for "trastu plus chemo"
                 elif key in sentence_keys:
                     score += 0.4
@@ -1705,7 +1706,12 @@ def _label_after_previous_arm(sentence: str, fig: Figure) -> str:
 
 
 _VALUE_BEFORE = re.compile(r"\d(?:\s*%|\s*(?:months?|mo|weeks?|years?))?\s*$")
-_LEADING_ARM = re.compile(r"^(?:with|in|for|on|among)\b[^,;]*[,;]\s*", re.I)
+# "..., with A; 40%", "with A compared with 36%": the words up to the next clause or comparison
+_LEADING_ARM = re.compile(
+    r"^(?:with|in|for|on|among)\b(?:[^,;]*[,;]\s*"
+    r"|[^,;]*?\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s*$)",
+    re.I,
+)
 
 
 def _without_regimens(text: str, brands: dict[str, list[str]], vocab: Vocabulary) -> str:

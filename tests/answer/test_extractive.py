@@ -1226,6 +1226,34 @@ def test_the_arm_said_after_a_value_is_its_own(question, sentence, drugs, value,
     assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # colorectal cancer: "with A versus 14.9 months with B" is A's arm before B's value
+        (
+            "mOS nivolumab monotherapy?",
+            "The control arm did better when the antibody was given alone: median OS was "
+            "11.2 months with nivolumab versus 14.9 months with FOLFOX.",
+            ["nivolumab", "oxaliplatin"],
+            "11.2 months",
+        ),
+        # breast cancer: the same
+        (
+            "mPFS trastuzumab monotherapy?",
+            "The control arm did better when the antibody was given alone: median PFS was "
+            "4.1 months with trastuzumab versus 6.8 months with TCH.",
+            ["trastuzumab", "docetaxel"],
+            "4.1 months",
+        ),
+    ],
+)
+def test_the_arm_before_a_comparison_is_not_the_next_values(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
+
+
 def test_a_side_by_side_tables_other_trial_column_does_not_answer(vocab):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
