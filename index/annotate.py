@@ -40,6 +40,12 @@ _CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{
 _ABBREVIATION = re.compile(
     r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9+/-]{1,14})\)"
 )
+# a glossary under a table or figure: "GC, gemcitabine-cisplatin; CrCl, creatinine clearance."
+_GLOSSARY_ENTRY = re.compile(
+    r"(?:^|(?<=[;.:\-–—]\s)|(?<=\n))([A-Z][A-Za-z0-9+/-]{1,14}),\s+([a-z][a-z'/-]*(?:\s+[a-z'/-]+){0,5})"
+    r"(?=\s*[;.]|\s*$)",
+    re.M,
+)
 _COMMON_CAPITALISED = frozenset(
     [
         "The",
@@ -148,11 +154,14 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     aliases = {}
     for m in _ABBREVIATION.finditer(text):
         long_form, short = m.group(1), m.group(2)
-        words = long_form.split()
         # keep the shortest tail of the long form whose words start the abbreviation's letters
-        tail = _matching_tail(words, short)
+        tail = _matching_tail(long_form.split(), short)
         if tail:
             aliases[short] = tail
+    for m in _GLOSSARY_ENTRY.finditer(text):
+        short, long_form = m.group(1), m.group(2)  # a glossary says where its long form starts
+        if _matching_tail(long_form.split(), short) and long_form[0] == short[0].casefold():
+            aliases.setdefault(short, long_form)
     drugs = [d for d, _ in drug_counts.most_common(10)]
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:

@@ -918,19 +918,21 @@ class ExtractiveEngine:
             return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
         if not asked or not own:
             return False
+        own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
+        if asked == backbone and own_control and own == {self.vocab.drug_classes["chemo"]}:
+            return False  # "GC alone" asked: "with chemotherapy alone" is the control arm too
         if together is not None and self._never_together(asked_text, s, together):
             return True  # "nivo plus chemo" asked of a trial that never gives them together
         if not asked & own or (asked - own and own - asked):
             return True
         if own and (asked - own) - self.vocab.class_names - backbone:
             return True  # "relatlimab + nivolumab" asked, "patients receiving nivolumab" said
-        own_control = any(t.key == CONTROL_ARM for t in self.vocab.terms(arm))
         if len(asked) > 1 and own_control and not asks_control:
             return True  # a combination asked, "atezolizumab alone" reported
         if asked == {"placebo"} and "placebo" in own:
             return False  # "the placebo arm": placebo with whatever both arms were given
         alone = asks_control and len(asked) == 1
-        if alone and own - asked:
+        if alone and own - asked - backbone:
             return True
         # "the doublet (ADT+docetaxel)": a whole regimen asked; an arm that adds a drug to it
         # ("darolutamide + ADT + docetaxel") is another arm
@@ -1708,7 +1710,7 @@ def _label_after_previous_arm(sentence: str, fig: Figure) -> str:
 _VALUE_BEFORE = re.compile(r"\d(?:\s*%|\s*(?:months?|mo|weeks?|years?))?\s*$")
 # "..., with A; 40%", "with A compared with 36%": the words up to the next clause or comparison
 _LEADING_ARM = re.compile(
-    r"^(?:with|in|for|on|among)\b(?:[^,;]*[,;]\s*"
+    r"^(?:of\s+(?:the\s+)?(?:patients|pts)\s+)?(?:with|in|for|on|among)\b(?:[^,;]*[,;]\s*"
     r"|[^,;]*?\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s*$)",
     re.I,
 )
@@ -1725,14 +1727,16 @@ def _without_regimens(text: str, brands: dict[str, list[str]], vocab: Vocabulary
 
 def _brands(article: object) -> dict[str, list[str]]:
     """The other names of the article's drugs: its brand names ("keytruda": pembrolizumab) and
-    the combinations it abbreviates ("ev+p": enfortumab, vedotin, pembrolizumab)."""
+    the combinations it abbreviates ("ev+p": enfortumab, vedotin, pembrolizumab; "GC,
+    gemcitabine-cisplatin")."""
     meta = getattr(article, "meta", {}) or {}
     names = {str(k): [str(d) for d in v] for k, v in meta.get("brands", {}).items()}
     drugs = {str(d).casefold() for d in meta.get("drugs", [])}
     for short, long in meta.get("aliases", {}).items():
         named = [w for w in re.findall(r"[a-z]+", str(long).casefold()) if w in drugs]
-        if named and re.search(r"[+/]", str(short)):
-            names.setdefault(str(short).casefold(), named)
+        known = names.get(str(short).casefold(), [])
+        if len(named) > len(known) and (re.search(r"[+/]", str(short)) or len(named) > 1):
+            names[str(short).casefold()] = named  # "GemCis": gemcitabine plus cisplatin
     return names
 
 

@@ -103,6 +103,26 @@ def test_an_abbreviated_combination_is_an_alias(vocab):
     assert a.aliases["N/I"] == "Nivolumab plus ipilimumab"
 
 
+def test_a_glossary_under_a_table_defines_its_abbreviations(vocab):
+    # bladder cancer and mantle cell lymphoma: "SHORT, long form;" after a table or a figure
+    bladder = annotate(
+        "Table 1. EFS at 24 months | 67.8% | 59.8%\n"
+        "-- GC, gemcitabine-cisplatin; CrCl, creatinine clearance; TC/IC, tumor cell/immune cell "
+        "PD-L1 staining.",
+        vocab,
+    )
+    assert bladder.aliases["GC"] == "gemcitabine-cisplatin"
+    assert bladder.aliases["CrCl"] == "creatinine clearance"
+    lymphoma = annotate(
+        "Abbreviations: BR, bendamustine-rituximab; MCL, mantle cell lymphoma.", vocab
+    )
+    assert lymphoma.aliases["BR"] == "bendamustine-rituximab"
+    assert lymphoma.aliases["MCL"] == "mantle cell lymphoma"
+    # a word and a comma in prose are no glossary
+    prose = annotate("In the ORR, as expected. Median PFS, however, was longer.", vocab)
+    assert "ORR" not in prose.aliases and "PFS" not in prose.aliases
+
+
 def test_a_name_of_words_and_a_number_before_phase_and_trial_is_a_trial(vocab):
     # breast cancer: "the DESTINY-Breast06 phase 3 trial"; bladder cancer: a capitalised word
     # between the name and its number
