@@ -112,11 +112,18 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(
-        self, vocab: Vocabulary, max_chars: int = 400, min_confidence: float = 0.2
+        self,
+        vocab: Vocabulary,
+        max_chars: int = 400,
+        min_confidence: float = 0.2,
+        min_sentence_score: float = 0.85,
     ) -> None:
         self.vocab = vocab
         self.max_chars = max_chars
         self.min_confidence = min_confidence
+        # a sentence answer's score is the share of the asked words it says plus 0.6/(1+rank):
+        # one saying half of them must be the best-ranked sentence; two-thirds, in the top three
+        self.min_sentence_score = min_sentence_score
         self._arm_keys = {g.key for g in vocab.groups if g.qualifier == "arm"}
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
@@ -1393,8 +1400,8 @@ class ExtractiveEngine:
             if score > by_article.get(s.article.id, (-1.0, 0.0, s))[0]:
                 by_article[s.article.id] = (score, match, s)
         ranked = sorted(by_article.values(), key=lambda c: c[0], reverse=True)
-        if not ranked:
-            return None
+        if not ranked or ranked[0][0] < self.min_sentence_score:
+            return None  # says too little of what was asked, from too far down the search
         if not q.scoped and any(other[1] >= ranked[0][1] for other in ranked[1:]):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)

@@ -993,6 +993,40 @@ def test_an_abbreviation_asked_as_clinicians_type_it_is_spelled_out(
     assert draft.status == "answered" and long_form in draft.text
 
 
+_FILLER = [
+    "The trial enrolled patients at 180 sites in 24 countries.",
+    "Investigators presented the results at the annual meeting.",
+    "Quality-of-life data will be reported separately.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # gastric cancer: a sentence saying half the question ("claudin status", not how it
+        # was confirmed at screening)
+        (
+            "how was claudin status confirmed at screening?",
+            "Claudin status was central to the design of both trials.",
+            ["zolbetuximab"],
+        ),
+        # myeloma: likewise
+        (
+            "how was MRD status confirmed at screening?",
+            "MRD status was central to the design of the trial.",
+            ["daratumumab"],
+        ),
+    ],
+)
+def test_a_sentence_answer_saying_half_the_question_must_rank_first(
+    question, sentence, drugs, vocab
+):
+    far_down = _answer_in(vocab, question, [*_FILLER, sentence], drugs)
+    assert far_down.status == "not_found", far_down.text
+    first = _answer_in(vocab, question, [sentence, *_FILLER], drugs)
+    assert first.status == "answered" and sentence in first.citations[0].quote
+
+
 @pytest.mark.parametrize(
     ("question", "texts", "definition"),
     [
