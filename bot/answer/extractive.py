@@ -1654,7 +1654,10 @@ _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bno
 # a difference between arms said before its value ("an improvement of", "the gain would exceed")
 _GAIN_BEFORE = re.compile(
     r"\b(?:improvement|gain|difference|extension)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:of|by|was|is|would|to|exceed\w*)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:of|by|was|is|would|to|exceed\w*)\s+(?:[\w-]+\s+){0,2}$"
+    # "extends survival by more than 3 months", "prolonged median OS by 4.9 months"
+    r"|\b(?:extend|prolong|improv|increas|lengthen|add)\w*\s+(?:[\w-]+\s+){0,3}by\s+"
+    r"(?:(?:more\s+than|over|nearly|almost|about|roughly|approximately|at\s+least)\s+)?$",
     re.I,
 )
 _GAIN_ASKED = re.compile(
@@ -1882,7 +1885,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
                 return False  # the figure of another cut-off ("CPS >=1" for "CPS5+")
             continue  # no cut-off said: the section or table may be about this one
         if " " in w or not w.isalnum():
-            if w.replace(" ", "") not in squashed:
+            # "node+" is said "node-positive" too
+            forms = {w, f"{w[:-1]}-positive", f"{w[:-1]}positive"} if w.endswith("+") else {w}
+            if not any(f.replace(" ", "") in squashed for f in forms):
                 return False
             continue
         root = w[:-1] if len(w) > 3 and w.endswith("s") else w

@@ -71,7 +71,10 @@ def _median_asked(text: str, landmark: re.Match[str] | None) -> bool:
 
 _RATE = re.compile(r"\brates?\b|%|\bpercent|\bproportion\b", re.I)
 # "drugA + drugB", "drugname/othername": a combination regimen
-_REGIMEN_JOIN = re.compile(r"(?<=[A-Za-z]{2})\s*\+\s*(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})")
+# "nivo + ipi", "nivo+ipi", "nivolumab/ipilimumab": a regimen; not "ypN+ pts" (node-positive)
+_REGIMEN_JOIN = re.compile(
+    r"(?<=[A-Za-z]{2})(?:\s+\+\s+|\+)(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})"
+)
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
 _NOT_A_LANDMARK = (

@@ -27,10 +27,40 @@ from bot.answer.extractive import _drugs_named, says_population
         (["esophageal"], "Gastric primary | Median DFS, nivolumab (mo): 22.4", False),
         (["leukemia"], "In patients with secondary leukaemia, CR was 41%.", True),
         (["hematologic"], "Haematological toxicity of grade 3 occurred in 12%.", True),
+        # cervical and oesophageal cancer: "node+" is said "node-positive"
+        (["node+"], "In node-positive disease the PFS HR was 0.61.", True),
+        (["ypn+"], "Among ypN-positive patients, median DFS was 14.8 months.", True),
+        (["ypn+"], "Among ypN0 patients, median DFS was 29.4 months.", False),
     ],
 )
 def test_a_figure_answers_a_named_population_only_when_its_sentence_says_it(words, sentence, says):
     assert says_population(words, sentence) is says
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "gain"),
+    [
+        # breast cancer: a headline's gain is no arm's median
+        (
+            "mOS sacituzumab vs chemo?",
+            "Sacituzumab govitecan extends survival by more than 3 months in pretreated "
+            "HR+/HER2- metastatic breast cancer.",
+            ["sacituzumab", "govitecan"],
+            "3 months",
+        ),
+        # prostate cancer: likewise
+        (
+            "median OS with darolutamide?",
+            "Darolutamide improved overall survival by nearly 5 months in metastatic prostate "
+            "cancer.",
+            ["darolutamide"],
+            "5 months",
+        ),
+    ],
+)
+def test_a_gain_said_with_by_is_no_arms_figure(question, sentence, drugs, gain, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert gain not in draft.text.split("[")[0], draft.text
 
 
 def test_the_drugs_a_text_names_include_clipped_names_and_classes(vocab):

@@ -240,6 +240,15 @@ def test_one_word_before_pts_names_a_population(vocab):
     assert analyze("CR rate in evaluable patients?", vocab).population == []
 
 
+def test_a_positive_marker_before_pts_is_a_population_not_a_regimen(vocab):
+    # oesophageal and lung cancer: "ypN+ pts", "ALK+ pts" are node- and ALK-positive patients
+    assert analyze("ypN+ pts mDFS nivo", vocab).population == ["ypn+"]
+    assert analyze("ORR in EML+ pts w/ lorlatinib?", vocab).population == ["eml+"]
+    # ... while a "+" between two drugs joins a regimen, spaced or not
+    for text in ("mPFS nivo + ipi?", "mPFS nivo+ipi?"):
+        assert "plus" in analyze(text, vocab).text
+
+
 @pytest.mark.parametrize(
     "text",
     [
