@@ -343,7 +343,11 @@ _Q_POPULATION = [
     ),
     # "BRAF wild-type", "KRAS wt", "EGFR mutant": a gene and its status
     re.compile(r"\b(?P<x>[A-Z][A-Z0-9]{1,6}\s+(?:wild[- ]?type|wt|mutant|mutated|unmutated))\b"),
+    # "low-volume", "high tumour burden": how much disease
+    re.compile(r"\b(?P<x>(?:high|low)[- ](?:volume|tumou?r[- ]burden|burden))\b", re.I),
 ]
+# "cisplatin-eligible", "cis-ineligible": who may get a drug, said whole
+_ELIGIBLE_FOR = re.compile(r"\b[A-Za-z]+-(?:in)?eligible\b", re.I)
 # "in MSI-H pts", "among ESR1-mutant patients": who the question is about
 _PATIENTS_OF = re.compile(
     r"\b(?:in|among)\s+(?:the\s+)?(?P<x>[\w/+≥<>=-]+(?:\s+[\w/+≥<>=-]+)?)\s+(?:pts|patients)\b",
@@ -455,6 +459,8 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     # "the CrCl 40-60 (split-dose cis) subgroup": an aside in brackets does not end the phrase
     unbracketed = re.sub(r"\s*\([^()]*\)", "", text)
     unbracketed = _Q_NOT_GIVEN.sub("pts w/o ", unbracketed)  # said as "without"
+    for m in _ELIGIBLE_FOR.finditer(unbracketed):
+        found.append(m.group(0).casefold())
     for pattern in _Q_POPULATION:
         for m in pattern.finditer(unbracketed):
             phrase = m.group("x")

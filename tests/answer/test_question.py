@@ -240,6 +240,18 @@ def test_one_word_before_pts_names_a_population(vocab):
     assert analyze("CR rate in evaluable patients?", vocab).population == []
 
 
+def test_who_may_get_a_treatment_and_how_much_disease_are_populations(vocab):
+    # urothelial cancer and myeloma: eligibility said whole; "eligible pts" alone names no part
+    assert analyze("mOS in cisplatin-eligible pts on EV+P?", vocab).population == [
+        "cisplatin-eligible"
+    ]
+    assert "transplant-ineligible" in analyze("PFS in transplant-ineligible pts?", vocab).population
+    assert analyze("how many eligible pts were there?", vocab).population == []
+    # prostate cancer and follicular lymphoma: the volume or burden of disease
+    assert analyze("ARCHES low-volume rPFS HR?", vocab).population == ["low", "volume"]
+    assert analyze("PFS w/ high tumour burden?", vocab).population == ["high", "burden"]
+
+
 def test_a_positive_marker_before_pts_is_a_population_not_a_regimen(vocab):
     # oesophageal and lung cancer: "ypN+ pts", "ALK+ pts" are node- and ALK-positive patients
     assert analyze("ypN+ pts mDFS nivo", vocab).population == ["ypn+"]
