@@ -46,7 +46,11 @@ _DETAIL_LEAD = re.compile(
 )
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
 _PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
-_ARMS_IN_PARENS = re.compile(rf"^\(\s*{_PCT}\s+(?:vs\.?|versus)\s+{_PCT}\s*\)$", re.I)
+# "(67% vs 43%)", and the same of a grade: "(grade 3-4 in 5.6% vs 0%)", "(grade >=3: 12% vs 3%)"
+_GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
+_ARMS_IN_PARENS = re.compile(
+    rf"^\(\s*(?:{_GRADE_LEAD}\s*(?:in\b|:|,)?\s*)?{_PCT}\s+(?:vs\.?|versus)\s+{_PCT}\s*\)$", re.I
+)
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
@@ -320,7 +324,9 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
 
     raw.sort()
     figures = _figures_of(sentence, masked, raw, terms, hints, vocab)
-    return _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+    return _graded(
+        sentence, _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+    )
 
 
 def _figures_of(
@@ -402,6 +408,37 @@ def _with_heads(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list
                     f.scope,
                     head=first.label,
                 )
+    return out
+
+
+def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The values in a grade's brackets after an event's ("hyperglycemia occurred in 58.6% vs
+    8.6% (grade 3-4 in 5.6% vs 0%)") are that event's too, of that grade: their label is the
+    event's words and the grade's."""
+    out = list(figures)
+    for m in _PAREN.finditer(sentence):
+        inner = m.group(0)
+        if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{_GRADE_LEAD}", inner, re.I)):
+            continue
+        before = [f for f in figures if f.end <= m.start()]
+        inside = [i for i, f in enumerate(figures) if m.start() < f.start < m.end()]
+        if not before or not inside:
+            continue
+        event = before[-1].head or before[-1].label
+        label = f"{event} {sentence[m.start() + 1 : figures[inside[0]].start]}".strip()
+        for n, i in enumerate(inside):
+            f = figures[i]
+            out[i] = Figure(
+                f.value,
+                f.start,
+                f.end,
+                f.detail,
+                f.endpoint,
+                label if n == 0 else f.label,
+                f.scope,
+                head="" if n == 0 else label,
+                unit_hint=f.unit_hint,
+            )
     return out
 
 

@@ -695,6 +695,8 @@ class ExtractiveEngine:
         )
         asked = {key for key, _ in q.qualifiers}
         own_label = _label_after_previous_arm(s.text, fig)
+        if SEVERE in asked and _graded_later(s.text, fig, terms):
+            return None  # "58.6% vs 8.6% (grade 3-4 in 5.6% vs 0%)": of any grade
         for key, kind in q.qualifiers:
             if key in scope_keys:
                 score += 1.5
@@ -1819,6 +1821,24 @@ def _find_drugs(
         if len(hit) == 1:
             out.add(hit[0])
     return out
+
+
+def _graded_later(sentence: str, fig: Figure, terms: list[Term]) -> bool:
+    """The sentence says grade 3 or higher only of values after another one that follows
+    ``fig`` ("58.6% vs 8.6% of patients (grade 3-4 in 5.6% vs 0%)"): ``fig`` is of any grade."""
+    grades = [t for t in terms if t.key == SEVERE]
+    if not grades or any(t.start < fig.start for t in grades):
+        return False
+    first = min(t.start for t in grades)
+    if re.search(r"\d(?:\.\d+)?\s*%", sentence[fig.end : first]):
+        return True  # another value comes between
+    # ... or the grade opens brackets of values of its own
+    bracket = re.match(r"[^()]*\(([^()]*)\)", sentence[fig.end :])
+    return bool(
+        bracket
+        and fig.end + bracket.start(1) <= first < fig.end + bracket.end(1)
+        and re.search(r"\d(?:\.\d+)?\s*%", bracket.group(1))
+    )
 
 
 def _cite(s: Sentence) -> Citation:

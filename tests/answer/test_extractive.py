@@ -63,6 +63,37 @@ def test_a_gain_said_with_by_is_no_arms_figure(question, sentence, drugs, gain, 
     assert gain not in draft.text.split("[")[0], draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "any_grade"),
+    [
+        # breast cancer: the grade's values in brackets after the event's any-grade values
+        (
+            "G3-4 hyperglycemia with inavolisib?",
+            "Pathway toxicities differed: hyperglycemia occurred in 58.6% vs 8.6% of patients "
+            "(grade 3-4 in 5.6% vs 0%), stomatitis in 51.2% vs 26.9%.",
+            ["inavolisib", "palbociclib"],
+            "5.6%",
+            "58.6%",
+        ),
+        # myeloma: the same with "grade 3/4:"
+        (
+            "grade 3 or higher ocular AEs with belantamab?",
+            "Ocular adverse events were reported in 79% vs 29% of patients (grade 3/4: 34% vs "
+            "3%), most often blurred vision.",
+            ["belantamab", "daratumumab"],
+            "34%",
+            "79%",
+        ),
+    ],
+)
+def test_a_grade_in_brackets_after_an_events_rates_is_that_events(
+    question, sentence, drugs, value, any_grade, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    lead = draft.text.split("[")[0]
+    assert value in lead and any_grade not in lead, draft.text
+
+
 def test_the_drugs_a_text_names_include_clipped_names_and_classes(vocab):
     # small-cell lung cancer and gastric cancer regimens as clinicians type them
     sclc = ["lurbinectedin", "atezolizumab"]
