@@ -17,7 +17,7 @@ from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Sentence, section_headings, sentences_of
 from bot.answer.question import STATISTICS, Question, analyze, decode_chat_markup
-from bot.answer.trials import name_key
+from bot.answer.trials import name_key, names_trial
 from bot.infra.errors import EngineError
 from index.facts import Fact
 from index.search import HybridSearcher, Snapshot
@@ -69,14 +69,21 @@ class Answerer:
                     q.entities = prior.entities
                     break
 
-        unknown = [e for e in q.entities if not _indexed(e, snap.words, snap.articles_by_trial)]
+        unknown = [
+            e
+            for e in q.entities
+            if not _indexed(e, snap.words, snap.articles_by_trial)
+            or _unwritten_trial(e, snap, self.vocab)
+        ]
         # an unknown name blocks the question only when it is shaped like a trial's name; an
         # unknown abbreviation ("uHCC", "L+P") is left to retrieval
         # ... or a numbered variant of an endpoint ("PFS2": PFS on the next line of therapy)
         missing = [
             e
             for e in unknown
-            if looks_like_trial_name(e, self.vocab) or _endpoint_variant(e, self.vocab)
+            if looks_like_trial_name(e, self.vocab)
+            or _coded_trial(e, self.vocab)
+            or _endpoint_variant(e, self.vocab)
         ]
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
@@ -108,6 +115,7 @@ class Answerer:
         else:
             q.scoped = named or len(snap.articles) < 2
             q.trials = _trials_named(text, snap, self.vocab)
+            q.trials += _mentioned_trials(q.entities, q.trials, snap, self.vocab)
             reporting = _reporting_trials(q, snap)
             if len(reporting) > 1 and not (
                 q.scoped or q.trials or _names_something(text, snap, self.vocab)
@@ -343,6 +351,78 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     # the longer name wins: "ORCA 743", not every "ORCA"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
+
+
+def _mentioned_trials(
+    entities: list[str], named: list[str], snap: Snapshot, vocab: Vocabulary
+) -> list[str]:
+    """Names shaped like a trial's that the index holds only as words: trials an article
+    mentions beside its own ("unlike MAGNITUDE", "HER2CLIMB-02 is ongoing"). Asked about,
+    their figures come from sentences that name them, never from the article's own trial."""
+    keys = {_name_key(n) for n in named}
+    return [
+        e
+        for e in entities
+        if _name_key(e) not in keys
+        and _name_key(e) not in snap.articles_by_trial
+        and e.casefold() not in snap.names  # an article's drug or abbreviation
+        and not vocab.is_drug_name(e)
+        and (
+            _coded_trial(e, vocab) or (looks_like_trial_name(e, vocab) and _called_a_trial(e, snap))
+        )
+        # an article's headline names its own trial ("ATHENA-MONO: rucaparib ..."), however
+        # the index keys it
+        and not any(names_trial(a.title, e) for a in snap.articles.values())
+    ]
+
+
+# "HER2CLIMB-02", "ATHENA-COMBO": a capitalised name and a coded part after a hyphen
+_CODED_TRIAL = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]{3,})-(?:[A-Z]{2,6}|\d{2,3})$")
+
+
+def _coded_trial(name: str, vocab: Vocabulary) -> bool:
+    """A trial's coded name ("HER2CLIMB-02", "ATHENA-COMBO"), not a gene or marker's
+    ("KRAS-G12C") nor a drug's: its first part is no vocabulary term and has four capitals."""
+    m = _CODED_TRIAL.match(name)
+    return bool(
+        m
+        and sum(c.isupper() for c in m.group("name")) >= 4
+        and not vocab.terms(m.group("name"))
+        and not vocab.is_drug_name(m.group("name"))
+    )
+
+
+def _unwritten_trial(name: str, snap: Snapshot, vocab: Vocabulary) -> bool:
+    """A trial's name that no article writes, though its parts are words of the index:
+    "HER2CLIMB-02" where articles say "HER2CLIMB" and "02" apart, "MAGNITUDE" where they say
+    "the magnitude of benefit"."""
+    if name_key(name) in snap.articles_by_trial:
+        return False
+    if _coded_trial(name, vocab):
+        return name.casefold() not in snap.words
+    if not looks_like_trial_name(name, vocab):
+        return False
+    if not name.isupper():
+        return False
+    holders = {a for a, words in snap.article_words.items() if name.casefold() in words}
+    if len(holders) > max(1, int(len(snap.article_words) * _RARE_SHARE)):
+        return False  # a common word written in capitals for emphasis ("pts WITHOUT CNS mets")
+    written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return not any(c.article_id in holders and written.search(c.text) for c in snap.chunks)
+
+
+def _called_a_trial(name: str, snap: Snapshot) -> bool:
+    """Some article calls ``name`` a trial or study ("the MAGNITUDE trial", "in the phase 3
+    HER2CLIMB-02 study"), not a regimen ("the EXTREME regimen") or criteria ("LATITUDE
+    criteria")."""
+    word = name.casefold()
+    holders = {a for a, words in snap.article_words.items() if word in words}
+    said = re.compile(
+        rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+(?:phase\s+\w+\s+)?(?:trial|study)\b)"
+        rf"|\b(?:trial|study)\s*(?:,|\()?\s*{re.escape(name)}(?![\w-])",
+        re.I,
+    )
+    return any(c.article_id in holders and said.search(c.text) for c in snap.chunks)
 
 
 _TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b", re.I)

@@ -364,3 +364,37 @@ def test_a_question_naming_nothing_is_not_guessed_among_trials(tmp_path, embedde
     ):
         named = services.answerer.ask(question)
         assert named.status == "answered" and figure in named.text.split("\n")[0], named.text
+
+
+def test_a_trial_an_article_only_mentions_is_answered_only_where_it_is_named(tmp_path, embedder):
+    """Ovarian and breast cancer articles (written for this test), each naming another trial
+    beside its own: that trial's figure comes from a sentence naming it, or is Not found; a
+    trial's name the articles never write ("ZENITH-02", "MAGNITUDE" where they say "the
+    magnitude of benefit") is no indexed trial."""
+    from tests.conftest import make_services
+
+    ovarian = tmp_path / "ovarian.txt"
+    ovarian.write_text(
+        "OVARIA-MONO: rucaparib maintenance in ovarian cancer\n\n"
+        "In OVARIA-MONO, the PFS hazard ratio for rucaparib versus placebo was 0.52 (95% CI, "
+        "0.40-0.68). The magnitude of benefit was similar across subgroups. The OVARIA-COMBO "
+        "comparison of rucaparib plus nivolumab is ongoing. The zenith of enrolment came in "
+        "2021, and 02 sites closed early.\n"
+    )
+    breast = tmp_path / "breast.txt"
+    breast.write_text(
+        "BREZA-3: tucatinib triplet in HER2-positive breast cancer\n\n"
+        "In the phase 3 BREZA-3 trial, the PFS hazard ratio was 0.54. In the separate "
+        "CLIMBER-EXT study of tucatinib with T-DM1, the PFS hazard ratio was 0.76.\n"
+    )
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths([ovarian, breast])
+    ask = services.answerer.ask
+    combo = ask("OVARIA-COMBO ruca + nivo PFS HR?")
+    assert combo.status == "not_found" and "0.52" not in combo.text.split("\n")[0], combo.text
+    named = ask("CLIMBER-EXT tucatinib PFS HR?")
+    assert named.status == "answered" and "0.76" in named.text.split("\n")[0], named.text
+    for name in ("ZENITH-02", "MAGNITUDE"):
+        unwritten = ask(f"{name} rucaparib PFS HR?")
+        assert unwritten.status == "not_found" and f"mentions {name}" in unwritten.text
