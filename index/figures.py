@@ -794,7 +794,15 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             figures.append(
                 _cell_figure(label, label_terms, head, value_text, offset, m, side, vocab)
             )
+        # "HR (95% CI); P value: 0.75 (0.49-1.17); P=0.21": the cell's P value after its HR
+        for p in _CELL_P.finditer(value_text, values[0].end()):
+            start, end = offset + p.start("v"), offset + p.end("v")
+            figures.append(Figure(p.group("v"), start, end, "", "P value", f"{label} P", head))
     return figures
+
+
+# its value as prose gives it: "0.21" of "P=0.21", "<0.001" of "P<0.001"
+_CELL_P = re.compile(r"(?<![\w.])P\s*(?:=\s*|(?=[<>≤]))(?P<v>[<>≤]?\s?0?\.\d+)", re.I)
 
 
 _SIDES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)

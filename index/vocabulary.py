@@ -13,7 +13,19 @@ import yaml
 from index.errors import ConfigError
 from index.text import stem, tokenize
 
-_PRIMARY_ENDPOINT = re.compile(r"\bprimary\s+(?:end\s*-?\s*points?|outcomes?|objectives?)", re.I)
+_PRIMARY_ENDPOINT = re.compile(
+    # "the primary endpoint", "the primary HER2-low population": no analysis
+    r"\bprimary\s+(?:end\s*-?\s*points?|outcomes?|objectives?|(?:[\w+/-]+\s+){0,2}"
+    r"(?:population|cohort)s?\b)",
+    re.I,
+)
+# "no obligation to update any forward-looking statement": the verb, no analysis
+_UPDATE_VERB = re.compile(r"\b(?:to|will|may|not)\s+update\b", re.I)
+
+
+def _no_analysis_words(text: str) -> str:
+    """``text`` without the words that look like an analysis's name and are none."""
+    return _UPDATE_VERB.sub(" ", _PRIMARY_ENDPOINT.sub(" ", text))
 
 
 @dataclass(frozen=True)
@@ -152,8 +164,14 @@ class Vocabulary:
 
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""
-        text = _PRIMARY_ENDPOINT.sub(" ", text)  # "the primary endpoint" names no analysis
+        text = _no_analysis_words(text)  # "the primary endpoint" names no analysis
         return {name for name, pattern in self._analysis_patterns.items() if pattern.search(text)}
+
+    def analysis_mentions(self, text: str) -> dict[str, int]:
+        """How often ``text`` names each analysis it names."""
+        text = _no_analysis_words(text)
+        counts = {name: len(p.findall(text)) for name, p in self._analysis_patterns.items()}
+        return {name: n for name, n in counts.items() if n}
 
     def is_event(self, key: str) -> bool:
         """Whether a group is an adverse event of its own ("nausea"), not every event."""

@@ -774,11 +774,13 @@ class ExtractiveEngine:
         in the figure's own words, the drug asked, a CI, not an arm's size."""
         if q.analyses:
             # "updated mOS": the figure whose sentence names that analysis
-            said = self.vocab.analyses_named(s.text)
+            said = self._analysis_said(s, context)
             if any(self.vocab.conflicting(a, b) for a in q.analyses for b in said):
                 return None  # "in the primary analysis, ..." for the updated analysis asked
             if said & q.analyses:
                 score += 1.0
+            elif not self._mainly_about(q.analyses, s.article.id, context):
+                return None  # the article reports two analyses, and which this is is not said
         elif self.vocab.superseded(
             self.vocab.analyses_named(s.text), self._analyses(s.article.id, context)
         ):
@@ -1031,6 +1033,28 @@ class ExtractiveEngine:
             lines = context.text.get(article, "").split("\n")
             context.named[article] = {t.key for line in lines for t in self.vocab.terms(line)}
         return context.named[article]
+
+    def _analysis_said(self, s: Sentence, context: _ArticleContext) -> set[str]:
+        """The analysis a sentence reports: named by it, else by its section's heading, the
+        sentences just before it or its article's headline ("Final KEYNOTE-826 Analysis")."""
+        before = context.before.get((s.article.id, s.start), [])
+        for text in (s.text, s.section, *before, s.article.title):
+            said = self.vocab.analyses_named(text)
+            if said:
+                return said
+        return set()
+
+    def _mainly_about(self, asked: frozenset[str], article: str, context: _ArticleContext) -> bool:
+        """Whether the sentences of an article that name no analysis may be of the one asked:
+        the article names no other, or names the one asked most often (its own analysis; an
+        earlier or later one is mentioned beside it, or as often)."""
+        mentions = self.vocab.analysis_mentions(context.text.get(article, ""))
+        others = {
+            b: n for b, n in mentions.items() if any(self.vocab.conflicting(a, b) for a in asked)
+        }
+        if not others:
+            return True
+        return max(mentions.get(a, 0) for a in asked) >= max(others.values())
 
     def _analyses(self, article: str, context: _ArticleContext) -> set[str]:
         """The analyses an article's retrieved text names, once per question that needs them."""

@@ -2679,6 +2679,84 @@ def test_the_analysis_asked_is_the_one_answered(question, sentences, asked, othe
 
 
 @pytest.mark.parametrize(
+    ("question", "sentences", "asked", "other"),
+    [
+        # breast cancer: the HER2-ultralow cohort is not the HER2-low population
+        (
+            "mPFS with T-DXd in HER2-ultralow?",
+            [
+                "In the HER2-low population, median PFS was 13.2 months with T-DXd versus "
+                "8.1 months with chemotherapy.",
+                "In the HER2-ultralow cohort, median PFS was 15.1 months with T-DXd versus "
+                "8.3 months with chemotherapy.",
+            ],
+            "15.1",
+            "13.2",
+        ),
+        # gastric cancer: only the HER2-low figure is reported
+        (
+            "ORR with T-DXd in HER2-ultralow gastric cancer?",
+            ["In HER2-low gastric cancer, the ORR was 26.3% with T-DXd."],
+            None,
+            "26.3%",
+        ),
+    ],
+)
+def test_a_her2_ultralow_cohort_is_not_the_her2_low_one(question, sentences, asked, other, vocab):
+    draft = _answer_in(vocab, question, sentences, ["trastuzumab deruxtecan"])
+    lead = draft.text.split("[")[0]
+    assert other not in lead and (asked is None or asked in lead), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value", "answered"),
+    [
+        # ovarian cancer: the article is about the primary analysis and only looks ahead to the
+        # final one, so its unmarked median is not the final analysis's
+        (
+            "final OS analysis: median OS with olaparib?",
+            [
+                "Median OS was 51.7 months with olaparib.",
+                "At the primary analysis, PFS was improved with olaparib.",
+                "The primary analysis data cut-off was in March 2019.",
+                "A final analysis is planned for 2027.",
+            ],
+            "51.7",
+            False,
+        ),
+        # kidney cancer: the article reports the final analysis, naming the primary beside it
+        (
+            "final analysis median OS with cabozantinib?",
+            [
+                "Median OS was 37.9 months with cabozantinib plus nivolumab.",
+                "The final analysis confirmed the benefit seen at the primary analysis.",
+                "This final analysis was presented at ASCO GU.",
+            ],
+            "37.9",
+            True,
+        ),
+        # melanoma: the same when the article names only the analysis asked
+        (
+            "updated median PFS with relatlimab?",
+            [
+                "Median PFS was 10.2 months with relatlimab plus nivolumab.",
+                "The updated analysis was presented at ASCO.",
+            ],
+            "10.2",
+            True,
+        ),
+    ],
+)
+def test_a_figure_naming_no_analysis_is_of_the_one_its_article_reports(
+    question, sentences, value, answered, vocab
+):
+    # the figure's sentence, heading and neighbours name no analysis: the article decides
+    drugs = ["olaparib", "cabozantinib", "nivolumab", "relatlimab"]
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert (value in draft.text.split("[")[0]) == answered, draft.text
+
+
+@pytest.mark.parametrize(
     ("question", "sentences", "overall"),
     [
         # colorectal cancer: a biomarker the article names, asked as a subgroup

@@ -705,3 +705,26 @@ def test_a_cell_that_names_its_statistic_before_its_value_holds_that_statistic(
 def test_a_time_is_never_a_p_value(sentence, value, endpoint, vocab):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
     assert fig.endpoint != endpoint
+
+
+@pytest.mark.parametrize(
+    ("row", "p_value"),
+    [
+        # lung cancer: a cell holding the hazard ratio, its CI and then its P value
+        (
+            "Overall survival | Durvalumab: 17.2 months | Placebo: 16.0 months | "
+            "HR (95% CI); P value: 0.75 (0.49-1.17); P=0.21",
+            "0.21",
+        ),
+        # breast cancer: the same with a bound
+        (
+            "Invasive DFS | Abemaciclib + ET: 92.2% | ET alone: 88.7% | "
+            "HR (95% CI); P: 0.70 (0.59-0.82); P<0.001",
+            "<0.001",
+        ),
+    ],
+)
+def test_a_p_value_after_a_cells_ratio_is_that_rows_p_value(row, p_value, vocab):
+    figs = extract_figures(row, vocab)
+    assert [f.value for f in figs if f.endpoint == "P value"] == [p_value]
+    assert p_value in row  # verbatim, as every figure must be

@@ -48,6 +48,27 @@ def test_which_analysis_a_sentence_names(vocab):
     assert vocab.analyses_named("With longer follow-up, median OS was 12.8 months") == {"updated"}
 
 
+def test_words_that_look_like_an_analysis_and_are_none(vocab):
+    # breast and lung cancer: the trial's primary population is no primary analysis
+    named = vocab.analyses_named
+    assert named("In the primary HER2-low population (n=713), median PFS was 13.2 months") == set()
+    assert named("In the primary efficacy population, median OS was 16.7 months") == set()
+    assert named("In the primary analysis, median OS was 24.0 months") == {"primary"}
+    # any press release: the verb in its legal footer; an update asked is still one
+    assert named("The company undertakes no obligation to update any statement.") == set()
+    assert named("KN407 5y update: mOS pembro-CT vs PBO-CT?") == {"updated"}
+
+
+def test_how_often_an_article_names_each_analysis(vocab):
+    # myeloma and leukaemia: counted as analyses_named reads them, the footer left out
+    text = (
+        "At the primary analysis, median follow-up was 12.4 months. At a later data cutoff, "
+        "median OS was 29.3 months. The primary analysis was published. The company undertakes "
+        "no obligation to update any forward-looking statement."
+    )
+    assert vocab.analysis_mentions(text) == {"primary": 2, "updated": 1}
+
+
 def test_an_earlier_analysis_is_superseded_by_a_later_one_reported(vocab):
     # cervical cancer (IA1 vs IA2) and biliary tract cancer (primary vs updated analysis)
     assert vocab.superseded({"first interim"}, {"first interim", "second interim"})
