@@ -17,7 +17,7 @@ from index.text import split_sentences
 from index.vocabulary import Vocabulary
 
 # Figures that describe the design or another value, not a result of their own
-_NOT_FACTS = ("P value", "schedule")
+_NOT_FACTS = ("P value", "schedule", "randomization ratio")
 _STATISTICS = ("HR", "odds ratio")
 _TRIAL_NAME = re.compile(r"[\w-]+")
 

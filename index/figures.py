@@ -41,6 +41,13 @@ _LABELLED = re.compile(
     r"|\s+for\s+[^\d();]{1,90}?(?:,\s*|\s+(?:was|of|is|were)\s+|\s+)(?=[<>≤≥]?\s?\d*\.\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
 )
+_NUMBER_WORD = r"(?:one|two|three|four)"
+# an allocation ratio: "2:1", "1:1:1", "two to one"
+_ALLOCATION = re.compile(
+    rf"(?<![\w:.])\d(?::\d){{1,3}}(?![\w:.])|\b{_NUMBER_WORD}(?:\s+to\s+{_NUMBER_WORD}){{1,3}}\b",
+    re.I,
+)
+_RANDOMIZED = re.compile(r"\brandom|\ballocat|\bassigned\b|\bratio\b", re.I)
 _DETAIL_LEAD = re.compile(
     r"^\(\s*(?:\d+(?:\.\d+)?%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I
 )
@@ -90,6 +97,8 @@ class Figure:
             return "percent"
         if _DOSE_UNIT.search(v):
             return "dose"
+        if _ALLOCATION.fullmatch(self.value):
+            return "allocation"
         if re.search(r"(?:month|mo|week|wk|day|year)s?$", v):
             return "time"
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", v.strip()):
@@ -290,6 +299,12 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             raw.append((listed.start(), listed.end(), listed.group(0), endpoint))
             taken.append((listed.start(), listed.end()))
 
+    # "randomized 2:1", "Randomisation was two to one": how patients were allocated
+    if _RANDOMIZED.search(sentence):
+        for m in _ALLOCATION.finditer(sentence):
+            raw.append((m.start(), m.end(), m.group(0), "randomization ratio"))
+            taken.append((m.start(), m.end()))
+
     # "CPS >=5", "younger than 65 years": who the figures are about, not figures
     cut_offs = [
         (m.start(), m.end()) for m in (*SCORE_CUT.finditer(sentence), *_age_cut_spans(sentence))
@@ -442,13 +457,17 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_DESCRIPTORS = ("dose", "schedule")
+# what describes the figures around it without bounding their words: "483 patients were
+# randomized 1:1 to maintenance" is the count of those randomized to maintenance
+_DESCRIPTORS = ("dose", "schedule", "randomization ratio")
 
 
 def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
     """Endpoints given by the value's own form: a dose, a schedule, a head count."""
     if _DOSE_UNIT.search(value):
         return "dose"
+    if _ALLOCATION.fullmatch(value):
+        return "randomization ratio"
     if re.search(r"\b(?:every|each|q)\s*$", sentence[:start], re.I):
         return "schedule"
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value.strip()):

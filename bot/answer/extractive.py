@@ -548,7 +548,7 @@ class ExtractiveEngine:
             return None  # "vs chemo" asked: a figure of the comparison with another arm
         if self._one_event(q, fig):
             return None  # "TRAEs included nausea (43.1%)": nausea's rate, not every TRAE's
-        if self._other_event(q, fig):
+        if self._other_event(q, s, fig):
             return None  # "neutropenia (51% vs 38%), leukopenia (9% vs 5%)": 9% is leukopenia's
         if self._arms_unsaid(q, s, fig):
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
@@ -1117,12 +1117,15 @@ class ExtractiveEngine:
             t.key == key for t in self.vocab.terms(s.article.title)
         )
 
-    def _other_event(self, q: Question, fig: Figure) -> bool:
+    def _other_event(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """An adverse event asked ("grade >=3 neutropenia"): a figure whose own list item names
-        only other events ("..., leukopenia (9%)", "and fatigue (34%)") is theirs."""
+        only other events ("..., leukopenia (9%)", "and fatigue (34%)") is theirs, and one whose
+        sentence names no event asked counts every event ("TEAEs of any grade in 98.8%")."""
         asked = {g for g in q.groups if self.vocab.is_event(g)}
         if not asked:
             return False
+        if not asked & {t.key for t in self.vocab.terms(f"{s.section}. {s.text}")}:
+            return True
         clause = _ITEM_CUT.split(fig.label)[-1]
         named = {t.key for t in self.vocab.terms(clause) if self.vocab.is_event(t.key)}
         return bool(named) and not named & asked

@@ -3338,6 +3338,64 @@ def test_an_event_asked_is_not_answered_by_another_items_rate(
     assert not any(v in lead for v in other_events), lead
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "every_event"),
+    [
+        # GIST: the rate of any adverse event is not alopecia's
+        (
+            "any-grade alopecia w/ ripretinib?",
+            "Treatment-emergent adverse events of any grade occurred in 98.8% of ripretinib and "
+            "97.7% of placebo patients.",
+            ["ripretinib"],
+            "98.8%",
+        ),
+        # breast cancer: nor nausea's
+        (
+            "any grade nausea with T-DXd?",
+            "Adverse events of any grade were reported in 99.3% of patients on T-DXd.",
+            ["trastuzumab deruxtecan"],
+            "99.3%",
+        ),
+    ],
+)
+def test_an_event_asked_is_not_answered_by_every_events_rate(
+    question, sentence, drugs, every_event, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert every_event not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "ratio"),
+    [
+        # liver cancer: the ratio, not the count or the trial's design sentence
+        (
+            "n and randomization ratio in the trial?",
+            [
+                "The trial was a global, open-label, randomized phase 3 trial.",
+                "A total of 501 patients were randomized 2:1 to atezolizumab plus bevacizumab "
+                "or sorafenib.",
+            ],
+            "2:1",
+        ),
+        # lung cancer: the ratio in words, not the hazard ratio
+        (
+            "randomisation ratio?",
+            [
+                "The hazard ratio was 0.16, with a 95% confidence interval of 0.10 to 0.24.",
+                "Randomisation was two to one.",
+            ],
+            "two to one",
+        ),
+    ],
+)
+def test_a_randomization_ratio_asked_is_answered_by_the_allocation(
+    question, sentences, ratio, vocab
+):
+    lead = _answer_in(vocab, question, sentences, ["atezolizumab", "osimertinib"]).text
+    assert ratio in lead.split("[")[0], lead
+
+
 def _answer_titled(vocab, question, title, sentences, drugs):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence

@@ -728,3 +728,53 @@ def test_a_p_value_after_a_cells_ratio_is_that_rows_p_value(row, p_value, vocab)
     figs = extract_figures(row, vocab)
     assert [f.value for f in figs if f.endpoint == "P value"] == [p_value]
     assert p_value in row  # verbatim, as every figure must be
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ratio", "others"),
+    [
+        # liver cancer: the ratio after the count randomized
+        (
+            "A total of 501 patients with unresectable HCC were randomized 2:1 to the combination "
+            "or sorafenib.",
+            "2:1",
+            ["501"],
+        ),
+        # lung cancer: said in words
+        ("Randomisation was two to one.", "two to one", []),
+        # endometrial cancer: three arms
+        ("Patients were randomly assigned 1:1:1 to three regimens.", "1:1:1", []),
+    ],
+)
+def test_an_allocation_ratio_is_a_figure_of_its_own(sentence, ratio, others, vocab):
+    figs = extract_figures(sentence, vocab)
+    allocated = [f for f in figs if f.endpoint == "randomization ratio"]
+    assert [f.value for f in allocated] == [ratio] and allocated[0].unit == "allocation"
+    assert [f.value for f in figs if f.endpoint != "randomization ratio"] == others
+
+
+def test_a_ratio_without_a_randomization_is_none(vocab):
+    # head and neck cancer: a score's "1:1" is no allocation
+    figs = extract_figures("Tumour-to-stroma scoring used a 1:1 weighting of both areas.", vocab)
+    assert not [f for f in figs if f.endpoint == "randomization ratio"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "said_after"),
+    [
+        # small-cell lung cancer: the count of those randomized to maintenance
+        (
+            "A total of 483 patients were randomized 1:1 to lurbinectedin plus atezolizumab or "
+            "atezolizumab maintenance.",
+            "483",
+            "maintenance",
+        ),
+        # breast cancer: the count of those randomised to either arm
+        ("Overall, 866 patients were randomised 1:1 to T-DXd or chemotherapy.", "866", "chemo"),
+    ],
+)
+def test_an_allocation_ratio_does_not_cut_the_words_of_the_count_before_it(
+    sentence, count, said_after, vocab
+):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == count)
+    assert said_after in fig.scope, fig.scope

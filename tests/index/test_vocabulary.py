@@ -151,3 +151,19 @@ def test_follow_up_later_analyses_and_drug_nicknames_as_clinicians_type_them(voc
     assert "updated" in vocab.analyses_named("At a later data cut-off, median PFS was 24.5")
     # myeloma: "belamaf" is belantamab mafodotin
     assert vocab.brands["belamaf"] == "belantamab mafodotin"
+
+
+def test_a_randomization_ratio_is_asked_by_its_name_not_by_any_ratio(vocab):
+    # liver and lung cancer: the allocation asked; myelodysplasia and myeloma: other ratios
+    def endpoints(text):
+        return [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+
+    assert endpoints("n and randomization ratio in IMbrave150?")[-1:] == ["randomization ratio"]
+    assert endpoints("LAURA randomisation ratio?") == ["randomization ratio"]
+    assert "randomization ratio" not in endpoints("COMMANDS common risk ratio upper 95% CI?")
+    assert "randomization ratio" not in endpoints("odds ratio for MRD negativity?")
+    # small-cell lung cancer: a count at randomization, a regimen before it
+    assert "randomization ratio" not in endpoints("How many made it to randomization?")
+    assert endpoints("What induction regimen did pts receive before randomization?") == []
+    # myeloma: "median FU" is the follow-up
+    assert endpoints("median FU for the maintenance analysis?") == ["follow-up"]
