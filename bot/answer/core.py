@@ -59,6 +59,7 @@ class Answerer:
         snap = self.searcher.snapshot()
         known = snap.names
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
+        text = _spell_combinations(text, snap)
         q = analyze(text, self.vocab, known, self._arm_names(snap))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
@@ -748,6 +749,26 @@ def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
         return vocab.brands.get(word, m.group(0)) if word not in snap.words else m.group(0)
 
     return re.sub(r"(?<![\w-])[A-Za-z][a-z]{3,}(?![\w-])", generic, text)
+
+
+def _spell_combinations(text: str, snap: Snapshot) -> str:
+    """Drugs given together, each clipped ("ami-laz", "len-eve"), as the articles write them
+    ("amivantamab + lazertinib"): every part the start of exactly one indexed drug's name, and
+    the whole no word of the index."""
+    drugs = {str(d).casefold() for a in snap.articles.values() for d in a.meta.get("drugs", [])}
+
+    def spelled(m: re.Match[str]) -> str:
+        if m.group(0).casefold() in snap.words:
+            return m.group(0)
+        names = []
+        for part in m.group(0).casefold().split("-"):
+            starting = [d for d in drugs if d.startswith(part) and d.isalpha()]
+            if len(starting) != 1 or starting[0] in names:
+                return m.group(0)
+            names.append(starting[0])
+        return " + ".join(names)
+
+    return re.sub(r"(?<![\w-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w-])", spelled, text)
 
 
 @lru_cache(maxsize=4)

@@ -398,3 +398,24 @@ def test_a_trial_an_article_only_mentions_is_answered_only_where_it_is_named(tmp
     for name in ("ZENITH-02", "MAGNITUDE"):
         unwritten = ask(f"{name} rucaparib PFS HR?")
         assert unwritten.status == "not_found" and f"mentions {name}" in unwritten.text
+
+
+def test_drugs_given_together_each_clipped_are_spelled_as_the_articles_spell_them():
+    from bot.answer.core import _spell_combinations
+
+    # lung cancer and melanoma: each part starts exactly one indexed drug's name
+    lung = _snapshot(["MARIPOSA"], ["amivantamab", "lazertinib", "osimertinib"])
+    assert _spell_combinations("G3+ AEs ami-laz vs osimertinib", lung) == (
+        "G3+ AEs amivantamab + lazertinib vs osimertinib"
+    )
+    melanoma = _snapshot(["CheckMate 067"], ["ipilimumab", "nivolumab"])
+    assert _spell_combinations("PFS HR ipi-nivo vs nivo", melanoma) == (
+        "PFS HR ipilimumab + nivolumab vs nivo"
+    )
+    # a part that starts no drug, or two, leaves the words as they are
+    assert _spell_combinations("ORR pembro-chemo?", _snapshot([], ["pembrolizumab"])) == (
+        "ORR pembro-chemo?"
+    )
+    two = _snapshot([], ["pembrolizumab", "pemetrexed", "carboplatin"])
+    assert _spell_combinations("OS with pem-carbo?", two) == "OS with pem-carbo?"
+    assert _spell_combinations("post-RT PFS", lung) == "post-RT PFS"

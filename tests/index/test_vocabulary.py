@@ -167,3 +167,12 @@ def test_a_randomization_ratio_is_asked_by_its_name_not_by_any_ratio(vocab):
     assert endpoints("What induction regimen did pts receive before randomization?") == []
     # myeloma: "median FU" is the follow-up
     assert endpoints("median FU for the maintenance analysis?") == ["follow-up"]
+
+
+def test_undetectable_mrd_is_mrd_negativity(vocab):
+    # CLL and myeloma: "uMRD" and "undetectable MRD" as clinicians and reports write them
+    def endpoints(text):
+        return [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+
+    assert endpoints("uMRD rate with acala-obin?") == ["MRD negativity"]
+    assert endpoints("Undetectable MRD was reached by 58% with dara-VRd") == ["MRD negativity"]
