@@ -55,8 +55,11 @@ _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
 _PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
 # "(67% vs 43%)", and the same of a grade: "(grade 3-4 in 5.6% vs 0%)", "(grade >=3: 12% vs 3%)"
 _GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
+# the arms' values in brackets ("(67% vs 43%)"), or one grade's ("(grade 3 or higher, 8.6%)")
 _ARMS_IN_PARENS = re.compile(
-    rf"^\(\s*(?:{_GRADE_LEAD}\s*(?:in\b|:|,)?\s*)?{_PCT}\s+(?:vs\.?|versus)\s+{_PCT}\s*\)$", re.I
+    rf"^\(\s*(?:{_GRADE_LEAD}\s*(?:in\b|:|,)?\s*{_PCT}(?:\s+(?:vs\.?|versus)\s+{_PCT})?"
+    rf"|{_PCT}\s+(?:vs\.?|versus)\s+{_PCT})\s*\)$",
+    re.I,
 )
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -630,6 +633,10 @@ def _nearest_endpoint(
         return before[-1].key
     if _SHARE_OF_POPULATION.match(sentence, end):
         return None  # "Patients with stage IV disease, about 64% of the population, had ..."
+    if is_percent(value) and any(vocab.is_event(t.key) for t in vocab.terms(sentence[:start])):
+        # "Liver-related adverse events occurred in 25.4%, ... and ILD in 1.5%": an adverse
+        # event's rate, not of the endpoint a later item names
+        return None
     after = [
         t
         for t in terms

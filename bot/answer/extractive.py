@@ -1106,8 +1106,12 @@ class ExtractiveEngine:
             self.vocab.is_event(g) for g in q.groups
         ):
             return False
-        clause = _ITEM_CUT.split(fig.label)[-1]
-        return any(self.vocab.is_event(t.key) for t in self.vocab.terms(clause))
+        # the list item ("included nausea (43.1%)") or the clause's subject ("but grade 3 or
+        # higher ocular events were only 3.2%")
+        for clause in (_ITEM_CUT.split(fig.label)[-1], _CLAUSE_CUT.split(fig.label)[-1]):
+            if any(self.vocab.is_event(t.key) for t in self.vocab.terms(clause)):
+                return True
+        return False
 
     def _asked_as_part(self, q: Question, key: str, s: Sentence) -> bool:
         """A setting named as the patients asked about ("mOS in MSI-H pts", "HR in ESR1-mutant
@@ -1146,6 +1150,8 @@ class ExtractiveEngine:
         if fig.unit == "count":
             return False  # (a head count is no event rate: "733 patients with high-grade ...")
         scope = _own_scope(fig, sentence)
+        if sentence and _GRADE_RATE_AFTER.match(sentence, fig.end):
+            scope = ""  # "25.4% (grade 3 or higher, 8.6%)": the brackets give that grade's rate
         clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
         if any(key == SEVERE for key, _ in q.qualifiers):
             # "grade >=3 TRAEs": "any-grade TRAEs in 89.8%" is every grade's rate (the words
@@ -1597,10 +1603,25 @@ class ExtractiveEngine:
             return fig.endpoint  # carried from the sentence before
         if chosen is None:
             label = fig.label.strip()
+            events = [t for t in self.vocab.terms(label) if self.vocab.is_event(t.key)]
+            if events:
+                # "Liver-related adverse events occurred in grade 3 or higher,": the event, and
+                # the grade its brackets name
+                grade = _GRADE_WORDS.search(label, events[-1].end)
+                surface = label[events[-1].start : events[-1].end]
+                return _capital(f"{surface}, {grade.group(0)}" if grade else surface)
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
-        surface = sentence[chosen.start : chosen.end]
+        start = chosen.start
+        for t in self.vocab.terms(sentence[: chosen.start]):
+            if self.vocab.is_event(t.key) and chosen.start - t.end <= 1:
+                start = t.start  # "liver-related adverse events": of which events
+        surface = sentence[start : chosen.end]
         if re.search(r"\bmedian\s+$", sentence[max(0, chosen.start - 8) : chosen.start], re.I):
             surface = "median " + surface
+        grade = _GRADE_WORDS.search(fig.label)
+        if grade and grade.group(0).casefold() not in surface.casefold():
+            said = grade.group(0)
+            surface = f"{surface}, {said[0].lower()}{said[1:]}"  # "Adverse events, grade 3+"
         return _capital(surface)
 
     def _qualifier_phrase(self, sentence: str, fig: Figure) -> str:
@@ -1616,6 +1637,11 @@ class ExtractiveEngine:
         return "no indexed article answers this"
 
 
+_GRADE_WORDS = re.compile(
+    r"\bgrades?\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|/|or|to)\s*\d)?(?:\+|\s+or\s+(?:higher|above|"
+    r"greater|worse))?",
+    re.I,
+)
 _VALUE_IN_TEXT = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
 )
@@ -2090,6 +2116,9 @@ _ARMS_TOGETHER = re.compile(
 )
 # where the words naming one item of a list begin: "the most common TRAEs included | nausea"
 _ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
+# a grade's own rate in brackets after a value: "(grade 3 or higher, 8.6%)", "(G3+ in 5%)"
+_GRADE_RATE_AFTER = re.compile(r"\s*\(\s*(?:grades?|G)\s*[^()]*?\d\s*%", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:(|]|\b(?:but|while|whereas)\b", re.I)
 # a heading or an interviewer's question: "## Safety", "**Were there subgroups that did better?**"
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one

@@ -3396,6 +3396,72 @@ def test_a_randomization_ratio_asked_is_answered_by_the_allocation(
     assert ratio in lead.split("[")[0], lead
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "organ_events"),
+    [
+        # cervical cancer: the clause's subject is the ocular events, not every TRAE
+        (
+            "G3+ TRAEs tisotumab vs chemo?",
+            "Ocular adverse events of any grade occurred in 53.6% of patients on tisotumab "
+            "vedotin, but grade 3 or higher ocular events were only 3.2%.",
+            ["tisotumab vedotin"],
+            "3.2%",
+        ),
+        # myeloma: the same for belantamab's eye toxicity
+        (
+            "grade 3-4 AEs with belantamab?",
+            "Infections were common with belantamab, while grade 3 or 4 ocular toxicity was "
+            "reported in 34%.",
+            ["belantamab mafodotin"],
+            "34%",
+        ),
+    ],
+)
+def test_the_rate_of_an_organs_events_is_not_every_events(
+    question, sentence, drugs, organ_events, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert organ_events not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "name"),
+    [
+        # breast cancer: the rate before a grade's brackets is every grade's
+        (
+            "any grade liver-related AEs with ribociclib?",
+            "With ribociclib, liver-related adverse events occurred in 25.4% (grade 3 or higher, "
+            "8.6%).",
+            ["ribociclib"],
+            "25.4%",
+            "Liver-related adverse events",
+        ),
+        # ... and the brackets' rate is that grade's, named so
+        (
+            "G3+ hepatic AEs with ribociclib?",
+            "With ribociclib, liver-related adverse events occurred in 25.4% (grade 3 or higher, "
+            "8.6%).",
+            ["ribociclib"],
+            "8.6%",
+            "Liver-related adverse events, grade 3 or higher",
+        ),
+        # prostate cancer: the same for anaemia
+        (
+            "anaemia any grade with olaparib?",
+            "With olaparib, anaemia occurred in 46.0% (grade 3 or higher, 15.1%).",
+            ["olaparib"],
+            "46.0%",
+            "",
+        ),
+    ],
+)
+def test_an_events_rate_and_its_grades_in_brackets_are_told_apart(
+    question, sentence, drugs, value, name, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert value in lead and lead.startswith(name), lead
+
+
 def _answer_titled(vocab, question, title, sentences, drugs):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence

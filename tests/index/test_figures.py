@@ -778,3 +778,23 @@ def test_an_allocation_ratio_does_not_cut_the_words_of_the_count_before_it(
 ):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == count)
     assert said_after in fig.scope, fig.scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "other_endpoint"),
+    [
+        # breast cancer: hepatotoxicity's rate is not of the ILD named in the next item
+        (
+            "Hepatotoxicity occurred in 25.4%, and interstitial lung disease in 1.5%.",
+            "25.4%",
+            "ILD",
+        ),
+        # melanoma: nor is rash's the ORR said later
+        ("Rash was seen in 30% of patients, and the ORR was 41%.", "30%", "ORR"),
+    ],
+)
+def test_an_events_rate_is_not_of_an_endpoint_named_after_it(
+    sentence, value, other_endpoint, vocab
+):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert fig.endpoint != other_endpoint
