@@ -554,6 +554,8 @@ class ExtractiveEngine:
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        if _REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]):
+            return None  # "higher than the 5.4 mg/kg used in breast cancer": a yardstick
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
             return None  # "crizotinib 250 mg" does not answer for lorlatinib
         if fig.unit == "dose" and self._phase_fit(q, fig) is False:
@@ -1707,6 +1709,12 @@ ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
 # a difference between arms said before its value ("an improvement of", "the gain would exceed")
+# a value the reported one is measured against: "is lower than the 600 mg used in metastatic
+# disease", "higher than the 5.4 mg/kg used in breast cancer"
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:higher|lower|greater|less|more|fewer|longer|shorter|above|below)\s+than\s+the\s+$",
+    re.I,
+)
 _GAIN_BEFORE = re.compile(
     r"\b(?:improvement|gain|difference|extension)\s+(?:[\w-]+\s+){0,3}"
     r"(?:of|by|was|is|would|to|exceed\w*)\s+(?:[\w-]+\s+){0,2}$"

@@ -3462,6 +3462,30 @@ def test_an_events_rate_and_its_grades_in_brackets_are_told_apart(
     assert value in lead and lead.startswith(name), lead
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "yardstick"),
+    [
+        # gastric cancer: the breast cancer dose the trial's is compared with
+        (
+            "T-DXd dose in the gastric trial?",
+            "Note that the 6.4 mg/kg dose is higher than the 5.4 mg/kg used in breast cancer.",
+            ["trastuzumab deruxtecan"],
+            "5.4 mg/kg",
+        ),
+        # breast cancer: the metastatic dose the adjuvant one is compared with
+        (
+            "adjuvant ribociclib dose?",
+            "The 400-mg adjuvant dose is lower than the 600 mg used in metastatic disease.",
+            ["ribociclib"],
+            "600 mg",
+        ),
+    ],
+)
+def test_a_value_another_is_compared_with_is_no_answer(question, sentence, drugs, yardstick, vocab):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert yardstick not in lead, lead
+
+
 def _answer_titled(vocab, question, title, sentences, drugs):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
