@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
@@ -614,6 +614,8 @@ def _nearest_endpoint(
         ]
         if own:
             return own[0].key
+    if fitting and _OTHER_RATE.search(sentence[fitting[-1].end : start]):
+        return None  # "The 5-year OS rate was 18.4% ..., despite a crossover rate of 51.1%"
     if fitting:
         nearest = fitting[-1]
         frame = _framing(fitting, sentence, vocab)
@@ -647,6 +649,13 @@ def _nearest_endpoint(
     return after[0].key if after else None
 
 
+# a rate of something the vocabulary does not name, right before the value: "a crossover rate
+# of", "the screening failure rate was"
+_OTHER_RATE = re.compile(
+    r"\b(?!(?:the|a|an|its|their|overall|response|survival|event|objective|landmark|median|"
+    r"year|month|\d+-\w+)\b)[a-z][a-z-]{3,}\s+rates?\s+(?:of|was|were|is|reached)\s+$",
+    re.I,
+)
 # where a sentence starts a new clause with its own subject: "..., while 6% of patients ..."
 _CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+", re.I)
 # a share of the trial's people, not an endpoint said after it
@@ -721,6 +730,9 @@ def _respectively(
             if i and i.strip(" \x00")
         ]
         if len(items) < width or not _LIST_JOINER.search(head):
+            # "x, y and z in the combination, encorafenib and vemurafenib arms, respectively":
+            # the items after the values, each value's own
+            _items_after(sentence, figures, run, word.start(), out)
             continue  # "at 4 years, the IDFS rates were x and y, respectively": no list of items
         items = items[-width:]
         for n, target in enumerate(targets):
@@ -735,6 +747,33 @@ def _respectively(
                 f = figures[idx]
                 out[idx] = Figure(f.value, f.start, f.end, f.detail, endpoint, item, scope)
     return out
+
+
+def _items_after(
+    sentence: str, figures: list[Figure], run: list[int], until: int, out: list[Figure]
+) -> None:
+    """The values of ``run`` said before their items ("63%, 51% and 40% in the combination,
+    encorafenib and vemurafenib arms, respectively"): each value's scope becomes its item."""
+    last = figures[run[-1]]
+    tail = sentence[last.end + len(last.detail) : until]
+    lead = _ITEMS_LEAD.match(tail)
+    if lead is None:
+        return
+    items = [i.strip() for i in _LIST_SPLIT.split(tail[lead.end() :].strip(" ,;")) if i.strip()]
+    if len(items) != len(run) or not _LIST_JOINER.search(tail):
+        return
+    if not all(_NAMING_WORD.search(i) for i in items):
+        return  # "for patients with and without liver metastases": one group said twice
+    for n, (item, idx) in enumerate(zip(items, run, strict=True)):
+        # as the sentence says it: "for the combination", then "osimertinib"
+        out[idx] = replace(
+            out[idx], scope=f"{lead.group(0).strip(' ,')} {item}" if n == 0 else item
+        )
+
+
+_NAMING_WORD = re.compile(r"\b(?!(?:with|without|patients|those|pts)\b)[A-Za-z][\w+-]{3,}", re.I)
+# the words that open a list of the groups the values are of: "in the", "among", "for"
+_ITEMS_LEAD = re.compile(r"\s*,?\s*(?:in|among|for|with|of)\s+(?:the\s+)?", re.I)
 
 
 def _protect_terms(text: str, terms: list[Term]) -> str:

@@ -1565,7 +1565,7 @@ class ExtractiveEngine:
             last = run[-1]
             end = last.end + (len(last.detail) + 1 if last.detail else 0)
             scope = arm_phrase(last)
-            if scope:
+            if scope and sentence.find(scope, end) >= 0:
                 end = sentence.find(scope, end) + len(scope)
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
         if run:

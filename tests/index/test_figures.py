@@ -798,3 +798,60 @@ def test_an_events_rate_is_not_of_an_endpoint_named_after_it(
 ):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
     assert fig.endpoint != other_endpoint
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scopes"),
+    [
+        # melanoma: three arms named after their values
+        (
+            "Confirmed objective response rates by central review were 63%, 51% and 40% in the "
+            "combination, encorafenib and vemurafenib arms, respectively.",
+            {"63%": "combination", "51%": "encorafenib", "40%": "vemurafenib"},
+        ),
+        # lung cancer: two arms, each scope as the sentence writes it
+        (
+            "At 24 months PFS was 48% vs 34% for the combination and osimertinib, respectively.",
+            {"48%": "for the combination", "34%": "osimertinib"},
+        ),
+    ],
+)
+def test_values_said_before_their_arms_respectively_take_each_its_arm(sentence, scopes, vocab):
+    figs = _by_value(sentence, vocab)
+    for value, arm in scopes.items():
+        scope = figs[value].scope
+        assert arm in scope and scope in sentence, scope  # verbatim, as leads quote it
+        assert not any(a in scope for v, a in scopes.items() if v != value), scope
+
+
+def test_one_group_said_twice_is_no_list_of_items(vocab):
+    # gastric cancer: "with and without" names one group, so the values keep the whole phrase
+    sentence = (
+        "Median OS was 12.1 and 9.4 months for patients with and without liver metastases, "
+        "respectively."
+    )
+    assert "liver metastases" in _by_value(sentence, vocab)["9.4 months"].scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "endpoint"),
+    [
+        # lung cancer: the crossover rate is not a 5-year OS rate
+        (
+            "The 5-year OS rate was 18.4% versus 9.7%, despite an effective crossover rate of "
+            "51.1% from the placebo arm to subsequent anti-PD-(L)1 therapy.",
+            "51.1%",
+            "OS",
+        ),
+        # breast cancer: nor is the breast-conservation rate a pCR rate
+        (
+            "The pCR rate was 63.0%, and the breast-conservation rate was 60%.",
+            "60%",
+            "pCR",
+        ),
+    ],
+)
+def test_a_rate_of_something_unnamed_is_not_of_the_endpoint_before(
+    sentence, value, endpoint, vocab
+):
+    assert _by_value(sentence, vocab)[value].endpoint != endpoint
