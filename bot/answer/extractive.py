@@ -554,6 +554,8 @@ class ExtractiveEngine:
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        if self._endpoint_of_a_part(q, fig):
+            return None  # "median CNS-PFS of 9.9 months" does not answer "mPFS"
         if _REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]):
             return None  # "higher than the 5.4 mg/kg used in breast cancer": a yardstick
         if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
@@ -1123,6 +1125,23 @@ class ExtractiveEngine:
             t.key == key for t in self.vocab.terms(s.article.title)
         )
 
+    def _endpoint_of_a_part(self, q: Question, fig: Figure) -> bool:
+        """The figure's endpoint is named with a part of the body or the population joined to
+        it ("CNS-PFS", "intracranial ORR"): another endpoint than the one asked without it."""
+        words = fig.head or fig.label
+        terms = self.vocab.terms(words)
+        own = [t for t in terms if t.kind == "endpoint" and t.key == fig.endpoint]
+        if not own:
+            return False
+        asked = {key for key, _ in q.qualifiers} | set(q.groups)
+        before = re.search(r"([A-Za-z][\w/]*)[-\s]$", words[: own[-1].start])
+        if before is None or re.search(rf"(?<!\w){re.escape(before.group(1))}(?!\w)", q.text, re.I):
+            return False  # ("median CNS-PFS?" asks it)
+        return any(
+            t.qualifier == "subgroup" and t.key not in asked
+            for t in self.vocab.terms(before.group(1))
+        )
+
     def _other_event(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """An adverse event asked ("grade >=3 neutropenia"): a figure whose own list item names
         only other events ("..., leukopenia (9%)", "and fatigue (34%)") is theirs, and one whose
@@ -1614,6 +1633,9 @@ class ExtractiveEngine:
                 return _capital(f"{surface}, {grade.group(0)}" if grade else surface)
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
         start = chosen.start
+        joined = re.search(r"(?<![\w-])[A-Za-z]+-$", sentence[: chosen.start])
+        if joined:
+            start = joined.start()  # "CNS-PFS": the endpoint with what it is joined to
         for t in self.vocab.terms(sentence[: chosen.start]):
             if self.vocab.is_event(t.key) and chosen.start - t.end <= 1:
                 start = t.start  # "liver-related adverse events": of which events

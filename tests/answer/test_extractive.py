@@ -3486,6 +3486,46 @@ def test_a_value_another_is_compared_with_is_no_answer(question, sentence, drugs
     assert yardstick not in lead, lead
 
 
+CNS_PFS = (
+    "An exploratory intracranial analysis reported that tucatinib reduced the risk of CNS "
+    "progression or death by 68% (CNS-PFS HR, 0.32), with median CNS-PFS of 9.9 vs 4.2 months."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "other"),
+    [
+        # breast cancer: the brain's PFS is not the PFS asked
+        ("mPFS tucatinib vs control?", CNS_PFS, ["tucatinib"], "9.9"),
+        # lung cancer: nor the intracranial ORR the ORR
+        (
+            "ORR with lorlatinib?",
+            "The intracranial ORR was 82% with lorlatinib.",
+            ["lorlatinib"],
+            "82%",
+        ),
+    ],
+)
+def test_an_endpoint_of_a_part_does_not_answer_the_endpoint(
+    question, sentence, drugs, other, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert other not in lead, lead
+
+
+def test_an_endpoint_of_a_part_asked_is_answered_and_named_so(vocab):
+    # breast and lung cancer: asked with its part, it answers, and the lead says which
+    lead = _answer_in(vocab, "median CNS-PFS tucatinib?", [CNS_PFS], ["tucatinib"]).text
+    assert lead.startswith("CNS-PFS: 9.9 vs 4.2 months"), lead
+    lead = _answer_in(
+        vocab,
+        "intracranial ORR w/ lorlatinib?",
+        ["The intracranial ORR was 82% with lorlatinib."],
+        ["lorlatinib"],
+    ).text
+    assert "82%" in lead.split("[")[0], lead
+
+
 def _answer_titled(vocab, question, title, sentences, drugs):
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
