@@ -554,6 +554,8 @@ class ExtractiveEngine:
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        if self._subgroup_row_unasked(q, s):
+            return None  # "Female | ... | OS HR: 0.77" in a subgroup table: not everyone's
         if self._endpoint_of_a_part(q, fig):
             return None  # "median CNS-PFS of 9.9 months" does not answer "mPFS"
         if _REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]):
@@ -1124,6 +1126,28 @@ class ExtractiveEngine:
         return key in q.patient_settings and not any(
             t.key == key for t in self.vocab.terms(s.article.title)
         )
+
+    def _subgroup_row_unasked(self, q: Question, s: Sentence) -> bool:
+        """A row of a table of subgroups (its section says so) is that subgroup's: it answers
+        only a question that names the row's own words, those the headline does not give the
+        whole trial ("FLT3-ITD VAF 3%-25%" in a FLT3-ITD trial is asked by "VAF")."""
+        if not is_table_row(s.text) or not _SUBGROUP_WORD.search(s.section):
+            return False
+        label, _ = row_cells(s.text)
+
+        def parts(text: str) -> set[str]:  # "FLT3-ITD–positive": flt3, itd, positive
+            words = self.vocab.content_words(re.sub(r"[-‐‑–/]", " ", text))
+            return set(words) | set(re.findall(r"\d\d+", text))  # "Age <60" (not "4L+"'s 4)
+
+        own = parts(label) - parts(s.article.title)
+        if not own:
+            return False
+        asked = parts(q.text)
+        if own & asked or any(w.startswith(a) for w in own for a in asked if len(a) >= 4):
+            return False  # ("adeno pts" asks the adenocarcinoma row)
+        # ... or by the vocabulary's name for it: "1L" for "First line", "HCV" for "Hepatitis C"
+        named = {key for key, _ in q.qualifiers} | set(q.groups)
+        return not any(t.key in named for t in self.vocab.terms(label))
 
     def _endpoint_of_a_part(self, q: Question, fig: Figure) -> bool:
         """The figure's endpoint is named with a part of the body or the population joined to

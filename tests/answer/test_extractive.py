@@ -3728,3 +3728,89 @@ def test_a_risk_reductions_hazard_ratio_is_that_of_the_events_it_counts(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert (value in draft.text.split("[")[0]) is answers, draft.text
+
+
+def _answer_in_section(vocab, question, title, section, sentences, drugs):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", title, "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
+    given = [
+        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section if "|" in t else "")
+        for i, t in enumerate(sentences)
+    ]
+    q = analyze(question, vocab)
+    q.scoped = True
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "section", "sentences", "drugs", "answer", "row_value"),
+    [
+        # AML: the overall HR, not a subgroup row's; the trial's own marker names no row
+        (
+            "OS HR quizartinib vs placebo in FLT3-ITD AML?",
+            "Quizartinib improves survival in FLT3-ITD-positive AML",
+            "Subgroup analysis of overall survival",
+            [
+                "Overall survival was longer with quizartinib than with placebo (HR 0.78; 95% "
+                "CI, 0.62-0.98).",
+                "FLT3-ITD VAF 3%-25% | Quizartinib, n: 93 | Placebo, n: 89 | "
+                "OS HR (95% CI): 0.77 (0.50-1.19)",
+            ],
+            ["quizartinib"],
+            "0.78",
+            "0.77",
+        ),
+        # GIST: "4L+" is the whole trial, not the ">=4 prior lines" row
+        (
+            "PFS HR ripretinib vs placebo in 4L+ GIST?",
+            "Ripretinib in fourth-line GIST",
+            "Subgroups",
+            [
+                "Ripretinib cut the risk of progression or death versus placebo (HR 0.15).",
+                ">=4 prior lines | Ripretinib mPFS: 5.5 months | Placebo mPFS: 0.9 months | "
+                "HR: 0.12",
+            ],
+            ["ripretinib"],
+            "0.15",
+            "0.12",
+        ),
+        # oesophageal cancer: the row asked by a clipped word
+        (
+            "adeno pts - DFS HR nivo?",
+            "Adjuvant nivolumab in resected oesophageal cancer",
+            "Subgroup analysis",
+            [
+                "The DFS hazard ratio was 0.69 with nivolumab.",
+                "Adenocarcinoma | n (nivolumab / placebo): 376 / 187 | HR (95% CI): 0.75 "
+                "(0.59-0.96)",
+            ],
+            ["nivolumab"],
+            "0.75",
+            None,
+        ),
+        # liver cancer: the row asked by the vocabulary's name for it
+        (
+            "OS HR in the HCV subgroup?",
+            "Atezolizumab plus bevacizumab in unresectable HCC",
+            "Subgroup analyses of OS",
+            [
+                "The OS hazard ratio was 0.66 with atezolizumab plus bevacizumab.",
+                "Hepatitis C | Atezo-bev n: 72 | Sorafenib n: 36 | "
+                "OS HR (95% CI): 0.43 (0.22-0.87)",
+            ],
+            ["atezolizumab", "bevacizumab"],
+            "0.43",
+            None,
+        ),
+    ],
+)
+def test_a_row_of_a_subgroup_table_answers_only_for_its_subgroup(
+    question, title, section, sentences, drugs, answer, row_value, vocab
+):
+    draft = _answer_in_section(vocab, question, title, section, sentences, drugs)
+    lead = draft.text.split("[")[0]
+    assert answer in lead and (row_value is None or row_value not in lead), draft.text
