@@ -554,6 +554,8 @@ class ExtractiveEngine:
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        if self._other_causality(q, s, fig):
+            return None  # "treatment-related grade 3 or higher AEs" for "G3+ AEs (any cause)"
         if self._subgroup_row_unasked(q, s):
             return None  # "Female | ... | OS HR: 0.77" in a subgroup table: not everyone's
         if self._endpoint_of_a_part(q, fig):
@@ -1126,6 +1128,20 @@ class ExtractiveEngine:
         return key in q.patient_settings and not any(
             t.key == key for t in self.vocab.terms(s.article.title)
         )
+
+    def _other_causality(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """Adverse events of any cause asked, and the figure counts those related to treatment
+        ("Treatment-related grade 3 or higher adverse events occurred in 60.6%"), or the other
+        way round."""
+        words = f"{fig.head} {fig.label}"
+        clause = re.split(r"[;.]\s", s.text[: fig.start])[-1]
+        related = bool(_RELATED.search(f"{words} {clause}")) or fig.endpoint == "TRAE"
+        any_cause = bool(_ANY_CAUSE.search(f"{words} {clause}"))
+        if _ANY_CAUSE.search(q.text) and "TRAE" not in q.endpoints:
+            return related and not any_cause
+        if "TRAE" in q.endpoints:
+            return any_cause and not related
+        return False
 
     def _subgroup_row_unasked(self, q: Question, s: Sentence) -> bool:
         """A row of a table of subgroups (its section says so) is that subgroup's: it answers
@@ -1771,6 +1787,17 @@ _GAIN_BEFORE = re.compile(
 )
 _GAIN_ASKED = re.compile(
     r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
+)
+# adverse events counted by their cause: related to treatment, or of any cause
+_RELATED = re.compile(
+    r"\b(?:treatment|drug|therapy)[- ]related\b|\brelated to (?:the )?(?:study )?"
+    r"(?:treatment|drug)",
+    re.I,
+)
+_ANY_CAUSE = re.compile(
+    r"\b(?:any|all)[- ]cause\b|\bregardless of (?:causality|attribution|cause)\b"
+    r"|\bof any cause\b|\ball-causality\b",
+    re.I,
 )
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)

@@ -206,8 +206,11 @@ def analyze(
         if any(a <= m.start() < b for a, b in covered):
             continue
         word = m.group(0).strip(".'")
-        if word.casefold() not in known_names and (
-            _MUTATION.match(word) or _ROMAN.match(word) or _ACRONYM.match(word)
+        shorthand = word.casefold() in vocab.brands  # "EV": a drug, not a code
+        if (
+            word.casefold() not in known_names
+            and not shorthand
+            and (_MUTATION.match(word) or _ROMAN.match(word) or _ACRONYM.match(word))
         ):
             if _is_code(word, vocab):
                 q.codes.append(word)
@@ -639,6 +642,8 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
         return False
     if folded in known:
         return True
+    if folded in vocab.brands and not re.fullmatch(r"[A-Za-z][a-z]{3,}", word):
+        return True  # a drug's shorthand the lexicon knows ("EV", "SG"; a brand is spelled out)
     if word[0].islower() and "-" in word and not vocab.is_drug_name(word):
         return False  # "post-RT", "anti-PD-1": words, not names
     if len(folded) >= 5 and folded.isalpha() and any(k.startswith(folded) for k in known):

@@ -3814,3 +3814,30 @@ def test_a_row_of_a_subgroup_table_answers_only_for_its_subgroup(
     draft = _answer_in_section(vocab, question, title, section, sentences, drugs)
     lead = draft.text.split("[")[0]
     assert answer in lead and (row_value is None or row_value not in lead), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "other_cause"),
+    [
+        # kidney cancer: events related to treatment do not answer events of any cause
+        (
+            "G3+ AEs (any cause) nivo/cabo vs sunitinib",
+            "Treatment-related grade 3 or higher adverse events occurred in 60.6% of patients on "
+            "nivolumab/cabozantinib and 50.9% of sunitinib-treated patients.",
+            ["nivolumab", "cabozantinib", "sunitinib"],
+            "60.6%",
+        ),
+        # breast cancer: nor events of any cause the treatment-related ones
+        (
+            "G3+ TRAEs with T-DXd?",
+            "Grade 3 or higher adverse events of any cause occurred in 52.6% of patients on T-DXd.",
+            ["trastuzumab deruxtecan"],
+            "52.6%",
+        ),
+    ],
+)
+def test_adverse_events_by_one_cause_do_not_answer_for_another(
+    question, sentence, drugs, other_cause, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert other_cause not in lead, lead

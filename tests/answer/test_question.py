@@ -350,3 +350,11 @@ def test_how_often_patients_had_something_is_a_rate_not_a_schedule(text, schedul
     q = analyze(text, vocab)
     assert ("how often" in q.groups) == schedule
     assert ("percent" in q.units) != schedule
+
+
+def test_a_drugs_shorthand_the_lexicon_knows_is_a_name_not_a_code(vocab):
+    # urothelial and breast cancer: "EV" and "SG" name drugs, so they scope the question
+    assert "EV" in analyze("discontinuation of EV due to TRAEs?", vocab).entities
+    assert "SG" in analyze("ORR with SG in 2L TNBC?", vocab).entities
+    # a capitalised code that is no drug's shorthand stays a code
+    assert "L858R" in analyze("PFS HR in the L858R subgroup?", vocab).codes
