@@ -554,6 +554,8 @@ class ExtractiveEngine:
             return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
         if self._grade_unasked(q, fig, s.text):
             return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        if self._other_code_after(q, fig):
+            return None  # "0.54 in stage IIIA disease and 0.87 in stage IB-II": 0.87 is IB-II's
         if self._other_causality(q, s, fig):
             return None  # "treatment-related grade 3 or higher AEs" for "G3+ AEs (any cause)"
         if self._subgroup_row_unasked(q, s):
@@ -1128,6 +1130,19 @@ class ExtractiveEngine:
         return key in q.patient_settings and not any(
             t.key == key for t in self.vocab.terms(s.article.title)
         )
+
+    def _other_code_after(self, q: Question, fig: Figure) -> bool:
+        """A stage or mutation asked ("stage IIIA", "L858R"), and the words right after the
+        figure give it another of the same kind ("... and 0.87 in stage IB-II")."""
+        after = re.split(r"[;,]|\band\b|\bvs\.?\b|\bversus\b", fig.scope)[0]
+        words = re.findall(r"[\w*]+(?:-[\w*]+)*", after)
+        for code in q.codes:
+            shape = _code_shape(code)
+            if shape is None or _has_word(after, code):
+                continue
+            if any(_code_shape(w) == shape for w in words):
+                return True
+        return False
 
     def _other_causality(self, q: Question, s: Sentence, fig: Figure) -> bool:
         """Adverse events of any cause asked, and the figure counts those related to treatment
@@ -2061,6 +2076,19 @@ def _says_code(code: str, s: Sentence) -> bool:
     if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
         return True
     return any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", []))
+
+
+_STAGE_CODE = re.compile(r"^(?:I{1,3}|IV)[A-C]?\d?(?:[-–/](?:I{1,3}|IV)[A-C]?\d?)?$")
+_MUTATION_CODE = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
+
+
+def _code_shape(word: str) -> str | None:
+    """What kind of code a word is: a stage ("IIIA", "IB-II"), a mutation ("L858R"), or none."""
+    if _STAGE_CODE.match(word):
+        return "stage"
+    if _MUTATION_CODE.match(word):
+        return "mutation"
+    return None
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -3841,3 +3841,32 @@ def test_adverse_events_by_one_cause_do_not_answer_for_another(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert other_cause not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "asked", "other"),
+    [
+        # lung cancer: the value said "in stage IB-II" is not stage IIIA's
+        (
+            "stage IIIA EFS HR with nivo chemo?",
+            "By stage, the HR was 0.54 (95% CI, 0.37-0.80) in stage IIIA disease and 0.87 (95% "
+            "CI, 0.48-1.56) in stage IB-II.",
+            ["nivolumab"],
+            "0.54",
+            "0.87",
+        ),
+        # melanoma: the same the other way round
+        (
+            "RFS HR in stage IIIC with pembro?",
+            "The RFS hazard ratio was 0.45 in stage IIIB disease and 0.70 in stage IIIC disease.",
+            ["pembrolizumab"],
+            "0.70",
+            "0.45",
+        ),
+    ],
+)
+def test_a_stage_asked_is_not_answered_by_another_stages_value(
+    question, sentence, drugs, asked, other, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert asked in lead and other not in lead, lead
