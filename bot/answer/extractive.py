@@ -43,7 +43,7 @@ from index.figures import (
 )
 from index.store import ArticleRecord
 from index.tables import is_table_row, row_cells
-from index.text import tokenize, us_spelling
+from index.text import stem, tokenize, us_spelling
 from index.vocabulary import Term, Vocabulary
 
 
@@ -141,6 +141,8 @@ class ExtractiveEngine:
             best = self._best_figure(question, sentences)
             if best is None and question.target is None:
                 best = self._best_sentence(question, sentences)
+                if best is not None and not self._says_things_counted(question, best.sentence.text):
+                    best = None  # "how many cycles": a sentence that never says cycles
         if best is None:
             return Draft("not_found", "", [], reason=self._why_not(question))
         confidence = confidence_of(best.margin)
@@ -330,7 +332,11 @@ class ExtractiveEngine:
                         t.end <= fig.start and t.kind == "group" and self.vocab.is_event(t.key)
                         for t in terms
                     )
-                    and _GOES_ON.search(s.text)
+                    and (
+                        _GOES_ON.search(s.text[: fig.start])  # (not "... and the median X")
+                        # "grade 3 or higher events were reported in 85%" after an AE sentence
+                        or (prev[1] in self.vocab.context_endpoints and _EVENTS.search(fig.label))
+                    )
                 ):
                     fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
                     out[i] = (s, terms, fig, local)
@@ -462,9 +468,20 @@ class ExtractiveEngine:
             label_groups = {t.key for t in self.vocab.terms(own)}
             if not topic & (label_words | label_groups):
                 return None
+            if not self._says_things_counted(q, f"{own} {fig.value}"):
+                return None  # "how many cycles": a share of patients operated on is none
             score += 2
 
         return score
+
+    def _says_things_counted(self, q: Question, text: str) -> bool:
+        """A question counting things ("how many cycles of ...") is answered only by words
+        that say them; any other question by any."""
+        counted = _HOW_MANY_THINGS.search(q.text)
+        if counted is None:
+            return True
+        said = {stem(w) for w in tokenize(text, self.vocab.stopwords)}
+        return bool({stem(w) for w in counted.group(1).split()} & said)
 
     def _risk_of(self, text: str, asked: list[str]) -> str | None:
         """The endpoint whose events a risk reduction counts: "the risk of death" is OS's; "the
@@ -1771,6 +1788,12 @@ _GENERIC_POPULATION = frozenset(
     ]
 )
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
+_EVENTS = re.compile(r"\b(?:events|toxicities)\b", re.I)
+# "how many cycles of ...", "how many prior lines": the things counted (not people)
+_HOW_MANY_THINGS = re.compile(
+    r"\bhow many\s+(?!(?:patients|pts|people|participants|men|women|subjects)\b)(\w+(?:\s+\w+)?)",
+    re.I,
+)
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
     r"the figure|the median|that figure|those figures|the (?:point )?estimate|the ratio)\b"

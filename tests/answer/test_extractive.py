@@ -3870,3 +3870,106 @@ def test_a_stage_asked_is_not_answered_by_another_stages_value(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert asked in lead and other not in lead, lead
+
+
+def _answer_in_prose(vocab, question, sentences, drugs):
+    """Like _answer_in, the sentences one after the other as in running text."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
+    given, at = [], 0
+    for i, text in enumerate(sentences):
+        given.append(Sentence(article, at, at + len(text), text, i))
+        at += len(text) + 1
+    q = analyze(question, vocab)
+    q.scoped = True
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "asked", "other"),
+    [
+        # lung cancer: "the median" of a later clause does not carry OS to the surgery rate
+        (
+            "5-yr OS in the chemo arm?",
+            [
+                "The 5-year OS rate was 65.4% with the combination.",
+                "Definitive surgery was performed in 83.2% of patients in the combination arm vs "
+                "75.4% in the chemotherapy arm, and the median duration of surgery was 184 "
+                "minutes vs 217 minutes.",
+            ],
+            ["nivolumab"],
+            None,
+            "75.4%",
+        ),
+        # breast cancer: the same for a surgery rate after an iDFS rate
+        (
+            "3-yr iDFS with endocrine therapy alone?",
+            [
+                "The 3-year iDFS rate was 88.1% with the combination.",
+                "Breast-conserving surgery was performed in 60.2% of patients given endocrine "
+                "therapy alone, and the median time to surgery was 5 weeks.",
+            ],
+            ["ribociclib"],
+            None,
+            "60.2%",
+        ),
+        # head and neck cancer: "grade 3 or higher events" go on from an adverse event sentence
+        (
+            "grade >=3 AE rate in the pembro + chemo arm",
+            [
+                "Adverse events were frequent in all arms.",
+                "With pembrolizumab plus chemotherapy, grade 3 or higher events were reported in "
+                "85% of patients, a rate similar to the control arm's.",
+            ],
+            ["pembrolizumab"],
+            "85%",
+            None,
+        ),
+        # lung cancer: the same said as toxicities
+        (
+            "G3+ AEs with osimertinib?",
+            [
+                "Adverse events were mostly low grade.",
+                "With osimertinib, grade 3 or higher toxicities were reported in 23% of patients.",
+            ],
+            ["osimertinib"],
+            "23%",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_goes_on_from_the_one_before_only_by_its_own_words(
+    question, sentences, drugs, asked, other, vocab
+):
+    lead = _answer_in_prose(vocab, question, sentences, drugs).text.split("[")[0]
+    assert (asked is None or asked in lead) and (other is None or other not in lead), lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "share"),
+    [
+        # lung cancer: a share of patients operated on is no number of cycles
+        (
+            "how many cycles of neoadjuvant tx before surgery?",
+            "Definitive surgery was performed in 83.2% of patients in the combination arm.",
+            ["nivolumab"],
+            "83.2%",
+        ),
+        # myeloma: nor a share of successful collections a number of induction cycles
+        (
+            "how many cycles of induction before transplant?",
+            "Stem cell collection before transplant succeeded in 92% of patients after induction.",
+            ["daratumumab"],
+            "92%",
+        ),
+    ],
+)
+def test_how_many_things_is_answered_only_by_a_count_of_them(
+    question, sentence, drugs, share, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert share not in lead, lead
