@@ -540,6 +540,7 @@ class ExtractiveEngine:
             # article, the figure of a named part of the population may answer
             named_split = (
                 code.isalpha()
+                and _code_shape(code) != "stage"  # (a stage is said, or not: "II-IIIA" is not)
                 and _has_word(context.text.get(s.article.id, ""), code)
                 and population_phrase(s.text, fig) is not None
             )
@@ -2096,6 +2097,10 @@ def _arm_words(s: Sentence, fig: Figure) -> str:
 def _says_code(code: str, s: Sentence) -> bool:
     """A code the question names ("L858R", "PRRT") is said by the sentence, its section or its
     article's title, or is part of the article's trial name ("8HW": CheckMate 8HW)."""
+    if _code_shape(code) == "stage":
+        # "stage IIIA" is not said by a range of stages ("stage II-IIIA", "IB-IIIA")
+        alone = re.compile(rf"(?<![\w‐‑–-]){re.escape(code)}(?![\w‐‑–-])", re.I)
+        return any(alone.search(where) for where in (s.text, s.section, s.article.title))
     if any(_has_word(where, code) for where in (s.text, s.section, s.article.title)):
         return True
     return any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", []))

@@ -3973,3 +3973,28 @@ def test_how_many_things_is_answered_only_by_a_count_of_them(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert share not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "range_value"),
+    [
+        # lung cancer: stage IIIA asked; the figure is of stages II-IIIA together
+        (
+            "24-mo DFS in stage IIIA, osimertinib vs pbo?",
+            "At the primary analysis, the 24-month DFS rate in stage II-IIIA disease was 90% with "
+            "osimertinib vs 44% with placebo.",
+            ["osimertinib"],
+            "90%",
+        ),
+        # melanoma: stage IIIC asked; the figure is of stages IIIB-IIIC
+        (
+            "3-yr RFS in stage IIIC with pembro?",
+            "In stage IIIB-IIIC disease, the 3-year RFS rate was 70% with pembrolizumab.",
+            ["pembrolizumab"],
+            "70%",
+        ),
+    ],
+)
+def test_a_stage_is_not_said_by_a_range_of_stages(question, sentence, drugs, range_value, vocab):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert range_value not in lead, lead
