@@ -590,6 +590,9 @@ class ExtractiveEngine:
             return None  # the question names a part of the population this sentence does not
         if self._cut_unreported(q, s, context):
             return None  # "PD-L1-negative" asked: an article that names no such cut-off
+        if q.population and self._other_part_in_brackets(q, s, fig):
+            return None  # "refractory to lenalidomide (HR 0.37) and high-risk cytogenetics
+            # (HR 0.36)": 0.37 is the other group's
         own_part = population_after(fig) if q.population else None
         if own_part and not says_population(q.population, own_part):
             return None  # "0.14 in exon 19 deletions and 0.20 in L858R": another part's value
@@ -1148,6 +1151,26 @@ class ExtractiveEngine:
         return key in q.patient_settings and not any(
             t.key == key for t in self.vocab.terms(s.article.title)
         )
+
+    def _other_part_in_brackets(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """A value in brackets right after a group ("patients refractory to lenalidomide (HR
+        0.37)") is that group's: when the group does not say the part asked and another
+        bracket of the sentence does, the value is not the part's."""
+        opened = s.text.rfind("(", 0, fig.start)
+        if opened < 0 or ")" in s.text[opened : fig.start]:
+            return False
+        groups = [
+            (m.start(), m.end(), m.group(0))
+            for m in _BRACKETED_GROUP.finditer(s.text)
+            # words, then a value in brackets: not "8.8 months (HR 0.46)", not "(H-score <10)"
+            if not re.search(r"\d", m.group("words"))
+            and len(m.group("words").split()) >= 2
+            and re.search(r"\d", m.group("value"))
+        ]
+        mine = next((g for a, b, g in groups if a <= opened < b), "")
+        if len(groups) < 2 or not mine or says_population(q.population, mine):
+            return False
+        return any(says_population(q.population, g) for _, _, g in groups if g != mine)
 
     def _other_code_after(self, q: Question, fig: Figure) -> bool:
         """A stage or mutation asked ("stage IIIA", "L858R"), and the words right after the
@@ -2106,6 +2129,11 @@ def _says_code(code: str, s: Sentence) -> bool:
     return any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", []))
 
 
+# a group and its value in brackets, as lists of subgroups say them: "patients refractory to
+# lenalidomide (HR 0.37)", "those with high-risk cytogenetics (HR 0.36)"
+_BRACKETED_GROUP = re.compile(
+    r"(?:^|(?<=[,;:])|(?<=\band\b)|(?<=\bincluding\b))(?P<words>[^,;:()]+)\((?P<value>[^()]*)\)"
+)
 _STAGE_CODE = re.compile(r"^(?:I{1,3}|IV)[A-C]?\d?(?:[-–/](?:I{1,3}|IV)[A-C]?\d?)?$")
 _MUTATION_CODE = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
 

@@ -3998,3 +3998,34 @@ def test_how_many_things_is_answered_only_by_a_count_of_them(
 def test_a_stage_is_not_said_by_a_range_of_stages(question, sentence, drugs, range_value, vocab):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert range_value not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "asked", "other"),
+    [
+        # myeloma: each subgroup's hazard ratio in brackets after it
+        (
+            "high risk cytogenetics subgroup HR for PFS?",
+            "The PFS benefit was observed across prespecified subgroups, including patients "
+            "refractory to lenalidomide (HR 0.37) and patients with high-risk cytogenetics "
+            "(HR 0.36).",
+            ["belantamab mafodotin"],
+            "0.36",
+            "0.37",
+        ),
+        # lung cancer: the same for metastatic sites
+        (
+            "PFS HR in pts with liver mets?",
+            "PFS benefit was consistent, including patients with brain metastases (HR 0.42) and "
+            "patients with liver metastases (HR 0.60).",
+            ["osimertinib"],
+            "0.60",
+            "0.42",
+        ),
+    ],
+)
+def test_a_value_in_brackets_after_a_group_is_that_groups(
+    question, sentence, drugs, asked, other, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert asked in lead and other not in lead, lead
