@@ -580,6 +580,11 @@ def _detail_after(sentence: str, end: int) -> str:
     return ""
 
 
+_RISK_REDUCED_BY = re.compile(
+    r"\b(?:reduc|lower|cut|decreas|halv)\w*\s+(?:the\s+)?(?:relative\s+)?(?:risk|hazard|odds)\s+"
+    r"of\s+[^.;()%]{1,80}?\bby\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|roughly\s+)?$",
+    re.I,
+)
 _RISK_REDUCTION_AFTER = re.compile(
     r"\s*(?:relative\s+)?(?:reduction|decrease|lower|drop)\b[\w\s]{0,12}\brisk\b", re.I
 )
@@ -593,6 +598,8 @@ def _nearest_endpoint(
     a framing one when the clause names another ("discontinuation from adverse events: 6.2%")."""
     if is_percent(value) and _RISK_REDUCTION_AFTER.match(sentence[end:]):
         return "risk reduction"  # "a 28% reduction in the risk of death"
+    if is_percent(value) and _RISK_REDUCED_BY.search(sentence[max(0, start - 120) : start]):
+        return "risk reduction"  # "reduced the risk of death by 38%"
     unit = _unit_of(value)
     right_after = [t for t in terms if 0 <= t.start - end <= 1]
     if right_after and _fits(right_after[0].key, unit, vocab):

@@ -855,3 +855,23 @@ def test_a_rate_of_something_unnamed_is_not_of_the_endpoint_before(
     sentence, value, endpoint, vocab
 ):
     assert _by_value(sentence, vocab)[value].endpoint != endpoint
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # kidney cancer: the risk of death reduced by a share is a risk reduction, no deaths
+        (
+            "Pembrolizumab reduced the risk of death by 38% (HR, 0.62; 95% CI, 0.44-0.87; "
+            "P = 0.005).",
+            "38%",
+        ),
+        # breast cancer: the same said of progression or death
+        (
+            "Tucatinib reduced the risk of CNS progression or death by 68% (CNS-PFS HR, 0.32).",
+            "68%",
+        ),
+    ],
+)
+def test_a_risk_reduced_by_a_share_is_a_risk_reduction(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "risk reduction"
