@@ -463,7 +463,11 @@ class ExtractiveEngine:
             if self._unasked_endpoint(q, fig):
                 return None  # "how many prior lines were allowed": not the cohort's ORR
             topic = set(q.groups) or self._topic_words(q, s)
-            own = f"{fig.label} {_own_scope(fig, s.text)}"
+            # (a listed value with no words of its own has its list's: "3% of A vs 17% on B")
+            bare = bool(fig.label.strip()) and not tokenize(
+                fig.label, self.vocab.stopwords | _JOINING_WORDS
+            )
+            own = f"{fig.head if bare else ''} {fig.label} {_own_scope(fig, s.text)}"
             label_words = set(tokenize(own, self.vocab.stopwords))
             label_groups = {t.key for t in self.vocab.terms(own)}
             if not topic & (label_words | label_groups):
@@ -1720,6 +1724,8 @@ class ExtractiveEngine:
             return fig.endpoint  # carried from the sentence before
         if chosen is None:
             label = fig.label.strip()
+            if fig.head and not tokenize(label, self.vocab.stopwords | _JOINING_WORDS):
+                label = fig.head.strip()  # "vs": the list's words name it
             events = [t for t in self.vocab.terms(label) if self.vocab.is_event(t.key)]
             if events:
                 # "Liver-related adverse events occurred in grade 3 or higher,": the event, and
@@ -1812,6 +1818,7 @@ _GENERIC_POPULATION = frozenset(
     ]
 )
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
+_JOINING_WORDS = frozenset({"vs", "versus", "and", "or", "compared", "with"})
 _EVENTS = re.compile(r"\b(?:events|toxicities)\b", re.I)
 # "how many cycles of ...", "how many prior lines": the things counted (not people)
 _HOW_MANY_THINGS = re.compile(

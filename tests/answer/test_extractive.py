@@ -4029,3 +4029,33 @@ def test_a_value_in_brackets_after_a_group_is_that_groups(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert asked in lead and other not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "name"),
+    [
+        # breast cancer: the second value of a list takes the list's words
+        (
+            "neutropenia rate in the placebo arm?",
+            "Neutropenia was reported in 62% vs 9% of the ribociclib and placebo arms, "
+            "respectively.",
+            ["ribociclib"],
+            "9%",
+            "Neutropenia",
+        ),
+        # melanoma: the same for an event of one organ
+        (
+            "arthralgia rate in the combination arm?",
+            "Arthralgia was reported in 45% vs 20% of the vemurafenib and combination arms, "
+            "respectively.",
+            ["vemurafenib", "encorafenib", "binimetinib"],
+            "20%",
+            "Arthralgia",
+        ),
+    ],
+)
+def test_a_listed_value_with_no_words_of_its_own_has_its_lists(
+    question, sentence, drugs, value, name, vocab
+):
+    lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
+    assert value in lead and lead.startswith(name), lead
