@@ -58,10 +58,10 @@ def test_golden_set_is_large_and_well_formed():
 def test_seed_articles(seed_services):
     accuracy, wrong, ungrounded = _evaluate(seed_services)
     assert ungrounded == []
-    # measured 71/81 (0.88) with 6 wrong figures (71/81 before the ambiguity rule, which says
-    # Not found where two figures tie); raise it as the engine improves
-    assert accuracy >= 0.86, wrong
-    assert _wrong_figures(wrong) <= 6, wrong
+    # measured 76/81 (0.94) with 2 wrong figures when this floor was set (71/81 and 6 wrong
+    # before); raise it as the engine improves
+    assert accuracy >= 0.92, wrong
+    assert _wrong_figures(wrong) <= 3, wrong
 
 
 class _Recording:
@@ -101,8 +101,8 @@ def test_the_chunk_holding_the_expected_figure_is_retrieved_in_the_top_4(seed_se
 def test_sample_articles(sample_services):
     accuracy, wrong, ungrounded = _evaluate(sample_services)
     assert ungrounded == []
-    # measured 62/81 (0.77) with 5 wrong figures when this floor was set
-    assert accuracy >= 0.76, wrong
+    # measured 66/81 (0.81) with 4 wrong figures when this floor was set (62/81 and 5 before)
+    assert accuracy >= 0.80, wrong
     assert _wrong_figures(wrong) <= 5, wrong
 
 
@@ -163,32 +163,32 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
     ("part", "size", "floor", "most_wrong"),
     [
         # 15 articles over 13 tumour types and 7 formats; 42.9% right and 141 wrong figures
-        # before this corpus was used. Measured 297/365 with 6 wrong when these bounds were set.
-        ("dev", 360, 0.81, 7),
+        # before this corpus was used. Measured 303/365 with 5 wrong when these bounds were set.
+        ("dev", 360, 0.82, 6),
         # 10 articles (head and neck, lymphoma, CML, lung, cervical, colorectal, AML), written
         # blind in session 6: 166/289 with 37 wrong on its first, untouched run; measured
-        # 230/289 with 9 wrong when these bounds were set.
-        ("dev2", 285, 0.79, 10),
+        # 232/289 with 8 wrong when these bounds were set.
+        ("dev2", 285, 0.79, 9),
         # the first sealed part, run once in session 6 (153/281, 42 wrong, as printed in
         # bench/results/blind-sealed-first-run.txt), a development part since: measured
-        # 202/281 with 10 wrong when these bounds were set.
-        ("sealed", 280, 0.71, 11),
+        # 204/281 with 7 wrong when these bounds were set.
+        ("sealed", 280, 0.71, 8),
         # the second sealed part, run once in session 7 (182/300, 45 wrong, as printed in
         # bench/results/blind-sealed2-first-run.txt), a development part since: measured
-        # 214/300 with 16 wrong when these bounds were set.
-        ("sealed2", 300, 0.71, 17),
+        # 219/300 with 8 wrong when these bounds were set.
+        ("sealed2", 300, 0.72, 9),
         # the third sealed part, run once in session 8 (174/304, 34 wrong, as printed in
         # bench/results/blind-sealed3-first-run.txt), a development part since: measured
-        # 201/304 with 13 wrong when these bounds were set.
-        ("sealed3", 300, 0.66, 14),
+        # 206/304 with 10 wrong when these bounds were set.
+        ("sealed3", 300, 0.66, 11),
         # the fourth sealed part, run once in session 9 (164/298, 26 wrong, as printed in
         # bench/results/blind-sealed4-first-run.txt), a development part since: measured
-        # 193/298 with 21 wrong when these bounds were set.
-        ("sealed4", 295, 0.64, 22),
+        # 211/298 with 6 wrong when these bounds were set.
+        ("sealed4", 295, 0.69, 7),
         # the fifth sealed part, run once in session 10 (191/296, 38 wrong, as printed in
         # bench/results/blind-sealed5-first-run.txt), a development part since: measured
-        # 193/296 with 36 wrong when these bounds were set.
-        ("sealed5", 290, 0.65, 37),
+        # 205/296 with 23 wrong when these bounds were set.
+        ("sealed5", 290, 0.68, 24),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
