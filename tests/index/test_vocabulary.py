@@ -176,3 +176,14 @@ def test_undetectable_mrd_is_mrd_negativity(vocab):
 
     assert endpoints("uMRD rate with acala-obin?") == ["MRD negativity"]
     assert endpoints("Undetectable MRD was reached by 58% with dara-VRd") == ["MRD negativity"]
+
+
+def test_how_long_a_complete_response_lasted_is_its_own_duration(vocab):
+    # AML and lymphoma: not the CR rate, nor every response's duration
+    def endpoints(text):
+        return [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+
+    assert endpoints("median duration of CR in the placebo arm?") == ["CR duration"]
+    assert endpoints("The median duration of complete response was 26.1 months") == ["CR duration"]
+    assert vocab.units["CR duration"] == "time"
+    assert endpoints("median DOR with epcoritamab?") == ["DOR"]
