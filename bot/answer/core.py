@@ -378,6 +378,8 @@ def _mentioned_trials(
 
 
 # "HER2CLIMB-02", "ATHENA-COMBO": a capitalised name and a coded part after a hyphen
+# a gene symbol (letters, then a number and at most one letter) fused to another gene's
+_GENE_FUSION = re.compile(r"^[A-Z]{2,5}\d{1,2}[A-Z]?-[A-Z]{2,5}\d?$")
 _CODED_TRIAL = re.compile(r"^(?P<name>[A-Z][A-Za-z0-9]{3,})-(?:[A-Z]{2,6}|\d{2,3})$")
 
 
@@ -385,6 +387,8 @@ def _coded_trial(name: str, vocab: Vocabulary) -> bool:
     """A trial's coded name ("HER2CLIMB-02", "ATHENA-COMBO"), not a gene or marker's
     ("KRAS-G12C") nor a drug's: its first part is no vocabulary term and has four capitals."""
     m = _CODED_TRIAL.match(name)
+    if m and _GENE_FUSION.match(name):
+        return False  # "CCDC6-RET", "EML4-ALK": a gene fusion
     return bool(
         m
         and sum(c.isupper() for c in m.group("name")) >= 4
@@ -619,6 +623,8 @@ def _indexed(
     folded = entity.casefold()
     if folded in words:
         return True
+    if re.fullmatch(r"[A-Z][A-Z0-9]+m", entity) and _indexed(folded[:-1], words):
+        return True  # "FLT3m", "EGFRm": the gene, mutated
     parts = [p for p in re.split(r"[^\w]+", folded) if p]
     if trials is not None and len(parts[-1:][0] if parts else "") == 1 and "-" in entity:
         return name_key(entity) in trials

@@ -419,3 +419,22 @@ def test_drugs_given_together_each_clipped_are_spelled_as_the_articles_spell_the
     two = _snapshot([], ["pembrolizumab", "pemetrexed", "carboplatin"])
     assert _spell_combinations("OS with pem-carbo?", two) == "OS with pem-carbo?"
     assert _spell_combinations("post-RT PFS", lung) == "post-RT PFS"
+
+
+def test_a_gene_fusion_is_no_coded_trial_name(vocab):
+    from bot.answer.core import _coded_trial
+
+    # lung cancer: fusion partners; breast and ovarian cancer: trials' coded names
+    assert not _coded_trial("CCDC6-RET", vocab)
+    assert not _coded_trial("EML4-ALK", vocab)
+    assert _coded_trial("HER2CLIMB-02", vocab)
+    assert _coded_trial("ATHENA-COMBO", vocab)
+
+
+def test_a_mutated_gene_written_with_m_is_the_gene_the_index_names():
+    from bot.answer.core import _indexed
+
+    # AML and lung cancer: "FLT3m", "EGFRm" where the articles say "FLT3 mutation", "EGFR"
+    words = frozenset({"flt3", "mutation", "egfr", "midostaurin"})
+    assert _indexed("FLT3m", words) and _indexed("EGFRm", words)
+    assert not _indexed("KRASm", words)
