@@ -189,6 +189,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # bench/results/blind-sealed5-first-run.txt), a development part since: measured
         # 205/296 with 23 wrong when these bounds were set.
         ("sealed5", 290, 0.68, 24),
+        # the sixth sealed part, run once in session 11 (176/302, 28 wrong, as printed in
+        # bench/results/blind-sealed6-first-run.txt), a development part since: measured
+        # 177/302 with 28 wrong when these bounds were set.
+        ("sealed6", 300, 0.57, 29),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
