@@ -1146,18 +1146,33 @@ def test_whats_an_endpoint_asks_for_its_figure_not_its_long_form(vocab):
     assert analyze("what does ORR stand for?", vocab).defines == "ORR"
 
 
-def _answer_in(vocab, question, sentences, drugs=(), section="", scoped=True, aliases=None):
+def _answer_in(
+    vocab,
+    question,
+    sentences,
+    drugs=(),
+    section="",
+    scoped=True,
+    aliases=None,
+    title="Report",
+    prose=False,
+    rows_section=False,
+):
+    """Answer ``question`` from ``sentences`` of one article. ``prose``: one after the other as
+    in running text (else apart); ``rows_section``: only table rows are under ``section``."""
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
     from bot.answer.question import analyze
     from index.store import ArticleRecord
 
     meta = {"drugs": list(drugs), "trials": [], "aliases": aliases or {}}
-    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, meta)
-    given = [
-        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section)
-        for i, t in enumerate(sentences)
-    ]
+    article = ArticleRecord("a", title, "s", "2026-01-01", 1, meta)
+    given, at = [], 0
+    for i, text in enumerate(sentences):
+        start = at if prose else i * 1000
+        own = section if not rows_section or "|" in text else ""
+        given.append(Sentence(article, start, start + len(text), text, i, section=own))
+        at += len(text) + 1
     q = analyze(question, vocab)
     q.scoped = scoped  # as `ask` sets it: the question names a trial or drug of the index
     return ExtractiveEngine(vocab).answer(q, given)
@@ -3527,16 +3542,7 @@ def test_an_endpoint_of_a_part_asked_is_answered_and_named_so(vocab):
 
 
 def _answer_titled(vocab, question, title, sentences, drugs):
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.store import ArticleRecord
-
-    article = ArticleRecord("a", title, "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
-    given = [Sentence(article, i * 1000, i * 1000 + len(t), t, i) for i, t in enumerate(sentences)]
-    q = analyze(question, vocab)
-    q.scoped = True
-    return ExtractiveEngine(vocab).answer(q, given)
+    return _answer_in(vocab, question, sentences, drugs, title=title)
 
 
 @pytest.mark.parametrize(
@@ -3730,22 +3736,6 @@ def test_a_risk_reductions_hazard_ratio_is_that_of_the_events_it_counts(
     assert (value in draft.text.split("[")[0]) is answers, draft.text
 
 
-def _answer_in_section(vocab, question, title, section, sentences, drugs):
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.store import ArticleRecord
-
-    article = ArticleRecord("a", title, "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
-    given = [
-        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section if "|" in t else "")
-        for i, t in enumerate(sentences)
-    ]
-    q = analyze(question, vocab)
-    q.scoped = True
-    return ExtractiveEngine(vocab).answer(q, given)
-
-
 @pytest.mark.parametrize(
     ("question", "title", "section", "sentences", "drugs", "answer", "row_value"),
     [
@@ -3811,7 +3801,9 @@ def _answer_in_section(vocab, question, title, section, sentences, drugs):
 def test_a_row_of_a_subgroup_table_answers_only_for_its_subgroup(
     question, title, section, sentences, drugs, answer, row_value, vocab
 ):
-    draft = _answer_in_section(vocab, question, title, section, sentences, drugs)
+    draft = _answer_in(
+        vocab, question, sentences, drugs, section=section, title=title, rows_section=True
+    )
     lead = draft.text.split("[")[0]
     assert answer in lead and (row_value is None or row_value not in lead), draft.text
 
@@ -3872,23 +3864,6 @@ def test_a_stage_asked_is_not_answered_by_another_stages_value(
     assert asked in lead and other not in lead, lead
 
 
-def _answer_in_prose(vocab, question, sentences, drugs):
-    """Like _answer_in, the sentences one after the other as in running text."""
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.store import ArticleRecord
-
-    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs, "trials": []})
-    given, at = [], 0
-    for i, text in enumerate(sentences):
-        given.append(Sentence(article, at, at + len(text), text, i))
-        at += len(text) + 1
-    q = analyze(question, vocab)
-    q.scoped = True
-    return ExtractiveEngine(vocab).answer(q, given)
-
-
 @pytest.mark.parametrize(
     ("question", "sentences", "drugs", "asked", "other"),
     [
@@ -3945,7 +3920,7 @@ def _answer_in_prose(vocab, question, sentences, drugs):
 def test_a_sentence_goes_on_from_the_one_before_only_by_its_own_words(
     question, sentences, drugs, asked, other, vocab
 ):
-    lead = _answer_in_prose(vocab, question, sentences, drugs).text.split("[")[0]
+    lead = _answer_in(vocab, question, sentences, drugs, prose=True).text.split("[")[0]
     assert (asked is None or asked in lead) and (other is None or other not in lead), lead
 
 
