@@ -533,7 +533,40 @@ class ExtractiveEngine:
         score: float,
     ) -> float | None:
         """The rules that refuse another trial's, arm's, comparison's, grade's, drug's or
-        population's figure (no points of their own)."""
+        population's figure (no points of their own), in the order of ``REFUSALS``."""
+        for rule in self.REFUSALS:
+            if getattr(self, rule)(q, s, fig, context):
+                return None
+        return score
+
+    # Each refuses a figure that is not the one asked; named so a test or `--explain` can say
+    # which. All take (question, sentence, figure, article context).
+    REFUSALS = (
+        "_code_unsaid",  # "PFS HR in the L858R subgroup": this figure is not about L858R
+        "_other_trial",  # another trial's figure: a teaser's, a round-up's other trial
+        "_other_trials_column",  # a side-by-side table's column of the other trial
+        "_other_arms_figure",  # the figure of an arm with other drugs than the question names
+        "_other_comparators_ratio",  # the hazard ratio against another comparator
+        "_compared_otherwise",  # "vs chemo" asked: a figure of the comparison with another arm
+        "_one_event",  # "TRAEs included nausea (43.1%)": nausea's, not every TRAE's
+        "_other_event",  # "neutropenia (51%), leukopenia (9%)": 9% is leukopenia's
+        "_arms_unsaid",  # "40% and 37% in the two acalabrutinib arms": whose is which?
+        "_other_grade",  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
+        "_other_code_after",  # "0.54 in stage IIIA disease and 0.87 in stage IB-II"
+        "_other_causality",  # "treatment-related grade 3+ AEs" for "G3+ AEs (any cause)"
+        "_subgroup_row_unasked",  # "Female | ... | OS HR: 0.77" in a subgroup table
+        "_endpoint_of_a_part",  # "median CNS-PFS of 9.9 months" does not answer "mPFS"
+        "_yardstick",  # "higher than the 5.4 mg/kg used in breast cancer"
+        "_other_drugs_dose",  # "crizotinib 250 mg" does not answer for lorlatinib
+        "_other_phases_dose",  # "neoadjuvant nivolumab 360 mg" is not the adjuvant dose
+        "_population_unsaid",  # the question names a part of the population not said here
+        "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
+        "_other_part_in_brackets",  # "refractory (HR 0.37) and high-risk (HR 0.36)"
+        "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
+        "_overall_for_a_part",  # everyone's figure does not answer a question about a part
+    )
+
+    def _code_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         versus = _VERSUS.search(q.text)
         for code in q.codes:
             if _says_code(code, s):
@@ -549,60 +582,59 @@ class ExtractiveEngine:
                 and population_phrase(s.text, fig) is not None
             )
             if not named_split:
-                return None  # "PFS HR in the L858R subgroup": this figure is not about L858R
-        if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
-            return None  # another trial's figure: a teaser's, a round-up's other trial
-        if (
+                return True
+        return False
+
+    def _other_trial(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
+        return not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section)
+
+    def _other_trials_column(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        trials = s.article.meta.get("trials", [])
+        return bool(
             q.trials
             and is_table_row(s.text)
-            and {name_key(t) for t in q.trials}
-            & {name_key(str(t)) for t in s.article.meta.get("trials", [])}
-            and not about_trials(
-                q.trials, "", s.article.meta.get("trials", []), f"{fig.label} {fig.scope}"
-            )
-        ):
-            return None  # a side-by-side table's column of the other trial
-        if self._other_arm(q, s, fig, self._backbone(s, context), self._together(s, context)):
-            return None  # the figure of an arm with other drugs than the question names
-        if fig.endpoint in STATISTICS and self._other_comparison(q, s):
-            return None  # the hazard ratio against another comparator
-        if self._compared_otherwise(q, s):
-            return None  # "vs chemo" asked: a figure of the comparison with another arm
-        if self._one_event(q, fig):
-            return None  # "TRAEs included nausea (43.1%)": nausea's rate, not every TRAE's
-        if self._other_event(q, s, fig):
-            return None  # "neutropenia (51% vs 38%), leukopenia (9% vs 5%)": 9% is leukopenia's
-        if self._arms_unsaid(q, s, fig):
-            return None  # "40% and 37% in the two acalabrutinib arms": whose is which?
-        if self._grade_unasked(q, fig, s.text):
-            return None  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
-        if self._other_code_after(q, fig):
-            return None  # "0.54 in stage IIIA disease and 0.87 in stage IB-II": 0.87 is IB-II's
-        if self._other_causality(q, s, fig):
-            return None  # "treatment-related grade 3 or higher AEs" for "G3+ AEs (any cause)"
-        if self._subgroup_row_unasked(q, s):
-            return None  # "Female | ... | OS HR: 0.77" in a subgroup table: not everyone's
-        if self._endpoint_of_a_part(q, fig):
-            return None  # "median CNS-PFS of 9.9 months" does not answer "mPFS"
-        if _REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]):
-            return None  # "higher than the 5.4 mg/kg used in breast cancer": a yardstick
-        if fig.unit == "dose" and self._other_drugs_dose(q, s, fig):
-            return None  # "crizotinib 250 mg" does not answer for lorlatinib
-        if fig.unit == "dose" and self._phase_fit(q, fig) is False:
-            return None  # "neoadjuvant nivolumab 360 mg" does not answer the adjuvant dose
-        if q.population and not says_population(q.population, s.text, s.section):
-            return None  # the question names a part of the population this sentence does not
-        if self._cut_unreported(q, s, context):
-            return None  # "PD-L1-negative" asked: an article that names no such cut-off
-        if q.population and self._other_part_in_brackets(q, s, fig):
-            return None  # "refractory to lenalidomide (HR 0.37) and high-risk cytogenetics
-            # (HR 0.36)": 0.37 is the other group's
+            and {name_key(t) for t in q.trials} & {name_key(str(t)) for t in trials}
+            and not about_trials(q.trials, "", trials, f"{fig.label} {fig.scope}")
+        )
+
+    def _other_arms_figure(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        return self._other_arm(q, s, fig, self._backbone(s, context), self._together(s, context))
+
+    def _other_comparators_ratio(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        return fig.endpoint in STATISTICS and self._other_comparison(q, s)
+
+    def _other_grade(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
+        return self._grade_unasked(q, fig, s.text)
+
+    def _yardstick(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
+        return bool(_REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]))
+
+    def _other_phases_dose(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        return fig.unit == "dose" and self._phase_fit(q, fig) is False
+
+    def _population_unsaid(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        return bool(q.population) and not says_population(q.population, s.text, s.section)
+
+    def _other_part_after(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         own_part = population_after(fig) if q.population else None
-        if own_part and not says_population(q.population, own_part):
-            return None  # "0.14 in exon 19 deletions and 0.20 in L858R": another part's value
-        if self._part_asked(q, s, context) and self._says_overall(s, fig):
-            return None  # everyone's figure does not answer a question about a part of them
-        return score
+        return bool(own_part) and not says_population(q.population, own_part or "")
+
+    def _overall_for_a_part(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        return self._part_asked(q, s, context) and self._says_overall(s, fig)
 
     def _population_fit(
         self,
@@ -1133,7 +1165,7 @@ class ExtractiveEngine:
                 return key in said and not any(self.vocab.conflicting(key, o) for o in said)
         return False
 
-    def _one_event(self, q: Question, fig: Figure) -> bool:
+    def _one_event(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         """Every adverse event counted (TRAEs, AEs), no event named: a figure that the words
         right before it name by one event ("included nausea (43.1%)", a row "Neutropenia") is
         that event's rate."""
@@ -1156,12 +1188,14 @@ class ExtractiveEngine:
             t.key == key for t in self.vocab.terms(s.article.title)
         )
 
-    def _other_part_in_brackets(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _other_part_in_brackets(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """A value in brackets right after a group ("patients refractory to lenalidomide (HR
         0.37)") is that group's: when the group does not say the part asked and another
         bracket of the sentence does, the value is not the part's."""
         opened = s.text.rfind("(", 0, fig.start)
-        if opened < 0 or ")" in s.text[opened : fig.start]:
+        if not q.population or opened < 0 or ")" in s.text[opened : fig.start]:
             return False
         groups = [
             (m.start(), m.end(), m.group(0))
@@ -1176,7 +1210,9 @@ class ExtractiveEngine:
             return False
         return any(says_population(q.population, g) for _, _, g in groups if g != mine)
 
-    def _other_code_after(self, q: Question, fig: Figure) -> bool:
+    def _other_code_after(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """A stage or mutation asked ("stage IIIA", "L858R"), and the words right after the
         figure give it another of the same kind ("... and 0.87 in stage IB-II")."""
         after = re.split(r"[;,]|\band\b|\bvs\.?\b|\bversus\b", fig.scope)[0]
@@ -1189,7 +1225,9 @@ class ExtractiveEngine:
                 return True
         return False
 
-    def _other_causality(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _other_causality(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """Adverse events of any cause asked, and the figure counts those related to treatment
         ("Treatment-related grade 3 or higher adverse events occurred in 60.6%"), or the other
         way round."""
@@ -1203,7 +1241,9 @@ class ExtractiveEngine:
             return any_cause and not related
         return False
 
-    def _subgroup_row_unasked(self, q: Question, s: Sentence) -> bool:
+    def _subgroup_row_unasked(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """A row of a table of subgroups (its section says so) is that subgroup's: it answers
         only a question that names the row's own words, those the headline does not give the
         whole trial ("FLT3-ITD VAF 3%-25%" in a FLT3-ITD trial is asked by "VAF")."""
@@ -1225,7 +1265,9 @@ class ExtractiveEngine:
         named = {key for key, _ in q.qualifiers} | set(q.groups)
         return not any(t.key in named for t in self.vocab.terms(label))
 
-    def _endpoint_of_a_part(self, q: Question, fig: Figure) -> bool:
+    def _endpoint_of_a_part(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """The figure's endpoint is named with a part of the body or the population joined to
         it ("CNS-PFS", "intracranial ORR"): another endpoint than the one asked without it."""
         words = fig.head or fig.label
@@ -1242,7 +1284,7 @@ class ExtractiveEngine:
             for t in self.vocab.terms(before.group(1))
         )
 
-    def _other_event(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _other_event(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         """An adverse event asked ("grade >=3 neutropenia"): a figure whose own list item names
         only other events ("..., leukopenia (9%)", "and fatigue (34%)") is theirs, and one whose
         sentence names no event asked counts every event ("TEAEs of any grade in 98.8%")."""
@@ -1255,7 +1297,7 @@ class ExtractiveEngine:
         named = {t.key for t in self.vocab.terms(clause) if self.vocab.is_event(t.key)}
         return bool(named) and not named & asked
 
-    def _arms_unsaid(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _arms_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         """One arm asked, and the figure is one of values listed for arms named together ("40%
         and 37% of patients in the two acalabrutinib arms"): which value is whose is not said.
         (One value "in both arms" is each arm's.)"""
@@ -1282,9 +1324,13 @@ class ExtractiveEngine:
         own = {t.key for t in self.vocab.terms(f"{fig.label} | {scope} | {clause}")}
         return SEVERE in own
 
-    def _other_drugs_dose(self, q: Question, s: Sentence, fig: Figure) -> bool:
+    def _other_drugs_dose(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """A dose is the dose of the drug named just before it; asked for another drug's, it
         does not answer."""
+        if fig.unit != "dose":
+            return False
         drugs = _article_drugs(s.article)
         brands = _brands(s.article)
         asked = _drugs_named(q.text, drugs, self.vocab, brands) - self.vocab.class_names
@@ -1352,7 +1398,9 @@ class ExtractiveEngine:
         drugs = _article_drugs(s.article)
         return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
 
-    def _compared_otherwise(self, q: Question, s: Sentence) -> bool:
+    def _compared_otherwise(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """A question about one comparison of a trial with several ("nivo+ipi vs chemo", "in
         the chemo comparison"): the figure's sentence, or its section, compares arms it names,
         and none is the comparator."""
@@ -1376,9 +1424,9 @@ class ExtractiveEngine:
             ]
             if sum(1 for a in arms if a) > 1:
                 return comparator not in arms
-        context = f"{s.text} | {s.section}"
-        compares = bool(_VERSUS.search(context))
-        said = _drugs_named(context, drugs, self.vocab, brands)
+        where = f"{s.text} | {s.section}"
+        compares = bool(_VERSUS.search(where))
+        said = _drugs_named(where, drugs, self.vocab, brands)
         versus = _VERSUS.search(q.text)
         own = _drugs_named(q.text[: versus.start()], drugs, self.vocab, brands) if versus else set()
         # "36.9 months on osimertinib compared with 6.5 months": only the asked arm is named,
@@ -1452,7 +1500,9 @@ class ExtractiveEngine:
         ]
         return before[-1].key if before else None
 
-    def _cut_unreported(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
+    def _cut_unreported(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
         """The question names a score cut-off ("PD-L1 <1%", "CPS >=10") that the article's text
         never names, or that the figure's own words do not: none of its figures, or not this
         one, is that group's."""

@@ -2993,7 +2993,9 @@ def _other_drugs_doses(vocab, question, sentence, meta):
     s = Sentence(article, 0, len(sentence), sentence, 0)
     q = analyze(question, vocab)
     engine = ExtractiveEngine(vocab)
-    return {f.value: engine._other_drugs_dose(q, s, f) for f in extract_figures(sentence, vocab)}
+    return {
+        f.value: engine._other_drugs_dose(q, s, f, None) for f in extract_figures(sentence, vocab)
+    }
 
 
 @pytest.mark.parametrize(
@@ -4034,3 +4036,14 @@ def test_a_listed_value_with_no_words_of_its_own_has_its_lists(
 ):
     lead = _answer_in(vocab, question, [sentence], drugs).text.split("[")[0]
     assert value in lead and lead.startswith(name), lead
+
+
+def test_every_refusal_is_a_named_rule_of_one_shape():
+    import inspect
+
+    from bot.answer.extractive import ExtractiveEngine
+
+    assert len(set(ExtractiveEngine.REFUSALS)) == len(ExtractiveEngine.REFUSALS)
+    for rule in ExtractiveEngine.REFUSALS:
+        params = list(inspect.signature(getattr(ExtractiveEngine, rule)).parameters)
+        assert params == ["self", "q", "s", "fig", "context"], rule
