@@ -57,18 +57,7 @@ class Answerer:
         """Answer ``question``; ``history`` holds earlier questions of the same conversation."""
         started = time.perf_counter()
         snap = self.searcher.snapshot()
-        known = snap.names
-        text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
-        text = _spell_combinations(text, snap)
-        q = analyze(text, self.vocab, known, self._arm_names(snap))
-        q.entities = [_canonical_name(e, snap) for e in q.entities]
-        if not q.entities:
-            # a follow-up ("and the OS?") stays on the trial the conversation is about
-            for earlier in reversed(history or []):
-                prior = analyze(decode_chat_markup(earlier), self.vocab, known)
-                if prior.entities:
-                    q.entities = prior.entities
-                    break
+        text, q = self._analyzed(question, history, snap)
 
         unknown = [
             e
@@ -137,6 +126,24 @@ class Answerer:
             answer.confidence, answer.why = draft.confidence, draft.why
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _analyzed(
+        self, question: str, history: list[str] | None, snap: Snapshot
+    ) -> tuple[str, Question]:
+        """The question in the articles' spelling (trial names, brands, clipped combinations),
+        and its analysis; a follow-up ("and the OS?") stays on the trial the conversation is
+        about."""
+        text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
+        text = _spell_combinations(text, snap)
+        q = analyze(text, self.vocab, snap.names, self._arm_names(snap))
+        q.entities = [_canonical_name(e, snap) for e in q.entities]
+        if not q.entities:
+            for earlier in reversed(history or []):
+                prior = analyze(decode_chat_markup(earlier), self.vocab, snap.names)
+                if prior.entities:
+                    q.entities = prior.entities
+                    break
+        return text, q
 
     def _draft(self, q: Question, sentences: list[Sentence]) -> tuple[Draft, str]:
         if self.engine is not self.extractive:

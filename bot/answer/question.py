@@ -206,12 +206,7 @@ def analyze(
         if any(a <= m.start() < b for a, b in covered):
             continue
         word = m.group(0).strip(".'")
-        shorthand = word.casefold() in vocab.brands  # "EV": a drug, not a code
-        if (
-            word.casefold() not in known_names
-            and not shorthand
-            and (_MUTATION.match(word) or _ROMAN.match(word) or _ACRONYM.match(word))
-        ):
+        if _code_shaped(word, vocab, known_names):
             if _is_code(word, vocab):
                 q.codes.append(word)
         elif _is_entity(word, vocab, known_names):
@@ -632,6 +627,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         for i in range(a, b):
             chars[i] = " "
     return "".join(chars)
+
+
+def _code_shaped(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
+    """A mutation, a Roman numeral or an acronym ("L858R", "IIIA", "AML") that is no indexed
+    name nor a drug's shorthand the lexicon knows ("EV" is a drug)."""
+    folded = word.casefold()
+    if folded in known or folded in vocab.brands:
+        return False
+    return bool(_MUTATION.match(word) or _ROMAN.match(word) or _ACRONYM.match(word))
 
 
 def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
