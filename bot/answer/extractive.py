@@ -1080,6 +1080,9 @@ class ExtractiveEngine:
             return set()
         if any(names_trial(s.section, str(t)) for t in s.article.meta.get("trials", [])):
             return set()  # "## NATALEE: ... for a broad HR+ population": the trial's patients
+        if _same_heading(s.section, s.article.title):
+            return set()  # the headline ("... in first-line advanced oesophageal cancer") says
+            # whom the whole trial enrolled
         part = {
             t.key
             for t in self.vocab.terms(s.section)
@@ -2202,6 +2205,15 @@ def _code_shape(word: str) -> str | None:
     if _MUTATION_CODE.match(word):
         return "mutation"
     return None
+
+
+def _same_heading(a: str, b: str) -> bool:
+    """Two headings alike but for case, emphasis and spacing."""
+
+    def key(text: str) -> str:
+        return " ".join(re.sub(r"[*_#]", " ", text).casefold().split())
+
+    return bool(a.strip()) and key(a) == key(b)
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -4047,3 +4047,38 @@ def test_every_refusal_is_a_named_rule_of_one_shape():
     for rule in ExtractiveEngine.REFUSALS:
         params = list(inspect.signature(getattr(ExtractiveEngine, rule)).parameters)
         assert params == ["self", "q", "s", "fig", "context"], rule
+
+
+@pytest.mark.parametrize(
+    ("question", "headline", "sentences", "value"),
+    [
+        # oesophageal cancer: the headline's "first-line" is the whole trial's setting
+        (
+            "median follow up?",
+            "Pembrolizumab plus chemotherapy extends survival in first-line advanced oesophageal "
+            "cancer",
+            [
+                "At a median follow-up of 22.6 months, every OS hypothesis was met.",
+                "OS was tested in ESCC with CPS of 10 or more, in ESCC and in all patients.",
+            ],
+            "22.6 months",
+        ),
+        # breast cancer: the same for an HR-positive trial
+        (
+            "median f/u?",
+            "Abemaciclib in high-risk HR-positive early breast cancer",
+            [
+                "At a median follow-up of 42 months, the benefit held.",
+                "The benefit was seen in all patients.",
+            ],
+            "42 months",
+        ),
+    ],
+)
+def test_a_headline_over_the_text_says_whom_the_whole_trial_enrolled(
+    question, headline, sentences, value, vocab
+):
+    draft = _answer_in(
+        vocab, question, sentences, ["pembrolizumab"], section=headline, title=headline
+    )
+    assert value in draft.text.split("[")[0], draft.text
