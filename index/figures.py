@@ -54,10 +54,10 @@ _DETAIL_LEAD = re.compile(
 _COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
 _PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
 # "(67% vs 43%)", and the same of a grade: "(grade 3-4 in 5.6% vs 0%)", "(grade >=3: 12% vs 3%)"
-_GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
-# the arms' values in brackets ("(67% vs 43%)"), or one grade's ("(grade 3 or higher, 8.6%)")
+GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
+# the arms' values in brackets ("(67% vs 43%)"), or one grade's ("(grade 3 or higher, 7.9%)")
 _ARMS_IN_PARENS = re.compile(
-    rf"^\(\s*(?:{_GRADE_LEAD}\s*(?:in\b|:|,)?\s*{_PCT}(?:\s+(?:vs\.?|versus)\s+{_PCT})?"
+    rf"^\(\s*(?:{GRADE_LEAD}\s*(?:in\b|:|,)?\s*{_PCT}(?:\s+(?:vs\.?|versus)\s+{_PCT})?"
     rf"|{_PCT}\s+(?:vs\.?|versus)\s+{_PCT})\s*\)$",
     re.I,
 )
@@ -436,7 +436,7 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for m in _PAREN.finditer(sentence):
         inner = m.group(0)
-        if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{_GRADE_LEAD}", inner, re.I)):
+        if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{GRADE_LEAD}", inner, re.I)):
             continue
         before = [f for f in figures if f.end <= m.start()]
         inside = [i for i, f in enumerate(figures) if m.start() < f.start < m.end()]
@@ -460,7 +460,7 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-# what describes the figures around it without bounding their words: "483 patients were
+# what describes the figures around it without bounding their words: "512 patients were
 # randomized 1:1 to maintenance" is the count of those randomized to maintenance
 _DESCRIPTORS = ("dose", "schedule", "randomization ratio")
 
@@ -599,7 +599,7 @@ def _nearest_endpoint(
     if is_percent(value) and _RISK_REDUCTION_AFTER.match(sentence[end:]):
         return "risk reduction"  # "a 28% reduction in the risk of death"
     if is_percent(value) and _RISK_REDUCED_BY.search(sentence[max(0, start - 120) : start]):
-        return "risk reduction"  # "reduced the risk of death by 38%"
+        return "risk reduction"  # "reduced the risk of death by 31%"
     unit = _unit_of(value)
     right_after = [t for t in terms if 0 <= t.start - end <= 1]
     if right_after and _fits(right_after[0].key, unit, vocab):
@@ -622,7 +622,7 @@ def _nearest_endpoint(
         if own:
             return own[0].key
     if fitting and _OTHER_RATE.search(sentence[fitting[-1].end : start]):
-        return None  # "The 5-year OS rate was 18.4% ..., despite a crossover rate of 51.1%"
+        return None  # "The 5-year OS rate was 19% ..., despite a crossover rate of 47%"
     if fitting:
         nearest = fitting[-1]
         frame = _framing(fitting, sentence, vocab)
@@ -643,7 +643,7 @@ def _nearest_endpoint(
     if _SHARE_OF_POPULATION.match(sentence, end):
         return None  # "Patients with stage IV disease, about 64% of the population, had ..."
     if is_percent(value) and any(vocab.is_event(t.key) for t in vocab.terms(sentence[:start])):
-        # "Liver-related adverse events occurred in 25.4%, ... and ILD in 1.5%": an adverse
+        # "Liver-related adverse events occurred in 27%, ... and ILD in 2%": an adverse
         # event's rate, not of the endpoint a later item names
         return None
     after = [
@@ -759,7 +759,7 @@ def _respectively(
 def _items_after(
     sentence: str, figures: list[Figure], run: list[int], until: int, out: list[Figure]
 ) -> None:
-    """The values of ``run`` said before their items ("63%, 51% and 40% in the combination,
+    """The values of ``run`` said before their items ("62%, 49% and 41% in the combination,
     encorafenib and vemurafenib arms, respectively"): each value's scope becomes its item."""
     last = figures[run[-1]]
     tail = sentence[last.end + len(last.detail) : until]

@@ -164,11 +164,11 @@ class Vocabulary:
 
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""
-        text = _no_analysis_words(text)  # "the primary endpoint" names no analysis
-        return {name for name, pattern in self._analysis_patterns.items() if pattern.search(text)}
+        return set(self.analysis_mentions(text))
 
     def analysis_mentions(self, text: str) -> dict[str, int]:
-        """How often ``text`` names each analysis it names."""
+        """How often ``text`` names each analysis it names ("the primary endpoint" names
+        none)."""
         text = _no_analysis_words(text)
         counts = {name: len(p.findall(text)) for name, p in self._analysis_patterns.items()}
         return {name: n for name, n in counts.items() if n}

@@ -15,6 +15,7 @@ from bot.answer.question import (
     LANDMARK,
     STATISTICS,
     Question,
+    code_shape,
     landmark_months,
 )
 from bot.answer.trials import about_trials, name_key, names_trial
@@ -31,6 +32,7 @@ from index.arms import (
 )
 from index.figures import (
     DOSE,
+    GRADE_LEAD,
     SCORE_CUT,
     Figure,
     age_cuts,
@@ -334,7 +336,7 @@ class ExtractiveEngine:
                     )
                     and (
                         _GOES_ON.search(s.text[: fig.start])  # (not "... and the median X")
-                        # "grade 3 or higher events were reported in 85%" after an AE sentence
+                        # "grade 3 or higher events were reported in 71%" after an AE sentence
                         or (prev[1] in self.vocab.context_endpoints and _EVENTS.search(fig.label))
                     )
                 ):
@@ -463,7 +465,7 @@ class ExtractiveEngine:
             if self._unasked_endpoint(q, fig):
                 return None  # "how many prior lines were allowed": not the cohort's ORR
             topic = set(q.groups) or self._topic_words(q, s)
-            # (a listed value with no words of its own has its list's: "3% of A vs 17% on B")
+            # (a listed value with no words of its own has its list's: "4% of A vs 12% on B")
             bare = bool(fig.label.strip()) and not tokenize(
                 fig.label, self.vocab.stopwords | _JOINING_WORDS
             )
@@ -481,11 +483,10 @@ class ExtractiveEngine:
     def _says_things_counted(self, q: Question, text: str) -> bool:
         """A question counting things ("how many cycles of ...") is answered only by words
         that say them; any other question by any."""
-        counted = _HOW_MANY_THINGS.search(q.text)
-        if counted is None:
+        if not q.things_counted:
             return True
         said = {stem(w) for w in tokenize(text, self.vocab.stopwords)}
-        return bool({stem(w) for w in counted.group(1).split()} & said)
+        return bool({stem(w) for w in q.things_counted} & said)
 
     def _risk_of(self, text: str, asked: list[str]) -> str | None:
         """The endpoint whose events a risk reduction counts: "the risk of death" is OS's; "the
@@ -552,16 +553,16 @@ class ExtractiveEngine:
         "_other_event",  # "neutropenia (51%), leukopenia (9%)": 9% is leukopenia's
         "_arms_unsaid",  # "40% and 37% in the two acalabrutinib arms": whose is which?
         "_other_grade",  # "including grade 3 or 4 in 1.1%" does not answer "CRS rate"
-        "_other_code_after",  # "0.54 in stage IIIA disease and 0.87 in stage IB-II"
+        "_other_code_after",  # "0.61 in stage IIIA and 0.92 in stage IB-II": 0.92 is IB-II's
         "_other_causality",  # "treatment-related grade 3+ AEs" for "G3+ AEs (any cause)"
-        "_subgroup_row_unasked",  # "Female | ... | OS HR: 0.77" in a subgroup table
-        "_endpoint_of_a_part",  # "median CNS-PFS of 9.9 months" does not answer "mPFS"
-        "_yardstick",  # "higher than the 5.4 mg/kg used in breast cancer"
+        "_subgroup_row_unasked",  # "Female | ... | HR: 0.81" in a subgroup table
+        "_endpoint_of_a_part",  # "median CNS-PFS of 11.2 months" does not answer "mPFS"
+        "_yardstick",  # "higher than the dose used in another cancer": a value compared with
         "_other_drugs_dose",  # "crizotinib 250 mg" does not answer for lorlatinib
         "_other_phases_dose",  # "neoadjuvant nivolumab 360 mg" is not the adjuvant dose
         "_population_unsaid",  # the question names a part of the population not said here
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
-        "_other_part_in_brackets",  # "refractory (HR 0.37) and high-risk (HR 0.36)"
+        "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
     )
@@ -577,7 +578,7 @@ class ExtractiveEngine:
             # article, the figure of a named part of the population may answer
             named_split = (
                 code.isalpha()
-                and _code_shape(code) != "stage"  # (a stage is said, or not: "II-IIIA" is not)
+                and code_shape(code) != "stage"  # (a stage is said, or not: "II-IIIA" is not)
                 and _has_word(context.text.get(s.article.id, ""), code)
                 and population_phrase(s.text, fig) is not None
             )
@@ -1195,7 +1196,7 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         """A value in brackets right after a group ("patients refractory to lenalidomide (HR
-        0.37)") is that group's: when the group does not say the part asked and another
+        0.52)") is that group's: when the group does not say the part asked and another
         bracket of the sentence does, the value is not the part's."""
         opened = s.text.rfind("(", 0, fig.start)
         if not q.population or opened < 0 or ")" in s.text[opened : fig.start]:
@@ -1203,7 +1204,7 @@ class ExtractiveEngine:
         groups = [
             (m.start(), m.end(), m.group(0))
             for m in _BRACKETED_GROUP.finditer(s.text)
-            # words, then a value in brackets: not "8.8 months (HR 0.46)", not "(H-score <10)"
+            # words, then a value in brackets: not "7.1 months (HR 0.5)", not "(H-score <10)"
             if not re.search(r"\d", m.group("words"))
             and len(m.group("words").split()) >= 2
             and re.search(r"\d", m.group("value"))
@@ -1217,14 +1218,14 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         """A stage or mutation asked ("stage IIIA", "L858R"), and the words right after the
-        figure give it another of the same kind ("... and 0.87 in stage IB-II")."""
+        figure give it another of the same kind ("... and 0.92 in stage IB-II")."""
         after = re.split(r"[;,]|\band\b|\bvs\.?\b|\bversus\b", fig.scope)[0]
         words = re.findall(r"[\w*]+(?:-[\w*]+)*", after)
         for code in q.codes:
-            shape = _code_shape(code)
+            shape = code_shape(code)
             if shape is None or _has_word(after, code):
                 continue
-            if any(_code_shape(w) == shape for w in words):
+            if any(code_shape(w) == shape for w in words):
                 return True
         return False
 
@@ -1232,7 +1233,7 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         """Adverse events of any cause asked, and the figure counts those related to treatment
-        ("Treatment-related grade 3 or higher adverse events occurred in 60.6%"), or the other
+        ("Treatment-related grade 3 or higher adverse events occurred in 61%"), or the other
         way round."""
         words = f"{fig.head} {fig.label}"
         clause = re.split(r"[;.]\s", s.text[: fig.start])[-1]
@@ -1317,7 +1318,7 @@ class ExtractiveEngine:
             return False  # (a head count is no event rate: "733 patients with high-grade ...")
         scope = _own_scope(fig, sentence)
         if sentence and _GRADE_RATE_AFTER.match(sentence, fig.end):
-            scope = ""  # "25.4% (grade 3 or higher, 8.6%)": the brackets give that grade's rate
+            scope = ""  # "27% (grade 3 or higher, 7.9%)": the brackets give that grade's rate
         clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
         if any(key == SEVERE for key, _ in q.qualifiers):
             # "grade >=3 TRAEs": "any-grade TRAEs in 89.8%" is every grade's rate (the words
@@ -1816,11 +1817,7 @@ class ExtractiveEngine:
         return "no indexed article answers this"
 
 
-_GRADE_WORDS = re.compile(
-    r"\bgrades?\s*(?:[≥>]=?\s*)?\d(?:\s*(?:-|–|/|or|to)\s*\d)?(?:\+|\s+or\s+(?:higher|above|"
-    r"greater|worse))?",
-    re.I,
-)
+_GRADE_WORDS = re.compile(rf"\b{GRADE_LEAD}", re.I)  # "grade 3 or higher", "G3+"
 _VALUE_IN_TEXT = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
 )
@@ -1873,11 +1870,6 @@ _GENERIC_POPULATION = frozenset(
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _JOINING_WORDS = frozenset({"vs", "versus", "and", "or", "compared", "with"})
 _EVENTS = re.compile(r"\b(?:events|toxicities)\b", re.I)
-# "how many cycles of ...", "how many prior lines": the things counted (not people)
-_HOW_MANY_THINGS = re.compile(
-    r"\bhow many\s+(?!(?:patients|pts|people|participants|men|women|subjects)\b)(\w+(?:\s+\w+)?)",
-    re.I,
-)
 _GOES_ON = re.compile(
     r"\b(?:it|this|that|the corresponding|the comparable|the respective|the same|the rate|"
     r"the figure|the median|that figure|those figures|the (?:point )?estimate|the ratio)\b"
@@ -1893,8 +1885,8 @@ ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
 # a difference between arms said before its value ("an improvement of", "the gain would exceed")
-# a value the reported one is measured against: "is lower than the 600 mg used in metastatic
-# disease", "higher than the 5.4 mg/kg used in breast cancer"
+# a value the reported one is measured against: "is lower than the dose used in metastatic
+# disease", "higher than the 20% seen in earlier trials"
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:higher|lower|greater|less|more|fewer|longer|shorter|above|below)\s+than\s+the\s+$",
     re.I,
@@ -2180,7 +2172,7 @@ def _arm_words(s: Sentence, fig: Figure) -> str:
 def _says_code(code: str, s: Sentence) -> bool:
     """A code the question names ("L858R", "PRRT") is said by the sentence, its section or its
     article's title, or is part of the article's trial name ("8HW": CheckMate 8HW)."""
-    if _code_shape(code) == "stage":
+    if code_shape(code) == "stage":
         # "stage IIIA" is not said by a range of stages ("stage II-IIIA", "IB-IIIA")
         alone = re.compile(rf"(?<![\w‐‑–-]){re.escape(code)}(?![\w‐‑–-])", re.I)
         return any(alone.search(where) for where in (s.text, s.section, s.article.title))
@@ -2190,21 +2182,10 @@ def _says_code(code: str, s: Sentence) -> bool:
 
 
 # a group and its value in brackets, as lists of subgroups say them: "patients refractory to
-# lenalidomide (HR 0.37)", "those with high-risk cytogenetics (HR 0.36)"
+# lenalidomide (HR 0.52)", "those with high-risk cytogenetics (HR 0.47)"
 _BRACKETED_GROUP = re.compile(
     r"(?:^|(?<=[,;:])|(?<=\band\b)|(?<=\bincluding\b))(?P<words>[^,;:()]+)\((?P<value>[^()]*)\)"
 )
-_STAGE_CODE = re.compile(r"^(?:I{1,3}|IV)[A-C]?\d?(?:[-–/](?:I{1,3}|IV)[A-C]?\d?)?$")
-_MUTATION_CODE = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
-
-
-def _code_shape(word: str) -> str | None:
-    """What kind of code a word is: a stage ("IIIA", "IB-II"), a mutation ("L858R"), or none."""
-    if _STAGE_CODE.match(word):
-        return "stage"
-    if _MUTATION_CODE.match(word):
-        return "mutation"
-    return None
 
 
 def _same_heading(a: str, b: str) -> bool:
@@ -2350,8 +2331,8 @@ _ARMS_TOGETHER = re.compile(
 )
 # where the words naming one item of a list begin: "the most common TRAEs included | nausea"
 _ITEM_CUT = re.compile(r"[,;:(|]|\b(?:included|including|includes|such as|namely|were|was)\b", re.I)
-# a grade's own rate in brackets after a value: "(grade 3 or higher, 8.6%)", "(G3+ in 5%)"
-_GRADE_RATE_AFTER = re.compile(r"\s*\(\s*(?:grades?|G)\s*[^()]*?\d\s*%", re.I)
+# a grade's own rate in brackets after a value: "(grade 3 or higher, 7.9%)", "(G3+ in 5%)"
+_GRADE_RATE_AFTER = re.compile(rf"\s*\(\s*{GRADE_LEAD}[^()]*?\d\s*%", re.I)
 _CLAUSE_CUT = re.compile(r"[,;:(|]|\b(?:but|while|whereas)\b", re.I)
 # a heading or an interviewer's question: "## Safety", "**Were there subgroups that did better?**"
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")

@@ -167,6 +167,13 @@ class Question:
         """Endpoints the target statistic is about ("OS" in "HR for OS")."""
         return [e for e in self.endpoints if e != self.target]
 
+    @property
+    def things_counted(self) -> list[str]:
+        """The words of what a "how many" question counts when it is not people ("how many
+        cycles of ...": ["cycles", "of"]), else none."""
+        counted = _HOW_MANY_THINGS.search(self.text)
+        return counted.group(1).split() if counted else []
+
 
 def analyze(
     text: str,
@@ -301,6 +308,20 @@ def _patient_settings(text: str, vocab: Vocabulary) -> frozenset[str]:
 _MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d?)?$")
+# "how many cycles of ...", "how many prior lines": the things counted (not people)
+_HOW_MANY_THINGS = re.compile(
+    r"\bhow many\s+(?!(?:patients|pts|people|participants|men|women|subjects)\b)(\w+(?:\s+\w+)?)",
+    re.I,
+)
+
+
+def code_shape(word: str) -> str | None:
+    """What kind of code a word is: a stage ("IIIA", "IB-II"), a mutation ("L858R"), or none."""
+    if _ROMAN.match(word):
+        return "stage"
+    if _MUTATION.match(word):
+        return "mutation"
+    return None
 
 
 # A part of the population named in a question: "in bev-naive pts", "among HBV patients",
