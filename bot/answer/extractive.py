@@ -1235,11 +1235,11 @@ class ExtractiveEngine:
         """Adverse events of any cause asked, and the figure counts those related to treatment
         ("Treatment-related grade 3 or higher adverse events occurred in 61%"), or the other
         way round."""
-        words = f"{fig.head} {fig.label}"
         clause = re.split(r"[;.]\s", s.text[: fig.start])[-1]
-        related = bool(_RELATED.search(f"{words} {clause}")) or fig.endpoint == "TRAE"
-        any_cause = bool(_ANY_CAUSE.search(f"{words} {clause}"))
-        if _ANY_CAUSE.search(q.text) and "TRAE" not in q.endpoints:
+        own = {t.key for t in self.vocab.terms(f"{fig.head} {fig.label} {clause}")}
+        related = "treatment-related" in own or fig.endpoint == "TRAE"
+        any_cause = "any cause" in own
+        if "any cause" in q.groups and "TRAE" not in q.endpoints:
             return related and not any_cause
         if "TRAE" in q.endpoints:
             return any_cause and not related
@@ -1901,17 +1901,6 @@ _GAIN_BEFORE = re.compile(
 )
 _GAIN_ASKED = re.compile(
     r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
-)
-# adverse events counted by their cause: related to treatment, or of any cause
-_RELATED = re.compile(
-    r"\b(?:treatment|drug|therapy)[- ]related\b|\brelated to (?:the )?(?:study )?"
-    r"(?:treatment|drug)",
-    re.I,
-)
-_ANY_CAUSE = re.compile(
-    r"\b(?:any|all)[- ]cause\b|\bregardless of (?:causality|attribution|cause)\b"
-    r"|\bof any cause\b|\ball-causality\b",
-    re.I,
 )
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)

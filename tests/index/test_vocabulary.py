@@ -187,3 +187,13 @@ def test_how_long_a_complete_response_lasted_is_its_own_duration(vocab):
     assert endpoints("The median duration of complete response was 26.1 months") == ["CR duration"]
     assert vocab.units["CR duration"] == "time"
     assert endpoints("median DOR with epcoritamab?") == ["DOR"]
+
+
+def test_what_caused_an_adverse_event_is_said_apart_from_its_grade(vocab):
+    # kidney and breast cancer: "any cause" is no grade, "treatment-related" a cause
+    def keys(text):
+        return {t.key for t in vocab.terms(text)}
+
+    assert "any cause" in keys("G3+ AEs (all-cause) nivo/cabo vs sunitinib")
+    assert "any grade" not in keys("all-cause adverse events")
+    assert "treatment-related" in keys("Treatment-related grade 3 or higher adverse events")
