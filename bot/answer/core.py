@@ -654,12 +654,7 @@ def _canonical_name(entity: str, snap: Snapshot) -> str:
         return entity
     folded = entity.casefold()
     if folded.isalpha():
-        drugs = {
-            str(d)
-            for a in snap.articles.values()
-            for d in a.meta.get("drugs", [])
-            if str(d).casefold().startswith(folded)
-        }
+        drugs = {d for d in snap.drug_names if d.startswith(folded)}
         return drugs.pop() if len(drugs) == 1 else entity
     m = _CODED_NAME.match(entity)
     if not m:
@@ -768,14 +763,13 @@ def _spell_combinations(text: str, snap: Snapshot) -> str:
     """Drugs given together, each clipped ("ami-laz", "len-eve"), as the articles write them
     ("amivantamab + lazertinib"): every part the start of exactly one indexed drug's name, and
     the whole no word of the index."""
-    drugs = {str(d).casefold() for a in snap.articles.values() for d in a.meta.get("drugs", [])}
 
     def spelled(m: re.Match[str]) -> str:
         if m.group(0).casefold() in snap.words:
             return m.group(0)
         names = []
         for part in m.group(0).casefold().split("-"):
-            starting = [d for d in drugs if d.startswith(part) and d.isalpha()]
+            starting = [d for d in snap.drug_names if d.startswith(part) and d.isalpha()]
             if len(starting) != 1 or starting[0] in names:
                 return m.group(0)
             names.append(starting[0])
