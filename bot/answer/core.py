@@ -21,7 +21,7 @@ from bot.answer.trials import name_key, names_trial
 from bot.infra.errors import EngineError
 from index.facts import Fact
 from index.search import HybridSearcher, Snapshot
-from index.store import ArticleRecord
+from index.store import ArticleRecord, ChunkRecord
 from index.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -420,7 +420,7 @@ def _unwritten_trial(name: str, snap: Snapshot, vocab: Vocabulary) -> bool:
     if len(holders) > max(1, int(len(snap.article_words) * _RARE_SHARE)):
         return False  # a common word written in capitals for emphasis ("pts WITHOUT CNS mets")
     written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return not any(c.article_id in holders and written.search(c.text) for c in snap.chunks)
+    return not any(written.search(c.text) for c in _chunks_of(snap, holders))
 
 
 def _called_a_trial(name: str, snap: Snapshot) -> bool:
@@ -434,7 +434,12 @@ def _called_a_trial(name: str, snap: Snapshot) -> bool:
         rf"|\b(?:trial|study)\s*(?:,|\()?\s*{re.escape(name)}(?![\w-])",
         re.I,
     )
-    return any(c.article_id in holders and said.search(c.text) for c in snap.chunks)
+    return any(said.search(c.text) for c in _chunks_of(snap, holders))
+
+
+def _chunks_of(snap: Snapshot, articles: set[str]) -> list[ChunkRecord]:
+    """The chunks of ``articles``, by the snapshot's index of them (not a scan of all)."""
+    return [snap.chunks[i] for a in articles for i in snap.chunks_of_article.get(a, [])]
 
 
 _TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b", re.I)
