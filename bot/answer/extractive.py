@@ -62,7 +62,8 @@ class _ArticleContext:
     weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
     named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
-    analyses: dict[str, set[str]] = field(default_factory=dict)  # ... and analyses, likewise
+    # ... and how often it names each analysis, likewise
+    analyses: dict[str, dict[str, int]] = field(default_factory=dict)
     together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
 
 
@@ -850,7 +851,7 @@ class ExtractiveEngine:
             elif not self._mainly_about(q.analyses, s.article.id, context):
                 return None  # the article reports two analyses, and which this is is not said
         elif self.vocab.superseded(
-            self.vocab.analyses_named(s.text), self._analyses(s.article.id, context)
+            self.vocab.analyses_named(s.text), set(self._analyses(s.article.id, context))
         ):
             score -= 0.5  # "OS HR" unqualified: not the first interim's when the second's is out
         if q.groups:
@@ -1119,7 +1120,7 @@ class ExtractiveEngine:
         """Whether the sentences of an article that name no analysis may be of the one asked:
         the article names no other, or names the one asked most often (its own analysis; an
         earlier or later one is mentioned beside it, or as often)."""
-        mentions = self.vocab.analysis_mentions(context.text.get(article, ""))
+        mentions = self._analyses(article, context)
         others = {
             b: n for b, n in mentions.items() if any(self.vocab.conflicting(a, b) for a in asked)
         }
@@ -1127,10 +1128,12 @@ class ExtractiveEngine:
             return True
         return max(mentions.get(a, 0) for a in asked) >= max(others.values())
 
-    def _analyses(self, article: str, context: _ArticleContext) -> set[str]:
-        """The analyses an article's retrieved text names, once per question that needs them."""
+    def _analyses(self, article: str, context: _ArticleContext) -> dict[str, int]:
+        """How often an article's retrieved text names each analysis, once per question that
+        needs them."""
         if article not in context.analyses:
-            context.analyses[article] = self.vocab.analyses_named(context.text.get(article, ""))
+            text = context.text.get(article, "")
+            context.analyses[article] = self.vocab.analysis_mentions(text)
         return context.analyses[article]
 
     def _part_asked(self, q: Question, s: Sentence, context: _ArticleContext) -> bool:
