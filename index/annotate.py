@@ -162,6 +162,10 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         short, long_form = m.group(1), m.group(2)  # a glossary says where its long form starts
         if _matching_tail(long_form.split(), short) and long_form[0] == short[0].casefold():
             aliases.setdefault(short, long_form)
+    for m in _REGIMEN_CODE.finditer(text):
+        regimen = _regimen_named(text[max(0, m.start() - 160) : m.start()], m.group(1), vocab)
+        if regimen:
+            aliases.setdefault(m.group(1), regimen)
     drugs = [d for d, _ in drug_counts.most_common(10)]
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
@@ -206,6 +210,45 @@ def _brands(text: str, vocab: Vocabulary) -> dict[str, list[str]]:
         if generic and not vocab.is_drug_name(brand) and not vocab.terms(brand):
             out.setdefault(brand.casefold(), generic)
     return out
+
+
+# a regimen's code in brackets after its drugs: "(BVd)", "(D-Rd)", "(VenR)", "(GClb)"
+_REGIMEN_CODE = re.compile(r"\(([A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,3}|[A-Z]d)\)")
+
+
+def _regimen_parts(code: str) -> list[str]:
+    """A regimen code's letters for its drugs: each capital starts one ("VenR": ven, r), and a
+    last lower-case "d" is dexamethasone's ("BVd": b, v, d)."""
+    parts = []
+    for piece in re.findall(r"[A-Z][a-z]*", code):
+        if len(piece) == 2 and piece.endswith("d"):
+            parts += [piece[0], "d"]
+        else:
+            parts.append(piece)
+    return [p.casefold() for p in parts]
+
+
+def _regimen_named(before: str, code: str, vocab: Vocabulary) -> str:
+    """The drugs a regimen code stands for when the words right before it name them, one
+    for each of its letters in order, by their generic or brand names ("daratumumab plus
+    bortezomib and dexamethasone (DVd)": Darzalex, Velcade, dexamethasone); else ""."""
+    parts = _regimen_parts(code)
+    if len(parts) < 2:
+        return ""
+    names: dict[str, list[str]] = {}  # a generic's brands
+    for brand, generic in vocab.brands.items():
+        for g in generic.casefold().split():
+            names.setdefault(g, []).append(brand)
+    words = re.findall(r"[A-Za-z][\w-]*", before)[-14:]
+    drugs = [w.casefold() for w in words if vocab.is_drug_name(w)]
+    drugs = [d for i, d in enumerate(drugs) if i == 0 or drugs[i - 1] != d]
+    if len(drugs) < len(parts):
+        return ""
+    chosen = drugs[-len(parts) :]
+    for part, drug in zip(parts, chosen, strict=True):
+        if not any(n.startswith(part) for n in [drug, *names.get(drug, [])]):
+            return ""
+    return " plus ".join(chosen)
 
 
 def _matching_tail(words: list[str], short: str) -> str:

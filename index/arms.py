@@ -118,7 +118,7 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:
         referent = _referent(sentence, anaphora.start())
-        if referent and _is_overall(referent):
+        if referent and is_overall(referent):
             return None
         candidates.append(referent or anaphora.group(0))
     whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
@@ -134,7 +134,7 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
             _POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase) or SCORE_CUT.search(phrase)
         ):
             continue
-        if _is_overall(phrase):
+        if is_overall(phrase):
             continue
         return phrase
     return None
@@ -145,7 +145,7 @@ def population_after(fig: Figure) -> str | None:
     for PD-L1 of 50% or more"), or None."""
     scope = fig.scope.strip()
     m = _SCOPE_POPULATION.match(scope) or _SCOPE_CUT.match(scope)
-    return m.group(0) if m and not _is_overall(m.group(0)) else None
+    return m.group(0) if m and not is_overall(m.group(0)) else None
 
 
 def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
@@ -182,7 +182,7 @@ _PAIRED_AFTER = re.compile(
 )
 
 
-def _is_overall(phrase: str) -> bool:
+def is_overall(phrase: str) -> bool:
     """The phrase names the whole trial ("all 1581 randomized patients"), not a part of it
     ("all patients with brain metastases"); numbers in it do not matter."""
     return bool(_OVERALL.search(re.sub(r"\b\d[\d,]*\s+", "", phrase))) and not re.search(
@@ -270,7 +270,7 @@ def says_overall(sentence: str, fig: Figure) -> bool:
         clause = sentence[said[-1].start() : fig.start]
         # (up to its first value: what follows that value is the value's own)
         candidates.append(re.split(r"[,;]|\d", clause, maxsplit=1)[0])
-    if any(_POPULATION_WORD.search(p) and _is_overall(p) for p in candidates):
+    if any(_POPULATION_WORD.search(p) and is_overall(p) for p in candidates):
         return True
     if " | " in sentence:
         label = sentence.split(" | ", 1)[0].strip()

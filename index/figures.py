@@ -225,7 +225,9 @@ def score_cut_key(m: re.Match[str]) -> str:
 
 # An age cut-off: "<60 yo", "younger than 60 years", "aged 65 or older", ">=65 y".
 AGE_CUT = re.compile(
-    r"(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]\s?)(?P<n>\d{2})\b"
+    r"\b(?:aged\s+)?(?P<n4>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"
+    r"(?:younger|less|below|under)\b"  # "aged 65 years or younger": the cut from below
+    r"|(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]\s?)(?P<n>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?"
     r"|(?P<above>\b(?:older than|over|aged|at least)\s+|[>≥]=?\s?)(?P<n2>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?(?:\s+or\s+(?:older|above|more))?"
@@ -253,8 +255,8 @@ def age_cuts(text: str) -> set[str]:
     "age>=65" for 65 or older. A bare "<60" counts only after "patients" or "age"."""
     found = set()
     for m in _age_cut_spans(text):  # not "<50%", "<60.5", "> 20 months"
-        if m.group("n"):
-            found.add(f"age<{m.group('n')}")
+        if m.group("n") or m.group("n4"):
+            found.add(f"age<{m.group('n') or m.group('n4')}")
         else:
             found.add(f"age>={m.group('n2') or m.group('n3')}")
     return found

@@ -4,6 +4,7 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ from index.arms import (
     OUTCOME_VERBS,
     arm_phrase,
     inherit_arms,
+    is_overall,
     names_drug,
     population_after,
     population_phrase,
@@ -270,7 +272,15 @@ class ExtractiveEngine:
         when they report the same endpoint in the same unit; else empty."""
         figures = extract_figures(sentence, self.vocab)
         if is_table_row(sentence):
-            row = [f for f in figures if f.endpoint == fig.endpoint and f.unit == fig.unit]
+            # "rPFS HR (95% CI): 0.66 | OS HR (95% CI): 0.81": hazard ratios of two endpoints
+            measured = self._cell_endpoints(sentence)
+            row = [
+                f
+                for f in figures
+                if f.endpoint == fig.endpoint
+                and f.unit == fig.unit
+                and measured(f.start) == measured(fig.start)
+            ]
             return row[:4] if len(row) > 1 and any(f.start == fig.start for f in row) else []
         for run in value_runs(sentence, figures):
             members = [figures[i] for i in run]
@@ -279,6 +289,20 @@ class ExtractiveEngine:
             if all(m.unit == fig.unit and m.endpoint == fig.endpoint for m in members):
                 return members[:4]
         return []
+
+    def _cell_endpoints(self, row: str) -> Callable[[int], frozenset[str]]:
+        """The endpoints the header of the cell holding an offset names (statistics aside): a
+        row's values of one endpoint are its arms', not those of another."""
+        cells = [
+            (offset, frozenset({t.key for t in self.vocab.terms(head) if t.kind == "endpoint"}))
+            for head, _, offset in row_cells(row)[1]
+        ]
+
+        def measured(start: int) -> frozenset[str]:
+            before = [named for offset, named in cells if offset <= start]
+            return before[-1] - frozenset(STATISTICS) if before else frozenset()
+
+        return measured
 
     def _inherit_arms(self, analysed: list[_Analysed]) -> list[_Analysed]:
         """Lists of values that do not name their arms take them from the list before."""
@@ -565,6 +589,7 @@ class ExtractiveEngine:
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
         "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
+        "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
     )
 
@@ -633,6 +658,17 @@ class ExtractiveEngine:
         own_part = population_after(fig) if q.population else None
         return bool(own_part) and not says_population(q.population, own_part or "")
 
+    def _other_age_before(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """An age cut-off asked: the figure's own clause says another age before it."""
+        asked = {p for p in q.population if p.startswith("age")}
+        if not asked:
+            return False
+        clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
+        said = age_cuts(clause)
+        return bool(said) and not asked & said
+
     def _overall_for_a_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
@@ -653,6 +689,8 @@ class ExtractiveEngine:
         if OVERALL in q.groups and _SUBGROUP_WORD.search(f"{fig.label} {_own_scope(fig)}"):
             return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
+        row_parts = [] if restricted else self._row_parts(s, context)
+        restricted = restricted or set().union(*row_parts)
         if restricted and fig.unit == "dose" and not q.population:
             return score  # a regimen's dose is every patient's in its arm, whoever they are
         phrase = population_phrase(s.text, fig) if restricted else None
@@ -660,6 +698,8 @@ class ExtractiveEngine:
             return None  # "among those without brain metastases" for "pts w/ brain mets"
         if phrase and _NEGATED.search(q.text) and not _NEGATED.search(phrase):
             return None  # "pts w/o brain mets": the figure of those with them does not answer
+        if row_parts:  # ("esophageal (not GEJ)" asked: the row's label says which part)
+            phrase = row_cells(s.text)[0]
         if restricted:
             asked = (
                 set(q.content)
@@ -667,15 +707,25 @@ class ExtractiveEngine:
                 | {k for k, _ in q.qualifiers}
                 | {c.casefold() for c in q.codes}
             )
-            cuts = age_cuts(phrase or "") | {
-                score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")
-            }
+            if row_parts:  # "HRRm" asked, a word the vocabulary does not know, names a row
+                asked |= {e.casefold() for e in q.entities}
+            # the figure's own clause may say its age ("..., while those older than 65 had")
+            own_clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
+            cuts = (
+                age_cuts(phrase or "")
+                | age_cuts(own_clause)
+                | {score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")}
+            )
             if not (cuts & set(q.population)) and not any(
                 _same_word(a, w) for a in asked for w in restricted
             ):
                 return None  # a subgroup's figure, and the question names no subgroup of it
             if self._opposite(asked, restricted):
                 return None  # "low-risk" asked, "high-risk disease" said: they share "risk"
+            if not cuts and not all(
+                any(_same_word(a, w) for a in asked for w in p) for p in row_parts
+            ):
+                return None  # "HRd" asked: the row "HRd, BRCA-mutated" is a part of that part
             score += 1.0
         return score
 
@@ -1040,7 +1090,16 @@ class ExtractiveEngine:
         if len(run) != 2 or fig.endpoint in STATISTICS or is_table_row(s.text):
             return False
         between = s.text[run[0].end : run[1].start]
-        rest = s.text[: run[0].start] + " " + s.text[run[1].end :]
+        # other pairs of values of the endpoint ("76% versus 64% at 12 months, and at 24 months
+        # 60% versus 44%") compare the same two arms at other time points; they name no arm
+        text = s.text
+        figures = extract_figures(text, self.vocab)
+        for m in _PAIR_OF_VALUES.finditer(text):
+            inside = [f for f in figures if m.start() <= f.start < m.end()]
+            apart = m.end() <= run[0].start or m.start() >= run[1].end
+            if apart and all(f.endpoint == fig.endpoint and f.unit == fig.unit for f in inside):
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        rest = text[: run[0].start] + " " + text[run[1].end :]
         compared = bool(_VERSUS.search(between)) and not _VERSUS.search(rest)
         listed = (
             re.fullmatch(r"[\s%]*(?:percent\s+)?and\s+", between) is not None
@@ -1096,6 +1155,38 @@ class ExtractiveEngine:
         said = self._named(s.article.id, context)
         others = OVERALL in said or any(self.vocab.conflicting(k, o) for k in part for o in said)
         return part if others else set()
+
+    def _row_parts(self, s: Sentence, context: _ArticleContext) -> list[set[str]]:
+        """The words of each part of a table row's label ("HRd, BRCA-mutated": two) when it
+        names a part of the population ("HRR mutated | rPFS HR (95% CI): 0.50") in a table
+        that also has a row of everyone ("All patients (n=796) | rPFS HR (95% CI): 0.66", the
+        same cells); else empty."""
+        if not is_table_row(s.text):
+            return []
+        label, cells = row_cells(s.text)
+        if is_overall(label) or any(t.kind == "endpoint" for t in self.vocab.terms(label)):
+            return []
+        drugs = _article_drugs(s.article)
+        if _drugs_named(label, drugs, self.vocab, _brands(s.article)):
+            return []  # a row of an arm
+        heads = [h for h, _, _ in cells]
+        rows = (row_cells(line) for line in context.text.get(s.article.id, "").split("\n"))
+        if not any(
+            is_overall(other) and [h for h, _, _ in others] == heads for other, others in rows
+        ):
+            return []
+
+        def words_of(text: str) -> set[str]:
+            text = us_spelling(text)  # "Oesophageal primary" is asked "esophageal"
+            words = set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", text)))
+            words |= {t.key for t in self.vocab.terms(text) if t.qualifier not in ("arm", "")}
+            return {w for w in words if not w.isdigit() and w not in _GENERIC_POPULATION}
+
+        # "HRd, BRCA-mutated": two parts; "HRR mutated (HRRm)", "HRD (primary, first tested)":
+        # one, the bracket another name or a note of it
+        bracketed = words_of(" ".join(re.findall(r"\(([^)]*)\)", label)))
+        pieces = re.sub(r"\([^)]*\)", " ", label).split(",")
+        return [words_of(p) | bracketed for p in pieces if words_of(p)]
 
     def _named(self, article: str, context: _ArticleContext) -> set[str]:
         """The vocabulary terms an article's retrieved text names, once per question."""
@@ -1394,6 +1485,15 @@ class ExtractiveEngine:
             return False
         drugs = _article_drugs(s.article)
         said = _drugs_named(s.text, drugs, self.vocab, _brands(s.article))
+        versus = _VERSUS.search(q.text)
+        experimental = re.sub(r"[-/]", " ", q.text[: versus.start()]) if versus else ""
+        added = (
+            _drugs_named(experimental, drugs, self.vocab, _brands(s.article)) - comparator
+            if versus
+            else set()
+        )
+        if said and said <= added and self._adds(s, added):
+            return False  # "dara-Rd vs Rd": "the addition of daratumumab" is that comparison
         return bool(said and not comparator & said)
 
     def _comparator(self, q: Question, s: Sentence) -> set[str]:
@@ -1404,6 +1504,16 @@ class ExtractiveEngine:
             return set()
         drugs = _article_drugs(s.article)
         return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
+
+    def _adds(self, s: Sentence, drugs: set[str]) -> bool:
+        """The sentence says one of ``drugs`` was added to the other arm's treatment ("the
+        addition of daratumumab", "adding palbociclib", "atezolizumab added to")."""
+        names = _article_drugs(s.article)
+        for m in _ADDITION.finditer(s.text):
+            said = s.text[m.end() : m.end() + 40] if m.group(1) else s.text[: m.start()][-40:]
+            if _drugs_named(said, names, self.vocab, _brands(s.article)) & drugs:
+                return True
+        return False
 
     def _compared_otherwise(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1907,6 +2017,16 @@ _GAIN_ASKED = re.compile(
 )
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
+# where a clause about another part of the population begins: "..., while those older than
+# 65 had", "; in patients aged 75 or older"
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:in\s+)?(?:those|patients|pts)\b)"
+)
+# a drug said to be added to what both arms were given: "the addition of", "adding", "added to"
+_ADDITION = re.compile(r"\b(?:(addition\s+of|adding)|added\s+to)\b", re.I)
+_PAIR_OF_VALUES = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
+)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 # "Patients given encorafenib alone had a median OS of": the sentence's subject names the arm
 _SUBJECT_ARM = re.compile(

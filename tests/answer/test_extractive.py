@@ -4082,3 +4082,191 @@ def test_a_headline_over_the_text_says_whom_the_whole_trial_enrolled(
         vocab, question, sentences, ["pembrolizumab"], section=headline, title=headline
     )
     assert value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # prostate: the pair at 24 months, another pair at 12 months in the same sentence
+        (
+            "24-mo rPFS rate with talazoparib + enzalutamide",
+            [
+                "Talazoparib plus enzalutamide was compared with placebo plus enzalutamide.",
+                "The estimated rPFS rate at 12 months was 71% versus 58%, and at 24 months it "
+                "was 52% versus 39%.",
+            ],
+            ["talazoparib", "enzalutamide", "placebo"],
+            "52%",
+            "39%",
+        ),
+        # kidney: the experimental arm's value is the first of its pair
+        (
+            "48-month OS rate with nivolumab plus ipilimumab",
+            [
+                "Nivolumab plus ipilimumab was compared with sunitinib.",
+                "The OS estimates were 70% vs 55% at 24 months and 48% vs 33% at 48 months.",
+            ],
+            ["nivolumab", "ipilimumab", "sunitinib"],
+            "48%",
+            "33%",
+        ),
+    ],
+)
+def test_other_pairs_of_the_endpoint_at_other_time_points_name_no_arm(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, lead",
+    [
+        # lung: the other pair is another endpoint's; whose arm is first is not said
+        (
+            "median PFS with pembrolizumab plus chemotherapy",
+            ["Median PFS was 20.1 vs 9.8 months and the ORR was 79% vs 61%."],
+            ["selpercatinib", "pembrolizumab"],
+            "20.1",
+        ),
+        # colorectal
+        (
+            "median OS with panitumumab plus FOLFOX",
+            ["Median OS was 31.4 vs 26.0 months; ORR 68% vs 49%."],
+            ["encorafenib", "panitumumab"],
+            "31.4",
+        ),
+    ],
+)
+def test_pairs_of_other_endpoints_still_leave_the_arms_unsaid(
+    vocab, question, sentences, drugs, lead
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert not (d.status == "answered" and d.text.split("[")[0].strip().endswith(lead))
+    assert not (d.status == "answered" and f": {lead}" in d.text)
+
+
+_PROSTATE_ROWS = [
+    "All patients (n=612) | rPFS HR (95% CI): 0.71 (0.58-0.86) | OS HR (95% CI): 0.84 (0.69-1.02)",
+    "HRR mutated (HRRm) | rPFS HR (95% CI): 0.28 (0.15-0.52) | OS HR (95% CI): 0.40 (0.20-0.79)",
+    "Non-HRRm | rPFS HR (95% CI): 0.83 (0.66-1.04) | OS HR (95% CI): 0.93 (0.73-1.19)",
+]
+_KIDNEY_ROWS = [
+    "All patients | PFS HR (95% CI): 0.58 (0.47-0.71) | OS HR (95% CI): 0.72 (0.60-0.87)",
+    "IMDC poor risk | PFS HR (95% CI): 0.41 (0.27-0.62) | OS HR (95% CI): 0.49 (0.31-0.77)",
+]
+_OESOPHAGEAL_ROWS = [
+    "All patients | Median DFS, nivolumab (mo): 22.4 | Median DFS, placebo (mo): 11.0",
+    "Oesophageal primary | Median DFS, nivolumab (mo): 29.1 | Median DFS, placebo (mo): 8.0",
+    "GEJ primary | Median DFS, nivolumab (mo): 19.3 | Median DFS, placebo (mo): 14.2",
+]
+_OVARIAN_ROWS = [
+    "Overall | Median PFS, niraparib (mo): 14.2 | Median PFS, placebo (mo): 8.0 | "
+    "HR (95% CI): 0.60 (0.49-0.74)",
+    "HRd | Median PFS, niraparib (mo): 20.3 | Median PFS, placebo (mo): 10.1 | "
+    "HR (95% CI): 0.44 (0.32-0.60)",
+    "HRd, BRCA wild-type | Median PFS, niraparib (mo): 18.4 | Median PFS, placebo (mo): 7.9 | "
+    "HR (95% CI): 0.51 (0.30-0.86)",
+]
+
+
+@pytest.mark.parametrize(
+    "question, rows, drugs, expected, absent",
+    [
+        ("rPFS HR?", _PROSTATE_ROWS, ["olaparib"], "0.71", ["0.28", "0.84"]),
+        ("OS HR upper CI bound", _PROSTATE_ROWS, ["olaparib"], "1.02", ["0.71"]),
+        ("OS HR?", _KIDNEY_ROWS, ["cabozantinib"], "0.72", ["0.58", "0.49"]),
+        ("HRRm rPFS HR + 95% CI", _PROSTATE_ROWS, ["olaparib"], "0.28", ["0.71", "0.83"]),
+        ("mPFS with niraparib?", _OVARIAN_ROWS, ["niraparib", "placebo"], "14.2", ["20.3"]),
+        ("mPFS niraparib in HRd pts", _OVARIAN_ROWS, ["niraparib", "placebo"], "20.3", ["18.4"]),
+        (
+            "mDFS in esophageal primaries w/ nivo",
+            _OESOPHAGEAL_ROWS,
+            ["nivolumab"],
+            "29.1",
+            ["22.4"],
+        ),
+    ],
+)
+def test_a_table_with_a_row_of_everyone_has_rows_of_its_parts(
+    vocab, question, rows, drugs, expected, absent
+):
+    # the other rows are parts of the population: they answer only questions naming them,
+    # and a row's value of one endpoint is not shown beside another endpoint's
+    d = _answer_in(vocab, question, rows, drugs, section="Results")
+    assert d.status == "answered" and expected in d.text
+    assert not any(a in d.text.split("[")[0] for a in absent)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, other",
+    [
+        # thyroid: the older patients' figure is after "while"
+        (
+            "lenvatinib pts >65 yrs - median PFS?",
+            "Patients aged 65 years or younger had a median PFS of 21.5 months with lenvatinib "
+            "vs 3.4 months with placebo, while those older than 65 had 15.2 months vs 3.9 months.",
+            ["lenvatinib", "placebo"],
+            "15.2",
+            "21.5",
+        ),
+        # myeloma: the younger patients' figure is after "; "
+        (
+            "PFS HR in pts <75 yo?",
+            "Among patients aged 75 or older the PFS HR was 0.63; in patients younger than 75 "
+            "the HR was 0.52.",
+            ["daratumumab"],
+            "0.52",
+            "0.63",
+        ),
+    ],
+)
+def test_a_figure_whose_own_clause_says_another_age_does_not_answer(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, aliases, expected",
+    [
+        # myeloma: the comparator by its regimen code, the sentence names the added drug only
+        (
+            "OS HR dara-Rd vs Rd?",
+            "At a median follow-up of 58 months, the addition of daratumumab reduced the risk "
+            "of death by 30% (HR 0.70; 95% CI, 0.55-0.89).",
+            ["daratumumab", "lenalidomide", "dexamethasone"],
+            {"Rd": "lenalidomide plus dexamethasone"},
+            "0.70",
+        ),
+        # breast: a CDK4/6 inhibitor added to endocrine therapy
+        (
+            "PFS HR palbociclib + letrozole vs letrozole",
+            "Adding palbociclib lowered the risk of progression or death (HR 0.57; 95% CI, "
+            "0.46-0.70).",
+            ["palbociclib", "letrozole"],
+            {},
+            "0.57",
+        ),
+    ],
+)
+def test_the_drug_added_to_the_comparator_names_the_comparison_asked(
+    vocab, question, sentence, drugs, aliases, expected
+):
+    d = _answer_in(vocab, question, [sentence], drugs, aliases=aliases)
+    assert d.status == "answered" and expected in d.text
+
+
+def test_adding_what_the_question_does_not_name_is_not_its_comparison(vocab):
+    # CLL, three arms: the two acalabrutinib arms compared is not the comparison asked
+    d = _answer_in(
+        vocab,
+        "PFS HR acala+obin vs chlorambucil-obin?",
+        [
+            "A comparison of the two acalabrutinib arms favored adding the antibody (HR 0.47; "
+            "95% CI, 0.25-0.93)."
+        ],
+        ["acalabrutinib", "obinutuzumab", "chlorambucil"],
+    )
+    assert "0.47" not in d.text

@@ -1,3 +1,5 @@
+import pytest
+
 from index.annotate import annotate
 
 # A made-up article: the patterns must work on any trial's news, not the seeds'.
@@ -141,3 +143,53 @@ def test_a_compound_adjective_in_title_case_is_no_trial(vocab):
     # ... while a name whose part after the hyphen is capitalised or a number stays a trial
     lung = annotate("The KEYNOTE-407 phase 3 trial enrolled squamous NSCLC.", vocab)
     assert lung.trials == ["KEYNOTE-407"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "regimen"),
+    [
+        # myeloma: letters of brand names (Velcade, Revlimid) and dexamethasone's lower-case d
+        (
+            "versus daratumumab plus bortezomib and dexamethasone (DVd) in relapsed disease",
+            "DVd",
+            "daratumumab plus bortezomib plus dexamethasone",
+        ),
+        (
+            "compared with lenalidomide and dexamethasone alone (Rd) in older patients",
+            "Rd",
+            "lenalidomide plus dexamethasone",
+        ),
+        (
+            "DARZALEX (daratumumab) in combination with lenalidomide and dexamethasone (D-Rd) "
+            "significantly prolonged survival",
+            "D-Rd",
+            "daratumumab plus lenalidomide plus dexamethasone",
+        ),
+        # CLL: a drug's first letters ("Ven") and a capital for the next drug
+        (
+            "venetoclax plus rituximab (VenR) versus bendamustine plus rituximab (BR)",
+            "VenR",
+            "venetoclax plus rituximab",
+        ),
+        (
+            "venetoclax plus rituximab (VenR) versus bendamustine plus rituximab (BR)",
+            "BR",
+            "bendamustine plus rituximab",
+        ),
+    ],
+)
+def test_a_regimen_code_after_its_drugs_is_an_alias_of_them(vocab, text, code, regimen):
+    assert annotate(text, vocab).aliases[code] == regimen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "obinutuzumab plus chlorambucil (TQ) in CLL",  # the letters are not the drugs'
+        "the overall response rate (ORR) with pembrolizumab plus lenvatinib",
+        "pembrolizumab plus axitinib (n = 432) in kidney cancer",
+    ],
+)
+def test_letters_that_do_not_spell_the_drugs_are_no_regimen_code(vocab, text):
+    aliases = annotate(text, vocab).aliases
+    assert not any("plus" in long for long in aliases.values())

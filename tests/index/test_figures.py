@@ -188,6 +188,9 @@ def test_the_arms_values_in_brackets_after_an_endpoint_are_its_figures(vocab):
         ("in patients younger than 60 years, in whom the HR was 0.51", {"age<60"}),
         ("ORR in patients aged 65 or older", {"age>=65"}),
         ("among men 75 years or older", {"age>=75"}),
+        # thyroid and myeloma: the cut from below, said after the age
+        ("patients aged 65 years or younger had a median PFS of", {"age<65"}),
+        ("transplant-ineligible patients 75 and younger", {"age<75"}),
         # not ages: a grade, a P value, a threshold in a yes/no question
         ("grade >=3 AEs", set()),
         ("HR 0.59 (P <.001)", set()),
