@@ -46,6 +46,7 @@ class Group:
     qualifier: str  # "", "subgroup", "setting", "arm" or "method"
     optional: bool = False  # a sentence that answers need not say it ("any grade")
     event: bool = False  # an adverse event of its own ("nausea"), not every event
+    names_endpoint: bool = False  # answered by a sentence naming an endpoint ("primary endpoint")
 
 
 _TERM_CACHE = 50_000
@@ -281,6 +282,7 @@ def _load(path: str | None) -> Vocabulary:
                 _kind(g.get("qualifier")),
                 bool(g.get("optional", False)),
                 bool(g.get("event", False)),
+                bool(g.get("names_endpoint", False)),
             )
             for g in data["groups"]
         ]

@@ -1670,7 +1670,10 @@ class ExtractiveEngine:
     # -- sentences ---------------------------------------------------------------------------
 
     def _best_sentence(self, q: Question, sentences: list[Sentence]) -> _Candidate | None:
-        wanted = set(q.content)
+        # the words of a trial the question names ("9ER" of CheckMate 9ER) are not asked of
+        # its article's sentences: the article is about that trial
+        named = {w for t in q.trials for w in re.findall(r"[a-z0-9]+", t.casefold())}
+        wanted = {w for w in q.content if w not in named}
         groups = set(q.groups) | {key for key, _ in q.qualifiers}
         if not wanted and not groups:
             return None
@@ -1700,6 +1703,12 @@ class ExtractiveEngine:
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
+            if (
+                not asks_quantity
+                and any(getattr(self.vocab.group(g), "names_endpoint", False) for g in required)
+                and not any(t.kind == "endpoint" for t in self.vocab.terms(s.text))
+            ):
+                continue  # "the first primary endpoint was reported last year": which is it?
             if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
                 continue
             if not q.scoped and any(not _says_code(code, s) for code in q.codes):
@@ -1710,7 +1719,7 @@ class ExtractiveEngine:
                 continue  # "EGFR-mutant NSCLC" names a gene, not what the drug acts on
             if not self._names_subject(q, s):
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
-            hits = sum(1 for w in wanted if _word_in(w, words)) + len(groups & keys)
+            hits = sum(1 for w in wanted if self._says_name(w, words, s)) + len(groups & keys)
             total = len(wanted) + len(groups)
             if hits == 0 or hits / total < 0.5:
                 continue
@@ -1719,15 +1728,40 @@ class ExtractiveEngine:
                 match += 0.5
             if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
                 match += 0.3
+            if not asks_quantity and self._states(required, s.text):
+                match += (
+                    0.7  # "The primary endpoint was rPFS": says what it is, not that it was met
+                )
             score = match + 0.6 / (1 + s.rank)
             if score > by_article.get(s.article.id, (-1.0, 0.0, s))[0]:
                 by_article[s.article.id] = (score, match, s)
         ranked = sorted(by_article.values(), key=lambda c: c[0], reverse=True)
         if not ranked or ranked[0][0] < self.min_sentence_score:
             return None  # says too little of what was asked, from too far down the search
-        if not q.scoped and any(other[1] >= ranked[0][1] for other in ranked[1:]):
+        # what a drug is ("imfinzi's target", "the payload of SG") is the same in every trial
+        of_the_drug = bool(_DRUG_PROPERTIES & set(q.groups)) and any(
+            self.vocab.is_drug_name(w) or w.casefold() in self.vocab.brands
+            for w in re.findall(r"[A-Za-z][\w-]+", q.text)
+        )
+        if (
+            not q.scoped
+            and not of_the_drug
+            and any(other[1] >= ranked[0][1] for other in ranked[1:])
+        ):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
+
+    def _states(self, groups: set[str], text: str) -> bool:
+        """The sentence says which endpoint an asked one is: its name then "was", "is" or a
+        colon ("The primary endpoint was ...", "Primary end point: ..."), not that it was met."""
+        for key in groups:
+            group = self.vocab.group(key)
+            if group is None or not group.names_endpoint:
+                continue  # ("PD-L1 is high" names a target; it does not say what one is)
+            for form in group.forms:
+                if re.search(rf"\b{re.escape(form)}\s*(?::|\b(?:was|were|is|are)\b)", text, re.I):
+                    return True
+        return False
 
     def _says_endpoint(self, endpoint: str, keys: set[str]) -> bool:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
@@ -1806,20 +1840,40 @@ class ExtractiveEngine:
     def _names_subject(self, q: Question, s: Sentence) -> bool:
         """The sentence names what the question is about: one of its names, or one of the
         article's drugs that the question names (clipped names included)."""
-        folded = s.text.casefold()
         meta = s.article.meta
-        trials = {str(t).casefold() for t in meta.get("trials", [])}
-        names = {e.casefold() for e in q.entities if e.casefold() not in trials}
+        trials = {str(t).casefold() for t in [*meta.get("trials", []), *q.trials]}
+        # "CheckMate" of "CheckMate 9ER": a word of a trial's name names the trial
+        words = {w for t in trials for w in t.split()}
+        names = {e.casefold() for e in q.entities if e.casefold() not in trials | words}
         for short, long in meta.get("aliases", {}).items():  # "ABC-1" for "abcmab ..."
             if any(n in str(long).casefold() or n == str(short).casefold() for n in names):
                 names |= {str(short).casefold(), str(long).casefold()}
-        if any(n in folded for n in names):
+        # a sentence under a heading that names it ("About ENHERTU": "It is composed of ...")
+        said = f"{s.text} {s.section}" if _ABOUT_HEADING.match(s.section) else s.text
+        if any(n in said.casefold() for n in names):
             return True
         drugs = [str(d).casefold() for d in meta.get("drugs", [])]
         asked = _drugs_named(q.text, drugs, self.vocab, _brands(s.article)) - self.vocab.class_names
         if not asked and not names:
             return True  # the question names nothing in particular, or only the trial
-        return bool(asked & _drugs_named(s.text, drugs, self.vocab, _brands(s.article)))
+        return bool(asked & _drugs_named(said, drugs, self.vocab, _brands(s.article)))
+
+    def _says_name(self, word: str, words: set[str], s: Sentence) -> bool:
+        """The sentence says an asked word; a brand by its generic name ("Imfinzi":
+        durvalumab), and a drug's name by the heading it is under ("About ENHERTU": "It is
+        composed of ...")."""
+        if _word_in(word, words):
+            return True
+        generic = self.vocab.brands.get(word) or " ".join(_brands(s.article).get(word, []))
+        names = [word, *generic.casefold().split()[:1]]
+        if generic and _word_in(names[1], words):
+            return True
+        if not (generic or self.vocab.is_drug_name(word)):
+            return False
+        if not _ABOUT_HEADING.match(s.section):
+            return False
+        heading = set(tokenize(s.section, self.vocab.stopwords))
+        return any(_word_in(n, heading) for n in names)
 
     def _prefix_groups(self, groups: set[str], words: set[str]) -> set[str]:
         """Groups whose one-word form starts a word of the sentence ("NCT" in "NCT05280470")."""
@@ -2024,6 +2078,10 @@ _CLAUSE_BREAK = re.compile(
 )
 # a drug said to be added to what both arms were given: "the addition of", "adding", "added to"
 _ADDITION = re.compile(r"\b(?:(addition\s+of|adding)|added\s+to)\b", re.I)
+# a heading about one drug or trial: "About ENHERTU", "About the drug", "THE DRUG"
+_ABOUT_HEADING = re.compile(r"\s*(?:about|the drug|the agent|mechanism)\b", re.I)
+# what a question may ask of a drug, whichever trial's article says it
+_DRUG_PROPERTIES = frozenset({"target", "payload"})
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
@@ -2434,7 +2492,9 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
 
 
 # a question that asks for a number in other words than "how many": "%", a median, a grade
-_QUANTITY = re.compile(r"%|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I)
+_QUANTITY = re.compile(
+    r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
+)
 # arms named together, not one by one: "the two acalabrutinib arms", "both groups"
 _ARMS_TOGETHER = re.compile(
     r"\b(?:both|the\s+two|all\s+three|the\s+three|each\s+of\s+the)\b[\w\s-]{0,40}?"

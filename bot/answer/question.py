@@ -21,7 +21,7 @@ _QUESTION_VALUE = re.compile(
 _NUMERIC_INTENT = re.compile(
     r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
     r"what percentage|what proportion|what share|"
-    r"what fraction|rate|percent|proportion|share|number of)\b",
+    r"what fraction|rate|percent|proportion|share|(?<!NCT\s)(?<!registry\s)number of)\b",
     re.I,
 )
 # "the most common TRAEs", "which AEs led to discontinuation": the names of events, not a rate
@@ -212,7 +212,7 @@ def analyze(
     for m in _ENTITY_TOKEN.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        word = m.group(0).strip(".'")
+        word = re.sub(r"['’]s$", "", m.group(0)).strip(".'’")  # "PROpel's": PROpel
         if _code_shaped(word, vocab, known_names):
             if _is_code(word, vocab):
                 q.codes.append(word)

@@ -64,4 +64,6 @@ def _says_name(sentence: str, name: str) -> bool:
 
 # a coded trial name ("FRESCO-2", "KEYNOTE-048", "CheckMate 067"): four letters or more, two of
 # them capitals, and a short number; not "Grade 3", "Cycle 1", nor a drug's code ("DS-7300")
-_OTHER_TRIAL = re.compile(r"\b(?P<letters>[A-Z][A-Za-z]{3,})[-\s]?\d{1,3}[A-Z]{0,3}\b(?![-\d])")
+_OTHER_TRIAL = re.compile(
+    r"\b(?P<letters>[A-Z][A-Za-z]{3,})[-\s]?\d{1,3}[A-Z]{0,3}\b(?![-\d]|\.\d)"
+)

@@ -4270,3 +4270,229 @@ def test_adding_what_the_question_does_not_name_is_not_its_comparison(vocab):
         ["acalabrutinib", "obinutuzumab", "chlorambucil"],
     )
     assert "0.47" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, text, drugs, trials, expected",
+    [
+        # kidney: the trial's code ("4XR") need not be said by the sentence with the number
+        (
+            "NCT for vesta 4XR",
+            "# Nivolumab plus cabozantinib in kidney cancer\n\n"
+            "The VESTA 4XR trial tested nivolumab plus cabozantinib against sunitinib.\n\n"
+            "The open-label trial (NCT01234567) randomly assigned 640 patients with untreated "
+            "clear-cell RCC to nivolumab plus cabozantinib or to sunitinib.\n",
+            ["nivolumab", "cabozantinib", "sunitinib"],
+            ["VESTA 4XR"],
+            "NCT01234567",
+        ),
+        # AML: "NCT number of" asks for the registry number, not for a count
+        (
+            "NCT number of PRISM-First",
+            "# Quizartinib in FLT3-ITD AML\n\n"
+            "PRISM-First (NCT07654321) is a randomized, double-blind, placebo-controlled phase 3 "
+            "trial of 540 patients.\n\nMedian OS was 31.2 months with quizartinib.\n",
+            ["quizartinib"],
+            ["PRISM-First"],
+            "NCT07654321",
+        ),
+    ],
+)
+def test_the_registry_number_of_a_named_trial(vocab, question, text, drugs, trials, expected):
+    d = _roundup_answer(vocab, question, text, drugs, trials)
+    assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, section, expected",
+    [
+        # bladder: the brand asked, the generic said
+        (
+            "what's imfinzi's target?",
+            "Durvalumab is a human IgG1 monoclonal antibody that binds PD-L1.",
+            ["durvalumab"],
+            "",
+            "PD-L1",
+        ),
+        # melanoma
+        (
+            "what does keytruda target?",
+            "Pembrolizumab is a humanized monoclonal antibody that binds PD-1.",
+            ["pembrolizumab"],
+            "",
+            "PD-1",
+        ),
+        # breast: a heading about the drug names it for the sentences under it
+        (
+            "what's the payload class of enhertu?",
+            "It is composed of an anti-HER2 antibody attached via a cleavable linker to a "
+            "topoisomerase I inhibitor payload.",
+            ["trastuzumab", "deruxtecan"],
+            "About ENHERTU",
+            "topoisomerase I",
+        ),
+        # urothelial
+        (
+            "what's the payload of padcev?",
+            "It is composed of a Nectin-4-directed antibody linked to MMAE, a "
+            "microtubule-disrupting agent.",
+            ["enfortumab", "vedotin"],
+            "About PADCEV",
+            "MMAE",
+        ),
+        # triple-negative breast: a conjugate that "pairs" its antibody with the payload
+        (
+            "what's the payload on sacituzumab govitecan?",
+            "Sacituzumab govitecan is an antibody-drug conjugate that pairs an antibody against "
+            "Trop-2 with SN-38, a topoisomerase I inhibitor.",
+            ["sacituzumab", "govitecan"],
+            "",
+            "SN-38",
+        ),
+    ],
+)
+def test_what_a_drug_is_said_by_its_generic_name_or_under_its_heading(
+    vocab, question, sentence, drugs, section, expected
+):
+    d = _answer_in(vocab, question, [sentence], drugs, section=section)
+    assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, expected",
+    [
+        # colorectal: a sentence that only mentions the endpoint does not say which it is
+        (
+            "what were the primary endpoints of the trial?",
+            [
+                "The first primary endpoint was reported at last year's symposium.",
+                "The trial has two primary endpoints: progression-free survival (PFS) by "
+                "central review versus chemotherapy and versus nivolumab.",
+            ],
+            "progression-free survival",
+        ),
+        # prostate: the sentence saying what it was, not the one saying it was met
+        (
+            "what was the primary endpoint",
+            [
+                "The trial previously met its primary endpoint, showing an improvement in "
+                "radiographic progression-free survival (rPFS).",
+                "The primary endpoint was rPFS by investigator assessment.",
+            ],
+            "rPFS by investigator assessment",
+        ),
+    ],
+)
+def test_the_primary_endpoint_is_answered_by_the_sentence_naming_it(
+    vocab, question, sentences, expected
+):
+    d = _answer_in(vocab, question, sentences, ["olaparib"], prose=True)
+    assert d.status == "answered" and expected in d.text
+
+
+def _answer_from_articles(vocab, question, articles):
+    """Answer ``question`` (naming no trial) from several articles: (title, drugs, sentence)."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    given = []
+    for i, (title, drugs, text) in enumerate(articles):
+        meta = {"drugs": drugs, "trials": [], "aliases": {}}
+        article = ArticleRecord(f"a{i}", title, f"s{i}", "2026-01-01", 1, meta)
+        given.append(Sentence(article, 0, len(text), text, i))
+    q = analyze(question, vocab)
+    q.scoped = False  # two trials of the drug: the question names neither
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    "question, articles, expected",
+    [
+        # bladder and liver trials of one drug: its target is the same in both
+        (
+            "what's durvalumab's target?",
+            [
+                (
+                    "Durvalumab in bladder cancer",
+                    ["durvalumab"],
+                    "Durvalumab is a monoclonal antibody that binds PD-L1.",
+                ),
+                (
+                    "Durvalumab in liver cancer",
+                    ["durvalumab", "tremelimumab"],
+                    "Tremelimumab targets CTLA-4 and durvalumab targets PD-L1.",
+                ),
+            ],
+            "PD-L1",
+        ),
+        # breast and lung trials of one conjugate
+        (
+            "payload of trastuzumab deruxtecan?",
+            [
+                (
+                    "T-DXd in breast cancer",
+                    ["trastuzumab", "deruxtecan"],
+                    "Trastuzumab deruxtecan is linked to a topoisomerase I inhibitor payload.",
+                ),
+                (
+                    "T-DXd in lung cancer",
+                    ["trastuzumab", "deruxtecan"],
+                    "Trastuzumab deruxtecan carries a topoisomerase I inhibitor payload.",
+                ),
+            ],
+            "topoisomerase I",
+        ),
+    ],
+)
+def test_what_a_drug_is_may_be_answered_from_any_of_its_trials(vocab, question, articles, expected):
+    d = _answer_from_articles(vocab, question, articles)
+    assert d.status == "answered" and expected in d.text
+
+
+def test_a_trial_figure_asked_of_several_trials_stays_unanswered(vocab):
+    # guard, lung and kidney: a figure (not what the drug is) with no trial named
+    d = _answer_from_articles(
+        vocab,
+        "what was the primary endpoint?",
+        [
+            ("Trial A", ["osimertinib"], "The primary endpoint was PFS by investigator."),
+            ("Trial B", ["cabozantinib"], "The primary endpoint was OS."),
+        ],
+    )
+    assert d.status == "not_found"
+
+
+@pytest.mark.parametrize(
+    "question, sentences, expected",
+    [
+        # oesophageal: doses asked, a sentence without one is no answer
+        (
+            "what chemo doses were used with nivolumab?",
+            [
+                "The most common TRAEs with nivolumab plus chemotherapy were nausea and "
+                "stomatitis, reflecting the chemotherapy backbone.",
+                "Chemotherapy was cisplatin 80 mg/m2 on day 1 with fluorouracil 800 mg/m2 on "
+                "days 1 to 5.",
+            ],
+            None,  # no sentence says which dose is whose asked: nothing, not the backbone
+        ),
+        # gastric: rates asked
+        (
+            "vomiting rates with zolbetuximab?",
+            [
+                "The signature toxicity of zolbetuximab is nausea and vomiting, which was "
+                "mostly early.",
+                "Vomiting occurred in 66.4% of zolbetuximab patients.",
+            ],
+            "66.4%",
+        ),
+    ],
+)
+def test_a_question_asking_rates_or_doses_is_not_answered_by_a_sentence_without_one(
+    vocab, question, sentences, expected
+):
+    d = _answer_in(vocab, question, sentences, ["nivolumab", "zolbetuximab"], prose=True)
+    assert sentences[0] not in d.text
+    assert expected is None or (d.status == "answered" and expected in d.text)

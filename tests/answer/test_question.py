@@ -358,3 +358,27 @@ def test_a_drugs_shorthand_the_lexicon_knows_is_a_name_not_a_code(vocab):
     assert "SG" in analyze("ORR with SG in 2L TNBC?", vocab).entities
     # a capitalised code that is no drug's shorthand stays a code
     assert "L858R" in analyze("PFS HR in the L858R subgroup?", vocab).codes
+
+
+@pytest.mark.parametrize(
+    ("question", "numeric"),
+    [
+        ("NCT number of PRISM-First", False),  # the registry's number, not a count
+        ("registry number of the VESTA 4XR trial?", False),
+        ("number of patients randomized in VESTA 4XR", True),
+        ("the number of deaths w/ cabo", True),
+    ],
+)
+def test_the_number_of_a_registry_entry_is_not_a_count(vocab, question, numeric):
+    assert analyze(question, vocab).numeric is numeric
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("what was PROpel's primary endpoint", "PROpel"),  # prostate
+        ("what is VESTA-2’s NCT number?", "VESTA-2"),  # a typographic apostrophe
+    ],
+)
+def test_a_name_said_with_its_possessive_is_the_name(vocab, question, name):
+    assert name in analyze(question, vocab).entities

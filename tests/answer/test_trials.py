@@ -75,3 +75,21 @@ def test_a_trial_name_inside_another_names_neither():
     both = ["FLAURA2", "LAURA"]
     assert not about_trials(["LAURA"], "Median PFS was 25.5 months.", both, "FLAURA2: chemo")
     assert about_trials(["LAURA"], "Median PFS was 39.1 months.", both, "LAURA: after CRT")
+
+
+def test_a_scale_s_version_is_no_other_trial():
+    # endometrial and breast: "RECIST 1.1" and "CTCAE 5.0" are versions, not trials
+    assert about_trials(
+        ["DUO-E"],
+        "- Primary end point: investigator-assessed PFS (RECIST 1.1) in the ITT population.",
+        ["DUO-E"],
+    )
+    assert about_trials(
+        ["DESTINY-Breast12"],
+        "Adverse events were graded by CTCAE 5.0 throughout the study.",
+        ["DESTINY-Breast12"],
+    )
+    # a teaser's trial still is one
+    assert not about_trials(
+        ["DUO-E"], "FRESCO-2: fruquintinib improves OS to 7.4 months.", ["DUO-E"]
+    )
