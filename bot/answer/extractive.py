@@ -367,14 +367,15 @@ class ExtractiveEngine:
                 ):
                     fig = replace(fig, endpoint=prev[1], label=f"{prev[2]} {fig.label}".strip())
                     out[i] = (s, terms, fig, local)
-            reported = [
-                e for i in figures.get((s.article.id, s.start), []) if (e := out[i][2].endpoint)
-            ]
+            own = [out[i][2] for i in figures.get((s.article.id, s.start), [])]
+            reported = [f.endpoint for f in own if f.endpoint]
             if named or reported:
                 # what it reported last ("the hazard ratio for death was 0.64": an HR), else
-                # the last endpoint it names
+                # the last endpoint it names; one named after its figures is what it goes on
+                # about ("At a median follow-up of 28 months, median PFS was not reached")
                 mark = LANDMARK.search(s.text)
-                key = reported[-1] if reported else named[-1].key
+                after = named and own and named[-1].start > own[-1].end
+                key = reported[-1] if reported and not after else named[-1].key
                 last[s.article.id] = (s.end, key, mark.group(0) if mark else "")
             elif goes_on and prev is not None:
                 last[s.article.id] = (s.end, prev[1], prev[2])
@@ -1963,7 +1964,12 @@ class ExtractiveEngine:
             if self.vocab.is_event(t.key) and chosen.start - t.end <= 1:
                 start = t.start  # "liver-related adverse events": of which events
         surface = sentence[start : chosen.end]
-        if re.search(r"\bmedian\s+$", sentence[max(0, chosen.start - 8) : chosen.start], re.I):
+        if fig.endpoint and not _NAMES_A_MEASURE.search(surface):
+            # said by a verb or an adjective ("lived a median of", "remain event-free"): the
+            # endpoint's own name says what the number is
+            median = "median" in surface.casefold() or fig.unit == "time"
+            surface = f"median {fig.endpoint}" if median else fig.endpoint
+        elif re.search(r"\bmedian\s+$", sentence[max(0, chosen.start - 8) : chosen.start], re.I):
             surface = "median " + surface
         grade = _GRADE_WORDS.search(fig.label)
         if grade and grade.group(0).casefold() not in surface.casefold():
@@ -2082,6 +2088,13 @@ _ADDITION = re.compile(r"\b(?:(addition\s+of|adding)|added\s+to)\b", re.I)
 _ABOUT_HEADING = re.compile(r"\s*(?:about|the drug|the agent|mechanism)\b", re.I)
 # what a question may ask of a drug, whichever trial's article says it
 _DRUG_PROPERTIES = frozenset({"target", "payload"})
+# an endpoint's name that says what is measured (not "lived a median", "event-free", "alive"):
+# its abbreviation or a noun of measurement
+_NAMES_A_MEASURE = re.compile(
+    r"(?-i:[A-Z]{2})|\b(?:survival|response|responses|remission|rate|rates|progression|control|"
+    r"benefit|recurrence|relapse|death|disease|negativity|events?(?!-free)|duration|time)\b",
+    re.I,
+)
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )

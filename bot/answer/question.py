@@ -81,7 +81,8 @@ _NOT_A_LANDMARK = (
     r"(?![\s-]*(?:of\s+)?(?:follow|update|analysis|analyses|data|results|report|readout))"
 )
 LANDMARK = re.compile(
-    r"(?<![\d.,])\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
+    r"(?<![\d.,])\b(\d{1,3}|twelve|eighteen|twenty[\s-]four|thirty[\s-]six|forty[\s-]eight|"
+    r"sixty|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?"
     rf"(months?|mos?|m|yrs?|years?|y)\b{_NOT_A_LANDMARK}"
     # "the rate of PFS at month 20", "at year 3"
     rf"|\b(month|year)\s+(\d{{1,2}})\b{_NOT_A_LANDMARK}",
@@ -98,6 +99,12 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty-six": 36,
+    "forty-eight": 48,
+    "sixty": 60,
 }
 
 
@@ -106,7 +113,7 @@ def landmark_months(match: re.Match[str]) -> int:
     raw, unit = match.group(1), match.group(2)
     if raw is None:  # "month 20", "year 3"
         raw, unit = match.group(4), match.group(3)
-    n = _NUMBER_WORDS.get(raw.casefold()) or int(raw)
+    n = _NUMBER_WORDS.get(re.sub(r"[\s-]+", "-", raw.casefold())) or int(raw)
     return n * 12 if unit.casefold().startswith("y") else n
 
 

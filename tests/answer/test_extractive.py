@@ -4496,3 +4496,80 @@ def test_a_question_asking_rates_or_doses_is_not_answered_by_a_sentence_without_
     d = _answer_in(vocab, question, sentences, ["nivolumab", "zolbetuximab"], prose=True)
     assert sentences[0] not in d.text
     assert expected is None or (d.status == "answered" and expected in d.text)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected",
+    [
+        # CLL: the sentence before reports a follow-up, then names the endpoint "it" is
+        (
+            "mPFS w/ chlorambucil-obinutuzumab?",
+            [
+                "At a median follow-up of 30.1 months, median PFS had not been reached in "
+                "either acalabrutinib arm.",
+                "With chlorambucil-obinutuzumab, it was 21.9 months.",
+            ],
+            ["acalabrutinib", "obinutuzumab", "chlorambucil"],
+            "21.9",
+        ),
+        # lung
+        (
+            "median OS with docetaxel?",
+            [
+                "After a median follow-up of 25.2 months, median OS was not reached with the "
+                "combination.",
+                "With docetaxel, it was 11.8 months.",
+            ],
+            ["datopotamab", "docetaxel"],
+            "11.8",
+        ),
+    ],
+)
+def test_it_is_the_endpoint_named_after_the_figures_of_the_sentence_before(
+    vocab, question, sentences, drugs, expected
+):
+    d = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert d.status == "answered" and expected in d.text and "follow" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, lead",
+    [
+        # AML: said by a verb; the lead names the endpoint
+        (
+            "median OS with placebo?",
+            "Patients in the placebo group lived a median of 8.7 months.",
+            ["venetoclax", "placebo"],
+            "8.7",
+            "Median OS",
+        ),
+        (
+            "12-mo EFS rate with ivosidenib?",
+            "The probability of remaining event-free at 12 months was 41% with ivosidenib.",
+            ["ivosidenib"],
+            "41%",
+            "EFS",
+        ),
+        # endometrial: a landmark spelled out
+        (
+            "2-yr OS w/ dostarlimab in dMMR?",
+            "In the dMMR population, twenty-four-month survival there was 82.0% with dostarlimab.",
+            ["dostarlimab"],
+            "82.0%",
+            "",
+        ),
+        # kidney
+        (
+            "36-month OS rate with nivolumab?",
+            "Thirty-six-month survival was 61% with nivolumab.",
+            ["nivolumab"],
+            "61%",
+            "",
+        ),
+    ],
+)
+def test_endpoints_said_in_words_and_landmarks_spelled_out(
+    vocab, question, sentence, drugs, expected, lead
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text and d.text.startswith(lead)
