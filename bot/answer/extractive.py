@@ -651,7 +651,13 @@ class ExtractiveEngine:
     def _population_unsaid(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
-        return bool(q.population) and not says_population(q.population, s.text, s.section)
+        asked = q.population
+        if not asked or says_population(asked, s.text, s.section):
+            return False
+        # "In that group, the HR was 0.69": the group is the one the sentence before names
+        before = context.before.get((s.article.id, s.start), [])
+        back = _BACK_REFERENCE.match(s.text)
+        return not (back and before and says_population(asked, before[0], s.section))
 
     def _other_part_after(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -690,6 +696,15 @@ class ExtractiveEngine:
         if OVERALL in q.groups and _SUBGROUP_WORD.search(f"{fig.label} {_own_scope(fig)}"):
             return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
+        if restricted == {_THAT_GROUP}:
+            # "In that group, 2-year PFS reached 83.9%": the group the sentence before names
+            before = context.before.get((s.article.id, s.start), [])
+            said = (
+                q.population
+                and before
+                and says_population(q.population, f"{before[0]} {s.article.title}")
+            )
+            return score + 1.0 if said else None
         row_parts = [] if restricted else self._row_parts(s, context)
         restricted = restricted or set().union(*row_parts)
         if restricted and fig.unit == "dose" and not q.population:
@@ -1578,7 +1593,7 @@ class ExtractiveEngine:
         words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
         words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
         if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
-            return {"\x00that-group"}
+            return {_THAT_GROUP}
         return words
 
     def _gap(self, target: str, fig: Figure) -> int:
@@ -2095,6 +2110,14 @@ _NAMES_A_MEASURE = re.compile(
     r"benefit|recurrence|relapse|death|disease|negativity|events?(?!-free)|duration|time)\b",
     re.I,
 )
+# a sentence about the part of the population the one before it names: "In that group, ...",
+# "In these patients, ...", "Among them, ..."
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:In|Among|For|Within)\s+(?:them|(?:that|this|these|those|the same)\s+"
+    r"(?:group|subgroup|population|cohort|patients|subset|pts))\b",
+    re.I,
+)
+_THAT_GROUP = "\x00that-group"  # a back reference: it names no population a question can match
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )

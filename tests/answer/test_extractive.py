@@ -4573,3 +4573,52 @@ def test_endpoints_said_in_words_and_landmarks_spelled_out(
 ):
     d = _answer_in(vocab, question, [sentence], drugs)
     assert d.status == "answered" and expected in d.text and d.text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # colorectal: "In that group" is the group the sentence before names
+        (
+            "OS HR in pts who already had bev?",
+            [
+                "Patients who had previously received bevacizumab also benefited.",
+                "In that group the hazard ratio for death was 0.66 (95% CI, 0.50-0.88).",
+            ],
+            ["trifluridine", "bevacizumab"],
+            "0.66",
+            None,
+        ),
+        # melanoma: "In these patients"
+        (
+            "PFS HR in pts with elevated LDH",
+            [
+                "About a third of patients had elevated LDH at baseline.",
+                "In these patients, the HR for PFS was 0.62 (95% CI, 0.45-0.85).",
+            ],
+            ["nivolumab", "relatlimab"],
+            "0.62",
+            None,
+        ),
+    ],
+)
+def test_a_back_reference_is_to_the_group_the_sentence_before_names(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert d.status == "answered" and expected in d.text
+
+
+def test_a_back_reference_does_not_answer_for_everyone(vocab):
+    # colorectal, guard: the group's HR is no answer to the overall question
+    d = _answer_in(
+        vocab,
+        "OS HR?",
+        [
+            "Patients who had previously received bevacizumab also benefited.",
+            "In that group the hazard ratio for death was 0.66 (95% CI, 0.50-0.88).",
+        ],
+        ["trifluridine", "bevacizumab"],
+        prose=True,
+    )
+    assert "0.66" not in d.text

@@ -100,7 +100,9 @@ def test_score_cut_offs_are_one_population_however_typed(vocab):
 
 def test_who_a_population_is_said_with_names_it(vocab):
     # colorectal cancer and AML: "pts who already had bev", "FLT3-mut pts"
-    assert analyze("OS HR in pts who already had bev?", vocab).population == ["already", "bev"]
+    assert analyze("OS HR in pts who already had bev?", vocab).population == [
+        "bev"
+    ]  # not "already"
     assert analyze("mOS in FLT3-mut pts on ven/aza?", vocab).population == ["flt3", "mut"]
 
 
