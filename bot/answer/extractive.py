@@ -1550,7 +1550,10 @@ class ExtractiveEngine:
                 else set()
             )
             if their:
-                return not comparator & their
+                # "vs chemo" asked, "compared with the placebo arm" said: in a trial of drug
+                # plus chemotherapy against placebo plus chemotherapy, the same control arm
+                classes = self.vocab.class_names
+                return not comparator & their and not (comparator | their) <= classes
         if is_table_row(s.text):  # one of the row's other arms is the comparator
             arms = [
                 _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
@@ -1563,8 +1566,9 @@ class ExtractiveEngine:
         versus = _VERSUS.search(q.text)
         own = _drugs_named(q.text[: versus.start()], drugs, self.vocab, brands) if versus else set()
         # "36.9 months on osimertinib compared with 6.5 months": only the asked arm is named,
-        # the other is the comparator left unsaid
-        return compares and bool(said - own) and not comparator & said
+        # the other is the comparator left unsaid; drugs both arms were given name no other
+        others = said - own - self._backbone(s, context)
+        return compares and bool(others) and not comparator & said
 
     def _population_words(self, s: Sentence, fig: Figure) -> set[str]:
         """The words of the part of the population a figure is restricted to (empty when it is

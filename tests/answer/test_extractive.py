@@ -4622,3 +4622,61 @@ def test_a_back_reference_does_not_answer_for_everyone(vocab):
         prose=True,
     )
     assert "0.66" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected",
+    [
+        # cervical: "vs chemo" asked, the placebo arm (placebo plus chemotherapy) said
+        (
+            "ORR pembro+chemo vs chemo?",
+            "The ORR was 66.3% in the pembrolizumab arm compared with 51.0% in the placebo arm.",
+            ["pembrolizumab", "placebo"],
+            "66.3%",
+        ),
+        # gastric
+        (
+            "mOS zolbetuximab + chemo vs chemo?",
+            "Median OS was 18.0 months with zolbetuximab versus 15.2 months with placebo.",
+            ["zolbetuximab", "placebo"],
+            "18.0",
+        ),
+    ],
+)
+def test_placebo_and_chemotherapy_name_one_control_arm(vocab, question, sentence, drugs, expected):
+    design = f"Patients received {drugs[0]} plus chemotherapy or placebo plus chemotherapy."
+    d = _answer_in(vocab, question, [design, sentence], drugs)
+    assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    "trial, drugs, question, sentence, expected",
+    [
+        # breast: fulvestrant, given in both arms, names no other comparison
+        (
+            "CAPRI-9",
+            ["capivasertib", "fulvestrant"],
+            "final mOS in CAPRI-9, capivasertib vs placebo?",
+            "At the final analysis, median OS was 33.1 months vs 26.4 months (HR, 0.66).",
+            "33.1",
+        ),
+        # prostate: enzalutamide in both arms
+        (
+            "TALON-2",
+            ["talazoparib", "enzalutamide"],
+            "mOS in TALON-2, talazoparib vs placebo?",
+            "At the final analysis, median OS was 45.8 months vs 37.0 months (HR, 0.80).",
+            "45.8",
+        ),
+    ],
+)
+def test_drugs_both_arms_were_given_name_no_other_comparison(
+    vocab, trial, drugs, question, sentence, expected
+):
+    text = (
+        f"# Two trials\n\n## {trial}: {' + '.join(drugs)} in first-line disease\n\n"
+        f"Patients received placebo plus {' and '.join(drugs[1:])} in the control arm. "
+        f"{sentence}\n"
+    )
+    d = _roundup_answer(vocab, question, text, drugs, [trial, "OTHER-1"])
+    assert d.status == "answered" and expected in d.text
