@@ -833,6 +833,17 @@ class ExtractiveEngine:
         if SEVERE in asked and _graded_later(s.text, fig, terms):
             return None  # "58.6% vs 8.6% (grade 3-4 in 5.6% vs 0%)": of any grade
         for key, kind in q.qualifiers:
+            unsaid = not {key} & (scope_keys | label_keys | sentence_keys | section_keys)
+            if (
+                unsaid
+                and fig.unit == "dose"
+                and not s.text.lstrip().startswith("#")  # ("About X injection, 100 mg": a vial)
+                and (kind == "arm" or key in self.vocab.treatment_phases)
+            ):
+                # a dose is its drug's whatever arm it is given in, and its phase is said as
+                # the drug's next dose ("loading dose of 800 mg/m², then 600 mg/m²"): the
+                # refusals of other drugs' and other phases' doses judge it
+                continue
             if key in scope_keys:
                 score += 1.5
             elif key in label_keys:

@@ -108,6 +108,20 @@ _NUMBER_WORDS = {
 }
 
 
+def _joined(m: re.Match[str], vocab: Vocabulary) -> str:
+    """ "nivo+ipi", "gem/cis": two drugs of one regimen ("plus"); "dose/schedule", "dose +
+    cycles": two things asked, when a side is a word the vocabulary knows for something else
+    than an arm."""
+    before = re.findall(r"[A-Za-z][\w-]*$", m.string[: m.start()])
+    after = re.findall(r"^[A-Za-z][\w-]*", m.string[m.end() :])
+    for word in before + after:
+        if vocab.is_drug_name(word) or word.casefold() in vocab.drug_classes:
+            continue  # ("pembro/chemo")
+        if any(t.qualifier != "arm" for t in vocab.terms(word)):
+            return m.group(0)
+    return " plus "
+
+
 def landmark_months(match: re.Match[str]) -> int:
     """The landmark of a LANDMARK match in months ("3-yr" -> 36, "24 months" -> 24)."""
     raw, unit = match.group(1), match.group(2)
@@ -191,7 +205,7 @@ def analyze(
     """Analyze a question; ``known_names`` are casefolded trial and drug names and defined
     abbreviations in the index, ``arm_names`` those of them that name a trial or a drug (not a
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
-    text = _REGIMEN_JOIN.sub(" plus ", text)
+    text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
     q.analyses = frozenset(vocab.analyses_named(text))

@@ -4680,3 +4680,42 @@ def test_drugs_both_arms_were_given_name_no_other_comparison(
     )
     d = _roundup_answer(vocab, question, text, drugs, [trial, "OTHER-1"])
     assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected",
+    [
+        # urothelial: the control arm asked, its row names no "control"
+        (
+            "cisplatin dose used in the control arm",
+            "- Chemotherapy (n=444): gemcitabine 1000 mg/m² on days 1 and 8 plus either "
+            "cisplatin 70 mg/m² or carboplatin on day 1 of each cycle.",
+            ["enfortumab", "pembrolizumab", "gemcitabine", "cisplatin", "carboplatin"],
+            "70 mg/m²",
+        ),
+        # gastric: the maintenance dose said as the drug's next dose
+        (
+            "zolbetuximab maintenance dose?",
+            "Zolbetuximab was given at a loading dose of 800 mg/m² on cycle 1 day 1, then "
+            "600 mg/m² every 3 weeks.",
+            ["zolbetuximab"],
+            "mg/m²",
+        ),
+    ],
+)
+def test_a_dose_is_its_drugs_whatever_the_arm_or_phase_says(
+    vocab, question, sentence, drugs, expected
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text
+
+
+def test_a_heading_s_vial_strength_is_no_dose_given(vocab):
+    # cervical (guard for the rule above): "About X injection, 100 mg" names a product
+    d = _answer_in(
+        vocab,
+        "what pembro dose was given as maintenance?",
+        ["## About KEYTRUDA® (pembrolizumab) injection, 100 mg"],
+        ["pembrolizumab"],
+    )
+    assert "100 mg" not in d.text

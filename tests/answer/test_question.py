@@ -384,3 +384,17 @@ def test_the_number_of_a_registry_entry_is_not_a_count(vocab, question, numeric)
 )
 def test_a_name_said_with_its_possessive_is_the_name(vocab, question, name):
     assert name in analyze(question, vocab).entities
+
+
+@pytest.mark.parametrize(
+    ("question", "combination"),
+    [
+        ("panitumumab dose/schedule in the trial", False),  # two things asked, colorectal
+        ("pembro dose + max number of cycles?", False),  # cervical
+        ("nivo+ipi ORR in melanoma", True),  # a regimen
+        ("pembro/chemo PFS in gastric cancer", True),
+    ],
+)
+def test_a_slash_or_plus_joins_drugs_not_the_things_asked(vocab, question, combination):
+    asked = {key for key, _ in analyze(question, vocab).qualifiers}
+    assert ("combination" in asked) is combination
