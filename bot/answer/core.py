@@ -134,7 +134,7 @@ class Answerer:
         and its analysis; a follow-up ("and the OS?") stays on the trial the conversation is
         about."""
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
-        text = _spell_combinations(text, snap)
+        text = _spell_combinations(text, snap, self.vocab)
         q = analyze(text, self.vocab, snap.names, self._arm_names(snap))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
@@ -764,10 +764,11 @@ def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
     return re.sub(r"(?<![\w-])[A-Za-z][a-z]{3,}(?![\w-])", generic, text)
 
 
-def _spell_combinations(text: str, snap: Snapshot) -> str:
+def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
     """Drugs given together, each clipped ("ami-laz", "len-eve"), as the articles write them
     ("amivantamab + lazertinib"): every part the start of exactly one indexed drug's name, and
-    the whole no word of the index."""
+    the whole no word of the index; a regimen's code of a clipped name and capitals ("VenR")
+    by the drugs it names unambiguously."""
 
     def spelled(m: re.Match[str]) -> str:
         if m.group(0).casefold() in snap.words:
@@ -780,7 +781,23 @@ def _spell_combinations(text: str, snap: Snapshot) -> str:
             names.append(starting[0])
         return " + ".join(names)
 
-    return re.sub(r"(?<![\w-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w-])", spelled, text)
+    def coded(m: re.Match[str]) -> str:
+        # "VenR", "VenO": a drug's first letters, then one capital for each drug with it; the
+        # capitals are spelled only when one indexed drug starts with the letter
+        if m.group(0).casefold() in snap.words or m.group(0).casefold() in snap.names:
+            return m.group(0)
+        generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+        names: list[str] = []
+        for part in re.findall(r"[A-Z][a-z]*", m.group(0)):
+            starting = [d for d in generic if d.startswith(part.casefold())]
+            if len(starting) == 1 and starting[0] not in names:
+                names.append(starting[0])
+            elif len(part) > 1:
+                return m.group(0)  # a drug's first letters that name no one drug
+        return " + ".join(names) if len(names) > 1 or len(m.group(1)) > 1 else m.group(0)
+
+    text = re.sub(r"(?<![\w-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w-])", spelled, text)
+    return re.sub(r"(?<![\w-])([A-Z][a-z]{2,})((?:[A-Z][a-z]*){1,2})(?![\w-])", coded, text)
 
 
 @lru_cache(maxsize=4)

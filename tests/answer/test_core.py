@@ -400,8 +400,11 @@ def test_a_trial_an_article_only_mentions_is_answered_only_where_it_is_named(tmp
         assert unwritten.status == "not_found" and f"mentions {name}" in unwritten.text
 
 
-def test_drugs_given_together_each_clipped_are_spelled_as_the_articles_spell_them():
-    from bot.answer.core import _spell_combinations
+def test_drugs_given_together_each_clipped_are_spelled_as_the_articles_spell_them(vocab):
+    from bot.answer.core import _spell_combinations as spell
+
+    def _spell_combinations(text, snap):
+        return spell(text, snap, vocab)
 
     # lung cancer and melanoma: each part starts exactly one indexed drug's name
     lung = _snapshot(["MARIPOSA"], ["amivantamab", "lazertinib", "osimertinib"])
@@ -438,3 +441,21 @@ def test_a_mutated_gene_written_with_m_is_the_gene_the_index_names():
     words = frozenset({"flt3", "mutation", "egfr", "midostaurin"})
     assert _indexed("FLT3m", words) and _indexed("EGFRm", words)
     assert not _indexed("KRASm", words)
+
+
+def test_a_regimen_code_of_clipped_names_and_capitals_is_spelled(vocab):
+    from bot.answer.core import _spell_combinations
+
+    # CLL: "Ven" starts one drug, "R" one other; a brand ("Venclexta") is no second drug
+    cll = _snapshot(["MURANO"], ["venetoclax", "venclexta", "rituximab", "bendamustine"])
+    assert _spell_combinations("4-yr PFS VenR vs BR?", cll, vocab) == (
+        "4-yr PFS venetoclax + rituximab vs BR?"
+    )
+    # AML: two clipped names
+    aml = _snapshot(["VIALE-A"], ["venetoclax", "azacitidine"])
+    assert _spell_combinations("CR rate w/ VenAza?", aml, vocab) == (
+        "CR rate w/ venetoclax + azacitidine?"
+    )
+    # clipped letters that start two drugs, or a word of the index, stay as they are
+    two = _snapshot([], ["pembrolizumab", "pemetrexed", "carboplatin"])
+    assert _spell_combinations("OS with PemC?", two, vocab) == "OS with PemC?"
