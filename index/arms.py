@@ -156,6 +156,12 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:
         phrases.append(lead.group(0))
+    # "In contrast, in patients with KRAS or NRAS mutations, the HR was 1.19": the clause
+    # after a connective opening frames the figure
+    connective = _CONNECTIVE.match(sentence)
+    framed = connective and _LEAD_AFTER.match(sentence, connective.end())
+    if framed and framed.end() <= fig.start:
+        phrases.append(framed.group(0))
     subject = _SUBJECT_PART.match(sentence)
     if subject and _OUTCOME_VERB.search(sentence, subject.end(), fig.start):
         phrases.append(subject.group(0))
@@ -172,6 +178,12 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     return phrases
 
 
+_CONNECTIVE = re.compile(
+    r"(?:In|By) (?:contrast|comparison)\s*,\s*|(?:However|Notably|Meanwhile|Conversely|"
+    r"Similarly|Likewise|By comparison)\s*,\s*",
+    re.I,
+)
+_LEAD_AFTER = re.compile(r"(?:among|in|for|across)\s[^,;]{3,90}(?=,)", re.I)
 _PAIR_ARM = r"(?:\s+(?:with|on|for)\s+[\w+/-]+(?:\s+[\w+/-]+){0,2}?)"
 _PAIRED_AFTER = re.compile(
     # "3.8 versus 1.9 months in ...", "22.9% with capivasertib vs 12.2% with placebo in ..."

@@ -585,6 +585,7 @@ class ExtractiveEngine:
         "_endpoint_of_a_part",  # "median CNS-PFS of 11.2 months" does not answer "mPFS"
         "_yardstick",  # "higher than the dose used in another cancer": a value compared with
         "_other_drugs_dose",  # "crizotinib 250 mg" does not answer for lorlatinib
+        "_other_kind_of_dose",  # "the average daily dose received was 35.8 mg" is no dose given
         "_other_phases_dose",  # "neoadjuvant nivolumab 360 mg" is not the adjuvant dose
         "_population_unsaid",  # the question names a part of the population not said here
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
@@ -642,6 +643,20 @@ class ExtractiveEngine:
 
     def _yardstick(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         return bool(_REFERENCE_BEFORE.search(s.text[max(0, fig.start - 40) : fig.start]))
+
+    def _other_kind_of_dose(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A dose received on average or summed over a day ("the median average daily dose was
+        35.8 mg", "a total daily dose of 1,200 mg") answers only a question asking for one, and
+        the dose given answers only one that does not; a heading's strength ("About KEYTRUDA
+        injection, 100 mg") names a product, not a dose given."""
+        if fig.unit != "dose":
+            return False
+        if s.text.lstrip().startswith("#"):
+            return True
+        clause = re.split(r"[,;(]", s.text[: fig.start])[-1]
+        return bool(_DOSE_KIND.search(clause)) != bool(_DOSE_KIND_ASKED.search(q.text))
 
     def _other_phases_dose(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2133,6 +2148,14 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _THAT_GROUP = "\x00that-group"  # a back reference: it names no population a question can match
+# a dose received or summed, not the dose given: "the median average daily dose of X was",
+# "for a total daily dose of"; and a question asking for one
+_DOSE_KIND = re.compile(
+    r"\b(?:average|mean|median|total|cumulative|actual)\b[\w\s-]{0,20}\bdoses?\b", re.I
+)
+_DOSE_KIND_ASKED = re.compile(
+    r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
+)
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )

@@ -4719,3 +4719,86 @@ def test_a_heading_s_vial_strength_is_no_dose_given(vocab):
         ["pembrolizumab"],
     )
     assert "100 mg" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # colorectal: "In contrast, in patients with ..." frames a subgroup's HR
+        (
+            "PFS HR pembro vs chemo?",
+            [
+                "Median PFS was 16.5 vs 8.2 months (HR 0.61; 95% CI, 0.46-0.81).",
+                "In contrast, in patients with KRAS or NRAS mutations, the HR was 1.21 "
+                "(95% CI, 0.68-2.10).",
+            ],
+            ["pembrolizumab"],
+            "0.61",
+            "1.21",
+        ),
+        # lung
+        (
+            "OS HR osimertinib vs placebo?",
+            [
+                "The OS HR was 0.49 (95% CI, 0.33-0.73).",
+                "However, among patients with stage IB disease, the HR was 0.44.",
+            ],
+            ["osimertinib"],
+            "0.49",
+            "0.44",
+        ),
+    ],
+)
+def test_the_clause_after_a_connective_opening_frames_the_figure(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+    alone = _answer_in(vocab, question, sentences[1:], drugs)  # only the part's figure
+    assert other not in alone.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # liver: the dose given, not the average received, and the other way round
+        (
+            "cabozantinib dose?",
+            [
+                "The median average daily dose of cabozantinib was 34.9 mg, well below the "
+                "60 mg starting dose.",
+                "Patients were randomized 2:1 to cabozantinib 60 mg orally once daily or placebo.",
+            ],
+            ["cabozantinib"],
+            "60 mg",
+            "34.9",
+        ),
+        (
+            "median avg daily dose of cabo actually received?",
+            [
+                "The median average daily dose of cabozantinib was 34.9 mg, well below the "
+                "60 mg starting dose.",
+                "Patients were randomized 2:1 to cabozantinib 60 mg orally once daily or placebo.",
+            ],
+            ["cabozantinib"],
+            "34.9",
+            "60 mg",
+        ),
+        # prostate: the dose given twice daily, not the total over a day
+        (
+            "darolutamide dose?",
+            [
+                "Men were randomised to darolutamide 600 mg orally twice daily, for a total "
+                "daily dose of 1,200 mg, or placebo."
+            ],
+            ["darolutamide"],
+            "600 mg",
+            "1,200",
+        ),
+    ],
+)
+def test_a_dose_received_or_summed_is_no_dose_given(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
