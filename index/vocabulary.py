@@ -14,18 +14,25 @@ from index.errors import ConfigError
 from index.text import stem, tokenize
 
 _PRIMARY_ENDPOINT = re.compile(
-    # "the primary endpoint", "the primary HER2-low population": no analysis
+    # "the primary endpoint", "the primary HER2-low population", "primary refractory disease",
+    # "primary tumour", "primary prophylaxis": no analysis
     r"\bprimary\s+(?:end\s*-?\s*points?|outcomes?|objectives?|(?:[\w+/-]+\s+){0,2}"
-    r"(?:population|cohort)s?\b)",
+    r"(?:population|cohort)s?\b|refractory|resistan\w*|tumou?rs?\b|sites?\b|prophylaxis|"
+    r"lesions?\b|surgery|debulking|diagnosis)",
     re.I,
 )
 # "no obligation to update any forward-looking statement": the verb, no analysis
 _UPDATE_VERB = re.compile(r"\b(?:to|will|may|not)\s+update\b", re.I)
 
 
-def _no_analysis_words(text: str) -> str:
-    """``text`` without the words that look like an analysis's name and are none."""
-    return _UPDATE_VERB.sub(" ", _PRIMARY_ENDPOINT.sub(" ", text))
+def _no_analysis_words(text: str, keep_offsets: bool = False) -> str:
+    """``text`` without the words that look like an analysis's name and are none (blanked
+    letter for letter with ``keep_offsets``)."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0)) if keep_offsets else " "
+
+    return _UPDATE_VERB.sub(blank, _PRIMARY_ENDPOINT.sub(blank, text))
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,12 @@ class Vocabulary:
         text = _no_analysis_words(text)
         counts = {name: len(p.findall(text)) for name, p in self._analysis_patterns.items()}
         return {name: n for name, n in counts.items() if n}
+
+    def analysis_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names an analysis ("primary analysis", "IA2"): the words name which
+        figure, not what it measures."""
+        blank = _no_analysis_words(text, keep_offsets=True)
+        return [m.span() for p in self._analysis_patterns.values() for m in p.finditer(blank)]
 
     def is_event(self, key: str) -> bool:
         """Whether a group is an adverse event of its own ("nausea"), not every event."""

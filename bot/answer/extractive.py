@@ -847,17 +847,9 @@ class ExtractiveEngine:
         own_label = _label_after_previous_arm(s.text, fig)
         if SEVERE in asked and _graded_later(s.text, fig, terms):
             return None  # "58.6% vs 8.6% (grade 3-4 in 5.6% vs 0%)": of any grade
+        said = scope_keys | label_keys | sentence_keys | section_keys
         for key, kind in q.qualifiers:
-            unsaid = not {key} & (scope_keys | label_keys | sentence_keys | section_keys)
-            if (
-                unsaid
-                and fig.unit == "dose"
-                and not s.text.lstrip().startswith("#")  # ("About X injection, 100 mg": a vial)
-                and (kind == "arm" or key in self.vocab.treatment_phases)
-            ):
-                # a dose is its drug's whatever arm it is given in, and its phase is said as
-                # the drug's next dose ("loading dose of 800 mg/m², then 600 mg/m²"): the
-                # refusals of other drugs' and other phases' doses judge it
+            if key not in said and self._dose_of_any_arm(s, fig, key, kind):
                 continue
             if key in scope_keys:
                 score += 1.5
@@ -897,15 +889,32 @@ class ExtractiveEngine:
             for other in sentence_keys - scope_keys - label_keys:
                 if self.vocab.conflicting(key, other):
                     score -= 0.3
+        return score - self._unasked_qualifiers(asked, s, fig, local)
+
+    def _dose_of_any_arm(self, s: Sentence, fig: Figure, key: str, kind: str) -> bool:
+        """A dose is its drug's whatever arm it is given in, and its phase is said as the
+        drug's next dose ("loading dose of 800 mg/m², then 600 mg/m²"): the refusals of other
+        drugs' and other phases' doses judge it, not the arm or phase its sentence leaves
+        unsaid. A heading's strength ("About X injection, 100 mg") is no dose given."""
+        return (
+            fig.unit == "dose"
+            and not s.text.lstrip().startswith("#")
+            and (kind == "arm" or key in self.vocab.treatment_phases)
+        )
+
+    def _unasked_qualifiers(
+        self, asked: set[str], s: Sentence, fig: Figure, local: list[Term]
+    ) -> float:
+        """Points off for the figure's own subgroup or setting words the question did not ask."""
+        off = 0.0
         for t in [*local, *self._lead_terms(s.text, fig)]:
             if t.key not in asked and t.qualifier == "subgroup":
-                score -= 0.6
+                off += 0.6
             elif t.key not in asked and any(self.vocab.conflicting(t.key, o) for o in asked | {""}):
-                score -= 0.3
+                off += 0.3
             elif t.key not in asked and t.qualifier == "setting" and not asked:
-                score -= 0.4
-
-        return score
+                off += 0.4
+        return off
 
     def _whole_trials_setting(
         self, key: str, kind: str, s: Sentence, context: _ArticleContext
@@ -1398,7 +1407,11 @@ class ExtractiveEngine:
         own = parts(label) - parts(s.article.title)
         if not own:
             return False
-        asked = parts(q.text)
+        # "(primary analysis)" asked names which analysis, not the "Primary refractory" row
+        asked_text = q.text
+        for a, b in self.vocab.analysis_spans(q.text):
+            asked_text = asked_text[:a] + " " * (b - a) + asked_text[b:]
+        asked = parts(asked_text)
         if own & asked or any(w.startswith(a) for w in own for a in asked if len(a) >= 4):
             return False  # ("adeno pts" asks the adenocarcinoma row)
         # ... or by the vocabulary's name for it: "1L" for "First line", "HCV" for "Hepatitis C"
@@ -1737,15 +1750,8 @@ class ExtractiveEngine:
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
                 continue  # "the most common TRAEs": a sentence about adverse events
-            if "target" in q.groups:  # "an EGFR-MET bispecific": each target of the compound
-                spaced = s.text.replace("-", " ")
-                named = {
-                    t.key
-                    for t in self.vocab.terms(spaced)
-                    if not re.fullmatch(r"target(?:s|ed|ing)?", spaced[t.start : t.end], re.I)
-                }
-                # "at a target dose of ...": the word names no target
-                keys = (keys - {"target"}) | named
+            if "target" in q.groups:
+                keys = (keys - {"target"}) | self._targets_named(s.text)
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
@@ -1775,27 +1781,38 @@ class ExtractiveEngine:
             if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
                 match += 0.3
             if not asks_quantity and self._states(required, s.text):
-                match += (
-                    0.7  # "The primary endpoint was rPFS": says what it is, not that it was met
-                )
+                match += 0.7  # "The primary endpoint was rPFS", not "met its primary endpoint"
             score = match + 0.6 / (1 + s.rank)
             if score > by_article.get(s.article.id, (-1.0, 0.0, s))[0]:
                 by_article[s.article.id] = (score, match, s)
         ranked = sorted(by_article.values(), key=lambda c: c[0], reverse=True)
         if not ranked or ranked[0][0] < self.min_sentence_score:
             return None  # says too little of what was asked, from too far down the search
-        # what a drug is ("imfinzi's target", "the payload of SG") is the same in every trial
-        of_the_drug = bool(_DRUG_PROPERTIES & set(q.groups)) and any(
-            self.vocab.is_drug_name(w) or w.casefold() in self.vocab.brands
-            for w in re.findall(r"[A-Za-z][\w-]+", q.text)
-        )
         if (
             not q.scoped
-            and not of_the_drug
+            and not self._asks_what_a_drug_is(q)
             and any(other[1] >= ranked[0][1] for other in ranked[1:])
         ):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
+
+    def _targets_named(self, text: str) -> set[str]:
+        """The targets a sentence names ("an EGFR-MET bispecific": each of the compound's);
+        "at a target dose of ..." names none."""
+        spaced = text.replace("-", " ")
+        return {
+            t.key
+            for t in self.vocab.terms(spaced)
+            if not re.fullmatch(r"target(?:s|ed|ing)?", spaced[t.start : t.end], re.I)
+        }
+
+    def _asks_what_a_drug_is(self, q: Question) -> bool:
+        """What a drug is ("imfinzi's target", "the payload of SG") is the same in every
+        trial of it: the question names a drug and asks for one of these."""
+        return bool(_DRUG_PROPERTIES & set(q.groups)) and any(
+            self.vocab.is_drug_name(w) or w.casefold() in self.vocab.brands
+            for w in re.findall(r"[A-Za-z][\w-]+", q.text)
+        )
 
     def _states(self, groups: set[str], text: str) -> bool:
         """The sentence says which endpoint an asked one is: its name then "was", "is" or a

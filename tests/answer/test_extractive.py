@@ -4802,3 +4802,35 @@ def test_a_dose_received_or_summed_is_no_dose_given(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, rows, expected, other",
+    [
+        # AML: "(primary analysis)" does not ask for the "Primary refractory disease" row
+        (
+            "OS HR (primary analysis)",
+            [
+                "Median OS | Gilteritinib (n=247): 9.3 months | Chemotherapy (n=124): 5.6 months "
+                "| Effect estimate: HR 0.64 (95% CI, 0.49-0.83)",
+                "Primary refractory disease | HR (95% CI): 0.61 (0.38-0.97)",
+            ],
+            "0.64",
+            "0.61",
+        ),
+        # lung: nor "(final analysis)" a "Final-line" row
+        (
+            "PFS HR at the final analysis",
+            [
+                "Median PFS | Drug (n=300): 10.2 months | Placebo (n=300): 5.1 months | HR "
+                "(95% CI): 0.52 (0.41-0.66)",
+                "Final line of therapy | HR (95% CI): 0.70 (0.45-1.09)",
+            ],
+            "0.52",
+            "0.70",
+        ),
+    ],
+)
+def test_an_analysis_asked_does_not_name_a_subgroup_row(vocab, question, rows, expected, other):
+    d = _answer_in(vocab, question, rows, ["gilteritinib"], section="Overall survival by subgroup")
+    assert d.status == "answered" and expected in d.text and other not in d.text

@@ -1,5 +1,7 @@
 """The domain vocabulary as the project ships it (prompts/vocabulary.yaml)."""
 
+import pytest
+
 
 def test_adverse_events_of_their_own_are_marked_as_events(vocab):
     # one event's rate (neutropenia, hypertension by its shorthand) against every event's
@@ -197,3 +199,19 @@ def test_what_caused_an_adverse_event_is_said_apart_from_its_grade(vocab):
     assert "any cause" in keys("G3+ AEs (all-cause) nivo/cabo vs sunitinib")
     assert "any grade" not in keys("all-cause adverse events")
     assert "treatment-related" in keys("Treatment-related grade 3 or higher adverse events")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Primary refractory disease | HR (95% CI): 0.61 (0.38-0.97)",  # AML
+        "By primary tumour site, the HR was 0.76 for intrahepatic cholangiocarcinoma",  # biliary
+        "with primary prophylaxis with G-CSF",  # lymphoma
+    ],
+)
+def test_primary_said_of_a_disease_or_a_site_names_no_analysis(vocab, text):
+    assert "primary" not in vocab.analyses_named(text)
+
+
+def test_the_primary_analysis_is_still_named(vocab):
+    assert vocab.analyses_named("At the primary analysis, the HR was 0.64.") == {"primary"}
