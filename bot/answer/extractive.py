@@ -261,6 +261,11 @@ class ExtractiveEngine:
             or any(_same_word(w, p) for w in q.content for p in part_words)
         ):
             return []  # "0.14 in X and 0.20 in Y": parts, not arms; the asked one alone
+        listed = {self._listed_part(best.sentence, f) for f in run}
+        if len(listed) > 1 and any(
+            set(self.vocab.content_words(p)) & set(q.content) for p in listed if p
+        ):
+            return []  # "0.62 for extrahepatic ... and 0.93 for gallbladder cancer": the asked
         if q.trials and is_table_row(text):
             # a side-by-side of two trials: only the asked trial's column
             trials = [str(t) for t in first.meta.get("trials", [])]
@@ -591,6 +596,7 @@ class ExtractiveEngine:
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
         "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
+        "_other_listed_part",  # "0.76 for intrahepatic ..., 0.94 for gallbladder cancer"
         "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
     )
@@ -679,6 +685,33 @@ class ExtractiveEngine:
     ) -> bool:
         own_part = population_after(fig) if q.population else None
         return bool(own_part) and not says_population(q.population, own_part or "")
+
+    def _other_listed_part(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """Values listed each with a part of their own ("0.76 for intrahepatic
+        cholangiocarcinoma, ... and 0.94 for gallbladder cancer"): a question naming one of
+        the parts by its words is not answered by another's value."""
+        own = self._listed_part(s, fig)
+        if not own:
+            return False
+        listed = {self._listed_part(s, f) for f in extract_figures(s.text, self.vocab)} - {""}
+        words = {p: set(self.vocab.content_words(p)) for p in listed | {own}}
+        shared = set.intersection(*words.values())  # "risk" of "favorable-" and "poor-risk"
+        asked = set(q.content) | set(q.population)
+        if (words[own] - shared) & asked:
+            return False
+        return any((words[p] - shared) & asked for p in listed if p != own)
+
+    def _listed_part(self, s: Sentence, fig: Figure) -> str:
+        """The part of the population a value's own words name right after it ("for
+        gallbladder cancer", "in Asia"); "" for none, or for an arm ("for osimertinib")."""
+        part = _listed_part(fig.scope)
+        if not part or _drugs_named(
+            part, _article_drugs(s.article), self.vocab, _brands(s.article)
+        ):
+            return ""
+        return part
 
     def _other_age_before(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2173,6 +2206,7 @@ _DOSE_KIND = re.compile(
 _DOSE_KIND_ASKED = re.compile(
     r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
 )
+_LISTED_PART = re.compile(r"^(?:for|in)\s+([^,;.()]+?)(?=\s+and\b|[,;.)]|$)", re.I)
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
@@ -2573,6 +2607,13 @@ def _sentences_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[s
             cur = by_end.get((cur.article.id, cur.start))
         out[(s.article.id, s.start)] = chain
     return out
+
+
+def _listed_part(scope: str) -> str:
+    """The part of the population a value's own words name right after it ("for gallbladder
+    cancer", "in Asia"), "" for none."""
+    m = _LISTED_PART.match(scope.strip())
+    return m.group(1) if m else ""
 
 
 def _article_texts(sentences: list[Sentence]) -> dict[str, str]:

@@ -4834,3 +4834,41 @@ def test_a_dose_received_or_summed_is_no_dose_given(
 def test_an_analysis_asked_does_not_name_a_subgroup_row(vocab, question, rows, expected, other):
     d = _answer_in(vocab, question, rows, ["gilteritinib"], section="Overall survival by subgroup")
     assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, other",
+    [
+        # biliary: the subgroup asked is the list's last part
+        (
+            "gallbladder ca subgroup OS HR?",
+            "By primary tumour site, the HR was 0.77 (95% CI, 0.58-0.98) for intrahepatic "
+            "cholangiocarcinoma, 0.62 (95% CI, 0.37-1.00) for extrahepatic cholangiocarcinoma "
+            "and 0.93 (95% CI, 0.65-1.37) for gallbladder cancer.",
+            ["durvalumab"],
+            ["0.77", "0.62"],
+        ),
+        # kidney
+        (
+            "papillary subgroup OS HR?",
+            "By histology, the HR was 0.66 (95% CI, 0.53-0.82) for clear-cell carcinoma and "
+            "0.95 (95% CI, 0.60-1.50) for papillary carcinoma.",
+            ["nivolumab"],
+            ["0.66"],
+        ),
+        # kidney: "risk", shared by every part listed, says none of them
+        (
+            "favorable risk PFS HR?",
+            "The hazard ratio was 0.43 (95% CI, 0.29-0.63) in the favorable-risk group and 0.38 "
+            "(95% CI, 0.28-0.51) in the intermediate-risk group.",
+            ["lenvatinib", "pembrolizumab"],
+            ["0.38"],
+        ),
+    ],
+)
+def test_a_value_listed_with_its_own_part_does_not_answer_for_another_part(
+    vocab, question, sentence, drugs, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    lead = d.text.split("[")[0].split(":", 1)[-1].strip()
+    assert not any(lead.startswith(o) for o in other), d.text
