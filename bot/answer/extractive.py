@@ -684,7 +684,19 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         own_part = population_after(fig) if q.population else None
-        return bool(own_part) and not says_population(q.population, own_part or "")
+        if not own_part or says_population(q.population, own_part):
+            return False
+        # "By IMDC category, the HR was 0.64 in favorable-risk, ... and 0.43 in poor-risk":
+        # a word the sentence says outside every part ("IMDC") frames all of them
+        figures = extract_figures(s.text, self.vocab)
+        parts = [
+            p for f in figures for p in (population_after(f), population_phrase(s.text, f)) if p
+        ]
+        return not all(
+            says_population([w], own_part)
+            or (says_population([w], s.text) and not any(says_population([w], p) for p in parts))
+            for w in q.population
+        )
 
     def _other_listed_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext

@@ -4872,3 +4872,47 @@ def test_a_value_listed_with_its_own_part_does_not_answer_for_another_part(
     d = _answer_in(vocab, question, [sentence], drugs)
     lead = d.text.split("[")[0].split(":", 1)[-1].strip()
     assert not any(lead.startswith(o) for o in other), d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected",
+    [
+        # kidney: "IMDC" frames every part of the list, said once before it
+        (
+            "OS HR in IMDC poor risk pts?",
+            "By IMDC category, the HR for death was 0.66 (95% CI, 0.25-1.70) in favorable-risk, "
+            "0.52 (95% CI, 0.37-0.74) in intermediate-risk and 0.41 (95% CI, 0.22-0.79) in "
+            "poor-risk patients.",
+            ["pembrolizumab", "axitinib"],
+            "0.41",
+        ),
+        # AML: "ELN" likewise
+        (
+            "OS HR in ELN adverse risk pts?",
+            "By ELN risk category, the HR for death was 0.70 (95% CI, 0.45-1.09) in "
+            "favorable-risk, 0.62 (95% CI, 0.44-0.87) in intermediate-risk and 0.55 (95% CI, "
+            "0.38-0.80) in adverse-risk patients.",
+            ["venetoclax"],
+            "0.55",
+        ),
+    ],
+)
+def test_a_word_framing_a_list_of_parts_is_said_for_each(
+    vocab, question, sentence, drugs, expected
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text
+
+
+def test_a_part_said_before_the_first_value_frames_only_it(vocab):
+    # gastric, guard: "IHC 3+" is the first value's part, not the list's
+    d = _answer_in(
+        vocab,
+        "ORR in IHC 3+ pts on T-DXd?",
+        [
+            "In patients with IHC 3+ disease, the ORR with T-DXd was 57%, compared with 30% in "
+            "those with IHC 2+/ISH-positive tumours."
+        ],
+        ["trastuzumab", "deruxtecan"],
+    )
+    assert "30%" not in d.text.split("[")[0].split(":", 1)[-1][:6]
