@@ -195,8 +195,8 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         ("sealed6", 300, 0.62, 27),
         # the seventh sealed part, run once in session 12 (199/280, 15 wrong, as printed in
         # bench/results/blind-sealed7-first-run.txt), a development part since: measured
-        # 206/280 with 7 wrong when these bounds were set.
-        ("sealed7", 280, 0.72, 8),
+        # 210/280 with 7 wrong when these bounds were set.
+        ("sealed7", 280, 0.73, 8),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):

@@ -766,7 +766,8 @@ class ExtractiveEngine:
             )
             return score + 1.0 if said else None
         row_parts = [] if restricted else self._row_parts(s, context)
-        restricted = restricted or set().union(*row_parts)
+        label_part = set() if restricted or row_parts else self._label_part(s)
+        restricted = restricted or set().union(*row_parts) or label_part
         if restricted and fig.unit == "dose" and not q.population:
             return score  # a regimen's dose is every patient's in its arm, whoever they are
         phrase = population_phrase(s.text, fig) if restricted else None
@@ -783,8 +784,10 @@ class ExtractiveEngine:
                 | {k for k, _ in q.qualifiers}
                 | {c.casefold() for c in q.codes}
             )
-            if row_parts:  # "HRRm" asked, a word the vocabulary does not know, names a row
+            if row_parts or label_part:  # "HRRm" asked, a word the vocabulary does not know
                 asked |= {e.casefold() for e in q.entities}
+            # "HRR-deficient" asked: a label's words are split at hyphens ("HRR deficient")
+            asked |= {p for w in asked for p in re.split(r"[-/]", w) if len(p) > 2}
             # the figure's own clause may say its age ("..., while those older than 65 had")
             own_clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
             cuts = (
@@ -1251,6 +1254,26 @@ class ExtractiveEngine:
         said = self._named(s.article.id, context)
         others = OVERALL in said or any(self.vocab.conflicting(k, o) for k in part for o in said)
         return part if others else set()
+
+    def _label_part(self, s: Sentence) -> set[str]:
+        """The words of the part of the population a table row's label names after its
+        endpoint ("Median OS, sorafenib as only prior therapy"); none for everyone's row
+        ("Median OS, overall") or for a unit, a method or an analysis ("Median PFS, months",
+        "PFS, BICR")."""
+        if not is_table_row(s.text):
+            return set()
+        pieces = row_cells(s.text)[0].split(",")
+        part = pieces[-1].strip() if len(pieces) > 1 else ""
+        terms = self.vocab.terms(pieces[-2]) if len(pieces) > 1 else []
+        if not part or not any(t.kind == "endpoint" for t in terms) or is_overall(part):
+            return set()
+        said = self.vocab.terms(part)
+        if any(t.kind == "endpoint" or t.qualifier == "method" for t in said):
+            return set()
+        if self.vocab.analyses_named(part) or _UNIT_LABEL.search(part):
+            return set()
+        part = re.sub(r"\((?:%|months?|mo|n)\)", " ", part)  # "HRR-deficient (mo)"
+        return set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", part)))
 
     def _row_parts(self, s: Sentence, context: _ArticleContext) -> list[set[str]]:
         """The words of each part of a table row's label ("HRd, BRCA-mutated": two) when it
@@ -2219,6 +2242,7 @@ _DOSE_KIND_ASKED = re.compile(
     r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
 )
 _LISTED_PART = re.compile(r"^(?:for|in)\s+([^,;.()]+?)(?=\s+and\b|[,;.)]|$)", re.I)
+_UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|days?)\)?$", re.I)
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )

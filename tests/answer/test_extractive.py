@@ -4916,3 +4916,41 @@ def test_a_part_said_before_the_first_value_frames_only_it(vocab):
         ["trastuzumab", "deruxtecan"],
     )
     assert "30%" not in d.text.split("[")[0].split(":", 1)[-1][:6]
+
+
+@pytest.mark.parametrize(
+    "question, rows, drugs, expected, other",
+    [
+        # liver (a guard: the overall row wins here either way): the part a row label names
+        (
+            "PFS HR?",
+            [
+                "Key results: Median PFS, overall | Cabozantinib (n=470): 5.2 mo | Placebo "
+                "(n=237): 1.9 mo | HR (95% CI): 0.45 (0.37-0.53)",
+                "Key results: Median PFS, sorafenib as only prior therapy | Cabozantinib "
+                "(n=331): 5.5 mo | Placebo (n=164): 1.9 mo | HR (95% CI): 0.41 (0.33-0.51)",
+            ],
+            ["cabozantinib", "sorafenib"],
+            "0.45",
+            "0.41",
+        ),
+        # prostate: the part asked by a hyphened word
+        (
+            "HRR-deficient cohort control arm median OS?",
+            [
+                "Key results: Median OS, all-comers (mo) | Talazoparib + enzalutamide: 45.1 | "
+                "Placebo + enzalutamide: 36.9",
+                "Key results: Median OS, HRR-deficient (mo) | Talazoparib + enzalutamide: 44.8 | "
+                "Placebo + enzalutamide: 30.9",
+            ],
+            ["talazoparib", "enzalutamide"],
+            "30.9",
+            "36.9",
+        ),
+    ],
+)
+def test_a_row_label_names_its_part_after_its_endpoint(
+    vocab, question, rows, drugs, expected, other
+):
+    d = _answer_in(vocab, question, rows, drugs, section="Results")
+    assert d.status == "answered" and expected in d.text and other not in d.text
