@@ -181,11 +181,15 @@ class Vocabulary:
         counts = {name: len(p.findall(text)) for name, p in self._analysis_patterns.items()}
         return {name: n for name, n in counts.items() if n}
 
-    def analysis_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` names an analysis ("primary analysis", "IA2"): the words name which
-        figure, not what it measures."""
-        blank = _no_analysis_words(text, keep_offsets=True)
-        return [m.span() for p in self._analysis_patterns.values() for m in p.finditer(blank)]
+    def without_analyses(self, text: str) -> str:
+        """``text`` with the analyses it names ("primary analysis", "IA2") blanked letter for
+        letter: those words say which figure, not what it measures or of whom."""
+        looked = _no_analysis_words(text, keep_offsets=True)  # ("the primary endpoint")
+        chars = list(text)
+        for pattern in self._analysis_patterns.values():
+            for m in pattern.finditer(looked):
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        return "".join(chars)
 
     def is_event(self, key: str) -> bool:
         """Whether a group is an adverse event of its own ("nausea"), not every event."""

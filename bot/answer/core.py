@@ -781,12 +781,14 @@ def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
             names.append(starting[0])
         return " + ".join(names)
 
+    # the indexed drugs by their generic names (a brand, "venclexta", is no second drug)
+    generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+
     def coded(m: re.Match[str]) -> str:
         # "VenR", "VenO": a drug's first letters, then one capital for each drug with it; the
         # capitals are spelled only when one indexed drug starts with the letter
         if m.group(0).casefold() in snap.words or m.group(0).casefold() in snap.names:
             return m.group(0)
-        generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
         names: list[str] = []
         for part in re.findall(r"[A-Z][a-z]*", m.group(0)):
             starting = [d for d in generic if d.startswith(part.casefold())]

@@ -67,6 +67,7 @@ class _ArticleContext:
     # ... and how often it names each analysis, likewise
     analyses: dict[str, dict[str, int]] = field(default_factory=dict)
     together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
+    overall_rows: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # on first use
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -672,13 +673,12 @@ class ExtractiveEngine:
     def _population_unsaid(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
-        asked = q.population
-        if not asked or says_population(asked, s.text, s.section):
+        if not q.population or says_population(q.population, s.text, s.section):
             return False
         # "In that group, the HR was 0.69": the group is the one the sentence before names
         before = context.before.get((s.article.id, s.start), [])
         back = _BACK_REFERENCE.match(s.text)
-        return not (back and before and says_population(asked, before[0], s.section))
+        return not (back and before and says_population(q.population, before[0], s.section))
 
     def _other_part_after(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -718,7 +718,7 @@ class ExtractiveEngine:
     def _listed_part(self, s: Sentence, fig: Figure) -> str:
         """The part of the population a value's own words name right after it ("for
         gallbladder cancer", "in Asia"); "" for none, or for an arm ("for osimertinib")."""
-        part = _listed_part(fig.scope)
+        part = _part_in_scope(fig.scope)
         if not part or _drugs_named(
             part, _article_drugs(s.article), self.vocab, _brands(s.article)
         ):
@@ -942,13 +942,9 @@ class ExtractiveEngine:
     def _dose_of_any_arm(self, s: Sentence, fig: Figure, key: str, kind: str) -> bool:
         """A dose is its drug's whatever arm it is given in, and its phase is said as the
         drug's next dose ("loading dose of 800 mg/m², then 600 mg/m²"): the refusals of other
-        drugs' and other phases' doses judge it, not the arm or phase its sentence leaves
-        unsaid. A heading's strength ("About X injection, 100 mg") is no dose given."""
-        return (
-            fig.unit == "dose"
-            and not s.text.lstrip().startswith("#")
-            and (kind == "arm" or key in self.vocab.treatment_phases)
-        )
+        drugs', other phases' and other kinds of doses (a heading's strength among them) judge
+        it, not the arm or phase its sentence leaves unsaid."""
+        return fig.unit == "dose" and (kind == "arm" or key in self.vocab.treatment_phases)
 
     def _unasked_qualifiers(
         self, asked: set[str], s: Sentence, fig: Figure, local: list[Term]
@@ -1272,8 +1268,7 @@ class ExtractiveEngine:
             return set()
         if self.vocab.analyses_named(part) or _UNIT_LABEL.search(part):
             return set()
-        part = re.sub(r"\((?:%|months?|mo|n)\)", " ", part)  # "HRR-deficient (mo)"
-        return set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", part)))
+        return self._part_words(re.sub(r"\((?:%|months?|mo|n)\)", " ", part))  # "... (mo)"
 
     def _row_parts(self, s: Sentence, context: _ArticleContext) -> list[set[str]]:
         """The words of each part of a table row's label ("HRd, BRCA-mutated": two) when it
@@ -1288,24 +1283,31 @@ class ExtractiveEngine:
         drugs = _article_drugs(s.article)
         if _drugs_named(label, drugs, self.vocab, _brands(s.article)):
             return []  # a row of an arm
-        heads = [h for h, _, _ in cells]
-        rows = (row_cells(line) for line in context.text.get(s.article.id, "").split("\n"))
-        if not any(
-            is_overall(other) and [h for h, _, _ in others] == heads for other, others in rows
-        ):
+        if tuple(h for h, _, _ in cells) not in self._overall_rows(s.article.id, context):
             return []
-
-        def words_of(text: str) -> set[str]:
-            text = us_spelling(text)  # "Oesophageal primary" is asked "esophageal"
-            words = set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", text)))
-            words |= {t.key for t in self.vocab.terms(text) if t.qualifier not in ("arm", "")}
-            return {w for w in words if not w.isdigit() and w not in _GENERIC_POPULATION}
-
         # "HRd, BRCA-mutated": two parts; "HRR mutated (HRRm)", "HRD (primary, first tested)":
         # one, the bracket another name or a note of it
-        bracketed = words_of(" ".join(re.findall(r"\(([^)]*)\)", label)))
+        bracketed = self._part_words(" ".join(re.findall(r"\(([^)]*)\)", label)))
         pieces = re.sub(r"\([^)]*\)", " ", label).split(",")
-        return [words_of(p) | bracketed for p in pieces if words_of(p)]
+        return [self._part_words(p) | bracketed for p in pieces if self._part_words(p)]
+
+    def _overall_rows(self, article: str, context: _ArticleContext) -> set[tuple[str, ...]]:
+        """The cell headers of the article's table rows of everyone ("All patients | ..."),
+        found once per question."""
+        if article not in context.overall_rows:
+            rows = (row_cells(line) for line in context.text.get(article, "").split("\n"))
+            context.overall_rows[article] = {
+                tuple(h for h, _, _ in cells) for label, cells in rows if is_overall(label)
+            }
+        return context.overall_rows[article]
+
+    def _part_words(self, text: str) -> set[str]:
+        """The words of a part of the population a label names, and their vocabulary keys
+        ("Oesophageal primary" is asked "esophageal"; "HRR-deficient": hrr, deficient)."""
+        text = us_spelling(text)
+        words = set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", text)))
+        words |= {t.key for t in self.vocab.terms(text) if t.qualifier not in ("arm", "")}
+        return {w for w in words if not w.isdigit() and w not in _GENERIC_POPULATION}
 
     def _named(self, article: str, context: _ArticleContext) -> set[str]:
         """The vocabulary terms an article's retrieved text names, once per question."""
@@ -1476,10 +1478,7 @@ class ExtractiveEngine:
         if not own:
             return False
         # "(primary analysis)" asked names which analysis, not the "Primary refractory" row
-        asked_text = q.text
-        for a, b in self.vocab.analysis_spans(q.text):
-            asked_text = asked_text[:a] + " " * (b - a) + asked_text[b:]
-        asked = parts(asked_text)
+        asked = parts(self.vocab.without_analyses(q.text))
         if own & asked or any(w.startswith(a) for w in own for a in asked if len(a) >= 4):
             return False  # ("adeno pts" asks the adenocarcinoma row)
         # ... or by the vocabulary's name for it: "1L" for "First line", "HCV" for "Hepatitis C"
@@ -2645,7 +2644,7 @@ def _sentences_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[s
     return out
 
 
-def _listed_part(scope: str) -> str:
+def _part_in_scope(scope: str) -> str:
     """The part of the population a value's own words name right after it ("for gallbladder
     cancer", "in Asia"), "" for none."""
     m = _LISTED_PART.match(scope.strip())

@@ -215,3 +215,18 @@ def test_primary_said_of_a_disease_or_a_site_names_no_analysis(vocab, text):
 
 def test_the_primary_analysis_is_still_named(vocab):
     assert vocab.analyses_named("At the primary analysis, the HR was 0.64.") == {"primary"}
+
+
+def test_analyses_named_are_blanked_and_the_other_words_kept(vocab):
+    # AML and endometrial: "primary analysis" goes, "primary endpoint" stays, offsets too
+    text = "OS HR (primary analysis) for the primary endpoint"
+    blanked = vocab.without_analyses(text)
+    assert len(blanked) == len(text)
+    assert "analysis" not in blanked and "primary endpoint" in blanked
+    assert vocab.without_analyses("PFS at IA2, dMMR cohort").split() == [
+        "PFS",
+        "at",
+        ",",
+        "dMMR",
+        "cohort",
+    ]
