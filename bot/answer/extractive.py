@@ -918,7 +918,7 @@ class ExtractiveEngine:
                 return None  # the sentence (or its section) reports it for another setting
             elif (
                 kind == "setting"
-                and _GOES_ON.search(s.text)
+                and (_GOES_ON.search(s.text) or _OPENS_WITH_MEDIAN.match(s.text))
                 and self._said_before(key, context.before.get((s.article.id, s.start), []))
             ):
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
@@ -2178,6 +2178,8 @@ _GOES_ON = re.compile(
     r"|^(?:the )?(?:hazard ratio|HR)\b",
     re.I,
 )
+# "In the pMMR cohort, ... HR 0.54. Median PFS was 13.1 months ...": the paragraph goes on
+_OPENS_WITH_MEDIAN = re.compile(r"\s*(?:the\s+)?median\b", re.I)
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 
 
@@ -2430,10 +2432,12 @@ def _article_drugs(article: ArticleRecord) -> list[str]:
 
 
 def _asks_control(q: Question, asked_text: str, vocab: Vocabulary) -> bool:
-    """The question asks for the control arm ("the placebo arm", "pembro alone")."""
-    return any(key == CONTROL_ARM for key, _ in q.qualifiers) or any(
-        t.key == CONTROL_ARM for t in vocab.terms(asked_text)
-    )
+    """The question asks for the control arm ("the placebo arm", "pembro alone"); one that
+    compares two arms ("pembro vs placebo") asks first for the arm it names first."""
+    said = any(t.key == CONTROL_ARM for t in vocab.terms(asked_text))
+    if asked_text != q.text:
+        return said
+    return said or any(key == CONTROL_ARM for key, _ in q.qualifiers)
 
 
 def _nicknamed(

@@ -588,6 +588,14 @@ def _settle_arms(q: Question, vocab: Vocabulary) -> None:
     if q.target in STATISTICS:
         q.qualifiers = [qk for qk in q.qualifiers if qk not in arms]
         return
+    contrast = _ARM_CONTRAST.search(q.text)
+    if contrast and q.text[: contrast.start()].strip():
+        # "mPFS pembro vs placebo": the comparator after "vs" is not the arm asked first
+        before = {t.key for t in vocab.terms(q.text[: contrast.start()])}
+        after = {t.key for t in vocab.terms(q.text) if t.start >= contrast.end()}
+        compared = [a for a in arms if a[0] == CONTROL_ARM and a[0] in after - before]
+        q.qualifiers = [qk for qk in q.qualifiers if qk not in compared]
+        arms = [a for a in arms if a not in compared]
     clash = [a for a in arms if any(vocab.conflicting(a[0], b[0]) for b in arms)]
     if len(clash) < 2:
         return

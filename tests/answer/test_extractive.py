@@ -431,6 +431,25 @@ def test_a_paragraph_is_about_the_population_its_nearest_setting_sentence_names(
     assert not engine._said_before("HR-deficient", ["The trial enrolled 733 patients."])
 
 
+def test_a_sentence_opening_with_the_median_goes_on_about_the_population_said_before(vocab):
+    # endometrial cancer: the pMMR cohort's HR, then its medians
+    text = (
+        "In the pMMR cohort, pembrolizumab plus chemotherapy reduced the risk of progression "
+        "or death by 46% (HR 0.54). Median PFS was 13.1 months for pembrolizumab plus "
+        "chemotherapy versus 8.7 months for placebo plus chemotherapy."
+    )
+    answer = _answer(vocab, "mPFS pMMR cohort pembro vs placebo?", text, ["pembrolizumab"])
+    assert answer.status == "answered" and "13.1" in answer.text
+    # ovarian cancer: the HR-deficient population, then its medians
+    text = (
+        "Among HR-deficient patients, niraparib reduced the risk of progression or death by "
+        "57% (HR 0.43). Median PFS was 21.9 months with niraparib versus 10.4 months with "
+        "placebo."
+    )
+    answer = _answer(vocab, "mPFS in HRd pts with niraparib?", text, ["niraparib"])
+    assert answer.status == "answered" and "21.9" in answer.text
+
+
 def _answer(vocab, question, text, drugs, title="Trial report"):
     """The engine's answer to ``question`` from one article of ``text``, read whole."""
     from bot.answer.extractive import ExtractiveEngine

@@ -20,6 +20,18 @@ def test_placebo_with_a_drug_is_the_control_arm(vocab):
     assert [k for k, kind in q.qualifiers if kind == "arm"] == ["combination"]
 
 
+def test_the_comparator_after_vs_is_not_the_arm_asked(vocab):
+    # endometrial cancer: "pembro vs placebo" asks for both arms, pembrolizumab's first
+    q = analyze("mPFS pMMR cohort pembro vs placebo?", vocab)
+    assert "control" not in [k for k, kind in q.qualifiers if kind == "arm"]
+    # prostate cancer: the same with "versus" and the control arm of another trial
+    q = analyze("undetectable PSA rate enzalutamide versus pbo?", vocab)
+    assert "control" not in [k for k, kind in q.qualifiers if kind == "arm"]
+    # the control arm named first is still the arm asked
+    q = analyze("median PFS with placebo + chemo vs pembro + chemo?", vocab)
+    assert [k for k, kind in q.qualifiers if kind == "arm"] == ["control"]
+
+
 def test_a_hazard_ratio_belongs_to_no_arm(vocab):
     q = analyze("OS HR for pembro + CRT vs CRT alone?", vocab)
     assert q.target == "HR" and not [k for k, kind in q.qualifiers if kind == "arm"]
@@ -398,3 +410,15 @@ def test_a_name_said_with_its_possessive_is_the_name(vocab, question, name):
 def test_a_slash_or_plus_joins_drugs_not_the_things_asked(vocab, question, combination):
     asked = {key for key, _ in analyze(question, vocab).qualifiers}
     assert ("combination" in asked) is combination
+
+
+@pytest.mark.parametrize(
+    ("question", "endpoint"),
+    [
+        ("SPARTAN mMFS apalutamide vs placebo?", "MFS"),  # prostate cancer
+        ("mTTP with sorafenib in the HCC trial?", "TTP"),  # liver cancer
+        ("mPFS pembro in the pMMR cohort?", "PFS"),  # endometrial cancer
+    ],
+)
+def test_a_median_is_shortened_to_m_before_its_endpoint(vocab, question, endpoint):
+    assert analyze(question, vocab).target == endpoint
