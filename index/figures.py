@@ -830,9 +830,15 @@ _PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
 _TIME_HEAD = re.compile(r"\b(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
 
 
-def _cell_unit(words: str, value: str) -> str:
+# "28.7 mo": the unit a cell says after its value
+_TIME_AFTER = re.compile(r"\s?-?(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
+
+
+def _cell_unit(words: str, value: str, after: str = "") -> str:
     if is_percent(value):
         return "percent"
+    if _TIME_AFTER.match(after):
+        return "time"
     if re.search(r"\bHR\b|hazard ratio|odds ratio|\bOR\b", words):
         return "number"
     if re.search(r"\bn\b\s*\(%\)", words):
@@ -934,7 +940,7 @@ def _cell_figure(
         who = side if who in ("", head) else f"{side}; {who}"
     detail_m = _CELL_RANGE.match(value_text[m.end() :])
     detail = detail_m.group(0).strip() if detail_m else ""
-    unit = _cell_unit(f"{label} {head}", m.group(0))
+    unit = _cell_unit(f"{label} {head}", m.group(0), value_text[m.end() :])
     start, end = offset + m.start(), offset + m.end()
     return Figure(m.group(0), start, end, detail, endpoint, what, who, unit_hint=unit)
 

@@ -68,6 +68,8 @@ class _ArticleContext:
     analyses: dict[str, dict[str, int]] = field(default_factory=dict)
     together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
     overall_rows: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # on first use
+    # the drugs an article names before and only after "versus" (its arms' sides), likewise
+    sides: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -638,7 +640,8 @@ class ExtractiveEngine:
     def _other_arms_figure(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
-        return self._other_arm(q, s, fig, self._backbone(s, context), self._together(s, context))
+        backbone, together = self._backbone(s, context), self._together(s, context)
+        return self._other_arm(q, s, fig, backbone, together, context)
 
     def _other_comparators_ratio(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1084,6 +1087,31 @@ class ExtractiveEngine:
             context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
         return context.backbones[article] - self.vocab.class_names
 
+    def _comparators(self, s: Sentence, context: _ArticleContext) -> set[str]:
+        """The drugs an article names only as what its arms are compared with ("atezolizumab
+        plus bevacizumab versus sorafenib", never "sorafenib versus ..."): its control arm's."""
+        return self._sides(s, context)[1]
+
+    def _sides(self, s: Sentence, context: _ArticleContext) -> tuple[set[str], set[str]]:
+        """The drugs an article names before "versus" (the arms compared) and those it names
+        only after it (the arms they are compared with)."""
+        article = s.article.id
+        if article not in context.sides:
+            drugs = _article_drugs(s.article)
+            text = context.text.get(article, "")
+            after: set[str] = set()
+            before: set[str] = set()
+            for m in _COMPARED_WITH.finditer(text):
+                next_words = _CLAUSE_END.split(text[m.end() : m.end() + 60])[0]
+                # the arm compared is named after the last value ("84% with selpercatinib vs")
+                words_before = _CLAUSE_END.split(text[max(0, m.start() - 60) : m.start()])[-1]
+                words_before = re.split(r"\d", words_before)[-1]
+                after |= _drugs_named(next_words, drugs, self.vocab, _brands(s.article))
+                before |= _drugs_named(words_before, drugs, self.vocab, _brands(s.article))
+            classes = self.vocab.class_names
+            context.sides[article] = (before - classes, after - before - classes)
+        return context.sides[article]
+
     def _other_arm(
         self,
         q: Question,
@@ -1091,6 +1119,7 @@ class ExtractiveEngine:
         fig: Figure,
         backbone: frozenset[str] | set[str] = frozenset(),
         together: list[set[str]] | None = None,
+        context: _ArticleContext | None = None,
     ) -> bool:
         """Another arm's figure: the figure's own arm names drugs and shares none with the
         question, or each names a drug the other does not ("nivo + chemo" against "nivolumab
@@ -1120,7 +1149,16 @@ class ExtractiveEngine:
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
         asks_control = _asks_control(q, asked_text, self.vocab)
-        if not own and asked and self._pair_of_other_arm(s, fig, asked - backbone, asks_control):
+        # "the sorafenib arm": the drug the article's arms are compared with is its control
+        compared, compared_with = self._sides(s, context) if context else (set(), set())
+        drugs_asked = asked - self.vocab.class_names
+        control = asks_control or bool(drugs_asked and drugs_asked <= compared_with)
+        side_known = control or bool(drugs_asked and drugs_asked <= compared)
+        if (
+            not own
+            and asked
+            and self._pair_of_other_arm(s, fig, asked - backbone, control, side_known)
+        ):
             return True  # "13% versus 7%": the experimental arm's value first, the control's next
         # a figure that names no arm is its section's ("## X alone"), unless the section
         # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
@@ -1175,7 +1213,12 @@ class ExtractiveEngine:
         return False
 
     def _pair_of_other_arm(
-        self, s: Sentence, fig: Figure, asked: set[str], asks_control: bool
+        self,
+        s: Sentence,
+        fig: Figure,
+        asked: set[str],
+        asks_control: bool,
+        side_known: bool = False,
     ) -> bool:
         """One of two values a sentence compares without naming any arm ("Discontinuation ...
         occurred in 13% versus 7% of patients", "59% and 44%, respectively"): as trials are
@@ -1186,13 +1229,16 @@ class ExtractiveEngine:
             return False
         between = s.text[run[0].end : run[1].start]
         # other pairs of values of the endpoint ("76% versus 64% at 12 months, and at 24 months
-        # 60% versus 44%") compare the same two arms at other time points; they name no arm
+        # 60% versus 44%") compare the same two arms at other time points; they name no arm. So
+        # do other endpoints' ("6.8 vs 4.3 months, and the 6-month rate was 54.5% vs 37.2%") when
+        # the article says which side of its comparisons the asked arm is on
         text = s.text
         figures = extract_figures(text, self.vocab)
         for m in _PAIR_OF_VALUES.finditer(text):
             inside = [f for f in figures if m.start() <= f.start < m.end()]
             apart = m.end() <= run[0].start or m.start() >= run[1].end
-            if apart and all(f.endpoint == fig.endpoint and f.unit == fig.unit for f in inside):
+            same = all(f.endpoint == fig.endpoint and f.unit == fig.unit for f in inside)
+            if apart and len(inside) == 2 and (same or side_known):
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
         rest = text[: run[0].start] + " " + text[run[1].end :]
         compared = bool(_VERSUS.search(between)) and not _VERSUS.search(rest)
@@ -2039,8 +2085,7 @@ class ExtractiveEngine:
                 end = sentence.find(scope, end) + len(scope)
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
         if run:
-            cells = "; ".join(f"{f.scope}: {f.text}" if f.scope else f.text for f in run)
-            return _shorten(f"{name}: {cells}", self.max_chars)
+            return _shorten(f"{name}{_cells_of_a_row(run)}", self.max_chars)
         qualifier = self._qualifier_phrase(sentence, fig)
         value = fig.text
         if fig.endpoint in STATISTICS:
@@ -2247,6 +2292,8 @@ _UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|da
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
+_CLAUSE_END = re.compile(r"[,;.:()|\n]")
+_COMPARED_WITH = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\s", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 # "Patients given encorafenib alone had a median OS of": the sentence's subject names the arm
 _SUBJECT_ARM = re.compile(
@@ -2429,6 +2476,19 @@ def _cite(s: Sentence) -> Citation:
 def _article_drugs(article: ArticleRecord) -> list[str]:
     """An article's annotated drugs, lower case."""
     return [str(d).casefold() for d in article.meta.get("drugs", [])]
+
+
+def _cells_of_a_row(run: list[Figure]) -> str:
+    """A table row's values side by side, each with whose it is: its row label ("Int/poor risk:
+    nivo+ipi: 42%"), or, when the values share one row label, their column headers ("All
+    randomised (n=749): Median OS, pembrolizumab + chemo: 12.4; Median OS, placebo + chemo:
+    9.8")."""
+    scopes = {f.scope for f in run}
+    if len(scopes) == 1 and len({f.label for f in run}) == len(run) and all(f.label for f in run):
+        scope = run[0].scope
+        cells = "; ".join(f"{f.label}: {f.text}" for f in run)
+        return f", {scope}: {cells}" if scope else f": {cells}"
+    return ": " + "; ".join(f"{f.scope}: {f.text}" if f.scope else f.text for f in run)
 
 
 def _asks_control(q: Question, asked_text: str, vocab: Vocabulary) -> bool:
@@ -2731,7 +2791,11 @@ def _own_scope(fig: Figure, sentence: str = "") -> str:
 
 
 def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:] if text and not text[:2].isupper() else text
+    """A lead's first letter in capitals, but not an abbreviation's ("mPFS", "uMRD", "HR")."""
+    first = text.split(" ", 1)[0]
+    if not text or text[:2].isupper() or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def _shorten(text: str, limit: int) -> str:

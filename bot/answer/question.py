@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.figures import SCORE_CUT, age_cuts, score_cut_key, week_points
-from index.vocabulary import Vocabulary
+from index.vocabulary import Term, Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
 # statistic is what to answer and the other endpoint says which one.
@@ -75,6 +75,8 @@ _RATE = re.compile(r"\brates?\b|%|\bpercent|\bproportion\b", re.I)
 _REGIMEN_JOIN = re.compile(
     r"(?<=[A-Za-z]{2})(?:\s+\+\s+|\+)(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})"
 )
+# "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
+_MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
 _NOT_A_LANDMARK = (
@@ -206,6 +208,7 @@ def analyze(
     abbreviations in the index, ``arm_names`` those of them that name a trial or a drug (not a
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
+    text = _MINUS_SIGN.sub(r"\1-negative", text)
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
     q.analyses = frozenset(vocab.analyses_named(text))
@@ -218,7 +221,7 @@ def analyze(
         q.landmark = landmark_months(landmark)
         covered.append((landmark.start(), landmark.end()))
     q.values = _question_values(text, landmark if q.landmark else None)
-    for term in vocab.terms(text):
+    for term in _terms_outside_names(text, vocab, known_names):
         covered.append((term.start, term.end))
         if term.kind == "endpoint":
             if term.key not in q.endpoints:
@@ -578,6 +581,24 @@ def _is_code(word: str, vocab: Vocabulary) -> bool:
     if has_digit and upper and letters >= 2:
         return not re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I)
     return letters == upper and 3 <= letters <= 5 and not has_digit
+
+
+def _terms_outside_names(text: str, vocab: Vocabulary, known_names: frozenset[str]) -> list[Term]:
+    """The vocabulary's terms of a question but for those inside a name in capitals of several
+    parts that is an indexed name or starts with one ("ATHENA-MONO" is a part of the ATHENA
+    trial, its "MONO" no monotherapy arm)."""
+    names = [
+        (m.start(), m.end())
+        for m in _ENTITY_TOKEN.finditer(text)
+        if "-" in m.group(0)
+        and m.group(0).isupper()
+        and (m.group(0).casefold() in known_names or _first_part(m.group(0)) in known_names)
+    ]
+    return [t for t in vocab.terms(text) if not any(a < t.start and t.end <= b for a, b in names)]
+
+
+def _first_part(name: str) -> str:
+    return name.split("-", 1)[0].casefold()
 
 
 def _settle_arms(q: Question, vocab: Vocabulary) -> None:

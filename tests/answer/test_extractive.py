@@ -450,6 +450,89 @@ def test_a_sentence_opening_with_the_median_goes_on_about_the_population_said_be
     assert answer.status == "answered" and "21.9" in answer.text
 
 
+def _engine_sentence_context(vocab, drugs, text):
+    from bot.answer.extractive import ExtractiveEngine, _ArticleContext
+    from bot.answer.passages import Sentence
+    from index.store import ArticleRecord
+
+    article = ArticleRecord("a", "Report", "s", "2026-01-01", 1, {"drugs": drugs})
+    context = _ArticleContext(text={"a": text}, settings={}, values={})
+    return ExtractiveEngine(vocab), Sentence(article, 0, len(text), text, 0), context
+
+
+@pytest.mark.parametrize(
+    ("text", "drugs", "control"),
+    [
+        # liver cancer: the arms compared with sorafenib, never sorafenib with them
+        (
+            "Atezolizumab plus bevacizumab improved overall survival versus sorafenib. Median "
+            "OS was 19.2 vs 13.4 months. Bleeding occurred in 7.0% with atezolizumab vs 4.5% "
+            "with sorafenib.",
+            ["atezolizumab", "bevacizumab", "sorafenib"],
+            {"sorafenib"},
+        ),
+        # kidney cancer: "compared with"; a population's drug before a value names no arm
+        (
+            "Cabozantinib prolonged PFS compared with everolimus. In the prior-nivolumab "
+            "population, ORR was 21% with cabozantinib vs 5% with everolimus.",
+            ["cabozantinib", "everolimus", "nivolumab"],
+            {"everolimus"},
+        ),
+    ],
+)
+def test_the_drugs_an_article_compares_its_arms_with_are_its_control_arms(
+    vocab, text, drugs, control
+):
+    engine, s, context = _engine_sentence_context(vocab, drugs, text)
+    assert engine._comparators(s, context) == control
+
+
+def test_an_unnamed_pairs_first_value_is_not_the_control_arms_beside_other_pairs(vocab):
+    from index.figures import extract_figures
+
+    # liver cancer: the pair of medians goes on with a pair of rates; both compare the arms
+    text = "Median PFS was 6.8 months vs 4.3 months, and the 6-month rate was 54.5% vs 37.2%."
+    engine, s, _ = _engine_sentence_context(vocab, ["sorafenib"], text)
+    figs = {f.value: f for f in extract_figures(text, vocab)}
+    assert engine._pair_of_other_arm(s, figs["6.8 months"], {"sorafenib"}, True, True)
+    assert not engine._pair_of_other_arm(s, figs["4.3 months"], {"sorafenib"}, True, True)
+    # kidney cancer: the same with an ORR pair after a PFS pair
+    text = "Median PFS was 7.4 months vs 3.8 months, and the ORR was 21% vs 5%."
+    engine, s, _ = _engine_sentence_context(vocab, ["everolimus"], text)
+    figs = {f.value: f for f in extract_figures(text, vocab)}
+    assert engine._pair_of_other_arm(s, figs["7.4 months"], {"everolimus"}, True, True)
+
+
+def test_a_rows_values_of_one_label_are_shown_with_their_column_headers(vocab):
+    # AML: the row names the subgroup, the headers the arms
+    rows = [
+        "Preselected high-intensity chemo | Gilteritinib median OS: 9.3 months | "
+        "Chemotherapy median OS: 6.2 months | HR (95% CI): 0.66 (0.47-0.93)"
+    ]
+    answer = _answer_in(
+        vocab, "mOS in the high-intensity preselected subgroup?", rows, ["gilteritinib"]
+    )
+    assert "Gilteritinib median OS: 9.3" in answer.text
+    assert "Chemotherapy median OS: 6.2" in answer.text
+    # oesophageal cancer
+    rows = [
+        "All randomised (n=749) | Median OS, pembrolizumab + chemo: 12.4 mo | "
+        "Median OS, placebo + chemo: 9.8 mo | HR (95% CI): 0.73 (0.62-0.86)"
+    ]
+    answer = _answer_in(vocab, "mOS in all randomised pts?", rows, ["pembrolizumab"])
+    assert "Median OS, placebo + chemo: 9.8" in answer.text
+
+
+def test_a_lead_keeps_an_abbreviations_small_first_letter(vocab):
+    from bot.answer.extractive import _capital
+
+    assert (
+        _capital("mPFS") == "mPFS"
+        and _capital("uMRD, of those on Clb-Obi") == "uMRD, of those on Clb-Obi"
+    )
+    assert _capital("median PFS") == "Median PFS" and _capital("HR") == "HR"
+
+
 def _answer(vocab, question, text, drugs, title="Trial report"):
     """The engine's answer to ``question`` from one article of ``text``, read whole."""
     from bot.answer.extractive import ExtractiveEngine

@@ -422,3 +422,33 @@ def test_a_slash_or_plus_joins_drugs_not_the_things_asked(vocab, question, combi
 )
 def test_a_median_is_shortened_to_m_before_its_endpoint(vocab, question, endpoint):
     assert analyze(question, vocab).target == endpoint
+
+
+def test_a_word_inside_a_trials_name_in_capitals_asks_nothing(vocab):
+    # ovarian cancer: ATHENA-MONO is a part of the ATHENA trial, not "the monotherapy arm"
+    known = frozenset({"athena", "rucaparib"})
+    q = analyze("mPFS rucaparib in the HRD pop of ATHENA-MONO?", vocab, known)
+    assert not [k for k, kind in q.qualifiers if kind == "arm"]
+    # lung cancer: a trial's placebo-controlled part named by the trial
+    q = analyze("mOS osimertinib in LUNAR-PBO?", vocab, frozenset({"lunar", "osimertinib"}))
+    assert not [k for k, kind in q.qualifiers if kind == "arm"]
+    # the monotherapy arm asked in words is still asked
+    q = analyze("mPFS in the mono arm of ATHENA?", vocab, known)
+    assert [k for k, kind in q.qualifiers if kind == "arm"] == ["control"]
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("ATHENA-MONO HRD- pbo mPFS?", "HR-proficient"),  # ovarian cancer
+        ("iDFS in ER- pts?", "HR-negative"),  # breast cancer
+        ("HRD+ pts mPFS?", "HR-deficient"),
+    ],
+)
+def test_a_minus_sign_after_a_marker_is_its_negative(vocab, question, key):
+    assert key in [k for k, _ in analyze(question, vocab).qualifiers]
+
+
+def test_a_minus_sign_inside_a_combined_marker_is_the_markers_own(vocab):
+    # breast cancer: "HR+/HER2-" is one form of the hormone receptor-positive population
+    assert "HR-positive" in [k for k, _ in analyze("12-mo PFS in HR+/HER2- pts?", vocab).qualifiers]

@@ -878,3 +878,19 @@ def test_a_rate_of_something_unnamed_is_not_of_the_endpoint_before(
 )
 def test_a_risk_reduced_by_a_share_is_a_risk_reduction(sentence, value, vocab):
     assert _by_value(sentence, vocab)[value].endpoint == "risk reduction"
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [
+        # ovarian cancer: the unit said in the cell, after its value, not in the header
+        ("HRD (primary) | Median PFS, rucaparib: 28.7 mo | Median PFS, placebo: 11.3 mo", "28.7"),
+        # AML: the same in an HTML table's cells
+        ("Preselected high-intensity chemo | Gilteritinib median OS: 9.3 months", "9.3"),
+        # oesophageal cancer
+        ("All randomised (n=749) | Median OS, placebo + chemo: 9.8 mo | HR: 0.73", "9.8"),
+    ],
+)
+def test_a_cell_says_its_unit_after_its_value(row, value, vocab):
+    fig = next(f for f in extract_figures(row, vocab) if f.value == value)
+    assert fig.unit == "time"
