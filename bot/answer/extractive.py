@@ -15,6 +15,7 @@ from bot.answer.question import (
     CONTROL_ARM,
     LANDMARK,
     STATISTICS,
+    TREATMENT_HISTORY,
     Question,
     code_shape,
     landmark_months,
@@ -1146,6 +1147,8 @@ class ExtractiveEngine:
             arm = self._compared_in_order(s, fig)
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
+        # "pts preselected for low-intensity chemo": a part of the population, not an arm
+        asked_text = TREATMENT_HISTORY.sub(" ", asked_text)
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
         asks_control = _asks_control(q, asked_text, self.vocab)

@@ -350,6 +350,14 @@ def code_shape(word: str) -> str | None:
 
 # A part of the population named in a question: "in bev-naive pts", "among HBV patients",
 # "in the CPS <1 subgroup", "RAS-mutant pts", "pts w/o brain mets", "cohort 2"
+# "pts preselected for low-intensity chemo", "previously treated w/ docetaxel": the treatment
+# that defines a part of the population, no arm of the trial
+TREATMENT_HISTORY = re.compile(
+    r"\b(?:pre-?selected\s+for|previously\s+(?:treated|given|received)(?:\s+(?:with|w/))?|"
+    r"pre-?treated\s+(?:with|w/)|(?:in)?eligible\s+for|refractory\s+to|exposed\s+to)\s+"
+    r"(?P<x>[^,?;()]{2,40}?)(?:\s*\([^()]*\))?(?=\s+(?:in|vs\.?|versus|at|on)\b|\s*[,?;()]|$)",
+    re.I,
+)
 _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"

@@ -450,6 +450,42 @@ def test_a_sentence_opening_with_the_median_goes_on_about_the_population_said_be
     assert answer.status == "answered" and "21.9" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "expected"),
+    [
+        # AML: the chemotherapy patients were preselected for is their part, not an arm
+        (
+            "OS HR in pts preselected for low-intensity chemo (LoDAC/aza)?",
+            [
+                "All patients | Gilteritinib median OS: 9.3 months | Chemotherapy median OS: "
+                "5.6 months | HR (95% CI): 0.64 (0.49-0.83)",
+                "Preselected low-intensity chemo | Gilteritinib median OS: 9.0 months | "
+                "Chemotherapy median OS: 4.7 months | HR (95% CI): 0.56 (0.38-0.82)",
+            ],
+            ["gilteritinib", "azacitidine"],
+            "0.56",
+        ),
+        # gastric cancer: the regimen patients had before
+        (
+            "OS HR in pts previously treated w/ ramucirumab + paclitaxel?",
+            [
+                "All patients | Trifluridine/tipiracil median OS: 5.7 months | Placebo median "
+                "OS: 3.6 months | HR (95% CI): 0.69 (0.56-0.85)",
+                "Prior ramucirumab | Trifluridine/tipiracil median OS: 5.5 months | Placebo "
+                "median OS: 3.4 months | HR (95% CI): 0.73 (0.53-1.01)",
+            ],
+            ["trifluridine", "tipiracil", "ramucirumab", "paclitaxel"],
+            "0.73",
+        ),
+    ],
+)
+def test_the_treatment_that_defines_a_part_of_the_population_is_no_arm(
+    vocab, question, rows, drugs, expected
+):
+    answer = _answer_in(vocab, question, rows, drugs)
+    assert answer.status == "answered" and f": {expected}" in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence
