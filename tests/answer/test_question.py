@@ -452,3 +452,21 @@ def test_a_minus_sign_after_a_marker_is_its_negative(vocab, question, key):
 def test_a_minus_sign_inside_a_combined_marker_is_the_markers_own(vocab):
     # breast cancer: "HR+/HER2-" is one form of the hormone receptor-positive population
     assert "HR-positive" in [k for k, _ in analyze("12-mo PFS in HR+/HER2- pts?", vocab).qualifiers]
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("mPFS w/ mirv in FRα-medium expressers?", ["fr", "medium"]),  # ovarian cancer
+        ("ORR in PD-L1-high expressers?", ["pd", "l1", "high"]),  # lung cancer
+        ("iDFS in germline BRCA2 carriers?", ["germline", "brca2"]),  # breast cancer
+    ],
+)
+def test_expressers_and_carriers_are_a_part_of_the_population(vocab, question, words):
+    assert analyze(question, vocab).population == words
+
+
+def test_an_assessment_named_with_its_method_is_asked(vocab):
+    # lymphoma and lung cancer: "IRC-assessed" is the independent review's figure
+    assert ("BICR", "method") in analyze("IRC-assessed PFS HR in GALLIUM?", vocab).qualifiers
+    assert ("BICR", "method") in analyze("IRC assessed ORR w/ lorlatinib?", vocab).qualifiers
