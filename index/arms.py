@@ -22,6 +22,8 @@ SCOPE_END = re.compile(
     r"[;,]| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$", re.I
 )
 _NO_ARM = re.compile(r"^(?:of|in|among|for)\s+(?:the\s+)?(?:patients|those|participants)$", re.I)
+# "with a 95 percent confidence interval of 0.11 to 0.25": the figure's interval, no arm
+_INTERVAL = re.compile(r"\bconfidence\s+interval\b|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+CI\b", re.I)
 _ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
 # a cut-off on a measure: "CrCl >= 60 mL/min", "ECOG PS <2", "40-<60" (who, as a row label)
 _CUT_IN_LABEL = re.compile(r"[A-Za-z][\w.-]*\s*(?:>=|<=|[<>≥≤])\s*\d|\d\s*[-–]\s*<\s*\d")
@@ -62,7 +64,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
     if scope and SCOPE_PHRASE.match(scope) and not ci_after(f" {scope}", 0):
         cut = SCOPE_END.search(scope)
         phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,"))
-        if 3 <= len(phrase) <= 100 and not _NO_ARM.match(phrase):
+        if 3 <= len(phrase) <= 100 and not _NO_ARM.match(phrase) and not _INTERVAL.search(phrase):
             return phrase
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:

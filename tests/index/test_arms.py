@@ -375,3 +375,25 @@ def test_an_arm_named_by_a_regimen_with_digits_is_an_arm(vocab):
         phrase = arm_phrase(_figure(sentence, value, vocab))
         assert phrase is not None and arm in phrase, phrase
     assert arm_phrase(_figure("ORR was 41% at 12 months.", "41", vocab)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # CLL: the interval said in words after the hazard ratio
+        (
+            "The hazard ratio for progression or death was 0.17, with a 95 percent confidence "
+            "interval of 0.11 to 0.25, and the P value was less than 0.001.",
+            "0.17",
+        ),
+        # cervical cancer
+        (
+            "The hazard ratio for death was 0.70, with a 95% confidence interval of 0.54 to 0.89.",
+            "0.70",
+        ),
+    ],
+)
+def test_a_figures_interval_said_in_words_is_no_arm_or_part(sentence, value, vocab):
+    from index.arms import qualifier_phrase
+
+    assert qualifier_phrase(sentence, _figure(sentence, value, vocab)) == ""
