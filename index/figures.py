@@ -372,7 +372,9 @@ def _figures_of(
         prev_end, next_start = _bounds(raw, kinds, i, len(sentence), counted)
         after = e + len(detail) + (1 if detail else 0)
         label = " ".join(masked[prev_end:s].split()).strip(" ,;:")
-        scope = sentence[after:next_start].strip(" ,;:")
+        # the words after a value up to the next, within its clause ("0.50 (95% CI, 0.33-0.77);
+        # in all patients it was 0.68": the second clause is the next value's)
+        scope = sentence[after:next_start].split(";", 1)[0].strip(" ,;:")
         endpoint = (
             fixed
             or kinds[i]
@@ -508,9 +510,13 @@ _NOT_A_POINT = re.compile(
 )
 
 
-_RATIO = re.compile(r"(?<![\w.,-])\d?\.\d{1,3}(?![\d%.]|\s*(?:-|–|to)\s*\d)")
+_RATIO = re.compile(r"(?<![\w.,-])\d?\.\d{1,3}(?![\d%]|\.\d|\s*(?:-|–|to)\s*\d)")
 _LIST_GAP = re.compile(
     r"^(?:\s+(?:in|for|among|with)\s[^;()]{1,70}?)?(?:,\s*(?:and\s+)?|\s+and\s+)$"
+    # "0.50 (95% CI, 0.33-0.77); in all patients it was 0.68": the next group's, said anew
+    r"|^(?:\s*\([^()]*\))?\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:in|among|for)\s"
+    r"[^;()]{1,70}?\s(?:it|the\s+(?:HR|hazard\s+ratio|ratio))\s+was\s+$",
+    re.I,
 )
 
 
@@ -562,7 +568,8 @@ def week_points(text: str) -> list[tuple[int, int]]:
 
 
 _CI_CLAUSE = re.compile(
-    r"[\s,;:—–-]{0,4}(?:with\s+)?(?:(?:a|an|the|its)\s+)?(?:\d{2}(?:\.\d+)?%\s*)?"
+    r"[\s,;:—–-]{0,4}(?:with\s+)?(?:(?:a|an|the|its)\s+)?"
+    r"(?:\d{2}(?:\.\d+)?\s*(?:%|percent\b|per\s?cent\b)\s*)?"
     r"(?:CI|confidence interval)\b[^\d.<>]{0,25}?[<>]?\d*\.?\d+\s*(?:to|-|–|—)\s*\d*\.?\d+",
     re.I,
 )

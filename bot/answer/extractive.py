@@ -743,7 +743,17 @@ class ExtractiveEngine:
     def _overall_for_a_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
-        return self._part_asked(q, s, context) and self._says_overall(s, fig)
+        if not (self._part_asked(q, s, context) and self._says_overall(s, fig)):
+            return False
+        # "All ESCC (n=548)", "All Asian patients": everyone of the part asked, not the trial
+        own = fig.scope if is_table_row(s.text) else population_phrase(s.text, fig) or ""
+        if not own:
+            return True
+        parts = {k for k, kind in q.qualifiers if kind in ("subgroup", "setting")}
+        said = {t.key for t in self.vocab.terms(own)}
+        if q.population:
+            return not says_population(q.population, own) or bool(parts - said)
+        return not parts or bool(parts - said)
 
     def _population_fit(
         self,

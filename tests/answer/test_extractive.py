@@ -486,6 +486,40 @@ def test_the_treatment_that_defines_a_part_of_the_population_is_no_arm(
     assert answer.status == "answered" and f": {expected}" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "expected"),
+    [
+        # oesophageal cancer: "all ESCC" is everyone of the part asked, not the whole trial
+        (
+            "upper bound of the 95% CI for the OS HR in all ESCC pts?",
+            [
+                "All randomised (n=749) | Median OS, pembrolizumab + chemo: 12.4 mo | Median OS, "
+                "placebo + chemo: 9.8 mo | HR (95% CI): 0.73 (0.62-0.86)",
+                "All ESCC (n=548) | Median OS, pembrolizumab + chemo: 12.6 mo | Median OS, "
+                "placebo + chemo: 9.8 mo | HR (95% CI): 0.72 (0.60-0.88)",
+            ],
+            ["pembrolizumab"],
+            "0.72",
+        ),
+        # EGFR lung cancer: a part the vocabulary names
+        (
+            "OS HR in all Asian pts?",
+            [
+                "All patients (n=556) | Median OS, osimertinib: 38.6 mo | Median OS, comparator "
+                "EGFR-TKI: 31.8 mo | HR (95% CI): 0.80 (0.64-1.00)",
+                "All Asian patients (n=347) | Median OS, osimertinib: 37.2 mo | Median OS, "
+                "comparator EGFR-TKI: 35.7 mo | HR (95% CI): 1.00 (0.75-1.32)",
+            ],
+            ["osimertinib"],
+            "1.00",
+        ),
+    ],
+)
+def test_everyone_of_the_part_asked_is_not_the_whole_trial(vocab, question, rows, drugs, expected):
+    answer = _answer_in(vocab, question, rows, drugs)
+    assert answer.status == "answered" and f": {expected}" in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence

@@ -289,6 +289,18 @@ def test_an_hr_for_a_named_age_is_not_read_as_the_age(vocab):
         ),
         # lung: "; 95% CI, a-b" outside brackets
         ("The PFS hazard ratio was 0.16; 95% CI, 0.10-0.24.", "0.16", "; 95% CI, 0.10-0.24"),
+        # CLL: the level said in words
+        (
+            "The hazard ratio was 0.17, with a 95 percent confidence interval of 0.11 to 0.25.",
+            "0.17",
+            ", with a 95 percent confidence interval of 0.11 to 0.25",
+        ),
+        # colorectal cancer
+        (
+            "The HR for death was 0.61, with a 95 per cent confidence interval of 0.47 to 0.80.",
+            "0.61",
+            ", with a 95 per cent confidence interval of 0.47 to 0.80",
+        ),
     ],
 )
 def test_a_confidence_interval_said_without_brackets_belongs_to_its_value(
@@ -894,3 +906,43 @@ def test_a_risk_reduced_by_a_share_is_a_risk_reduction(sentence, value, vocab):
 def test_a_cell_says_its_unit_after_its_value(row, value, vocab):
     fig = next(f for f in extract_figures(row, vocab) if f.value == value)
     assert fig.unit == "time"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # lung cancer: the clause after the semicolon speaks of the control arm, not this value
+        (
+            "Median OS was 20.1 months (95% CI, 17.0-23.2); survival data for the control arm "
+            "remain immature.",
+            "20.1 months",
+        ),
+        # melanoma
+        ("The ORR was 45% (95% CI, 38-52); responses in the placebo arm were rare.", "45%"),
+    ],
+)
+def test_a_values_words_after_it_end_with_its_clause(sentence, value, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert "arm" not in fig.scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # breast cancer: the next group's ratio said anew after a semicolon, at the sentence end
+        (
+            "In the ESR1-mutated population, the HR for elacestrant versus fulvestrant was 0.50 "
+            "(95% CI, 0.33-0.77); in all patients it was 0.68.",
+            ["0.50", "0.68"],
+        ),
+        # lung cancer
+        (
+            "The HR for OS was 0.61 in PD-L1-positive tumours; among PD-L1-negative patients "
+            "the hazard ratio was 0.92.",
+            ["0.61", "0.92"],
+        ),
+    ],
+)
+def test_a_ratio_said_anew_for_the_next_group_is_a_ratio(sentence, values, vocab):
+    figures = extract_figures(sentence, vocab)
+    assert [f.value for f in figures if f.endpoint == "HR"] == values
