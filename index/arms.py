@@ -19,7 +19,8 @@ from index.vocabulary import Vocabulary
 LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
 SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
 SCOPE_END = re.compile(
-    r"[;,]| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$", re.I
+    r"[;,]|\s[—–-]\s|—| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$",
+    re.I,
 )
 _NO_ARM = re.compile(r"^(?:of|in|among|for)\s+(?:the\s+)?(?:patients|those|participants)$", re.I)
 # "with a 95 percent confidence interval of 0.11 to 0.25": the figure's interval, no arm

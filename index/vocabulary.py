@@ -82,6 +82,8 @@ class Vocabulary:
     treatment_phases: frozenset[str] = frozenset()
     # words for an arm's class of treatment, not one drug: "chemo" -> "chemotherapy"
     drug_classes: dict[str, str] = field(default_factory=dict)
+    # endings of cytotoxic drugs' names ("carboplatin"): drugs the class "chemotherapy" covers
+    chemotherapy_suffixes: tuple[str, ...] = ()
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
     analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
@@ -242,6 +244,12 @@ class Vocabulary:
             and w not in self.not_drugs
         )
 
+    def is_chemotherapy(self, drug: str) -> bool:
+        """A cytotoxic drug, which an arm called "chemotherapy" may be given ("carboplatin")."""
+        return bool(self.chemotherapy_suffixes) and drug.casefold().endswith(
+            self.chemotherapy_suffixes
+        )
+
     def content_words(self, text: str) -> list[str]:
         """Stemmed words of ``text`` that are not stopwords."""
         return [stem(w) for w in tokenize(text, self.stopwords)]
@@ -321,6 +329,7 @@ def _load(path: str | None) -> Vocabulary:
             drug_classes={
                 str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
             },
+            chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
             analyses={
                 str(k): tuple(str(f) for f in v) for k, v in data.get("analyses", {}).items()
             },

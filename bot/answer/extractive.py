@@ -1161,6 +1161,8 @@ class ExtractiveEngine:
         asked_text = TREATMENT_HISTORY.sub(" ", asked_text)
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
+        if q.target:  # ("what share got paclitaxel as their chemo" counts the drug given)
+            asked, own = self._chemotherapy_alike(asked, own)
         asks_control = _asks_control(q, asked_text, self.vocab)
         # "the sorafenib arm": the drug the article's arms are compared with is its control
         compared, compared_with = self._sides(s, context) if context else (set(), set())
@@ -1215,13 +1217,28 @@ class ExtractiveEngine:
         regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
         return bool(regimen and own - asked - self.vocab.class_names - backbone)
 
+    def _chemotherapy_alike(self, asked: set[str], own: set[str]) -> tuple[set[str], set[str]]:
+        """Cytotoxic drugs on one side ("pembro + carbo/pac") and "chemotherapy" on the other
+        ("Pembrolizumab + chemo"): the same arm, both said as the class."""
+        chemo = self.vocab.drug_classes.get("chemo", "chemotherapy")
+
+        def as_class(drugs: set[str], other: set[str]) -> set[str]:
+            agents = {d for d in drugs if self.vocab.is_chemotherapy(d)}
+            if agents and chemo in other and not agents & other:
+                return (drugs - agents) | {chemo}
+            return drugs
+
+        return as_class(asked, own), as_class(own, asked)
+
     def _never_together(self, asked_text: str, s: Sentence, together: list[set[str]]) -> bool:
         """The question names drugs together as one arm ("nivo plus chemo") that the article
         never gives together."""
         drugs = _article_drugs(s.article)
         for piece in _ASKED_PIECES.split(asked_text):
             joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
-            if len(joined) > 1 and not any(joined <= t for t in together):
+            if len(joined) > 1 and not any(
+                joined <= t or self._chemotherapy_alike(joined, t)[0] <= t for t in together
+            ):
                 return True
         return False
 
@@ -1724,7 +1741,9 @@ class ExtractiveEngine:
                 _drugs_named(head, drugs, self.vocab, brands) for head, _, _ in row_cells(s.text)[1]
             ]
             if sum(1 for a in arms if a) > 1:
-                return comparator not in arms
+                # "vs chemo alone": the arm of placebo plus chemotherapy
+                placebo = self.vocab.drug_classes.get("placebo", "placebo")
+                return not any(a - {placebo} == comparator - {placebo} for a in arms if a)
         where = f"{s.text} | {s.section}"
         compares = bool(_VERSUS.search(where))
         said = _drugs_named(where, drugs, self.vocab, brands)

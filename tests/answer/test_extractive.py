@@ -520,6 +520,74 @@ def test_everyone_of_the_part_asked_is_not_the_whole_trial(vocab, question, rows
     assert answer.status == "answered" and f": {expected}" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "expected"),
+    [
+        # lung cancer: the cytotoxic drugs asked are the table's "chemo"
+        (
+            "ORR pembro+carbo/pac vs chemo alone?",
+            [
+                "Confirmed ORR | Pembrolizumab + chemo (n=278): 57.9% | Placebo + chemo "
+                "(n=281): 38.4%"
+            ],
+            ["pembrolizumab", "carboplatin", "paclitaxel"],
+            "57.9%",
+        ),
+        # endometrial cancer: the control arm asked by its drugs, said as chemotherapy
+        (
+            "median PFS with placebo + carbo/paclitaxel in the trial?",
+            [
+                "Median PFS was 13.1 months for pembrolizumab plus chemotherapy versus 8.7 "
+                "months for placebo plus chemotherapy."
+            ],
+            ["pembrolizumab", "carboplatin", "paclitaxel"],
+            "8.7 months",
+        ),
+        # oesophageal cancer: "chemotherapy alone" asked by its drugs
+        (
+            "ORR with cis/5FU alone (control arm)?",
+            [
+                "The ORR was 45.0% with pembrolizumab plus chemotherapy and 29.3% with "
+                "chemotherapy alone."
+            ],
+            ["pembrolizumab", "cisplatin", "fluorouracil"],
+            "29.3%",
+        ),
+    ],
+)
+def test_cytotoxic_drugs_asked_are_the_arm_called_chemotherapy(
+    vocab, question, rows, drugs, expected
+):
+    answer = _answer_in(vocab, question, rows, drugs)
+    assert answer.status == "answered" and expected in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "expected"),
+    [
+        # AML: "vs chemo alone" is the comparison with the placebo-plus-chemotherapy column
+        (
+            "CR rate quizartinib vs chemo alone?",
+            "CR rate | Quizartinib + chemo (n=268): 54.9% | Placebo + chemo (n=271): 55.4%",
+            ["quizartinib"],
+            "54.9%",
+        ),
+        # gastric cancer
+        (
+            "ORR zolbetuximab vs chemo alone?",
+            "Confirmed ORR | Zolbetuximab + chemo (n=283): 48.1% | Placebo + chemo (n=282): 47.5%",
+            ["zolbetuximab"],
+            "48.1%",
+        ),
+    ],
+)
+def test_versus_chemo_alone_is_the_placebo_and_chemotherapy_column(
+    vocab, question, row, drugs, expected
+):
+    answer = _answer_in(vocab, question, [row], drugs)
+    assert answer.status == "answered" and expected in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence

@@ -397,3 +397,28 @@ def test_a_figures_interval_said_in_words_is_no_arm_or_part(sentence, value, voc
     from index.arms import qualifier_phrase
 
     assert qualifier_phrase(sentence, _figure(sentence, value, vocab)) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "arm"),
+    [
+        # urothelial cancer: a dash ends the arm's words
+        (
+            "Median OS was 31.5 months with EV+P vs 16.1 months with chemotherapy — a "
+            "difference of more than 15 months.",
+            "16.1",
+            "with chemotherapy",
+        ),
+        # prostate cancer
+        (
+            "Median rPFS was 16.6 months with the combination vs 13.7 months with placebo - a "
+            "gain of three months.",
+            "13.7",
+            "with placebo",
+        ),
+    ],
+)
+def test_a_dash_ends_the_arm_said_after_a_value(sentence, value, arm, vocab):
+    from index.arms import qualifier_phrase
+
+    assert qualifier_phrase(sentence, _figure(sentence, value, vocab)) == arm
