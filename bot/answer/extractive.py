@@ -809,8 +809,13 @@ class ExtractiveEngine:
                 | age_cuts(own_clause)
                 | {score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")}
             )
-            if not (cuts & set(q.population)) and not any(
-                _same_word(a, w) for a in asked for w in restricted
+            # "in PR" asked: "those in partial response" says it by the vocabulary's form
+            parts = {k for k, kind in q.qualifiers if kind in ("subgroup", "setting")}
+            said_as_term = any(t.key in parts for t in self.vocab.terms(phrase or ""))
+            if (
+                not (cuts & set(q.population))
+                and not said_as_term
+                and not any(_same_word(a, w) for a in asked for w in restricted)
             ):
                 return None  # a subgroup's figure, and the question names no subgroup of it
             if self._opposite(asked, restricted):
@@ -936,6 +941,12 @@ class ExtractiveEngine:
                 and self._said_before(key, context.before.get((s.article.id, s.start), []))
             ):
                 score += 0.6  # "... dMMR/MSI-H patients ... The hazard ratio was 0.28"
+            elif (
+                kind == "subgroup"
+                and key in self.vocab.endpoints
+                and any(t.key == key for t in terms if t.end <= fig.start)
+            ):
+                score += 0.8  # "pts in PR" asked: "Among those in partial response, ..."
             elif kind == "subgroup" or (
                 kind == "setting"
                 and (_SUBGROUP_WORD.search(q.text) or self._asked_as_part(q, key, s))

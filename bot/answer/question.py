@@ -77,6 +77,12 @@ _REGIMEN_JOIN = re.compile(
 )
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
+# "pts in PR", "patients achieving a CR": patients by their response, who a figure is about
+_RESPONDERS_IN = re.compile(
+    r"\b(?:pts|patients|those|participants)\s+(?:in|with|achieving|who\s+(?:achieved|had))"
+    r"\s+(?:an?\s+)?$",
+    re.I,
+)
 _ENTITY_TOKEN = re.compile(r"[A-Za-z0-9][\w\-+/.']*[A-Za-z0-9+]|[A-Za-z]")
 # "36-month OS", "3-yr PFS rate", "alive at 1 year": a landmark rate, not a median
 _NOT_A_LANDMARK = (
@@ -223,6 +229,11 @@ def analyze(
     q.values = _question_values(text, landmark if q.landmark else None)
     for term in _terms_outside_names(text, vocab, known_names):
         covered.append((term.start, term.end))
+        if term.kind == "endpoint" and _RESPONDERS_IN.search(text[: term.start]):
+            # "pts in PR after platinum - mPFS": those who responded so, a part of the population
+            if (term.key, "subgroup") not in q.qualifiers:
+                q.qualifiers.append((term.key, "subgroup"))
+            continue
         if term.kind == "endpoint":
             if term.key not in q.endpoints:
                 q.endpoints.append(term.key)

@@ -588,6 +588,41 @@ def test_versus_chemo_alone_is_the_placebo_and_chemotherapy_column(
     assert answer.status == "answered" and expected in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # ovarian cancer: patients by their response to platinum, a part of the population
+        (
+            "pts in PR after platinum - mPFS on olaparib?",
+            [
+                "Among those in complete response, median PFS was 75.0 vs 15.3 months.",
+                "Among those in partial response, median PFS was 29.4 vs 8.4 months (HR 0.31).",
+            ],
+            ["olaparib"],
+            "29.4",
+            "75.0",
+        ),
+        # AML: those in complete remission
+        (
+            "mDFS in pts in CR, mido vs pbo?",
+            [
+                "Among patients in complete remission, median disease-free survival was 26.7 "
+                "months versus 15.5 months.",
+                "The CR rate was 59% versus 54%.",
+            ],
+            ["midostaurin"],
+            "26.7",
+            "59%",
+        ),
+    ],
+)
+def test_patients_in_a_response_are_a_part_of_the_population(
+    vocab, question, sentences, drugs, expected, other
+):
+    answer = _answer_in(vocab, question, sentences, drugs)
+    assert answer.status == "answered" and expected in answer.text and other not in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence
