@@ -1014,10 +1014,10 @@ class ExtractiveEngine:
         if q.analyses:
             # "updated mOS": the figure whose sentence names that analysis
             said = self._analysis_said(s, context)
-            if any(self.vocab.conflicting(a, b) for a in q.analyses for b in said):
-                return None  # "in the primary analysis, ..." for the updated analysis asked
             if said & q.analyses:
-                score += 1.0
+                score += 1.0  # ("the updated interim analysis" is the updated one asked)
+            elif any(self.vocab.conflicting(a, b) for a in q.analyses for b in said):
+                return None  # "in the primary analysis, ..." for the updated analysis asked
             elif not self._mainly_about(q.analyses, s.article.id, context):
                 return None  # the article reports two analyses, and which this is is not said
         elif self.vocab.superseded(

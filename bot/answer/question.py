@@ -77,6 +77,10 @@ _REGIMEN_JOIN = re.compile(
 )
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
+# "3.5y f/u", "5-yr follow-up", "24 months of follow-up": how long, said of the analysis
+_DURATION_BEFORE = re.compile(
+    r"\d+(?:\.\d+)?\s*-?\s*(?:y|yrs?|years?|mo|mos|months?)\s*(?:of\s+)?$", re.I
+)
 # "pts in PR", "patients achieving a CR": patients by their response, who a figure is about
 _RESPONDERS_IN = re.compile(
     r"\b(?:pts|patients|those|participants)\s+(?:in|with|achieving|who\s+(?:achieved|had))"
@@ -229,6 +233,12 @@ def analyze(
     q.values = _question_values(text, landmark if q.landmark else None)
     for term in _terms_outside_names(text, vocab, known_names):
         covered.append((term.start, term.end))
+        if (
+            term.kind == "endpoint"
+            and term.key == "follow-up"
+            and _DURATION_BEFORE.search(text[: term.start])
+        ):
+            continue  # "updated (3.5y f/u) mPFS": the analysis's time, not the follow-up asked
         if term.kind == "endpoint" and _RESPONDERS_IN.search(text[: term.start]):
             # "pts in PR after platinum - mPFS": those who responded so, a part of the population
             if (term.key, "subgroup") not in q.qualifiers:

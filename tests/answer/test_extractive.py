@@ -623,6 +623,39 @@ def test_patients_in_a_response_are_a_part_of_the_population(
     assert answer.status == "answered" and expected in answer.text and other not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "interim"),
+    [
+        # lung cancer: the update asked, only the first interim analysis's figure reported
+        (
+            "5y update: mOS pembro?",
+            [
+                "At the first interim analysis, median OS was 15.9 months with pembrolizumab "
+                "versus 11.3 months with placebo.",
+                "The five-year update was presented at the meeting.",
+            ],
+            ["pembrolizumab"],
+            "15.9",
+        ),
+        # urothelial cancer
+        (
+            "updated mOS w/ enfortumab vedotin?",
+            [
+                "At the interim analysis, median OS was 12.88 months with enfortumab vedotin.",
+                "An updated analysis was presented at the meeting.",
+            ],
+            ["enfortumab vedotin"],
+            "12.88",
+        ),
+    ],
+)
+def test_an_interim_analysis_does_not_answer_for_the_update(
+    vocab, question, sentences, drugs, interim
+):
+    answer = _answer_in(vocab, question, sentences, drugs)
+    assert answer.status == "not_found" and interim not in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence

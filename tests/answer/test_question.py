@@ -470,3 +470,17 @@ def test_an_assessment_named_with_its_method_is_asked(vocab):
     # lymphoma and lung cancer: "IRC-assessed" is the independent review's figure
     assert ("BICR", "method") in analyze("IRC-assessed PFS HR in GALLIUM?", vocab).qualifiers
     assert ("BICR", "method") in analyze("IRC assessed ORR w/ lorlatinib?", vocab).qualifiers
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("updated (3.5y f/u) mPFS HRd w/ niraparib?", "PFS"),  # ovarian cancer
+        ("updated EV-301 w/ ~2 yr follow-up: mOS for EV?", "OS"),  # urothelial cancer
+        ("median follow-up for the OS analysis?", "follow-up"),  # the follow-up asked
+    ],
+)
+def test_a_follow_up_said_with_its_length_is_the_analysis_not_the_figure_asked(
+    vocab, question, target
+):
+    assert analyze(question, vocab).target == target
