@@ -1703,6 +1703,16 @@ class ExtractiveEngine:
         )
         if said and said <= added and self._adds(s, added):
             return False  # "dara-Rd vs Rd": "the addition of daratumumab" is that comparison
+        theirs_at = _THAN.search(s.text)
+        if added and theirs_at:
+            # "len-eve vs sunitinib" asked: "longer with lenvatinib plus pembrolizumab than with
+            # sunitinib" compares another arm with the same comparator
+            theirs = _drugs_named(
+                s.text[: theirs_at.start()], drugs, self.vocab, _brands(s.article)
+            )
+            theirs -= comparator
+            if theirs and added - theirs and theirs - added:
+                return True
         return bool(said and not comparator & said)
 
     def _comparator(self, q: Question, s: Sentence) -> set[str]:
@@ -2335,6 +2345,7 @@ _UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|da
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
+_THAN = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|than)\s", re.I)
 _CLAUSE_END = re.compile(r"[,;.:()|\n]")
 _COMPARED_WITH = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\s", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)

@@ -656,6 +656,32 @@ def test_an_interim_analysis_does_not_answer_for_the_update(
     assert answer.status == "not_found" and interim not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # kidney cancer (three arms): lenvatinib plus everolimus asked, the P value of
+        # lenvatinib plus pembrolizumab against the same comparator reported
+        (
+            "p-value for OS, len-eve vs sunitinib?",
+            "OS was significantly longer with lenvatinib plus pembrolizumab than with sunitinib "
+            "(HR for death 0.66; 95% CI, 0.49-0.88; P=.005).",
+            ["lenvatinib", "everolimus", "pembrolizumab", "sunitinib"],
+        ),
+        # breast cancer: another CDK4/6 inhibitor's comparison with the same control
+        (
+            "PFS HR ribociclib vs placebo?",
+            "PFS was longer with palbociclib plus letrozole than with placebo plus letrozole "
+            "(HR 0.58; 95% CI, 0.46-0.72).",
+            ["ribociclib", "palbociclib", "letrozole"],
+        ),
+    ],
+)
+def test_a_statistic_of_another_arm_against_the_same_comparator_is_refused(
+    vocab, question, sentence, drugs
+):
+    assert _answer_in(vocab, question, [sentence], drugs).status == "not_found"
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence
