@@ -151,6 +151,13 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     drug_counts: Counter[str] = Counter(
         w.casefold() for w in re.findall(r"\b[A-Za-z][a-z]{5,}\b", text) if vocab.is_drug_name(w)
     )
+    # "nab-paclitaxel": a formulation of a drug, a drug of its own
+    drug_counts.update(
+        m.group(0).casefold()
+        for m in re.finditer(r"\b[a-z]{3,10}-[a-z]{6,}\b", text, re.I)
+        if m.group(0).split("-")[0].casefold() in vocab.formulation_prefixes
+        and vocab.is_drug_name(m.group(0))
+    )
     aliases = {}
     for m in _ABBREVIATION.finditer(text):
         long_form, short = m.group(1), m.group(2)

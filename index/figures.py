@@ -18,11 +18,16 @@ from index.vocabulary import Term, Vocabulary
 _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
-    r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b"
+    r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b|\s?-?milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
-_DOSE_UNITS = r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg)"
+_DOSE_UNITS = (
+    r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg"
+    r"|milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?)"
+)
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
+# doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
+_OTHER_DOSE = re.compile(r"\bAUC\s?\d+(?:\.\d+)?\b|(?<![\w.])\d+(?:\.\d+)?\s?[x×]\s?10\^?\d+\b")
 # a dose as an arm's name carries it, with how often: "960 mg once daily", "3 mg/kg Q2W"
 DOSE = re.compile(
     rf"\d+(?:[.,]\d+)?\s*{_DOSE_UNITS}(?![\w/])"
@@ -98,7 +103,7 @@ class Figure:
         v = self.value.casefold()
         if is_percent(v):
             return "percent"
-        if _DOSE_UNIT.search(v):
+        if _DOSE_UNIT.search(v) or _OTHER_DOSE.fullmatch(self.value):
             return "dose"
         if _ALLOCATION.fullmatch(self.value):
             return "allocation"
@@ -303,6 +308,10 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         for listed in _listed_ratios(sentence, e):
             raw.append((listed.start(), listed.end(), listed.group(0), endpoint))
             taken.append((listed.start(), listed.end()))
+
+    for m in _OTHER_DOSE.finditer(sentence):  # "carboplatin AUC 5", "2 x 10^6 CAR T cells"
+        raw.append((m.start(), m.end(), m.group(0), "dose"))
+        taken.append((m.start(), m.end()))
 
     # "randomized 2:1", "Randomisation was two to one": how patients were allocated
     if _RANDOMIZED.search(sentence):

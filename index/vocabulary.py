@@ -84,6 +84,8 @@ class Vocabulary:
     drug_classes: dict[str, str] = field(default_factory=dict)
     # endings of cytotoxic drugs' names ("carboplatin"): drugs the class "chemotherapy" covers
     chemotherapy_suffixes: tuple[str, ...] = ()
+    # formulations written before a drug's name, a drug of their own ("nab-paclitaxel")
+    formulation_prefixes: frozenset[str] = frozenset()
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
     analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
@@ -237,6 +239,9 @@ class Vocabulary:
 
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
+        prefix, _, rest = w.partition("-")
+        if rest and prefix in self.formulation_prefixes:
+            return self.is_drug_name(rest)  # "nab-paclitaxel"
         return (
             len(w) >= 6
             and w.isalpha()
@@ -330,6 +335,9 @@ def _load(path: str | None) -> Vocabulary:
                 str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
             },
             chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
+            formulation_prefixes=frozenset(
+                str(w).casefold() for w in data.get("formulation_prefixes", [])
+            ),
             analyses={
                 str(k): tuple(str(f) for f in v) for k, v in data.get("analyses", {}).items()
             },

@@ -1663,6 +1663,7 @@ class ExtractiveEngine:
             if (
                 word
                 and word.group(1).casefold() not in self.vocab.stopwords
+                and not word.group(1).casefold().endswith("ly")  # "and finally 400 mg"
                 and not _DOSE_WORDS.match(word.group(1))
                 and not names_drug(sorted(asked), word.group(1))
                 and not _drugs_named(word.group(1), drugs, self.vocab, brands) & asked
@@ -2474,6 +2475,14 @@ def _find_drugs(
     words: list[str] = []
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
         parts = w.split("-")
+        formulated = [
+            d
+            for d in drugs
+            if len(parts) > 1 and d.split("-")[0] in vocab.formulation_prefixes and d.startswith(w)
+        ]
+        if len(formulated) == 1:
+            out.add(formulated[0])  # "nab-pac", "nab-paclitaxel": the formulation named
+            continue
         # "lenvatinib-everolimus", "venetoclax-azacitidine": a pair of the article's drugs
         if len(parts) > 1 and all(
             any(d.startswith(p) for d in drugs) or p in vocab.drug_classes for p in parts if p

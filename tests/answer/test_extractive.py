@@ -682,6 +682,50 @@ def test_a_statistic_of_another_arm_against_the_same_comparator_is_refused(
     assert _answer_in(vocab, question, [sentence], drugs).status == "not_found"
 
 
+def test_a_formulation_clipped_in_a_question_is_that_formulation(vocab):
+    from bot.answer.extractive import _drugs_named
+
+    # lung cancer: "nab-pac" is nab-paclitaxel, not paclitaxel
+    drugs = ["pembrolizumab", "paclitaxel", "carboplatin", "nab-paclitaxel"]
+    assert _drugs_named("nab-pac dose and schedule?", drugs, vocab) == {"nab-paclitaxel"}
+    assert _drugs_named("paclitaxel 200 mg/m2 on day 1", drugs, vocab) == {"paclitaxel"}
+    # CLL: a combination written with a hyphen is still its two drugs
+    drugs = ["venetoclax", "obinutuzumab", "chlorambucil"]
+    assert _drugs_named("chlorambucil-obinutuzumab arm", drugs, vocab) == {
+        "chlorambucil",
+        "obinutuzumab",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # CLL: the ramp-up's last step is venetoclax's dose, not a drug called "finally"
+        (
+            "venetoclax target dose?",
+            "Venetoclax starts with a five-week ramp-up: 20 mg daily for a week, then 50, 100, "
+            "200, and finally 400 mg once daily.",
+            ["venetoclax"],
+            "400 mg",
+        ),
+        # AML
+        (
+            "gilteritinib dose?",
+            "Gilteritinib was given orally and subsequently 120 mg once daily.",
+            ["gilteritinib"],
+            "120 mg",
+        ),
+    ],
+)
+def test_an_adverb_before_a_dose_is_no_drug_of_its_own(vocab, question, sentence, drugs, expected):
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine, s, context = _engine_sentence_context(vocab, drugs, sentence)
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == expected)
+    assert not engine._other_drugs_dose(analyze(question, vocab), s, fig, context)
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence

@@ -79,6 +79,17 @@ def test_a_heading_that_opens_with_a_recurring_name_names_the_trial(vocab):
     assert annotate(contact, vocab).trials == []
 
 
+def test_a_formulation_of_a_drug_is_a_drug_of_its_own(vocab):
+    # lung cancer and pancreatic cancer: nab-paclitaxel beside paclitaxel
+    text = "Paclitaxel 200 mg/m2 or nab-paclitaxel 100 mg/m2 with carboplatin and pembrolizumab."
+    assert {"paclitaxel", "nab-paclitaxel"} <= set(annotate(text, vocab).drugs)
+    text = (
+        "NALIRIFOX combined liposomal irinotecan with oxaliplatin; the control was nab-paclitaxel."
+    )
+    drugs = set(annotate(text, vocab).drugs)
+    assert "nab-paclitaxel" in drugs and "chlorambucil-obinutuzumab" not in drugs
+
+
 def test_drug_names_by_their_stems_and_words_that_only_end_like_one(vocab):
     # colorectal cancer, leukaemia, myeloma and lymphoma drugs by their stems
     text = (

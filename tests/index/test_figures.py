@@ -457,6 +457,21 @@ def test_p_values_and_interval_brackets_however_written(sentence, p_value, detai
     [
         ("Lutathera 7.4 GBq (200 mCi) every 8 weeks was given.", "7.4 GBq"),  # neuroendocrine
         ("Cisplatin 40 mg/m² weekly during radiotherapy.", "40 mg/m²"),  # cervical
+        # lung and head and neck cancer: carboplatin dosed by its target AUC
+        ("Chemotherapy was carboplatin AUC 5 plus pemetrexed 500 mg/m2.", "AUC 5"),
+        ("Carboplatin (AUC 6) was given on day 1 of each cycle.", "AUC 6"),
+        # lymphoma and myeloma CAR T-cell doses
+        ("A single infusion of axi-cel at a target dose of 2 x 10^6 CAR T cells/kg.", "2 x 10^6"),
+        (
+            "Cilta-cel at a target dose of 0.75 x 10^6 CAR-positive viable T cells/kg.",
+            "0.75 x 10^6",
+        ),
+        # biliary cancer and bladder cancer: the unit spelled out
+        (
+            "Cisplatin 25 milligrams per square metre on days 1 and 8.",
+            "25 milligrams per square metre",
+        ),
+        ("Avelumab 10 milligrams per kilogram every two weeks.", "10 milligrams per kilogram"),
     ],
 )
 def test_radioligand_activities_and_body_surface_doses_are_doses(sentence, value, vocab):
