@@ -961,3 +961,19 @@ def test_a_values_words_after_it_end_with_its_clause(sentence, value, vocab):
 def test_a_ratio_said_anew_for_the_next_group_is_a_ratio(sentence, values, vocab):
     figures = extract_figures(sentence, vocab)
     assert [f.value for f in figures if f.endpoint == "HR"] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # urothelial cancer: distant metastases only, no disease-free survival
+        (
+            "Median DMFS was 40.5 months vs 29.5 months (HR, 0.75; 95% CI, 0.59-0.94).",
+            "40.5 months",
+        ),
+        # melanoma: no metastasis-free survival of prostate cancer either
+        ("Distant metastasis-free survival at 5 years was 60.6% vs 44.5%.", "60.6%"),
+    ],
+)
+def test_distant_metastasis_free_survival_is_an_endpoint_of_its_own(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "DMFS"
