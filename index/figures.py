@@ -66,6 +66,11 @@ _ARMS_IN_PARENS = re.compile(
     rf"|{_PCT}\s+(?:vs\.?|versus)\s+{_PCT})\s*\)$",
     re.I,
 )
+# each grade's value in brackets after an event: "(any grade 63.2%; grade ≥3, 6.8%)"
+_GRADE_WORDS = rf"(?:any[\s-]grades?|all[\s-]grades?|{GRADE_LEAD})\s*(?:in\b|:|,)?\s*"
+_GRADES_IN_PARENS = re.compile(
+    rf"^\(\s*{_GRADE_WORDS}{_PCT}(?:\s*[;,]\s*{_GRADE_WORDS}{_PCT})+\s*\)$", re.I
+)
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
@@ -168,8 +173,8 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     # "phase 2", "grade 3", "1:1" ratios, "stage IV", "cycle 2", ECOG "0 or 1"
     if re.search(
         r"(?:phase|grade|grades|stage|cycle|cycles|line|lines|arm|cohort|part)\s*$", before
-    ):
-        return True
+    ) and not (is_percent(raw) and re.search(r"(?:any|all)[\s-]grades?\s*$", before)):
+        return True  # (but "any grade 63.2%" is a rate of any grade)
     if (
         is_percent(raw)
         and raw.lstrip()[:1] in "<>≤≥"
@@ -339,7 +344,11 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
                 continue
             # ... and the arms' values of the endpoint just named: "neuropathy (67% vs 43%)"
             if not (
-                (len(_VALUE.findall(inner)) == 1 or _ARMS_IN_PARENS.match(inner))
+                (
+                    len(_VALUE.findall(inner)) == 1
+                    or _ARMS_IN_PARENS.match(inner)
+                    or _GRADES_IN_PARENS.match(inner)
+                )
                 and is_percent(m.group(0))
             ):
                 continue
@@ -449,10 +458,31 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for m in _PAREN.finditer(sentence):
         inner = m.group(0)
-        if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{GRADE_LEAD}", inner, re.I)):
-            continue
         before = [f for f in figures if f.end <= m.start()]
         inside = [i for i, f in enumerate(figures) if m.start() < f.start < m.end()]
+        if _GRADES_IN_PARENS.match(inner) and inside:
+            # "neuropathy (any grade 63.2%; grade ≥3, 6.8%)": each value of its own grade, of
+            # the event named since the value before the brackets
+            since = before[-1].end if before else 0
+            event = sentence[since : m.start()].strip(" ;,)").removeprefix("and ").strip()
+            at = m.start() + 1
+            for i in inside:
+                f = figures[i]
+                own = sentence[at : f.start].strip(" ;,")
+                out[i] = Figure(
+                    f.value,
+                    f.start,
+                    f.end,
+                    f.detail,
+                    f.endpoint,
+                    f"{event} {own}",
+                    f.scope,
+                    unit_hint=f.unit_hint,
+                )
+                at = f.end
+            continue
+        if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{GRADE_LEAD}", inner, re.I)):
+            continue
         if not before or not inside:
             continue
         event = before[-1].head or before[-1].label

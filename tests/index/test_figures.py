@@ -1,5 +1,7 @@
 """Known values: sentences from the seed articles, figures as the articles report them."""
 
+import re
+
 import pytest
 
 from index.figures import extract_figures
@@ -977,3 +979,32 @@ def test_a_ratio_said_anew_for_the_next_group_is_a_ratio(sentence, values, vocab
 )
 def test_distant_metastasis_free_survival_is_an_endpoint_of_its_own(sentence, value, vocab):
     assert _by_value(sentence, vocab)[value].endpoint == "DMFS"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "any_grade", "severe", "event"),
+    [
+        # urothelial cancer: each grade's rate in the event's brackets
+        (
+            "Adverse events of special interest included skin reactions (any grade 66.8%; grade "
+            "≥3, 15.5%) and peripheral neuropathy (any grade 63.2%; grade ≥3, 6.8%).",
+            "63.2%",
+            "6.8%",
+            "peripheral neuropathy",
+        ),
+        # breast cancer
+        (
+            "Interstitial lung disease occurred (any grade 12.1%; grade 3 or higher, 0.8%).",
+            "12.1%",
+            "0.8%",
+            "Interstitial lung disease",
+        ),
+    ],
+)
+def test_each_grades_rate_in_an_events_brackets_is_that_events_of_that_grade(
+    sentence, any_grade, severe, event, vocab
+):
+    figs = _by_value(sentence, vocab)
+    assert event in figs[any_grade].label and "any grade" in figs[any_grade].label
+    assert event in figs[severe].label and "grade 3" not in figs[any_grade].label
+    assert re.search(r"grade (?:≥3|3 or higher)", figs[severe].label)
