@@ -467,19 +467,9 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
             event = sentence[since : m.start()].strip(" ;,)").removeprefix("and ").strip()
             at = m.start() + 1
             for i in inside:
-                f = figures[i]
-                own = sentence[at : f.start].strip(" ;,")
-                out[i] = Figure(
-                    f.value,
-                    f.start,
-                    f.end,
-                    f.detail,
-                    f.endpoint,
-                    f"{event} {own}",
-                    f.scope,
-                    unit_hint=f.unit_hint,
-                )
-                at = f.end
+                own = sentence[at : figures[i].start].strip(" ;,")
+                out[i] = replace(figures[i], label=f"{event} {own}", head="")
+                at = figures[i].end
             continue
         if not (_ARMS_IN_PARENS.match(inner) and re.match(rf"\(\s*{GRADE_LEAD}", inner, re.I)):
             continue
@@ -489,17 +479,7 @@ def _graded(sentence: str, figures: list[Figure]) -> list[Figure]:
         label = f"{event} {sentence[m.start() + 1 : figures[inside[0]].start]}".strip()
         for n, i in enumerate(inside):
             f = figures[i]
-            out[i] = Figure(
-                f.value,
-                f.start,
-                f.end,
-                f.detail,
-                f.endpoint,
-                label if n == 0 else f.label,
-                f.scope,
-                head="" if n == 0 else label,
-                unit_hint=f.unit_hint,
-            )
+            out[i] = replace(f, label=label if n == 0 else f.label, head="" if n == 0 else label)
     return out
 
 
