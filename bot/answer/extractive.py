@@ -1148,24 +1148,8 @@ class ExtractiveEngine:
         plus ipilimumab"), or the question asks for a drug alone and the arm adds another. An
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
-        arm = _arm_words(s, fig) or ("" if is_table_row(s.text) else _label_arm(fig))
         drugs = _article_drugs(s.article)
-        if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
-            arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
-        lead = LEAD_CLAUSE.match(s.text)
-        if (
-            not arm
-            and lead
-            and lead.end() <= fig.start
-            and fig.endpoint not in STATISTICS
-            and re.match(r"(?:With|On)\s", lead.group(0))
-        ):
-            arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
-        if arm and fig.endpoint in STATISTICS:
-            # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
-            arm = _VERSUS.split(arm)[0]
-        if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
-            arm = self._compared_in_order(s, fig)
+        arm = self._arm_said(s, fig, drugs)
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
         # "pts preselected for low-intensity chemo": a part of the population, not an arm
@@ -1227,6 +1211,28 @@ class ExtractiveEngine:
         # ("darolutamide + ADT + docetaxel") is another arm
         regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
         return bool(regimen and own - asked - self.vocab.class_names - backbone)
+
+    def _arm_said(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
+        """The words that say whose a figure is: its own (a row's label, the phrase after it),
+        else a "With X," opening, else the order of a comparison the sentence opens with."""
+        arm = _arm_words(s, fig) or ("" if is_table_row(s.text) else _label_arm(fig))
+        if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
+            arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
+        lead = LEAD_CLAUSE.match(s.text)
+        if (
+            not arm
+            and lead
+            and lead.end() <= fig.start
+            and fig.endpoint not in STATISTICS
+            and re.match(r"(?:With|On)\s", lead.group(0))
+        ):
+            arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+        if arm and fig.endpoint in STATISTICS:
+            # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
+            arm = _VERSUS.split(arm)[0]
+        if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
+            arm = self._compared_in_order(s, fig)
+        return arm
 
     def _chemotherapy_alike(self, asked: set[str], own: set[str]) -> tuple[set[str], set[str]]:
         """Cytotoxic drugs on one side ("pembro + carbo/pac") and "chemotherapy" on the other

@@ -233,27 +233,7 @@ def analyze(
     q.values = _question_values(text, landmark if q.landmark else None)
     for term in _terms_outside_names(text, vocab, known_names):
         covered.append((term.start, term.end))
-        if (
-            term.kind == "endpoint"
-            and term.key == "follow-up"
-            and _DURATION_BEFORE.search(text[: term.start])
-        ):
-            continue  # "updated (3.5y f/u) mPFS": the analysis's time, not the follow-up asked
-        if term.kind == "endpoint" and _RESPONDERS_IN.search(text[: term.start]):
-            # "pts in PR after platinum - mPFS": those who responded so, a part of the population
-            if (term.key, "subgroup") not in q.qualifiers:
-                q.qualifiers.append((term.key, "subgroup"))
-            continue
-        if term.kind == "endpoint":
-            if term.key not in q.endpoints:
-                q.endpoints.append(term.key)
-        else:
-            group = vocab.group(term.key)
-            kind = _qualifier_kind(vocab, term.key)
-            if kind and (term.key, kind) not in q.qualifiers:
-                q.qualifiers.append((term.key, kind))
-            elif not kind and group and term.key not in q.groups:
-                q.groups.append(term.key)
+        _read_term(q, term, text, vocab)
     for m in _ENTITY_TOKEN.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -296,6 +276,31 @@ def analyze(
         # over": a count of those it happened to, not the trial's size
         q.endpoints = [] if _counts_an_event(q, vocab) else ["enrollment"]
     return q
+
+
+def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
+    """What one vocabulary term of the question asks: an endpoint, a qualifier or a group."""
+    if (
+        term.kind == "endpoint"
+        and term.key == "follow-up"
+        and _DURATION_BEFORE.search(text[: term.start])
+    ):
+        return  # "updated (3.5y f/u) mPFS": the analysis's time, not the follow-up asked
+    if term.kind == "endpoint" and _RESPONDERS_IN.search(text[: term.start]):
+        # "pts in PR after platinum - mPFS": those who responded so, a part of the population
+        if (term.key, "subgroup") not in q.qualifiers:
+            q.qualifiers.append((term.key, "subgroup"))
+        return
+    if term.kind == "endpoint":
+        if term.key not in q.endpoints:
+            q.endpoints.append(term.key)
+        return
+    group = vocab.group(term.key)
+    kind = _qualifier_kind(vocab, term.key)
+    if kind and (term.key, kind) not in q.qualifiers:
+        q.qualifiers.append((term.key, kind))
+    elif not kind and group and term.key not in q.groups:
+        q.groups.append(term.key)
 
 
 def _counts_patients(text: str, q: Question, vocab: Vocabulary) -> bool:
