@@ -912,7 +912,8 @@ class ExtractiveEngine:
         )
         asked = {key for key, _ in q.qualifiers}
         own_label = _label_after_previous_arm(s.text, fig)
-        if SEVERE in asked and _graded_later(s.text, fig, terms):
+        one_grade = tuple(c for c in q.codes if c.casefold().startswith("grade"))  # "grade 3"
+        if (SEVERE in asked or one_grade) and _graded_later(s.text, fig, terms, one_grade):
             return None  # "58.6% vs 8.6% (grade 3-4 in 5.6% vs 0%)": of any grade
         said = scope_keys | label_keys | sentence_keys | section_keys
         for key, kind in q.qualifiers:
@@ -2519,15 +2520,24 @@ def _find_drugs(
     return out
 
 
-def _graded_later(sentence: str, fig: Figure, terms: list[Term]) -> bool:
-    """The sentence says grade 3 or higher only of values after another one that follows
-    ``fig`` ("58.6% vs 8.6% of patients (grade 3-4 in 5.6% vs 0%)"): ``fig`` is of any grade."""
-    grades = [t for t in terms if t.key == SEVERE]
-    if not grades or any(t.start < fig.start for t in grades):
+def _graded_later(
+    sentence: str, fig: Figure, terms: list[Term], codes: tuple[str, ...] = ()
+) -> bool:
+    """The sentence says grade 3 or higher (or the one grade asked, ``codes``: "grade 3") only
+    of values after another one that follows ``fig`` ("58.6% vs 8.6% of patients (grade 3-4 in
+    5.6% vs 0%)", "in 11% of patients, with grade 3 events in 4%"): ``fig`` is of any grade."""
+    starts = [t.start for t in terms if t.key == SEVERE] + [
+        m.start()
+        for c in codes
+        for m in re.finditer(rf"(?<![\w-]){re.escape(c)}(?![\w-])", sentence, re.I)
+    ]
+    if not starts or any(start < fig.start for start in starts):
         return False
-    first = min(t.start for t in grades)
+    first = min(starts)
     if re.search(r"\d(?:\.\d+)?\s*%", sentence[fig.end : first]):
         return True  # another value comes between
+    if re.match(r"[^.;()%]{0,40}?\bin\s+\d(?:\.\d+)?\s*%", sentence[first:]):
+        return True  # "..., with grade 3 events in 4%": the grade has a value of its own
     # ... or the grade opens brackets of values of its own
     bracket = re.match(r"[^()]*\(([^()]*)\)", sentence[fig.end :])
     return bool(

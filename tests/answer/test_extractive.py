@@ -726,6 +726,36 @@ def test_an_adverb_before_a_dose_is_no_drug_of_its_own(vocab, question, sentence
     assert not engine._other_drugs_dose(analyze(question, vocab), s, fig, context)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "any_grade"),
+    [
+        # large B-cell lymphoma: the grade asked has a value of its own after everyone's
+        (
+            "grade 3 neuro events w/ Breyanzi?",
+            "Neurologic events were reported in 11% of patients, with grade 3 events in 4% and "
+            "no grade 4 or 5 events.",
+            ["lisocabtagene"],
+            "4%",
+            "11%",
+        ),
+        # myeloma
+        (
+            "grade 3/4 neurotox rate after ide-cel?",
+            "Neurotoxic events occurred in 15% of patients, with grade 3 or 4 events in 3%.",
+            ["idecabtagene"],
+            "3%",
+            "15%",
+        ),
+    ],
+)
+def test_an_events_rate_of_any_grade_does_not_answer_for_the_grade_said_after_it(
+    vocab, question, sentence, drugs, expected, any_grade
+):
+    answer = _answer_in(vocab, question, [sentence], drugs)
+    assert answer.status == "answered" and f": {expected}" in answer.text
+    assert any_grade not in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence
