@@ -199,8 +199,8 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         ("sealed7", 280, 0.77, 6),
         # the eighth sealed part, run once in session 13 (207/296, 21 wrong, as printed in
         # bench/results/blind-sealed8-first-run.txt), a development part since: measured
-        # 209/296 with 19 wrong when these bounds were set.
-        ("sealed8", 290, 0.70, 20),
+        # 211/296 with 18 wrong when these bounds were set.
+        ("sealed8", 290, 0.71, 20),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):

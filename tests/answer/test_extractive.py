@@ -756,6 +756,32 @@ def test_an_events_rate_of_any_grade_does_not_answer_for_the_grade_said_after_it
     assert any_grade not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # adjuvant melanoma: recurrence-free survival reported as "recurrence or death"
+        (
+            "RFS HR nivo vs ipi?",
+            "The hazard ratio for recurrence or death was 0.65 (97.56% CI, 0.51-0.83; P<0.001).",
+            ["nivolumab", "ipilimumab"],
+            "0.65",
+        ),
+        # adjuvant kidney cancer: disease-free survival asked, recurrence-free survival said
+        (
+            "DFS HR with pembrolizumab?",
+            "The hazard ratio for recurrence-free survival was 0.68 (95% CI, 0.53-0.87).",
+            ["pembrolizumab"],
+            "0.68",
+        ),
+    ],
+)
+def test_disease_free_and_recurrence_free_survival_answer_for_each_other(
+    vocab, question, sentence, drugs, expected
+):
+    answer = _answer_in(vocab, question, [sentence], drugs)
+    assert answer.status == "answered" and expected in answer.text
+
+
 def _engine_sentence_context(vocab, drugs, text):
     from bot.answer.extractive import ExtractiveEngine, _ArticleContext
     from bot.answer.passages import Sentence
