@@ -155,8 +155,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     drug_counts.update(
         m.group(0).casefold()
         for m in re.finditer(r"\b[a-z]{3,10}-[a-z]{6,}\b", text, re.I)
-        if m.group(0).split("-")[0].casefold() in vocab.formulation_prefixes
-        and vocab.is_drug_name(m.group(0))
+        if vocab.is_formulation(m.group(0))
     )
     aliases = {}
     for m in _ABBREVIATION.finditer(text):

@@ -16,15 +16,13 @@ from index.tables import is_table_row, row_cells
 from index.vocabulary import Term, Vocabulary
 
 _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
+_MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # spelled out
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
-    r"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b|\s?-?milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?\b"
+    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg)\b|\s?-?{_MILLIGRAMS}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
-_DOSE_UNITS = (
-    r"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg"
-    r"|milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?)"
-)
+_DOSE_UNITS = rf"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg|{_MILLIGRAMS})"
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
 _OTHER_DOSE = re.compile(r"\bAUC\s?\d+(?:\.\d+)?\b|(?<![\w.])\d+(?:\.\d+)?\s?[x×]\s?10\^?\d+\b")
@@ -853,11 +851,9 @@ _CELL_VALUE = re.compile(
 )
 _CELL_RANGE = re.compile(r"^\s*[(\[]\s*[<>≤≥]?\s?\d*\.?\d+\s*(?:-|–|—|to|,)\s*\d*\.?\d+\s*[)\]]")
 _PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
-_TIME_HEAD = re.compile(r"\b(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
-
-
-# "28.7 mo": the unit a cell says after its value
-_TIME_AFTER = re.compile(r"\s?-?(?:months?|mos?|weeks?|wks?|years?|yrs?)\b", re.I)
+_TIME_WORDS = r"(?:months?|mos?|weeks?|wks?|years?|yrs?)"
+_TIME_HEAD = re.compile(rf"\b{_TIME_WORDS}\b", re.I)
+_TIME_AFTER = re.compile(rf"\s?-?{_TIME_WORDS}\b", re.I)  # "28.7 mo": said after the value
 
 
 def _cell_unit(words: str, value: str, after: str = "") -> str:

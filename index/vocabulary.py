@@ -237,11 +237,15 @@ class Vocabulary:
         """``text`` names the comparator arm by one of the words for it, not by its drugs."""
         return self._comparator_pattern.search(text) is not None
 
+    def is_formulation(self, word: str) -> bool:
+        """A formulation of a drug, a drug of its own ("nab-paclitaxel")."""
+        prefix, _, rest = word.casefold().partition("-")
+        return bool(rest) and prefix in self.formulation_prefixes and self.is_drug_name(rest)
+
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
-        prefix, _, rest = w.partition("-")
-        if rest and prefix in self.formulation_prefixes:
-            return self.is_drug_name(rest)  # "nab-paclitaxel"
+        if "-" in w:
+            return self.is_formulation(w)
         return (
             len(w) >= 6
             and w.isalpha()

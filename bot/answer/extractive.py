@@ -749,11 +749,10 @@ class ExtractiveEngine:
         own = fig.scope if is_table_row(s.text) else population_phrase(s.text, fig) or ""
         if not own:
             return True
-        parts = {k for k, kind in q.qualifiers if kind in ("subgroup", "setting")}
         said = {t.key for t in self.vocab.terms(own)}
         if q.population:
-            return not says_population(q.population, own) or bool(parts - said)
-        return not parts or bool(parts - said)
+            return not says_population(q.population, own) or bool(q.parts - said)
+        return not q.parts or bool(q.parts - said)
 
     def _population_fit(
         self,
@@ -810,8 +809,7 @@ class ExtractiveEngine:
                 | {score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")}
             )
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
-            parts = {k for k, kind in q.qualifiers if kind in ("subgroup", "setting")}
-            said_as_term = any(t.key in parts for t in self.vocab.terms(phrase or ""))
+            said_as_term = any(t.key in q.parts for t in self.vocab.terms(phrase or ""))
             if (
                 not (cuts & set(q.population))
                 and not said_as_term
@@ -1110,14 +1108,10 @@ class ExtractiveEngine:
             context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
         return context.backbones[article] - self.vocab.class_names
 
-    def _comparators(self, s: Sentence, context: _ArticleContext) -> set[str]:
-        """The drugs an article names only as what its arms are compared with ("atezolizumab
-        plus bevacizumab versus sorafenib", never "sorafenib versus ..."): its control arm's."""
-        return self._sides(s, context)[1]
-
     def _sides(self, s: Sentence, context: _ArticleContext) -> tuple[set[str], set[str]]:
         """The drugs an article names before "versus" (the arms compared) and those it names
-        only after it (the arms they are compared with)."""
+        only after it (the arms they are compared with: "atezolizumab plus bevacizumab versus
+        sorafenib", never "sorafenib versus ...", its control arm's)."""
         article = s.article.id
         if article not in context.sides:
             drugs = _article_drugs(s.article)
@@ -2284,7 +2278,7 @@ _GOES_ON = re.compile(
     r"|^(?:the )?(?:hazard ratio|HR)\b",
     re.I,
 )
-# "In the pMMR cohort, ... HR 0.54. Median PFS was 13.1 months ...": the paragraph goes on
+# "In the X cohort, ... reduced the risk by ... Median PFS was ...": the paragraph goes on
 _OPENS_WITH_MEDIAN = re.compile(r"\s*(?:the\s+)?median\b", re.I)
 _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published)\b", re.I)
 
@@ -2353,10 +2347,11 @@ _UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|da
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
-_THAN = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|than)\s", re.I)
+_COMPARED = r"vs\.?|versus|compared (?:with|to)"
+_COMPARED_WITH = re.compile(rf"\b(?:{_COMPARED})\s", re.I)
+_THAN = re.compile(rf"\b(?:{_COMPARED}|than)\s", re.I)  # "longer with A than with B"
+_VERSUS = re.compile(rf"\b(?:{_COMPARED}|against|over)\s", re.I)
 _CLAUSE_END = re.compile(r"[,;.:()|\n]")
-_COMPARED_WITH = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to))\s", re.I)
-_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|against|over)\s", re.I)
 # "Patients given encorafenib alone had a median OS of": the sentence's subject names the arm
 _SUBJECT_ARM = re.compile(
     r"^(?:patients|those|people|participants)\s+(?:given|receiving|who\s+received|"
@@ -2482,11 +2477,8 @@ def _find_drugs(
     words: list[str] = []
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
         parts = w.split("-")
-        formulated = [
-            d
-            for d in drugs
-            if len(parts) > 1 and d.split("-")[0] in vocab.formulation_prefixes and d.startswith(w)
-        ]
+        formulated = [d for d in drugs if len(parts) > 1 and d.startswith(w)]
+        formulated = [d for d in formulated if vocab.is_formulation(d)]
         if len(formulated) == 1:
             out.add(formulated[0])  # "nab-pac", "nab-paclitaxel": the formulation named
             continue

@@ -196,6 +196,11 @@ class Question:
         return self.endpoints[0] if self.endpoints else None
 
     @property
+    def parts(self) -> set[str]:
+        """The parts of the population asked by the vocabulary's words: subgroups, settings."""
+        return {k for k, kind in self.qualifiers if kind in ("subgroup", "setting")}
+
+    @property
     def about(self) -> list[str]:
         """Endpoints the target statistic is about ("OS" in "HR for OS")."""
         return [e for e in self.endpoints if e != self.target]
@@ -280,19 +285,15 @@ def analyze(
 
 def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
     """What one vocabulary term of the question asks: an endpoint, a qualifier or a group."""
-    if (
-        term.kind == "endpoint"
-        and term.key == "follow-up"
-        and _DURATION_BEFORE.search(text[: term.start])
-    ):
-        return  # "updated (3.5y f/u) mPFS": the analysis's time, not the follow-up asked
-    if term.kind == "endpoint" and _RESPONDERS_IN.search(text[: term.start]):
-        # "pts in PR after platinum - mPFS": those who responded so, a part of the population
-        if (term.key, "subgroup") not in q.qualifiers:
-            q.qualifiers.append((term.key, "subgroup"))
-        return
     if term.kind == "endpoint":
-        if term.key not in q.endpoints:
+        before = text[: term.start]
+        if term.key == "follow-up" and _DURATION_BEFORE.search(before):
+            return  # "updated (3.5y f/u) mPFS": the analysis's time, not the follow-up asked
+        # "pts in PR after platinum - mPFS": those who responded so, a part of the population
+        part = (term.key, "subgroup") if _RESPONDERS_IN.search(before) else None
+        if part and part not in q.qualifiers:
+            q.qualifiers.append(part)
+        elif not part and term.key not in q.endpoints:
             q.endpoints.append(term.key)
         return
     group = vocab.group(term.key)
@@ -627,13 +628,9 @@ def _terms_outside_names(text: str, vocab: Vocabulary, known_names: frozenset[st
         for m in _ENTITY_TOKEN.finditer(text)
         if "-" in m.group(0)
         and m.group(0).isupper()
-        and (m.group(0).casefold() in known_names or _first_part(m.group(0)) in known_names)
+        and {m.group(0).casefold(), m.group(0).split("-", 1)[0].casefold()} & known_names
     ]
     return [t for t in vocab.terms(text) if not any(a < t.start and t.end <= b for a, b in names)]
-
-
-def _first_part(name: str) -> str:
-    return name.split("-", 1)[0].casefold()
 
 
 def _settle_arms(q: Question, vocab: Vocabulary) -> None:
