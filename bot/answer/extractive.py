@@ -1914,6 +1914,8 @@ class ExtractiveEngine:
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             if asks_quantity and q.population and not says_population(q.population, s.text):
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
+            if asks_quantity and self._other_grades(q, s.text):
+                continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
@@ -1953,7 +1955,8 @@ class ExtractiveEngine:
             score = match + 0.6 / (1 + s.rank)
             if score > by_article.get(s.article.id, (-1.0, 0.0, s))[0]:
                 by_article[s.article.id] = (score, match, s)
-        ranked = sorted(by_article.values(), key=lambda c: c[0], reverse=True)
+        # on equal scores, the sentence saying more of what was asked leads, not the higher rank
+        ranked = sorted(by_article.values(), key=lambda c: (round(c[0], 6), c[1]), reverse=True)
         if not ranked or ranked[0][0] < self.min_sentence_score:
             return None  # says too little of what was asked, from too far down the search
         if (
@@ -1996,6 +1999,14 @@ class ExtractiveEngine:
 
     def _says_endpoint(self, endpoint: str, keys: set[str]) -> bool:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
+
+    def _other_grades(self, q: Question, sentence: str) -> bool:
+        """The question asks for grades ("any grade vs G3+") and the sentence names grades, not
+        every one asked ("grade 3 or higher anaemia in 8.7%" for any grade too)."""
+        grades = {SEVERE, ANY_GRADE}
+        asked = ({key for key, _ in q.qualifiers} | set(q.groups)) & grades
+        said = {t.key for t in self.vocab.terms(sentence)} & grades
+        return bool(asked and said and not asked <= said)
 
     def _has_figure_asked(self, q: Question, s: Sentence) -> bool:
         """A sentence that may answer a question asking for a number has one: of the kind the

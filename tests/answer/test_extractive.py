@@ -2406,6 +2406,80 @@ def test_a_question_that_asks_for_a_number_is_not_answered_by_a_sentence_without
 
 
 @pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # cervical cancer: the immune-related events of any grade, with other events' rates
+        (
+            "grade >=3 immune-related AE rate with atezolizumab?",
+            [
+                "Immune-related adverse events of any grade were more common with atezolizumab, "
+                "and fatal adverse events were reported in 4% vs 3% of patients."
+            ],
+            None,
+        ),
+        # lung cancer: likewise, with pembrolizumab
+        (
+            "G3+ imAEs w/ pembrolizumab?",
+            [
+                "Immune-mediated adverse events of any grade occurred more often with "
+                "pembrolizumab, and fatal events were reported in 1.2% vs 0.4% of patients."
+            ],
+            None,
+        ),
+        # bladder cancer: every grade asked is said
+        (
+            "irAEs any grade and G3+ on avelumab?",
+            [
+                "Immune-related adverse events occurred in 29.4% (any grade) and 7.0% (grade 3 "
+                "or higher) of patients on avelumab."
+            ],
+            "7.0%",
+        ),
+    ],
+)
+def test_a_sentence_naming_other_grades_does_not_answer_for_the_grades_asked(
+    question, sentences, expected, vocab
+):
+    drugs = ["atezolizumab", "pembrolizumab", "avelumab"]
+    draft = _answer_in(vocab, question, sentences, drugs)
+    if expected is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+def test_of_two_articles_sentences_scoring_alike_the_one_naming_the_drug_leads(vocab):
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    def sentence(article_id, text, rank, aliases=None):
+        meta = {"drugs": ["durvalumab", "tremelimumab"], "aliases": aliases or {}}
+        article = ArticleRecord(article_id, article_id, "s", "2026-01-01", 1, meta)
+        return Sentence(article, 0, len(text), text, rank)
+
+    names = frozenset({"durvalumab", "tremelimumab"})
+    # liver cancer ranked first names a regimen of the drug asked; bladder cancer, second,
+    # names the drug: the sentences score alike, and the one naming the drug leads
+    regimen = {"STRIDE": "single tremelimumab regular interval durvalumab"}
+    liver = sentence(
+        "hcc", "Immune-mediated adverse events: 20.1% of the STRIDE group.", 0, regimen
+    )
+    bladder = sentence("mibc", "Immune-mediated adverse events: 21.3% of durvalumab pts.", 1)
+    q = analyze("immune-mediated AEs w/ durvalumab, what %?", vocab, names)
+    assert "21.3%" in ExtractiveEngine(vocab).answer(q, [liver, bladder]).text
+    # lung cancer and melanoma: likewise
+    tremelimumab = {"T300+D": "tremelimumab 300 mg plus durvalumab"}
+    lung = sentence(
+        "nsclc", "Hypothyroidism occurred in 9.1% of the T300+D group.", 0, tremelimumab
+    )
+    skin = sentence("mel", "Hypothyroidism occurred in 11.4% of tremelimumab pts.", 1)
+    q = analyze("hypothyroidism w/ tremelimumab, what %?", vocab, names)
+    assert "11.4%" in ExtractiveEngine(vocab).answer(q, [lung, skin]).text
+
+
+@pytest.mark.parametrize(
     ("question", "sentence"),
     [
         # neuroendocrine tumours asked, a breast cancer report's safety sentence given

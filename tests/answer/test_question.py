@@ -484,3 +484,16 @@ def test_a_follow_up_said_with_its_length_is_the_analysis_not_the_figure_asked(
     vocab, question, target
 ):
     assert analyze(question, vocab).target == target
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "grade >=3 immune-related AE rate with atezo in cervical ca?",  # cervical cancer
+        "any immune-mediated AE on durva in MIBC?",  # bladder cancer
+        "irAEs w/ pembro in TNBC?",  # breast cancer
+    ],
+)
+def test_immune_related_events_said_with_one_or_many_aes_are_that_group(question, vocab):
+    q = analyze(question, vocab)
+    assert "immune-related adverse events" in q.groups and q.target is None
