@@ -143,9 +143,10 @@ class ExtractiveEngine:
         if question.names:  # "the most common TRAEs": which events; a rate is no answer
             best = self._best_sentence(question, sentences)
         elif question.target is None and not question.numeric:
-            best = self._best_sentence(question, sentences) or self._best_figure(
-                question, sentences
-            )
+            best = self._best_sentence(question, sentences)
+            if best is None and not self._asks_what_a_drug_is(question):
+                # ("how does sotorasib work?" is said in words: its dose is no answer)
+                best = self._best_figure(question, sentences)
         else:
             best = self._best_figure(question, sentences)
             if best is None and question.target is None:

@@ -1553,6 +1553,32 @@ def test_a_definition_question_is_answered_by_the_sentence_that_defines_it(
     assert draft.status == "answered" and definition in draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "section", "drugs"),
+    [
+        # colorectal cancer: what the drug does is asked; only its dose is said
+        (
+            "how does sotorasib work - what state does it lock KRAS G12C in?",
+            "In the three-arm trial, the full 960 mg dose of sotorasib combined with the "
+            "anti-EGFR antibody roughly halved the risk of progression or death.",
+            "KRAS G12C-mutated colorectal cancer",
+            ["sotorasib", "panitumumab"],
+        ),
+        # lung cancer: likewise, with another KRAS G12C inhibitor
+        (
+            "adagrasib MoA - how does it hit KRAS G12C?",
+            "In the phase 2 trial, the full 400 mg dose of adagrasib combined with the anti-PD-1 "
+            "antibody pembrolizumab roughly halved the risk of progression or death.",
+            "KRAS G12C-mutated non-small cell lung cancer",
+            ["adagrasib", "pembrolizumab"],
+        ),
+    ],
+)
+def test_what_a_drug_acts_on_is_not_answered_by_its_dose(question, sentence, section, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs, section=section)
+    assert draft.status == "not_found", draft.text
+
+
 def test_a_definition_no_article_gives_is_not_found(vocab):
     # lymphoma: a rate of the endpoint is no definition of it
     draft = _one_sentence_answer(
