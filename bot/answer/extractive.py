@@ -2002,12 +2002,14 @@ class ExtractiveEngine:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
 
     def _other_grades(self, q: Question, sentence: str) -> bool:
-        """The question asks for grades ("any grade vs G3+") and the sentence names grades, not
-        every one asked ("grade 3 or higher anaemia in 8.7%" for any grade too)."""
-        grades = {SEVERE, ANY_GRADE}
-        asked = ({key for key, _ in q.qualifiers} | set(q.groups)) & grades
-        said = {t.key for t in self.vocab.terms(sentence)} & grades
-        return bool(asked and said and not asked <= said)
+        """The question asks for severe grades ("G3+ irAEs") and the sentence names every grade
+        only ("irAEs of any grade were more common ... fatal events in 4% vs 3%"). (A sentence
+        naming severe grades only may still say every grade's rate without naming it:
+        "Neutropenia occurred in 45.8% (grade 3 or higher, 19.6%)".)"""
+        if not any(key == SEVERE for key, _ in q.qualifiers):
+            return False
+        said = {t.key for t in self.vocab.terms(sentence)}
+        return ANY_GRADE in said and SEVERE not in said
 
     def _has_figure_asked(self, q: Question, s: Sentence) -> bool:
         """A sentence that may answer a question asking for a number has one: of the kind the

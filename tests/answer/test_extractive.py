@@ -2461,6 +2461,24 @@ def test_a_question_that_asks_for_a_number_is_not_answered_by_a_sentence_without
             ],
             "7.0%",
         ),
+        # breast cancer: every grade's rate said without naming it, the severe one named
+        (
+            "any grade neutropenia on abemaciclib?",
+            [
+                "Neutropenia occurred in 45.8% of patients receiving abemaciclib (grade 3 or "
+                "higher, 19.6%) compared with 5.6% of patients on endocrine therapy alone."
+            ],
+            "45.8%",
+        ),
+        # bladder cancer: likewise, both asked
+        (
+            "irAEs any grade and G3+ on avelumab?",
+            [
+                "Immune-related adverse events occurred in 29.4% of patients on avelumab, with "
+                "grade 3 or higher in 7.0%."
+            ],
+            "29.4%",
+        ),
     ],
 )
 def test_a_sentence_naming_other_grades_does_not_answer_for_the_grades_asked(
