@@ -2609,6 +2609,8 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     as a phrase ("cohort 2", "<1"). A score cut-off is the sentence's, else the section's."""
     folded = us_spelling(f"{sentence} {section}".casefold())  # "oesophageal" is "esophageal"
     tokens = re.findall(r"[a-z0-9]+", folded)
+    # a word the sentence says in two or three parts: "wildtype" as "wild-type", "wild type"
+    joined = {"".join(tokens[i : i + n]) for n in (2, 3) for i in range(len(tokens) - n + 1)}
     squashed = re.sub(r"\s+", "", folded)
     cuts = {score_cut_key(m) for m in SCORE_CUT.finditer(sentence)} or {
         score_cut_key(m) for m in SCORE_CUT.finditer(section)
@@ -2638,7 +2640,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
                 return False
             continue
         root = w[:-1] if len(w) > 3 and w.endswith("s") else w
-        if not any(t == w or (len(root) >= 3 and t.startswith(root)) for t in tokens):
+        if not any(t == w or (len(root) >= 3 and t.startswith(root)) for t in tokens) and (
+            w not in joined
+        ):
             return False
     return True
 

@@ -31,6 +31,10 @@ from bot.answer.extractive import _drugs_named, says_population
         (["node+"], "In node-positive disease the PFS HR was 0.61.", True),
         (["ypn+"], "Among ypN-positive patients, median DFS was 14.8 months.", True),
         (["ypn+"], "Among ypN0 patients, median DFS was 29.4 months.", False),
+        # melanoma and colorectal cancer: a word said in two parts
+        (["braf", "wildtype"], "In BRAF wild-type disease, the EFS HR was 0.44.", True),
+        (["kras", "wildtype"], "Among KRAS wild type tumours the OS HR was 0.62.", True),
+        (["kras", "wildtype"], "Among KRAS-mutant tumours, wild cards aside, HR 0.91.", False),
     ],
 )
 def test_a_figure_answers_a_named_population_only_when_its_sentence_says_it(words, sentence, says):
