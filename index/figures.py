@@ -231,6 +231,78 @@ def score_cut_key(m: re.Match[str]) -> str:
     return f"{score}{'<' if _BELOW.match(op) else '>='}{m.group('n')}"
 
 
+# A cut-off of another marker or measure that names a part of the population: "Ki-67 >=30%",
+# "Ki-67 of 30% or higher", "PSADT <=6 mo", "PSADT of 6 months or less", "AFP >=400 ng/mL",
+# "H-score >=10". (CPS, TPS and PD-L1 are SCORE_CUT's; ages are AGE_CUT's.)
+MARKER_CUT = re.compile(
+    r"(?P<marker>\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s+"
+    r"(?:(?:score|level|levels|count|value|doubling\s+time)\s+)?(?:of\s+|at\s+)?"
+    r"(?P<op>[<>≥≤]=?|at\s+least|above|over|below|under|less\s+than|greater\s+than|"
+    r"more\s+than)?\s*(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?:%|mo\b|months?\b|ng/ml\b|iu/ml\b|x\s*uln\b)?\s*"
+    r"(?P<tail>or\s+(?:more|higher|greater|above|less|lower|below|fewer|shorter|longer))?",
+    re.I,
+)
+_CUT_BELOW = re.compile(r"^(?:<|≤|below|under|less|lower|fewer|shorter)", re.I)
+_NOT_MARKERS = frozenset(
+    [
+        "cps",
+        "tps",
+        "tap",
+        "ic",
+        "pd-l1",
+        "pdl1",
+        "age",
+        "aged",
+        "of",
+        "at",
+        "than",
+        "in",
+        "and",
+        "or",
+        "with",
+        "to",
+        "was",
+        "were",
+        "is",
+        "hr",
+        "ci",
+        "p",
+        "n",
+        "grade",
+        "cycle",
+        "cycles",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "mo",
+        "mg",
+        "stage",
+    ]
+)
+
+
+def marker_cut_key(m: re.Match[str]) -> str | None:
+    """ "cut:ki67>=30" for every way of saying a Ki-67 of 30% or more, "cut:psadt<6" for a
+    PSADT of 6 months or less; None without a comparator ("Ki-67 30") or for no marker."""
+    op, tail = (m.group("op") or "").strip(), (m.group("tail") or "")[3:].strip()
+    marker = re.sub(r"[^a-z0-9]", "", m.group("marker").casefold())
+    if not (op or tail) or m.group("marker").casefold() in _NOT_MARKERS or len(marker) < 2:
+        return None
+    below = bool(_CUT_BELOW.match(op) or _CUT_BELOW.match(tail))
+    return f"cut:{marker}{'<' if below else '>='}{m.group('n')}"
+
+
+def marker_cuts(text: str) -> set[str]:
+    """The cut-offs of markers ``text`` names (``marker_cut_key``)."""
+    return {k for m in MARKER_CUT.finditer(text) if (k := marker_cut_key(m))}
+
+
 # An age cut-off: "<60 yo", "younger than 60 years", "aged 65 or older", ">=65 y".
 AGE_CUT = re.compile(
     r"\b(?:aged\s+)?(?P<n4>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"

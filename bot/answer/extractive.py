@@ -41,6 +41,7 @@ from index.figures import (
     age_cuts,
     ci_after,
     extract_figures,
+    marker_cuts,
     schedule_after,
     score_cut_key,
     value_runs,
@@ -808,6 +809,8 @@ class ExtractiveEngine:
                 age_cuts(phrase or "")
                 | age_cuts(own_clause)
                 | {score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")}
+                | marker_cuts(phrase or "")
+                | marker_cuts(own_clause)
             )
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
             said_as_term = any(t.key in q.parts for t in self.vocab.terms(phrase or ""))
@@ -2621,6 +2624,10 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
             if not re.search(
                 rf"\b(?:without|not|no|non|never)\b[\w\s-]{{0,30}}\b{re.escape(w[4:])}", folded
             ):
+                return False
+            continue
+        if w.startswith("cut:"):  # "Ki-67 >=30%": that marker's cut-off, said any way
+            if w not in marker_cuts(sentence) | marker_cuts(section):
                 return False
             continue
         if w.startswith("age") and re.fullmatch(r"age(?:<|>=)\d+", w):

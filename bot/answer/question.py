@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.figures import SCORE_CUT, age_cuts, score_cut_key, week_points
+from index.figures import (
+    MARKER_CUT,
+    SCORE_CUT,
+    age_cuts,
+    marker_cut_key,
+    score_cut_key,
+    week_points,
+)
 from index.vocabulary import Term, Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
@@ -595,6 +602,12 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
             and not re.search(r"\d", w)
         ]
         found.append(score_cut_key(m))
+    for m in MARKER_CUT.finditer(unbracketed):  # "Ki-67 >=30% pts": the marker's cut-off
+        key = marker_cut_key(m)
+        said = {w.casefold() for w in m.group(0).split() + re.findall(r"[A-Za-z0-9]+", m.group(0))}
+        if key and said & set(found):
+            found = [w for w in found if w not in said and not re.fullmatch(r"[<>≥≤=]+\d*", w)]
+            found.append(key)
     cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
     if cohort:  # "cohort 2" is said whole
         found = [w for w in found if not w.isdigit()] + [

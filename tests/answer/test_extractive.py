@@ -35,10 +35,48 @@ from bot.answer.extractive import _drugs_named, says_population
         (["braf", "wildtype"], "In BRAF wild-type disease, the EFS HR was 0.44.", True),
         (["kras", "wildtype"], "Among KRAS wild type tumours the OS HR was 0.62.", True),
         (["kras", "wildtype"], "Among KRAS-mutant tumours, wild cards aside, HR 0.91.", False),
+        # lymphoma and liver cancer: a marker's cut-off, said in words
+        (["cut:ki67>=30"], "Among patients with Ki-67 of 30% or higher, the HR was 0.67.", True),
+        (["cut:ki67>=30"], "Among patients with Ki-67 below 30%, the HR was 0.81.", False),
+        (["cut:afp>=400"], "In those with AFP of 400 ng/mL or higher, median OS was 8.5.", True),
+        (["cut:afp>=400"], "Median OS was 10.2 months with cabozantinib.", False),
     ],
 )
 def test_a_figure_answers_a_named_population_only_when_its_sentence_says_it(words, sentence, says):
     assert says_population(words, sentence) is says
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # mantle cell lymphoma: the subgroup's HR, its cut-off said in words
+        (
+            "Calquence+BR PFS HR in Ki-67 >=30% pts",
+            [
+                "The acalabrutinib combination cut the risk of progression or death (HR 0.73).",
+                "Among patients with Ki-67 of 30% or higher, the HR for PFS was 0.67.",
+            ],
+            ["acalabrutinib", "bendamustine", "rituximab"],
+            "0.67",
+        ),
+        # liver cancer: likewise, a serum marker
+        (
+            "cabo mOS in AFP ≥400 pts?",
+            [
+                "Median OS was 10.2 months with cabozantinib versus 8.0 months with placebo.",
+                "In patients with a baseline AFP of 400 ng/mL or higher, median OS was 8.5 "
+                "months with cabozantinib versus 5.2 months with placebo.",
+            ],
+            ["cabozantinib"],
+            "8.5",
+        ),
+    ],
+)
+def test_a_subgroup_by_a_markers_cut_off_is_answered_by_its_figure(
+    question, sentences, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
 
 
 @pytest.mark.parametrize(

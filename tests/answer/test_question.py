@@ -497,3 +497,15 @@ def test_a_follow_up_said_with_its_length_is_the_analysis_not_the_figure_asked(
 def test_immune_related_events_said_with_one_or_many_aes_are_that_group(question, vocab):
     q = analyze(question, vocab)
     assert "immune-related adverse events" in q.groups and q.target is None
+
+
+@pytest.mark.parametrize(
+    ("question", "population"),
+    [
+        ("Calquence+BR PFS HR in Ki-67 >=30% pts", ["cut:ki67>=30"]),  # lymphoma
+        ("cabo mOS in AFP ≥400 pts?", ["cut:afp>=400"]),  # liver cancer
+        ("ARAMIS MFS HR in pts w/ PSADT ≤6 mo?", ["cut:psadt<6"]),  # prostate cancer
+    ],
+)
+def test_a_markers_cut_off_is_the_part_of_the_population_asked(question, population, vocab):
+    assert analyze(question, vocab).population == population

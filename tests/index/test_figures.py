@@ -481,6 +481,33 @@ def test_radioligand_activities_and_body_surface_doses_are_doses(sentence, value
     assert fig.unit == "dose" and fig.endpoint == "dose"
 
 
+@pytest.mark.parametrize(
+    ("text", "cuts"),
+    [
+        # mantle cell lymphoma: a proliferation index, typed and written
+        ("Calquence+BR PFS HR in Ki-67 >=30% pts", {"cut:ki67>=30"}),
+        ("Among patients with Ki-67 of 30% or higher, the HR for PFS was 0.67.", {"cut:ki67>=30"}),
+        # prostate cancer: a doubling time, from below
+        ("MFS HR in pts w/ PSADT ≤6 mo?", {"cut:psadt<6"}),
+        ("in men with a PSADT of 6 months or less (HR 0.38)", {"cut:psadt<6"}),
+        # liver cancer: a serum marker's level
+        ("cabo mOS in AFP ≥400 pts?", {"cut:afp>=400"}),
+        ("patients with AFP of 400 ng/mL or higher", {"cut:afp>=400"}),
+        # breast cancer: a staining score
+        ("mPFS for trop2 H-score ≥10 pts", {"cut:hscore>=10"}),
+        # no comparator, an endpoint's figure, an age or a PD-L1 score: none of these
+        ("Ki-67 30% in most patients", set()),
+        ("median OS was 20.3 months", set()),
+        ("HR 0.67 in those aged 65 or older", set()),
+        ("in the CPS >=10 population", set()),
+    ],
+)
+def test_a_markers_cut_off_is_one_part_of_the_population_however_said(text, cuts):
+    from index.figures import marker_cuts
+
+    assert marker_cuts(text) == cuts
+
+
 def test_a_cut_off_said_with_at_is_read():
     from index.figures import SCORE_CUT, score_cut_key
 
