@@ -572,8 +572,18 @@ def _kind_endpoint(sentence: str, start: int, value: str) -> str | None:
 
 
 def _is_estimate(sentence: str, end: int, value: str) -> bool:
-    """A unitless decimal with its own CI ("of 0.60 (95% CI, 0.47-0.77)"): a ratio estimate."""
-    return "." in value and bool(_detail_after(sentence, end))
+    """A unitless decimal with its own CI ("of 0.60 (95% CI, 0.47-0.77)", "it was 0.35, with a
+    confidence interval of 0.21 to 0.58"): a ratio estimate."""
+    return "." in value and bool(
+        _detail_after(sentence, end) or _CI_IN_WORDS_AFTER.match(sentence, end)
+    )
+
+
+_CI_IN_WORDS_AFTER = re.compile(
+    r"\s*,?\s*(?:with\s+)?(?:an?\s+|its\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent)\s+)?"
+    r"(?:confidence\s+interval|CI)\b",
+    re.I,
+)
 
 
 _SHARE_OF = re.compile(r"\d\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?$")

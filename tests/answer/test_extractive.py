@@ -941,6 +941,23 @@ def test_an_endpoint_carries_from_a_sentence_without_figures(vocab):
     assert draft.status == "answered" and "33.7 months" in draft.text
 
 
+def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):
+    # glioma: the second subgroup's HR, said as "it was", its CI in words
+    glioma = (
+        "In the oligodendroglioma subgroup the hazard ratio for progression was 0.48 (95% CI, "
+        "0.29-0.80). In the astrocytomas, it was 0.35, with a confidence interval of 0.21 to 0.58."
+    )
+    draft = _answer(vocab, "what was the HR in the astrocytoma subgroup", glioma, ["vorasidenib"])
+    assert draft.status == "answered" and "0.35" in draft.text and "0.48" not in draft.text
+    # lung cancer: likewise, by histology
+    lung = (
+        "In patients with non-squamous tumours the hazard ratio for death was 0.62 (95% CI, "
+        "0.50-0.77). Among squamous tumours it was 0.71, with a 95% CI of 0.55 to 0.92."
+    )
+    draft = _answer(vocab, "OS HR in squamous tumours?", lung, ["pembrolizumab"])
+    assert draft.status == "answered" and "0.71" in draft.text and "0.62" not in draft.text
+
+
 GASTRIC = """# Nivolumab plus chemotherapy in gastric cancer
 
 ## Primary endpoints (PD-L1 CPS ≥5)

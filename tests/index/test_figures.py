@@ -508,6 +508,24 @@ def test_a_markers_cut_off_is_one_part_of_the_population_however_said(text, cuts
     assert marker_cuts(text) == cuts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # glioma: the estimate goes on from the sentence before, its CI said in words
+        ("In the astrocytomas, it was 0.35, with a confidence interval of 0.21 to 0.58.", "0.35"),
+        # lung cancer: likewise, with the CI's level
+        ("Among squamous tumours it was 0.71, with a 95% CI of 0.55 to 0.92.", "0.71"),
+    ],
+)
+def test_a_bare_decimal_with_its_ci_in_words_is_an_estimate(sentence, value, vocab):
+    assert value in [f.value for f in extract_figures(sentence, vocab)]
+
+
+def test_a_bare_decimal_without_a_ci_is_no_figure(vocab):
+    # breast cancer: a version number and a score are no estimates
+    assert extract_figures("The model, version 2.1, was validated in 2019.", vocab) == []
+
+
 def test_a_cut_off_said_with_at_is_read():
     from index.figures import SCORE_CUT, score_cut_key
 
