@@ -509,3 +509,14 @@ def test_immune_related_events_said_with_one_or_many_aes_are_that_group(question
 )
 def test_a_markers_cut_off_is_the_part_of_the_population_asked(question, population, vocab):
     assert analyze(question, vocab).population == population
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "MRD neg (10^-5) rate with dara-VTd?",  # myeloma
+        "MRD-neg rate in PB w/ ven-obi?",  # CLL
+    ],
+)
+def test_mrd_negativity_typed_short_is_the_endpoint(question, vocab):
+    assert analyze(question, vocab).target == "MRD negativity"

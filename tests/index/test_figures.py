@@ -1053,3 +1053,21 @@ def test_each_grades_rate_in_an_events_brackets_is_that_events_of_that_grade(
     assert event in figs[any_grade].label and "any grade" in figs[any_grade].label
     assert event in figs[severe].label and "grade 3" not in figs[any_grade].label
     assert re.search(r"grade (?:≥3|3 or higher)", figs[severe].label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # myeloma: the abbreviation in brackets inside the endpoint's name
+        (
+            "Minimal residual disease (MRD) negativity at 10^-5 was reported in 60.6% of "
+            "patients in the cilta-cel arm.",
+            "60.6%",
+        ),
+        # CLL: the short form
+        ("The MRD-neg rate in peripheral blood was 62.4% with the doublet.", "62.4%"),
+    ],
+)
+def test_mrd_negativity_is_read_however_it_is_named(sentence, value, vocab):
+    found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
+    assert found.get(value) == "MRD negativity"
