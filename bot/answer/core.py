@@ -15,7 +15,7 @@ from bot.answer.extractive import ExtractiveEngine
 from bot.answer.facts import article_facts, fact_key
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
-from bot.answer.passages import Sentence, section_headings, sentences_of
+from bot.answer.passages import Heading, Sentence, section_headings, sentences_of
 from bot.answer.question import STATISTICS, Question, analyze, decode_chat_markup
 from bot.answer.trials import name_key, names_trial
 from bot.infra.errors import EngineError
@@ -49,7 +49,7 @@ class Answerer:
         self.top_k = top_k
         self.read_whole = read_whole
         self.closest_sources = closest_sources
-        self._sections_of: tuple[Snapshot | None, dict[str, list[tuple[int, str]]]] = (None, {})
+        self._sections_of: tuple[Snapshot | None, dict[str, list[Heading]]] = (None, {})
         self._arm_names_of: tuple[Snapshot | None, frozenset[str]] = (None, frozenset())
         self._keyed_by_article: dict[str, list[tuple[ArticleRecord, Fact, tuple[str, ...]]]] = {}
 
@@ -227,7 +227,7 @@ class Answerer:
             self._arm_names_of = (snap, _arm_names(snap, self.vocab))
         return self._arm_names_of[1]
 
-    def _sections(self, snap: Snapshot, article_id: str) -> list[tuple[int, str]]:
+    def _sections(self, snap: Snapshot, article_id: str) -> list[Heading]:
         """An article's section headings, found once per snapshot."""
         if self._sections_of[0] is not snap:
             self._sections_of = (snap, {})

@@ -627,7 +627,8 @@ class ExtractiveEngine:
         return False
 
     def _other_trial(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
-        return not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section)
+        trials = s.article.meta.get("trials", [])
+        return not about_trials(q.trials, s.text, trials, s.section, s.outline)
 
     def _other_trials_column(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1935,7 +1936,8 @@ class ExtractiveEngine:
                 and not any(t.kind == "endpoint" for t in self.vocab.terms(s.text))
             ):
                 continue  # "the first primary endpoint was reported last year": which is it?
-            if not about_trials(q.trials, s.text, s.article.meta.get("trials", []), s.section):
+            trials = s.article.meta.get("trials", [])
+            if not about_trials(q.trials, s.text, trials, s.section, s.outline):
                 continue
             if not q.scoped and any(not _says_code(code, s) for code in q.codes):
                 # no trial or drug named: "nausea with PRRT" is not answered by an article

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from index.loaders import BOLD_LINE
 from index.search import Hit
@@ -21,10 +22,19 @@ class Sentence:
     text: str
     rank: int  # rank of the chunk it came from (0 = best)
     section: str = ""  # the heading of the article's section it stands in, if any
+    # the headings of the larger sections around that one, nearest first ("## ENZAMET: ..."
+    # over "### Results")
+    outline: tuple[str, ...] = ()
+
+
+class Heading(NamedTuple):
+    offset: int
+    text: str
+    level: int  # a markdown heading's number of #s; 0 for other headings
 
 
 def sentences_of(
-    hits: list[Hit], sections: Callable[[str], list[tuple[int, str]]] | None = None
+    hits: list[Hit], sections: Callable[[str], list[Heading]] | None = None
 ) -> list[Sentence]:
     """The sentences of the retrieved chunks, each once, best chunk first; ``sections`` gives an
     article's headings by offset (``section_headings``), for the section each sentence is in."""
@@ -39,19 +49,34 @@ def sentences_of(
                 continue
             seen.add(key)
             section = _section_of(headings, start, is_table_row(span.text))
-            out.append(
-                Sentence(hit.article, start, hit.chunk.start + span.end, span.text, rank, section)
-            )
+            end = hit.chunk.start + span.end
+            outline = _outline(headings, start, section)
+            out.append(Sentence(hit.article, start, end, span.text, rank, section, outline))
     return out
 
 
-def _section_of(headings: list[tuple[int, str]], start: int, table_row: bool) -> str:
+def _section_of(headings: list[Heading], start: int, table_row: bool) -> str:
     """The heading a sentence at ``start`` stands under. A table's caption heads its rows only:
     the prose after the table is under the heading before the caption."""
-    for _, heading in reversed([h for h in headings if h[0] < start]):
-        if table_row or not _TABLE_CAPTION.match(heading):
-            return heading
+    for h in reversed([h for h in headings if h.offset < start]):
+        if table_row or not _TABLE_CAPTION.match(h.text):
+            return h.text
     return ""
+
+
+def _outline(headings: list[Heading], start: int, section: str) -> tuple[str, ...]:
+    """The markdown headings of the larger sections a sentence at ``start`` stands in, beyond
+    its own section's and the title's: "## ENZAMET: ..." over "### Results", nearest first."""
+    before = [h for h in headings if h.offset < start]
+    own = next((h for h in reversed(before) if h.text == section), None)
+    if own is None or own.level < 3:
+        return ()
+    found, level = [], own.level
+    for h in reversed(before):
+        if 1 < h.level < level:  # (a level-1 heading is the article's title: about all of it)
+            found.append(h.text)
+            level = h.level
+    return tuple(found)
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
@@ -59,20 +84,22 @@ _TABLE_CAPTION = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 _NOT_A_HEADING = re.compile(r"[.!?,;:]\W*$|\||^[-*•>=]|^\W*$|^(?:by|published|updated)\b", re.I)
 
 
-def section_headings(chunks: list[ChunkRecord]) -> list[tuple[int, str]]:
+def section_headings(chunks: list[ChunkRecord]) -> list[Heading]:
     """The section headings of one article's ``chunks`` as (offset, text), in order: markdown
     headings, whole bold lines, table captions ("Table 2. OS by PD-L1 CPS"), and the short lines
     that HTML and PDF headings become (no closing punctuation, at most 12 words)."""
-    found: dict[int, str] = {}
+    found: dict[int, Heading] = {}
     for chunk in chunks:
         offset = chunk.start
         for line in chunk.text.split("\n"):
             text = line.strip()
             heading = _heading(text)
             if heading:
-                found[offset + line.find(text)] = heading
+                at = offset + line.find(text)
+                level = len(text) - len(text.lstrip("#")) if _MARKDOWN_HEADING.match(text) else 0
+                found[at] = Heading(at, heading, level)
             offset += len(line) + 1
-    return sorted(found.items())
+    return [found[at] for at in sorted(found)]
 
 
 def _heading(line: str) -> str:

@@ -12,7 +12,11 @@ name_key = trial_name_key  # a trial name's letters and digits, case folded
 
 
 def about_trials(
-    trials: list[str], sentence: str, article_trials: list[str], section: str = ""
+    trials: list[str],
+    sentence: str,
+    article_trials: list[str],
+    section: str = "",
+    outline: tuple[str, ...] = (),
 ) -> bool:
     """A sentence answers for the trials a question names when its article is about one of
     them, or the sentence itself names one (a round-up's other trial, a teaser's), and the
@@ -25,7 +29,15 @@ def about_trials(
         return True
     if not keys & {name_key(str(t)) for t in article_trials}:
         return False
-    under = {name_key(str(t)) for t in article_trials if section and names_trial(section, str(t))}
+    # the nearest heading naming one of its trials: its section's, else a larger section's
+    # ("## ENZAMET: ..." over "### Results"); a title naming every trial says none
+    under: set[str] = set()
+    for heading in (section, *outline):
+        under = {
+            name_key(str(t)) for t in article_trials if heading and names_trial(heading, str(t))
+        }
+        if under:
+            break
     if under and not keys & under:
         return False  # a round-up's section about its other trial
     if any(_says_name(sentence, str(t)) for t in article_trials if name_key(str(t)) not in keys):

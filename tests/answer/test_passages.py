@@ -34,3 +34,32 @@ def test_a_tables_caption_heads_its_rows_not_the_prose_after_it():
     sections = _sections(lung)
     prose = next(t for t in sections if t.startswith("The most common"))
     assert sections[prose] == ""
+
+
+def _outlines(text: str) -> dict[str, tuple[str, ...]]:
+    article = ArticleRecord("a1", "Report", "report.md", "2026-01-01", 1, {})
+    chunk = ChunkRecord("a1:0", "a1", 0, 0, len(text), text)
+    headings = section_headings([chunk])
+    return {s.text: s.outline for s in sentences_of([Hit(chunk, article, 1.0)], lambda _: headings)}
+
+
+def test_a_subsection_carries_the_headings_of_the_larger_sections_around_it():
+    # a prostate cancer round-up: each trial's section has its own "Results"
+    prostate = (
+        "# Two trials of enzalutamide\n\n"
+        "## ENZAMET: enzalutamide vs a conventional antiandrogen\n\n"
+        "### Results\n\n"
+        "The HR for death was 0.70.\n\n"
+        "## ARCHES: enzalutamide vs placebo\n\n"
+        "### Results\n\n"
+        "The HR for death was 0.66.\n"
+    )
+    outlines = _outlines(prostate)
+    assert outlines["The HR for death was 0.70."] == (
+        "ENZAMET: enzalutamide vs a conventional antiandrogen",
+    )
+    assert outlines["The HR for death was 0.66."] == ("ARCHES: enzalutamide vs placebo",)
+    # a lymphoma report: a section under the title alone has no larger section (the title is
+    # about the whole article)
+    lymphoma = "# Polatuzumab in DLBCL\n\n## Efficacy\n\nThe 2-year PFS was 76.7%.\n"
+    assert _outlines(lymphoma)["The 2-year PFS was 76.7%."] == ()

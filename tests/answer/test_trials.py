@@ -50,6 +50,21 @@ def test_a_round_up_section_about_its_other_trial_does_not_answer():
     assert about_trials(["ECHELON-1"], meso, pair, "Safety")
 
 
+def test_a_round_up_subsection_is_about_the_trial_its_larger_section_names():
+    # a prostate cancer round-up: "### Results" under "## ENZAMET: ..."
+    trials = ["ENZAMET", "ARCHES"]
+    sentence = "The HR for death was 0.70 (95% CI, 0.58-0.84)."
+    outline = ("ENZAMET: enzalutamide vs a conventional antiandrogen",)
+    assert not about_trials(["ARCHES"], sentence, trials, "Results", outline)
+    assert about_trials(["ENZAMET"], sentence, trials, "Results", outline)
+    # a gastric cancer round-up: the nearest heading naming a trial decides, and a larger
+    # section naming both says neither
+    pair = ["SPOTLIGHT", "GLOW"]
+    gastric = "Median PFS was 8.21 vs 6.80 months."
+    assert about_trials(["GLOW"], gastric, pair, "Efficacy", ("GLOW: with CAPOX", "SPOTLIGHT"))
+    assert about_trials(["GLOW"], gastric, pair, "Efficacy", ("SPOTLIGHT and GLOW",))
+
+
 def test_a_sentence_naming_the_article_s_other_trial_by_a_word_does_not_answer():
     # gastric cancer: a review of two trials, asked about one of them
     gastric = "In SPOTLIGHT, vomiting occurred in 67.4% vs 35.6% of patients."
