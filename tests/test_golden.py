@@ -58,9 +58,9 @@ def test_golden_set_is_large_and_well_formed():
 def test_seed_articles(seed_services):
     accuracy, wrong, ungrounded = _evaluate(seed_services)
     assert ungrounded == []
-    # measured 76/81 (0.94) with 2 wrong figures when this floor was set (71/81 and 6 wrong
-    # before); raise it as the engine improves
-    assert accuracy >= 0.92, wrong
+    # measured 74/81 (0.91) with 2 wrong figures when this floor was set (76/81 at a minimum
+    # confidence of 0.2; 71/81 and 6 wrong before); raise it as the engine improves
+    assert accuracy >= 0.90, wrong
     assert _wrong_figures(wrong) <= 3, wrong
 
 
@@ -101,8 +101,9 @@ def test_the_chunk_holding_the_expected_figure_is_retrieved_in_the_top_4(seed_se
 def test_sample_articles(sample_services):
     accuracy, wrong, ungrounded = _evaluate(sample_services)
     assert ungrounded == []
-    # measured 66/81 (0.81) with 4 wrong figures when this floor was set (62/81 and 5 before)
-    assert accuracy >= 0.80, wrong
+    # measured 61/81 (0.75) with 4 wrong figures when this floor was set (66/81 at a minimum
+    # confidence of 0.2; 62/81 and 5 before)
+    assert accuracy >= 0.75, wrong
     assert _wrong_figures(wrong) <= 5, wrong
 
 
@@ -143,7 +144,7 @@ def test_not_found_lists_closest_sources_instead_of_guessing(seed_services, ques
 @pytest.mark.parametrize(
     ("folder", "with_seeds", "floor"),
     [
-        ("bench/heldout", True, 0.95),  # measured 30/30, 0 wrong figures
+        ("bench/heldout", True, 0.95),  # measured 29/30, 0 wrong figures
         ("bench/heldout2", False, 0.86),  # measured 39/44, 1 wrong figure (34/44 and 3 when
         # the floor was first set; 38/44 and 6 before the ambiguity rule)
     ],
@@ -163,44 +164,45 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
     ("part", "size", "floor", "most_wrong"),
     [
         # 15 articles over 13 tumour types and 7 formats; 42.9% right and 141 wrong figures
-        # before this corpus was used. Measured 310/365 with 4 wrong when these bounds were set.
-        ("dev", 360, 0.84, 5),
+        # before this corpus was used. Measured 297/365 with 4 wrong when these bounds were set
+        # (at the minimum confidence of 0.4; 310/365 with 4 wrong at 0.2).
+        ("dev", 360, 0.81, 5),
         # 10 articles (head and neck, lymphoma, CML, lung, cervical, colorectal, AML), written
         # blind in session 6: 166/289 with 37 wrong on its first, untouched run; measured
-        # 241/289 with 6 wrong when these bounds were set.
-        ("dev2", 285, 0.83, 7),
+        # 223/289 with 3 wrong when these bounds were set.
+        ("dev2", 285, 0.77, 4),
         # the first sealed part, run once in session 6 (153/281, 42 wrong, as printed in
         # bench/results/blind-sealed-first-run.txt), a development part since: measured
-        # 219/281 with 5 wrong when these bounds were set.
-        ("sealed", 280, 0.77, 6),
+        # 206/281 with 3 wrong when these bounds were set.
+        ("sealed", 280, 0.73, 4),
         # the second sealed part, run once in session 7 (182/300, 45 wrong, as printed in
         # bench/results/blind-sealed2-first-run.txt), a development part since: measured
-        # 233/300 with 6 wrong when these bounds were set.
-        ("sealed2", 300, 0.77, 7),
+        # 214/300 with 6 wrong when these bounds were set.
+        ("sealed2", 300, 0.71, 7),
         # the third sealed part, run once in session 8 (174/304, 34 wrong, as printed in
         # bench/results/blind-sealed3-first-run.txt), a development part since: measured
-        # 215/304 with 8 wrong when these bounds were set.
-        ("sealed3", 300, 0.70, 9),
+        # 209/304 with 5 wrong when these bounds were set.
+        ("sealed3", 300, 0.68, 6),
         # the fourth sealed part, run once in session 9 (164/298, 26 wrong, as printed in
         # bench/results/blind-sealed4-first-run.txt), a development part since: measured
-        # 220/298 with 6 wrong when these bounds were set.
-        ("sealed4", 295, 0.73, 7),
+        # 208/298 with 4 wrong when these bounds were set.
+        ("sealed4", 295, 0.69, 5),
         # the fifth sealed part, run once in session 10 (191/296, 38 wrong, as printed in
         # bench/results/blind-sealed5-first-run.txt), a development part since: measured
-        # 218/296 with 19 wrong when these bounds were set.
-        ("sealed5", 290, 0.73, 20),
+        # 214/296 with 11 wrong when these bounds were set.
+        ("sealed5", 290, 0.72, 12),
         # the sixth sealed part, run once in session 11 (176/302, 28 wrong, as printed in
         # bench/results/blind-sealed6-first-run.txt), a development part since: measured
-        # 202/302 with 24 wrong when these bounds were set.
-        ("sealed6", 300, 0.66, 25),
+        # 194/302 with 15 wrong when these bounds were set.
+        ("sealed6", 300, 0.64, 16),
         # the seventh sealed part, run once in session 12 (199/280, 15 wrong, as printed in
         # bench/results/blind-sealed7-first-run.txt), a development part since: measured
-        # 216/280 with 5 wrong when these bounds were set.
-        ("sealed7", 280, 0.77, 6),
+        # 210/280 with 4 wrong when these bounds were set.
+        ("sealed7", 280, 0.75, 5),
         # the eighth sealed part, run once in session 13 (207/296, 21 wrong, as printed in
         # bench/results/blind-sealed8-first-run.txt), a development part since: measured
-        # 211/296 with 18 wrong when these bounds were set.
-        ("sealed8", 290, 0.71, 20),
+        # 204/296 with 11 wrong when these bounds were set.
+        ("sealed8", 290, 0.68, 12),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
