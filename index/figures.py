@@ -303,6 +303,23 @@ def marker_cuts(text: str) -> set[str]:
     return {k for m in MARKER_CUT.finditer(text) if (k := marker_cut_key(m))}
 
 
+# A cohort or part named by a letter, alone or with another: "cohort A", "Cohorts A+B",
+# "cohorts A and B" (case matters: "cohort a" is no name)
+LETTERED_COHORT = re.compile(
+    r"\b(?i:cohorts?|parts?)\s+(?P<a>[A-Z])(?:\s*(?:\+|&|/|(?i:and))\s*(?P<b>[A-Z]))?(?![\w+])"
+)
+
+
+def lettered_cohorts(text: str) -> set[str]:
+    """The lettered cohorts ``text`` names: "cohort:a" for cohort A alone, "cohort:a+b" for
+    cohorts A and B together."""
+    return {
+        f"cohort:{m.group('a').casefold()}"
+        + (f"+{m.group('b').casefold()}" if m.group("b") else "")
+        for m in LETTERED_COHORT.finditer(text)
+    }
+
+
 # An age cut-off: "<60 yo", "younger than 60 years", "aged 65 or older", ">=65 y".
 AGE_CUT = re.compile(
     r"\b(?:aged\s+)?(?P<n4>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"

@@ -41,6 +41,7 @@ from index.figures import (
     age_cuts,
     ci_after,
     extract_figures,
+    lettered_cohorts,
     marker_cuts,
     schedule_after,
     score_cut_key,
@@ -812,6 +813,8 @@ class ExtractiveEngine:
                 | {score_cut_key(m) for m in SCORE_CUT.finditer(phrase or "")}
                 | marker_cuts(phrase or "")
                 | marker_cuts(own_clause)
+                | lettered_cohorts(phrase or "")
+                | lettered_cohorts(own_clause)
             )
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
             said_as_term = any(t.key in q.parts for t in self.vocab.terms(phrase or ""))
@@ -2626,6 +2629,10 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
             if not re.search(
                 rf"\b(?:without|not|no|non|never)\b[\w\s-]{{0,30}}\b{re.escape(w[4:])}", folded
             ):
+                return False
+            continue
+        if w.startswith("cohort:"):  # "cohort A" is not said by "cohorts A and B"
+            if w not in lettered_cohorts(sentence) | lettered_cohorts(section):
                 return False
             continue
         if w.startswith("cut:"):  # "Ki-67 >=30%": that marker's cut-off, said any way

@@ -10,6 +10,7 @@ from index.figures import (
     MARKER_CUT,
     SCORE_CUT,
     age_cuts,
+    lettered_cohorts,
     marker_cut_key,
     score_cut_key,
     week_points,
@@ -608,6 +609,9 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         if key and said & set(found):
             found = [w for w in found if w not in said and not re.fullmatch(r"[<>≥≤=]+\d*", w)]
             found.append(key)
+    lettered = lettered_cohorts(text)  # "cohort A", "cohorts A+B": said by their letters
+    if lettered:
+        found = [w for w in found if w not in ("a", "b", "cohort", "cohorts")] + sorted(lettered)
     cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
     if cohort:  # "cohort 2" is said whole
         found = [w for w in found if not w.isdigit()] + [

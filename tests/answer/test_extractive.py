@@ -35,6 +35,12 @@ from bot.answer.extractive import _drugs_named, says_population
         (["braf", "wildtype"], "In BRAF wild-type disease, the EFS HR was 0.44.", True),
         (["kras", "wildtype"], "Among KRAS wild type tumours the OS HR was 0.62.", True),
         (["kras", "wildtype"], "Among KRAS-mutant tumours, wild cards aside, HR 0.91.", False),
+        # prostate and lung cancer: a lettered cohort alone is not said by two together
+        (["cohort:a"], "In cohort A, median rPFS was 7.4 months with olaparib.", True),
+        (["cohort:a"], "In cohorts A and B, median rPFS was 5.8 months.", False),
+        (["cohort:a+b"], "In the overall population (cohorts A and B), it was 5.8.", True),
+        (["cohort:b"], "In Part B (pretreated), the ORR was 49%.", True),
+        (["cohort:b"], "In Part A (treatment-naive), the ORR was 61%.", False),
         # lymphoma and liver cancer: a marker's cut-off, said in words
         (["cut:ki67>=30"], "Among patients with Ki-67 of 30% or higher, the HR was 0.67.", True),
         (["cut:ki67>=30"], "Among patients with Ki-67 below 30%, the HR was 0.81.", False),
@@ -939,6 +945,23 @@ def test_an_endpoint_carries_from_a_sentence_without_figures(vocab):
     )
     draft = _answer(vocab, "median OS with sunitinib?", renal, ["lenvatinib", "sunitinib"])
     assert draft.status == "answered" and "33.7 months" in draft.text
+
+
+def test_a_lettered_cohort_asked_is_answered_by_that_cohorts_figure(vocab):
+    # prostate cancer: cohort A's median, not everyone's (cohorts A and B)
+    prostate = (
+        "In cohort A, median rPFS was 7.4 months with olaparib vs 3.6 months with the control "
+        "drugs. In the overall population (cohorts A and B), median rPFS was 5.8 vs 3.5 months."
+    )
+    draft = _answer(vocab, "cohort A mrPFS on olaparib?", prostate, ["olaparib"])
+    assert draft.status == "answered" and "7.4" in draft.text and "5.8" not in draft.text
+    # lung cancer: a part of the trial by its letter
+    lung = (
+        "In Part A, the ORR with the drug was 61% among treatment-naive patients. In Part B, "
+        "among pretreated patients, the ORR was 49%."
+    )
+    draft = _answer(vocab, "Part B ORR w/ selpercatinib?", lung, ["selpercatinib"])
+    assert draft.status == "answered" and "49%" in draft.text and "61%" not in draft.text
 
 
 def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):

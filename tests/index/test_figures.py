@@ -1071,3 +1071,23 @@ def test_each_grades_rate_in_an_events_brackets_is_that_events_of_that_grade(
 def test_mrd_negativity_is_read_however_it_is_named(sentence, value, vocab):
     found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
     assert found.get(value) == "MRD negativity"
+
+
+@pytest.mark.parametrize(
+    ("text", "cohorts"),
+    [
+        # prostate cancer: one cohort, and two together, however joined
+        ("PROfound cohort A mrPFS on olaparib?", {"cohort:a"}),
+        ("In the overall population (cohorts A and B), median rPFS was 5.8 months", {"cohort:a+b"}),
+        ("OS HR cohorts A+B PROfound?", {"cohort:a+b"}),
+        # lung cancer: a part of a trial by its letter
+        ("In Part B, the ORR was 49%.", {"cohort:b"}),
+        # a word after "cohort" is no letter's name; a numbered cohort is another rule's
+        ("the cohort a total of 300 patients", set()),
+        ("In cohort 2, the HR was 0.70.", set()),
+    ],
+)
+def test_a_lettered_cohort_is_named_by_its_letters(text, cohorts):
+    from index.figures import lettered_cohorts
+
+    assert lettered_cohorts(text) == cohorts
