@@ -268,10 +268,23 @@ _LABEL_POPULATION = re.compile(
 )
 
 
+# a head count of everyone, then of its parts: "Of the 1,096 patients (550 and 546), 847 had"
+_WHOLE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|all|all\s+the)\s*$", re.I)
+_PARTS_AFTER = re.compile(
+    r"\s+(?:randomi[sz]ed\s+|enrolled\s+)?(?:patients|participants|pts)\b[^.;]*?,\s*[\d,]+\s+"
+    r"(?:had|were|received|carried|harbou?red)\b",
+    re.I,
+)
+
+
 def says_overall(sentence: str, fig: Figure) -> bool:
     """The figure is said of the whole trial's population: by its opening clause or the phrase
     after it ("Across all 1581 randomized patients, ...", "... in the ITT population") or by its
     table row ("All randomized | ..."). Numbers in the phrase do not matter."""
+    if _WHOLE_BEFORE.search(sentence[: fig.start]) and _PARTS_AFTER.match(sentence, fig.end):
+        return True  # "Of the 1,096 patients (...), 847 had ...": everyone, then a part
+    if _WHOLE_BEFORE.search(sentence[: fig.start]) and _PARTS_AFTER.match(sentence, fig.end):
+        return True  # "Of the 1,096 patients (...), 847 had ...": everyone, then a part
     candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:

@@ -607,12 +607,31 @@ _SHARE_OF = re.compile(r"\d\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?$"
 
 
 def _counts_patients(sentence: str, end: int) -> bool:
+    """A head count: "1,096 patients", or a part of the patients counted just before ("Of the
+    1,096 patients (...), 847 had intermediate- or poor-risk disease")."""
     return bool(
         re.match(
             r"\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects|people|women|men|adults)\b",
             sentence[end:],
         )
+        or (
+            _PART_OF_PATIENTS_BEFORE.search(sentence[: end - len(_last_number(sentence[:end]))])
+            and _PART_VERB_AFTER.match(sentence, end)
+        )
     )
+
+
+def _last_number(text: str) -> str:
+    m = re.search(r"[\d,]+$", text)
+    return m.group(0) if m else ""
+
+
+_PART_OF_PATIENTS_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:the|these|those|all)?\s*[\d,]+\s+"
+    r"(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants|pts)\b[^.;]*,\s*$",
+    re.I,
+)
+_PART_VERB_AFTER = re.compile(r"\s+(?:had|were|received|carried|harboured|harbored)\b", re.I)
 
 
 # A time point counted in weeks: "at week 48", "by wk 12", "96-week update", "MMR wk48";

@@ -412,6 +412,11 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
+    # "int/poor risk pts", "high/intermediate risk disease": two parts said together
+    re.compile(
+        r"(?P<x>\b[A-Za-z][\w-]*/[A-Za-z][\w-]*\s+[A-Za-z][\w-]{2,})\s+"
+        r"(?:pts|patients|subgroup|disease)\b"
+    ),
     # "adeno pts", "ypN+ pts", "IGHV-unmutated patients": one word before the patients
     re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup)\b"),
     # "CR-at-baseline subgroup": the words just before "subgroup"

@@ -964,6 +964,20 @@ def test_a_lettered_cohort_asked_is_answered_by_that_cohorts_figure(vocab):
     assert draft.status == "answered" and "49%" in draft.text and "61%" not in draft.text
 
 
+def test_a_part_counted_after_everyone_answers_how_many_of_that_part(vocab):
+    # kidney cancer: the intermediate/poor-risk count, not everyone's
+    kidney = (
+        "Of the 1,096 patients (550 nivo+ipi, 546 sunitinib), 847 had intermediate- or "
+        "poor-risk disease (425 and 422, respectively)."
+    )
+    draft = _answer(vocab, "how many int/poor risk pts were randomized?", kidney, ["nivolumab"])
+    assert draft.status == "answered" and "847" in draft.text and "1,096" not in draft.text
+    # lung cancer: likewise, by histology
+    lung = "Among the 1,150 randomized patients, 660 had squamous tumours."
+    draft = _answer(vocab, "how many squamous pts were randomized?", lung, ["pembrolizumab"])
+    assert draft.status == "answered" and "660" in draft.text and "1,150" not in draft.text
+
+
 def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):
     # glioma: the second subgroup's HR, said as "it was", its CI in words
     glioma = (

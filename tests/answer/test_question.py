@@ -520,3 +520,14 @@ def test_a_markers_cut_off_is_the_part_of_the_population_asked(question, populat
 )
 def test_mrd_negativity_typed_short_is_the_endpoint(question, vocab):
     assert analyze(question, vocab).target == "MRD negativity"
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("how many int/poor risk pts were randomized?", {"int", "poor", "risk"}),  # kidney
+        ("mOS in high/intermediate risk disease?", {"high", "intermediate", "risk"}),  # myeloma
+    ],
+)
+def test_two_parts_said_together_are_the_population_asked(question, words, vocab):
+    assert words <= set(analyze(question, vocab).population)

@@ -1091,3 +1091,27 @@ def test_a_lettered_cohort_is_named_by_its_letters(text, cohorts):
     from index.figures import lettered_cohorts
 
     assert lettered_cohorts(text) == cohorts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        # kidney cancer: everyone counted, then a part of them
+        (
+            "Of the 1,096 patients (550 nivo+ipi, 546 sunitinib), 847 had intermediate- or "
+            "poor-risk disease (425 and 422, respectively).",
+            "847",
+        ),
+        # lung cancer: likewise, by histology
+        ("Among the 1,150 randomized patients, 660 had squamous tumours.", "660"),
+    ],
+)
+def test_a_part_counted_after_everyone_is_a_head_count(sentence, part, vocab):
+    found = {f.value: f.unit for f in extract_figures(sentence, vocab)}
+    assert found.get(part) == "count"
+
+
+def test_a_number_after_a_count_is_no_head_count_without_a_verb_of_having(vocab):
+    # breast cancer: a dose after a count is no part of the patients
+    sentence = "Of the 300 patients, 125 mg was the most common dose."
+    assert "125" not in [f.value for f in extract_figures(sentence, vocab) if f.unit == "count"]
