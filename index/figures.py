@@ -967,7 +967,13 @@ def value_runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
 _CELL_VALUE = re.compile(
     r"(?<![\w.])(?:[<>≤≥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:\s?%)?"
 )
-_CELL_RANGE = re.compile(r"^\s*[(\[]\s*[<>≤≥]?\s?\d*\.?\d+\s*(?:-|–|—|to|,)\s*\d*\.?\d+\s*[)\]]")
+# a cell's CI or range in brackets: "(0.34-0.70)", "(95% CI 0.34-0.70)", "(95.03% CI, 0.34-0.70;
+# P<0.001)"
+_CELL_RANGE = re.compile(
+    r"^\s*[(\[]\s*(?:(?:\d+(?:\.\d+)?\s*%\s*)?(?:CI|confidence\s+interval)\s*[,:]?\s*)?"
+    r"[<>≤≥]?\s?\d*\.?\d+\s*(?:-|–|—|to|,)\s*\d*\.?\d+\s*(?:;[^()\[\]]*)?[)\]]",
+    re.I,
+)
 _PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
 _TIME_WORDS = r"(?:months?|mos?|weeks?|wks?|years?|yrs?)"
 _TIME_HEAD = re.compile(rf"\b{_TIME_WORDS}\b", re.I)

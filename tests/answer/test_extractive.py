@@ -978,6 +978,29 @@ def test_a_part_counted_after_everyone_answers_how_many_of_that_part(vocab):
     assert draft.status == "answered" and "660" in draft.text and "1,150" not in draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "row", "bound"),
+    [
+        # lung cancer: a CI in the cell with its level and name
+        (
+            "upper bound of the CI for the OS HR in the overall IB-IIIA population?",
+            "5-yr OS, stage IB-IIIA | Osimertinib: 88% | Placebo: 78% | HR (CI): 0.49 "
+            "(95.03% CI 0.34-0.70)",
+            "0.70",
+        ),
+        # oesophageal cancer: likewise, with a P value in the brackets
+        (
+            "upper CI bound for the OS HR, TC PD-L1 >=1%?",
+            "TC PD-L1 >=1% | Median OS, nivolumab: 13.7 | HR: 0.64 (95% CI, 0.46-0.90; P=0.001)",
+            "0.90",
+        ),
+    ],
+)
+def test_a_ci_bound_asked_is_read_from_a_table_cell(question, row, bound, vocab):
+    draft = _answer_in(vocab, question, [row], ["osimertinib", "nivolumab"])
+    assert draft.status == "answered" and bound in draft.text, draft.text
+
+
 def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):
     # glioma: the second subgroup's HR, said as "it was", its CI in words
     glioma = (

@@ -1115,3 +1115,22 @@ def test_a_number_after_a_count_is_no_head_count_without_a_verb_of_having(vocab)
     # breast cancer: a dose after a count is no part of the patients
     sentence = "Of the 300 patients, 125 mg was the most common dose."
     assert "125" not in [f.value for f in extract_figures(sentence, vocab) if f.unit == "count"]
+
+
+@pytest.mark.parametrize(
+    ("row", "detail"),
+    [
+        # lung cancer: the cell's CI with its level and name
+        (
+            "5-yr OS, stage IB-IIIA | Osimertinib: 88% | HR (CI): 0.49 (95.03% CI 0.34-0.70)",
+            "(95.03% CI 0.34-0.70)",
+        ),
+        # oesophageal cancer: with a comma and a P value
+        ("TC PD-L1 >=1% | HR: 0.64 (95% CI, 0.46-0.90; P=0.001)", "(95% CI, 0.46-0.90; P=0.001)"),
+        # the bare range as before
+        ("OS | HR (95% CI): 0.73 (0.57-0.95)", "(0.57-0.95)"),
+    ],
+)
+def test_a_table_cells_ci_in_brackets_is_its_values(row, detail, vocab):
+    ratios = [f for f in extract_figures(row, vocab) if f.endpoint == "HR"]
+    assert [f.detail for f in ratios] == [detail]
