@@ -36,7 +36,12 @@ _TRIAL_BEFORE_NCT = re.compile(
 _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
-_CODED_TRIAL = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3})\b")
+# ("POD1UM-303": digits inside the letters and a number after a hyphen; "EMPOWER-Lung 1": a word
+# in capitals, a capitalised word and a number)
+_CODED_TRIAL = re.compile(
+    r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3}(?:[-‑]\d{1,4}[A-Z]{0,3})?"
+    r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?)\b"
+)
 _ABBREVIATION = re.compile(
     r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9+/-]{1,14})\)"
 )
@@ -145,7 +150,8 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
             and _looks_like_trial_name(name)
             and not _NCT.fullmatch(name)
             and not _is_term(name, vocab)
-            and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}", name)  # "PD-1", "HER2", "CD20"
+            # "PD-1", "HER2", "CD20", a score's band ("IPI 3-5")
+            and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}(?:[-‑]\d{1,2})?", name)
         ):
             names[name] += count
     drug_counts: Counter[str] = Counter(

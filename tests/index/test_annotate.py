@@ -204,3 +204,29 @@ def test_a_regimen_code_after_its_drugs_is_an_alias_of_them(vocab, text, code, r
 def test_letters_that_do_not_spell_the_drugs_are_no_regimen_code(vocab, text):
     aliases = annotate(text, vocab).aliases
     assert not any("plus" in long for long in aliases.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # lung cancer: a word in capitals, a capitalised word and a one-digit number
+        (
+            "EMPOWER-Lung 1 randomised 712 patients. In EMPOWER-Lung 1, cemiplimab was given "
+            "at 350 mg every 3 weeks.",
+            "EMPOWER-Lung 1",
+        ),
+        # anal cancer: digits inside the letters and a number after a hyphen
+        (
+            "POD1UM-303 enrolled 308 patients. The POD1UM-303 results were presented in 2024.",
+            "POD1UM-303",
+        ),
+    ],
+)
+def test_a_coded_trial_name_is_read_whole(text, trial, vocab):
+    assert trial in annotate(text, vocab).trials
+
+
+def test_a_scores_band_is_no_trial(vocab):
+    # lymphoma: the International Prognostic Index band, said twice
+    text = "Patients with IPI 3-5 disease were eligible. In IPI 3-5 disease the HR was 0.75."
+    assert annotate(text, vocab).trials == []
