@@ -531,3 +531,14 @@ def test_mrd_negativity_typed_short_is_the_endpoint(question, vocab):
 )
 def test_two_parts_said_together_are_the_population_asked(question, words, vocab):
     assert words <= set(analyze(question, vocab).population)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "nominal p for OS in keynote 040 (updated analysis)?",  # head and neck cancer
+        "nominal P value for PFS at the update, lung trial?",  # lung cancer
+    ],
+)
+def test_a_nominal_p_is_a_p_value(question, vocab):
+    assert analyze(question, vocab).target == "P value"
