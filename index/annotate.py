@@ -32,6 +32,12 @@ _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
 _TRIAL_BEFORE_NCT = re.compile(
     rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?[;,]\s*)NCT\d{{8}}\b"
 )
+# two names of one trial before its registry number: "Study 309 / KEYNOTE-775 (NCT03517449)",
+# a sponsor's study number among them
+_STUDY_NUMBER = r"(?:Study|Trial)\s+\d{3,5}"
+_TWIN_NAMES = re.compile(
+    rf"\b({_STUDY_NUMBER}|{_NAME})\s*/\s*({_STUDY_NUMBER}|{_NAME})\s*[\(\[,]\s*NCT\d{{8}}\b"
+)
 # a headline or heading that opens with the name: "PRIMA: Niraparib maintenance extends ..."
 _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
@@ -133,6 +139,10 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             if _looks_like_trial_name(name) and not _NCT.fullmatch(name):
+                names[name] += 1
+    for m in _TWIN_NAMES.finditer(text):
+        for name in m.groups():
+            if re.fullmatch(_STUDY_NUMBER, name) or _looks_like_trial_name(name):
                 names[name] += 1
     for m in _TRIAL_HEADING.finditer(text):
         name = m.group(1)

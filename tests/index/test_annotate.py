@@ -230,3 +230,25 @@ def test_a_scores_band_is_no_trial(vocab):
     # lymphoma: the International Prognostic Index band, said twice
     text = "Patients with IPI 3-5 disease were eligible. In IPI 3-5 disease the HR was 0.75."
     assert annotate(text, vocab).trials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # endometrial cancer: a sponsor's study number beside the trial's name
+        (
+            "**Trial:** Study 309 / KEYNOTE-775 (NCT03517449), phase 3, open-label.",
+            {"Study 309", "KEYNOTE-775"},
+        ),
+        # ovarian cancer: two cooperative groups' names of one trial
+        ("The PRIMA/ENGOT-OV26 (NCT02655016) trial enrolled 733 women.", {"PRIMA", "ENGOT-OV26"}),
+    ],
+)
+def test_two_names_of_one_trial_before_its_registry_number_are_both_its(text, names, vocab):
+    assert names <= set(annotate(text, vocab).trials)
+
+
+def test_a_study_number_alone_is_no_trial(vocab):
+    # breast cancer: "Study 2" of a methods section, twice
+    text = "Study 2 enrolled 40 patients. In Study 2, the ORR was 31%."
+    assert annotate(text, vocab).trials == []
