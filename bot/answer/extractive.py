@@ -1493,6 +1493,13 @@ class ExtractiveEngine:
         for clause in (_ITEM_CUT.split(fig.label)[-1], _CLAUSE_CUT.split(fig.label)[-1]):
             if any(self.vocab.is_event(t.key) for t in self.vocab.terms(clause)):
                 return True
+        # a grade's rate in brackets after another value is that value's event's: "Hypertension
+        # ... in 67.8% of patients (grade 3 or higher in 41.8%)"
+        opened = s.text.rfind("(", 0, fig.start)
+        inside = s.text[opened : fig.start] if opened >= 0 else ""
+        if inside and ")" not in inside and re.search(GRADE_LEAD, inside, re.I):
+            named = [t for t in self.vocab.terms(s.text[:opened]) if t.kind == "group"]
+            return bool(named) and self.vocab.is_event(named[-1].key)
         return False
 
     def _asked_as_part(self, q: Question, key: str, s: Sentence) -> bool:
@@ -1922,7 +1929,7 @@ class ExtractiveEngine:
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             if asks_quantity and q.population and not says_population(q.population, s.text):
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
-            if asks_quantity and self._other_grades(q, s.text):
+            if asks_quantity and self._other_grades(q, f"{s.section}. {s.text}"):
                 continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
@@ -2010,14 +2017,14 @@ class ExtractiveEngine:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
 
     def _other_grades(self, q: Question, sentence: str) -> bool:
-        """The question asks for severe grades ("G3+ irAEs") and the sentence names every grade
-        only ("irAEs of any grade were more common ... fatal events in 4% vs 3%"). (A sentence
-        naming severe grades only may still say every grade's rate without naming it:
-        "Neutropenia occurred in 45.8% (grade 3 or higher, 19.6%)".)"""
+        """The question asks for severe grades ("G3+ irAEs") and the sentence (or its section's
+        heading) names none: its rates are every grade's, named ("irAEs of any grade were more
+        common ... 4% vs 3%") or not ("the most common adverse events were diarrhoea (80.9%)
+        ..."). (A sentence naming severe grades only may still say every grade's rate without
+        naming it: "Neutropenia occurred in 45.8% (grade 3 or higher, 19.6%)".)"""
         if not any(key == SEVERE for key, _ in q.qualifiers):
             return False
-        said = {t.key for t in self.vocab.terms(sentence)}
-        return ANY_GRADE in said and SEVERE not in said
+        return SEVERE not in {t.key for t in self.vocab.terms(sentence)}
 
     def _has_figure_asked(self, q: Question, s: Sentence) -> bool:
         """A sentence that may answer a question asking for a number has one: of the kind the

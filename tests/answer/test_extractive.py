@@ -1001,6 +1001,32 @@ def test_a_ci_bound_asked_is_read_from_a_table_cell(question, row, bound, vocab)
     assert draft.status == "answered" and bound in draft.text, draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # thyroid cancer: the grade 3 rate in brackets is hypertension's, not every event's
+        (
+            "G3+ TRAEs lenvatinib vs placebo",
+            "Hypertension was the most common toxicity, reported in 67.8% of patients on "
+            "lenvatinib (grade 3 or higher in 41.8%), followed by diarrhea (59.4%).",
+            ["lenvatinib"],
+        ),
+        # liver cancer: likewise with diarrhoea
+        (
+            "grade 3+ AEs w/ cabozantinib?",
+            "Palmar-plantar erythrodysesthesia was the most common toxicity, reported in 46% "
+            "of patients on cabozantinib (grade 3 or higher in 17%), followed by diarrhoea (54%).",
+            ["cabozantinib"],
+        ),
+    ],
+)
+def test_a_grades_rate_in_brackets_after_an_events_rate_is_that_events(
+    question, sentence, drugs, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "not_found", draft.text
+
+
 def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):
     # glioma: the second subgroup's HR, said as "it was", its CI in words
     glioma = (
@@ -2579,6 +2605,22 @@ def test_a_question_that_asks_for_a_number_is_not_answered_by_a_sentence_without
                 "or higher) of patients on avelumab."
             ],
             "7.0%",
+        ),
+        # breast cancer: the most common events of a list name no grade: every grade's rates
+        (
+            "rate of G3+ hand-foot syndrome with tucatinib?",
+            [
+                "The most common adverse events in the tucatinib arm were diarrhoea (80.9% vs "
+                "53.3% with placebo) and palmar-plantar erythrodysesthesia syndrome (63.4% vs "
+                "52.8%)."
+            ],
+            None,
+        ),
+        # kidney cancer: likewise
+        (
+            "grade >=3 hypertension w/ cabozantinib?",
+            ["Hypertension was reported in 37% of patients on cabozantinib and 8% on placebo."],
+            None,
         ),
         # breast cancer: every grade's rate said without naming it, the severe one named
         (

@@ -542,3 +542,17 @@ def test_two_parts_said_together_are_the_population_asked(question, words, vocab
 )
 def test_a_nominal_p_is_a_p_value(question, vocab):
     assert analyze(question, vocab).target == "P value"
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("any-grade hyperphosphatemia rate with erdafitinib?", "hyperphosphatemia"),  # bladder
+        ("hypophosphataemia incidence on nirogacestat", "hypophosphatemia"),  # desmoid tumours
+        ("hand-foot syndrome (PPE) rate on sunitinib?", "palmar-plantar erythrodysesthesia"),  # RCC
+        ("TLS rate on VenR?", "tumor lysis syndrome"),  # CLL
+    ],
+)
+def test_an_adverse_event_as_typed_is_an_event_of_its_own(question, event, vocab):
+    groups = analyze(question, vocab).groups
+    assert event in groups and vocab.is_event(event)
