@@ -689,7 +689,14 @@ def schedule_after(sentence: str, end: int) -> str:
     )[0]
     if re.search(r"\d[.,]\d|%", said):
         return ""
-    return said.rstrip() if _SCHEDULE.search(said) else ""
+    if not _SCHEDULE.search(said):
+        return ""
+    # the same dose said another way in brackets: "10 mg daily (5 mg twice daily)"
+    again = _DOSE_AGAIN.match(sentence, end + len(said.rstrip()))
+    return said.rstrip() + (again.group(0) if again else "")
+
+
+_DOSE_AGAIN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*mg\b[^()]{0,30}\)")
 
 
 def week_points(text: str) -> list[tuple[int, int]]:

@@ -1662,6 +1662,11 @@ class ExtractiveEngine:
             _drugs_named(_without_regimens(q.text, brands, self.vocab), drugs, self.vocab)
             - self.vocab.class_names
         ) or asked
+        # "prednisone schedule given with abiraterone": the drug named before "with" is asked
+        parts = _GIVEN_WITH.split(q.text, maxsplit=1)
+        if len(parts) > 1:
+            lead = _drugs_named(parts[0], drugs, self.vocab, brands) - self.vocab.class_names
+            asked = lead or asked
         before = " ".join(s.text[: fig.start].split()[-4:])
         # the drug nearest the dose: "drug A plus drug B 30 mg" is drug B's dose
         own: set[str] = set()
@@ -2838,6 +2843,8 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
 _QUANTITY = re.compile(
     r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
 )
+# what a drug is given with, after the drug a dose question asks about
+_GIVEN_WITH = re.compile(r"\b(?:given\s+|taken\s+|used\s+)?(?:with\b|w/|alongside\b)", re.I)
 # arms named together, not one by one: "the two acalabrutinib arms", "both groups"
 _ARMS_TOGETHER = re.compile(
     r"\b(?:both|the\s+two|all\s+three|the\s+three|each\s+of\s+the)\b[\w\s-]{0,40}?"

@@ -1027,6 +1027,36 @@ def test_a_grades_rate_in_brackets_after_an_events_rate_is_that_events(
     assert draft.status == "not_found", draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "dose", "other"),
+    [
+        # prostate cancer: the drug asked is the one named before "given with"
+        (
+            "prednisone schedule given with abiraterone?",
+            "Patients received niraparib 200 mg or placebo, each given with abiraterone acetate "
+            "1,000 mg orally once daily plus prednisone 10 mg daily.",
+            ["niraparib", "abiraterone", "prednisone"],
+            "10 mg",
+            "1,000 mg",
+        ),
+        # myeloma: likewise
+        (
+            "dexamethasone dose w/ daratumumab?",
+            "Daratumumab was given at 16 mg/kg weekly, with lenalidomide 25 mg on days 1-21 "
+            "and dexamethasone 40 mg weekly.",
+            ["daratumumab", "lenalidomide", "dexamethasone"],
+            "40 mg",
+            "16 mg/kg",
+        ),
+    ],
+)
+def test_the_drug_a_dose_question_names_before_with_is_the_one_asked(
+    question, sentence, drugs, dose, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and dose in draft.text and other not in draft.text
+
+
 def test_a_ratio_said_as_it_in_the_next_sentence_is_that_subgroups(vocab):
     # glioma: the second subgroup's HR, said as "it was", its CI in words
     glioma = (

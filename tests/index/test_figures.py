@@ -1134,3 +1134,27 @@ def test_a_number_after_a_count_is_no_head_count_without_a_verb_of_having(vocab)
 def test_a_table_cells_ci_in_brackets_is_its_values(row, detail, vocab):
     ratios = [f for f in extract_figures(row, vocab) if f.endpoint == "HR"]
     assert [f.detail for f in ratios] == [detail]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose", "schedule"),
+    [
+        # prostate cancer: the same dose said another way in brackets
+        (
+            "each given with abiraterone acetate 1,000 mg orally once daily plus prednisone 10 mg "
+            "daily (5 mg twice daily).",
+            "10 mg",
+            " daily (5 mg twice daily)",
+        ),
+        # melanoma: likewise, a flat dose and its other schedule
+        (
+            "Nivolumab was given at 480 mg every 4 weeks (240 mg every 2 weeks) for a year.",
+            "480 mg",
+            " every 4 weeks (240 mg every 2 weeks)",
+        ),
+    ],
+)
+def test_a_doses_schedule_keeps_the_same_dose_said_again_in_brackets(sentence, dose, schedule):
+    from index.figures import schedule_after
+
+    assert schedule_after(sentence, sentence.index(dose) + len(dose)) == schedule
