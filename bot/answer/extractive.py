@@ -1934,7 +1934,7 @@ class ExtractiveEngine:
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             if asks_quantity and q.population and not says_population(q.population, s.text):
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
-            if asks_quantity and self._other_grades(q, f"{s.section}. {s.text}"):
+            if asks_quantity and self._severe_grade_unsaid(q, f"{s.section}. {s.text}"):
                 continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
@@ -2021,7 +2021,7 @@ class ExtractiveEngine:
     def _says_endpoint(self, endpoint: str, keys: set[str]) -> bool:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
 
-    def _other_grades(self, q: Question, sentence: str) -> bool:
+    def _severe_grade_unsaid(self, q: Question, sentence: str) -> bool:
         """The question asks for severe grades ("G3+ irAEs") and the sentence (or its section's
         heading) names none: its rates are every grade's, named ("irAEs of any grade were more
         common ... 4% vs 3%") or not ("the most common adverse events were diarrhoea (80.9%)

@@ -85,7 +85,8 @@ _NOT_A_HEADING = re.compile(r"[.!?,;:]\W*$|\||^[-*•>=]|^\W*$|^(?:by|published|
 
 
 def section_headings(chunks: list[ChunkRecord]) -> list[Heading]:
-    """The section headings of one article's ``chunks`` as (offset, text), in order: markdown
+    """The section headings of one article's ``chunks`` (offset, text, markdown level), in
+    order: markdown
     headings, whole bold lines, table captions ("Table 2. OS by PD-L1 CPS"), and the short lines
     that HTML and PDF headings become (no closing punctuation, at most 12 words)."""
     found: dict[int, Heading] = {}

@@ -166,8 +166,9 @@ class AnswerSettings(BaseModel):
     closest_sources: int = Field(
         default=3, ge=1, description="Sources listed when the index cannot answer."
     )
-    # 0.4: on the first runs of four sealed parts, the answers below it were wrong as often as
-    # right (36 and 36; bench/RESULTS.md "Session 14"); the engine's own floor (0.2) is a tie's
+    # 0.4: on the first runs of six sealed parts, the answers below it were wrong nearly as
+    # often as right (47 wrong, 64 right; bench/RESULTS.md "Session 14"); the engine's own
+    # floor (0.2) is a tie's
     min_confidence: float = Field(
         default=0.4,
         ge=0.0,
