@@ -556,3 +556,11 @@ def test_a_nominal_p_is_a_p_value(question, vocab):
 def test_an_adverse_event_as_typed_is_an_event_of_its_own(question, event, vocab):
     groups = analyze(question, vocab).groups
     assert event in groups and vocab.is_event(event)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["SD as best response, paz vs pbo?", "stable disease rate w/ ivosidenib?"],  # sarcoma, biliary
+)
+def test_stable_disease_asked_is_not_the_response_rate(question, vocab):
+    assert analyze(question, vocab).target == "SD"

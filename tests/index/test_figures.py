@@ -1158,3 +1158,21 @@ def test_a_doses_schedule_keeps_the_same_dose_said_again_in_brackets(sentence, d
     from index.figures import schedule_after
 
     assert schedule_after(sentence, sentence.index(dose) + len(dose)) == schedule
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # soft-tissue sarcoma: stable disease as the best response is no response rate
+        (
+            "What it does is stabilise disease: stable disease was the best response in 67% of "
+            "pazopanib patients versus 38% on placebo.",
+            "67%",
+        ),
+        # cholangiocarcinoma: likewise
+        ("Stable disease was the best response in 51% of ivosidenib-treated patients.", "51%"),
+    ],
+)
+def test_stable_disease_as_the_best_response_is_its_own_endpoint(sentence, value, vocab):
+    found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
+    assert found[value] == "SD"
