@@ -283,8 +283,6 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     table row ("All randomized | ..."). Numbers in the phrase do not matter."""
     if _WHOLE_BEFORE.search(sentence[: fig.start]) and _PARTS_AFTER.match(sentence, fig.end):
         return True  # "Of the 1,096 patients (...), 847 had ...": everyone, then a part
-    if _WHOLE_BEFORE.search(sentence[: fig.start]) and _PARTS_AFTER.match(sentence, fig.end):
-        return True  # "Of the 1,096 patients (...), 847 had ...": everyone, then a part
     candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:

@@ -329,7 +329,10 @@ def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
     return found or None
 
 
-_NAMED_TRIAL = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z]+[\s-]?\d{1,4}[A-Za-z]{0,3}(?![\w-])")
+# ("EMPOWER-Lung 3": a name of two words and a number)
+_NAMED_TRIAL = re.compile(
+    r"(?<![\w-])[A-Za-z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?[\s-]?\d{1,4}[A-Za-z]{0,3}(?![\w-])"
+)
 
 
 def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
@@ -442,7 +445,8 @@ def _chunks_of(snap: Snapshot, articles: set[str]) -> list[ChunkRecord]:
     return [snap.chunks[i] for a in articles for i in snap.chunks_of_article.get(a, [])]
 
 
-_TIME_AFTER = re.compile(r"[\s-]*(?:yrs?|years?|mos?|months?|wks?|weeks?|y|m)\b", re.I)
+# (lower case: "ORCA-Lung 3 mOS?" is a trial and an endpoint, not "3 mo")
+_TIME_AFTER = re.compile(r"[\s-]*(?:[yY]rs?|[yY]ears?|mos?|[mM]onths?|wks?|[wW]eeks?|y|m)\b")
 
 
 def _names_in(text: str, names: frozenset[str]) -> set[str]:

@@ -71,7 +71,7 @@ class _ArticleContext:
     analyses: dict[str, dict[str, int]] = field(default_factory=dict)
     together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
     overall_rows: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # on first use
-    # the drugs an article names before and only after "versus" (its arms' sides), likewise
+    # the drugs an article names right before and right after "versus", likewise
     sides: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
 
 
@@ -1112,14 +1112,32 @@ class ExtractiveEngine:
         if article not in context.backbones:
             drugs = _article_drugs(s.article)
             text = context.text.get(article, "")
-            said = " ".join(m.group(0) for m in _CONTROL_ARM_DRUG.finditer(text))
-            context.backbones[article] = _drugs_named(said, drugs, self.vocab, _brands(s.article))
+            brands = _brands(s.article)
+            # "crossover to retifanlimab monotherapy": a drug alone is no control arm's when
+            # the article only ever compares it with others (its experimental drug)
+            before, after = self._compared(s, context)
+            experimental = before - after
+            found: set[str] = set()
+            for m in _CONTROL_ARM_DRUG.finditer(text):
+                named = _drugs_named(m.group(0), drugs, self.vocab, brands)
+                if "placebo" in named or not named & experimental:
+                    found |= named
+            if "placebo" in found and self.vocab.drug_classes.get("chemo") in found:
+                # "placebo plus chemotherapy": the article's cytotoxic drugs are every arm's
+                found |= {d for d in drugs if self.vocab.is_chemotherapy(d)}
+            context.backbones[article] = found
         return context.backbones[article] - self.vocab.class_names
 
     def _sides(self, s: Sentence, context: _ArticleContext) -> tuple[set[str], set[str]]:
         """The drugs an article names before "versus" (the arms compared) and those it names
         only after it (the arms they are compared with: "atezolizumab plus bevacizumab versus
         sorafenib", never "sorafenib versus ...", its control arm's)."""
+        before, after = self._compared(s, context)
+        classes = self.vocab.class_names
+        return before - classes, after - before - classes
+
+    def _compared(self, s: Sentence, context: _ArticleContext) -> tuple[set[str], set[str]]:
+        """The drugs an article names right before and right after "versus", each said."""
         article = s.article.id
         if article not in context.sides:
             drugs = _article_drugs(s.article)
@@ -1133,8 +1151,7 @@ class ExtractiveEngine:
                 words_before = re.split(r"\d", words_before)[-1]
                 after |= _drugs_named(next_words, drugs, self.vocab, _brands(s.article))
                 before |= _drugs_named(words_before, drugs, self.vocab, _brands(s.article))
-            classes = self.vocab.class_names
-            context.sides[article] = (before - classes, after - before - classes)
+            context.sides[article] = (before, after)
         return context.sides[article]
 
     def _other_arm(
@@ -1175,8 +1192,9 @@ class ExtractiveEngine:
             return True  # "13% versus 7%": the experimental arm's value first, the control's next
         # a figure that names no arm is its section's ("## X alone"), unless the section
         # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
+        # ("48.6% in the standard-therapy arm" names its arm without a drug: not the section's)
         if not own and s.section and not _VERSUS.search(s.section):
-            arm = s.section
+            arm = arm if arm and self.vocab.names_comparator(arm) else s.section
             own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
         elif not own and s.section and asked:
             # "## Versus nivolumab monotherapy": its figures are of the arms it compares, not of
@@ -1184,11 +1202,14 @@ class ExtractiveEngine:
             compared = _drugs_named(s.section, drugs, self.vocab, _brands(s.article))
             if compared and not asked & compared:
                 return True
+        # ("control group" said, octreotide asked of a trial giving it in both arms: either)
+        after = self._compared(s, context)[1] if context else set()
         if (
             not own
             and arm
             and asked - self.vocab.class_names
-            and not asks_control
+            and not control
+            and not self._compared_with_side(drugs_asked - backbone or drugs_asked, after)
             and self.vocab.names_comparator(arm)
         ):
             return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
@@ -1218,7 +1239,8 @@ class ExtractiveEngine:
     def _arm_said(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
         """The words that say whose a figure is: its own (a row's label, the phrase after it),
         else a "With X," opening, else the order of a comparison the sentence opens with."""
-        arm = _arm_words(s, fig) or ("" if is_table_row(s.text) else _label_arm(fig))
+        arm = _arm_words(s, fig) or _arm_after_count(s.text, fig)
+        arm = arm or ("" if is_table_row(s.text) else _label_arm(fig))
         if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
             arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
         lead = LEAD_CLAUSE.match(s.text)
@@ -1236,6 +1258,15 @@ class ExtractiveEngine:
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
         return arm
+
+    def _compared_with_side(self, drugs: set[str], after: set[str]) -> bool:
+        """The drugs asked are (among) those an article compares with ("versus 31.5 months with
+        ibrutinib alone"; cytotoxic drugs, when it compares with "chemotherapy"): the control
+        arm may be theirs."""
+        if drugs & after:
+            return True
+        chemo = self.vocab.drug_classes.get("chemo", "chemotherapy")
+        return bool(drugs) and chemo in after and all(self.vocab.is_chemotherapy(d) for d in drugs)
 
     def _chemotherapy_alike(self, asked: set[str], own: set[str]) -> tuple[set[str], set[str]]:
         """Cytotoxic drugs on one side ("pembro + carbo/pac") and "chemotherapy" on the other
@@ -1743,6 +1774,9 @@ class ExtractiveEngine:
         wording = _comparator_words(q.text)
         if not wording:
             return set()
+        first = self.vocab.terms(wording)
+        if first and first[0].kind == "endpoint" and first[0].start <= 4:
+            return set()  # "discontinuation vs dose reduction on zanu": two endpoints compared
         drugs = _article_drugs(s.article)
         return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
 
@@ -1936,6 +1970,8 @@ class ExtractiveEngine:
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
             if asks_quantity and self._severe_grade_unsaid(q, f"{s.section}. {s.text}"):
                 continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
+            if asks_quantity and self._part_negated(q, s.text):
+                continue  # "intracranial progression" asked: "those without brain metastases"
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
@@ -1987,6 +2023,21 @@ class ExtractiveEngine:
         ):
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
+
+    def _part_negated(self, q: Question, text: str) -> bool:
+        """``text`` says a part of the population the question names, with "without" or "no"
+        before it where the question has none, or the other way round: the other part."""
+        asked = {key for key, kind in q.qualifiers if kind == "subgroup"}
+
+        def said(where: str) -> dict[str, bool]:  # each asked part said: negated or not
+            return {
+                t.key: bool(_NEGATED_BEFORE.search(where[: t.start]))
+                for t in self.vocab.terms(where)
+                if t.key in asked
+            }
+
+        in_text, in_question = said(text), said(q.text)
+        return any(key in in_question and neg != in_question[key] for key, neg in in_text.items())
 
     def _targets_named(self, text: str) -> set[str]:
         """The targets a sentence names ("an EGFR-MET bispecific": each of the compound's);
@@ -2385,7 +2436,9 @@ _COMPARED = r"vs\.?|versus|compared (?:with|to)"
 _COMPARED_WITH = re.compile(rf"\b(?:{_COMPARED})\s", re.I)
 _THAN = re.compile(rf"\b(?:{_COMPARED}|than)\s", re.I)  # "longer with A than with B"
 _VERSUS = re.compile(rf"\b(?:{_COMPARED}|against|over)\s", re.I)
-_CLAUSE_END = re.compile(r"[,;.:()|\n]")
+# "without baseline ", "w/o ", "non-"; "not " right before ("had not experienced CNS ...")
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:without|no|non)|\bw/o)[\s-]+(?:\w+\s+)?$|\bnot\s+$", re.I)
+_CLAUSE_END = re.compile(r"[,;:()|\n]|\.(?!\d)")  # not the point of "36.3 months with X"
 # "Patients given encorafenib alone had a median OS of": the sentence's subject names the arm
 _SUBJECT_ARM = re.compile(
     r"^(?:patients|those|people|participants)\s+(?:given|receiving|who\s+received|"
@@ -2419,6 +2472,24 @@ def _comparator_words(question: str) -> str:
         return m.group("x")
     m = _VERSUS.search(question)
     return question[m.end() :] if m else ""
+
+
+def _arm_after_count(sentence: str, fig: Figure) -> str:
+    """The arm of a share in brackets after a count, said after the bracket ("two (0.8%) in
+    the standard-of-care group")."""
+    if not _COUNT_BRACKET.search(sentence[: fig.start]):
+        return ""
+    scope = fig.scope.strip()
+    if not scope.startswith(")"):
+        return ""
+    return arm_phrase(replace(fig, scope=scope[1:])) or ""
+
+
+_COUNT_BRACKET = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+(?:patients?|pts|participants?|people|deaths?|events?))?\s*\(\s*$",
+    re.I,
+)
 
 
 def _label_arm(fig: Figure) -> str:
@@ -2487,6 +2558,9 @@ def _drugs_named(
 
 
 _DRUGS_SEEN: dict[tuple[object, ...], frozenset[str]] = {}
+# words that make a drug's name an adjective of the patients or regimen given it (not
+# "-pretreated", "-naive", "-refractory": a population's history)
+_GIVEN_SUFFIX = re.compile(r"-(?:treated|based|containing)$")
 
 
 def _find_drugs(
@@ -2510,6 +2584,7 @@ def _find_drugs(
                 out.add(hit[0])
     words: list[str] = []
     for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+        w = _GIVEN_SUFFIX.sub("", w)  # "erdafitinib-treated patients": erdafitinib's arm
         parts = w.split("-")
         formulated = [d for d in drugs if len(parts) > 1 and d.startswith(w)]
         formulated = [d for d in formulated if vocab.is_formulation(d)]

@@ -203,6 +203,25 @@ def test_a_word_before_a_coded_name_is_not_part_of_it(vocab):
     assert _trials_named("ORR in ORCA-12 of 743 pts", snap, vocab) == ["ORCA-12"]
 
 
+def test_a_coded_name_of_two_words_is_read_whole(vocab):
+    from bot.answer.core import _trials_named
+
+    # lung and cervical cancer: "ORCA-Lung 3" is another trial than the indexed "ORCA-Lung 1",
+    # not the family "ORCA-Lung" and a stray 3
+    snap = Snapshot(
+        {
+            "l": ArticleRecord("l", "l", "l", "2026-01-01", 1, {"trials": ["ORCA-Lung 1"]}),
+            "c": ArticleRecord("c", "c", "c", "2026-01-01", 1, {"trials": ["ORCA-Cervical 2"]}),
+        },
+        [],
+        BM25Index([]),
+        {"l": frozenset(), "c": frozenset()},
+    )
+    assert _trials_named("ORCA-Lung 3 mOS w/ chemo?", snap, vocab) == ["ORCA-Lung 3"]
+    assert _trials_named("ORCA-Cervical 2 PFS HR?", snap, vocab) == ["ORCA-Cervical 2"]
+    assert _trials_named("ORCA-Cervical 9 PFS HR?", snap, vocab) == ["ORCA-Cervical 9"]
+
+
 def test_capitals_with_a_letter_suffix_look_like_a_trial_name(vocab):
     from bot.answer.core import looks_like_trial_name
 

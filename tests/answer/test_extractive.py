@@ -5697,3 +5697,293 @@ def test_a_row_label_names_its_part_after_its_endpoint(
 ):
     d = _answer_in(vocab, question, rows, drugs, section="Results")
     assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+def _lead(d) -> str:
+    """The answer's lead line, without its citations."""
+    return d.text.split("\n")[0].split("[")[0]
+
+
+def _sure(d) -> bool:
+    """Answered, and sure enough to be shown at the default minimum confidence."""
+    from bot.infra.settings import AnswerSettings
+
+    return d.status == "answered" and d.confidence >= AnswerSettings().min_confidence
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, other",
+    [
+        # head and neck: a count, its share in brackets, then the arm
+        (
+            "treatment-related deaths in the pembrolizumab arm (%)?",
+            "Treatment-related deaths occurred in four patients (1.6%) in the pembrolizumab "
+            "group and two (0.8%) in the standard-of-care group.",
+            ["pembrolizumab", "methotrexate"],
+            "1.6%",
+            "0.8%",
+        ),
+        # myeloma: the same shape
+        (
+            "fatal AEs with daratumumab?",
+            "Fatal adverse events occurred in 12 patients (4.2%) in the daratumumab group and "
+            "five (1.8%) in the control group.",
+            ["daratumumab", "lenalidomide"],
+            "4.2%",
+            "1.8%",
+        ),
+    ],
+)
+def test_a_share_after_a_count_is_the_arm_said_after_its_bracket(
+    vocab, question, sentence, drugs, expected, other
+):
+    opening = f"Patients were randomized to {drugs[0]} versus standard of care."
+    d = _answer_in(vocab, question, [opening, sentence], drugs, prose=True)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, other",
+    [
+        # urothelial: "erdafitinib-treated patients" are the erdafitinib arm
+        (
+            "discontinuation due to TRAEs in the erdafitinib arm",
+            "Discontinuation of treatment because of TRAEs occurred in 8.1% of "
+            "erdafitinib-treated patients and 13.0% of chemotherapy-treated patients.",
+            ["erdafitinib", "docetaxel"],
+            "8.1%",
+            "13.0%",
+        ),
+        # CLL: "zanubrutinib-treated" against "ibrutinib-treated"
+        (
+            "AEs leading to discontinuation on ibrutinib?",
+            "Adverse events led to discontinuation in 8.9% of zanubrutinib-treated patients "
+            "vs 20.4% of ibrutinib-treated patients.",
+            ["zanubrutinib", "ibrutinib"],
+            "20.4%",
+            "8.9%",
+        ),
+    ],
+)
+def test_a_drug_treated_patients_are_that_drugs_arm(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # myeloma: the bullet under a "Key results" heading names the control arm by its word
+        (
+            "12-mo PFS w/ cilta-cel?",
+            [
+                "Median PFS was not reached with cilta-cel versus 11.8 months with standard "
+                "therapy.",
+                "At 12 months, 75.9% of cilta-cel patients were alive and progression-free, "
+                "against 48.6% in the standard-therapy arm.",
+            ],
+            ["ciltacabtagene", "autoleucel", "pomalidomide"],
+            "75.9%",
+            "48.6%",
+        ),
+        # neuroendocrine: the same, "the control arm"
+        (
+            "20-month PFS w/ dotatate?",
+            [
+                "PFS was longer with lutetium Lu 177 dotatate versus 8.4 months with high-dose "
+                "octreotide.",
+                "At 20 months, 65.2% of dotatate patients were alive and progression-free, "
+                "against 10.8% in the control arm.",
+            ],
+            ["dotatate", "octreotide"],
+            "65.2%",
+            "10.8%",
+        ),
+    ],
+)
+def test_an_arm_named_by_the_comparator_word_is_not_its_sections(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs, section="Key results", prose=True)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+    assert d.confidence == 1.0  # the control arm's figure is no rival of the asked arm's
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # anal cancer: "retifanlimab monotherapy" at crossover is no control arm's drug, so a
+        # bare "x vs y" is still the experimental arm first
+        (
+            "24 month OS rate w/ retifanlimab + CP?",
+            [
+                "Median PFS was 9.3 months with retifanlimab plus carboplatin-paclitaxel versus "
+                "7.4 months with placebo plus carboplatin-paclitaxel.",
+                "Patients in the placebo arm could cross over to retifanlimab monotherapy.",
+                "The estimated 24-month OS rate was 55.4% vs 46.8%.",
+            ],
+            ["retifanlimab", "carboplatin", "paclitaxel"],
+            "55.4%",
+            "46.8%",
+        ),
+        # melanoma: the same with a drug given alone after progression
+        (
+            "12-month OS with nivolumab plus relatlimab?",
+            [
+                "Median PFS was 10.1 months with nivolumab plus relatlimab versus 4.6 months "
+                "with nivolumab plus placebo.",
+                "After progression, some patients received relatlimab monotherapy in a "
+                "separate study.",
+                "The 12-month OS rate was 77.0% vs 71.6%.",
+            ],
+            ["nivolumab", "relatlimab"],
+            "77.0%",
+            "71.6%",
+        ),
+    ],
+)
+def test_a_drug_alone_is_the_backbone_only_when_the_trial_compares_with_it(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)  # apart: no arms carried over
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected",
+    [
+        # CLL: two endpoints compared, not two arms
+        (
+            "AEs leading to discontinuation vs dose reduction on zanu?",
+            "Adverse events led to treatment discontinuation in 8.9% with zanubrutinib vs 20.4% "
+            "with ibrutinib.",
+            ["zanubrutinib", "ibrutinib"],
+            "8.9%",
+        ),
+        # GIST: the same
+        (
+            "discontinuation vs dose reduction on ripretinib?",
+            "TEAEs led to discontinuation in 8% with ripretinib versus 12% with sunitinib.",
+            ["ripretinib", "sunitinib"],
+            "8%",
+        ),
+    ],
+)
+def test_an_endpoint_after_vs_is_no_comparator_arm(vocab, question, sentence, drugs, expected):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert _sure(d) and expected in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # lung: carboplatin/paclitaxel asked, "pembrolizumab" said: both arms have the chemo
+        (
+            "ORR pembro+carbo/pac?",
+            [
+                "OS was 17.2 months with pembrolizumab plus chemotherapy versus 11.6 months with "
+                "placebo plus chemotherapy; chemotherapy was carboplatin with paclitaxel.",
+                "The confirmed ORR was 57.9% in the pembrolizumab group and 38.4% in the "
+                "placebo group.",
+            ],
+            ["pembrolizumab", "carboplatin", "paclitaxel"],
+            "57.9%",
+            "38.4%",
+        ),
+        # gastric: the same with a capecitabine/oxaliplatin backbone
+        (
+            "ORR zolbetuximab + capecitabine/oxaliplatin?",
+            [
+                "OS was 14.4 months with zolbetuximab plus chemotherapy versus 12.2 months with "
+                "placebo plus chemotherapy; chemotherapy was capecitabine and oxaliplatin.",
+                "The ORR was 53.8% in the zolbetuximab group and 48.8% in the placebo group.",
+            ],
+            ["zolbetuximab", "capecitabine", "oxaliplatin"],
+            "53.8%",
+            "48.8%",
+        ),
+    ],
+)
+def test_placebo_plus_chemotherapy_makes_the_cytotoxics_every_arms(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # lung (ALK): a landmark asked of the brain; one sentence is about those without lesions
+        (
+            "% free of intracranial progression at 5 years on lorlatinib?",
+            [
+                "Among those without baseline brain metastases, the hazard ratio was 0.24; 63% of "
+                "lorlatinib-treated patients in this group were progression-free at five years.",
+                "At five years, an estimated 92% of patients on lorlatinib had not experienced "
+                "intracranial progression.",
+            ],
+            ["lorlatinib", "crizotinib"],
+            "92%",
+            "63%",
+        ),
+        # breast (HER2+): the same
+        (
+            "% free of CNS progression at 1 year on tucatinib?",
+            [
+                "Among those without brain metastases at baseline, the hazard ratio was 0.57; 49% "
+                "of tucatinib-treated patients in this group were progression-free at one year.",
+                "At one year, an estimated 40% of patients on tucatinib had not experienced CNS "
+                "progression.",
+            ],
+            ["tucatinib", "trastuzumab"],
+            "40%",
+            "49%",
+        ),
+    ],
+)
+def test_a_sentence_about_those_without_the_part_asked_answers_nothing(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # CLL: ibrutinib is in both arms, and "versus 31.5 months with ibrutinib alone" says
+        # which is the control (the number's point ends no clause)
+        (
+            "24-month PFS in the ibrutinib arm?",
+            [
+                "Median PFS was not reached with venetoclax plus ibrutinib versus 31.5 months "
+                "with ibrutinib alone.",
+                "The 24-month PFS rate was 79.2% in the venetoclax group and 61.5% in the "
+                "control group.",
+            ],
+            ["venetoclax", "ibrutinib"],
+            "61.5%",
+            "79.2%",
+        ),
+        # gastric: the same with paclitaxel
+        (
+            "ORR in the paclitaxel arm?",
+            [
+                "Median OS was 9.6 months with ramucirumab plus paclitaxel versus 7.4 months with "
+                "paclitaxel alone.",
+                "The ORR was 28% in the ramucirumab group and 16% in the control group.",
+            ],
+            ["ramucirumab", "paclitaxel"],
+            "16%",
+            "28%",
+        ),
+    ],
+)
+def test_a_drug_both_arms_are_given_asked_is_the_control_groups(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
