@@ -75,6 +75,8 @@ class Vocabulary:
     asking_words: frozenset[str] = frozenset()
     # the words that name a trial's comparator arm without its drugs ("the standard-care arm")
     comparator_arms: tuple[str, ...] = ()
+    # a population's words as clinicians shorten them, as articles write them ("wt": wildtype)
+    population_shorthand: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
@@ -331,6 +333,10 @@ def _load(path: str | None) -> Vocabulary:
             stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
             asking_words=frozenset(w.casefold() for w in data.get("asking_words", [])),
             comparator_arms=tuple(str(w) for w in data.get("comparator_arms", [])),
+            population_shorthand={
+                str(k).casefold(): str(v).casefold()
+                for k, v in data.get("population_shorthand", {}).items()
+            },
             units={e: kind for kind, keys in data.get("units", {}).items() for e in keys},
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),

@@ -1202,15 +1202,11 @@ class ExtractiveEngine:
             compared = _drugs_named(s.section, drugs, self.vocab, _brands(s.article))
             if compared and not asked & compared:
                 return True
-        # ("control group" said, octreotide asked of a trial giving it in both arms: either)
-        after = self._compared(s, context)[1] if context else set()
         if (
             not own
             and arm
-            and asked - self.vocab.class_names
             and not control
-            and not self._compared_with_side(drugs_asked - backbone or drugs_asked, after)
-            and self.vocab.names_comparator(arm)
+            and self._comparators_word(s, arm, asked, backbone, context)
         ):
             return True  # "cilta-cel" asked: "48.6% in the standard-therapy arm"
         if not asked or not own:
@@ -1258,6 +1254,23 @@ class ExtractiveEngine:
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
         return arm
+
+    def _comparators_word(
+        self,
+        s: Sentence,
+        arm: str,
+        asked: set[str],
+        backbone: frozenset[str] | set[str],
+        context: _ArticleContext | None,
+    ) -> bool:
+        """The figure's arm is named by a word for the comparator ("the standard-therapy arm")
+        and a drug asked is no drug the article compares with ("control group" said, octreotide
+        asked of a trial giving it in both arms: either)."""
+        drugs_asked = asked - self.vocab.class_names
+        if not drugs_asked or not self.vocab.names_comparator(arm):
+            return False
+        after = self._compared(s, context)[1] if context else set()
+        return not self._compared_with_side(drugs_asked - backbone or drugs_asked, after)
 
     def _compared_with_side(self, drugs: set[str], after: set[str]) -> bool:
         """The drugs asked are (among) those an article compares with ("versus 31.5 months with
@@ -2739,6 +2752,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         if " " in w or not w.isalnum():
             # "node+" is said "node-positive" too
             forms = {w, f"{w[:-1]}-positive", f"{w[:-1]}positive"} if w.endswith("+") else {w}
+            # ">=4 prior lines" is said "≥4" too
+            forms |= {f.replace(">=", "≥").replace("<=", "≤") for f in forms}
+            forms |= {f.replace("≥", ">=").replace("≤", "<=") for f in forms}
             if not any(f.replace(" ", "") in squashed for f in forms):
                 return False
             continue

@@ -83,6 +83,10 @@ _RATE = re.compile(r"\brates?\b|%|\bpercent|\bproportion\b", re.I)
 _REGIMEN_JOIN = re.compile(
     r"(?<=[A-Za-z]{2})(?:\s+\+\s+|\+)(?=[A-Za-z]{2})|(?<=[a-z]{4})/(?=[a-z]{4})"
 )
+# "chemo arm (docetaxel/", "investigator's choice (doxorubicin/": a bracket after an arm's word
+_CHOICES_OPEN = re.compile(
+    r"\b(?:arm|group|chemo|chemotherapy|choice|control|comparator|TPC|SOC)\s*\([A-Za-z-]+$", re.I
+)
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
 # "3.5y f/u", "5-yr follow-up", "24 months of follow-up": how long, said of the analysis
@@ -132,6 +136,8 @@ def _joined(m: re.Match[str], vocab: Vocabulary) -> str:
     """ "nivo+ipi", "gem/cis": two drugs of one regimen ("plus"); "dose/schedule", "dose +
     cycles": two things asked, when a side is a word the vocabulary knows for something else
     than an arm."""
+    if m.group(0) == "/" and _CHOICES_OPEN.search(m.string[: m.start()]):
+        return " or "  # "the chemo arm (docetaxel/vinflunine)": the choices of one arm
     before = re.findall(r"[A-Za-z][\w-]*$", m.string[: m.start()])
     after = re.findall(r"^[A-Za-z][\w-]*", m.string[m.end() :])
     for word in before + after:
@@ -276,6 +282,13 @@ def analyze(
         q.landmark = None  # "PFS HR at 5 yrs", "mOS, 10 yr": the analysis's time, not a rate
     arms = known_names if arm_names is None else arm_names
     named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
+    # a trial's name and its number ("EMPOWER-Lung 1", "CodeBreaK 200") names no population
+    # (not a measure and its range: "CrCl 40-60")
+    named += [
+        e
+        for e in q.entities
+        if re.search(rf"{re.escape(e)}[\s-]?\d{{1,4}}\b(?![-–.]\d|\s*%)", text)
+    ]
     q.population = population_words(text, vocab, named)
     rest = _blank(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
@@ -411,17 +424,24 @@ _Q_POPULATION = [
         r"\b(?:w/o|without|w/out)\s+(?P<x>[\w\s-]{3,30}?)(?=\s+(?:at|in|on|stay|who)\b|[,?]|$)",
         re.I,
     ),
-    re.compile(r"\b(?P<x>cohort\s+\d+[a-z]?|part\s+\d+[a-z]?)\b", re.I),
-    # "int/poor risk pts", "high/intermediate risk disease": two parts said together
     re.compile(
-        r"(?P<x>\b[A-Za-z][\w-]*/[A-Za-z][\w-]*\s+[A-Za-z][\w-]{2,})\s+"
+        r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
+    ),
+    # "int/poor risk pts", "high/intermediate risk disease": two parts said together
+    re.compile(  # (not "w/o visceral disease")
+        r"(?P<x>\b(?!w/)[A-Za-z][\w-]*/[A-Za-z][\w-]*\s+[A-Za-z][\w-]{2,})\s+"
         r"(?:pts|patients|subgroup|disease)\b"
     ),
     # "adeno pts", "ypN+ pts", "IGHV-unmutated patients": one word before the patients
-    re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup)\b"),
+    re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup|cohort)\b"),
     # "CR-at-baseline subgroup": the words just before "subgroup"
     re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
-    re.compile(r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40})", re.I),
+    # ... up to the trial or arm said after it ("pts w/ visceral mets in THOR")
+    re.compile(
+        r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40}?)"
+        r"(?=\s+(?:in|on|vs\.?|versus|w/|with)\s|[,?;()]|$)",
+        re.I,
+    ),
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(
         r"\b(?:by|per|according to)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+)?)\s+"
@@ -438,6 +458,10 @@ _Q_POPULATION = [
     # "low-volume", "high tumour burden": how much disease
     re.compile(r"\b(?P<x>(?:high|low)[- ](?:volume|tumou?r[- ]burden|burden))\b", re.I),
 ]
+# "cohort 2", not "cohort 3-yr IDFS" (a cohort and a landmark)
+_NUMBERED_COHORT = re.compile(
+    r"\b(?:cohort|part)\s+\d+[a-z]?\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
+)
 # "cisplatin-eligible", "cis-ineligible": who may get a drug, said whole
 _ELIGIBLE_FOR = re.compile(r"\b[A-Za-z]+-(?:in)?eligible\b", re.I)
 # "in MSI-H pts", "among ESR1-mutant patients": who the question is about
@@ -565,7 +589,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                 if (t.kind == "endpoint" and not negated) or t.qualifier
                 for w in re.findall(r"[\w+<>≥≤]+", phrase[t.start : t.end].casefold())
             }
-            for w in re.findall(r"[A-Za-z0-9+<>≥≤]+", phrase):
+            for w in re.findall(r"[A-Za-z0-9+<>≥≤]+(?:=\d+)?", phrase):
                 f = w.casefold()
                 if (
                     negated
@@ -617,12 +641,19 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     lettered = lettered_cohorts(text)  # "cohort A", "cohorts A+B": said by their letters
     if lettered:
         found = [w for w in found if w not in ("a", "b", "cohort", "cohorts")] + sorted(lettered)
-    cohort = re.search(r"\b(?:cohort|part)\s+\d+[a-z]?\b", text, re.I)
+    cohort = re.search(_NUMBERED_COHORT, text)
     if cohort:  # "cohort 2" is said whole
         found = [w for w in found if not w.isdigit()] + [
             " ".join(cohort.group(0).split()).casefold()
         ]
-    return found
+    return _tidied(found, vocab)
+
+
+def _tidied(found: list[str], vocab: Vocabulary) -> list[str]:
+    """A population's words as articles write them ("wt": "wildtype"), without a cut-off's
+    sign ("PD-L1 >=1%" is said whole) but with a count's (">=4 prior lines")."""
+    found = [w for w in found if not re.fullmatch(r"[<>≥≤=+]+", w)]
+    return [vocab.population_shorthand.get(w, w) for w in found]
 
 
 def _is_code(word: str, vocab: Vocabulary) -> bool:

@@ -5987,3 +5987,77 @@ def test_a_drug_both_arms_are_given_asked_is_the_control_groups(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, rows, drugs, expected, other",
+    [
+        # GIST: a count of prior lines typed ">=", the row written "≥"
+        (
+            "PFS HR in pts with >=4 prior lines?",
+            [
+                "PFS by prior lines | 3 prior lines | Ripretinib mPFS: 6.3 months | Placebo mPFS: "
+                "1.0 months | HR: 0.16",
+                "PFS by prior lines | ≥4 prior lines | Ripretinib mPFS: 5.5 months | Placebo "
+                "mPFS: 0.9 months | HR: 0.12",
+            ],
+            ["ripretinib"],
+            "0.12",
+            "0.16",
+        ),
+        # myeloma: likewise
+        (
+            "ORR in pts w/ >=3 prior lines on teclistamab?",
+            [
+                "ORR by prior lines | 1-2 prior lines | Teclistamab: 71% | Control: 40%",
+                "ORR by prior lines | ≥3 prior lines | Teclistamab: 58% | Control: 29%",
+            ],
+            ["teclistamab"],
+            "58%",
+            "71%",
+        ),
+    ],
+)
+def test_a_count_of_prior_lines_is_said_with_its_sign(
+    vocab, question, rows, drugs, expected, other
+):
+    d = _answer_in(vocab, question, rows, drugs, section="Subgroups")
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, section, expected, other",
+    [
+        # colorectal: "KRAS wt" asked under a wild-type heading; the mutant sentence is not it
+        (
+            "mPFS KRAS wt w/ cetuximab?",
+            [
+                "Median PFS was 9.9 months vs 8.4 months (HR 0.696).",
+                "In patients with KRAS-mutant tumors, median PFS was 7.4 months vs 7.7 months "
+                "(HR 1.171).",
+            ],
+            ["cetuximab"],
+            "Updated results in KRAS wild-type patients",
+            "9.9",
+            "7.4",
+        ),
+        # melanoma: "BRAF wt"
+        (
+            "mOS in BRAF wt pts on nivolumab?",
+            [
+                "Median OS was 39.1 months vs 18.4 months (HR 0.55).",
+                "In patients with BRAF-mutant melanoma, median OS was 45.5 months vs 24.6 months "
+                "(HR 0.61).",
+            ],
+            ["nivolumab"],
+            "Results in BRAF wild-type patients",
+            "39.1",
+            "45.5",
+        ),
+    ],
+)
+def test_wt_is_wild_type_and_not_the_mutant_part(
+    vocab, question, sentences, drugs, section, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs, section=section)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)

@@ -564,3 +564,48 @@ def test_an_adverse_event_as_typed_is_an_event_of_its_own(question, event, vocab
 )
 def test_stable_disease_asked_is_not_the_response_rate(question, vocab):
     assert analyze(question, vocab).target == "SD"
+
+
+def test_a_slash_in_brackets_after_an_arm_lists_its_choices(vocab):
+    # urothelial and endometrial: the chemo arm's choices, not a combination
+    for text in (
+        "what was median OS in the chemo arm (docetaxel/vinflunine) in THOR?",
+        "mPFS in the TPC (doxorubicin/paclitaxel) arm?",
+    ):
+        assert ("combination", "arm") not in analyze(text, vocab).qualifiers, text
+    # lung (guard): a slash between two drugs is still a combination
+    assert ("combination", "arm") in analyze("mOS with nivolumab/ipilimumab?", vocab).qualifiers
+
+
+@pytest.mark.parametrize(
+    "text, population",
+    [
+        # breast: "w/o" is no pair of parts said together ("int/poor risk pts")
+        ("BOLERO-2 PFS HR w/o visceral disease", ["visceral"]),
+        # urothelial: the part ends before the trial named after it
+        ("OS HR in pts w/ visceral mets in THOR?", ["visceral", "mets"]),
+        # myeloma: likewise
+        (
+            "PFS HR in pts with high-risk cytogenetics in KarMMa-3?",
+            ["high", "risk", "cytogenetics"],
+        ),
+        # lung: a trial's name and number is no part of the population
+        ("p value for OS in EMPOWER-Lung 1 primary", []),
+        # breast and head and neck: "cohort 3-yr IDFS" is a cohort's landmark, not cohort 3
+        ("node+ cohort 3-yr IDFS pertuzumab vs placebo?", ["node+"]),
+        ("HPV+ cohort 2-yr OS?", ["hpv+"]),
+        # colorectal and melanoma: shorthand said as articles write it
+        ("mOS in KRAS wt pts?", ["kras", "wildtype"]),
+        ("PFS in BRAF wt pts?", ["braf", "wildtype"]),
+        # (brain metastases are the vocabulary's part, matched by its own rules)
+        ("PFS HR in pts with hx of brain mets?", ["history"]),
+        # GIST and myeloma: a count of prior lines is said with its sign
+        ("PFS HR in pts with >=4 prior lines, INVICTUS?", [">=4", "prior", "lines"]),
+        ("ORR in pts w/ ≥3 prior lines?", ["≥3", "prior", "lines"]),
+        # head and neck and lung: a cut-off's sign is no word of its own
+        ("OS HR in PD-L1 >=1% pts, nivo vs IC?", ["pdl>=1"]),
+        ("mOS in TPS >=50% pts, pembro vs SOC?", ["tps>=50"]),
+    ],
+)
+def test_the_population_a_question_names(vocab, text, population):
+    assert analyze(text, vocab).population == population
