@@ -1120,7 +1120,9 @@ class ExtractiveEngine:
             found: set[str] = set()
             for m in _CONTROL_ARM_DRUG.finditer(text):
                 named = _drugs_named(m.group(0), drugs, self.vocab, brands)
-                if "placebo" in named or not named & experimental:
+                if "placebo" in named:  # (but "toripalimab/placebo": either, blinded)
+                    found |= named - experimental
+                elif not named & experimental:
                     found |= named
             if "placebo" in found and self.vocab.drug_classes.get("chemo") in found:
                 # "placebo plus chemotherapy": the article's cytotoxic drugs are every arm's
@@ -1182,6 +1184,8 @@ class ExtractiveEngine:
         # "the sorafenib arm": the drug the article's arms are compared with is its control
         compared, compared_with = self._sides(s, context) if context else (set(), set())
         drugs_asked = asked - self.vocab.class_names
+        if own and self._names_the_trial(s, asked_text, drugs_asked, context):
+            return bool(own & self._experimental(s, context))
         control = asks_control or bool(drugs_asked and drugs_asked <= compared_with)
         side_known = control or bool(drugs_asked and drugs_asked <= compared)
         if (
@@ -1190,9 +1194,8 @@ class ExtractiveEngine:
             and self._pair_of_other_arm(s, fig, asked - backbone, control, side_known)
         ):
             return True  # "13% versus 7%": the experimental arm's value first, the control's next
-        # a figure that names no arm is its section's ("## X alone"), unless the section
-        # names a comparison ("versus nivolumab monotherapy": both arms' figures are in it)
-        # ("48.6% in the standard-therapy arm" names its arm without a drug: not the section's)
+        # a figure that names no arm (nor the comparator: "48.6% in the standard-therapy arm")
+        # is its section's ("## X alone"), unless the section names a comparison
         if not own and s.section and not _VERSUS.search(s.section):
             arm = arm if arm and self.vocab.names_comparator(arm) else s.section
             own = _drugs_named(arm, drugs, self.vocab, _brands(s.article))
@@ -1254,6 +1257,24 @@ class ExtractiveEngine:
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
         return arm
+
+    def _experimental(self, s: Sentence, context: _ArticleContext | None) -> set[str]:
+        """The drugs an article names only before "versus": its experimental arm's."""
+        if context is None:
+            return set()
+        before, after = self._compared(s, context)
+        return before - after - self.vocab.class_names
+
+    def _names_the_trial(
+        self, s: Sentence, asked_text: str, drugs_asked: set[str], context: _ArticleContext | None
+    ) -> bool:
+        """The control arm asked of a trial the question names by its experimental drug
+        ("R/M NPC tori-GP trial: mDOR in ctrl arm?"): the drug is the trial's, not the arm's."""
+        return (
+            bool(drugs_asked)
+            and self.vocab.names_comparator(asked_text)
+            and drugs_asked <= self._experimental(s, context)
+        )
 
     def _comparators_word(
         self,

@@ -6061,3 +6061,75 @@ def test_wt_is_wild_type_and_not_the_mutant_part(
 ):
     d = _answer_in(vocab, question, sentences, drugs, section=section)
     assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected",
+    [
+        # head and neck and GIST: the tumour's acronym is what the trial is about, not a part
+        # of its population the figure's sentence must say
+        (
+            "1-yr OS nivo vs investigator's choice in R/M HNSCC?",
+            "The 1-year OS rate was 36.0% with nivolumab versus 16.6% with investigator's choice.",
+            ["nivolumab", "cetuximab"],
+            "36.0%",
+        ),
+        (
+            "ORR w/ ripretinib in GIST?",
+            "The ORR was 9.4% with ripretinib versus 0% with placebo.",
+            ["ripretinib"],
+            "9.4%",
+        ),
+        # prostate: "TSP", time to symptomatic progression, is an endpoint of its own
+        (
+            "TSP HR with darolutamide?",
+            "Time to symptomatic progression favoured darolutamide (HR 0.65; 95% CI, 0.53-0.79).",
+            ["darolutamide"],
+            "0.65",
+        ),
+    ],
+)
+def test_tumour_acronyms_and_endpoint_shorthand(vocab, question, sentence, drugs, expected):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert _sure(d) and expected in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected, other",
+    [
+        # nasopharyngeal: the trial named by its drug, the control arm asked; "toripalimab/
+        # placebo" (blinded) does not make toripalimab every arm's
+        (
+            "R/M NPC tori-GP trial: mDOR in ctrl arm?",
+            [
+                "Median PFS was 11.7 months with toripalimab plus GP versus 8.0 months with "
+                "placebo plus GP.",
+                "Patients received toripalimab/placebo every 3 weeks.",
+                "ORR was 77.4% in the toripalimab arm compared with 66.4% in the placebo arm, and "
+                "the median DOR was 10.0 months vs 5.7 months, respectively.",
+            ],
+            ["toripalimab", "gemcitabine", "cisplatin"],
+            "5.7",
+            "10.0",
+        ),
+        # small-cell lung: likewise
+        (
+            "SCLC serplulimab trial: median OS in ctrl arm?",
+            [
+                "Median PFS was 5.7 months with serplulimab plus chemotherapy versus 4.3 months "
+                "with placebo plus chemotherapy.",
+                "Patients received serplulimab/placebo every 3 weeks.",
+                "Median OS was 15.4 months in the serplulimab arm compared with 10.9 months in "
+                "the placebo arm.",
+            ],
+            ["serplulimab", "carboplatin", "etoposide"],
+            "10.9",
+            "15.4",
+        ),
+    ],
+)
+def test_the_control_arm_of_a_trial_named_by_its_drug(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)

@@ -609,3 +609,11 @@ def test_a_slash_in_brackets_after_an_arm_lists_its_choices(vocab):
 )
 def test_the_population_a_question_names(vocab, text, population):
     assert analyze(text, vocab).population == population
+
+
+def test_clinicians_shorthand_for_analyses_and_arms(vocab):
+    # prostate and cervical: "first IA" is the first interim analysis; "ctrl arm" the control
+    assert "first interim" in analyze("rPFS HR in BRCA pts (first IA)?", vocab).analyses
+    assert "second interim" in analyze("OS HR at IA2 w/ pembro?", vocab).analyses
+    assert ("control", "arm") in analyze("R/M NPC: mDOR in ctrl arm?", vocab).qualifiers
+    assert ("control", "arm") in analyze("EFS in the ctrl group, cervical?", vocab).qualifiers
