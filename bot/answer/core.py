@@ -548,9 +548,10 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
     return word.isalpha() and word.isupper() and len(word) >= 5
 
 
-# "VIALE-A", "ENESTnd", "QuANTUM-R": a capitalised name (three capitals or more) and a letter
+# "VIALE-A", "COMBI-v", "ENESTnd", "QuANTUM-R": a capitalised name (three capitals or more)
+# and a letter
 _LETTERED_TRIAL = re.compile(
-    r"^[A-Z]{4,}(?:-[A-Z]|[a-z]{1,3})$|^(?=(?:[a-z]*[A-Z]){3})[A-Za-z]{4,}-[A-Z]$"
+    r"^[A-Z]{4,}(?:-[A-Za-z]|[a-z]{1,3})$|^(?=(?:[a-z]*[A-Z]){3})[A-Za-z]{4,}-[A-Z]$"
 )
 _SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle", "c", "d"})
 _RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them

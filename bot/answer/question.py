@@ -449,6 +449,8 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(r"\b(?P<x>non-?(?!small|squamous)[a-z]{4,})\b", re.I),  # "nonviral HCC"
+    # "for extra-abdominal desmoids", "in intra-abdominal tumours": a site said as a prefix
+    re.compile(r"\b(?P<x>(?:extra|intra)-?[a-z]{4,})\b", re.I),
     # "in women", "among men", "in premenopausal women": a sex is a part of the population
     re.compile(
         r"\b(?:in|among|for)\s+(?P<x>(?:[a-z-]{4,}\s+)?(?:women|men|females|males))\b", re.I

@@ -225,8 +225,8 @@ def test_a_coded_name_of_two_words_is_read_whole(vocab):
 def test_capitals_with_a_letter_suffix_look_like_a_trial_name(vocab):
     from bot.answer.core import looks_like_trial_name
 
-    # leukaemia and lung trial names with no number
-    for name in ("VIALE-A", "ENESTnd", "ZEPHYR-B"):
+    # leukaemia, lung and melanoma trial names with no number (a lower-case letter too)
+    for name in ("VIALE-A", "ENESTnd", "ZEPHYR-B", "COMBI-v", "ORCHID-d"):
         assert looks_like_trial_name(name, vocab), name
     for word in ("EGFRm", "HER2-low", "MSI-H", "dMMR"):
         assert not looks_like_trial_name(word, vocab), word

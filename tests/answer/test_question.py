@@ -617,3 +617,14 @@ def test_clinicians_shorthand_for_analyses_and_arms(vocab):
     assert "second interim" in analyze("OS HR at IA2 w/ pembro?", vocab).analyses
     assert ("control", "arm") in analyze("R/M NPC: mDOR in ctrl arm?", vocab).qualifiers
     assert ("control", "arm") in analyze("EFS in the ctrl group, cervical?", vocab).qualifiers
+
+
+def test_a_site_said_with_a_prefix_is_a_population(vocab):
+    # desmoid tumours and cholangiocarcinoma
+    assert analyze("PFS HR for extra-abdominal desmoids in DeFi?", vocab).population == [
+        "extra",
+        "abdominal",
+    ]
+    assert analyze("OS HR for intrahepatic tumours w/ ivosidenib?", vocab).population == [
+        "intrahepatic"
+    ]
