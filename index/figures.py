@@ -1013,6 +1013,10 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     and becomes the figure's scope."""
     label, cells = row_cells(sentence)
     label_terms = [t for t in vocab.terms(label) if t.kind == "endpoint"]
+    # "12-month PFS rate (primary analysis, 13.5-mo follow-up)": an aside names no endpoint
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", label)]
+    outside = [t for t in label_terms if not any(a <= t.start < b for a, b in asides)]
+    label_terms = outside or label_terms
     figures: list[Figure] = []
     for head, value_text, offset in cells:
         values = [v for v in _CELL_VALUE.finditer(value_text) if not _YEAR.match(v.group(0))]

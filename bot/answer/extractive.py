@@ -180,7 +180,7 @@ class ExtractiveEngine:
         analysed = []
         for s in sentences:
             terms = self.vocab.terms(s.text)
-            for fig in extract_figures(s.text, self.vocab):
+            for fig in _rates_carried(s.text, extract_figures(s.text, self.vocab), self.vocab):
                 analysed.append((s, terms, fig, self._local_terms(fig)))
                 if q.target and self._measures(fig, q.target):
                     settings_by_article.setdefault(s.article.id, set()).update(
@@ -1184,8 +1184,10 @@ class ExtractiveEngine:
         # "the sorafenib arm": the drug the article's arms are compared with is its control
         compared, compared_with = self._sides(s, context) if context else (set(), set())
         drugs_asked = asked - self.vocab.class_names
-        if own and self._names_the_trial(s, asked_text, drugs_asked, context):
-            return bool(own & self._experimental(s, context))
+        if (
+            decided := self._control_asked(s, asked_text, drugs_asked, own, backbone, context)
+        ) is not None:
+            return decided
         control = asks_control or bool(drugs_asked and drugs_asked <= compared_with)
         side_known = control or bool(drugs_asked and drugs_asked <= compared)
         if (
@@ -1265,16 +1267,28 @@ class ExtractiveEngine:
         before, after = self._compared(s, context)
         return before - after - self.vocab.class_names
 
-    def _names_the_trial(
-        self, s: Sentence, asked_text: str, drugs_asked: set[str], context: _ArticleContext | None
-    ) -> bool:
-        """The control arm asked of a trial the question names by its experimental drug
-        ("R/M NPC tori-GP trial: mDOR in ctrl arm?"): the drug is the trial's, not the arm's."""
-        return (
-            bool(drugs_asked)
-            and self.vocab.names_comparator(asked_text)
-            and drugs_asked <= self._experimental(s, context)
-        )
+    def _control_asked(
+        self,
+        s: Sentence,
+        asked_text: str,
+        drugs_asked: set[str],
+        own: set[str],
+        backbone: frozenset[str] | set[str],
+        context: _ArticleContext | None,
+    ) -> bool | None:
+        """Whether a figure whose arm names drugs is another arm's when the question asks for
+        the control arm by its word ("ctrl arm", "control arm"), or None to leave it to the other
+        rules: asked of a trial named by its experimental drug ("tori-GP trial: mDOR in ctrl
+        arm"), the experimental arm's figure is another's; so is an arm adding a drug to the
+        control's asked ("D-Rd" for "the Rd control arm")."""
+        if not own or not drugs_asked or not self.vocab.names_comparator(asked_text):
+            return None
+        experimental = self._experimental(s, context)
+        if drugs_asked <= experimental:
+            return bool(own & experimental)
+        if own - drugs_asked - set(backbone) - self.vocab.class_names:
+            return True
+        return None
 
     def _comparators_word(
         self,
@@ -2885,6 +2899,39 @@ _RUN_TAIL = re.compile(
     r"(?:\s*(?:vs\.?|versus|v\.|and|or|,|/)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent))*"
     r"\s*(?:at|by|after)\s+"
 )
+
+
+def _rates_carried(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:
+    """Rates said later in a sentence with no endpoint of their own are the earlier rate's at
+    another landmark ("The 4-year OS rate was 51.4% ... and at 5 years the rates were 50.9% and
+    43.9%"; "..., and the 6-month rate was 51.8% vs 38.4%")."""
+    out: list[Figure] = []
+    last: Figure | None = None  # the last figure with a landmark endpoint, said or carried
+    for fig in figures:
+        if fig.endpoint is None and last is not None and fig.unit == "percent":
+            between = sentence[last.end : fig.start]
+            said = any(t.kind == "endpoint" for t in vocab.terms(between))
+            again = _RATE_AGAIN.search(between) or (
+                out and out[-1] is last and _LIST_JOIN.fullmatch(between)
+            )
+            if again and not said:
+                fig = replace(fig, endpoint=last.endpoint)
+        if fig.endpoint in vocab.landmark_endpoints and fig.unit == "percent":
+            last = fig
+        elif fig.endpoint is not None:
+            last = None
+        out.append(fig)
+    return out
+
+
+# "the rates were", "at 5 years", "the 6-month rate": the same rate at another landmark
+_RATE_AGAIN = re.compile(
+    r"\b(?:the|these|those|respective)\s+(?:(?:\d+|[a-z]+)[\s-](?:months?|years?)\s+)?rates?\b"
+    r"|\brates\s+were\b|\bat\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[\s-]*(?:months?|years?)\b",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"[\s%,;]*(?:and|vs\.?|versus|against|compared\s+with)?[\s%,]*", re.I)
 
 
 def _landmark_before(sentence: str, fig: Figure) -> int | None:

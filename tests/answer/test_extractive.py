@@ -4980,7 +4980,10 @@ def test_a_figure_whose_own_clause_says_another_age_does_not_answer(
             "At a median follow-up of 58 months, the addition of daratumumab reduced the risk "
             "of death by 30% (HR 0.70; 95% CI, 0.55-0.89).",
             ["daratumumab", "lenalidomide", "dexamethasone"],
-            {"Rd": "lenalidomide plus dexamethasone"},
+            {
+                "Rd": "lenalidomide plus dexamethasone",
+                "D-Rd": "daratumumab plus lenalidomide plus dexamethasone",
+            },
             "0.70",
         ),
         # breast: a CDK4/6 inhibitor added to endocrine therapy
@@ -6132,4 +6135,105 @@ def test_the_control_arm_of_a_trial_named_by_its_drug(
     vocab, question, sentences, drugs, expected, other
 ):
     d = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, other",
+    [
+        # AML: "and at 5 years the rates were ...": the same rate at another landmark
+        (
+            "5 yr OS in placebo pts?",
+            "The 4-year OS rate was 51.4% with midostaurin and 44.3% with placebo, and at 5 years "
+            "the rates were 50.9% and 43.9%, respectively.",
+            ["midostaurin"],
+            "43.9%",
+            "44.3%",
+        ),
+        # myeloma: likewise
+        (
+            "3-year PFS w/ daratumumab?",
+            "The 2-year PFS rate was 68.0% with daratumumab and 40.1% with control, and at 3 "
+            "years the rates were 56.8% and 29.7%, respectively.",
+            ["daratumumab"],
+            "56.8%",
+            "68.0%",
+        ),
+    ],
+)
+def test_a_rate_said_again_at_another_landmark_keeps_its_endpoint(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+def test_a_crossover_rate_is_no_landmark_rate(vocab):
+    # lung (guard): "a crossover rate of 51.1%" is no OS rate at 5 years
+    d = _answer_in(
+        vocab,
+        "5-yr OS in the placebo arm?",
+        ["The 5-year OS rate was 18.4% versus 9.7%, despite a crossover rate of 51.1%."],
+        ["pembrolizumab"],
+    )
+    assert "51.1%" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, row, drugs, expected",
+    [
+        # myeloma and lung: an aside in a row label ("13.5-mo follow-up") names no endpoint
+        (
+            "12-mo PFS rate D-Rd vs Rd?",
+            "12-month PFS rate (primary analysis, 13.5-mo follow-up) | D-Rd (n = 286): 83.2% | Rd "
+            "(n = 283): 60.1%",
+            ["daratumumab", "lenalidomide", "dexamethasone"],
+            "83.2%",
+        ),
+        (
+            "2-yr OS w/ atezolizumab?",
+            "24-month OS rate (updated analysis, 28-mo follow-up) | Atezolizumab (n = 205): "
+            "48.1% | Chemotherapy (n = 210): 35.2%",
+            ["atezolizumab"],
+            "48.1%",
+        ),
+    ],
+)
+def test_an_aside_in_a_row_label_names_no_endpoint(vocab, question, row, drugs, expected):
+    d = _answer_in(vocab, question, [row], drugs, section="Results")
+    assert _sure(d) and expected in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, row, drugs, aliases, expected, other",
+    [
+        # myeloma: "the Rd control arm" is not D-Rd, which adds daratumumab to it
+        (
+            "median OS in the Rd control arm?",
+            "Median OS (final, 79.7-mo follow-up) | D-Rd (n = 286): 67.6 mo | Rd (n = 283): "
+            "51.8 mo",
+            ["daratumumab", "lenalidomide", "dexamethasone"],
+            {
+                "Rd": "lenalidomide plus dexamethasone",
+                "D-Rd": "daratumumab plus lenalidomide plus dexamethasone",
+            },
+            "51.8",
+            "67.6",
+        ),
+        # colorectal: "the FOLFIRI control arm" is not cetuximab + FOLFIRI
+        (
+            "mPFS in the FOLFIRI control arm?",
+            "Median PFS (updated) | Cetuximab + FOLFIRI (n = 599): 8.9 mo | FOLFIRI (n = 599): "
+            "8.0 mo",
+            ["cetuximab", "fluorouracil", "irinotecan", "leucovorin"],
+            {"FOLFIRI": "leucovorin plus fluorouracil plus irinotecan"},
+            "8.0",
+            "8.9",
+        ),
+    ],
+)
+def test_the_control_arm_asked_by_its_drugs_is_not_an_arm_adding_to_them(
+    vocab, question, row, drugs, aliases, expected, other
+):
+    d = _answer_in(vocab, question, [row], drugs, section="Results", aliases=aliases)
     assert _sure(d) and expected in _lead(d) and other not in _lead(d)
