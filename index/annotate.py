@@ -20,7 +20,7 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 _NAME = (
     r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+)*"
     r"(?:\s[A-Z][a-z]+(?=\s[0-9]))?"
-    r"(?:\s(?:[0-9]{2,4}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
+    r"(?:\s(?:[0-9]{2,5}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
 )
 # "DESTINY-Breast06 (NCT...) trial", "the DESTINY-Breast06 phase 3 trial"
 _TRIAL_BEFORE = re.compile(
@@ -43,9 +43,9 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # A coded name standing anywhere: capitals (two or more, or all) and a number ("CheckMate 649",
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
 # ("POD1UM-303": digits inside the letters and a number after a hyphen; "EMPOWER-Lung 1": a word
-# in capitals, a capitalised word and a number)
+# in capitals, a capitalised word and a number; "EORTC 26981": a group's five-digit number)
 _CODED_TRIAL = re.compile(
-    r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,4}[A-Z]{0,3}(?:[-‑]\d{1,4}[A-Z]{0,3})?"
+    r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}(?:[-‑]\d{1,4}[A-Z]{0,3})?"
     r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?)\b"
 )
 _ABBREVIATION = re.compile(

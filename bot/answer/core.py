@@ -331,7 +331,7 @@ def articles_of_named_trials(text: str, snap: Snapshot) -> list[str] | None:
 
 # ("EMPOWER-Lung 3": a name of two words and a number)
 _NAMED_TRIAL = re.compile(
-    r"(?<![\w-])[A-Za-z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?[\s-]?\d{1,4}[A-Za-z]{0,3}(?![\w-])"
+    r"(?<![\w-])[A-Za-z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?[\s-]?\d{1,5}[A-Za-z]{0,3}(?![\w-])"
 )
 
 

@@ -220,6 +220,16 @@ def test_letters_that_do_not_spell_the_drugs_are_no_regimen_code(vocab, text):
             "POD1UM-303 enrolled 308 patients. The POD1UM-303 results were presented in 2024.",
             "POD1UM-303",
         ),
+        # glioblastoma and melanoma: a cooperative group's five-digit study number
+        (
+            "The EORTC 26981/NCIC CE.3 phase 3 trial randomised 573 patients. In EORTC 26981, "
+            "median survival was 14.6 months.",
+            "EORTC 26981",
+        ),
+        (
+            "EORTC 18071 compared ipilimumab with placebo. EORTC 18071 enrolled 951 patients.",
+            "EORTC 18071",
+        ),
     ],
 )
 def test_a_coded_trial_name_is_read_whole(text, trial, vocab):
