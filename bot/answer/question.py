@@ -720,7 +720,11 @@ _ONE_GRADE = re.compile(
 _DEFINES = re.compile(
     r"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)"
     r"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
-    r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*\?"
+    # "IDFS = ?", "FLOT = which drugs?"
+    r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*(?:\?|(?:which|what)\b)"
+    # "what drugs are in FLOT?", "which agents make up FOLFIRINOX"
+    r"|\b(?:what|which)\s+(?:drugs|agents|components)\s+(?:are\s+in|make\s+up|form)\s+"
+    r"(?P<f>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b"
     r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b"
     # "ESCC stands for?", "NED meaning?", "meaning of PCI", "define ORR"
     r"|\b(?P<d>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stands?\s+for|means?|meaning)\s*\??\s*$"
@@ -741,9 +745,8 @@ def _abbreviation_asked(text: str, vocab: Vocabulary) -> str | None:
     if defines is None:
         return None
     said = defines.group(0)
-    if not re.search(r"\b(?:stands?\s+for|means?|meaning|short\s+for|define)\b", said) and any(
-        t.kind == "endpoint" for t in vocab.terms(said)
-    ):
+    asked_plainly = re.search(r"\b(?:stands?\s+for|means?|meaning|short\s+for|define)\b|=", said)
+    if not asked_plainly and any(t.kind == "endpoint" for t in vocab.terms(said)):
         return None
     return next(g for g in defines.groups() if g)
 

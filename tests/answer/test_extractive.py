@@ -6237,3 +6237,39 @@ def test_the_control_arm_asked_by_its_drugs_is_not_an_arm_adding_to_them(
 ):
     d = _answer_in(vocab, question, [row], drugs, section="Results", aliases=aliases)
     assert _sure(d) and expected in _lead(d) and other not in _lead(d)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, expected",
+    [
+        # gastric and pancreatic: a regimen's code spelt out by its drugs, whatever its letters
+        (
+            "FLOT = which drugs?",
+            "The trial compared perioperative FLOT (fluorouracil, leucovorin, oxaliplatin and "
+            "docetaxel) with ECF/ECX.",
+            "fluorouracil, leucovorin, oxaliplatin and docetaxel",
+        ),
+        (
+            "what drugs are in FOLFIRINOX?",
+            "Patients received FOLFIRINOX (oxaliplatin, irinotecan, leucovorin and fluorouracil) "
+            "every 2 weeks.",
+            "oxaliplatin, irinotecan, leucovorin and fluorouracil",
+        ),
+    ],
+)
+def test_a_regimens_code_is_spelt_out_by_its_drugs(vocab, question, sentence, expected):
+    code = "FLOT" if "FLOT" in question else "FOLFIRINOX"
+    other = f"Treatment was completed by 90% of {code} patients."  # names it, says nothing
+    d = _answer_in(vocab, question, [other, sentence])
+    assert d.status == "answered" and expected in d.text
+
+
+def test_arms_compared_in_brackets_spell_out_no_abbreviation(vocab):
+    # lung (guard): "BICR (amivantamab-lazertinib vs osimertinib)" does not say what BICR is
+    d = _answer_in(
+        vocab,
+        "what's BICR?",
+        ["The primary endpoint was PFS by BICR (amivantamab-lazertinib vs osimertinib)."],
+        ["amivantamab", "lazertinib", "osimertinib"],
+    )
+    assert "osimertinib" not in d.text

@@ -628,3 +628,23 @@ def test_a_site_said_with_a_prefix_is_a_population(vocab):
     assert analyze("OS HR for intrahepatic tumours w/ ivosidenib?", vocab).population == [
         "intrahepatic"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        # gastric and pancreatic: a regimen's drugs asked
+        ("FLOT = which drugs?", "FLOT"),
+        ("what drugs are in FOLFIRINOX?", "FOLFIRINOX"),
+        # breast and melanoma: an endpoint's abbreviation asked with "= ?"
+        ("IDFS = ?", "IDFS"),
+        ("DMFS = ?", "DMFS"),
+    ],
+)
+def test_an_abbreviation_asked_to_be_spelt_out(vocab, text, short):
+    assert analyze(text, vocab).defines == short
+
+
+def test_an_endpoint_with_a_value_is_no_abbreviation_asked(vocab):
+    # lung (guard): "ORR = 40%?" asks the figure
+    assert analyze("ORR = 40%?", vocab).defines is None
