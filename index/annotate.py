@@ -184,6 +184,9 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         short, long_form = m.group(1), m.group(2)  # a glossary says where its long form starts
         if _matching_tail(long_form.split(), short) and long_form[0] == short[0].casefold():
             aliases.setdefault(short, long_form)
+    for m in _CODE_THEN_DRUGS.finditer(text):  # "FLOT (fluorouracil, leucovorin, ...)"
+        if lists_only_drugs(m.group(2), vocab):
+            aliases.setdefault(m.group(1), m.group(2))
     for m in _REGIMEN_CODE.finditer(text):
         regimen = _regimen_named(text[max(0, m.start() - 160) : m.start()], m.group(1), vocab)
         if regimen:
@@ -236,6 +239,22 @@ def _brands(text: str, vocab: Vocabulary) -> dict[str, list[str]]:
 
 # a regimen's code in brackets after its drugs: "(BVd)", "(D-Rd)", "(VenR)", "(GClb)"
 _REGIMEN_CODE = re.compile(r"\(([A-Z][A-Za-z]{0,3}(?:-?[A-Z][A-Za-z]{0,3}){1,3}|[A-Z]d)\)")
+
+
+# a regimen's code and its drugs in brackets after it: "FLOT (fluorouracil, leucovorin,
+# oxaliplatin and docetaxel)", "ECF/ECX (epirubicin, cisplatin and fluorouracil or capecitabine)"
+_CODE_THEN_DRUGS = re.compile(
+    r"\b([A-Z][A-Z0-9]*(?:[/+-][A-Z0-9]+)*)\s+\(([a-z][a-z ,/-]{8,120})\)"
+)
+
+
+def lists_only_drugs(text: str, vocab: Vocabulary) -> bool:
+    """Two drugs or more and nothing else but the words that join them: a regimen spelt out
+    ("fluorouracil, leucovorin, oxaliplatin and docetaxel"), not arms compared."""
+    words = re.findall(r"[a-z]+", text.casefold())
+    drugs = [w for w in words if vocab.is_drug_name(w)]
+    joining = {"and", "plus", "with", "or"}
+    return len(drugs) >= 2 and all(w in joining or vocab.is_drug_name(w) for w in words)
 
 
 def _regimen_parts(code: str) -> list[str]:

@@ -893,6 +893,12 @@ def _respectively(
             _items_after(sentence, figures, run, word.start(), out)
             continue  # "at 4 years, the IDFS rates were x and y, respectively": no list of items
         items = items[-width:]
+        named = [any(t.kind == "endpoint" for t in vocab.terms(i)) for i in items]
+        if (any(named) and not all(named)) or any(_NO_ITEM.search(i) for i in items):
+            # "57% with A vs 48% with B, and the 5-year OS rate was 45% vs 36%, respectively",
+            # "..., and at 5 years the rates were x and y": an arm and what is measured are no
+            # list of items; the arms were named before
+            continue
         for n, target in enumerate(targets):
             last = figures[target[-1]]
             end = figures[targets[n + 1][0]].start if n + 1 < len(targets) else len(sentence)
@@ -905,6 +911,10 @@ def _respectively(
                 f = figures[idx]
                 out[idx] = Figure(f.value, f.start, f.end, f.detail, endpoint, item, scope)
     return out
+
+
+# what an item of a list never says: the rates or medians its values are ("at 5 years the rates")
+_NO_ITEM = re.compile(r"\b(?:rates?|medians?)\b", re.I)
 
 
 def _items_after(

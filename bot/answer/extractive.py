@@ -21,6 +21,7 @@ from bot.answer.question import (
     landmark_months,
 )
 from bot.answer.trials import about_trials, name_key, names_trial
+from index.annotate import lists_only_drugs
 from index.arms import (
     LEAD_CLAUSE,
     OUTCOME_VERBS,
@@ -2161,7 +2162,8 @@ class ExtractiveEngine:
                 for s in sentences
                 for f in forms
                 for m in f.finditer(s.text)
-                if spells_out(m.group("long"), short) or self._lists_drugs(m.group("long"))
+                if spells_out(m.group("long"), short)
+                or lists_only_drugs(m.group("long"), self.vocab)
             ),
             key=lambda hit: hit[:3],
         )
@@ -2175,14 +2177,6 @@ class ExtractiveEngine:
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
         return Draft("answered", f"{lead} [1]", [_cite(s)], confidence=1.0, why=why)
-
-    def _lists_drugs(self, text: str) -> bool:
-        """Two drugs or more: a regimen's code spelt out by its drugs ("FLOT (fluorouracil,
-        leucovorin, oxaliplatin and docetaxel)"), whatever its letters stand for."""
-        words = re.findall(r"[a-z]+", text.casefold())
-        drugs = [w for w in words if self.vocab.is_drug_name(w)]
-        joining = {"and", "plus", "with", "or"}
-        return len(drugs) >= 2 and all(w in joining or self.vocab.is_drug_name(w) for w in words)
 
     def _defining(self, asked: str, sentences: list[Sentence]) -> Draft:
         """The sentence that defines what is asked ("pCR, defined as ypT0/Tis ypN0"): the asked

@@ -1176,3 +1176,31 @@ def test_a_doses_schedule_keeps_the_same_dose_said_again_in_brackets(sentence, d
 def test_stable_disease_as_the_best_response_is_its_own_endpoint(sentence, value, vocab):
     found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
     assert found[value] == "SD"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "endpoint"),
+    [
+        # gastric: the arms were named before; "respectively" does not make "with ECF/ECX" and
+        # "the 5-year OS rate" a list of the last two values' items
+        (
+            "The estimated 3-year OS rate was 57% with FLOT vs 48% with ECF/ECX, and the 5-year OS "
+            "rate was 45% vs 36%, respectively.",
+            "45%",
+            "OS",
+        ),
+        # AML: "at 5 years the rates" says what the values are, it is no item of a list
+        (
+            "The 4-year OS rate was 51.4% with midostaurin and 44.3% with placebo, and at 5 years "
+            "the rates were 50.9% and 43.9%, respectively.",
+            "50.9%",
+            "OS",
+        ),
+    ],
+)
+def test_respectively_after_arms_named_before_keeps_each_values_endpoint(
+    vocab, sentence, value, endpoint
+):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert fig.endpoint == endpoint
+    assert "with placebo" not in fig.scope and "with ECF/ECX" != fig.label
