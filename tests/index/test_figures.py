@@ -1203,4 +1203,4 @@ def test_respectively_after_arms_named_before_keeps_each_values_endpoint(
 ):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
     assert fig.endpoint == endpoint
-    assert "with placebo" not in fig.scope and "with ECF/ECX" != fig.label
+    assert "with placebo" not in fig.scope and fig.label != "with ECF/ECX"
