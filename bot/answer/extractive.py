@@ -1378,9 +1378,12 @@ class ExtractiveEngine:
             and not re.search(r"\band\b", rest)
         )
         drugs = _article_drugs(s.article)
-        if not (compared or listed) or _drugs_named(s.text, drugs, self.vocab, _brands(s.article)):
+        # (an aside in brackets names no arm of these values: "(median follow-up 60 months in
+        # the combination arm and 58 months in the placebo arm), the 5-year RFS rate was ...")
+        said = re.sub(r"\([^()]*\)", " ", s.text)
+        if not (compared or listed) or _drugs_named(said, drugs, self.vocab, _brands(s.article)):
             return False  # another comparison, or the sentence names its arms
-        if any(t.qualifier == "arm" for t in self.vocab.terms(s.text)):
+        if any(t.qualifier == "arm" for t in self.vocab.terms(said)):
             return False
         experimental = bool(asked - self.vocab.class_names) and not asks_control
         first = run[0].start == fig.start

@@ -6273,3 +6273,48 @@ def test_arms_compared_in_brackets_spell_out_no_abbreviation(vocab):
         ["amivantamab", "lazertinib", "osimertinib"],
     )
     assert "osimertinib" not in d.text
+
+
+@pytest.mark.parametrize(
+    "question, sentence, drugs, expected, other",
+    [
+        # melanoma: the arms in a bracketed aside do not name the values of the pair after it
+        (
+            "5 yr RFS with dabrafenib + trametinib?",
+            "At the 5-year update (median follow-up 60 months in the combination arm and 58 "
+            "months in the placebo arm), the 5-year RFS rate was 52% vs 36% (HR 0.51).",
+            ["dabrafenib", "trametinib"],
+            "52%",
+            "36%",
+        ),
+        # lung: likewise (here the pair's order decides even without the rule: a guard)
+        (
+            "3-yr DFS with osimertinib?",
+            "At the update (median follow-up 36 months in the osimertinib arm and 35 months in "
+            "the placebo arm), the 3-year DFS rate was 84% vs 34% (HR 0.20).",
+            ["osimertinib"],
+            "84%",
+            "34%",
+        ),
+    ],
+)
+def test_arms_in_an_aside_do_not_name_the_pair_after_it(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    # the asked arm's value leads ("DFS: 84% vs 34%" quotes the pair after it)
+    assert _sure(d) and _lead(d).split(":", 1)[1].strip().startswith(expected), d.text
+
+
+@pytest.mark.parametrize(
+    "question, drugs, named",
+    [
+        # melanoma and glioblastoma: brand names the article does not use
+        ("5 yr RFS with tafinlar + mekinist?", ["dabrafenib", "trametinib"], {"dabrafenib"}),
+        ("mOS on Temodar?", ["temozolomide"], {"temozolomide"}),
+    ],
+)
+def test_brands_as_clinicians_type_them(vocab, question, drugs, named):
+    from bot.answer.extractive import _drugs_named
+
+    assert named <= _drugs_named(question, drugs, vocab)
