@@ -6318,3 +6318,36 @@ def test_brands_as_clinicians_type_them(vocab, question, drugs, named):
     from bot.answer.extractive import _drugs_named
 
     assert named <= _drugs_named(question, drugs, vocab)
+
+
+@pytest.mark.parametrize(
+    "question, sentences, drugs, expected",
+    [
+        # lung (neoadjuvant): the R0 resection rate is an endpoint of its own, not the share of
+        # patients who had surgery
+        (
+            "R0 resection rate with nivolumab + chemo?",
+            [
+                "Definitive surgery was performed in 93.8% of patients on nivolumab plus "
+                "chemotherapy and 84.7% on chemotherapy alone.",
+                "R0 resection was achieved in 83.2% and 77.8%, respectively.",
+            ],
+            ["nivolumab"],
+            "83.2%",
+        ),
+        # gastric: likewise (a guard: the sentence's words decide here even without the rule)
+        (
+            "R0 resection rate with docetaxel?",
+            [
+                "Surgery was performed in 94% of patients on docetaxel-based chemotherapy and 91% "
+                "on epirubicin-based chemotherapy.",
+                "R0 resection was achieved in 85% and 78%, respectively.",
+            ],
+            ["docetaxel", "epirubicin"],
+            "85%",
+        ),
+    ],
+)
+def test_the_r0_resection_rate_is_its_own_endpoint(vocab, question, sentences, drugs, expected):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert _sure(d) and expected in _lead(d) and "94%" not in d.text and "93.8%" not in d.text
