@@ -181,7 +181,7 @@ class ExtractiveEngine:
         analysed = []
         for s in sentences:
             terms = self.vocab.terms(s.text)
-            for fig in _rates_carried(s.text, extract_figures(s.text, self.vocab), self.vocab):
+            for fig in extract_figures(s.text, self.vocab):
                 analysed.append((s, terms, fig, self._local_terms(fig)))
                 if q.target and self._measures(fig, q.target):
                     settings_by_article.setdefault(s.article.id, set()).update(
@@ -1827,7 +1827,8 @@ class ExtractiveEngine:
         if not wording:
             return set()
         first = self.vocab.terms(wording)
-        if first and first[0].kind == "endpoint" and first[0].start <= 4:
+        opens = first and wording[: first[0].start].strip().casefold() in ("", "the")
+        if opens and first[0].kind == "endpoint":
             return set()  # "discontinuation vs dose reduction on zanu": two endpoints compared
         drugs = _article_drugs(s.article)
         return _drugs_named(wording, drugs, self.vocab, _brands(s.article))
@@ -2792,10 +2793,7 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         if " " in w or not w.isalnum():
             # "node+" is said "node-positive" too
             forms = {w, f"{w[:-1]}-positive", f"{w[:-1]}positive"} if w.endswith("+") else {w}
-            # ">=4 prior lines" is said "≥4" too
-            forms |= {f.replace(">=", "≥").replace("<=", "≤") for f in forms}
-            forms |= {f.replace("≥", ">=").replace("≤", "<=") for f in forms}
-            if not any(f.replace(" ", "") in squashed for f in forms):
+            if not any(_signs(f.replace(" ", "")) in _signs(squashed) for f in forms):
                 return False
             continue
         root = w[:-1] if len(w) > 3 and w.endswith("s") else w
@@ -2804,6 +2802,11 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         ):
             return False
     return True
+
+
+def _signs(text: str) -> str:
+    """Comparison signs one way: ">=4 prior lines" is said "≥4" too."""
+    return text.replace("≥", ">=").replace("≤", "<=")
 
 
 def _arm_words(s: Sentence, fig: Figure) -> str:
@@ -2904,39 +2907,6 @@ _RUN_TAIL = re.compile(
     r"(?:\s*(?:vs\.?|versus|v\.|and|or|,|/)\s*\d+(?:\.\d+)?\s*(?:%|percent|per cent))*"
     r"\s*(?:at|by|after)\s+"
 )
-
-
-def _rates_carried(sentence: str, figures: list[Figure], vocab: Vocabulary) -> list[Figure]:
-    """Rates said later in a sentence with no endpoint of their own are the earlier rate's at
-    another landmark ("The 4-year OS rate was 51.4% ... and at 5 years the rates were 50.9% and
-    43.9%"; "..., and the 6-month rate was 51.8% vs 38.4%")."""
-    out: list[Figure] = []
-    last: Figure | None = None  # the last figure with a landmark endpoint, said or carried
-    for fig in figures:
-        if fig.endpoint is None and last is not None and fig.unit == "percent":
-            between = sentence[last.end : fig.start]
-            said = any(t.kind == "endpoint" for t in vocab.terms(between))
-            again = _RATE_AGAIN.search(between) or (
-                out and out[-1] is last and _LIST_JOIN.fullmatch(between)
-            )
-            if again and not said:
-                fig = replace(fig, endpoint=last.endpoint)
-        if fig.endpoint in vocab.landmark_endpoints and fig.unit == "percent":
-            last = fig
-        elif fig.endpoint is not None:
-            last = None
-        out.append(fig)
-    return out
-
-
-# "the rates were", "at 5 years", "the 6-month rate": the same rate at another landmark
-_RATE_AGAIN = re.compile(
-    r"\b(?:the|these|those|respective)\s+(?:(?:\d+|[a-z]+)[\s-](?:months?|years?)\s+)?rates?\b"
-    r"|\brates\s+were\b|\bat\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"[\s-]*(?:months?|years?)\b",
-    re.I,
-)
-_LIST_JOIN = re.compile(r"[\s%,;]*(?:and|vs\.?|versus|against|compared\s+with)?[\s%,]*", re.I)
 
 
 def _landmark_before(sentence: str, fig: Figure) -> int | None:

@@ -406,6 +406,10 @@ TREATMENT_HISTORY = re.compile(
     r"(?P<x>[^,?;()]{2,40}?)(?:\s*\([^()]*\))?(?=\s+(?:in|vs\.?|versus|at|on)\b|\s*[,?;()]|$)",
     re.I,
 )
+# "cohort 2", not "cohort 3-yr IDFS" (a cohort and a landmark)
+_NUMBERED_COHORT = re.compile(
+    r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
+)
 _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
@@ -424,9 +428,7 @@ _Q_POPULATION = [
         r"\b(?:w/o|without|w/out)\s+(?P<x>[\w\s-]{3,30}?)(?=\s+(?:at|in|on|stay|who)\b|[,?]|$)",
         re.I,
     ),
-    re.compile(
-        r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
-    ),
+    _NUMBERED_COHORT,
     # "int/poor risk pts", "high/intermediate risk disease": two parts said together
     re.compile(  # (not "w/o visceral disease")
         r"(?P<x>\b(?!w/)[A-Za-z][\w-]*/[A-Za-z][\w-]*\s+[A-Za-z][\w-]{2,})\s+"
@@ -460,10 +462,6 @@ _Q_POPULATION = [
     # "low-volume", "high tumour burden": how much disease
     re.compile(r"\b(?P<x>(?:high|low)[- ](?:volume|tumou?r[- ]burden|burden))\b", re.I),
 ]
-# "cohort 2", not "cohort 3-yr IDFS" (a cohort and a landmark)
-_NUMBERED_COHORT = re.compile(
-    r"\b(?:cohort|part)\s+\d+[a-z]?\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
-)
 # "cisplatin-eligible", "cis-ineligible": who may get a drug, said whole
 _ELIGIBLE_FOR = re.compile(r"\b[A-Za-z]+-(?:in)?eligible\b", re.I)
 # "in MSI-H pts", "among ESR1-mutant patients": who the question is about
@@ -643,7 +641,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     lettered = lettered_cohorts(text)  # "cohort A", "cohorts A+B": said by their letters
     if lettered:
         found = [w for w in found if w not in ("a", "b", "cohort", "cohorts")] + sorted(lettered)
-    cohort = re.search(_NUMBERED_COHORT, text)
+    cohort = _NUMBERED_COHORT.search(text)
     if cohort:  # "cohort 2" is said whole
         found = [w for w in found if not w.isdigit()] + [
             " ".join(cohort.group(0).split()).casefold()

@@ -6240,25 +6240,26 @@ def test_the_control_arm_asked_by_its_drugs_is_not_an_arm_adding_to_them(
 
 
 @pytest.mark.parametrize(
-    "question, sentence, expected",
+    "question, code, sentence, expected",
     [
         # gastric and pancreatic: a regimen's code spelt out by its drugs, whatever its letters
         (
             "FLOT = which drugs?",
+            "FLOT",
             "The trial compared perioperative FLOT (fluorouracil, leucovorin, oxaliplatin and "
             "docetaxel) with ECF/ECX.",
             "fluorouracil, leucovorin, oxaliplatin and docetaxel",
         ),
         (
             "what drugs are in FOLFIRINOX?",
+            "FOLFIRINOX",
             "Patients received FOLFIRINOX (oxaliplatin, irinotecan, leucovorin and fluorouracil) "
             "every 2 weeks.",
             "oxaliplatin, irinotecan, leucovorin and fluorouracil",
         ),
     ],
 )
-def test_a_regimens_code_is_spelt_out_by_its_drugs(vocab, question, sentence, expected):
-    code = "FLOT" if "FLOT" in question else "FOLFIRINOX"
+def test_a_regimens_code_is_spelt_out_by_its_drugs(vocab, question, code, sentence, expected):
     other = f"Treatment was completed by 90% of {code} patients."  # names it, says nothing
     d = _answer_in(vocab, question, [other, sentence])
     assert d.status == "answered" and expected in d.text
