@@ -303,6 +303,24 @@ def marker_cuts(text: str) -> set[str]:
     return {k for m in MARKER_CUT.finditer(text) if (k := marker_cut_key(m))}
 
 
+# A performance status, however it is written: "ECOG 0", "ECOG PS 2", "PS 0-1", "an ECOG
+# performance status of 0", "ECOG PS 0 or 1" (a comparator's cut-off, "PS >=2", is MARKER_CUT's)
+PERFORMANCE_STATUS = re.compile(
+    r"\b(?:ECOG(?:\s*(?:PS|performance[- ]status))?|(?:WHO\s+)?performance[- ]status|PS)"
+    r"(?:\s+score)?(?:\s+of|\s*[=:])?\s*(?P<a>[0-4])"
+    r"(?:\s*(?:-|–|/|or|to|and)\s*(?P<b>[0-4]))?(?![\d.%])",
+    re.I,
+)
+
+
+def performance_statuses(text: str) -> set[str]:
+    """ "ps:0", "ps:0-1": the performance statuses ``text`` names, however written."""
+    return {
+        f"ps:{m.group('a')}-{m.group('b')}" if m.group("b") else f"ps:{m.group('a')}"
+        for m in PERFORMANCE_STATUS.finditer(text)
+    }
+
+
 # A cohort or part named by a letter, alone or with another: "cohort A", "Cohorts A+B",
 # "cohorts A and B" (case matters: "cohort a" is no name)
 LETTERED_COHORT = re.compile(

@@ -349,19 +349,43 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
         name = _canonical_name(m.group(0), snap)
         letters = re.sub(r"[^A-Za-z]", "", m.group(0))
         digits = re.sub(r"\D", "", m.group(0))
-        if _name_key(name) in known or (
-            # an unindexed trial: capitals, four letters or more, a short number ("NOVA-2");
-            # not a drug's code ("XY-102", "XYZ1234") nor words before a number ("above 40")
-            looks_like_trial_name(m.group(0), vocab)
-            and any(c.isupper() for c in letters)
-            and len(letters) >= 4
-            and len(digits) <= 3
+        if (
+            _name_key(name) in known
+            or _unindexed_sibling(m.group(0), snap)
+            or (
+                # an unindexed trial: capitals, four letters or more, a short number ("NOVA-2");
+                # not a drug's code ("XY-102", "XYZ1234") nor words before a number ("above 40")
+                looks_like_trial_name(m.group(0), vocab)
+                and any(c.isupper() for c in letters)
+                and len(letters) >= 4
+                and len(digits) <= 3
+            )
         ):
             named.add(name)
     named |= _indexed_names_in(text, snap.trial_names)
     # the longer name wins: "ORCA 743", not every "ORCA"
     longest = _longest({_name_key(n) for n in named})
     return sorted(n for n in named if _name_key(n) in longest)
+
+
+# a family's name and a trial's number in it: "ARCHER 1050", "GOG-240", "KEYNOTE-045"
+_FAMILY_NUMBER = re.compile(
+    r"(?P<family>[A-Za-z][A-Za-z-]*?)[\s-]?(?P<number>\d{1,5})[A-Za-z]{0,3}"
+)
+
+
+def _unindexed_sibling(name: str, snap: Snapshot) -> bool:
+    """Another numbered trial of a family the index holds one of ("ARCHER 1009" beside
+    ARCHER 1050, "GOG 241" beside GOG 240): a trial of its own, whatever its number's length."""
+    m = _FAMILY_NUMBER.fullmatch(name)
+    if not m:
+        return False
+    family, number = m.group("family").casefold(), int(m.group("number"))
+    for trial in snap.trial_names:
+        other = _FAMILY_NUMBER.fullmatch(trial)
+        if other and other.group("family").casefold() == family:
+            return int(other.group("number")) != number
+    return False
 
 
 def _mentioned_trials(

@@ -44,6 +44,7 @@ from index.figures import (
     extract_figures,
     lettered_cohorts,
     marker_cuts,
+    performance_statuses,
     schedule_after,
     score_cut_key,
     value_runs,
@@ -816,6 +817,8 @@ class ExtractiveEngine:
                 | marker_cuts(own_clause)
                 | lettered_cohorts(phrase or "")
                 | lettered_cohorts(own_clause)
+                | performance_statuses(phrase or "")
+                | performance_statuses(own_clause)
             )
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
             said_as_term = any(t.key in q.parts for t in self.vocab.terms(phrase or ""))
@@ -2774,6 +2777,10 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
             continue
         if w.startswith("cohort:"):  # "cohort A" is not said by "cohorts A and B"
             if w not in lettered_cohorts(sentence) | lettered_cohorts(section):
+                return False
+            continue
+        if w.startswith("ps:"):  # "ECOG 0": that performance status, said any way
+            if w not in performance_statuses(sentence) | performance_statuses(section):
                 return False
             continue
         if w.startswith("cut:"):  # "Ki-67 >=30%": that marker's cut-off, said any way

@@ -12,6 +12,7 @@ from index.figures import (
     age_cuts,
     lettered_cohorts,
     marker_cut_key,
+    performance_statuses,
     score_cut_key,
     week_points,
 )
@@ -469,9 +470,12 @@ _PATIENTS_OF = re.compile(
     r"\b(?:in|among)\s+(?:the\s+)?(?P<x>[\w/+≥<>=-]+(?:\s+[\w/+≥<>=-]+)?)\s+(?:pts|patients)\b",
     re.I,
 )
-# "pts outside Asia", "patients from North America": a region, said whole with its preposition
+# "pts outside Asia", "patients from North America", "pts enrolled outside Asia": a region,
+# said whole with its preposition
 _Q_REGION = re.compile(
-    r"\b(?:pts|patients|those|participants)\s+(?P<x>(?:outside|from)\s+(?:of\s+)?"
+    r"\b(?:pts|patients|those|participants)\s+"
+    r"(?:(?:enrolled|randomi[sz]ed|recruited|treated|accrued)\s+)?"
+    r"(?P<x>(?:outside|from)\s+(?:of\s+)?"
     r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 )
 # "pts who did NOT get bevacizumab": those without it
@@ -638,6 +642,14 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         if key and said & set(found):
             found = [w for w in found if w not in said and not re.fullmatch(r"[<>≥≤=]+\d*", w)]
             found.append(key)
+    statuses = performance_statuses(text)  # "ECOG 0", "ECOG PS 2 pts": said any way
+    if statuses:
+        found = [
+            w
+            for w in found
+            if w not in ("ecog", "ps", "performance", "status")
+            and not re.fullmatch(r"[0-4](?:-[0-4])?", w)
+        ] + sorted(statuses)
     lettered = lettered_cohorts(text)  # "cohort A", "cohorts A+B": said by their letters
     if lettered:
         found = [w for w in found if w not in ("a", "b", "cohort", "cohorts")] + sorted(lettered)

@@ -173,6 +173,23 @@ def test_a_family_name_an_article_carries_does_not_scope_to_the_familys_other_tr
     assert _trials_named("mPFS crizotinib arm in CROWN 5 yr update?", crown, vocab) == ["CROWN"]
 
 
+def test_another_number_of_an_indexed_family_is_another_trial_however_long_its_number(vocab):
+    from bot.answer.core import _trials_named
+
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # EGFR-mutant lung cancer (a four-digit number) and cervical cancer (a three-letter family)
+    articles = {"lung": record("lung", ["ARCHER 1050"]), "cx": record("cx", ["GOG 240"])}
+    snap = Snapshot(articles, [], BM25Index([]), {a: frozenset() for a in articles})
+    assert _trials_named("ARCHER 1009 mPFS dacomitinib vs erlotinib?", snap, vocab) == [
+        "ARCHER 1009"
+    ]
+    assert _trials_named("mOS in GOG 241?", snap, vocab) == ["GOG 241"]
+    assert _trials_named("ARCHER 1050 mPFS?", snap, vocab) == ["ARCHER 1050"]
+    assert _trials_named("gog 240 mOS w/ bev?", snap, vocab) == ["GOG 240"]
+
+
 def test_a_brand_no_article_uses_is_asked_by_its_generic_name(vocab):
     from bot.answer.core import _spell_brands
 

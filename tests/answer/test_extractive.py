@@ -6352,3 +6352,53 @@ def test_brands_as_clinicians_type_them(vocab, question, drugs, named):
 def test_the_r0_resection_rate_is_its_own_endpoint(vocab, question, sentences, drugs, expected):
     d = _answer_in(vocab, question, sentences, drugs)
     assert _sure(d) and expected in _lead(d) and "94%" not in d.text and "93.8%" not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value"),
+    [
+        # prostate cancer: a forest plot's performance status said in words, then in a table
+        (
+            "latitude ECOG 0 subgroup OS HR",
+            "The OS hazard ratio was 0.66 overall. In the forest plot, the OS hazard ratio was "
+            "0.61 in patients with an ECOG performance status of 0 and 0.73 among the men who "
+            "had visceral metastases at baseline.",
+            ["abiraterone"],
+            "0.61",
+        ),
+        # non-small-cell lung cancer: a subgroup table's row
+        (
+            "OS HR in ECOG PS 1 pts?",
+            "Overall, the OS HR was 0.78.\nECOG PS 0 | OS HR (95% CI): 0.69 (0.50-0.94)\n"
+            "ECOG PS 1 | OS HR (95% CI): 0.84 (0.66-1.07)",
+            ["dacomitinib"],
+            "0.84",
+        ),
+    ],
+)
+def test_a_performance_status_asked_is_that_status_figure(question, text, drugs, value, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.text.split("[")[0].count(value) == 1, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs"),
+    [
+        # prostate cancer: only ECOG 0 is reported, PS 2 is asked
+        (
+            "OS HR for ECOG PS 2 pts in latitude",
+            "The OS hazard ratio was 0.66 overall and 0.61 in patients with ECOG PS 0.",
+            ["abiraterone"],
+        ),
+        # head and neck cancer: the overall figure does not answer for PS 1
+        (
+            "mOS in pts with ECOG PS 1 on cetuximab?",
+            "Median OS was 10.1 months with cetuximab and 7.4 months with chemotherapy alone; in "
+            "patients with ECOG PS 0, median OS was 11.2 months with cetuximab.",
+            ["cetuximab"],
+        ),
+    ],
+)
+def test_a_performance_status_no_figure_is_reported_for_is_not_found(question, text, drugs, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.status == "not_found", draft.text

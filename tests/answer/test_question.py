@@ -306,6 +306,8 @@ def test_how_many_months_asks_for_a_time(text, vocab):
         ("mPFS in patients who never received trastuzumab?", "not trastuzumab"),  # breast
         ("OS HR in pts outside Asia?", "outside asia"),  # biliary tract
         ("ORR in patients from North America?", "from north america"),  # lung
+        ("KN240 OS hazard ratio for pts enrolled outside Asia", "outside asia"),  # liver
+        ("RAINBOW mOS in patients randomized outside of Asia?", "outside of asia"),  # gastric
         ("DFS HR in women in checkmate 274?", "women"),  # urothelial
     ],
 )

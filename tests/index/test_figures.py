@@ -1204,3 +1204,21 @@ def test_respectively_after_arms_named_before_keeps_each_values_endpoint(
     fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
     assert fig.endpoint == endpoint
     assert "with placebo" not in fig.scope and fig.label != "with ECF/ECX"
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # prostate cancer: in words, with "of"
+        ("0.61 in patients with an ECOG performance status of 0 and 0.73 among", {"ps:0"}),
+        # lung cancer: a table row, and two statuses said together
+        ("ECOG PS 1 | OS HR (95% CI): 0.84 (0.66-1.07)", {"ps:1"}),
+        ("patients with ECOG PS 0 or 1 were eligible", {"ps:0-1"}),
+        # head and neck cancer: a cut-off with a comparator is a marker's, a decimal no status
+        ("ECOG PS >=2 was excluded; a score of ECOG 0.5 is no status", set()),
+    ],
+)
+def test_performance_statuses_however_written(text, statuses):
+    from index.figures import performance_statuses
+
+    assert performance_statuses(text) == statuses
