@@ -225,7 +225,8 @@ class Question:
         """The words of what a "how many" question counts when it is not people ("how many
         cycles of ...": ["cycles", "of"]), else none."""
         counted = _HOW_MANY_THINGS.search(self.text)
-        return counted.group(1).split() if counted else []
+        # (not what is done to them: "how many sites enrolled pts")
+        return [w for w in counted.group(1).split() if not w.endswith("ed")] if counted else []
 
 
 def analyze(
@@ -265,8 +266,11 @@ def analyze(
             q.entities.append(word)
         elif _is_code(word, vocab):
             q.codes.append(word)
-    if len(q.endpoints) > 1 and "enrollment" in q.endpoints and _HOW_MANY.search(text):
-        q.endpoints.remove("enrollment")  # "how many pts discontinued": a count of another thing
+    if "enrollment" in q.endpoints and (
+        (len(q.endpoints) > 1 and _HOW_MANY.search(text)) or _HOW_MANY_PLACES.search(text)
+    ):
+        # "how many pts discontinued", "how many centres enrolled pts": a count of another thing
+        q.endpoints.remove("enrollment")
     if "how often" in q.groups and _HOW_OFTEN_PATIENTS.search(text):
         q.groups.remove("how often")  # "how often did pts get nerve damage": a rate, no schedule
         q.units = frozenset({"percent"})
@@ -382,6 +386,10 @@ _MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d?)?$")
 # "how many cycles of ...", "how many prior lines": the things counted (not people)
+# "how many centres / countries enrolled pts": places, not people
+_HOW_MANY_PLACES = re.compile(
+    r"\bhow many\s+(?:centres|centers|sites|countries|hospitals|institutions)\b", re.I
+)
 _HOW_MANY_THINGS = re.compile(
     r"\bhow many\s+(?!(?:patients|pts|people|participants|men|women|subjects)\b)(\w+(?:\s+\w+)?)",
     re.I,

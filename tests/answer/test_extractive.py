@@ -6402,3 +6402,32 @@ def test_a_performance_status_asked_is_that_status_figure(question, text, drugs,
 def test_a_performance_status_no_figure_is_reported_for_is_not_found(question, text, drugs, vocab):
     draft = _answer(vocab, question, text, drugs)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "places", "patients"),
+    [
+        # CML: the centres asked, a sentence giving patients, centres and countries
+        (
+            "how many centres and countries enrolled in enestnd",
+            "A total of 846 patients at 217 centers in 35 countries were randomized 1:1:1.",
+            ["nilotinib", "imatinib"],
+            "217",
+            "846",
+        ),
+        # GIST: the enrolment is no count of sites
+        (
+            "how many sites enrolled pts in GRID?",
+            "GRID enrolled 199 patients. They were randomised 2:1 to regorafenib or placebo.",
+            ["regorafenib"],
+            None,
+            "199",
+        ),
+    ],
+)
+def test_a_count_of_places_is_not_answered_with_the_enrolment(
+    question, text, drugs, places, patients, vocab
+):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.status == "not_found" or (places and places in draft.text), draft.text
+    assert not draft.text.startswith("Enrollment"), draft.text
