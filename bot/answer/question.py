@@ -30,7 +30,8 @@ _QUESTION_VALUE = re.compile(
 _NUMERIC_INTENT = re.compile(
     r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
     r"what percentage|what proportion|what share|"
-    r"what fraction|rate|percent|proportion|share|(?<!NCT\s)(?<!registry\s)number of)\b",
+    r"what fraction|rate|percent|proportion|share|(?<!NCT\s)(?<!registry\s)number of)\b"
+    r"|(?<![\w#])(?<!NCT\s)#\s?of\b",  # "# of TNBC pts", not "NCT # of"
     re.I,
 )
 # "the most common TRAEs", "which AEs led to discontinuation": the names of events, not a rate
@@ -57,9 +58,13 @@ _UNIT_INTENTS = (
         re.compile(r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.?|#)", re.I),
         frozenset({"count", "number"}),
     ),
-    (re.compile(r"\bhow many\b|\bnumber of\b", re.I), frozenset({"count", "percent", "number"})),
+    (
+        re.compile(r"\bhow many\b|\bnumber of\b|(?<![\w#])#\s?of\b", re.I),
+        frozenset({"count", "percent", "number"}),
+    ),
     (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )
+_PRIMARY_ENDPOINT = "primary end point"  # the vocabulary's group of the primary endpoint
 # a median asked ("median OS", "mPFS") is a time, never a landmark's rate
 _MEDIAN = re.compile(r"\b[Mm]edian\b|\bm(?:OS|PFS|EFS|DFS|RFS|DoR|DOR|TTP)\b")
 
@@ -285,6 +290,15 @@ def analyze(
         q.groups.append("target")  # "what does tipiracil actually do?": what it acts on
     if q.target in STATISTICS or (_median_asked(text, landmark) and not _RATE.search(text)):
         q.landmark = None  # "PFS HR at 5 yrs", "mOS, 10 yr": the analysis's time, not a rate
+    if (
+        _PRIMARY_ENDPOINT in q.groups
+        and q.endpoints
+        and not (q.numeric or q.values or q.landmark is not None or q.target in STATISTICS)
+        and not _median_asked(text, landmark)
+    ):
+        # "primary endpoint of COMPARZ - who assessed PFS?", "co-primary endpoints - OS and
+        # what else?": what the endpoint is, said in words, not a figure of it
+        q.endpoints = []
     arms = known_names if arm_names is None else arm_names
     named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
     # a trial's name and its number ("EMPOWER-Lung 1", "CodeBreaK 200") names no population
@@ -456,7 +470,7 @@ _Q_POPULATION = [
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(
         r"\b(?:by|per|according to)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+)?)\s+"
-        r"(?:status|subgroups?|levels?|expression)\b",
+        r"(?:status|subgroups?|levels?|expression|risk\s+(?:groups?|categor(?:y|ies)))\b",
         re.I,
     ),
     re.compile(r"\b(?P<x>non-?(?!small|squamous)[a-z]{4,})\b", re.I),  # "nonviral HCC"

@@ -6431,3 +6431,39 @@ def test_a_count_of_places_is_not_answered_with_the_enrolment(
     draft = _answer(vocab, question, text, drugs)
     assert draft.status == "not_found" or (places and places in draft.text), draft.text
     assert not draft.text.startswith("Enrollment"), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "said"),
+    [
+        # kidney cancer: who assessed the primary endpoint, not its median
+        (
+            "primary endpoint - who assessed PFS?",
+            "Median PFS was 8.4 months with pazopanib and 9.5 months with sunitinib. The "
+            "primary endpoint was PFS by independent review.",
+            ["pazopanib", "sunitinib"],
+            "independent",
+        ),
+        # prostate cancer: the other co-primary endpoint, not the one named's figure
+        (
+            "co-primary endpoints - OS and what else?",
+            "Median OS was 53.3 vs 36.5 months. The co-primary endpoints were overall survival "
+            "and radiographic progression-free survival.",
+            ["abiraterone"],
+            "radiographic progression-free survival",
+        ),
+    ],
+)
+def test_the_primary_endpoint_asked_is_said_in_words(question, text, drugs, said, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert said in draft.text, draft.text
+
+
+def test_the_primary_endpoints_median_asked_is_a_figure(vocab):
+    # kidney cancer (a guard: a median asked of the primary endpoint is its figure)
+    text = (
+        "The primary endpoint was PFS by independent review. Median PFS was 8.4 months with "
+        "pazopanib and 9.5 months with sunitinib."
+    )
+    draft = _answer(vocab, "primary endpoint mPFS w/ pazopanib?", text, ["pazopanib", "sunitinib"])
+    assert draft.text.startswith("Median PFS") and "8.4" in draft.text, draft.text

@@ -650,3 +650,42 @@ def test_an_abbreviation_asked_to_be_spelt_out(vocab, text, short):
 def test_an_endpoint_with_a_value_is_no_abbreviation_asked(vocab):
     # lung (guard): "ORR = 40%?" asks the figure
     assert analyze("ORR = 40%?", vocab).defines is None
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("mOS by MSKCC risk group pazo vs suni?", "mskcc"),  # kidney cancer
+        ("OS by ELN risk category w/ gilteritinib?", "eln"),  # AML
+    ],
+)
+def test_figures_by_risk_group_are_those_of_its_parts(text, part, vocab):
+    assert part in analyze(text, vocab).population
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# of TNBC pts in CREATE-X?",  # breast cancer
+        "#of pts w/ ALK fusions randomized?",  # lung cancer
+    ],
+)
+def test_a_hash_of_asks_a_number(text, vocab):
+    q = analyze(text, vocab)
+    assert q.numeric and "count" in q.units
+
+
+def test_the_registry_hash_asks_no_number(vocab):
+    # CML (a guard: "NCT #" is the registry number)
+    assert not analyze("NCT # of ENESTnd?", vocab).numeric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "distant DFS / DRFS at 5 yrs with cape vs control?",  # breast cancer
+        "5-yr distant RFS w/ dabrafenib + trametinib?",  # melanoma
+    ],
+)
+def test_distant_disease_free_survival_is_its_own_endpoint(text, vocab):
+    assert analyze(text, vocab).target == "DRFS"
