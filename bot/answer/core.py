@@ -134,7 +134,7 @@ class Answerer:
         and its analysis; a follow-up ("and the OS?") stays on the trial the conversation is
         about."""
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
-        text = _spell_combinations(text, snap, self.vocab)
+        text = _spell_clipped(_spell_combinations(text, snap, self.vocab), snap, self.vocab)
         q = analyze(text, self.vocab, snap.names, self._arm_names(snap))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
         if not q.entities:
@@ -791,6 +791,22 @@ def _spell_brands(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
         return vocab.brands.get(word, m.group(0)) if word not in snap.words else m.group(0)
 
     return re.sub(r"(?<![\w-])[A-Za-z][a-z]{3,}(?![\w-])", generic, text)
+
+
+def _spell_clipped(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
+    """A drug's name clipped as people type it ("nilo", "pazo", "rego") as the articles write
+    it: the start of exactly one indexed drug's generic name, and no word of the index nor a
+    term of the vocabulary."""
+    generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+
+    def spelled(m: re.Match[str]) -> str:
+        word = m.group(0).casefold()
+        if word in snap.words or vocab.terms(word) or vocab.is_drug_name(word):
+            return m.group(0)
+        starting = [d for d in generic if d.startswith(word) and d != word]
+        return starting[0] if len(starting) == 1 else m.group(0)
+
+    return re.sub(r"(?<![\w+/-])[a-z]{4,7}(?![\w+/-])", spelled, text)
 
 
 def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:

@@ -495,3 +495,23 @@ def test_a_regimen_code_of_clipped_names_and_capitals_is_spelled(vocab):
     # clipped letters that start two drugs, or a word of the index, stay as they are
     two = _snapshot([], ["pembrolizumab", "pemetrexed", "carboplatin"])
     assert _spell_combinations("OS with PemC?", two, vocab) == "OS with PemC?"
+
+
+def test_a_clipped_drug_name_is_spelled_as_the_one_indexed_drug_it_starts(vocab):
+    from bot.answer.core import _spell_clipped
+
+    # kidney cancer and CML: each clipped name starts one indexed drug's name
+    kidney = _snapshot(["COMPARZ"], ["pazopanib", "sunitinib"])
+    assert _spell_clipped("PFS HR pazo vs suni?", kidney, vocab) == (
+        "PFS HR pazopanib vs sunitinib?"
+    )
+    cml = _snapshot(["ENESTnd"], ["nilotinib", "imatinib"])
+    assert _spell_clipped("MMR for the nilo 400 mg arm", cml, vocab) == (
+        "MMR for the nilotinib 400 mg arm"
+    )
+    # two drugs start so (lung cancer): left as typed; nor a word of the index, nor a
+    # combination's part
+    lung = _snapshot(["LUX-Lung"], ["zemplitinib", "zempatinib", "afatinib", "gefitinib"])
+    assert _spell_clipped("ORR w/ zemp?", lung, vocab) == "ORR w/ zemp?"
+    assert _spell_clipped("ORR w/ gefi+afat?", lung, vocab) == "ORR w/ gefi+afat?"
+    assert _spell_clipped("ORR w/ afat?", lung, vocab) == "ORR w/ afatinib?"
