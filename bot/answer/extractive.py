@@ -473,6 +473,12 @@ class ExtractiveEngine:
                 return None
             if expected == "count" and q.units and not q.units & {"count", fig.unit}:
                 return None  # "within how long after CRT were pts randomized": no head count
+            if q.at_month is not None and fig.unit == "percent":
+                # "MMR @12m": a rate said at another time point does not answer
+                said = _landmark_before(s.text, fig)
+                if said is not None and said != q.at_month:
+                    return None
+                score += 0.5 if said == q.at_month else 0.0
             if fig.endpoint == q.target:
                 score += 4
             elif self._measures(fig, q.target):

@@ -64,6 +64,11 @@ _UNIT_INTENTS = (
     ),
     (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )
+_BARE_DOSE = re.compile(
+    r"\b([A-Za-z][\w-]{3,})\s+(\d{2,4})(?![\d.,%/-]|\s*(?:mg|mcg|µg|g|gy|mo|m|months?|yrs?|"
+    r"years?|y|wks?|weeks?|days?|d|pts|patients)\b)",
+    re.I,
+)
 _PRIMARY_ENDPOINT = "primary end point"  # the vocabulary's group of the primary endpoint
 # a median asked ("median OS", "mPFS") is a time, never a landmark's rate
 _MEDIAN = re.compile(r"\b[Mm]edian\b|\bm(?:OS|PFS|EFS|DFS|RFS|DoR|DOR|TTP)\b")
@@ -196,6 +201,7 @@ class Question:
     # the kinds of number its words ask for: a share, a time, a count (empty when they do not say)
     units: frozenset[str] = frozenset()
     landmark: int | None = None  # months of a landmark rate ("3-year OS" -> 36)
+    at_month: int | None = None  # months of a response rate's time point ("MMR @12m" -> 12)
     week: int | None = None  # a time point in weeks ("MMR at week 48" -> 48)
     codes: list[str] = field(default_factory=list)  # "L858R", "PCI", "III-IVA": said or not found
     population: list[str] = field(default_factory=list)  # "bev-naive pts": words a figure must say
@@ -256,7 +262,17 @@ def analyze(
     ):
         q.landmark = landmark_months(landmark)
         covered.append((landmark.start(), landmark.end()))
-    q.values = _question_values(text, landmark if q.landmark else None)
+    elif landmark and any(
+        vocab.units.get(t.key) == "percent" for t in vocab.terms(text) if t.kind == "endpoint"
+    ):
+        # "MMR @12m", "CCyR by 24 mo": a response rate reached by a time point
+        q.at_month = landmark_months(landmark)
+        covered.append((landmark.start(), landmark.end()))
+    q.values = _question_values(text, landmark if q.landmark or q.at_month else None)
+    # "nilotinib 300 BID": a drug's dose level typed without its unit
+    q.values += [
+        f"{m.group(2)} mg" for m in _BARE_DOSE.finditer(text) if vocab.is_drug_name(m.group(1))
+    ]
     for term in _terms_outside_names(text, vocab, known_names):
         covered.append((term.start, term.end))
         _read_term(q, term, text, vocab)

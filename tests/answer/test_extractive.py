@@ -6467,3 +6467,58 @@ def test_the_primary_endpoints_median_asked_is_a_figure(vocab):
     )
     draft = _answer(vocab, "primary endpoint mPFS w/ pazopanib?", text, ["pazopanib", "sunitinib"])
     assert draft.text.startswith("Median PFS") and "8.4" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value"),
+    [
+        # CML: a molecular response rate by 12 and by 24 months
+        (
+            "MMR @12m for the nilotinib 400 mg arm",
+            "At 12 months, MMR rates were 44% with nilotinib 300 mg and 43% with nilotinib 400 "
+            "mg. By 24 months, MMR rates were 71% with nilotinib 300 mg and 67% with nilotinib "
+            "400 mg.",
+            ["nilotinib", "imatinib"],
+            "43%",
+        ),
+        # myeloma: MRD negativity at two time points in one sentence
+        (
+            "MRD-negative rate at 12 mo with daratumumab?",
+            "At 12 months, 18% of patients on daratumumab were MRD negative. By 24 months, MRD "
+            "negativity with daratumumab had reached 26%.",
+            ["daratumumab"],
+            "18%",
+        ),
+    ],
+)
+def test_a_response_rate_asked_at_a_time_point_is_the_one_said_then(
+    question, text, drugs, value, vocab
+):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.text.split("[")[0].rstrip().endswith(value), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value"),
+    [
+        # CML: two doses of one drug, typed without the unit
+        (
+            "MMR rate in the nilotinib 400 arm?",
+            "MMR rates were 44% with nilotinib 300 mg twice daily and 43% with nilotinib 400 mg "
+            "twice daily, versus 22% with imatinib.",
+            ["nilotinib", "imatinib"],
+            "43%",
+        ),
+        # colorectal cancer: the 240 mg arm's rate, not the 960 mg arm's
+        (
+            "ORR with sotorasib 240 plus panitumumab?",
+            "The ORR was 26.4% with sotorasib 960 mg plus panitumumab and 5.7% with sotorasib "
+            "240 mg plus panitumumab.",
+            ["sotorasib", "panitumumab"],
+            "5.7%",
+        ),
+    ],
+)
+def test_a_dose_level_typed_without_its_unit_names_that_arm(question, text, drugs, value, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.text.split("[")[0].count("%") == 1 and value in draft.text, draft.text
