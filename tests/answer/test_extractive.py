@@ -6522,3 +6522,29 @@ def test_a_response_rate_asked_at_a_time_point_is_the_one_said_then(
 def test_a_dose_level_typed_without_its_unit_names_that_arm(question, text, drugs, value, vocab):
     draft = _answer(vocab, question, text, drugs)
     assert draft.text.split("[")[0].count("%") == 1 and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value"),
+    [
+        # CML: the cytogenetic response, not the molecular one beside it
+        (
+            "CCyR by 24 mo w/ nilotinib?",
+            "By 24 months, 71% of patients treated with nilotinib had achieved MMR. By 24 "
+            "months, CCyR rates had risen to 87% with nilotinib.",
+            ["nilotinib"],
+            "87%",
+        ),
+        # Ph-positive ALL (a guard): a complete cytogenetic response is no complete remission
+        (
+            "complete cytogenetic response rate with ponatinib?",
+            "Complete remission was reached by 95% of patients; a complete cytogenetic response "
+            "was seen in 79% with ponatinib.",
+            ["ponatinib"],
+            "79%",
+        ),
+    ],
+)
+def test_a_cytogenetic_response_is_its_own_endpoint(question, text, drugs, value, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.text.split("[")[0].rstrip().endswith(value), draft.text
