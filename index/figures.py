@@ -37,7 +37,8 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
-    r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?|P"
+    r"\b(?P<label>HR|hazard ratio(?: [\[(]HR[\])])?|OR|odds ratio(?: [\[(]OR[\])])?"
+    r"|[Pp][- ]?values?|P"  # "a P value of 0.002", "the p-value was 0.03"
     r"|p(?=\s*[=<>≤]))"  # "p=0.016": a lower-case p only before its sign
     r"(?:\s*(?:=|,|:)\s*|\s*(?=[<>≤≥])|\s+(?:(?:for \w+ )?(?:was|of|is)\s+)?(?=\.?\d)"
     # "HR for progression, recurrence or death, 0.68": a decimal after what it is for

@@ -1222,3 +1222,23 @@ def test_performance_statuses_however_written(text, statuses):
     from index.figures import performance_statuses
 
     assert performance_statuses(text) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # urothelial cancer: said in prose after the hazard ratio
+        (
+            "The hazard ratio for death was 0.73, with a 95 percent confidence interval of 0.59 "
+            "to 0.91, and a P value of 0.002.",
+            "0.002",
+        ),
+        # CML: "p-value" hyphenated, lower case
+        ("Time to progression favoured nilotinib, with a p-value of 0.0059.", "0.0059"),
+        # liver cancer: "the one-sided P value was ..."
+        ("The one-sided P value was 0.0238, above the prespecified threshold.", "0.0238"),
+    ],
+)
+def test_a_p_value_said_in_words_is_a_p_value(sentence, value, vocab):
+    found = [f for f in extract_figures(sentence, vocab) if f.endpoint == "P value"]
+    assert [f.value for f in found][:1] == [value]
