@@ -2440,7 +2440,10 @@ _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bno
 # a value the reported one is measured against: "is lower than the dose used in metastatic
 # disease", "higher than the 20% seen in earlier trials"
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:higher|lower|greater|less|more|fewer|longer|shorter|above|below)\s+than\s+the\s+$",
+    r"\b(?:higher|lower|greater|less|more|fewer|longer|shorter|above|below)\s+than\s+the\s+$"
+    # "with response rates below 15%": a bound on rates in general, no arm's rate
+    r"|\brates\s+(?:of\s+)?(?:below|under|above|over|less\s+than|more\s+than|"
+    r"(?:of\s+)?up\s+to|as\s+(?:low|high)\s+as)\s+$",
     re.I,
 )
 _GAIN_BEFORE = re.compile(

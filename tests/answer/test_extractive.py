@@ -4239,6 +4239,22 @@ def test_an_events_rate_and_its_grades_in_brackets_are_told_apart(
             ["ribociclib"],
             "600 mg",
         ),
+        # melanoma: the historical bound on the comparator's response rates
+        (
+            "ORR w/ dacarbazine?",
+            "Before BRIM-3, dacarbazine was the reference chemotherapy, with response rates "
+            "below 15% and no demonstrated survival benefit.",
+            ["dacarbazine", "vemurafenib"],
+            "15%",
+        ),
+        # GIST: rates "of up to" a share in earlier lines
+        (
+            "ORR with ripretinib?",
+            "In earlier lines, TKIs gave response rates of up to 40%; ripretinib is a switch-"
+            "control inhibitor.",
+            ["ripretinib"],
+            "40%",
+        ),
     ],
 )
 def test_a_value_another_is_compared_with_is_no_answer(question, sentence, drugs, yardstick, vocab):
