@@ -228,6 +228,11 @@ def _brands(text: str, vocab: Vocabulary) -> dict[str, list[str]]:
 
     for m in _GENERIC_THEN_BRAND.finditer(text):
         generic, brand = drugs_in(m.group(1)), m.group(2)
+        # "doxorubicin, bleomycin, vinblastine and dacarbazine (ABVD)": capitals after drugs
+        # listed are their regimen's code, no brand of the last
+        clause = re.split(r"[.;:(]", text[max(0, m.start(2) - 160) : m.start(2) - 1])[-1]
+        if brand.isupper() and len(drugs_in(clause)) >= 2:
+            continue
         if generic and not vocab.is_drug_name(brand) and not vocab.terms(brand):
             out.setdefault(brand.casefold(), generic)
     for m in _BRAND_THEN_GENERIC.finditer(text):

@@ -33,6 +33,25 @@ def test_brand_names_stand_for_the_drugs_beside_them(vocab):
     assert sorted(brands["opdualag"]) == ["nivolumab", "relatlimab"]
 
 
+def test_capitals_after_drugs_listed_are_their_regimen_not_a_brand(vocab):
+    # Hodgkin lymphoma and pancreatic cancer: a regimen's code after its drugs; a brand after
+    # one drug (melanoma) stays a brand
+    text = (
+        "Patients were randomized to doxorubicin, bleomycin, vinblastine and dacarbazine (ABVD). "
+        "Others got fluorouracil, leucovorin, irinotecan and oxaliplatin (FOLFIRINOX). "
+        "Vemurafenib (ZELBORAF) was given orally."
+    )
+    brands = annotate(text, vocab).brands
+    assert "abvd" not in brands and "folfirinox" not in brands
+    assert brands["zelboraf"] == ["vemurafenib"]
+
+
+@pytest.mark.parametrize("drug", ["dacarbazine", "procarbazine", "mitoxantrone", "vinflunine"])
+def test_cytotoxics_of_older_stems_are_drugs(drug, vocab):
+    # melanoma, Hodgkin lymphoma, prostate cancer and urothelial cancer comparators
+    assert vocab.is_drug_name(drug) and vocab.is_chemotherapy(drug)
+
+
 def test_a_trial_name_may_start_in_lower_case(vocab):
     # breast cancer and prostate cancer trials named with a lower-case start
     breast = "The 5-year analysis of the phase 3 monarchE trial was presented in Munich."
