@@ -16,7 +16,11 @@ from index.figures import DOSE, SCORE_CUT, Figure, ci_after, value_runs
 from index.tables import is_table_row
 from index.vocabulary import Vocabulary
 
-LEAD_CLAUSE = re.compile(r"^(?:Among|In|For|With|Across)\s[^,;]{3,90}(?=,)")
+# "Among 2L patients, ...", after an interview's speaker ("**Dr. Roque:** In patients with ...")
+LEAD_CLAUSE = re.compile(
+    r"^(?:\*{0,2}(?:Dr\.?\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}:\*{0,2}\s+)?"
+    r"(?P<clause>(?:Among|In|For|With|Across)\s[^,;]{3,90})(?=,)"
+)
 SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
 SCOPE_END = re.compile(
     r"[;,]|\s[—–-]\s|—| to\b| and\b| vs\b| versus\b| against\b| compared\b| which\b| but\b|\.$",
@@ -69,7 +73,8 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
             return phrase
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:
-        return balanced(lead.group(0)[0].lower() + lead.group(0)[1:])
+        clause = lead.group("clause")
+        return balanced(clause[0].lower() + clause[1:])
     return ""
 
 
@@ -158,7 +163,7 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     phrases = []
     lead = LEAD_CLAUSE.match(sentence)
     if lead and lead.end() <= fig.start:
-        phrases.append(lead.group(0))
+        phrases.append(lead.group("clause"))
     # "In contrast, in patients with KRAS or NRAS mutations, the HR was 1.19": the clause
     # after a connective opening frames the figure
     connective = _CONNECTIVE.match(sentence)

@@ -209,10 +209,13 @@ _P_CRITERION = re.compile(
 # A biomarker score cut-off: "CPS >=5", "CPS5+", "TPS <1%", "a CPS of 10 or more", "PD-L1 >=50%",
 # "PD-L1 expression below 1%", "PD-L1-negative", and a band of it: "PD-L1 1%-49%".
 SCORE_CUT = re.compile(
-    r"\b(?P<score>CPS|TPS|TAP|IC|PD-?L1(?:\s+(?:expression|TPS|TC|score))?)\s*(?:at\s+)?"
+    r"\b(?P<score>CPS|TPS|TAP|IC|PD-?L1(?:\s+(?:expression|TPS|TC|score))?"
+    # ... and the scores said in words: "a combined positive score of 10 or more"
+    r"|combined\s+positive\s+score(?:\s+\(CPS\))?|tumou?r\s+proportion\s+score(?:\s+\(TPS\))?)"
+    r"\s*(?:at\s+)?"
     r"(?:(?P<lo>\d+)\s*%?\s*(?:-|–|to)\s*<?\s*(?P<hi>\d+)\s*%"
     r"|(?P<op>[<>≥≤]=?|of|>=|<=|below|under|less\s+than|above|over|at\s+least|greater\s+than)?"
-    r"\s*(?P<n>\d+)\s*%?\s*(?P<plus>\+|or (?:more|higher|greater|above))?"
+    r"\s*(?P<n>\d+)\s*(?:%|\s?percent\b)?\s*(?P<plus>\+|or (?:more|higher|greater|above))?"
     r"|[\s-](?P<sign>negative|positive)\b)",
     re.I,
 )
@@ -224,6 +227,8 @@ def score_cut_key(m: re.Match[str]) -> str:
     for a band. Every way of naming PD-L1 expression is "pdl"."""
     score = m.group("score").casefold()
     score = "pdl" if score.startswith("pd") else score
+    if " " in score:  # said in words: "combined positive score", "tumour proportion score"
+        score = "cps" if score.startswith("combined") else "tps"
     if m.group("lo"):
         return f"{score}={m.group('lo')}-{m.group('hi')}"
     if m.group("sign"):  # "PD-L1-negative": below 1%; "positive": 1% or more

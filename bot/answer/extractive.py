@@ -414,7 +414,7 @@ class ExtractiveEngine:
         lead = LEAD_CLAUSE.match(sentence)
         if not lead or lead.end() > fig.start:
             return []
-        return [t for t in self.vocab.terms(lead.group(0)) if t.qualifier]
+        return [t for t in self.vocab.terms(lead.group("clause")) if t.qualifier]
 
     def _score(
         self,
@@ -1260,9 +1260,11 @@ class ExtractiveEngine:
             and lead
             and lead.end() <= fig.start
             and fig.endpoint not in STATISTICS
-            and re.match(r"(?:With|On)\s", lead.group(0))
+            and re.match(r"(?:With|On)\s", lead.group("clause"))
         ):
-            arm = lead.group(0)  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+            arm = lead.group(
+                "clause"
+            )  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = _VERSUS.split(arm)[0]
@@ -2803,9 +2805,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         if re.fullmatch(r"[a-z]+(?:<|>=|=)[\d-]+", w):
             score = re.match(r"[a-z]+", w)
             same_score = {c for c in cuts if score and c.startswith(score.group(0))}
-            if same_score and w not in same_score:
-                return False  # the figure of another cut-off ("CPS >=1" for "CPS5+")
-            continue  # no cut-off said: the section or table may be about this one
+            if w not in same_score:
+                return False  # another cut-off's figure ("CPS >=1" for "CPS5+"), or everyone's
+            continue
         if " " in w or not w.isalnum():
             # "node+" is said "node-positive" too
             forms = {w, f"{w[:-1]}-positive", f"{w[:-1]}positive"} if w.endswith("+") else {w}

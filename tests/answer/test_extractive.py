@@ -393,8 +393,9 @@ def test_a_score_cut_off_is_matched_however_it_is_typed():
     assert says_population(["cps>=5"], "In patients with PD-L1 CPS ≥5, the rate was 57%.")
     assert not says_population(["cps>=5"], "In the CPS ≥1 population it was 55%.")
     assert not says_population(["cps<1"], "Among CPS ≥20 patients, the HR was 0.61.")
-    # no cut-off said: the section or table may be about this one
-    assert says_population(["cps>=20"], "Median OS was 14.9 months versus 10.7 months.")
+    # no cut-off said by the sentence nor its section: everyone's figure, not this part's
+    assert not says_population(["cps>=20"], "Median OS was 14.9 months versus 10.7 months.")
+    assert says_population(["cps>=20"], "Median OS was 14.9 months.", section="CPS >=20")
 
 
 def test_a_brand_name_in_a_question_names_its_drugs(vocab):
@@ -6564,3 +6565,19 @@ def test_a_dose_level_typed_without_its_unit_names_that_arm(question, text, drug
 def test_a_cytogenetic_response_is_its_own_endpoint(question, text, drugs, value, vocab):
     draft = _answer(vocab, question, text, drugs)
     assert draft.text.split("[")[0].rstrip().endswith(value), draft.text
+
+
+@pytest.mark.parametrize(
+    ("cut", "sentence"),
+    [
+        # head and neck cancer: the TPS cut-off asked, everyone's ORR said
+        ("tps>=50", "The ORR was 14.6% with pembrolizumab and 10.1% with standard of care."),
+        # urothelial cancer: the CPS cut-off asked, everyone's median said
+        ("cps>=10", "Median OS was 10.3 months with pembrolizumab versus 7.4 months."),
+    ],
+)
+def test_a_cut_off_asked_is_not_said_by_a_sentence_naming_none(cut, sentence):
+    from bot.answer.extractive import says_population
+
+    assert not says_population([cut], sentence)
+    assert says_population([cut], sentence, section="## Patients with " + cut.upper())

@@ -422,3 +422,29 @@ def test_a_dash_ends_the_arm_said_after_a_value(sentence, value, arm, vocab):
     from index.arms import qualifier_phrase
 
     assert qualifier_phrase(sentence, _figure(sentence, value, vocab)) == arm
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "phrase"),
+    [
+        # urothelial cancer: an interview's answer opens with the speaker's name
+        (
+            "Roque-Whitfield: In patients with a combined positive score of 10 percent or more, "
+            "median overall survival was 8.0 months with pembrolizumab.",
+            "8.0",
+            "In patients with a combined positive score of 10 percent or more",
+        ),
+        # mesothelioma: a speaker in bold markdown
+        (
+            "**Dr. Okafor:** Among patients with epithelioid histology, median OS was 18.1 months.",
+            "18.1",
+            "Among patients with epithelioid histology",
+        ),
+    ],
+)
+def test_a_speakers_answer_keeps_its_opening_clause(sentence, value, phrase, vocab):
+    from index.arms import population_phrase
+    from index.figures import extract_figures
+
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value.startswith(value))
+    assert population_phrase(sentence, fig) == phrase

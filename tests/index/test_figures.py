@@ -1242,3 +1242,18 @@ def test_performance_statuses_however_written(text, statuses):
 def test_a_p_value_said_in_words_is_a_p_value(sentence, value, vocab):
     found = [f for f in extract_figures(sentence, vocab) if f.endpoint == "P value"]
     assert [f.value for f in found][:1] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # urothelial cancer: the combined positive score said in words, "percent" spelt out
+        ("In patients with a combined positive score of 10 percent or more, OS was", "cps>=10"),
+        # lung cancer: the tumour proportion score in words
+        ("Among those with a tumour proportion score of 50% or higher, ORR was", "tps>=50"),
+    ],
+)
+def test_a_score_cut_off_said_in_words(text, key):
+    from index.figures import SCORE_CUT, score_cut_key
+
+    assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == [key]
