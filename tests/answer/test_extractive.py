@@ -6581,3 +6581,31 @@ def test_a_cut_off_asked_is_not_said_by_a_sentence_naming_none(cut, sentence):
 
     assert not says_population([cut], sentence)
     assert says_population([cut], sentence, section="## Patients with " + cut.upper())
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value"),
+    [
+        # kidney cancer: whether a difference was significant is said by its P value
+        (
+            "was the OS difference statistically significant in RECORD-1?",
+            "Median OS was 14.8 months with everolimus and 14.4 months with placebo (HR 0.87; "
+            "P=0.162).",
+            ["everolimus"],
+            "0.162",
+        ),
+        # breast cancer: the same asked of a benefit
+        (
+            "did the combo show a statistically significant OS benefit?",
+            "Median OS was 31.0 months with everolimus plus exemestane versus 26.6 months with "
+            "placebo plus exemestane (HR 0.89; P = 0.14).",
+            ["everolimus", "exemestane"],
+            "0.14",
+        ),
+    ],
+)
+def test_statistical_significance_asked_is_answered_by_the_p_value(
+    question, text, drugs, value, vocab
+):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.text.startswith("P value") and value in draft.text, draft.text
