@@ -689,3 +689,14 @@ def test_the_registry_hash_asks_no_number(vocab):
 )
 def test_distant_disease_free_survival_is_its_own_endpoint(text, vocab):
     assert analyze(text, vocab).target == "DRFS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICON7 total n?",  # ovarian cancer
+        "overall n in KEYNOTE-045?",  # urothelial cancer
+    ],
+)
+def test_total_n_asks_for_the_enrolment(text, vocab):
+    assert analyze(text, vocab).target == "enrollment"
