@@ -607,6 +607,7 @@ class ExtractiveEngine:
         "_other_drugs_dose",  # "crizotinib 250 mg" does not answer for lorlatinib
         "_other_kind_of_dose",  # "the average daily dose received was 35.8 mg" is no dose given
         "_other_phases_dose",  # "neoadjuvant nivolumab 360 mg" is not the adjuvant dose
+        "_other_kind_of_treatments_dose",  # "RT dose": a drug's mg is no radiation dose
         "_population_unsaid",  # the question names a part of the population not said here
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
         "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
@@ -680,6 +681,18 @@ class ExtractiveEngine:
             return True
         clause = re.split(r"[,;(]", s.text[: fig.start])[-1]
         return bool(_DOSE_KIND.search(clause)) != bool(_DOSE_KIND_ASKED.search(q.text))
+
+    def _other_kind_of_treatments_dose(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A radiation dose (in Gy) answers a question about radiotherapy, a drug's (in mg)
+        one about a drug."""
+        if fig.unit != "dose":
+            return False
+        in_gray = bool(re.search(r"c?Gy\b", fig.value))
+        # ("cisplatin dose during CRT": a drug named, its dose is asked)
+        drug = _drugs_named(q.text, _article_drugs(s.article), self.vocab, _brands(s.article))
+        return in_gray != bool(_RADIATION_ASKED.search(q.text) and not drug)
 
     def _other_phases_dose(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2441,6 +2454,12 @@ _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bno
 # a difference between arms said before its value ("an improvement of", "the gain would exceed")
 # a value the reported one is measured against: "is lower than the dose used in metastatic
 # disease", "higher than the 20% seen in earlier trials"
+# radiotherapy named in a question: "RT dose", "radiation dose and fractionation", "CRT"
+_RADIATION_ASKED = re.compile(
+    r"\b(?:RT|CRT|SBRT|IMRT|radiotherapy|radiation|chemoradio\w*|irradiation|Gy|fractions?|"
+    r"fractionation)\b",
+    re.I,
+)
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:higher|lower|greater|less|more|fewer|longer|shorter|above|below)\s+than\s+the\s+$"
     # "with response rates below 15%": a bound on rates in general, no arm's rate

@@ -6609,3 +6609,32 @@ def test_statistical_significance_asked_is_answered_by_the_p_value(
 ):
     draft = _answer(vocab, question, text, drugs)
     assert draft.text.startswith("P value") and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "value", "other"),
+    [
+        # oesophageal cancer: the radiation dose, not a drug's given with it
+        (
+            "RT dose and fractionation?",
+            "Paclitaxel 50 mg/m2 and carboplatin AUC 2 were given weekly with radiotherapy of "
+            "41.4 Gy in 23 fractions.",
+            ["paclitaxel", "carboplatin"],
+            "41.4 Gy",
+            "50 mg/m2",
+        ),
+        # cervical cancer (a guard): a drug's dose during chemoradiotherapy, not the radiation's
+        (
+            "weekly cisplatin dose during CRT?",
+            "External-beam radiotherapy of 45 Gy was given with weekly cisplatin 40 mg/m2.",
+            ["cisplatin"],
+            "40 mg/m2",
+            "45 Gy",
+        ),
+    ],
+)
+def test_a_radiation_dose_and_a_drug_dose_are_told_apart(
+    question, text, drugs, value, other, vocab
+):
+    lead = _answer(vocab, question, text, drugs).text.split("[")[0]
+    assert value in lead and other not in lead, lead
