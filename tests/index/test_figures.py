@@ -193,6 +193,10 @@ def test_the_arms_values_in_brackets_after_an_endpoint_are_its_figures(vocab):
         # thyroid and myeloma: the cut from below, said after the age
         ("patients aged 65 years or younger had a median PFS of", {"age<65"}),
         ("transplant-ineligible patients 75 and younger", {"age<75"}),
+        # ALL and myeloma: "and older", "and over" from above
+        ("E1910 OS HR in pts 55 and older?", {"age>=55"}),
+        ("among patients 65 and over, the HR was 0.70", {"age>=65"}),
+        ("grade 3 and above", set()),
         # not ages: a grade, a P value, a threshold in a yes/no question
         ("grade >=3 AEs", set()),
         ("HR 0.59 (P <.001)", set()),
