@@ -352,7 +352,8 @@ AGE_CUT = re.compile(
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?"
     r"|(?P<above>\b(?:older than|over|aged|at least)\s+|[>≥]=?\s?)(?P<n2>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?(?:\s+or\s+(?:older|above|more))?"
-    r"|\b(?P<n3>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+(?:older|above|more|over)\b",
+    r"|\b(?P<n3>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"
+    r"(?:older|above|more|over)\b",
     re.I,
 )
 
