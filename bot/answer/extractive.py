@@ -473,12 +473,10 @@ class ExtractiveEngine:
                 return None
             if expected == "count" and q.units and not q.units & {"count", fig.unit}:
                 return None  # "within how long after CRT were pts randomized": no head count
-            if q.at_month is not None and fig.unit == "percent":
-                # "MMR @12m": a rate said at another time point does not answer
-                said = _landmark_before(s.text, fig)
-                if said is not None and said != q.at_month:
-                    return None
-                score += 0.5 if said == q.at_month else 0.0
+            at_month = self._at_month_fit(q, s, fig)
+            if at_month is None:
+                return None
+            score += at_month
             if fig.endpoint == q.target:
                 score += 4
             elif self._measures(fig, q.target):
@@ -525,6 +523,16 @@ class ExtractiveEngine:
             score += 2
 
         return score
+
+    def _at_month_fit(self, q: Question, s: Sentence, fig: Figure) -> float | None:
+        """A response rate asked at a time point ("MMR @12m"): a rate said at another one does
+        not answer (None), one said then leads (0.5)."""
+        if q.at_month is None or fig.unit != "percent":
+            return 0.0
+        said = _landmark_before(s.text, fig)
+        if said is not None and said != q.at_month:
+            return None
+        return 0.5 if said == q.at_month else 0.0
 
     def _says_things_counted(self, q: Question, text: str) -> bool:
         """A question counting things ("how many cycles of ...") is answered only by words

@@ -256,18 +256,7 @@ def analyze(
     q.analyses = frozenset(vocab.analyses_named(text))
     q.patient_settings = _patient_settings(text, vocab)
     covered: list[tuple[int, int]] = []
-    landmark = LANDMARK.search(text)
-    if landmark and any(
-        t.key in vocab.landmark_endpoints for t in vocab.terms(text) if t.kind == "endpoint"
-    ):
-        q.landmark = landmark_months(landmark)
-        covered.append((landmark.start(), landmark.end()))
-    elif landmark and any(
-        vocab.units.get(t.key) == "percent" for t in vocab.terms(text) if t.kind == "endpoint"
-    ):
-        # "MMR @12m", "CCyR by 24 mo": a response rate reached by a time point
-        q.at_month = landmark_months(landmark)
-        covered.append((landmark.start(), landmark.end()))
+    landmark = _read_time_point(q, text, vocab, covered)
     q.values = _question_values(text, landmark if q.landmark or q.at_month else None)
     # "nilotinib 300 BID": a drug's dose level typed without its unit
     q.values += [
@@ -287,6 +276,55 @@ def analyze(
             q.entities.append(word)
         elif _is_code(word, vocab):
             q.codes.append(word)
+    _settle_what_is_asked(q, text, vocab, landmark)
+    arms = known_names if arm_names is None else arm_names
+    named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
+    # a trial's name and its number ("EMPOWER-Lung 1", "CodeBreaK 200") names no population
+    # (not a measure and its range: "CrCl 40-60")
+    named += [
+        e
+        for e in q.entities
+        if re.search(rf"{re.escape(e)}[\s-]?\d{{1,4}}\b(?![-–.]\d|\s*%)", text)
+    ]
+    q.population = population_words(text, vocab, named)
+    rest = _blank(text, covered)
+    entity_words = {w for e in q.entities for w in vocab.content_words(e)}
+    q.content = [
+        w
+        for w in vocab.content_words(rest)
+        if w not in entity_words and not w.replace(".", "").isdigit()
+    ]
+    if _counts_patients(text, q, vocab):
+        # "how many dMMR/MSI-H pts in RUBY": a count of them; "how many placebo pts crossed
+        # over": a count of those it happened to, not the trial's size
+        q.endpoints = [] if _counts_an_event(q, vocab) else ["enrollment"]
+    return q
+
+
+def _read_time_point(
+    q: Question, text: str, vocab: Vocabulary, covered: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """A landmark of a time-to-event endpoint ("3-yr OS") or the time point of a response rate
+    ("MMR @12m", "CCyR by 24 mo"), its words covered; the match, for the values it is not."""
+    landmark = LANDMARK.search(text)
+    if not landmark:
+        return None
+    keys = [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+    if any(k in vocab.landmark_endpoints for k in keys):
+        q.landmark = landmark_months(landmark)
+        covered.append((landmark.start(), landmark.end()))
+    elif any(vocab.units.get(k) == "percent" for k in keys):
+        q.at_month = landmark_months(landmark)
+        covered.append((landmark.start(), landmark.end()))
+    return landmark
+
+
+def _settle_what_is_asked(
+    q: Question, text: str, vocab: Vocabulary, landmark: re.Match[str] | None
+) -> None:
+    """What the question asks, once its words are read: a count of another thing than the
+    enrolment, a rate for "how often", one grade, arms, a definition, a week, a target, and
+    whether a time is a landmark or the primary endpoint is asked in words."""
     if "enrollment" in q.endpoints and (
         (len(q.endpoints) > 1 and _HOW_MANY.search(text)) or _HOW_MANY_PLACES.search(text)
     ):
@@ -315,28 +353,6 @@ def analyze(
         # "primary endpoint of COMPARZ - who assessed PFS?", "co-primary endpoints - OS and
         # what else?": what the endpoint is, said in words, not a figure of it
         q.endpoints = []
-    arms = known_names if arm_names is None else arm_names
-    named = [e for e in q.entities if e.casefold() in arms or vocab.is_drug_name(e)]
-    # a trial's name and its number ("EMPOWER-Lung 1", "CodeBreaK 200") names no population
-    # (not a measure and its range: "CrCl 40-60")
-    named += [
-        e
-        for e in q.entities
-        if re.search(rf"{re.escape(e)}[\s-]?\d{{1,4}}\b(?![-–.]\d|\s*%)", text)
-    ]
-    q.population = population_words(text, vocab, named)
-    rest = _blank(text, covered)
-    entity_words = {w for e in q.entities for w in vocab.content_words(e)}
-    q.content = [
-        w
-        for w in vocab.content_words(rest)
-        if w not in entity_words and not w.replace(".", "").isdigit()
-    ]
-    if _counts_patients(text, q, vocab):
-        # "how many dMMR/MSI-H pts in RUBY": a count of them; "how many placebo pts crossed
-        # over": a count of those it happened to, not the trial's size
-        q.endpoints = [] if _counts_an_event(q, vocab) else ["enrollment"]
-    return q
 
 
 def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
@@ -680,6 +696,12 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         if key and said & set(found):
             found = [w for w in found if w not in said and not re.fullmatch(r"[<>≥≤=]+\d*", w)]
             found.append(key)
+    return _tidied(_said_whole(found, text), vocab)
+
+
+def _said_whole(found: list[str], text: str) -> list[str]:
+    """The parts of a population said by a status or a name with its number or letter, whole in
+    place of their words: "ECOG PS 2" (``performance_statuses``), "cohort A", "cohort 2"."""
     statuses = performance_statuses(text)  # "ECOG 0", "ECOG PS 2 pts": said any way
     if statuses:
         found = [
@@ -696,7 +718,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         found = [w for w in found if not w.isdigit()] + [
             " ".join(cohort.group(0).split()).casefold()
         ]
-    return _tidied(found, vocab)
+    return found
 
 
 def _tidied(found: list[str], vocab: Vocabulary) -> list[str]:
