@@ -221,8 +221,8 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         ("sealed12", 365, 0.74, 12),
         # the thirteenth sealed part, run once at the end of session 16 (223/386, 32 wrong, as
         # printed in bench/results/blind-sealed13-first-run.txt), a development part since:
-        # measured 223/386 with 32 wrong when these bounds were set.
-        ("sealed13", 380, 0.57, 33),
+        # measured 223/386 with 31 wrong when these bounds were set.
+        ("sealed13", 380, 0.57, 32),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):

@@ -148,8 +148,11 @@ class ExtractiveEngine:
             best = self._best_sentence(question, sentences)
         elif question.target is None and not question.numeric:
             best = self._best_sentence(question, sentences)
-            if best is None and not self._asks_what_a_drug_is(question):
-                # ("how does sotorasib work?" is said in words: its dose is no answer)
+            if best is None and not (
+                self._asks_what_a_drug_is(question) or self._asks_an_endpoint(question)
+            ):
+                # ("how does sotorasib work?", "primary endpoint of X?" are said in words: a
+                # dose or a count is no answer)
                 best = self._best_figure(question, sentences)
         else:
             best = self._best_figure(question, sentences)
@@ -533,6 +536,11 @@ class ExtractiveEngine:
         if said is not None and said != q.at_month:
             return None
         return 0.5 if said == q.at_month else 0.0
+
+    def _asks_an_endpoint(self, q: Question) -> bool:
+        """The question asks which endpoint ("primary endpoint of SSG XVIII?"): a vocabulary
+        group answered by a sentence naming one."""
+        return any(getattr(self.vocab.group(g), "names_endpoint", False) for g in q.groups)
 
     def _says_things_counted(self, q: Question, text: str) -> bool:
         """A question counting things ("how many cycles of ...") is answered only by words

@@ -6638,3 +6638,25 @@ def test_a_radiation_dose_and_a_drug_dose_are_told_apart(
 ):
     lead = _answer(vocab, question, text, drugs).text.split("[")[0]
     assert value in lead and other not in lead, lead
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs"),
+    [
+        # GIST: no sentence says which endpoint was primary; a count is no answer
+        (
+            "primary endpoint?",
+            "Key points: primary endpoint met; benefit held at 5 and 10 years.",
+            ["imatinib"],
+        ),
+        # head and neck cancer: nor the size of the analysis
+        (
+            "what was the primary endpoint?",
+            "The primary endpoint analysis included 424 patients.",
+            ["cetuximab"],
+        ),
+    ],
+)
+def test_the_primary_endpoint_asked_is_never_a_figure(question, text, drugs, vocab):
+    draft = _answer(vocab, question, text, drugs)
+    assert draft.status == "not_found", draft.text
