@@ -228,12 +228,12 @@ def _brands(text: str, vocab: Vocabulary) -> dict[str, list[str]]:
 
     for m in _GENERIC_THEN_BRAND.finditer(text):
         generic, brand = drugs_in(m.group(1)), m.group(2)
+        if not generic or vocab.is_drug_name(brand) or vocab.terms(brand):
+            continue
         # "doxorubicin, bleomycin, vinblastine and dacarbazine (ABVD)": capitals after drugs
         # listed are their regimen's code, no brand of the last
         clause = re.split(r"[.;:(]", text[max(0, m.start(2) - 160) : m.start(2) - 1])[-1]
-        if brand.isupper() and len(drugs_in(clause)) >= 2:
-            continue
-        if generic and not vocab.is_drug_name(brand) and not vocab.terms(brand):
+        if not (brand.isupper() and len(drugs_in(clause)) >= 2):
             out.setdefault(brand.casefold(), generic)
     for m in _BRAND_THEN_GENERIC.finditer(text):
         brand, generic = m.group(1), drugs_in(m.group(2))

@@ -166,6 +166,11 @@ class Vocabulary:
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
 
+    def names_an_endpoint(self, keys: Iterable[str]) -> bool:
+        """Whether one of the groups ``keys`` asks which endpoint ("primary endpoint"): said by
+        a sentence that names one, never by a figure."""
+        return any(g is not None and g.names_endpoint for g in map(self.group, keys))
+
     @property
     def combination_brands(self) -> tuple[str, ...]:
         """The brands of more than one drug ("Opdualag": nivolumab and relatlimab)."""

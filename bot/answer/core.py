@@ -368,24 +368,21 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     return sorted(n for n in named if _name_key(n) in longest)
 
 
-# a family's name and a trial's number in it: "ARCHER 1050", "GOG-240", "KEYNOTE-045"
-_FAMILY_NUMBER = re.compile(
-    r"(?P<family>[A-Za-z][A-Za-z-]*?)[\s-]?(?P<number>\d{1,5})[A-Za-z]{0,3}"
-)
-
-
 def _unindexed_sibling(name: str, snap: Snapshot) -> bool:
-    """Another numbered trial of a family the index holds one of ("ARCHER 1009" beside
-    ARCHER 1050, "GOG 241" beside GOG 240): a trial of its own, whatever its number's length."""
-    m = _FAMILY_NUMBER.fullmatch(name)
+    """Another numbered trial of a family the index holds ("ARCHER 1009" beside ARCHER 1050,
+    "GOG 241" beside GOG 240): a trial of its own, whatever its number's length. Families and
+    numbers as ``_coded_names`` reads the indexed names."""
+    m = _CODED_NAME.match(name) or _WORDS_NUMBER.match(name)
     if not m:
         return False
-    family, number = m.group("family").casefold(), int(m.group("number"))
-    for trial in snap.trial_names:
-        other = _FAMILY_NUMBER.fullmatch(trial)
-        if other and other.group("family").casefold() == family:
-            return int(other.group("number")) != number
-    return False
+    family, number = re.sub(r"[\s-]", "", m.group(1)).casefold(), m.group(2).casefold()
+    held = {
+        n.lstrip("0")
+        for n, names in _coded_names(snap.trial_names).items()
+        for letters, _ in names
+        if letters == family
+    }
+    return bool(held) and number.lstrip("0") not in held
 
 
 def _mentioned_trials(
@@ -797,16 +794,26 @@ def _spell_clipped(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
     """A drug's name clipped as people type it ("nilo", "pazo", "rego") as the articles write
     it: the start of exactly one indexed drug's generic name, and no word of the index nor a
     term of the vocabulary."""
-    generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+    generic = _generic_drugs(snap, vocab)
 
     def spelled(m: re.Match[str]) -> str:
         word = m.group(0).casefold()
         if word in snap.words or vocab.terms(word) or vocab.is_drug_name(word):
             return m.group(0)
-        starting = [d for d in generic if d.startswith(word) and d != word]
-        return starting[0] if len(starting) == 1 else m.group(0)
+        return _only_drug_starting(word, generic) or m.group(0)
 
     return re.sub(r"(?<![\w+/-])[a-z]{4,7}(?![\w+/-])", spelled, text)
+
+
+def _generic_drugs(snap: Snapshot, vocab: Vocabulary) -> list[str]:
+    """The indexed drugs by their generic names (a brand, "venclexta", is no second drug)."""
+    return [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+
+
+def _only_drug_starting(part: str, drugs: list[str]) -> str | None:
+    """The one drug of ``drugs`` whose name starts with ``part``, else None."""
+    starting = [d for d in drugs if d.startswith(part)]
+    return starting[0] if len(starting) == 1 else None
 
 
 def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
@@ -815,19 +822,20 @@ def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
     the whole no word of the index; a regimen's code of a clipped name and capitals ("VenR")
     by the drugs it names unambiguously."""
 
+    written = [d for d in snap.drug_names if d.isalpha()]
+
     def spelled(m: re.Match[str]) -> str:
         if m.group(0).casefold() in snap.words:
             return m.group(0)
-        names = []
+        names: list[str] = []
         for part in m.group(0).casefold().split("-"):
-            starting = [d for d in snap.drug_names if d.startswith(part) and d.isalpha()]
-            if len(starting) != 1 or starting[0] in names:
+            drug = _only_drug_starting(part, written)
+            if drug is None or drug in names:
                 return m.group(0)
-            names.append(starting[0])
+            names.append(drug)
         return " + ".join(names)
 
-    # the indexed drugs by their generic names (a brand, "venclexta", is no second drug)
-    generic = [d for d in snap.drug_names if d.isalpha() and vocab.is_drug_name(d)]
+    generic = _generic_drugs(snap, vocab)
 
     def coded(m: re.Match[str]) -> str:
         # "VenR", "VenO": a drug's first letters, then one capital for each drug with it; the
@@ -836,9 +844,9 @@ def _spell_combinations(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
             return m.group(0)
         names: list[str] = []
         for part in re.findall(r"[A-Z][a-z]*", m.group(0)):
-            starting = [d for d in generic if d.startswith(part.casefold())]
-            if len(starting) == 1 and starting[0] not in names:
-                names.append(starting[0])
+            drug = _only_drug_starting(part.casefold(), generic)
+            if drug is not None and drug not in names:
+                names.append(drug)
             elif len(part) > 1:
                 return m.group(0)  # a drug's first letters that name no one drug
         return " + ".join(names) if len(names) > 1 or len(m.group(1)) > 1 else m.group(0)

@@ -149,7 +149,7 @@ class ExtractiveEngine:
         elif question.target is None and not question.numeric:
             best = self._best_sentence(question, sentences)
             if best is None and not (
-                self._asks_what_a_drug_is(question) or self._asks_an_endpoint(question)
+                self._asks_what_a_drug_is(question) or self.vocab.names_an_endpoint(question.groups)
             ):
                 # ("how does sotorasib work?", "primary endpoint of X?" are said in words: a
                 # dose or a count is no answer)
@@ -536,11 +536,6 @@ class ExtractiveEngine:
         if said is not None and said != q.at_month:
             return None
         return 0.5 if said == q.at_month else 0.0
-
-    def _asks_an_endpoint(self, q: Question) -> bool:
-        """The question asks which endpoint ("primary endpoint of SSG XVIII?"): a vocabulary
-        group answered by a sentence naming one."""
-        return any(getattr(self.vocab.group(g), "names_endpoint", False) for g in q.groups)
 
     def _says_things_counted(self, q: Question, text: str) -> bool:
         """A question counting things ("how many cycles of ...") is answered only by words
@@ -2076,7 +2071,7 @@ class ExtractiveEngine:
                 continue  # "NCT number", "target": the sentence must say one
             if (
                 not asks_quantity
-                and any(getattr(self.vocab.group(g), "names_endpoint", False) for g in required)
+                and self.vocab.names_an_endpoint(required)
                 and not any(t.kind == "endpoint" for t in self.vocab.terms(s.text))
             ):
                 continue  # "the first primary endpoint was reported last year": which is it?

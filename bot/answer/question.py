@@ -69,7 +69,6 @@ _BARE_DOSE = re.compile(
     r"years?|y|wks?|weeks?|days?|d|pts|patients)\b)",
     re.I,
 )
-_PRIMARY_ENDPOINT = "primary end point"  # the vocabulary's group of the primary endpoint
 # a median asked ("median OS", "mPFS") is a time, never a landmark's rate
 _MEDIAN = re.compile(r"\b[Mm]edian\b|\bm(?:OS|PFS|EFS|DFS|RFS|DoR|DOR|TTP)\b")
 
@@ -345,7 +344,7 @@ def _settle_what_is_asked(
     if q.target in STATISTICS or (_median_asked(text, landmark) and not _RATE.search(text)):
         q.landmark = None  # "PFS HR at 5 yrs", "mOS, 10 yr": the analysis's time, not a rate
     if (
-        _PRIMARY_ENDPOINT in q.groups
+        vocab.names_an_endpoint(q.groups)
         and q.endpoints
         and not (q.numeric or q.values or q.landmark is not None or q.target in STATISTICS)
         and not _median_asked(text, landmark)
