@@ -1286,9 +1286,8 @@ class ExtractiveEngine:
             and fig.endpoint not in STATISTICS
             and re.match(r"(?:With|On)\s", lead.group("clause"))
         ):
-            arm = lead.group(
-                "clause"
-            )  # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+            # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+            arm = lead.group("clause")
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = _VERSUS.split(arm)[0]
