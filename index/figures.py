@@ -327,6 +327,27 @@ def performance_statuses(text: str) -> set[str]:
     }
 
 
+# A figure named with its unit: "8 mg/kg", "2mg/kg", "24 months", "40%"
+NAMED_VALUE = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)",
+    re.I,
+)
+
+
+def named_value_key(m: re.Match[str]) -> str:
+    """One spelling of a figure with its unit, however typed: "2mg/kg" and "2 mg/kg" are
+    "2 mg/kg", "24 Months" is "24 month", "40 %" is "40%"."""
+    unit = m.group("unit").casefold()
+    if unit == "%":
+        return f"{m.group('n')}%"
+    return f"{m.group('n')} {unit[:-1] if unit.endswith('s') else unit}"
+
+
+def named_values(text: str) -> set[str]:
+    """The figures with units ``text`` names, one spelling each (``named_value_key``)."""
+    return {named_value_key(m) for m in NAMED_VALUE.finditer(text)}
+
+
 # A cohort or part named by a letter, alone or with another: "cohort A", "Cohorts A+B",
 # "cohorts A and B" (case matters: "cohort a" is no name)
 LETTERED_COHORT = re.compile(

@@ -44,6 +44,7 @@ from index.figures import (
     extract_figures,
     lettered_cohorts,
     marker_cuts,
+    named_values,
     performance_statuses,
     schedule_after,
     score_cut_key,
@@ -2393,9 +2394,6 @@ class ExtractiveEngine:
 
 
 _GRADE_WORDS = re.compile(rf"\b{GRADE_LEAD}", re.I)  # "grade 3 or higher", "G3+"
-_VALUE_IN_TEXT = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
-)
 # Words of a population phrase that name no particular part of the population
 _GENERIC_POPULATION = frozenset(
     [
@@ -2975,7 +2973,7 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
 
 
 def _values(text: str) -> set[str]:
-    return {" ".join(v.split()) for v in _VALUE_IN_TEXT.findall(text)}
+    return named_values(text)
 
 
 def _same_unit(a: str, b: str) -> bool:

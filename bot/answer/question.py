@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from index.figures import (
     MARKER_CUT,
+    NAMED_VALUE,
     SCORE_CUT,
     age_cuts,
     lettered_cohorts,
     marker_cut_key,
+    named_value_key,
     performance_statuses,
     score_cut_key,
     week_points,
@@ -24,9 +26,6 @@ STATISTICS = ("HR", "P value", "odds ratio")
 # The vocabulary group of the control arm (placebo, "alone", comparator)
 CONTROL_ARM = "control"
 
-_QUESTION_VALUE = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s?(?:%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)", re.I
-)
 _NUMERIC_INTENT = re.compile(
     r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
     r"what percentage|what proportion|what share|"
@@ -405,8 +404,8 @@ def _question_values(text: str, landmark: re.Match[str] | None) -> list[str]:
     """The figures a question names ("ORR at 8 mg/kg"): not its landmark, a threshold it asks
     about ("above 40%"), a CI's level or an open-ended duration ("6 months or more")."""
     return [
-        " ".join(m.group(0).split())
-        for m in _QUESTION_VALUE.finditer(text)
+        named_value_key(m)
+        for m in NAMED_VALUE.finditer(text)
         if not (landmark and landmark.start() <= m.start() < landmark.end())
         and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
         and not re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
@@ -608,9 +607,7 @@ def _read_intent(q: Question) -> None:
     """What kind of answer the words ask for: a number, the names of events, a share or time."""
     text = q.text
     q.numeric = bool(_NUMERIC_INTENT.search(text))
-    q.names = (
-        not q.numeric and bool(_NAMES_INTENT.search(text)) and not _QUESTION_VALUE.search(text)
-    )
+    q.names = not q.numeric and bool(_NAMES_INTENT.search(text)) and not NAMED_VALUE.search(text)
     q.units = next((units for pattern, units in _UNIT_INTENTS if pattern.search(text)), frozenset())
 
 

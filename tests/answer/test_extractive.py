@@ -2501,12 +2501,32 @@ def test_a_head_count_is_no_event_rate_of_a_grade(question, sentence, value, voc
             ["datopotamab"],
             "24%",
         ),
+        # melanoma: the dose typed without its space ("2mg/kg") is the 2 mg/kg arm
+        (
+            "ORR for pembro 2mg/kg?",
+            [
+                "Objective response rates were 22% with 2 mg/kg and 28% with 10 mg/kg compared "
+                "with 4% with chemotherapy."
+            ],
+            ["pembrolizumab"],
+            "22%",
+        ),
+        # colorectal cancer: the same, with a dose in mg
+        (
+            "OS HR for sotorasib 240mg + pani vs investigator choice?",
+            [
+                "The hazard ratio for death was 0.70 for the 960 mg arm and 0.83 for the "
+                "240 mg arm versus investigator's choice."
+            ],
+            ["sotorasib", "panitumumab"],
+            "0.83",
+        ),
     ],
 )
 def test_a_dose_the_question_names_is_the_arm_asked(question, sentences, drugs, expected, vocab):
     draft = _answer_in(vocab, question, sentences, drugs)
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
-    other = {"0.83": "0.70", "24%": "31%"}[expected]
+    other = {"0.83": "0.70", "24%": "31%", "22%": "28%"}[expected]
     assert other not in draft.text.split("[")[0].split(expected)[0], draft.text
 
 

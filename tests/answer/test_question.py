@@ -240,6 +240,9 @@ def test_the_level_of_a_ci_in_a_question_is_no_value_to_match(vocab):
     assert analyze("PFS HR and 95% confidence interval at IA1?", vocab).values == []
     # a dose still is
     assert analyze("ORR at 8 mg/kg?", vocab).values == ["8 mg/kg"]
+    # a figure is named one way however it is typed (melanoma, myeloma)
+    assert analyze("ORR for pembro 2mg/kg in KN002?", vocab).values == ["2 mg/kg"]
+    assert analyze("mPFS w/ dara 16MG/KG weekly?", vocab).values == ["16 mg/kg"]
 
 
 def test_one_word_before_pts_names_a_population(vocab):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from index.figures import extract_figures
+from index.figures import extract_figures, named_values
 
 RESPECTIVELY = (
     "Additional data revealed that the ORR and DCR, respectively, were 56.3% (95% CI, "
@@ -1261,3 +1261,19 @@ def test_a_score_cut_off_said_in_words(text, key):
     from index.figures import SCORE_CUT, score_cut_key
 
     assert [score_cut_key(m) for m in SCORE_CUT.finditer(text)] == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # melanoma: two dose arms and their shares
+        (
+            "ORR was 22% with 2 mg/kg and 28% with 10mg/kg",
+            {"22%", "28%", "2 mg/kg", "10 mg/kg"},
+        ),
+        # ovarian cancer: a time point said in months and years, and a share with a space
+        ("median PFS 12 Months; 40 % at 2 years", {"12 month", "40%", "2 year"}),
+    ],
+)
+def test_named_values_are_spelt_one_way(text, expected):
+    assert named_values(text) == expected
