@@ -1068,6 +1068,11 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     header first: "ORR, %" over a row that names an arm); the other one says whose figure it is
     and becomes the figure's scope."""
     label, cells = row_cells(sentence)
+    if len(cells) == 1 and _is_prose(cells[0][1]):
+        # "Dose-dense arm | Detail: Paclitaxel 80 mg/m2 on days 1, 8 and 15": a table of
+        # features and their descriptions; its cell is read as prose after its label (padded
+        # so that every figure keeps its place in the row)
+        return _extract_figures(f"{label}:".ljust(cells[0][2]) + cells[0][1], vocab)
     label_terms = [t for t in vocab.terms(label) if t.kind == "endpoint"]
     # "12-month PFS rate (primary analysis, 13.5-mo follow-up)": an aside names no endpoint
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", label)]
@@ -1092,6 +1097,12 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             start, end = offset + p.start("v"), offset + p.end("v")
             figures.append(Figure(p.group("v"), start, end, "", "P value", f"{label} P", head))
     return figures
+
+
+def _is_prose(cell: str) -> bool:
+    """A cell written in words ("637 women at 85 centres in Japan"), not a figure with its
+    CI or unit ("16.4 (95% CI, 14.0-18.9)", "22.8 months")."""
+    return len(re.findall(r"[A-Za-z]{3,}", cell)) >= 4
 
 
 # its value as prose gives it: "0.21" of "P=0.21", "<0.001" of "P<0.001"

@@ -1277,3 +1277,34 @@ def test_a_score_cut_off_said_in_words(text, key):
 )
 def test_named_values_are_spelt_one_way(text, expected):
     assert named_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "endpoint"),
+    [
+        # ovarian cancer: a design table's arm, described in words
+        (
+            "Dose-dense arm | Detail: Paclitaxel 80 mg/m2 on days 1, 8 and 15 + carboplatin "
+            "AUC 6 on day 1, every 3 weeks",
+            "80 mg/m2",
+            "dose",
+        ),
+        # the same table's enrolment row
+        (
+            "Enrolment | Detail: 637 women at 85 centres in Japan (April 2003 - December 2005)",
+            "637",
+            "enrollment",
+        ),
+        # lung cancer: a trial-at-a-glance table
+        (
+            "Trial at a glance: Patients | Description: 544 patients with stage III "
+            "non-small-cell lung cancer enrolled at 185 institutions",
+            "544",
+            "enrollment",
+        ),
+    ],
+)
+def test_a_table_of_features_described_in_words_is_read_as_prose(row, value, endpoint, vocab):
+    figures = extract_figures(row, vocab)
+    assert (value, endpoint) in [(f.value, f.endpoint) for f in figures]
+    assert all(row[f.start : f.end] == f.value for f in figures)
