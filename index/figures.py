@@ -327,9 +327,10 @@ def performance_statuses(text: str) -> set[str]:
     }
 
 
-# A figure named with its unit: "8 mg/kg", "2mg/kg", "24 months", "40%"
+# A figure named with its unit: "8 mg/kg", "2mg/kg", "74 Gy", "24 months", "40%"
 NAMED_VALUE = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>%|mg/kg|mg/m2|mg\b|months?\b|weeks?\b|years?\b)",
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?"
+    r"(?P<unit>%|mg/kg|mg/m2|mg\b|c?Gy\b|months?\b|weeks?\b|years?\b)",
     re.I,
 )
 

@@ -7,7 +7,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from bot.answer.engine import AnswerEngine, Draft
@@ -82,7 +82,7 @@ class Answerer:
         # articles share ("nivo") narrow the search but do not say which trial is meant
         named = scope is not None
         if scope is None and not missing:
-            scope = articles_by_rare_words(text, snap, self.vocab)
+            scope = articles_by_rare_words(text, snap, self.vocab, q.values)
             named = scope is not None and len(scope) == 1
         expansions = self.vocab.expansions(text) + _alias_expansions(snap, q.entities)
         query = " ".join([q.text, *q.entities]) if history else q.text
@@ -578,10 +578,13 @@ _SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle
 _RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them
 
 
-def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str] | None:
+def articles_by_rare_words(
+    text: str, snap: Snapshot, vocab: Vocabulary, values: Iterable[str] = ()
+) -> list[str] | None:
     """The articles a question is about when it names no indexed trial: those holding the most
     of its rare words (a brand name, a clipped drug name "lorla", a trial's name in lower case),
-    weighted by how rare each is. None when no word of the question is rare in the index."""
+    weighted by how rare each is, and of the figures with units it names (``values``, not its
+    thresholds). None when no word of the question is rare in the index."""
     articles = snap.article_words
     n = len(articles)
     if n < 2:
@@ -606,6 +609,12 @@ def articles_by_rare_words(text: str, snap: Snapshot, vocab: Vocabulary) -> list
                 weight *= 2  # a drug's name, clipped or whole, says more than a common word
             for a in holders:
                 scores[a] = scores.get(a, 0.0) + weight
+    # "mOS in the 74Gy arm?": a figure with its unit that few articles name says which
+    for value in values:
+        holders = [a for a, words in articles.items() if value in words]
+        if holders and len(holders) <= max(1, int(n * _RARE_SHARE)):
+            for a in holders:
+                scores[a] = scores.get(a, 0.0) + math.log(n / len(holders))
     if not scores:
         return None
     best = max(scores.values())

@@ -263,6 +263,12 @@ class ExtractiveEngine:
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
         if fig is not None and any(_has_word(arm_phrase(fig) or "", c) for c in q.codes):
             return []  # "2y mPFS for ABVD": the arm the question names by its acronym
+        if (
+            fig is not None
+            and set(q.values) & _values(_arm_words(best.sentence, fig))
+            and not _VERSUS.search(q.text)
+        ):
+            return []  # "mOS with 74Gy": the arm the question names by its dose
         if not arm_open or fig is None or (one_drug and own_arm and not _VERSUS.search(q.text)):
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
@@ -882,8 +888,16 @@ class ExtractiveEngine:
         sentence_values = _values(s.text)
         own_values = _values(_arm_words(s, fig))
         for v in q.values:
+            if any(_same_unit(v, o) and o in own_values for o in q.values):
+                continue  # "mPFS 60 Gy vs 74 Gy": the figure of one of the values compared
             if any(_same_unit(v, o) and o != v for o in own_values) and v not in own_values:
                 return None  # "the 240 mg arm" asked: "0.70 for the 960 mg arm"
+            if (
+                is_table_row(s.text)
+                and v in sentence_values
+                and not any(_same_unit(v, o) or o == v for o in own_values)
+            ):
+                return None  # "the 240 mg arm" asked: the column of an arm with no dose said
             if v in sentence_values:
                 score += 0.5
             elif any(

@@ -736,7 +736,10 @@ def _is_code(word: str, vocab: Vocabulary) -> bool:
     has_digit = any(c.isdigit() for c in word)
     letters = sum(c.isalpha() for c in word)
     if has_digit and upper and letters >= 2:
-        return not re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I)
+        # (not "2L", nor a figure with its unit: "74Gy", "10mg")
+        return not (
+            re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I) or NAMED_VALUE.fullmatch(word)
+        )
     return letters == upper and 3 <= letters <= 5 and not has_digit
 
 
@@ -890,7 +893,10 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
     if has_digit and len(letters) <= 2 and "-" not in word:
         return False  # "IA1", "Q3W", "C1D1": an analysis or schedule code, not a trial
     if has_digit and len(letters) >= 2:
-        return not re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I)
+        # (not "2L", nor a figure with its unit: "74Gy", "10mg")
+        return not (
+            re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I) or NAMED_VALUE.fullmatch(word)
+        )
     return inner_upper and len(letters) >= 2
 
 

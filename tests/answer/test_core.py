@@ -515,3 +515,21 @@ def test_a_clipped_drug_name_is_spelled_as_the_one_indexed_drug_it_starts(vocab)
     assert _spell_clipped("ORR w/ zemp?", lung, vocab) == "ORR w/ zemp?"
     assert _spell_clipped("ORR w/ gefi+afat?", lung, vocab) == "ORR w/ gefi+afat?"
     assert _spell_clipped("ORR w/ afat?", lung, vocab) == "ORR w/ afatinib?"
+
+
+def test_a_figure_with_its_unit_few_articles_name_finds_them(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            # lung cancer: a radiotherapy dose; melanoma: an antibody's dose level
+            "nsclc": "Chemoradiotherapy to 74 Gy shortened survival compared with 60 Gy.",
+            "mel": "Pembrolizumab at 2 mg/kg or 10 mg/kg every 3 weeks beat chemotherapy.",
+            "crc": "Bevacizumab 5 mg/kg was added to IFL every 2 weeks.",
+        }
+    )
+    assert articles_by_rare_words("mOS w/ 74Gy chemoRT?", snap, vocab, ["74 gy"]) == ["nsclc"]
+    assert articles_by_rare_words("mDOR on the 2 mg/kg arm?", snap, vocab, ["2 mg/kg"]) == ["mel"]
+    # a value no article names, or none asked, names no article
+    assert articles_by_rare_words("mOS at 66 Gy?", snap, vocab, ["66 gy"]) is None
+    assert articles_by_rare_words("mDOR on the 2 mg/kg arm?", snap, vocab) is None

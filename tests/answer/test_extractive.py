@@ -6680,3 +6680,65 @@ def test_a_radiation_dose_and_a_drug_dose_are_told_apart(
 def test_the_primary_endpoint_asked_is_never_a_figure(question, text, drugs, vocab):
     draft = _answer(vocab, question, text, drugs)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "expected", "other"),
+    [
+        # lung cancer: two radiotherapy doses compared; each arm's value answers
+        (
+            "mPFS 60 Gy vs 74 Gy?",
+            "Median PFS | 60 Gy (standard dose): 11.8 months | 74 Gy (high dose): 9.8 months",
+            ["cetuximab"],
+            ["11.8", "9.8"],
+            None,
+        ),
+        # melanoma: two dose levels compared
+        (
+            "ORR pembro 2mg/kg vs 10mg/kg?",
+            "ORR | Pembro 2 mg/kg (n = 180): 22% | Pembro 10 mg/kg (n = 181): 28%",
+            ["pembrolizumab"],
+            ["22%", "28%"],
+            None,
+        ),
+        # lung cancer: one dose asked, its arm's value alone
+        (
+            "median OS with high-dose 74Gy chemoRT?",
+            "Median OS | 60 Gy (standard dose): 28.7 months | 74 Gy (high dose): 20.3 months",
+            ["cetuximab"],
+            ["20.3"],
+            "28.7",
+        ),
+        # melanoma: likewise
+        (
+            "2-yr OS on pembro 10 mg/kg?",
+            "2-year OS | Pembro 2 mg/kg (n = 180): 36% | Pembro 10 mg/kg (n = 181): 38%",
+            ["pembrolizumab"],
+            ["38%"],
+            "36%",
+        ),
+        # colorectal cancer: the control's column, which names no dose, is not the dose's arm
+        (
+            "DCR on the 240 mg arm?",
+            "Disease control rate | Sotorasib 960 mg + panitumumab (n = 53): 71.7% | Sotorasib "
+            "240 mg + panitumumab (n = 53): 67.9% | Investigator's choice (n = 54): 46.3%",
+            ["sotorasib", "panitumumab"],
+            ["67.9%"],
+            "46.3%",
+        ),
+        # melanoma: likewise
+        (
+            "mDOR on the 2 mg/kg arm?",
+            "Median duration of response, months | Pembro 2 mg/kg (n = 180): 22.8 | Pembro 10 "
+            "mg/kg (n = 181): Not reached | Chemotherapy (n = 179): 6.8",
+            ["pembrolizumab"],
+            ["22.8"],
+            "6.8",
+        ),
+    ],
+)
+def test_doses_the_question_names_are_the_arms_asked(question, row, drugs, expected, other, vocab):
+    draft = _answer_in(vocab, question, [row], drugs)
+    lead = draft.text.split("[")[0]
+    assert draft.status == "answered" and all(v in lead for v in expected), draft.text
+    assert other is None or other not in lead, draft.text

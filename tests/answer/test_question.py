@@ -243,6 +243,11 @@ def test_the_level_of_a_ci_in_a_question_is_no_value_to_match(vocab):
     # a figure is named one way however it is typed (melanoma, myeloma)
     assert analyze("ORR for pembro 2mg/kg in KN002?", vocab).values == ["2 mg/kg"]
     assert analyze("mPFS w/ dara 16MG/KG weekly?", vocab).values == ["16 mg/kg"]
+    # ... a radiotherapy dose too, which is no code a sentence must say as typed (lung,
+    # head and neck cancer)
+    q = analyze("median OS with high-dose 74Gy chemoRT?", vocab)
+    assert q.values == ["74 gy"] and q.codes == []
+    assert analyze("LRC with RT to 70 Gy + cetux?", vocab).values == ["70 gy"]
 
 
 def test_one_word_before_pts_names_a_population(vocab):
