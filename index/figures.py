@@ -19,10 +19,10 @@ _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # spelled out
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
-    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b"
+    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?IU/kg\b|\s?-?{_MILLIGRAMS}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
-_DOSE_UNITS = rf"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg|c?Gy|{_MILLIGRAMS})"
+_DOSE_UNITS = rf"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg|c?Gy|IU/kg|{_MILLIGRAMS})"
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
 _OTHER_DOSE = re.compile(r"\bAUC\s?\d+(?:\.\d+)?\b|(?<![\w.])\d+(?:\.\d+)?\s?[x×]\s?10\^?\d+\b")

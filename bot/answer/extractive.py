@@ -690,15 +690,22 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         """A dose received on average or summed over a day ("the median average daily dose was
-        35.8 mg", "a total daily dose of 1,200 mg") answers only a question asking for one, and
-        the dose given answers only one that does not; a heading's strength ("About KEYTRUDA
+        35.8 mg", "a total daily dose of 1,200 mg"), or the most a patient may get ("escalated
+        to 100 mg/m2"), answers only a question asking for one, and the dose given answers only
+        one that does not; a heading's strength ("About KEYTRUDA
         injection, 100 mg") names a product, not a dose given."""
         if fig.unit != "dose":
             return False
         if s.text.lstrip().startswith("#"):
             return True
         clause = re.split(r"[,;(]", s.text[: fig.start])[-1]
-        return bool(_DOSE_KIND.search(clause)) != bool(_DOSE_KIND_ASKED.search(q.text))
+        if bool(_DOSE_KIND.search(clause)) != bool(_DOSE_KIND_ASKED.search(q.text)):
+            return True
+        # "escalated to 100 mg/m2", "up to a maximum of 1.75 mg/kg": the most a patient may get
+        # answers "max dose?", "escalated to what dose?"; the dose started at, any other
+        return bool(_DOSE_CEILING.search(s.text[: fig.start])) != bool(
+            _DOSE_CEILING_ASKED.search(q.text)
+        )
 
     def _other_kind_of_treatments_dose(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2535,6 +2542,17 @@ _DOSE_KIND = re.compile(
 )
 _DOSE_KIND_ASKED = re.compile(
     r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
+)
+_DOSE_CEILING = re.compile(
+    r"\b(?:maximum|max\.?|up to|escalated|increased)\b(?:\s+(?:to|of|a|the|dose|maximum))*\s*$",
+    re.I,
+)
+_DOSE_CEILING_ASKED = (
+    re.compile(  # "max titrated dose", "escalated to what dose" (not "max cycles")
+        r"\b(?:max|maximum|highest|top)\b(?:\s+(?!number\b|of\b)[\w-]+){0,2}?\s+dos(?:e|ing)\b"
+        r"|\b(?:escalated|titrated|increased)\s+(?:up\s+)?to\b",
+        re.I,
+    )
 )
 _LISTED_PART = re.compile(r"^(?:for|in)\s+([^,;.()]+?)(?=\s+and\b|[,;.)]|$)", re.I)
 _UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|days?)\)?$", re.I)

@@ -5578,6 +5578,33 @@ def test_the_clause_after_a_connective_opening_frames_the_figure(
             "600 mg",
             "1,200",
         ),
+        # breast cancer: the dose escalated to answers "escalated to what dose?", the starting
+        # dose "dose?"
+        (
+            "docetaxel escalated to what dose in NeoSphere?",
+            ["Docetaxel was given at 75 mg/m2, escalated to 100 mg/m2 from cycle 2 if tolerated."],
+            ["docetaxel"],
+            "100 mg/m2",
+            "75 mg/m2",
+        ),
+        (
+            "docetaxel dose?",
+            ["Docetaxel was given at 75 mg/m2, escalated to 100 mg/m2 from cycle 2 if tolerated."],
+            ["docetaxel"],
+            "75 mg/m2",
+            "100 mg/m2",
+        ),
+        # myelodysplastic syndromes: the maximum of a titration
+        (
+            "max titrated dose luspatercept",
+            [
+                "Luspatercept was started at 1.0 mg/kg subcutaneously every 3 weeks, with "
+                "stepwise titration to 1.33 mg/kg and then up to a maximum of 1.75 mg/kg."
+            ],
+            ["luspatercept"],
+            "1.75 mg/kg",
+            "1.0 mg/kg",
+        ),
     ],
 )
 def test_a_dose_received_or_summed_is_no_dose_given(
@@ -5585,6 +5612,17 @@ def test_a_dose_received_or_summed_is_no_dose_given(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+def test_a_maximum_of_something_else_asks_no_maximum_dose(vocab):
+    # (a guard) lung cancer: "max number of cycles" asks the dose given, not one escalated to
+    d = _answer_in(
+        vocab,
+        "pembro dose and max number of cycles in KN-407?",
+        ["Pembrolizumab 200 mg was given every 3 weeks for up to 35 cycles."],
+        ["pembrolizumab"],
+    )
+    assert d.status == "answered" and "200 mg" in d.text
 
 
 @pytest.mark.parametrize(

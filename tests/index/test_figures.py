@@ -1308,3 +1308,16 @@ def test_a_table_of_features_described_in_words_is_read_as_prose(row, value, end
     figures = extract_figures(row, vocab)
     assert (value, endpoint) in [(f.value, f.endpoint) for f in figures]
     assert all(row[f.start : f.end] == f.value for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # myelodysplastic syndromes: epoetin alfa's dose in international units per kilogram
+        ("or epoetin alfa subcutaneously at a starting dose of 450 IU/kg once weekly", "450 IU/kg"),
+        # melanoma and kidney cancer: high-dose interleukin-2
+        ("Aldesleukin was given at 600,000 IU/kg every 8 hours.", "600,000 IU/kg"),
+    ],
+)
+def test_a_dose_in_international_units_is_a_dose(sentence, value, vocab):
+    assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]

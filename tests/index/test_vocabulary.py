@@ -15,6 +15,10 @@ def test_words_that_only_end_like_a_drug_are_no_drugs(vocab):
     # colorectal and leukaemia drugs by their stems; English words with a drug's ending
     assert vocab.is_drug_name("sotorasib") and vocab.is_drug_name("chlorambucil")
     assert not vocab.is_drug_name("except") and not vocab.is_drug_name("concept")
+    # supportive and older biologics: MDS (epoetin), breast cancer (filgrastim), melanoma and
+    # kidney cancer (interferon)
+    for drug in ("epoetin", "darbepoetin", "filgrastim", "pegfilgrastim", "interferon"):
+        assert vocab.is_drug_name(drug), drug
 
 
 def test_a_cased_form_is_matched_in_its_case_only(vocab):
