@@ -55,7 +55,14 @@ _RANDOMIZED = re.compile(r"\brandom|\ballocat|\bassigned\b|\bratio\b", re.I)
 _DETAIL_LEAD = re.compile(
     r"^\(\s*(?:\d+(?:\.\d+)?%\s*(?:CI|confidence interval)|CI|range|IQR|95%)", re.I
 )
-_COUNT_LEAD = re.compile(r"^\(\s*n\s*=", re.I)
+# a group's size in brackets: "(n = 32)", "(411 patients)"
+_COUNT_LEAD = re.compile(
+    r"^\(\s*(?:n\s*=|\d[\d,]*\s+(?:patients|pts|participants|subjects|men|women)\s*\))", re.I
+)
+# an arm's share of a randomisation: "1,500 patients 1:1: 742 to BrECADD and 758 to ..."
+_ASSIGNED_TO = re.compile(
+    r"\s+(?:were\s+(?:randomi[sz]ed|assigned|allocated)\s+)?to\s+(?!\d)", re.I
+)
 _PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
 # "(67% vs 43%)", and the same of a grade: "(grade 3-4 in 5.6% vs 0%)", "(grade >=3: 12% vs 3%)"
 GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
@@ -349,6 +356,18 @@ def named_values(text: str) -> set[str]:
     return {named_value_key(m) for m in NAMED_VALUE.finditer(text)}
 
 
+def is_arm_size(sentence: str, fig: Figure) -> bool:
+    """A count that is one arm's size, not the trial's: "(n = 254)", "(411 patients)", "742 to
+    BrECADD" in a sentence that says how patients were randomised."""
+    before = sentence[: fig.start]
+    if re.search(r"\(\s*n\s*=\s*$", before, re.I):
+        return True
+    bracket = before.rfind("(")
+    if bracket >= 0 and ")" not in before[bracket:] and _COUNT_LEAD.match(sentence[bracket:]):
+        return True
+    return _assigned_count(sentence, fig.end, fig.value)
+
+
 # A cohort or part named by a letter, alone or with another: "cohort A", "Cohorts A+B",
 # "cohorts A and B" (case matters: "cohort a" is no name)
 LETTERED_COHORT = re.compile(
@@ -469,27 +488,18 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             continue  # "CPS >=5" is who, not a figure
         paren = next(((a, b) for a, b in parens if a < s < b), None)
         if paren is not None:
-            inner = sentence[paren[0] : paren[1]]
-            if _COUNT_LEAD.match(inner) and m.group(0).strip().isdigit():
-                raw.append((s, e, m.group(0), "enrollment"))  # "(n = 32)": a group's size
-                continue
-            # only a lone value in parentheses is a figure of its own: "nausea (43.1%)"
-            if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
-                continue
-            # ... and the arms' values of the endpoint just named: "neuropathy (67% vs 43%)"
-            if not (
-                (
-                    len(_VALUE.findall(inner)) == 1
-                    or _ARMS_IN_PARENS.match(inner)
-                    or _GRADES_IN_PARENS.match(inner)
-                )
-                and is_percent(m.group(0))
-            ):
+            kind = _bracketed_kind(sentence[paren[0] : paren[1]], m.group(0))
+            if kind:
+                raw.append((s, e, m.group(0), kind))  # "(n = 32)": a group's size
+            if kind is None or kind:
                 continue
         elif not re.search(_UNIT + "$", m.group(0), re.I):
             paired = _PAIRED.match(sentence, e)
             if paired:  # "14.7 vs 11.0 months": the unit said once for both
                 hints[s] = paired.group("other")
+            elif _assigned_count(sentence, e, m.group(0)):
+                raw.append((s, e, m.group(0), "enrollment"))  # "742 to BrECADD"
+                continue
             elif not _counts_patients(sentence, e) and not _is_estimate(sentence, e, m.group(0)):
                 continue
         raw.append((s, e, m.group(0), None))
@@ -498,6 +508,31 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     figures = _figures_of(sentence, masked, raw, terms, hints, vocab)
     return _graded(
         sentence, _with_heads(sentence, _respectively(sentence, masked, figures, vocab), vocab)
+    )
+
+
+def _bracketed_kind(inner: str, value: str) -> str | None:
+    """What a value in brackets is: "enrollment" for a group's size ("(n = 32)", "(411
+    patients)"), "" for a figure of its own (a lone value, "nausea (43.1%)", or the arms'
+    values of the endpoint just named, "neuropathy (67% vs 43%)"), None for no figure."""
+    if _COUNT_LEAD.match(inner) and value.strip().replace(",", "").isdigit():
+        return "enrollment"
+    if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
+        return None
+    lone = (
+        len(_VALUE.findall(inner)) == 1
+        or _ARMS_IN_PARENS.match(inner)
+        or _GRADES_IN_PARENS.match(inner)
+    )
+    return "" if lone and is_percent(value) else None
+
+
+def _assigned_count(sentence: str, end: int, value: str) -> bool:
+    """ "742 to BrECADD" in a sentence saying how patients were randomised: an arm's size."""
+    return bool(
+        _RANDOMIZED.search(sentence)
+        and _ASSIGNED_TO.match(sentence, end)
+        and value.strip().replace(",", "").isdigit()
     )
 
 

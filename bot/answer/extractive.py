@@ -42,6 +42,7 @@ from index.figures import (
     age_cuts,
     ci_after,
     extract_figures,
+    is_arm_size,
     lettered_cohorts,
     marker_cuts,
     named_values,
@@ -633,7 +634,29 @@ class ExtractiveEngine:
         "_other_listed_part",  # "0.76 for intrahepatic ..., 0.94 for gallbladder cancer"
         "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
+        "_arm_size_unasked",  # "742 to BrECADD" does not answer "how many pts were randomized"
     )
+
+    def _arm_size_unasked(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """One arm's size answers a question that names an arm or asks per arm ("n per arm",
+        "bev vs placebo"), not one asking how many the trial took."""
+        if fig.endpoint != "enrollment" or not is_arm_size(s.text, fig):
+            return False
+        return not self._asks_a_part(q, s)
+
+    def _asks_a_part(self, q: Question, s: Sentence) -> bool:
+        """The question names an arm (by its drugs or its dose), a part of the population, or
+        asks per arm."""
+        return bool(
+            any(kind == "arm" for _, kind in q.qualifiers)
+            or q.population  # "how many pts in cohort 2": a part's size
+            or q.values  # "how many to 8 mg/kg": the arm of that dose
+            or _VERSUS.search(q.text)
+            or _PER_ARM.search(q.text)
+            or _drugs_named(q.text, _article_drugs(s.article), self.vocab, _brands(s.article))
+        )
 
     def _code_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         versus = _VERSUS.search(q.text)
@@ -1117,10 +1140,10 @@ class ExtractiveEngine:
         score += 0.6 * sum(1 for c in q.codes if c.casefold() in clause)
         if (
             fig.unit == "count"
-            and _in_count_bracket(s.text, fig)
+            and is_arm_size(s.text, fig)
             and not names_drug(q.entities, f"{fig.label} {fig.scope}")
         ):
-            score -= 1.0  # "(n = 254)" is one arm's size, not the trial's
+            score -= 1.0  # "(n = 254)", "742 to BrECADD": one arm's size, not the trial's
         if q.entities and any(e.casefold() in s.text.casefold() for e in q.entities):
             score += 0.3
         if fig.detail:
@@ -2543,6 +2566,10 @@ _DOSE_KIND = re.compile(
 _DOSE_KIND_ASKED = re.compile(
     r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
 )
+_ARM_BEFORE_SPLIT = re.compile(r"[,;:]|\b(?:or|and|to|vs|versus)\b", re.I)
+_PER_ARM = re.compile(
+    r"\b(?:per|each|by|both|every)\s+(?:\w+\s+)?(?:arms?|groups?|cohorts?)\b|\bin each\b", re.I
+)
 _DOSE_CEILING = re.compile(
     r"\b(?:maximum|max\.?|up to|escalated|increased)\b(?:\s+(?:to|of|a|the|dose|maximum))*\s*$",
     re.I,
@@ -2887,8 +2914,15 @@ def _signs(text: str) -> str:
 
 
 def _arm_words(s: Sentence, fig: Figure) -> str:
-    """The words that may name a figure's arm: a table row's label, else the phrase after it."""
-    return fig.scope if is_table_row(s.text) else (arm_phrase(fig) or "")
+    """The words that may name a figure's arm: a table row's label; for an arm's size in
+    brackets, the words before the bracket ("12 mg/kg every 3 weeks (n = 42)"); else the phrase
+    after it."""
+    if is_table_row(s.text):
+        return fig.scope
+    bracket = s.text.rfind("(", 0, fig.start)
+    if bracket >= 0 and is_arm_size(s.text, fig) and ")" not in s.text[bracket : fig.start]:
+        return _ARM_BEFORE_SPLIT.split(s.text[:bracket])[-1]
+    return arm_phrase(fig) or ""
 
 
 def _says_code(code: str, s: Sentence) -> bool:
@@ -2931,10 +2965,6 @@ def _same_word(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= 4 and long.startswith(short)
-
-
-def _in_count_bracket(sentence: str, fig: Figure) -> bool:
-    return bool(re.search(r"\(\s*n\s*=\s*$", sentence[: fig.start], re.I))
 
 
 @lru_cache(maxsize=4)

@@ -6780,3 +6780,54 @@ def test_doses_the_question_names_are_the_arms_asked(question, row, drugs, expec
     lead = draft.text.split("[")[0]
     assert draft.status == "answered" and all(v in lead for v in expected), draft.text
     assert other is None or other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # lung cancer: the trial's size, not its four arms' (both cases fail with the arms'
+        # sizes read as figures and this refusal taken out)
+        (
+            "how many pts were randomized in 0617?",
+            "A total of 544 patients were randomised: 166 to standard-dose chemoradiotherapy, "
+            "121 to high-dose chemoradiotherapy, 147 to standard-dose chemoradiotherapy plus "
+            "cetuximab and 110 to high-dose chemoradiotherapy plus cetuximab.",
+            ["cetuximab"],
+            "544",
+            "166",
+        ),
+        # Hodgkin lymphoma: likewise
+        (
+            "how many pts were randomized?",
+            "HD21 randomly assigned 1,500 patients 1:1 at 233 sites: 742 to BrECADD and 758 to "
+            "eBEACOPP.",
+            [],
+            "1,500",
+            "742",
+        ),
+        # lung cancer: an arm asked by its dose, its size
+        (
+            "How many patients were randomized to 8 mg/kg?",
+            "Patients were randomly assigned 1:1 to receive I-DXd at 8 mg/kg (n = 46) or 12 "
+            "mg/kg every 3 weeks (n = 42).",
+            ["ifinatamab deruxtecan"],
+            "46",
+            "42",
+        ),
+        # melanoma: likewise
+        (
+            "how many pts were randomized to pembro 10 mg/kg?",
+            "Patients were randomly assigned 1:1:1 to pembrolizumab 2 mg/kg (n = 180), "
+            "pembrolizumab 10 mg/kg (n = 181), or chemotherapy (n = 179).",
+            ["pembrolizumab"],
+            "181",
+            "180",
+        ),
+    ],
+)
+def test_an_arms_size_answers_only_a_question_about_arms(
+    question, sentence, drugs, expected, other, vocab
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    lead = d.text.split("[")[0]
+    assert d.status == "answered" and expected in lead and other not in lead, d.text

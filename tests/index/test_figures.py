@@ -1321,3 +1321,37 @@ def test_a_table_of_features_described_in_words_is_read_as_prose(row, value, end
 )
 def test_a_dose_in_international_units_is_a_dose(sentence, value, vocab):
     assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "arms", "total"),
+    [
+        # Hodgkin lymphoma: the arms' shares after the total
+        (
+            "HD21 randomly assigned 1,500 patients 1:1 at 233 sites: 742 to BrECADD and 758 to "
+            "eBEACOPP.",
+            ["742", "758"],
+            "1,500",
+        ),
+        # colorectal cancer: each arm's size in brackets
+        (
+            "A total of 813 patients were randomly assigned to IFL plus placebo (411 patients) "
+            "or IFL plus bevacizumab (402 patients).",
+            ["411", "402"],
+            "813",
+        ),
+        # medullary thyroid cancer: an interview's "we randomised"
+        (
+            "We randomised 330 patients in a 2:1 ratio: 219 to cabozantinib and 111 to placebo.",
+            ["219", "111"],
+            "330",
+        ),
+    ],
+)
+def test_an_arms_size_is_an_enrolment_of_that_arm(sentence, arms, total, vocab):
+    from index.figures import is_arm_size
+
+    figures = {f.value: f for f in extract_figures(sentence, vocab)}
+    for value in arms:
+        assert figures[value].endpoint == "enrollment" and is_arm_size(sentence, figures[value])
+    assert not is_arm_size(sentence, figures[total])
