@@ -489,6 +489,8 @@ _Q_POPULATION = [
     ),
     # "adeno pts", "ypN+ pts", "IGHV-unmutated patients": one word before the patients
     re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup|cohort)\b"),
+    # ... or two capitals ("FL pts": follicular lymphoma)
+    re.compile(r"(?:^|[\s:(])(?P<x>[A-Z]{2})\s+(?:pts|patients)\b"),
     # "CR-at-baseline subgroup": the words just before "subgroup"
     re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     # ... up to the trial or arm said after it ("pts w/ visceral mets in THOR")

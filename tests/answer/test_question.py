@@ -103,6 +103,13 @@ def test_the_population_a_question_names_is_kept_for_the_figure_to_say(vocab):
     assert analyze("ORR in the 2L subgroup?", vocab).population == []
 
 
+def test_two_capitals_before_the_patients_name_a_part(vocab):
+    # lymphoma: "FL pts" are those with follicular lymphoma; melanoma: "stage IV pts"
+    q = analyze("FL pts on bendamustine alone, IRC mPFS at primary analysis?", vocab)
+    assert q.population == ["fl"]
+    assert "iv" in analyze("did stage IV pts benefit in CM238?", vocab).population
+
+
 def test_score_cut_offs_are_one_population_however_typed(vocab):
     assert analyze("12-mo OS rate on nivo+chemo, CPS5+?", vocab).population == ["cps>=5"]
     assert analyze("mOS in CPS≥5 pts", vocab).population == ["cps>=5"]
