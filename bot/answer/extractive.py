@@ -635,7 +635,20 @@ class ExtractiveEngine:
         "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
         "_arm_size_unasked",  # "742 to BrECADD" does not answer "how many pts were randomized"
+        "_ratio_of_other_drugs",  # a round-up's "RT + bicalutamide ... HR 0.77" for enzalutamide
     )
+
+    def _ratio_of_other_drugs(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """In an article on several trials, a hazard ratio or P value whose sentence names the
+        arms by their drugs, none of them a drug the question asks about: the other trial's."""
+        if fig.endpoint not in STATISTICS or len(s.article.meta.get("trials", [])) < 2:
+            return False
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        asked = _drugs_named(q.text, drugs, self.vocab, brands) - self.vocab.class_names
+        said = _drugs_named(s.text, drugs, self.vocab, brands) - self.vocab.class_names
+        return bool(asked and said and not asked & said)
 
     def _arm_size_unasked(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext

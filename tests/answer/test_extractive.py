@@ -6831,3 +6831,62 @@ def test_an_arms_size_answers_only_a_question_about_arms(
     d = _answer_in(vocab, question, [sentence], drugs)
     lead = d.text.split("[")[0]
     assert d.status == "answered" and expected in lead and other not in lead, d.text
+
+
+def _answer_in_roundup(vocab, question, trials, drugs, sentences):
+    """Answer ``question`` from one round-up article on several ``trials``."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    meta = {"drugs": drugs, "trials": trials, "aliases": {}}
+    article = ArticleRecord("r", "Round-up", "s", "2026-01-01", 1, meta)
+    given, start = [], 0
+    for i, text in enumerate(sentences):
+        given.append(Sentence(article, start, start + len(text), text, i))
+        start += len(text) + 2
+    q = analyze(question, vocab)
+    q.scoped = True
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "trials", "drugs", "sentences", "expected", "other"),
+    [
+        # prostate cancer: a round-up of an enzalutamide and a bicalutamide trial
+        (
+            "OS HR and CI for enzalutamide post-docetaxel",
+            ["AFFIRM", "RTOG 9601"],
+            ["enzalutamide", "bicalutamide"],
+            [
+                "Overall survival | RT + bicalutamide: 76.3% | RT + placebo: 71.3% | Statistic: "
+                "HR 0.77 (95% CI, 0.59-0.99); P=0.04",
+                "Median overall survival was 18.4 months with enzalutamide vs 13.6 months with "
+                "placebo (HR 0.63; 95% CI, 0.53-0.75; P<0.001).",
+            ],
+            "0.63",
+            "0.77",
+        ),
+        # pancreatic and lung cancer: a round-up of two trials of other drugs
+        (
+            "PFS HR for selpercatinib?",
+            ["NAPOLI 3", "LIBRETTO-431"],
+            ["irinotecan", "selpercatinib"],
+            [
+                "PFS | NALIRIFOX: 7.4 months | nab-paclitaxel plus gemcitabine: 5.6 months | "
+                "HR: 0.69 (95% CI, 0.58-0.83)",
+                "Selpercatinib reduced the risk of progression or death versus control (HR 0.46; "
+                "95% CI, 0.31-0.70).",
+            ],
+            "0.46",
+            "0.69",
+        ),
+    ],
+)
+def test_a_roundups_ratio_of_other_drugs_is_the_other_trials(
+    question, trials, drugs, sentences, expected, other, vocab
+):
+    d = _answer_in_roundup(vocab, question, trials, drugs, sentences)
+    lead = d.text.split("[")[0]
+    assert d.status == "answered" and expected in lead and other not in lead, d.text
