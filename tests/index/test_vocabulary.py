@@ -234,3 +234,22 @@ def test_analyses_named_are_blanked_and_the_other_words_kept(vocab):
         "dMMR",
         "cohort",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoint"),
+    [
+        # endometrial cancer and Hodgkin lymphoma: failure-free survival is its own endpoint
+        ("5-year failure-free survival (FFS) was 76.5% vs 69.1%, respectively", "FFS"),
+        ("Freedom from treatment failure at 5 years was 89% with ABVD", "FFS"),
+        # head and neck and lung cancer: locoregional control
+        ("Median duration of locoregional control was 24.4 months with cetuximab", "LRC"),
+        ("Local-regional control at 2 years was 62% after 74 Gy", "LRC"),
+        # premenopausal and postmenopausal breast cancer: the breast cancer-free interval
+        ("The 8-year breast cancer-free interval was 85.9% with exemestane plus OFS", "BCFI"),
+        ("BCFI at 10 years was 90.1% with letrozole", "BCFI"),
+    ],
+)
+def test_endpoints_named_by_their_trials_own_words(sentence, endpoint, vocab):
+    keys = {t.key for t in vocab.terms(sentence) if t.kind == "endpoint"}
+    assert endpoint in keys and "OS" not in keys, keys
