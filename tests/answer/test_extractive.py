@@ -1793,15 +1793,17 @@ def _answer_in(
     title="Report",
     prose=False,
     rows_section=False,
+    trials=(),
 ):
-    """Answer ``question`` from ``sentences`` of one article. ``prose``: one after the other as
-    in running text (else apart); ``rows_section``: only table rows are under ``section``."""
+    """Answer ``question`` from ``sentences`` of one article (on ``trials``, a round-up's).
+    ``prose``: one after the other as in running text (else apart); ``rows_section``: only
+    table rows are under ``section``."""
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
     from bot.answer.question import analyze
     from index.store import ArticleRecord
 
-    meta = {"drugs": list(drugs), "trials": [], "aliases": aliases or {}}
+    meta = {"drugs": list(drugs), "trials": list(trials), "aliases": aliases or {}}
     article = ArticleRecord("a", title, "s", "2026-01-01", 1, meta)
     given, at = [], 0
     for i, text in enumerate(sentences):
@@ -6833,24 +6835,6 @@ def test_an_arms_size_answers_only_a_question_about_arms(
     assert d.status == "answered" and expected in lead and other not in lead, d.text
 
 
-def _answer_in_roundup(vocab, question, trials, drugs, sentences):
-    """Answer ``question`` from one round-up article on several ``trials``."""
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.store import ArticleRecord
-
-    meta = {"drugs": drugs, "trials": trials, "aliases": {}}
-    article = ArticleRecord("r", "Round-up", "s", "2026-01-01", 1, meta)
-    given, start = [], 0
-    for i, text in enumerate(sentences):
-        given.append(Sentence(article, start, start + len(text), text, i))
-        start += len(text) + 2
-    q = analyze(question, vocab)
-    q.scoped = True
-    return ExtractiveEngine(vocab).answer(q, given)
-
-
 @pytest.mark.parametrize(
     ("question", "trials", "drugs", "sentences", "expected", "other"),
     [
@@ -6887,6 +6871,6 @@ def _answer_in_roundup(vocab, question, trials, drugs, sentences):
 def test_a_roundups_ratio_of_other_drugs_is_the_other_trials(
     question, trials, drugs, sentences, expected, other, vocab
 ):
-    d = _answer_in_roundup(vocab, question, trials, drugs, sentences)
+    d = _answer_in(vocab, question, sentences, drugs, trials=trials)
     lead = d.text.split("[")[0]
     assert d.status == "answered" and expected in lead and other not in lead, d.text
