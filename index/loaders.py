@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
-from index.tables import align_text_tables, linearize_tables
+from index.tables import align_text_tables, leader_tables, linearize_tables
 from index.text import normalize_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -94,7 +94,7 @@ def load_bytes(data: bytes, source: str, suffix: str) -> LoadedArticle:
                 raw = html.unescape(raw)  # Markdown's entity references: "&le;0.1%" is "≤0.1%"
                 raw = strip_emphasis(raw)  # "*ESR1*-mutated" reads as "ESR1-mutated"
             text, title = raw, markdown_title(raw) if suffix in (".md", ".markdown") else ""
-            text = align_text_tables(text)
+            text = leader_tables(align_text_tables(text))
     text = normalize_text(linearize_tables(text))
     if len(re.findall(r"[A-Za-z]{2,}", text)) < 5:
         raise EmptyArticleError(source, "no article text found")

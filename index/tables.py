@@ -99,6 +99,57 @@ def align_text_tables(text: str) -> str:
     return "\n".join(out)
 
 
+_LEADER_ROW = re.compile(r"^\s*(?P<label>\S.*?)\s*\.{2,}\s+(?P<rest>\S.*?)\s*$")
+_LEADER_PAIR = re.compile(
+    r"^(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+?)(?:\s{2,}(?P<effect>\S.*))?$", re.I
+)
+_CAPTION_ARMS = re.compile(r"(?:\(([^()]*\bvs\b[^()]*)\)|([^,:()]*\bvs\b[^,:()]*))", re.I)
+
+
+def leader_tables(text: str) -> str:
+    """``text`` with its dot-leader result lists ("Objective response rate ...... 44.8% vs
+    34.8%   P=0.004") under a caption naming the arms ("Key outcomes, IFL + bevacizumab vs IFL
+    + placebo:") written as pipe tables: each value under its arm, what follows two spaces or
+    more as the row's effect. A list whose caption names no arms is left as it is."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LEADER_ROW.match(lines[j]):
+            j += 1
+        arms = _caption_arms(out) if j - i >= 2 else None
+        if arms is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append("| Outcome | " + " | ".join(arms) + " | HR; P value |")
+        for line in lines[i:j]:
+            row = _LEADER_ROW.match(line)
+            assert row is not None  # (every line of the run matched)
+            pair = _LEADER_PAIR.match(row.group("rest"))
+            cells = (
+                [pair.group("a"), pair.group("b"), pair.group("effect") or ""]
+                if pair
+                else ["", "", row.group("rest")]
+            )
+            out.append("| " + " | ".join([row.group("label"), *cells]) + " |")
+        i = j
+    return "\n".join(out)
+
+
+def _caption_arms(before: list[str]) -> list[str] | None:
+    """The two arms the nearest caption line above names ("..., A vs B:", "(A vs B)")."""
+    lines = [line for line in before[-3:] if line.strip()]
+    if not lines:
+        return None
+    m = _CAPTION_ARMS.search(lines[-1].strip().rstrip(":"))
+    if not m:
+        return None
+    arms = [a.strip() for a in re.split(r"\s+(?:vs\.?|versus)\s+", m.group(1) or m.group(2))]
+    return arms if len(arms) == 2 and all(arms) else None
+
+
 def linearize_tables(text: str) -> str:
     """``text`` with every pipe table replaced by one headed line per data row."""
     lines = text.split("\n")

@@ -1,7 +1,7 @@
 """Results tables read as one headed line per row, and the figures of those lines."""
 
 from index.figures import extract_figures
-from index.tables import linearize_tables
+from index.tables import leader_tables, linearize_tables
 from index.text import split_sentences
 
 # a kidney-cancer results table and an ovarian-cancer subgroup table, as markdown
@@ -126,3 +126,26 @@ def test_prose_with_double_spaces_is_no_table():
 
     text = "Median OS was 18.1 months.  It was 14.1 months with chemotherapy.\nThe end.\n"
     assert align_text_tables(text) == text
+
+
+def test_a_dot_leader_list_under_a_caption_of_arms_is_a_table():
+    # colorectal cancer: each value under its arm, the effect after two spaces
+    crc = (
+        "Key outcomes, IFL + bevacizumab vs IFL + placebo:\n\n"
+        "  Median overall survival ............ 20.3 vs 15.6 months   HR 0.66, P<0.001\n"
+        "  Objective response rate ............ 44.8% vs 34.8%        P=0.004\n"
+    )
+    text = linearize_tables(leader_tables(crc))
+    assert "Objective response rate | IFL + bevacizumab: 44.8% | IFL + placebo: 34.8%" in text
+    assert "Median overall survival | IFL + bevacizumab: 20.3 | IFL + placebo: 15.6 months" in text
+    # melanoma: the arms in the caption's brackets, two dots enough
+    mel = (
+        "At-a-glance (encorafenib plus binimetinib vs vemurafenib)\n"
+        "  2-year OS .. 57.6% vs 43.2%\n"
+        "  5-year OS .. 34.7% vs 21.4%\n"
+    )
+    text = linearize_tables(leader_tables(mel))
+    assert "2-year OS | encorafenib plus binimetinib: 57.6% | vemurafenib: 43.2%" in text
+    # a list whose caption names no arms stays as it is
+    plain = "Timeline:\n  Enrolment ..... 2004\n  Readout ..... 2008\n"
+    assert leader_tables(plain) == plain
