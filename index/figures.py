@@ -356,16 +356,19 @@ def named_values(text: str) -> set[str]:
     return {named_value_key(m) for m in NAMED_VALUE.finditer(text)}
 
 
+def size_bracket(sentence: str, fig: Figure) -> int | None:
+    """Where the bracket opens that says ``fig`` is a group's size ("(n = 254)", "(411
+    patients)"), or None."""
+    bracket = sentence.rfind("(", 0, fig.start)
+    if bracket < 0 or ")" in sentence[bracket : fig.start]:
+        return None
+    return bracket if _COUNT_LEAD.match(sentence[bracket:]) else None
+
+
 def is_arm_size(sentence: str, fig: Figure) -> bool:
     """A count that is one arm's size, not the trial's: "(n = 254)", "(411 patients)", "742 to
     BrECADD" in a sentence that says how patients were randomised."""
-    before = sentence[: fig.start]
-    if re.search(r"\(\s*n\s*=\s*$", before, re.I):
-        return True
-    bracket = before.rfind("(")
-    if bracket >= 0 and ")" not in before[bracket:] and _COUNT_LEAD.match(sentence[bracket:]):
-        return True
-    return _assigned_count(sentence, fig.end, fig.value)
+    return size_bracket(sentence, fig) is not None or _assigned_count(sentence, fig.end, fig.value)
 
 
 # A cohort or part named by a letter, alone or with another: "cohort A", "Cohorts A+B",
@@ -489,9 +492,9 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         paren = next(((a, b) for a, b in parens if a < s < b), None)
         if paren is not None:
             kind = _bracketed_kind(sentence[paren[0] : paren[1]], m.group(0))
-            if kind:
-                raw.append((s, e, m.group(0), kind))  # "(n = 32)": a group's size
-            if kind is None or kind:
+            if kind != "":  # "" is a figure of its own, read below
+                if kind:
+                    raw.append((s, e, m.group(0), kind))  # "(n = 32)": a group's size
                 continue
         elif not re.search(_UNIT + "$", m.group(0), re.I):
             paired = _PAIRED.match(sentence, e)
@@ -515,7 +518,7 @@ def _bracketed_kind(inner: str, value: str) -> str | None:
     """What a value in brackets is: "enrollment" for a group's size ("(n = 32)", "(411
     patients)"), "" for a figure of its own (a lone value, "nausea (43.1%)", or the arms'
     values of the endpoint just named, "neuropathy (67% vs 43%)"), None for no figure."""
-    if _COUNT_LEAD.match(inner) and value.strip().replace(",", "").isdigit():
+    if _COUNT_LEAD.match(inner) and _is_whole(value):
         return "enrollment"
     if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
         return None
@@ -530,10 +533,13 @@ def _bracketed_kind(inner: str, value: str) -> str | None:
 def _assigned_count(sentence: str, end: int, value: str) -> bool:
     """ "742 to BrECADD" in a sentence saying how patients were randomised: an arm's size."""
     return bool(
-        _RANDOMIZED.search(sentence)
-        and _ASSIGNED_TO.match(sentence, end)
-        and value.strip().replace(",", "").isdigit()
+        _RANDOMIZED.search(sentence) and _ASSIGNED_TO.match(sentence, end) and _is_whole(value)
     )
+
+
+def _is_whole(value: str) -> bool:
+    """A head count as written: "742", "1,500"."""
+    return value.strip().replace(",", "").isdigit()
 
 
 def _figures_of(

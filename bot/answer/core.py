@@ -600,9 +600,9 @@ def articles_by_rare_words(
         found = _holders(whole, snap, vocab)
         counted = [(whole, found)] if found else [(p, _holders(p, snap, vocab)) for p in parts]
         for word, holders in counted:
-            if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
+            weight = _rarity(holders, n)
+            if weight is None:
                 continue
-            weight = math.log(n / len(holders))
             if any(
                 w.startswith(word) for a in holders for w in _drugs_of(snap, a, vocab, articles[a])
             ):
@@ -612,13 +612,21 @@ def articles_by_rare_words(
     # "mOS in the 74Gy arm?": a figure with its unit that few articles name says which
     for value in values:
         holders = [a for a, words in articles.items() if value in words]
-        if holders and len(holders) <= max(1, int(n * _RARE_SHARE)):
+        if (weight := _rarity(holders, n)) is not None:
             for a in holders:
-                scores[a] = scores.get(a, 0.0) + math.log(n / len(holders))
+                scores[a] = scores.get(a, 0.0) + weight
     if not scores:
         return None
     best = max(scores.values())
     return sorted(a for a, v in scores.items() if v >= best - 1e-9)
+
+
+def _rarity(holders: list[str], n: int) -> float | None:
+    """How much holding a word says of ``n`` articles (log n / holders); None when no article or
+    more than the rare share holds it."""
+    if not holders or len(holders) > max(1, int(n * _RARE_SHARE)):
+        return None
+    return math.log(n / len(holders))
 
 
 def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:

@@ -49,6 +49,7 @@ from index.figures import (
     performance_statuses,
     schedule_after,
     score_cut_key,
+    size_bracket,
     value_runs,
     week_points,
 )
@@ -193,7 +194,7 @@ class ExtractiveEngine:
                     settings_by_article.setdefault(s.article.id, set()).update(
                         t.key for t in terms if t.qualifier
                     )
-                    values_by_article.setdefault(s.article.id, set()).update(_values(s.text))
+                    values_by_article.setdefault(s.article.id, set()).update(named_values(s.text))
         analysed = self._inherit_arms(analysed)
         analysed = self._inherit_endpoints(analysed, sentences)
         article_text = _article_texts(sentences)
@@ -266,7 +267,7 @@ class ExtractiveEngine:
             return []  # "2y mPFS for ABVD": the arm the question names by its acronym
         if (
             fig is not None
-            and set(q.values) & _values(_arm_words(best.sentence, fig))
+            and set(q.values) & named_values(_arm_words(best.sentence, fig))
             and not _VERSUS.search(q.text)
         ):
             return []  # "mOS with 74Gy": the arm the question names by its dose
@@ -928,8 +929,8 @@ class ExtractiveEngine:
         score: float,
     ) -> float | None:
         """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
-        sentence_values = _values(s.text)
-        own_values = _values(_arm_words(s, fig))
+        sentence_values = named_values(s.text)
+        own_values = named_values(_arm_words(s, fig))
         for v in q.values:
             if any(_same_unit(v, o) and o in own_values for o in q.values):
                 continue  # "mPFS 60 Gy vs 74 Gy": the figure of one of the values compared
@@ -2587,12 +2588,11 @@ _DOSE_CEILING = re.compile(
     r"\b(?:maximum|max\.?|up to|escalated|increased)\b(?:\s+(?:to|of|a|the|dose|maximum))*\s*$",
     re.I,
 )
-_DOSE_CEILING_ASKED = (
-    re.compile(  # "max titrated dose", "escalated to what dose" (not "max cycles")
-        r"\b(?:max|maximum|highest|top)\b(?:\s+(?!number\b|of\b)[\w-]+){0,2}?\s+dos(?:e|ing)\b"
-        r"|\b(?:escalated|titrated|increased)\s+(?:up\s+)?to\b",
-        re.I,
-    )
+# "max titrated dose", "escalated to what dose" (not "max number of cycles")
+_DOSE_CEILING_ASKED = re.compile(
+    r"\b(?:max|maximum|highest|top)\b(?:\s+(?!number\b|of\b)[\w-]+){0,2}?\s+dos(?:e|ing)\b"
+    r"|\b(?:escalated|titrated|increased)\s+(?:up\s+)?to\b",
+    re.I,
 )
 _LISTED_PART = re.compile(r"^(?:for|in)\s+([^,;.()]+?)(?=\s+and\b|[,;.)]|$)", re.I)
 _UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|days?)\)?$", re.I)
@@ -2932,8 +2932,8 @@ def _arm_words(s: Sentence, fig: Figure) -> str:
     after it."""
     if is_table_row(s.text):
         return fig.scope
-    bracket = s.text.rfind("(", 0, fig.start)
-    if bracket >= 0 and is_arm_size(s.text, fig) and ")" not in s.text[bracket : fig.start]:
+    bracket = size_bracket(s.text, fig)
+    if bracket is not None:
         return _ARM_BEFORE_SPLIT.split(s.text[:bracket])[-1]
     return arm_phrase(fig) or ""
 
@@ -3045,10 +3045,6 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
         return landmark_months(after[0])
     inherited = LANDMARK.search(fig.label)  # said in the sentence before ("At five years, ...")
     return landmark_months(inherited) if inherited else None
-
-
-def _values(text: str) -> set[str]:
-    return named_values(text)
 
 
 def _same_unit(a: str, b: str) -> bool:

@@ -726,6 +726,13 @@ def _tidied(found: list[str], vocab: Vocabulary) -> list[str]:
     return [vocab.population_shorthand.get(w, w) for w in found]
 
 
+def _is_figure_word(word: str) -> bool:
+    """A number with its unit or ordinal, no name: "2L", "3rd", "74Gy", "10mg"."""
+    return bool(
+        re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I) or NAMED_VALUE.fullmatch(word)
+    )
+
+
 def _is_code(word: str, vocab: Vocabulary) -> bool:
     """A specific label of a subgroup or analysis that a figure must be reported with: a mutation
     ("L858R"), a stage ("III-IVA"), an acronym the vocabulary does not know ("PCI")."""
@@ -738,10 +745,7 @@ def _is_code(word: str, vocab: Vocabulary) -> bool:
     has_digit = any(c.isdigit() for c in word)
     letters = sum(c.isalpha() for c in word)
     if has_digit and upper and letters >= 2:
-        # (not "2L", nor a figure with its unit: "74Gy", "10mg")
-        return not (
-            re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I) or NAMED_VALUE.fullmatch(word)
-        )
+        return not _is_figure_word(word)
     return letters == upper and 3 <= letters <= 5 and not has_digit
 
 
@@ -895,10 +899,7 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
     if has_digit and len(letters) <= 2 and "-" not in word:
         return False  # "IA1", "Q3W", "C1D1": an analysis or schedule code, not a trial
     if has_digit and len(letters) >= 2:
-        # (not "2L", nor a figure with its unit: "74Gy", "10mg")
-        return not (
-            re.fullmatch(r"\d+(?:st|nd|rd|th|L|mg|kg|%)", word, re.I) or NAMED_VALUE.fullmatch(word)
-        )
+        return not _is_figure_word(word)
     return inner_upper and len(letters) >= 2
 
 
