@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from index.arms import regimen_codes
 from index.vocabulary import Vocabulary
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
@@ -113,6 +114,7 @@ class Annotations:
     meeting: str = ""
     aliases: dict[str, str] = field(default_factory=dict)  # abbreviation -> long form
     brands: dict[str, list[str]] = field(default_factory=dict)  # brand -> drug names (folded)
+    regimens: list[str] = field(default_factory=list)  # codes used as arms' names ("AC-TH")
 
 
 def _looks_like_trial_name(name: str) -> bool:
@@ -124,6 +126,16 @@ def _looks_like_trial_name(name: str) -> bool:
     # case ("Three-arm phase 3 trial", "Open-label study"): a part after it that is lower case
     hyphened = "-" in name and not all(p[:1].islower() for p in name.split("-")[1:])
     return any(c.isupper() for c in rest) or any(c.isdigit() for c in name) or hyphened
+
+
+def _regimens(text: str, trials: list[str], vocab: Vocabulary) -> list[str]:
+    """The codes the article names its arms by, but its trials' names, vocabulary terms
+    ("HER2") and brand names."""
+    return [
+        c
+        for c in regimen_codes(text)
+        if c not in trials and not _is_term(c, vocab) and c.casefold() not in vocab.brands
+    ]
 
 
 def _is_term(name: str, vocab: Vocabulary) -> bool:
@@ -196,16 +208,18 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)
     brands = _brands(text, vocab)
+    trials = [n for n, _ in names.most_common(5)]
     meeting = _meeting(text, vocab)
     phase_match = _PHASE.search(text)
     return Annotations(
-        trials=[n for n, _ in names.most_common(5)],
+        trials=trials,
         registry_ids=sorted(set(_NCT.findall(text))),
         drugs=drugs,
         phase=f"phase {phase_match.group(1)}" if phase_match else "",
         meeting=meeting,
         aliases=aliases,
         brands=brands,
+        regimens=_regimens(text, trials, vocab),
     )
 
 

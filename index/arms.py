@@ -309,6 +309,38 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     return False
 
 
+# a regimen's code ("AC-TH", "R-CHOP", "PCV", "A+AVD"): capitals, digits and joiners
+_CODE = r"[A-Z][A-Za-z0-9]*(?:[-+/][A-Z0-9][A-Za-z0-9]*)*"
+# ... used as an arm: "the PCV arm", "0.75 with TCH", "84% with AC-TH and 81% ..."
+_CODE_AS_ARM = (
+    re.compile(rf"\b({_CODE})\s+arms?\b"),
+    re.compile(
+        rf"\d(?:\.\d+)?\s*(?:%|months?|years?)?\s+(?:with|for|on)\s+({_CODE})"
+        r"(?=\s*(?:[,;.)]|and\b|vs\b|versus\b|$))"
+    ),
+)
+# not a regimen: a person's or a company's name ("Castanier-Roux", "AstraZeneca"), a stage
+_NOT_A_CODE = re.compile(r"[a-z]{3}|^[IVX]+[A-C]?$")
+
+
+def regimen_codes(text: str) -> list[str]:
+    """The codes an article uses as arms' names ("84% with AC-TH", "the PCV arm"), in order
+    of first use: two capitals at least, no vocabulary term or trial name (the caller drops
+    those)."""
+    found: dict[str, int] = {}
+    for pattern in _CODE_AS_ARM:
+        for m in pattern.finditer(text):
+            code = m.group(1)
+            if sum(c.isupper() for c in code) >= 2 and not _NOT_A_CODE.search(code):
+                found.setdefault(code, m.start(1))
+    return sorted(found, key=found.__getitem__)
+
+
+def names_code(text: str, code: str) -> bool:
+    """``text`` names the regimen ``code`` as a whole word: "AC-T" is not said by "AC-TH"."""
+    return re.search(rf"(?<![\w+/-]){re.escape(code)}(?![\w+/-])", text) is not None
+
+
 def names_drug(names: list[str], words: str) -> bool:
     """A name ("trastu", "trastuzumab") starts a word of ``words`` ("trastuzumab")."""
     folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]

@@ -735,7 +735,8 @@ _NOT_A_POINT = re.compile(
 
 _RATIO = re.compile(r"(?<![\w.,-])\d?\.\d{1,3}(?![\d%]|\.\d|\s*(?:-|–|to)\s*\d)")
 _LIST_GAP = re.compile(
-    r"^(?:\s+(?:in|for|among|with)\s[^;()]{1,70}?)?(?:,\s*(?:and\s+)?|\s+and\s+)$"
+    # "0.64 with AC-TH (95% CI, 0.53-0.78; P<0.001) and 0.75 with TCH": its group, its CI
+    r"^(?:\s+(?:in|for|among|with)\s[^;()]{1,70}?)?(?:\s*\([^()]*\))?(?:,\s*(?:and\s+)?|\s+and\s+)$"
     # "0.50 (95% CI, 0.33-0.77); in all patients it was 0.68": the next group's, said anew
     r"|^(?:\s*\([^()]*\))?\s*[;,]\s*(?:and\s+|while\s+|whereas\s+)?(?:in|among|for)\s"
     r"[^;()]{1,70}?\s(?:it|the\s+(?:HR|hazard\s+ratio|ratio))\s+was\s+$",
@@ -750,6 +751,10 @@ def _listed_ratios(sentence: str, end: int) -> list[re.Match[str]]:
     at = end
     while True:
         m = _RATIO.search(sentence, at)
+        while m is not None and sentence.count("(", at, m.start()) > sentence.count(
+            ")", at, m.start()
+        ):
+            m = _RATIO.search(sentence, m.end())  # a bound or P value inside the brackets
         if m is None or not _LIST_GAP.match(sentence[at : m.start()]):
             return found
         if re.match(r"\s*(?:was|is|,)?\s*(?:the\s+)?P\b", sentence[m.end() :], re.I):
@@ -1204,11 +1209,15 @@ def _cell_figure(
         what = f"{label} {head}"  # "OS | HR (95% CI): 0.78": the HR of OS
     if side:
         who = side if who in ("", head) else f"{side}; {who}"
-    detail_m = _CELL_RANGE.match(value_text[m.end() :])
+    # "6.1 years": the cell's time unit is part of its value, as it is in prose
+    timed = _TIME_AFTER.match(value_text, m.end())
+    value_end = timed.end() if timed and not is_percent(m.group(0)) else m.end()
+    detail_m = _CELL_RANGE.match(value_text[value_end:])
     detail = detail_m.group(0).strip() if detail_m else ""
     unit = _cell_unit(f"{label} {head}", m.group(0), value_text[m.end() :])
-    start, end = offset + m.start(), offset + m.end()
-    return Figure(m.group(0), start, end, detail, endpoint, what, who, unit_hint=unit)
+    start, end = offset + m.start(), offset + value_end
+    value = value_text[m.start() : value_end]
+    return Figure(value, start, end, detail, endpoint, what, who, unit_hint=unit)
 
 
 STAT_KEYS = ("HR", "P value", "odds ratio")

@@ -28,6 +28,7 @@ from index.arms import (
     arm_phrase,
     inherit_arms,
     is_overall,
+    names_code,
     names_drug,
     population_after,
     population_phrase,
@@ -613,6 +614,7 @@ class ExtractiveEngine:
         "_other_trial",  # another trial's figure: a teaser's, a round-up's other trial
         "_other_trials_column",  # a side-by-side table's column of the other trial
         "_other_arms_figure",  # the figure of an arm with other drugs than the question names
+        "_other_regimens_figure",  # "TCH" asked: "0.64 with AC-TH" is another regimen's
         "_other_comparators_ratio",  # the hazard ratio against another comparator
         "_compared_otherwise",  # "vs chemo" asked: a figure of the comparison with another arm
         "_one_event",  # "TRAEs included nausea (43.1%)": nausea's, not every TRAE's
@@ -711,6 +713,32 @@ class ExtractiveEngine:
     ) -> bool:
         backbone, together = self._backbone(s, context), self._together(s, context)
         return self._other_arm(q, s, fig, backbone, together, context)
+
+    def _other_regimens_figure(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question names an arm by its regimen's code ("DFS HR for TCH vs AC-T"): a
+        figure whose own words name another of the article's codes ("0.64 with AC-TH") is
+        that arm's, whether or not the code's drugs are known."""
+        codes = _regimen_codes(s.article)
+        if not codes:
+            return False
+        versus = _VERSUS.search(q.text)
+        asked_text = q.text[: versus.start()] if versus else q.text
+        asked = {c for c in codes if _names_regimen(asked_text, c)}
+        if not asked:
+            return False
+        arm = self._arm_said(s, fig, _article_drugs(s.article))
+        own = {c for c in codes if _names_regimen(arm, c)}
+        if own and not own & asked:
+            return True
+        if versus is None or fig.endpoint not in STATISTICS:
+            return False
+        # "TCH vs AC-TH" asked: "Compared with AC-T, the HR ... was 0.75 with TCH" is against
+        # another comparator
+        against = {c for c in codes if _names_regimen(q.text[versus.end() :], c)}
+        said = {c for c in codes if _compared_with_code(s.text, c)}
+        return bool(against and said and not said & against)
 
     def _other_comparators_ratio(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1151,7 +1179,11 @@ class ExtractiveEngine:
         own_label = re.split(r"[,;(]", fig.label)[-1]  # its clause, not the value's before it
         clause = set(tokenize(f"{own_label} {_own_scope(fig, s.text)}", self.vocab.stopwords))
         # an acronym the question names ("ABVD", "XELOX") in the figure's own words: its arm
-        score += 0.6 * sum(1 for c in q.codes if c.casefold() in clause)
+        # (the arm said after it when there is one: "13.3 years with RT plus PCV and 7.8 years
+        # with RT alone", where the second value's label is the first's arm)
+        said_arm = arm_phrase(fig)
+        own_words = set(tokenize(said_arm, self.vocab.stopwords)) if said_arm else clause
+        score += 0.6 * sum(1 for c in q.codes if c.casefold() in own_words)
         if (
             fig.unit == "count"
             and is_arm_size(s.text, fig)
@@ -2818,6 +2850,39 @@ def _graded_later(
 def _cite(s: Sentence) -> Citation:
     """The citation of the one sentence an answer quotes."""
     return Citation(1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end)
+
+
+def _regimen_codes(article: ArticleRecord) -> list[str]:
+    """The codes an article names its arms by: those it uses as arms ("84% with AC-TH") and
+    the abbreviations it defines by two drugs or more ("TCH"; not "Clb", one drug's)."""
+    meta = article.meta
+    drugs = {str(d).casefold() for d in meta.get("drugs", [])}
+    defined = [
+        str(a)
+        for a, long in meta.get("aliases", {}).items()
+        if str(a).casefold() in drugs
+        and sum(w in drugs for w in re.findall(r"[a-z]+", str(long).casefold())) >= 2
+    ]
+    return [*(str(r) for r in meta.get("regimens", [])), *defined]
+
+
+def _names_regimen(text: str, code: str) -> bool:
+    """``text`` names the regimen ``code``: as typed, or in any case when it has three
+    letters or more ("tch"; "pc" or "go" lower case are words)."""
+    if names_code(text, code):
+        return True
+    return sum(c.isalpha() for c in code) >= 3 and names_code(text.casefold(), code.casefold())
+
+
+def _compared_with_code(text: str, code: str) -> bool:
+    """``text`` compares with the regimen ``code`` ("Compared with AC-T", "versus PCV")."""
+    m = re.search(
+        rf"(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?{re.escape(code)}"
+        r"(?![\w+/-])",
+        text,
+        re.I,
+    )
+    return m is not None
 
 
 def _article_drugs(article: ArticleRecord) -> list[str]:

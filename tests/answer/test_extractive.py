@@ -1572,10 +1572,10 @@ def test_an_acronym_the_question_names_picks_the_figure_of_that_arm(vocab):
     )
     draft = _answer(vocab, "echelon-1 2y mPFS for ABVD", hodgkin, ["brentuximab"])
     assert draft.text.startswith("PFS, with ABVD: 77.2%")
-    # breast cancer: "TCHP" among two regimens; the lead is TCHP's value
+    # breast cancer: "TCHP" among two regimens; TCHP's value alone
     breast = "The pCR rate was 45.0% with TCHP and 57.0% with T-DXd."
     draft = _answer(vocab, "pCR with TCHP?", breast, ["trastuzumab"])
-    assert draft.text.index("45.0% with TCHP") < draft.text.index("57.0%")
+    assert draft.text.startswith("pCR, with TCHP: 45.0%") and "57.0%" not in draft.text
 
 
 def _one_sentence_answer(vocab, question, *texts):
@@ -1794,16 +1794,22 @@ def _answer_in(
     prose=False,
     rows_section=False,
     trials=(),
+    regimens=(),
 ):
     """Answer ``question`` from ``sentences`` of one article (on ``trials``, a round-up's).
     ``prose``: one after the other as in running text (else apart); ``rows_section``: only
-    table rows are under ``section``."""
+    table rows are under ``section``; ``regimens``: the codes it names its arms by."""
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
     from bot.answer.question import analyze
     from index.store import ArticleRecord
 
-    meta = {"drugs": list(drugs), "trials": list(trials), "aliases": aliases or {}}
+    meta = {
+        "drugs": list(drugs),
+        "trials": list(trials),
+        "aliases": aliases or {},
+        "regimens": list(regimens),
+    }
     article = ArticleRecord("a", title, "s", "2026-01-01", 1, meta)
     given, at = [], 0
     for i, text in enumerate(sentences):
@@ -6874,3 +6880,111 @@ def test_a_roundups_ratio_of_other_drugs_is_the_other_trials(
     d = _answer_in(vocab, question, sentences, drugs, trials=trials)
     lead = d.text.split("[")[0]
     assert d.status == "answered" and expected in lead and other not in lead, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "regimens", "expected", "other"),
+    [
+        # breast cancer: three arms named by codes whose drugs the article never spells out
+        (
+            "DFS HR for TCH vs AC-T?",
+            [
+                "Compared with AC-T, the hazard ratio (HR) for a DFS event was 0.64 with AC-TH "
+                "(95% CI, 0.53-0.78; P<0.001) and 0.75 with TCH (95% CI, 0.63-0.90; P=0.04)."
+            ],
+            ["AC-T", "AC-TH", "TCH"],
+            "0.75",
+            "0.64",
+        ),
+        (
+            "node-neg pts - 5y DFS on AC-T?",
+            ["Among node-negative patients, 5-year DFS was 85% with AC-T, 93% with AC-TH."],
+            ["AC-T", "AC-TH"],
+            "85%",
+            "93%",
+        ),
+        # Hodgkin lymphoma: "ABVD" asked, in lower case
+        (
+            "2-yr modified PFS with abvd?",
+            ["The 2-year modified PFS rate was 82.1% with A+AVD and 77.2% with ABVD."],
+            ["A+AVD", "ABVD"],
+            "77.2%",
+            "82.1%",
+        ),
+        # glioma: the code of the arm that adds chemotherapy
+        (
+            "median OS in the PCV arm?",
+            ["Median OS was 13.3 years with RT plus PCV and 7.8 years with RT alone."],
+            ["PCV"],
+            "13.3 years",
+            "7.8 years",
+        ),
+    ],
+)
+def test_an_arm_asked_by_its_regimens_code_is_not_another_codes(
+    question, sentences, regimens, expected, other, vocab
+):
+    """The asked arm's figure leads; the other arm's is shown only beside it, with its arm."""
+    d = _answer_in(vocab, question, sentences, ["docetaxel"], regimens=regimens)
+    assert d.status == "answered" and d.why[0].startswith(f"lead {expected} "), d.why
+    lead = d.text.split("[")[0]
+    assert other not in lead or sentences[0].split(other)[1][:9] in lead, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "regimens"),
+    [
+        # breast cancer: the ratios are against AC-T, not of one arm against the other
+        (
+            "what was the DFS HR for TCH vs AC-TH head to head?",
+            [
+                "Compared with AC-T, the hazard ratio (HR) for a DFS event was 0.64 with AC-TH "
+                "(95% CI, 0.53-0.78; P<0.001) and 0.75 with TCH (95% CI, 0.63-0.90; P=0.04)."
+            ],
+            ["AC-T", "AC-TH", "TCH"],
+        ),
+        # myeloma: both quadruplets' ratios are against VTd
+        (
+            "PFS HR D-VTd vs VRd?",
+            ["The PFS HR was 0.47 for D-VTd versus VTd (95% CI, 0.33-0.67)."],
+            ["D-VTd", "VTd", "VRd"],
+        ),
+    ],
+)
+def test_a_ratio_against_another_regimens_code_does_not_answer(
+    question, sentences, regimens, vocab
+):
+    d = _answer_in(vocab, question, sentences, ["docetaxel"], regimens=regimens)
+    assert d.status != "answered", d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "aliases", "regimens", "expected"),
+    [
+        # CLL: "Clb" is one drug's abbreviation, no regimen; "obinutuzumab plus clb vs
+        # rituximab plus clb" is G-Clb against R-Clb (a guard)
+        (
+            "stage 2 OS HR obinutuzumab plus clb vs rituximab plus clb",
+            "At the time of the stage 2 analysis, OS data for G-Clb versus R-Clb were immature, "
+            "with an HR of 0.66 (95% CI, 0.41-1.06; P=0.08).",
+            ["chlorambucil", "obinutuzumab", "rituximab", "Clb"],
+            {"Clb": "chlorambucil monotherapy"},
+            ["G-Clb", "R-Clb"],
+            "0.66",
+        ),
+        # lung cancer: the same with pemetrexed
+        (
+            "OS HR pembrolizumab plus pem vs placebo plus pem",
+            "The HR for OS with P-Pem versus Pbo-Pem was 0.56 (95% CI, 0.45-0.70).",
+            ["pemetrexed", "pembrolizumab", "Pem"],
+            {"Pem": "pemetrexed"},
+            ["P-Pem", "Pbo-Pem"],
+            "0.56",
+        ),
+    ],
+)
+def test_one_drugs_abbreviation_is_no_regimens_code(
+    question, sentence, drugs, aliases, regimens, expected, vocab
+):
+    d = _answer_in(vocab, question, [sentence], drugs, aliases=aliases, regimens=regimens)
+    assert d.status == "answered" and expected in d.text, d.text

@@ -281,3 +281,24 @@ def test_a_study_number_alone_is_no_trial(vocab):
     # breast cancer: "Study 2" of a methods section, twice
     text = "Study 2 enrolled 40 patients. In Study 2, the ORR was 31%."
     assert annotate(text, vocab).trials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "regimens"),
+    [
+        # breast cancer: a three-arm trial whose arms are codes; the trial's name is none
+        (
+            "In BCIRG 006, 5-year DFS was 75% with AC-T, 84% with AC-TH and 81% with TCH. "
+            "BCIRG 006 enrolled 3,222 women.",
+            ["AC-T", "AC-TH", "TCH"],
+        ),
+        # kidney cancer: an endpoint or a trial said like an arm is no regimen
+        (
+            "The ASSURE trial enrolled 1,943 patients. Across each ASSURE arm, 5-year DFS was "
+            "64% with HER2.",
+            [],
+        ),
+    ],
+)
+def test_the_regimens_an_article_names_its_arms_by(text, regimens, vocab):
+    assert annotate(text, vocab).regimens == regimens

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.arms import arm_phrase, population_phrase
+from index.arms import arm_phrase, names_code, population_phrase, regimen_codes
 from index.figures import extract_figures
 
 
@@ -448,3 +448,36 @@ def test_a_speakers_answer_keeps_its_opening_clause(sentence, value, phrase, voc
 
     fig = next(f for f in extract_figures(sentence, vocab) if f.value.startswith(value))
     assert population_phrase(sentence, fig) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # breast cancer: arms named by codes after their values
+        (
+            "5-year DFS was 75% with AC-T, 84% with AC-TH and 81% with TCH.",
+            ["AC-T", "AC-TH", "TCH"],
+        ),
+        # glioma and Hodgkin lymphoma: "the X arm", a joiner inside the code
+        ("Grade 3 neutropenia was common in the PCV arm.", ["PCV"]),
+        ("The A+AVD arm had more neuropathy; 77.2% with ABVD.", ["A+AVD", "ABVD"]),
+        # no code: a stage, a person, a single capital, a company
+        ("Benefit was seen in stage IIIA arm patients and 0.61 with IIIA.", []),
+        ("The Castanier-Roux group and 12% on AstraZeneca.", []),
+    ],
+)
+def test_the_codes_an_article_names_its_arms_by(text, codes):
+    assert regimen_codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "said"),
+    [
+        ("84% with AC-TH", "AC-T", False),  # breast cancer: "AC-T" is not said by "AC-TH"
+        ("75% with AC-T, 84% ...", "AC-T", True),
+        ("with R-CHOP", "CHOP", False),  # lymphoma: CHOP is not R-CHOP
+        ("CHOP alone", "CHOP", True),
+    ],
+)
+def test_a_regimens_code_is_named_whole(text, code, said):
+    assert names_code(text, code) is said

@@ -410,6 +410,20 @@ def test_a_composite_endpoint_is_read_whole(text, endpoint, vocab):
             ["0.66"],
         ),
         ("The HR for OS was 0.81 and 0.530 was the P value.", ["0.81"]),
+        # breast cancer: each arm's ratio with its CI in brackets
+        (
+            "Compared with AC-T, the hazard ratio (HR) for a DFS event was 0.64 with AC-TH (95% "
+            "CI, 0.53-0.78; P<0.001) and 0.75 with TCH (95% CI, 0.63-0.90; P=0.04).",
+            ["0.64", "0.75"],
+        ),
+        # colorectal cancer: two subgroups, each with its CI
+        (
+            "The HR for death was 0.55 in KRAS wild-type tumours (95% CI, 0.41 to 0.74) and "
+            "0.98 in KRAS-mutant tumours (95% CI, 0.70 to 1.37).",
+            ["0.55", "0.98"],
+        ),
+        # a bracket that holds a ratio of its own is no list gap
+        ("The HR was 0.70 (0.52 in the per-protocol set), while 0.61 was the P value.", ["0.70"]),
     ],
 )
 def test_ratios_listed_after_a_labelled_one_are_ratios(sentence, ratios, vocab):
@@ -962,16 +976,25 @@ def test_a_risk_reduced_by_a_share_is_a_risk_reduction(sentence, value, vocab):
     ("row", "value"),
     [
         # ovarian cancer: the unit said in the cell, after its value, not in the header
-        ("HRD (primary) | Median PFS, rucaparib: 28.7 mo | Median PFS, placebo: 11.3 mo", "28.7"),
+        (
+            "HRD (primary) | Median PFS, rucaparib: 28.7 mo | Median PFS, placebo: 11.3 mo",
+            "28.7 mo",
+        ),
         # AML: the same in an HTML table's cells
-        ("Preselected high-intensity chemo | Gilteritinib median OS: 9.3 months", "9.3"),
+        ("Preselected high-intensity chemo | Gilteritinib median OS: 9.3 months", "9.3 months"),
         # oesophageal cancer
-        ("All randomised (n=749) | Median OS, placebo + chemo: 9.8 mo | HR: 0.73", "9.8"),
+        ("All randomised (n=749) | Median OS, placebo + chemo: 9.8 mo | HR: 0.73", "9.8 mo"),
+        # kidney cancer: in years, the value shown with its unit as the cell says it
+        ("Median DFS | Sunitinib (n=647): 5.8 years | Sorafenib (n=649): 6.1 years", "6.1 years"),
+        # melanoma: the CI after the unit is still the value's
+        ("Median RFS | Ipilimumab (n=475): 26.1 months (95% CI, 19.3-39.3)", "26.1 months"),
     ],
 )
 def test_a_cell_says_its_unit_after_its_value(row, value, vocab):
+    """The unit said after a cell's value is the value's unit, and part of the value shown."""
     fig = next(f for f in extract_figures(row, vocab) if f.value == value)
     assert fig.unit == "time"
+    assert fig.detail == ("(95% CI, 19.3-39.3)" if "CI" in row else "")
 
 
 @pytest.mark.parametrize(
