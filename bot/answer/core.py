@@ -75,6 +75,9 @@ class Answerer:
             or _coded_trial(e, self.vocab)
             or _endpoint_variant(e, self.vocab)
         ]
+        missing += [
+            n for n in _trials_called(text) if n not in missing and not _indexed(n, snap.words)
+        ]
         q.entities = [e for e in q.entities if e not in unknown]
         scope = None if missing else articles_of_named_trials(text, snap)
         scope = scope or (None if missing else _articles_naming(snap, q.entities)) or None
@@ -668,6 +671,21 @@ def _drug_words(words: frozenset[str], vocab: Vocabulary) -> frozenset[str]:
 
 
 _DRUG_WORDS: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+# "the E1609 trial", "FinHer trial": a name the question calls a trial (two capitals or a digit
+# in it, not "Which trial" or "Phase 3 trial")
+_CALLED_TRIAL = re.compile(r"(?<![\w-])([A-Z][\w.-]*[A-Z0-9][\w-]*)\s+(?:trial|study)\b")
+
+
+def _trials_called(text: str) -> list[str]:
+    """The names ``text`` calls trials ("in the E1609 trial"): two capitals, or a capital and
+    a digit, and no phase ("Phase 3")."""
+    return [
+        m.group(1)
+        for m in _CALLED_TRIAL.finditer(text)
+        if not re.fullmatch(r"(?i)phase[\s-]?\w+|[IVX]+[ab]?", m.group(1))
+    ]
 
 
 def _indexed(

@@ -436,6 +436,37 @@ def test_a_trial_an_article_only_mentions_is_answered_only_where_it_is_named(tmp
         assert unwritten.status == "not_found" and f"mentions {name}" in unwritten.text
 
 
+def test_a_trial_the_question_calls_by_a_name_no_article_writes_is_not_found(tmp_path, embedder):
+    """Melanoma and breast cancer articles (written for this test): "in the E1609 trial" or
+    "FinHer-X study" names a trial none of them writes, whatever the drug and endpoint they
+    share; a trial they do write is answered."""
+    from tests.conftest import make_services
+
+    melanoma = tmp_path / "melanoma.txt"
+    melanoma.write_text(
+        "Adjuvant ipilimumab in stage III melanoma\n\n"
+        "In the EORTC 18071 trial, median RFS was 26.1 months with ipilimumab 10 mg/kg and "
+        "17.1 months with placebo (HR 0.75).\n"
+    )
+    breast = tmp_path / "breast.txt"
+    breast.write_text(
+        "Trastuzumab for a year in early breast cancer\n\n"
+        "In the HERALD-6 trial, the DFS hazard ratio for trastuzumab was 0.64.\n"
+    )
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths([melanoma, breast])
+    ask = services.answerer.ask
+    for question, name in (
+        ("RFS for ipilimumab 3 mg/kg vs 10 mg/kg in the E1609 trial?", "E1609"),
+        ("FinHer-X study DFS HR for 9 wks trastuzumab?", "FinHer-X"),
+    ):
+        answer = ask(question)
+        assert answer.status == "not_found" and f"mentions {name}" in answer.text, answer.text
+    named = ask("DFS HR with trastuzumab in the HERALD-6 trial?")
+    assert named.status == "answered" and "0.64" in named.text.split("\n")[0], named.text
+
+
 def test_drugs_given_together_each_clipped_are_spelled_as_the_articles_spell_them(vocab):
     from bot.answer.core import _spell_combinations as spell
 
