@@ -37,12 +37,15 @@ _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just
 # with stage IV disease, about 64% of the population, had ...", "Those aged 75 or older
 # achieved ..." (not "Patients with RET fusion-positive NSCLC were randomized to ...")
 OUTCOME_VERBS = r"(?:had|have|achieved|showed|experienced|derived|saw|gained|reached|lived)"
+# ... or a verb of how they fared, the figures after a colon: "Patients with unfavourable
+# cytogenetics did no better with the higher dose: median OS was 10.4 months ..."
+_FARED = r"(?:did|fared|benefited|benefitted|responded)"
 _SUBJECT_PART = re.compile(
     r"^(?:Patients|Pts|Those|Participants|People|Women|Men)\s+"
-    r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;]{3,90}?"
-    rf"(?=,|\s{OUTCOME_VERBS}\b)"
+    r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;:]{3,90}?"
+    rf"(?=,|\s(?:{OUTCOME_VERBS}|{_FARED})\b)"
 )
-_OUTCOME_VERB = re.compile(rf"\b{OUTCOME_VERBS}\b")
+_OUTCOME_VERB = re.compile(rf"\b{OUTCOME_VERBS}\b|\b{_FARED}\b[^.;:]*:")
 
 
 _COUNT_OF = re.compile(r"^(of\s+(?:the\s+|all\s+)?)\d[\d,]*\s+(?=[a-z])")

@@ -978,6 +978,12 @@ class ExtractiveEngine:
                 return None  # "ORR at 8 mg/kg" is not answered by a 12 mg/kg figure
             else:
                 score -= 0.5
+        for level in q.dose_levels:
+            # "the 45 arm": the figure whose arm is given 45 of a dose unit, not 90 of it
+            doses = {v.split()[0] for v in own_values if _DOSE_UNIT_KEY.search(v)}
+            if doses and level not in doses:
+                return None
+            score += 0.5 if level in doses else 0.0
         said = fig.detail + _statistic_bracket(s.text, fig) + ci_after(s.text, fig.end)
         if is_table_row(s.text):
             said += fig.label  # "HR (95% CI): 0.73 (0.57-0.95)": the column says it
@@ -2989,6 +2995,9 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
 def _signs(text: str) -> str:
     """Comparison signs one way: ">=4 prior lines" is said "≥4" too."""
     return text.replace("≥", ">=").replace("≤", "<=")
+
+
+_DOSE_UNIT_KEY = re.compile(r"\s(?:mg|mcg|µg|g|iu|gy|cgy|gbq|mbq)\b", re.I)  # "45 mg/m2"
 
 
 def _arm_words(s: Sentence, fig: Figure) -> str:

@@ -63,6 +63,8 @@ _UNIT_INTENTS = (
     ),
     (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )
+# "mOS on the 45 arm", "the 90 group": an arm named by its dose, typed without the unit
+_DOSE_LEVEL_ARM = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)\s+(?:arm|group)\b", re.I)
 _BARE_DOSE = re.compile(
     r"\b([A-Za-z][\w-]{3,})\s+(\d{2,4})(?![\d.,%/-]|\s*(?:mg|mcg|µg|g|gy|mo|m|months?|yrs?|"
     r"years?|y|wks?|weeks?|days?|d|pts|patients)\b)",
@@ -191,6 +193,7 @@ class Question:
 
     context: frozenset[str] = frozenset()  # endpoints that only frame another one
     values: list[str] = field(default_factory=list)  # figures named in the question: "8 mg/kg"
+    dose_levels: list[str] = field(default_factory=list)  # "the 45 arm": a dose without its unit
     numeric: bool = False  # asks for a number ("how many", "what percentage", ...)
     names: bool = False  # asks which ones, not how many ("most common TRAEs", "which AEs")
     analyses: frozenset[str] = frozenset()  # which analysis it asks about ("updated", "final")
@@ -256,6 +259,7 @@ def analyze(
     covered: list[tuple[int, int]] = []
     landmark = _read_time_point(q, text, vocab, covered)
     q.values = _question_values(text, landmark if q.landmark or q.at_month else None)
+    q.dose_levels = [m.group(1) for m in _DOSE_LEVEL_ARM.finditer(text)]
     # "nilotinib 300 BID": a drug's dose level typed without its unit
     q.values += [
         f"{m.group(2)} mg" for m in _BARE_DOSE.finditer(text) if vocab.is_drug_name(m.group(1))

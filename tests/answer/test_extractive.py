@@ -6988,3 +6988,30 @@ def test_one_drugs_abbreviation_is_no_regimens_code(
 ):
     d = _answer_in(vocab, question, [sentence], drugs, aliases=aliases, regimens=regimens)
     assert d.status == "answered" and expected in d.text, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # AML: "the 45 arm" is the 45 mg/m2 arm
+        (
+            "unfavorable cytogenetics - mOS on the 45 arm?",
+            "Patients with unfavorable cytogenetics did no better with the higher dose: median OS "
+            "was 10.4 months with 90 mg/m2 and 10.9 months with 45 mg/m2 (HR, 1.01).",
+            ["daunorubicin"],
+            "10.9 months",
+        ),
+        # melanoma: "the 3 group" is the 3 mg/kg arm
+        (
+            "ipi ORR in the 3 group?",
+            "The ORR was 15.8% with ipilimumab 10 mg/kg and 11.2% with ipilimumab 3 mg/kg.",
+            ["ipilimumab"],
+            "11.2%",
+        ),
+    ],
+)
+def test_an_arm_named_by_its_dose_without_the_unit_is_that_doses(
+    question, sentence, drugs, expected, vocab
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and d.why[0].startswith(f"lead {expected} "), (d.text, d.why)

@@ -47,6 +47,20 @@ def _figure(sentence, value, vocab):
             "51.2",
             "high-volume",
         ),
+        # AML: how the part fared, its figures after a colon
+        (
+            "Patients with unfavorable cytogenetics did no better with the higher dose: median "
+            "OS was 10.4 months with 90 mg/m2 and 10.9 months with 45 mg/m2 (HR, 1.01).",
+            "10.4",
+            "unfavorable cytogenetics",
+        ),
+        # lung cancer: the same with "fared"
+        (
+            "Patients with brain metastases fared just as well: median PFS was 5.1 months with "
+            "osimertinib versus 3.3 months with chemotherapy.",
+            "5.1",
+            "brain metastases",
+        ),
     ],
 )
 def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words, vocab):
