@@ -1056,7 +1056,7 @@ def value_runs(sentence: str, figures: list[Figure]) -> list[list[int]]:
         gap = re.sub(r"\([^)]*\)", "", gap)
         # the first value's arm between the two: "53% in the A arm compared with 37% ..."
         gap = re.sub(
-            r"^\s*(?:of|in|with|among|for|on)\b[\w\s'+/-]{0,60}?"
+            r"^\s*(?:of|in|with|among|for|on|to)\b[\w\s'+/-]{0,60}?"
             r"(?=\s(?:vs\.?|versus|and|or|to|compared (?:with|to))\s*$)",
             "",
             gap,

@@ -25,6 +25,7 @@ from index.annotate import lists_only_drugs
 from index.arms import (
     LEAD_CLAUSE,
     OUTCOME_VERBS,
+    SCOPE_END,
     arm_phrase,
     inherit_arms,
     is_overall,
@@ -638,6 +639,7 @@ class ExtractiveEngine:
         "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
         "_arm_size_unasked",  # "742 to BrECADD" does not answer "how many pts were randomized"
+        "_total_for_arms",  # "n per arm?": not the 1,500 of "1,500 ...: 742 to A and 758 to B"
         "_ratio_of_other_drugs",  # a round-up's "RT + bicalutamide ... HR 0.77" for enzalutamide
     )
 
@@ -661,6 +663,19 @@ class ExtractiveEngine:
         if fig.endpoint != "enrollment" or not is_arm_size(s.text, fig):
             return False
         return not self._asks_a_part(q, s)
+
+    def _total_for_arms(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A question per arm ("n randomized per arm?") is not answered by the trial's total
+        when its sentence gives the arms' sizes ("1,500 patients ...: 742 to BrECADD and 758 to
+        eBEACOPP")."""
+        if fig.endpoint != "enrollment" or is_arm_size(s.text, fig) or not _PER_ARM.search(q.text):
+            return False
+        if _TOTAL_TOO.search(q.text):
+            return False  # "how many in all, and how many per arm?": the total is asked too
+        figures = extract_figures(s.text, self.vocab)
+        return any(f.endpoint == "enrollment" and is_arm_size(s.text, f) for f in figures)
 
     def _asks_a_part(self, q: Question, s: Sentence) -> bool:
         """The question names an arm (by its drugs or its dose), a part of the population, or
@@ -2406,6 +2421,8 @@ class ExtractiveEngine:
             last = run[-1]
             end = last.end + (len(last.detail) + 1 if last.detail else 0)
             scope = arm_phrase(last)
+            if last.endpoint == "enrollment" and re.match(r"\s*to\s", last.scope):
+                scope = SCOPE_END.split(last.scope.strip())[0]  # "758 to eBEACOPP": its arm
             if scope and sentence.find(scope, end) >= 0:
                 end = sentence.find(scope, end) + len(scope)
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
@@ -2413,6 +2430,8 @@ class ExtractiveEngine:
             return _shorten(f"{name}{_cells_of_a_row(run)}", self.max_chars)
         qualifier = self._qualifier_phrase(sentence, fig)
         value = fig.text
+        if fig.unit == "time" and (same := _SAME_TIME_IN_BRACKETS.match(sentence, fig.end)):
+            value += same.group(0)  # "6.4 years (76.8 months)": the same time in other units
         if fig.endpoint in STATISTICS:
             # a statistic is clearest with its whole bracket: "HR = 0.73; 95% CI ...; P = .0174"
             value = (
@@ -2997,6 +3016,11 @@ def _signs(text: str) -> str:
     return text.replace("≥", ">=").replace("≤", "<=")
 
 
+_TOTAL_TOO = re.compile(r"\b(?:total|overall|in all|altogether)\b|\band how many\b", re.I)
+_SAME_TIME_IN_BRACKETS = re.compile(
+    r"\s*\((?:about\s+|approximately\s+|~\s?)?\d+(?:\.\d+)?\s*(?:months?|mo|years?|weeks?)\)",
+    re.I,
+)
 _DOSE_UNIT_KEY = re.compile(r"\s(?:mg|mcg|µg|g|iu|gy|cgy|gbq|mbq)\b", re.I)  # "45 mg/m2"
 
 

@@ -7015,3 +7015,66 @@ def test_an_arm_named_by_its_dose_without_the_unit_is_that_doses(
 ):
     d = _answer_in(vocab, question, [sentence], drugs)
     assert d.status == "answered" and d.why[0].startswith(f"lead {expected} "), (d.text, d.why)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # Hodgkin lymphoma: the arms' sizes after the total, each with its arm
+        (
+            "HD21 n randomized per arm?",
+            "HD21 randomly assigned 1,500 patients 1:1 at 233 sites in nine countries: 742 to "
+            "BrECADD and 758 to eBEACOPP.",
+            ["brentuximab"],
+            "742 to BrECADD and 758 to eBEACOPP",
+        ),
+        # kidney cancer: the same, asked "in each arm"
+        (
+            "how many pts were randomized in each arm?",
+            "The trial randomly assigned 861 patients: 432 to pembrolizumab and 429 to sunitinib.",
+            ["pembrolizumab", "sunitinib"],
+            "432 to pembrolizumab and 429 to sunitinib",
+        ),
+    ],
+)
+def test_a_question_per_arm_gets_the_arms_sizes_not_the_total(
+    question, sentence, drugs, expected, vocab
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text, d.text
+    assert "1,500" not in d.text and "861" not in d.text, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # ovarian cancer: the follow-up in years, and in months in brackets
+        (
+            "median follow-up in months for the long-term update",
+            "The long-term update, with a median follow-up of 6.4 years (76.8 months), "
+            "confirmed the effect.",
+            ["paclitaxel"],
+            "6.4 years (76.8 months)",
+        ),
+        # lung cancer: a median survival with its months in brackets
+        (
+            "median OS with osimertinib?",
+            "Median overall survival was 3.2 years (38.6 months) with osimertinib.",
+            ["osimertinib"],
+            "3.2 years (38.6 months)",
+        ),
+    ],
+)
+def test_a_time_shown_with_the_same_time_in_other_units(question, sentence, drugs, expected, vocab):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text, d.text
+
+
+def test_a_question_for_the_total_and_per_arm_keeps_the_total(vocab):
+    # CLL: the total is asked too (a guard); liver cancer: "in total" says it
+    cll = "We randomized 389 patients one to one, 194 to venetoclax-rituximab and 195 to BR."
+    d = _answer_in(vocab, "how many pts randomized and how many per arm?", [cll], ["venetoclax"])
+    assert d.status == "answered" and "389" in d.text, d.text
+    hcc = "SHARP randomly assigned 602 patients in total: 299 to sorafenib and 303 to placebo."
+    d = _answer_in(vocab, "n in total and per arm?", [hcc], ["sorafenib"])
+    assert d.status == "answered" and "602" in d.text, d.text
