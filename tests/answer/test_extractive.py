@@ -7078,3 +7078,52 @@ def test_a_question_for_the_total_and_per_arm_keeps_the_total(vocab):
     hcc = "SHARP randomly assigned 602 patients in total: 299 to sorafenib and 303 to placebo."
     d = _answer_in(vocab, "n in total and per arm?", [hcc], ["sorafenib"])
     assert d.status == "answered" and "602" in d.text, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # breast cancer: recurrence in the breast is not recurrence in the nodes
+        (
+            "10-yr in-breast local recurrence rate with SLNB alone?",
+            [
+                "10-year regional recurrence | SLNB alone (n = 446): 1.5% | ALND (n = 445): 0.5%",
+                "Local recurrence at 10 years was 3.8% with SLNB alone and 5.6% with ALND.",
+            ],
+            "3.8%",
+            "1.5%",
+        ),
+        # rectal cancer: nor in the pelvis and nodes together
+        (
+            "local recurrence rate with short-course RT?",
+            [
+                "Locoregional failure occurred in 8.3% with short-course RT.",
+                "Local recurrence was 5.6% with short-course RT versus 10.9% with surgery alone.",
+            ],
+            "5.6%",
+            "8.3%",
+        ),
+    ],
+)
+def test_where_a_cancer_came_back_is_the_recurrence_asked(
+    question, sentences, expected, other, vocab
+):
+    d = _answer_in(vocab, question, sentences, ["capecitabine"])
+    lead = d.text.split("[")[0]
+    assert d.status == "answered" and expected in lead and other not in lead, d.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Z0011 10-yr in-breast local recurrence rate by arm?",  # breast cancer
+        "local relapse rate after short-course RT?",  # rectal cancer
+    ],
+)
+def test_recurrence_at_another_site_does_not_answer(question, vocab):
+    sentences = [
+        "10-year regional recurrence | SLNB alone (n = 446): 1.5% | ALND (n = 445): 0.5%",
+        "Locoregional failure occurred in 8.3% with short-course RT.",
+    ]
+    d = _answer_in(vocab, question, sentences, ["capecitabine"])
+    assert d.status != "answered", d.text
