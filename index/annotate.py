@@ -19,7 +19,7 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 # standing before "trial"/"study", or after "the ... phase N".
 # ... with a capitalised word between the name and its number ("JAVELIN Bladder 100").
 _NAME = (
-    r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+)*"
+    r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+|\.\d+)*"
     r"(?:\s[A-Z][a-z]+(?=\s[0-9]))?"
     r"(?:\s(?:[0-9]{2,5}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
 )

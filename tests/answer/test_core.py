@@ -564,3 +564,18 @@ def test_a_figure_with_its_unit_few_articles_name_finds_them(vocab):
     # a value no article names, or none asked, names no article
     assert articles_by_rare_words("mOS at 66 Gy?", snap, vocab, ["66 gy"]) is None
     assert articles_by_rare_words("mDOR on the 2 mg/kg arm?", snap, vocab) is None
+
+
+def test_a_trials_name_with_a_dot_is_found_however_it_is_typed():
+    # lung and breast cancer: "JBR.10", "JBR10", "jbr 10"; "MA.17" and "MA 17"
+    from bot.answer.core import _names_in
+
+    names = frozenset({"JBR.10", "MA.17", "GOG 172"})
+    for text, name in (
+        ("JBR.10 OS HR at the primary analysis", "JBR.10"),
+        ("median OS for observation in JBR10", "JBR.10"),
+        ("jbr 10 cisplatin dose", "JBR.10"),
+        ("MA.17 DFS?", "MA.17"),
+        ("MA 17 letrozole DFS?", "MA.17"),
+    ):
+        assert _names_in(text, names) == {name}, text

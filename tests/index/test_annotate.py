@@ -302,3 +302,18 @@ def test_a_study_number_alone_is_no_trial(vocab):
 )
 def test_the_regimens_an_article_names_its_arms_by(text, regimens, vocab):
     assert annotate(text, vocab).regimens == regimens
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # lung cancer: a cooperative group's name with a dot before its number
+        ("JBR.10 (NCT00002583) randomly assigned 482 patients after resection.", "JBR.10"),
+        # breast cancer: the same, before "trial"
+        ("In the MA.17 trial, extended letrozole cut recurrences.", "MA.17"),
+        # colorectal cancer: as a heading
+        ("CO.17: cetuximab in pretreated colorectal cancer\n\nCO.17 enrolled 572.", "CO.17"),
+    ],
+)
+def test_a_trials_name_may_join_its_number_with_a_dot(text, name, vocab):
+    assert name in annotate(text, vocab).trials
