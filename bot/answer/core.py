@@ -518,8 +518,8 @@ def _name_table(names: frozenset[str]) -> tuple[dict[str, str], int]:
 
 def name_spans(text: str, table: tuple[dict[str, str], int]) -> list[tuple[int, int, str]]:
     """Where ``text`` names an indexed trial, with or without a space, hyphen or dot between the
-    parts of its name ("SKYLARK 2", "SKYLARK-2", "SKYLARK2", "MA.17"), longest first, left to right, as
-    whole words (not inside "XSKYLARK2" nor "SKYLARK2-b")."""
+    parts of its name ("SKYLARK 2", "SKYLARK-2", "SKYLARK2", "MA.17"), longest first, left to
+    right, as whole words (not inside "XSKYLARK2" nor "SKYLARK2-b")."""
     by_key, most = table
     runs = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+|\d+", text)]
     found: list[tuple[int, int, str]] = []

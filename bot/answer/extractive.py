@@ -2171,6 +2171,8 @@ class ExtractiveEngine:
                 continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
             if asks_quantity and self._part_negated(q, s.text):
                 continue  # "intracranial progression" asked: "those without brain metastases"
+            if _other_time_point(q.text, s.text):
+                continue  # "mortality at 20 years": a sentence that says 18 years
             words = set(tokenize(s.text, self.vocab.stopwords))
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
@@ -3014,6 +3016,43 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
 def _signs(text: str) -> str:
     """Comparison signs one way: ">=4 prior lines" is said "≥4" too."""
     return text.replace("≥", ">=").replace("≤", "<=")
+
+
+# "at 20 years", "20-year", "by 5 yrs", "10-yr": a time point in years or months
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        re.findall(
+            r"\w+",
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        )
+    )
+}
+_COUNT = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_TIME_POINT = re.compile(
+    rf"\b(?:(?:at|by|after)\s+{_COUNT}\s*(?:years?|yrs?|months?|mos?)\b"
+    rf"|{_COUNT}[\s-](?:years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:old|of|or\b)))",
+    re.I,
+)
+
+
+def _time_points(text: str) -> set[str]:
+    """The time points ``text`` names ("at 20 years", "18-year", "Eighteen-year"), each as its
+    number and unit's first letter ("20y", "18y")."""
+    points = set()
+    for m in _TIME_POINT.finditer(text):
+        count = (m.group(1) or m.group(2)).casefold()
+        unit = re.search(r"[A-Za-z]", text[m.end(1) if m.group(1) else m.end(2) :])
+        points.add(f"{_NUMBER_WORDS.get(count, count)}{unit.group(0).casefold() if unit else ''}")
+    return points
+
+
+def _other_time_point(question: str, sentence: str) -> bool:
+    """The question names a time point and the sentence names others, not it."""
+    asked = _time_points(question)
+    said = _time_points(sentence)
+    return bool(asked and said and not asked & said)
 
 
 _TOTAL_TOO = re.compile(r"\b(?:total|overall|in all|altogether)\b|\band how many\b", re.I)

@@ -7127,3 +7127,34 @@ def test_recurrence_at_another_site_does_not_answer(question, vocab):
     ]
     d = _answer_in(vocab, question, sentences, ["capecitabine"])
     assert d.status != "answered", d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # prostate cancer: 20 years asked, the article's figures are at 18 years (a guard)
+        (
+            "PCa mortality at 20 years after prostatectomy?",
+            [
+                "Eighteen-year follow-up finds an 11-percentage-point absolute reduction in "
+                "prostate cancer mortality after prostatectomy.",
+            ],
+        ),
+        # lung cancer: ctDNA clearance at 6 months asked, the sentence says 3 months
+        (
+            "ctDNA clearance at 6 months with osimertinib?",
+            ["At 3 months, ctDNA clearance was seen in 62% of patients given osimertinib."],
+        ),
+        # melanoma: relapse-free at 2 years asked, the sentence says 5 years
+        (
+            "what share of pts on the combo were still relapse-free at 2 years, vs placebo?",
+            [
+                "The absolute gain at 5 years was largest in stage IIIA, where 76% of "
+                "combination-treated patients remained relapse-free vs 46% of placebo patients."
+            ],
+        ),
+    ],
+)
+def test_a_sentence_at_another_time_point_does_not_answer(question, sentences, vocab):
+    d = _answer_in(vocab, question, sentences, ["dabrafenib"])
+    assert d.status != "answered", d.text
