@@ -485,7 +485,8 @@ def _indexed_names_in(text: str, names: frozenset[str]) -> set[str]:
 
 def _names_by_tail(text: str, names: frozenset[str]) -> set[str]:
     """Indexed trial names ``text`` names by their coded last part alone, as people shorten
-    them ("A18" for "KEYNOTE-A18", "8HW" for "CheckMate 8HW"): letters and digits, one name's."""
+    them ("A18" for "KEYNOTE-A18", "8HW" for "CheckMate 8HW", "18991" for "EORTC 18991"):
+    letters and digits, or a long number, one name's."""
     words = {w.casefold() for w in re.findall(r"(?<![\w-])[A-Za-z0-9]{3,}(?![\w-])", text)}
     return {name for tail, name in _tails(names).items() if tail in words}
 
@@ -496,7 +497,10 @@ def _tails(names: frozenset[str]) -> dict[str, str]:
     for name in names:
         parts = re.split(r"[\s-]+", name)
         tail = parts[-1]
-        if len(parts) > 1 and re.search(r"\d", tail) and re.search(r"[A-Za-z]", tail):
+        coded = re.search(r"\d", tail) and re.search(r"[A-Za-z]", tail)
+        # ... or a group's long number ("18991" of EORTC 18991), not a year ("IFM 2009")
+        numbered = re.fullmatch(r"\d{4,5}", tail) and not re.fullmatch(r"(?:19|20)\d\d", tail)
+        if len(parts) > 1 and (coded or numbered):
             by_tail.setdefault(tail.casefold(), set()).add(name)
     return {tail: next(iter(n)) for tail, n in by_tail.items() if len(n) == 1}
 

@@ -617,6 +617,7 @@ class ExtractiveEngine:
         "_other_arms_figure",  # the figure of an arm with other drugs than the question names
         "_other_regimens_figure",  # "TCH" asked: "0.64 with AC-TH" is another regimen's
         "_other_comparators_ratio",  # the hazard ratio against another comparator
+        "_ratio_of_dose_arms",  # "cetux OS HR": not the ratio of 74 Gy against 60 Gy
         "_compared_otherwise",  # "vs chemo" asked: a figure of the comparison with another arm
         "_one_event",  # "TRAEs included nausea (43.1%)": nausea's, not every TRAE's
         "_other_event",  # "neutropenia (51%), leukopenia (9%)": 9% is leukopenia's
@@ -754,6 +755,27 @@ class ExtractiveEngine:
         against = {c for c in codes if _names_regimen(q.text[versus.end() :], c)}
         said = {c for c in codes if _compared_with_code(s.text, c)}
         return bool(against and said and not said & against)
+
+    def _ratio_of_dose_arms(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A drug asked ("the cetux OS comparison"), no dose: a ratio between arms named by
+        their doses ("60 Gy (standard dose): ... | 74 Gy (high dose): ... | HR: 1.38") that
+        never names the drug is the comparison of the doses."""
+        if fig.endpoint not in STATISTICS or any(_DOSE_UNIT_KEY.search(v) for v in q.values):
+            return False
+        drugs = _article_drugs(s.article)
+        # ("cetuximab-RT": the drug, joined to what it is given with)
+        asked_text = q.text.replace("-", " ")
+        asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article)) - set(
+            self.vocab.class_names
+        )
+        doses = {v for v in named_values(s.text) if _DOSE_UNIT_KEY.search(v)}
+        return (
+            bool(asked)
+            and len(doses) >= 2
+            and not _drugs_named(s.text, drugs, self.vocab, _brands(s.article)) & asked
+        )
 
     def _other_comparators_ratio(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1203,8 +1225,8 @@ class ExtractiveEngine:
         # (the arm said after it when there is one: "13.3 years with RT plus PCV and 7.8 years
         # with RT alone", where the second value's label is the first's arm)
         said_arm = arm_phrase(fig)
-        own_words = set(tokenize(said_arm, self.vocab.stopwords)) if said_arm else clause
-        score += 0.6 * sum(1 for c in q.codes if c.casefold() in own_words)
+        arm_said = set(tokenize(said_arm, self.vocab.stopwords)) if said_arm else clause
+        score += 0.6 * sum(1 for c in q.codes if c.casefold() in arm_said)
         if (
             fig.unit == "count"
             and is_arm_size(s.text, fig)
@@ -2094,6 +2116,7 @@ class ExtractiveEngine:
             and t.end <= fig.start
             and t.key not in STATISTICS
             and t.key not in self.vocab.frame_endpoints  # "PFS (IA1, median f/u 17.9 mo) HR"
+            and t.key not in ("dose", "schedule")  # "RD (high-dose dex) | ... | P value: 0.026"
         ]
         return before[-1].key if before else None
 

@@ -100,6 +100,8 @@ _CHOICES_OPEN = re.compile(
 )
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
+# "what was the p?", "significant? p?": a P value asked by its letter alone
+_BARE_P = re.compile(r"(?<![\w.=<>-])[pP](?=\s*\?|\s*$)")
 # "3.5y f/u", "5-yr follow-up", "24 months of follow-up": how long, said of the analysis
 _DURATION_BEFORE = re.compile(
     r"\d+(?:\.\d+)?\s*-?\s*(?:y|yrs?|years?|mo|mos|months?)\s*(?:of\s+)?$", re.I
@@ -252,6 +254,7 @@ def analyze(
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
     text = _MINUS_SIGN.sub(r"\1-negative", text)
+    text = _BARE_P.sub("P value", text)
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
     q.analyses = frozenset(vocab.analyses_named(text))

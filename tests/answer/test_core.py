@@ -579,3 +579,13 @@ def test_a_trials_name_with_a_dot_is_found_however_it_is_typed():
         ("MA 17 letrozole DFS?", "MA.17"),
     ):
         assert _names_in(text, names) == {name}, text
+
+
+def test_a_trial_named_by_its_groups_long_number_alone():
+    # melanoma and head and neck cancer: "18991", "0129"; a year is no trial's number (a guard)
+    from bot.answer.core import _indexed_names_in
+
+    names = frozenset({"EORTC 18991", "RTOG 0129", "IFM 2009", "KEYNOTE-A18"})
+    assert _indexed_names_in("10-yr OS in 18991 peg-IFN vs obs?", names) == {"EORTC 18991"}
+    assert _indexed_names_in("OS HR in 0129, p16-positive?", names) == {"RTOG 0129"}
+    assert _indexed_names_in("what did trials published in 2009 show?", names) == set()

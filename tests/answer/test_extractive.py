@@ -7158,3 +7158,100 @@ def test_recurrence_at_another_site_does_not_answer(question, vocab):
 def test_a_sentence_at_another_time_point_does_not_answer(question, sentences, vocab):
     d = _answer_in(vocab, question, sentences, ["dabrafenib"])
     assert d.status != "answered", d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # myeloma: "what was the p?" of a table row's comparison
+        (
+            "TTP comparison - what was the p?",
+            "Median time to progression | RD (high-dose dex), n=223: 19.1 months | Rd (low-dose "
+            "dex), n=222: 25.3 months | P value: 0.026",
+            "0.026",
+        ),
+        # MDS/AML: "significant? p?"
+        (
+            "was the aza vs conventional care OS difference significant? p?",
+            "Median OS was 24.5 months with azacitidine versus 15.0 months with conventional "
+            "care (HR 0.58; P=0.0001).",
+            "0.0001",
+        ),
+    ],
+)
+def test_a_p_value_asked_by_its_letter_alone(question, sentence, expected, vocab):
+    d = _answer_in(vocab, question, [sentence], ["lenalidomide", "azacitidine"])
+    assert d.status == "answered" and expected in d.text.split("[")[0], d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # CML: a complete haematological response is no cytogenetic response
+        (
+            "CHR rate with interferon + cytarabine?",
+            [
+                "Imatinib produced a complete cytogenetic response rate of 76.2% vs 14.5% with "
+                "interferon alfa plus low-dose cytarabine.",
+                "A complete hematologic response was seen in 95.3% with imatinib and 55.5% with "
+                "interferon alfa plus cytarabine.",
+            ],
+            "55.5%",
+            "14.5%",
+        ),
+        # polycythaemia vera: the same words for a remission of blood counts
+        (
+            "complete hematologic remission rate with ruxolitinib?",
+            [
+                "A complete cytogenetic response was not assessed; the ORR was 21% with "
+                "ruxolitinib.",
+                "Complete hematologic remission was achieved by 24% with ruxolitinib vs 9% with "
+                "best available therapy.",
+            ],
+            "24%",
+            "21%",
+        ),
+    ],
+)
+def test_a_complete_haematological_response_is_its_own_endpoint(
+    question, sentences, expected, other, vocab
+):
+    d = _answer_in(vocab, question, sentences, ["imatinib", "interferon", "ruxolitinib"])
+    lead = d.text.split("[")[0]
+    assert d.status == "answered" and expected in lead and other not in lead, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # lung cancer: the ratio between the radiation doses is not cetuximab's
+        (
+            "p value for the cetux OS comparison?",
+            [
+                "Median OS | 60 Gy (standard dose): 28.7 months | 74 Gy (high dose): 20.3 months "
+                "| HR (95% CI); P: 1.38 (1.09-1.76); P = 0.004",
+                "Adding cetuximab did not improve overall survival (HR 1.07; P = 0.29).",
+            ],
+            ["cetuximab", "paclitaxel"],
+            "0.29",
+            "0.004",
+        ),
+        # melanoma: the ratio between two dose levels is not the drug's against placebo
+        (
+            "OS HR ipilimumab vs placebo?",
+            [
+                "OS | 10 mg/kg: 15.7 months | 3 mg/kg: 11.5 months | HR: 0.84",
+                "The hazard ratio for death with ipilimumab versus placebo was 0.72.",
+            ],
+            ["ipilimumab"],
+            "0.72",
+            "0.84",
+        ),
+    ],
+)
+def test_a_ratio_between_doses_does_not_answer_for_a_drug(
+    question, sentences, drugs, expected, other, vocab
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    lead = d.text.split("[")[0]
+    assert d.status == "answered" and expected in lead and other not in lead, d.text
