@@ -237,8 +237,8 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         ("sealed16", 360, 0.56, 25),
         # the seventeenth sealed part, run once at the end of session 18 (219/364, 18 wrong, as
         # printed in bench/results/blind-sealed17-first-run.txt), a development part since:
-        # measured 219/364 with 18 wrong when these bounds were set.
-        ("sealed17", 360, 0.60, 19),
+        # measured 225/364 with 14 wrong when these bounds were set.
+        ("sealed17", 360, 0.61, 15),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
