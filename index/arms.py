@@ -344,6 +344,12 @@ def names_code(text: str, code: str) -> bool:
     return re.search(rf"(?<![\w+/-]){re.escape(code)}(?![\w+/-])", text) is not None
 
 
+def compared_with(text: str, code: str) -> bool:
+    """``text`` compares with the regimen ``code`` ("Compared with AC-T", "versus PCV")."""
+    tail = rf"(?:the\s+)?{re.escape(code)}(?![\w+/-])"
+    return re.search(_COMPARED.pattern + tail, text, re.I) is not None
+
+
 def names_drug(names: list[str], words: str) -> bool:
     """A name ("trastu", "trastuzumab") starts a word of ``words`` ("trastuzumab")."""
     folded = [w for w in re.findall(r"[\w-]+", words.casefold()) if len(w) >= 4]

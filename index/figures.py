@@ -351,6 +351,11 @@ def named_value_key(m: re.Match[str]) -> str:
     return f"{m.group('n')} {unit[:-1] if unit.endswith('s') else unit}"
 
 
+def is_dose(value: str) -> bool:
+    """A value in a dose unit ("45 mg/m2", "74 gy": a key of ``named_values``)."""
+    return _DOSE_UNIT.search(value) is not None
+
+
 def named_values(text: str) -> set[str]:
     """The figures with units ``text`` names, one spelling each (``named_value_key``)."""
     return {named_value_key(m) for m in NAMED_VALUE.finditer(text)}

@@ -27,6 +27,7 @@ from index.arms import (
     OUTCOME_VERBS,
     SCOPE_END,
     arm_phrase,
+    compared_with,
     inherit_arms,
     is_overall,
     names_code,
@@ -45,6 +46,7 @@ from index.figures import (
     ci_after,
     extract_figures,
     is_arm_size,
+    is_dose,
     lettered_cohorts,
     marker_cuts,
     named_values,
@@ -753,7 +755,7 @@ class ExtractiveEngine:
         # "TCH vs AC-TH" asked: "Compared with AC-T, the HR ... was 0.75 with TCH" is against
         # another comparator
         against = {c for c in codes if _names_regimen(q.text[versus.end() :], c)}
-        said = {c for c in codes if _compared_with_code(s.text, c)}
+        said = {c for c in codes if compared_with(s.text, c)}
         return bool(against and said and not said & against)
 
     def _ratio_of_dose_arms(
@@ -762,7 +764,7 @@ class ExtractiveEngine:
         """A drug asked ("the cetux OS comparison"), no dose: a ratio between arms named by
         their doses ("60 Gy (standard dose): ... | 74 Gy (high dose): ... | HR: 1.38") that
         never names the drug is the comparison of the doses."""
-        if fig.endpoint not in STATISTICS or any(_DOSE_UNIT_KEY.search(v) for v in q.values):
+        if fig.endpoint not in STATISTICS or any(is_dose(v) for v in q.values):
             return False
         drugs = _article_drugs(s.article)
         # ("cetuximab-RT": the drug, joined to what it is given with)
@@ -770,7 +772,7 @@ class ExtractiveEngine:
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article)) - set(
             self.vocab.class_names
         )
-        doses = {v for v in named_values(s.text) if _DOSE_UNIT_KEY.search(v)}
+        doses = {v for v in named_values(s.text) if is_dose(v)}
         return (
             bool(asked)
             and len(doses) >= 2
@@ -1017,7 +1019,7 @@ class ExtractiveEngine:
                 score -= 0.5
         for level in q.dose_levels:
             # "the 45 arm": the figure whose arm is given 45 of a dose unit, not 90 of it
-            doses = {v.split()[0] for v in own_values if _DOSE_UNIT_KEY.search(v)}
+            doses = {v.split()[0] for v in own_values if is_dose(v)}
             if doses and level not in doses:
                 return None
             score += 0.5 if level in doses else 0.0
@@ -2783,7 +2785,7 @@ def _brands(article: object) -> dict[str, list[str]]:
     names = {str(k): [str(d) for d in v] for k, v in meta.get("brands", {}).items()}
     drugs = {str(d).casefold() for d in meta.get("drugs", [])}
     for short, long in meta.get("aliases", {}).items():
-        named = [w for w in re.findall(r"[a-z]+", str(long).casefold()) if w in drugs]
+        named = _drugs_spelt(str(long), drugs)
         known = names.get(str(short).casefold(), [])
         if len(named) > len(known) and (re.search(r"[+/]", str(short)) or len(named) > 1):
             names[str(short).casefold()] = named  # "GemCis": gemcitabine plus cisplatin
@@ -2902,6 +2904,12 @@ def _cite(s: Sentence) -> Citation:
     return Citation(1, s.article.title, s.article.source, s.text, s.article.id, s.start, s.end)
 
 
+def _drugs_spelt(long_form: str, drugs: set[str]) -> list[str]:
+    """The article's drugs an abbreviation's long form spells out ("gemcitabine plus
+    cisplatin"), in order."""
+    return [w for w in re.findall(r"[a-z]+", long_form.casefold()) if w in drugs]
+
+
 def _regimen_codes(article: ArticleRecord) -> list[str]:
     """The codes an article names its arms by: those it uses as arms ("84% with AC-TH") and
     the abbreviations it defines by two drugs or more ("TCH"; not "Clb", one drug's)."""
@@ -2910,8 +2918,7 @@ def _regimen_codes(article: ArticleRecord) -> list[str]:
     defined = [
         str(a)
         for a, long in meta.get("aliases", {}).items()
-        if str(a).casefold() in drugs
-        and sum(w in drugs for w in re.findall(r"[a-z]+", str(long).casefold())) >= 2
+        if str(a).casefold() in drugs and len(_drugs_spelt(str(long), drugs)) >= 2
     ]
     return [*(str(r) for r in meta.get("regimens", [])), *defined]
 
@@ -2922,17 +2929,6 @@ def _names_regimen(text: str, code: str) -> bool:
     if names_code(text, code):
         return True
     return sum(c.isalpha() for c in code) >= 3 and names_code(text.casefold(), code.casefold())
-
-
-def _compared_with_code(text: str, code: str) -> bool:
-    """``text`` compares with the regimen ``code`` ("Compared with AC-T", "versus PCV")."""
-    m = re.search(
-        rf"(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?{re.escape(code)}"
-        r"(?![\w+/-])",
-        text,
-        re.I,
-    )
-    return m is not None
 
 
 def _article_drugs(article: ArticleRecord) -> list[str]:
@@ -3041,7 +3037,8 @@ def _signs(text: str) -> str:
     return text.replace("≥", ">=").replace("≤", "<=")
 
 
-# "at 20 years", "20-year", "by 5 yrs", "10-yr": a time point in years or months
+# "at 20 years", "20-year", "by 5 yrs", "10-yr": a time point in years or months; unlike
+# LANDMARK (a rate's landmark), also the time an analysis is at ("Eighteen-year follow-up")
 _NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
@@ -3072,7 +3069,8 @@ def _time_points(text: str) -> set[str]:
 
 
 def _other_time_point(question: str, sentence: str) -> bool:
-    """The question names a time point and the sentence names others, not it."""
+    """The question names a time point ("at 20 years") and the sentence names others, not it
+    ("at 18 years")."""
     asked = _time_points(question)
     said = _time_points(sentence)
     return bool(asked and said and not asked & said)
@@ -3083,7 +3081,6 @@ _SAME_TIME_IN_BRACKETS = re.compile(
     r"\s*\((?:about\s+|approximately\s+|~\s?)?\d+(?:\.\d+)?\s*(?:months?|mo|years?|weeks?)\)",
     re.I,
 )
-_DOSE_UNIT_KEY = re.compile(r"\s(?:mg|mcg|µg|g|iu|gy|cgy|gbq|mbq)\b", re.I)  # "45 mg/m2"
 
 
 def _arm_words(s: Sentence, fig: Figure) -> str:
