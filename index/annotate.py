@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.arms import regimen_codes
+from index.figures import DOSE
 from index.vocabulary import Vocabulary
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
@@ -30,8 +31,10 @@ _TRIAL_BEFORE = re.compile(
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
 # a name its registry number follows: "AEGEAN (NCT03800134)"
 # or with its other names before it: "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016)"
+# ... or words of the registry before it: "N9741 (ClinicalTrials.gov identifier NCT00003594)"
 _TRIAL_BEFORE_NCT = re.compile(
-    rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?[;,]\s*)NCT\d{{8}}\b"
+    rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?(?:[;,:]|\bidentifier|\bnumber)\s*)"
+    r"NCT\d{8}\b"
 )
 # two names of one trial before its registry number: "Study 309 / KEYNOTE-775 (NCT03517449)",
 # a sponsor's study number among them
@@ -45,10 +48,17 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # "KEYNOTE-048", "CheckMate-8HW"); counted as a trial when the article uses it twice or more
 # ("POD1UM-303": digits inside the letters and a number after a hyphen; "EMPOWER-Lung 1": a word
 # in capitals, a capitalised word and a number; "EORTC 26981": a group's five-digit number)
+# ("AGO-OVAR 16", "NRG-GY018": a group's capitals and a hyphen before the coded name; "N9741",
+# "S0777": a group's one letter and its protocol number; "ACT II": capitals and a Roman number)
 _CODED_TRIAL = re.compile(
-    r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}(?:[-‑]\d{1,4}[A-Z]{0,3})?"
-    r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?)\b"
+    r"\b((?:[A-Z]{2,}[-‑])?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}"
+    r"(?:[-‑]\d{1,4}[A-Z]{0,3})?"
+    r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?"
+    r"|[A-Z]\d{4,5}"
+    r"|[A-Z]{3,}[-‑ ](?:II|III|IV|VI{0,3}))\b(?![-‑])"
 )
+# what a coded name with a Roman number must not be: a stage, grade or phase in capitals
+_NOT_BEFORE_ROMAN = frozenset(["STAGE", "GRADE", "PHASE", "CLASS", "TYPE", "LEVEL", "PART"])
 _ABBREVIATION = re.compile(
     r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9+/-]{1,14})\)"
 )
@@ -144,13 +154,38 @@ def _is_term(name: str, vocab: Vocabulary) -> bool:
     return any(t.start == 0 and t.end == len(name) for t in vocab.terms(name))
 
 
+def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
+    """The coded names ``text`` uses, each with how often, but a drug's abbreviation and its
+    dose ("5-FU 1000 mg/m2"), a stage or grade in capitals ("GRADE III", "FIGO III") and a
+    regimen an arm is named by ("FOLFOX4")."""
+    coded: Counter[str] = Counter()
+    for m in _CODED_TRIAL.finditer(text):
+        name = m.group(1)
+        first, number = re.split(r"[-‑ ]", name)[0], re.findall(r"\d+$", name)
+        if number and DOSE.match(text, m.end() - len(number[0])):
+            continue
+        if re.search(r"[-‑ ][IV]+$", name) and (
+            first in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
+        ):
+            continue
+        coded[name] += 1
+    # ... nor a code the article names an arm by ("8.7 months with FOLFOX4")
+    for code in regimen_codes(text):
+        coded.pop(code, None)
+    return coded
+
+
 def annotate(text: str, vocab: Vocabulary) -> Annotations:
     """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
     names: Counter[str] = Counter()
     for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if _looks_like_trial_name(name) and not _NCT.fullmatch(name):
+            if _is_term(name, vocab):
+                # "the De-ESCALaTE HPV trial": a term of the vocabulary after the trial's name
+                before = re.search(rf"\b({_NAME})\s+$", text[max(0, m.start(1) - 60) : m.start(1)])
+                name = before.group(1) if before and not _is_term(before.group(1), vocab) else ""
+            if name and _looks_like_trial_name(name) and not _NCT.fullmatch(name):
                 names[name] += 1
     for m in _TWIN_NAMES.finditer(text):
         for name in m.groups():
@@ -165,8 +200,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
             and not _is_term(name, vocab)
         ):
             names[name] += 1
-    coded = Counter(m.group(1) for m in _CODED_TRIAL.finditer(text))
-    for name, count in coded.items():
+    for name, count in _coded_names(text, vocab).items():
         if (
             count >= 2
             and _looks_like_trial_name(name)

@@ -314,12 +314,13 @@ def says_overall(sentence: str, fig: Figure) -> bool:
 
 # a regimen's code ("AC-TH", "R-CHOP", "PCV", "A+AVD"): capitals, digits and joiners
 _CODE = r"[A-Z][A-Za-z0-9]*(?:[-+/][A-Z0-9][A-Za-z0-9]*)*"
-# ... used as an arm: "the PCV arm", "0.75 with TCH", "84% with AC-TH and 81% ..."
+# ... used as an arm: "the PCV arm", "0.75 with TCH", "84% with AC-TH and 81% ...", "10.8
+# months with FOLFOX4 alone"
 _CODE_AS_ARM = (
     re.compile(rf"\b({_CODE})\s+arms?\b"),
     re.compile(
         rf"\d(?:\.\d+)?\s*(?:%|months?|years?)?\s+(?:with|for|on)\s+({_CODE})"
-        r"(?=\s*(?:[,;.)]|and\b|vs\b|versus\b|$))"
+        r"(?=\s*(?:[,;.)]|and\b|vs\b|versus\b|alone\b|$))"
     ),
 )
 # not a regimen: a person's or a company's name ("Castanier-Roux", "AstraZeneca"), a stage
@@ -340,8 +341,10 @@ def regimen_codes(text: str) -> list[str]:
 
 
 def names_code(text: str, code: str) -> bool:
-    """``text`` names the regimen ``code`` as a whole word: "AC-T" is not said by "AC-TH"."""
-    return re.search(rf"(?<![\w+/-]){re.escape(code)}(?![\w+/-])", text) is not None
+    """``text`` names the regimen ``code`` as a whole word: "AC-T" is not said by "AC-TH"
+    (but "FOLFOX4-only" says "FOLFOX4")."""
+    after = r"(?![\w+/])(?!-(?!(?:only|alone)\b))"
+    return re.search(rf"(?<![\w+/-]){re.escape(code)}{after}", text) is not None
 
 
 def compared_with(text: str, code: str) -> bool:

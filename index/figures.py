@@ -149,6 +149,14 @@ def _masked(sentence: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), spans
 
 
+# the rest of a list of time points after one said without its unit: ", 2 and 3 years"
+_TIMES_LISTED_AFTER = re.compile(
+    r"(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s+(?:and|or)\s+\d+(?:\.\d+)?\s*-?"
+    r"(?:months?|mo|weeks?|wks?|years?|yrs?|days?)\b",
+    re.I,
+)
+
+
 def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     digits = raw.strip("<>≤≥ ")
     if _YEAR.match(digits) or re.search(r"\d-(?:month|year|week|day)$", raw, re.I):
@@ -165,6 +173,12 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         re.I,
     ):
         return True  # "Survival at 3 and 4 years", "RBC-TI for at least 12 weeks": a window
+    if (
+        re.fullmatch(r"\d+(?:\.\d+)?", raw.strip())
+        and _TIMES_LISTED_AFTER.match(sentence, end)
+        and re.search(r"\b(?:at|after|by|within)\s+(?:\d+(?:\.\d+)?\s*,\s*)*$", sentence[:start])
+    ):
+        return True  # "at 1, 2 and 3 years": a time point listed before the one with its unit
     if re.search(
         r"\b(?:roughly|around|in the range of|on the order of|historically)\s+"
         r"(?:\d[\d.]*\s*%?\s*to\s+)?$",
@@ -397,7 +411,7 @@ def lettered_cohorts(text: str) -> set[str]:
 AGE_CUT = re.compile(
     r"\b(?:aged\s+)?(?P<n4>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"
     r"(?:younger|less|below|under)\b"  # "aged 65 years or younger": the cut from below
-    r"|(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]\s?)(?P<n>\d{2})\b"
+    r"|(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]=?\s?)(?P<n>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?"
     r"|(?P<above>\b(?:older than|over|aged|at least)\s+|[>≥]=?\s?)(?P<n2>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?(?:\s+or\s+(?:older|above|more))?"
@@ -409,7 +423,7 @@ AGE_CUT = re.compile(
 
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged)\s*$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged|women|men)\s*$", re.I)
 
 
 def _age_cut_spans(text: str) -> list[re.Match[str]]:
@@ -1132,6 +1146,12 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     label_terms = outside or label_terms
     figures: list[Figure] = []
     for head, value_text, offset in cells:
+        if len(cells) > 1 and _is_prose(value_text) and (not head or _is_prose(head)):
+            # "DIGEST | Gastrointestinal Oncology | Summary of ... (ACT II): a randomised,
+            # phase 3 trial": a part in words under no column's header (a page's running
+            # header, its parts set apart by bars) is read as prose
+            figures += _extract_figures(value_text.rjust(offset + len(value_text)), vocab)
+            continue
         values = [v for v in _CELL_VALUE.finditer(value_text) if not _YEAR.match(v.group(0))]
         if not values:
             continue

@@ -167,8 +167,20 @@ class Snapshot:
 
 def trial_name_key(name: str) -> str:
     """A trial name's letters and digits, case folded: the same for every spelling
-    ("CheckMate 743", "CheckMate-743", "checkmate743")."""
-    return "".join(re.findall(r"[A-Za-z]+|\d+", name)).casefold()
+    ("CheckMate 743", "CheckMate-743", "checkmate743"; "ACT II", "ACT2")."""
+    parts = re.findall(r"[A-Za-z]+|\d+", name)
+    return "".join(name_part_key(p, i) for i, p in enumerate(parts))
+
+
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8"}
+
+
+def name_part_key(part: str, position: int) -> str:
+    """One part of a trial's name (a run of letters or of digits) as ``trial_name_key`` keeps
+    it: case folded, and a Roman number after the first part as its digits ("ACT II" is
+    "ACT 2")."""
+    folded = part.casefold()
+    return _ROMAN.get(folded, folded) if position else folded
 
 
 class HybridSearcher:

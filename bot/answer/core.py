@@ -20,7 +20,7 @@ from bot.answer.question import STATISTICS, Question, analyze, decode_chat_marku
 from bot.answer.trials import name_key, names_trial
 from bot.infra.errors import EngineError
 from index.facts import Fact
-from index.search import HybridSearcher, Snapshot
+from index.search import HybridSearcher, Snapshot, name_part_key
 from index.store import ArticleRecord, ChunkRecord
 from index.vocabulary import Vocabulary
 
@@ -515,8 +515,13 @@ def _name_table(names: frozenset[str]) -> tuple[dict[str, str], int]:
     for name in sorted(names, key=len, reverse=True):  # the longest name wins a shared key
         parts = re.findall(r"[A-Za-z]+|\d+", name)
         if parts:
-            by_key.setdefault("".join(parts).casefold(), name)
+            by_key.setdefault(name_key(name), name)
             most = max(most, len(parts))
+        # "GY-018" for "NRG-GY018", "OVAR16" for "AGO-OVAR 16": the coded name without its
+        # group's prefix
+        group = re.match(r"[A-Z]{2,}[-‑](?=[A-Za-z]+[\s-]?\d)", name)
+        if group:
+            by_key.setdefault(name_key(name[group.end() :]), name)
     return by_key, most
 
 
@@ -538,7 +543,7 @@ def name_spans(text: str, table: tuple[dict[str, str], int]) -> list[tuple[int, 
         for j in range(i, min(len(runs), i + most)):
             if j > i and text[runs[j - 1][1] : runs[j][0]] not in ("", " ", "-", "."):
                 break
-            key += text[runs[j][0] : runs[j][1]].casefold()
+            key += name_part_key(text[runs[j][0] : runs[j][1]], j - i)
             end = runs[j][1]
             whole = end == len(text) or not (text[end].isalnum() or text[end] in "_-")
             if whole and key in by_key:
@@ -637,8 +642,8 @@ def _rarity(holders: list[str], n: int) -> float | None:
 
 
 def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
-    """The articles that have ``word``: whole when it has four letters or more, and as the
-    start of one of their drugs' names ("lorla")."""
+    """The articles that have ``word``: whole when it has four letters or more, as the start
+    of one of their drugs' names ("lorla"), or as a code they name an arm by ("ECX")."""
     if word in vocab.stopwords or word in vocab.asking_words or len(word) < 3:
         return []
     # a brand ("Opdivo") is held by the articles that name its drug either way
@@ -649,7 +654,14 @@ def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
         if (len(word) >= 4 and word in words)
         or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
         or (generic and all(g in words for g in generic))
+        or word in _regimens_of(snap, a)
     ]
+
+
+def _regimens_of(snap: Snapshot, article_id: str) -> set[str]:
+    """The codes an article names its arms by ("ECX"), casefolded: a short word that finds it."""
+    meta = snap.articles[article_id].meta if article_id in snap.articles else {}
+    return {str(r).casefold() for r in meta.get("regimens", [])}
 
 
 def _drugs_of(

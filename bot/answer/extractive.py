@@ -713,7 +713,8 @@ class ExtractiveEngine:
 
     def _other_trial(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         trials = s.article.meta.get("trials", [])
-        return not about_trials(q.trials, s.text, trials, s.section, s.outline)
+        regimens = s.article.meta.get("regimens", [])
+        return not about_trials(q.trials, s.text, trials, s.section, s.outline, regimens)
 
     def _other_trials_column(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -750,6 +751,10 @@ class ExtractiveEngine:
         own = {c for c in codes if _names_regimen(arm, c)}
         if own and not own & asked:
             return True
+        if not own and _column_of_another_code(s.text, fig, asked):
+            return True
+        if own & asked and _ALONE.search(asked_text) and _ADDED_TO.search(arm):
+            return True  # "FOLFOX4 alone" asked: "FOLFOX4 + Bev" adds a drug to it
         if versus is None or fig.endpoint not in STATISTICS:
             return False
         # "TCH vs AC-TH" asked: "Compared with AC-T, the HR ... was 0.75 with TCH" is against
@@ -2213,8 +2218,8 @@ class ExtractiveEngine:
                 and not any(t.kind == "endpoint" for t in self.vocab.terms(s.text))
             ):
                 continue  # "the first primary endpoint was reported last year": which is it?
-            trials = s.article.meta.get("trials", [])
-            if not about_trials(q.trials, s.text, trials, s.section, s.outline):
+            trials, regimens = s.article.meta.get("trials", []), s.article.meta.get("regimens", [])
+            if not about_trials(q.trials, s.text, trials, s.section, s.outline, regimens):
                 continue
             if not q.scoped and any(not _says_code(code, s) for code in q.codes):
                 # no trial or drug named: "nausea with PRRT" is not answered by an article
@@ -2908,6 +2913,27 @@ def _drugs_spelt(long_form: str, drugs: set[str]) -> list[str]:
     """The article's drugs an abbreviation's long form spells out ("gemcitabine plus
     cisplatin"), in order."""
     return [w for w in re.findall(r"[a-z]+", long_form.casefold()) if w in drugs]
+
+
+# an arm asked as a regimen by itself ("FOLFOX4-only", "R-CHOP alone"), and one that adds to it
+_ALONE = re.compile(r"(?:\b|-)(?:alone|only)\b", re.I)
+_ADDED_TO = re.compile(r"\+|\bplus\b", re.I)
+_STATISTIC_HEADER = re.compile(
+    r"\b(?:HR|OR|CI|P|p-?values?|hazard|odds|ratio|difference|delta)\b|^Δ", re.I
+)
+
+
+def _column_of_another_code(sentence: str, fig: Figure, asked: set[str]) -> bool:
+    """A table row's cell under a header that names none of the codes asked, while another
+    header of the row names one ("FOLFOX4 alone" asked: "C: Bev alone (n=243): 41%" is the
+    third arm's, beside "B: FOLFOX4 (n=291): 43%")."""
+    if not is_table_row(sentence):
+        return False
+    _, cells = row_cells(sentence)
+    own = next((h for h, v, at in cells if at <= fig.start < at + len(v)), None)
+    if not own or _STATISTIC_HEADER.search(own) or any(_names_regimen(own, c) for c in asked):
+        return False  # (a column of the comparison's statistics, "HR (95% CI)", "P", is no arm)
+    return any(_names_regimen(h, c) for h, _, _ in cells for c in asked)
 
 
 def _regimen_codes(article: ArticleRecord) -> list[str]:

@@ -669,6 +669,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     or f in arm_or_endpoint
                     or f in names
                     or vocab.is_drug_name(f)
+                    or f in vocab.drug_classes  # "ADT-only pts", "chemo pts": an arm's
                     or any(n.startswith(f) and len(f) >= 3 for n in names)
                     or (
                         f.isdigit()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from index.search import trial_name_key
@@ -17,11 +18,13 @@ def about_trials(
     article_trials: list[str],
     section: str = "",
     outline: tuple[str, ...] = (),
+    regimens: Iterable[str] = (),
 ) -> bool:
     """A sentence answers for the trials a question names when its article is about one of
     them, or the sentence itself names one (a round-up's other trial, a teaser's), and the
     heading it stands under names no other of the article's trials ("AEGEAN: perioperative
-    durvalumab" in a round-up asked about CheckMate 77T)."""
+    durvalumab" in a round-up asked about CheckMate 77T); ``regimens``, the codes the article
+    names its arms by, are no trials' names."""
     if not trials:
         return True
     keys = {name_key(t) for t in trials}
@@ -43,9 +46,11 @@ def about_trials(
     if any(_says_name(sentence, str(t)) for t in article_trials if name_key(str(t)) not in keys):
         return False  # "In SPOTLIGHT, vomiting ...": the article's other trial, asked GLOW
     # the article is about the trial asked, but this sentence is about another one: a teaser's
-    # "FRESCO-2: fruquintinib improves OS to 7.4 months"
+    # "FRESCO-2: fruquintinib improves OS to 7.4 months" (not a code the article names an arm
+    # by, "FOLFOX4 + Bev: 0.61")
+    codes = {name_key(r) for r in regimens}
     return not any(
-        name_key(m.group(0)) not in keys
+        name_key(m.group(0)) not in keys | codes
         for m in _OTHER_TRIAL.finditer(sentence)
         if sum(c.isupper() for c in m.group("letters")) >= 2
     )

@@ -589,3 +589,45 @@ def test_a_trial_named_by_its_groups_long_number_alone():
     assert _indexed_names_in("10-yr OS in 18991 peg-IFN vs obs?", names) == {"EORTC 18991"}
     assert _indexed_names_in("OS HR in 0129, p16-positive?", names) == {"RTOG 0129"}
     assert _indexed_names_in("what did trials published in 2009 show?", names) == set()
+
+
+def test_a_trials_roman_number_is_its_number_however_it_is_typed():
+    # anal and breast cancer: "ACT II" typed "ACT2" or "act 2"; "IBIS-II" typed "IBIS 2"
+    from bot.answer.core import _names_in
+
+    names = frozenset({"ACT II", "IBIS-II", "ACT I"})
+    for text, name in (
+        ("median f/u in ACT2?", "ACT II"),
+        ("act 2 cCR at 26 weeks", "ACT II"),
+        ("ACT II maintenance PFS HR?", "ACT II"),
+        ("IBIS 2 anastrozole breast cancer incidence?", "IBIS-II"),
+    ):
+        assert _names_in(text, names) == {name}, text
+    # another number is another trial (a guard)
+    assert _names_in("ACT3 PFS?", names) == set()
+
+
+def test_a_regimen_an_arm_is_named_by_finds_its_article(tmp_path, embedder):
+    """Gastric cancer and Hodgkin lymphoma articles (written for this test) whose arms are
+    named by their regimens' codes: a question naming one code, and no trial, is about the
+    article whose arms it names."""
+    from tests.conftest import make_services
+
+    gastric = tmp_path / "gastric.txt"
+    gastric.write_text(
+        "GASTRO-4: four triplets in oesophagogastric cancer\n\n"
+        "In the phase 3 GASTRO-4 trial, median PFS was 6.2 months with ECF, 6.7 months with ECX "
+        "and 7.0 months with EOX.\n"
+    )
+    hodgkin = tmp_path / "hodgkin.txt"
+    hodgkin.write_text(
+        "HODGE-9: escalated therapy in advanced Hodgkin lymphoma\n\n"
+        "In the phase 3 HODGE-9 trial, median PFS was not reached with BEACOPP and 8.1 years "
+        "with ABVD. Five-year PFS was 88.4% with BEACOPP and 74.2% with ABVD.\n"
+    )
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ing:
+        ing.ingest_paths([gastric, hodgkin])
+    for question, figure in (("mPFS with ECX", "6.7"), ("5-yr PFS with ABVD?", "74.2%")):
+        answer = services.answerer.ask(question)
+        assert answer.status == "answered" and figure in answer.text.split("\n")[0], answer.text

@@ -6911,6 +6911,35 @@ def test_a_roundups_ratio_of_other_drugs_is_the_other_trials(
             "77.2%",
             "82.1%",
         ),
+        # colorectal cancer and Hodgkin lymphoma: a table's column whose header names no
+        # code asked, beside one that does
+        (
+            "12 month OS for the FOLFOX4-only arm?",
+            [
+                "Estimated 12-month OS rate | A: FOLFOX4 + Bev (n=286): 52% | B: FOLFOX4 "
+                "(n=291): 43% | C: Bev alone (n=243): 41%"
+            ],
+            ["FOLFOX4"],
+            "43%",
+            "41%",
+        ),
+        (
+            "5-yr PFS in the R-CHOP-only arm?",
+            [
+                "5-year PFS | R-CHOP + lenalidomide (n=300): 68% | R-CHOP (n=300): 51% | "
+                "Lenalidomide alone (n=100): 45%"
+            ],
+            ["R-CHOP"],
+            "51%",
+            "45%",
+        ),
+        (
+            "5-yr OS with ABVD alone?",
+            ["5-year OS | ABVD alone (n=600): 88.1% | Radiotherapy alone (n=600): 91.0%"],
+            ["ABVD"],
+            "88.1%",
+            "91.0%",
+        ),
         # glioma: the code of the arm that adds chemotherapy
         (
             "median OS in the PCV arm?",

@@ -176,6 +176,11 @@ def test_an_arm_is_no_population(vocab):
     assert q.population == []
     q = analyze("ORR for pts on osimertinib in the brain mets population?", vocab)
     assert ("intracranial", "subgroup") in q.qualifiers and "osimertinib" not in q.population
+    # prostate and lung cancer: a class of treatment given alone names the arm
+    assert analyze("updated CHAARTED: median OS for ADT-only pts?", vocab).population == []
+    assert analyze("mOS in chemo-only pts?", vocab).population == []
+    # ... but a site alone names a part of the population (a guard)
+    assert analyze("OS in bone-only pts?", vocab).population == ["bone"]
 
 
 def test_a_defined_abbreviation_is_a_population_a_trial_name_is_not(vocab):

@@ -108,3 +108,13 @@ def test_a_scale_s_version_is_no_other_trial():
     assert not about_trials(
         ["DUO-E"], "FRESCO-2: fruquintinib improves OS to 7.4 months.", ["DUO-E"]
     )
+
+
+def test_a_code_the_article_names_an_arm_by_is_no_other_trial():
+    # colorectal cancer and Hodgkin lymphoma: a table row's arms named by coded regimens
+    row = "HR for progression, A vs B | A: FOLFOX4 + Bev (n=286): 0.61 | B: FOLFOX4: reference"
+    assert about_trials(["E3200"], row, ["E3200"], regimens=["FOLFOX4"])
+    hodgkin = "Five-year PFS | BEACOPP-14: 90.1% | eBEACOPP: 91.3%"
+    assert about_trials(["HD-GROUP 18"], hodgkin, ["HD-GROUP 18"], regimens=["BEACOPP-14"])
+    # ... but another trial's coded name still is one (a guard)
+    assert not about_trials(["E3200"], "In CAIRO3, median OS was 19.5 months.", ["E3200"])

@@ -317,3 +317,75 @@ def test_the_regimens_an_article_names_its_arms_by(text, regimens, vocab):
 )
 def test_a_trials_name_may_join_its_number_with_a_dot(text, name, vocab):
     assert name in annotate(text, vocab).trials
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # anal cancer and breast cancer: capitals and a Roman number
+        ("ACT II randomised 940 patients. In ACT II, cisplatin was no better.", "ACT II"),
+        ("IBIS-II enrolled 3864 women. IBIS-II compared anastrozole with placebo.", "IBIS-II"),
+        # ovarian and colorectal cancer: a group's capitals and a hyphen before the coded name
+        ("AGO-OVAR 16 enrolled 940 women. In AGO-OVAR 16, PFS was longer.", "AGO-OVAR 16"),
+        ("AIO-KRK 0207 randomised 837. AIO-KRK 0207 tested maintenance.", "AIO-KRK 0207"),
+        # colorectal cancer and myeloma: a group's one letter and its protocol number
+        ("The trial, known as N9741, enrolled 795. N9741 changed practice.", "N9741"),
+        ("S0777 randomised 525 patients. In S0777, VRd prolonged PFS.", "S0777"),
+    ],
+)
+def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
+    assert name in annotate(text, vocab).trials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # anal cancer and leukaemia: a drug's abbreviation and its dose, twice
+        "All patients received 5-FU 1000 mg/m2 on days 1-4. Maintenance was cisplatin with 5-FU "
+        "1000 mg/m2 per day.",
+        "Induction was ATRA 45 mg/m2 daily. Consolidation added ATRA 45 mg/m2 for 15 days.",
+        # cervical cancer and sarcoma: a stage or grade in capitals, twice
+        "FIGO III disease was present in 40%. FIGO III tumours did worse.",
+        "GRADE III tumours were 60%. GRADE III histology predicted relapse.",
+        # ovarian cancer: a tumour marker (a guard)
+        "CA-125 fell in most. CA-125 progression was not counted.",
+    ],
+)
+def test_a_dose_a_stage_or_a_marker_is_no_trial(text, vocab):
+    assert annotate(text, vocab).trials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trial", "regimen"),
+    [
+        # colorectal cancer and Hodgkin lymphoma: a code with a number that names an arm
+        (
+            "N9741 (ClinicalTrials.gov identifier NCT00003594) enrolled 795. Median TTP was 8.7 "
+            "months with FOLFOX4 and 6.9 months with IFL. FOLFOX4 was better tolerated.",
+            "N9741",
+            "FOLFOX4",
+        ),
+        (
+            "HD-GROUP 18 (NCT00515554) enrolled 2101. Five-year PFS was 92% with BEACOPP-14 and "
+            "90% with eBEACOPP. BEACOPP-14 was given every two weeks.",
+            "HD-GROUP 18",
+            "BEACOPP-14",
+        ),
+    ],
+)
+def test_a_code_that_names_an_arm_is_a_regimen_not_a_trial(text, trial, regimen, vocab):
+    found = annotate(text, vocab)
+    assert trial in found.trials and regimen not in found.trials
+    assert regimen in found.regimens
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # head and neck cancer and breast cancer: a vocabulary term between name and "trial"
+        ("The De-ESCALaTE HPV trial enrolled 334 patients.", "De-ESCALaTE"),
+        ("In the ZENITH-B HER2 trial, 102 women were enrolled.", "ZENITH-B"),
+    ],
+)
+def test_a_term_after_a_trials_name_is_not_its_name(text, name, vocab):
+    assert annotate(text, vocab).trials == [name]

@@ -475,6 +475,9 @@ def test_a_speakers_answer_keeps_its_opening_clause(sentence, value, phrase, voc
         # glioma and Hodgkin lymphoma: "the X arm", a joiner inside the code
         ("Grade 3 neutropenia was common in the PCV arm.", ["PCV"]),
         ("The A+AVD arm had more neuropathy; 77.2% with ABVD.", ["A+AVD", "ABVD"]),
+        # colorectal cancer and lymphoma: the code of the arm given alone
+        ("Median OS was 12.9 months versus 10.8 months with FOLFOX4 alone.", ["FOLFOX4"]),
+        ("Five-year PFS was 88% with R-CHOP alone and 91% with lenalidomide.", ["R-CHOP"]),
         # no code: a stage, a person, a single capital, a company
         ("Benefit was seen in stage IIIA arm patients and 0.61 with IIIA.", []),
         ("The Castanier-Roux group and 12% on AstraZeneca.", []),
@@ -491,6 +494,10 @@ def test_the_codes_an_article_names_its_arms_by(text, codes):
         ("75% with AC-T, 84% ...", "AC-T", True),
         ("with R-CHOP", "CHOP", False),  # lymphoma: CHOP is not R-CHOP
         ("CHOP alone", "CHOP", True),
+        # colorectal cancer and lymphoma: "-only" joined to the code still says it
+        ("12 month OS for the FOLFOX4-only arm", "FOLFOX4", True),
+        ("PFS in the R-CHOP-alone group", "R-CHOP", True),
+        ("R-CHOP-14 arm", "R-CHOP", False),
     ],
 )
 def test_a_regimens_code_is_named_whole(text, code, said):

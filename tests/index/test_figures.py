@@ -121,6 +121,17 @@ def test_respectively_after_the_values_keeps_the_earlier_lists_intact(vocab):
             ["10.6 months", "13.2 months"],
             [],
         ),
+        # myeloma and lung cancer: time points listed before the one that carries the unit
+        (
+            "PFS rates at 1, 2 and 3 years were 98%, 93% and 91% with lenalidomide.",
+            ["98%", "93%", "91%"],
+            ["1", "2", "3 years"],
+        ),
+        (
+            "OS rates after 6, 12 and 24 months were 80%, 61% and 40% with osimertinib.",
+            ["80%", "61%", "40%"],
+            ["6", "12", "24 months"],
+        ),
     ],
 )
 def test_a_time_point_is_no_result_but_a_value_reached_is(sentence, kept, dropped, vocab):
@@ -196,6 +207,9 @@ def test_the_arms_values_in_brackets_after_an_endpoint_are_its_figures(vocab):
         # ALL and myeloma: "and older", "and over" from above
         ("E1910 OS HR in pts 55 and older?", {"age>=55"}),
         ("among patients 65 and over, the HR was 0.70", {"age>=65"}),
+        # breast and prostate cancer: a bare cut after women or men, "<=" typed for "≤"
+        ("MINDACT women ≤50: 8-yr DMFS chemo vs no chemo?", {"age<50"}),
+        ("10-yr OS in men <=70 yrs?", {"age<70"}),
         ("grade 3 and above", set()),
         # not ages: a grade, a P value, a threshold in a yes/no question
         ("grade >=3 AEs", set()),
@@ -1378,3 +1392,23 @@ def test_an_arms_size_is_an_enrolment_of_that_arm(sentence, arms, total, vocab):
     for value in arms:
         assert figures[value].endpoint == "enrollment" and is_arm_size(sentence, figures[value])
     assert not is_arm_size(sentence, figures[total])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped"),
+    [
+        # anal and lung cancer: a page's running header, parts set apart by bars, is prose
+        (
+            "CLINICAL EVIDENCE DIGEST | Gastrointestinal Oncology | Journal Summary of "
+            "chemoradiation for anal cancer (ACT II): a randomised, phase 3, open-label trial",
+            "3",
+        ),
+        (
+            "THORACIC BRIEF | Lung | Summary of adjuvant osimertinib after resection (ADJUVO): "
+            "a phase 3, double-blind trial of 682 patients",
+            "3",
+        ),
+    ],
+)
+def test_a_bar_separated_header_in_words_is_read_as_prose(sentence, dropped, vocab):
+    assert dropped not in [f.value for f in extract_figures(sentence, vocab)]

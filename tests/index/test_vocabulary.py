@@ -26,6 +26,9 @@ def test_a_cased_form_is_matched_in_its_case_only(vocab):
     assert [t.key for t in vocab.terms("CRc rate with quizartinib")] == ["CR+CRi"]
     assert [t.key for t in vocab.terms("encorafenib in BRAF-mutant CRC")] == ["CRC"]
     assert [t.key for t in vocab.terms("mCRC pts")] == ["CRC"]
+    # anal and rectal cancer: a clinical complete response after chemoradiation, "cCR"
+    assert [t.key for t in vocab.terms("cCR at 26 wks w/ mitomycin?")] == ["CR"]
+    assert [t.key for t in vocab.terms("rate of cCR after TNT in rectal ca")] == ["CR"]
 
 
 def test_how_a_figure_was_assessed_is_said_many_ways(vocab):
