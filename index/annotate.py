@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.arms import regimen_codes
-from index.figures import DOSE
+from index.figures import dose_at
 from index.vocabulary import Vocabulary
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
@@ -156,27 +156,26 @@ def _is_term(name: str, vocab: Vocabulary) -> bool:
 
 def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
     """The coded names ``text`` uses, each with how often, but a drug's abbreviation and its
-    dose ("5-FU 1000 mg/m2"), a stage or grade in capitals ("GRADE III", "FIGO III") and a
-    regimen an arm is named by ("FOLFOX4")."""
+    dose ("5-FU 1000 mg/m2") and a stage or grade in capitals ("GRADE III", "FIGO III")."""
     coded: Counter[str] = Counter()
     for m in _CODED_TRIAL.finditer(text):
         name = m.group(1)
         first, number = re.split(r"[-‑ ]", name)[0], re.findall(r"\d+$", name)
-        if number and DOSE.match(text, m.end() - len(number[0])):
+        if number and dose_at(text, m.end() - len(number[0])):
             continue
         if re.search(r"[-‑ ][IV]+$", name) and (
             first in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
         ):
             continue
         coded[name] += 1
-    # ... nor a code the article names an arm by ("8.7 months with FOLFOX4")
-    for code in regimen_codes(text):
-        coded.pop(code, None)
     return coded
 
 
-def annotate(text: str, vocab: Vocabulary) -> Annotations:
-    """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
+def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
+    """The trial names ``text`` uses, most used first: said as a trial's ("the X trial", "phase
+    3 X", "X (NCT...)"), opening a heading, or a coded name used twice; a code the article
+    names an arm by ("IFL: irinotecan ...", "15.0 months with IFL") is a regimen unless it is
+    said as a trial's name."""
     names: Counter[str] = Counter()
     for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT):
         for m in pattern.finditer(text):
@@ -191,6 +190,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         for name in m.groups():
             if re.fullmatch(_STUDY_NUMBER, name) or _looks_like_trial_name(name):
                 names[name] += 1
+    said = set(names)
     for m in _TRIAL_HEADING.finditer(text):
         name = m.group(1)
         # a label ("CONTACT:", "ORR:") is no trial: the name must recur in the text, not as a label
@@ -210,6 +210,14 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
             and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}(?:[-‑]\d{1,2})?", name)
         ):
             names[name] += count
+    for code in regimen_codes(text):
+        if code not in said:
+            names.pop(code, None)
+    return [n for n, _ in names.most_common(5)]
+
+
+def annotate(text: str, vocab: Vocabulary) -> Annotations:
+    """Find trial names, NCT ids, drugs, phase, meeting and defined abbreviations in ``text``."""
     drug_counts: Counter[str] = Counter(
         w.casefold() for w in re.findall(r"\b[A-Za-z][a-z]{5,}\b", text) if vocab.is_drug_name(w)
     )
@@ -242,7 +250,7 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)
     brands = _brands(text, vocab)
-    trials = [n for n, _ in names.most_common(5)]
+    trials = _trial_names(text, vocab)
     meeting = _meeting(text, vocab)
     phase_match = _PHASE.search(text)
     return Annotations(

@@ -344,8 +344,8 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     known = snap.articles_by_trial  # by the trial names' keys
     named = set()
     for m in _NAMED_TRIAL.finditer(text):
-        if _TIME_AFTER.match(text, m.end()):
-            continue  # "CROWN 5 yr update": a trial and a time, not "CROWN 5"
+        if _TIME_AFTER.match(text, m.end()) or _TIME_JOINED.search(m.group(0)):
+            continue  # "CROWN 5 yr update", "PACIFIC 5y OS": a trial and a time, not "CROWN 5"
         lead = re.match(r"[A-Za-z]+", m.group(0))
         if lead and lead.group(0).casefold() in vocab.stopwords:
             continue  # "in 8HW": a word and a coded name, not a trial "in 8HW"
@@ -471,6 +471,7 @@ def _chunks_of(snap: Snapshot, articles: set[str]) -> list[ChunkRecord]:
 
 # (lower case: "ORCA-Lung 3 mOS?" is a trial and an endpoint, not "3 mo")
 _TIME_AFTER = re.compile(r"[\s-]*(?:[yY]rs?|[yY]ears?|mos?|[mM]onths?|wks?|[wW]eeks?|y|m)\b")
+_TIME_JOINED = re.compile(r"[\s-]\d{1,2}(?:y|yrs?|mos?|m|wks?)$")
 
 
 def _names_in(text: str, names: frozenset[str]) -> set[str]:

@@ -631,3 +631,14 @@ def test_a_regimen_an_arm_is_named_by_finds_its_article(tmp_path, embedder):
     for question, figure in (("mPFS with ECX", "6.7"), ("5-yr PFS with ABVD?", "74.2%")):
         answer = services.answerer.ask(question)
         assert answer.status == "answered" and figure in answer.text.split("\n")[0], answer.text
+
+
+def test_a_time_joined_to_its_number_after_a_trials_name_is_no_part_of_it(vocab):
+    # head and neck and lung cancer: "De-ESCALaTE 2y OS", "PACIFIC 5y OS"
+    from bot.answer.core import _trials_named
+
+    snap = _snapshot(["De-ESCALaTE", "PACIFIC"], ["cisplatin", "durvalumab"])
+    assert _trials_named("De-ESCALaTE 2y OS cisplatin arm?", snap, vocab) == ["De-ESCALaTE"]
+    assert _trials_named("PACIFIC 5y OS w/ durva?", snap, vocab) == ["PACIFIC"]
+    # a coded name with letters after its number is still one (a guard)
+    assert _trials_named("CheckMate 9ER PFS?", snap, vocab) == ["CheckMate 9ER"]

@@ -344,6 +344,8 @@ def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
         "All patients received 5-FU 1000 mg/m2 on days 1-4. Maintenance was cisplatin with 5-FU "
         "1000 mg/m2 per day.",
         "Induction was ATRA 45 mg/m2 daily. Consolidation added ATRA 45 mg/m2 for 15 days.",
+        # pancreatic cancer: a dose per day
+        "5-FU 250 mg/m2/day was infused. Chemoradiation used 5-FU 250 mg/m2/day throughout.",
         # cervical cancer and sarcoma: a stage or grade in capitals, twice
         "FIGO III disease was present in 40%. FIGO III tumours did worse.",
         "GRADE III tumours were 60%. GRADE III histology predicted relapse.",
@@ -364,6 +366,14 @@ def test_a_dose_a_stage_or_a_marker_is_no_trial(text, vocab):
             "months with FOLFOX4 and 6.9 months with IFL. FOLFOX4 was better tolerated.",
             "N9741",
             "FOLFOX4",
+        ),
+        # colorectal cancer: a code that opens a line of its drugs and names an arm
+        (
+            "N9741 enrolled 795 patients. The regimens were given as follows:\n\nIFL: "
+            "irinotecan 125 mg/m2 and fluorouracil.\n\nMedian OS was 19.5 months with "
+            "FOLFOX4 and 15.0 months with IFL. N9741 changed practice.",
+            "N9741",
+            "IFL",
         ),
         (
             "HD-GROUP 18 (NCT00515554) enrolled 2101. Five-year PFS was 92% with BEACOPP-14 and "
