@@ -13,6 +13,9 @@ TORCH_INDEX_REACHABLE = $(if $(TORCH_INDEX_URL),$(shell $(PYTHON) -c "import soc
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_INDEX := .trialbot/demo-index
+# The test suite's processes (pytest-xdist): two, as CI's two cores; each loads the embedding
+# model (about 1-2 GB), so more only on a machine with the cores and memory for them.
+TEST_WORKERS ?= 2
 
 .PHONY: install demo test lint
 
@@ -45,4 +48,4 @@ test: install
 	$(BIN)/mypy bot index
 	# the layer contracts of pyproject.toml [tool.importlinter] (README, "How it works")
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)

@@ -1572,6 +1572,13 @@ class ExtractiveEngine:
         if len(run) != 2:
             return ""
         opening = s.text[: run[0].start]
+        moved = _FROM_TO.match(s.text, run[0].start)
+        if moved and moved.end() == run[1].start and re.search(r"\bfrom\s+$", opening):
+            # "A plus B improved median OS from 8.1 months to 11.7 months compared with A
+            # alone": the first value is the comparator's, the second the subject's
+            against = _AGAINST_AFTER.match(s.text, run[1].end)
+            if against:
+                return against.group("arm") if run[0].start == fig.start else opening
         split = _VERSUS.search(opening)
         if split is None:
             return ""
@@ -2915,6 +2922,13 @@ def _drugs_spelt(long_form: str, drugs: set[str]) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", long_form.casefold()) if w in drugs]
 
 
+# "from 8.1 months to 11.7 months compared with gemcitabine alone": a value moved from the
+# comparator's to the subject's, and the comparator said after it
+_FROM_TO = re.compile(r"[^\s,;]+(?:\s+(?:months?|mo|years?|weeks?))?\s+to\s+")
+_AGAINST_AFTER = re.compile(
+    r"[^.;]{0,20}?\b(?:compared\s+with|compared\s+to|versus|vs\.?|over|relative\s+to)\s+"
+    r"(?P<arm>[^,.;()]{3,60})"
+)
 # an arm asked as a regimen by itself ("FOLFOX4-only", "R-CHOP alone"), and one that adds to it
 _ALONE = re.compile(r"(?:\b|-)(?:alone|only)\b", re.I)
 _ADDED_TO = re.compile(r"\+|\bplus\b", re.I)

@@ -7284,3 +7284,39 @@ def test_a_ratio_between_doses_does_not_answer_for_a_drug(
     d = _answer_in(vocab, question, sentences, drugs)
     lead = d.text.split("[")[0]
     assert d.status == "answered" and expected in lead and other not in lead, d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # biliary and lung cancer: "improved ... from X to Y compared with A alone": Y is the
+        # combination's, not the comparator's figure beside the one its arm reports
+        (
+            "median OS gem mono arm?",
+            [
+                "In 410 patients, gemcitabine plus cisplatin improved median overall survival "
+                "from 8.1 months to 11.7 months compared with gemcitabine alone.",
+                "Median overall survival was 11.7 months in the combination arm and 8.1 months "
+                "in the monotherapy arm.",
+            ],
+            ["gemcitabine", "cisplatin"],
+            "8.1 months",
+        ),
+        (
+            "mOS with chemo alone?",
+            [
+                "Pembrolizumab plus chemotherapy improved median OS from 11.3 months to 22.0 "
+                "months compared with chemotherapy alone.",
+                "Median OS was 22.0 months in the pembrolizumab arm and 11.3 months in the "
+                "chemotherapy-alone arm.",
+            ],
+            ["pembrolizumab"],
+            "11.3 months",
+        ),
+    ],
+)
+def test_a_value_moved_from_the_comparators_to_the_subjects(
+    question, sentences, drugs, expected, vocab
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and d.why[0].startswith(f"lead {expected} "), d.why
