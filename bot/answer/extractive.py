@@ -1055,6 +1055,8 @@ class ExtractiveEngine:
         said = week_points(s.text)
         before = [w for at, w in said if at < fig.start]
         after = [w for at, w in said if at >= fig.end]
+        if after and _AT_AFTER.match(s.text, fig.end):
+            before = []  # "from 52% at 11 weeks to 71% at 18 weeks": the week said right after
         weeks = before or after[:1] or [w for _, w in week_points(s.section)][-1:]
         if not weeks:
             return score
@@ -2922,6 +2924,8 @@ def _drugs_spelt(long_form: str, drugs: set[str]) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", long_form.casefold()) if w in drugs]
 
 
+# a time point said right after its value: "71% at 18 weeks", "46% by week 24"
+_AT_AFTER = re.compile(r"\s*(?:at|by)\s+(?:week\s+)?\d", re.I)
 # "from 8.1 months to 11.7 months compared with gemcitabine alone": a value moved from the
 # comparator's to the subject's, and the comparator said after it
 _FROM_TO = re.compile(r"[^\s,;]+(?:\s+(?:months?|mo|years?|weeks?))?\s+to\s+")

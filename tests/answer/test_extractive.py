@@ -1951,6 +1951,22 @@ def test_the_placebo_arm_is_placebo_with_what_both_arms_got(
             ["brentuximab"],
             "83%",
         ),
+        # anal cancer and leukaemia: each value with its week right after it
+        (
+            "cCR rate at 18 weeks?",
+            [
+                "The proportion with a complete clinical response rose from 52% at 11 weeks to "
+                "71% at 18 weeks and 78% at 26 weeks from the start of treatment."
+            ],
+            [],
+            "71%",
+        ),
+        (
+            "MMR by week 24 w/ asciminib?",
+            ["With asciminib, MMR rose from 22% by week 12 to 46% by week 24 and 76% by week 48."],
+            ["asciminib"],
+            "46%",
+        ),
     ],
 )
 def test_a_figure_answers_the_week_asked(question, sentences, drugs, value, vocab):
@@ -2596,6 +2612,19 @@ def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, 
             "every 3 weeks.",
             ["pembrolizumab", "paclitaxel"],
             "200 mg",
+        ),
+        # myeloma and CNS lymphoma: thromboprophylaxis and thiotepa are drugs of their own
+        (
+            "what aspirin dose for VTE ppx?",
+            "Lenalidomide was given at 25 mg orally once daily on days 1-21 of each cycle.",
+            ["lenalidomide"],
+            "25 mg",
+        ),
+        (
+            "thiotepa dose in the conditioning?",
+            "Carmustine 400 mg/m2 was given on day -6 before the transplant.",
+            ["carmustine"],
+            "400 mg/m2",
         ),
     ],
 )

@@ -19,6 +19,11 @@ def test_words_that_only_end_like_a_drug_are_no_drugs(vocab):
     # kidney cancer (interferon)
     for drug in ("epoetin", "darbepoetin", "filgrastim", "pegfilgrastim", "interferon"):
         assert vocab.is_drug_name(drug), drug
+    # CNS lymphoma's thiotepa; myeloma's and colorectal cancer's thromboprophylaxis
+    for drug in ("thiotepa", "aspirin", "enoxaparin", "dalteparin", "warfarin"):
+        assert vocab.is_drug_name(drug), drug
+    for word in ("comparing", "preparing", "spirit"):  # words that only end like one
+        assert not vocab.is_drug_name(word), word
 
 
 def test_a_cased_form_is_matched_in_its_case_only(vocab):
