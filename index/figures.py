@@ -18,11 +18,15 @@ from index.vocabulary import Term, Vocabulary
 _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # spelled out
 _UNIT = (
-    r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?mg/kg|\s?mg/m2|\s?mg/m²|\s?mg\b"
+    r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?m?g/m(?:2|²)(?:/d(?:ay)?\b)?"
+    r"|\s?mg/kg|\s?mg\b"
     rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?IU/kg\b|\s?-?{_MILLIGRAMS}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
-_DOSE_UNITS = rf"(?:mg(?:/kg|/m2|/m²)?|GBq|MBq|mCi|mcg|µg|μg|c?Gy|IU/kg|{_MILLIGRAMS})"
+# ("3.5 g/m2" of methotrexate, "250 mg/m2/day" of infused fluorouracil)
+_DOSE_UNITS = (
+    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|mg(?:/kg)?|GBq|MBq|mCi|mcg|µg|μg|c?Gy|IU/kg|{_MILLIGRAMS})"
+)
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
 _OTHER_DOSE = re.compile(r"\bAUC\s?\d+(?:\.\d+)?\b|(?<![\w.])\d+(?:\.\d+)?\s?[x×]\s?10\^?\d+\b")
@@ -162,11 +166,15 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
     if _YEAR.match(digits) or re.search(r"\d-(?:month|year|week|day)$", raw, re.I):
         return True  # "12-month OS rate": a landmark that describes the figure after it
     before = sentence[max(0, start - 12) : start].casefold()
-    if re.search(r"(?:month|mo|week|wk|day|year|yr)s?$", raw.strip(), re.I) and re.search(
+    # (a dose per day is no time: "at 250 mg/m2/day")
+    timed = re.search(r"(?:month|mo|week|wk|day|year|yr)s?$", raw.strip(), re.I) and not (
+        DOSE.fullmatch(raw.strip())
+    )
+    if timed and re.search(
         r"\b(?:at|after|by|within|beyond|through|until|past)\s+(?:about\s+)?$", before
     ):
         return True  # "alive at 24 months", "after 36 months": a time point, not a result
-    if re.search(r"(?:month|mo|week|wk|day|year|yr)s?$", raw.strip(), re.I) and re.search(
+    if timed and re.search(
         r"\b(?:at|after|by)\s+(?:\d+(?:\.\d+)?\s*(?:,\s*|\s+and\s+|\s+or\s+))+$|"
         r"\b(?:at least|up to)\s+$",
         sentence[max(0, start - 30) : start],

@@ -1412,3 +1412,19 @@ def test_an_arms_size_is_an_enrolment_of_that_arm(sentence, arms, total, vocab):
 )
 def test_a_bar_separated_header_in_words_is_read_as_prose(sentence, dropped, vocab):
     assert dropped not in [f.value for f in extract_figures(sentence, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose"),
+    [
+        # CNS lymphoma and sarcoma: doses in grams per square metre
+        ("Methotrexate 3.5 g/m2 was given on day 1 of each cycle.", "3.5 g/m2"),
+        ("Ifosfamide 5 g/m² and doxorubicin were given every 3 weeks.", "5 g/m²"),
+        # pancreatic and anal cancer: a dose per day, said after "at"
+        ("5-FU was given at 250 mg/m2/day by continuous infusion.", "250 mg/m2/day"),
+        ("Fluorouracil at 1000 mg/m2/day ran on days 1-4 and 29-32.", "1000 mg/m2/day"),
+    ],
+)
+def test_doses_in_grams_per_square_metre_and_per_day(sentence, dose, vocab):
+    figs = _by_value(sentence, vocab)
+    assert dose in figs and figs[dose].endpoint == "dose", list(figs)
