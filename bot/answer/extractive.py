@@ -2848,7 +2848,8 @@ def _find_drugs(
             if len(hit) == 1:
                 out.add(hit[0])
     words: list[str] = []
-    for w in re.findall(r"[a-z][a-z0-9-]+", text.casefold()):
+    # ("5-FU", "5FU": a drug's abbreviation that starts with its digit)
+    for w in re.findall(r"(?<![\w-])\d-?[a-z]{2,}(?![\w-])|[a-z][a-z0-9-]+", text.casefold()):
         w = _GIVEN_SUFFIX.sub("", w)  # "erdafitinib-treated patients": erdafitinib's arm
         parts = w.split("-")
         formulated = [d for d in drugs if len(parts) > 1 and d.startswith(w)]

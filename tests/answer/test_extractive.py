@@ -2588,6 +2588,26 @@ def test_a_dose_the_question_names_is_the_arm_asked(question, sentences, drugs, 
             ["encorafenib", "cetuximab"],
             "500 mg/m2",
         ),
+        # anal cancer and CNS lymphoma: cytotoxics asked by their abbreviations ("MMC", "MTX"),
+        # beside another's dose ("5-FU 1000 mg/m2", "Ara-C 2 g/m2")
+        (
+            "what MMC dose was used?",
+            [
+                "All patients received 5-FU 1000 mg/m2 per day on days 1-4 and 29-32.",
+                "The mitomycin group received mitomycin 12 mg/m2 as a bolus on day 1.",
+            ],
+            ["mitomycin", "cisplatin"],
+            "12 mg/m2",
+        ),
+        (
+            "MTX dose in induction?",
+            [
+                "Ara-C 2 g/m2 was given twice daily on days 2-3.",
+                "Induction began with methotrexate 3.5 g/m2 on day 1.",
+            ],
+            ["methotrexate", "cytarabine"],
+            "3.5 g/m2",
+        ),
     ],
 )
 def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, vocab):
