@@ -249,8 +249,12 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)
-    brands = _brands(text, vocab)
     trials = _trial_names(text, vocab)
+    # a trial's name before the drugs it tested ("EMPHACIS (... pemetrexed with cisplatin)")
+    # is no brand
+    brands = {
+        b: d for b, d in _brands(text, vocab).items() if b not in {t.casefold() for t in trials}
+    }
     meeting = _meeting(text, vocab)
     phase_match = _PHASE.search(text)
     return Annotations(

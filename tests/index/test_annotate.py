@@ -399,3 +399,25 @@ def test_a_code_that_names_an_arm_is_a_regimen_not_a_trial(text, trial, regimen,
 )
 def test_a_term_after_a_trials_name_is_not_its_name(text, name, vocab):
     assert annotate(text, vocab).trials == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # mesothelioma and breast cancer: a trial's acronym spelt out with the drugs it tested
+        (
+            "EMPHACIS (Evaluation of Mesothelioma in a Phase III trial of pemetrexed with "
+            "Cisplatin) enrolled 456 patients. The EMPHACIS trial compared pemetrexed plus "
+            "cisplatin with cisplatin alone.",
+            "EMPHACIS",
+        ),
+        (
+            "TANDEM (TAmoxifen aNd trastuzumab in Estrogen receptor-positive Metastatic disease) "
+            "randomised 207 women. In the TANDEM trial, anastrozole was given with trastuzumab.",
+            "TANDEM",
+        ),
+    ],
+)
+def test_a_trials_name_spelt_out_with_its_drugs_is_no_brand(text, trial, vocab):
+    found = annotate(text, vocab)
+    assert trial in found.trials and trial.casefold() not in found.brands
