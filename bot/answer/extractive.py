@@ -2218,6 +2218,12 @@ class ExtractiveEngine:
                 continue  # "the most common TRAEs": a sentence about adverse events
             if "target" in q.groups:
                 keys = (keys - {"target"}) | self._targets_named(s.text)
+            if "registry" in q.groups:
+                # the registry asked: a sentence that gives its number ("LACC (NCT00614211)"),
+                # not one that only names a registry ("US cancer registry data")
+                keys = (keys - {"registry"}) | (
+                    {"registry"} if _REGISTRY_ID.search(s.text) else set()
+                )
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
             if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
@@ -2925,6 +2931,8 @@ def _drugs_spelt(long_form: str, drugs: set[str]) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", long_form.casefold()) if w in drugs]
 
 
+# a trial's registry number: ClinicalTrials.gov's, ISRCTN's, EudraCT's, a Japanese registry's
+_REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{6,8}|\d{4}-\d{6}-\d{2}|UMIN\d{9}|jRCT\w+)\b")
 # a time point said right after its value: "71% at 18 weeks", "46% by week 24"
 _AT_AFTER = re.compile(r"\s*(?:at|by)\s+(?:week\s+)?\d", re.I)
 # "from 8.1 months to 11.7 months compared with gemcitabine alone": a value moved from the

@@ -5136,6 +5136,27 @@ def test_adding_what_the_question_does_not_name_is_not_its_comparison(vocab):
             ["PRISM-First"],
             "NCT07654321",
         ),
+        # cervical and breast cancer: a sentence that names a registry without a number is
+        # no answer ("US cancer registry data")
+        (
+            "NCT# of the CERVIX-9 trial?",
+            "# Minimally invasive surgery in cervical cancer\n\n"
+            "The CERVIX-9 trial results came with a study of US cancer registry data that "
+            "found higher mortality after minimally invasive surgery.\n\n"
+            "CERVIX-9 (NCT00614299) enrolled women with stage IA1 to IB1 disease.\n",
+            [],
+            ["CERVIX-9"],
+            "NCT00614299",
+        ),
+        (
+            "registry id for BREZA-4?",
+            "# Adjuvant therapy in breast cancer\n\n"
+            "In BREZA-4, data from the national cancer registry put recurrence at 12%.\n\n"
+            "BREZA-4 is registered at ClinicalTrials.gov as NCT01122334 and enrolled 900 women.\n",
+            [],
+            ["BREZA-4"],
+            "NCT01122334",
+        ),
     ],
 )
 def test_the_registry_number_of_a_named_trial(vocab, question, text, drugs, trials, expected):
