@@ -2188,6 +2188,18 @@ class ExtractiveEngine:
 
     # -- sentences ---------------------------------------------------------------------------
 
+    def _groups_said(self, q: Question, sentence: str, keys: set[str]) -> set[str]:
+        """The vocabulary groups a sentence says, as a sentence answer needs them: a target by
+        naming one ("targets KRAS G12C"), the registry by giving its number ("LACC
+        (NCT00614211)", not "US cancer registry data")."""
+        if "target" in q.groups:
+            keys = (keys - {"target"}) | self._targets_named(sentence)
+        if "registry" in q.groups:
+            keys = (keys - {"registry"}) | (
+                {"registry"} if _REGISTRY_ID.search(sentence) else set()
+            )
+        return keys
+
     def _best_sentence(self, q: Question, sentences: list[Sentence]) -> _Candidate | None:
         # the words of a trial the question names ("9ER" of CheckMate 9ER) are not asked of
         # its article's sentences: the article is about that trial
@@ -2216,16 +2228,8 @@ class ExtractiveEngine:
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
                 continue  # "the most common TRAEs": a sentence about adverse events
-            if "target" in q.groups:
-                keys = (keys - {"target"}) | self._targets_named(s.text)
-            if "registry" in q.groups:
-                # the registry asked: a sentence that gives its number ("LACC (NCT00614211)"),
-                # not one that only names a registry ("US cancer registry data")
-                keys = (keys - {"registry"}) | (
-                    {"registry"} if _REGISTRY_ID.search(s.text) else set()
-                )
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
-            if not required <= keys:
+            if not required <= self._groups_said(q, s.text, keys):
                 continue  # "NCT number", "target": the sentence must say one
             if (
                 not asks_quantity
