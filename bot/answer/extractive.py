@@ -2229,7 +2229,8 @@ class ExtractiveEngine:
             if q.names and q.target and not self._says_endpoint(q.target, keys):
                 continue  # "the most common TRAEs": a sentence about adverse events
             required = {g for g in q.groups if not getattr(self.vocab.group(g), "optional", False)}
-            if not required <= self._groups_said(q, s.text, keys):
+            keys = self._groups_said(q, s.text, keys)
+            if not required <= keys:
                 continue  # "NCT number", "target": the sentence must say one
             if (
                 not asks_quantity
