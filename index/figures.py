@@ -19,13 +19,14 @@ _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # spelled out
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?m?g/m(?:2|²)(?:/d(?:ay)?\b)?"
-    r"|\s?mg/kg|\s?mg\b"
-    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?IU/kg\b|\s?-?{_MILLIGRAMS}\b"
+    r"|\s?M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg/kg|\s?mg\b"
+    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
 # ("3.5 g/m2" of methotrexate, "250 mg/m2/day" of infused fluorouracil)
 _DOSE_UNITS = (
-    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|mg(?:/kg)?|GBq|MBq|mCi|mcg|µg|μg|c?Gy|IU/kg|{_MILLIGRAMS})"
+    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|mg(?:/kg)?|GBq|MBq|mCi"
+    rf"|mcg|µg|μg|c?Gy|{_MILLIGRAMS})"
 )
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells

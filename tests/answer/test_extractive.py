@@ -2640,6 +2640,20 @@ def test_a_dose_is_the_drug_nearest_before_it(question, sentences, drugs, dose, 
             ["lenalidomide"],
             "25 mg",
         ),
+        # neuroblastoma: a cytokine asked by its abbreviation ("IL-2")
+        (
+            "IL-2 dose in week 2?",
+            "Dinutuximab was given at 25 mg/m²/day for 4 days in each cycle.",
+            ["dinutuximab"],
+            "25 mg/m²/day",
+        ),
+        # kidney cancer: the same, beside a kinase inhibitor's dose
+        (
+            "high-dose IL-2 dose?",
+            "Sunitinib was given at 50 mg daily for 4 weeks.",
+            ["sunitinib"],
+            "50 mg",
+        ),
         (
             "thiotepa dose in the conditioning?",
             "Carmustine 400 mg/m2 was given on day -6 before the transplant.",

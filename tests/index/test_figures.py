@@ -1423,6 +1423,9 @@ def test_a_bar_separated_header_in_words_is_read_as_prose(sentence, dropped, voc
         # pancreatic and anal cancer: a dose per day, said after "at"
         ("5-FU was given at 250 mg/m2/day by continuous infusion.", "250 mg/m2/day"),
         ("Fluorouracil at 1000 mg/m2/day ran on days 1-4 and 29-32.", "1000 mg/m2/day"),
+        # neuroblastoma and melanoma: cytokines in (million) international units
+        ("Interleukin-2 was given at 4.5 MIU/m²/day in week 2.", "4.5 MIU/m²/day"),
+        ("Interferon alfa-2b 20 MIU/m2 was given intravenously five days a week.", "20 MIU/m2"),
     ],
 )
 def test_doses_in_grams_per_square_metre_and_per_day(sentence, dose, vocab):
