@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from index.arms import regimen_codes
-from index.figures import dose_at
+from index.figures import DOSE
 from index.vocabulary import Vocabulary
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
@@ -161,7 +161,7 @@ def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
     for m in _CODED_TRIAL.finditer(text):
         name = m.group(1)
         first, number = re.split(r"[-‑ ]", name)[0], re.findall(r"\d+$", name)
-        if number and dose_at(text, m.end() - len(number[0])):
+        if number and DOSE.match(text, m.end() - len(number[0])):
             continue
         if re.search(r"[-‑ ][IV]+$", name) and (
             first in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
@@ -252,9 +252,8 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
     trials = _trial_names(text, vocab)
     # a trial's name before the drugs it tested ("EMPHACIS (... pemetrexed with cisplatin)")
     # is no brand
-    brands = {
-        b: d for b, d in _brands(text, vocab).items() if b not in {t.casefold() for t in trials}
-    }
+    named_trials = {t.casefold() for t in trials}
+    brands = {b: d for b, d in _brands(text, vocab).items() if b not in named_trials}
     meeting = _meeting(text, vocab)
     phase_match = _PHASE.search(text)
     return Annotations(

@@ -374,14 +374,6 @@ def named_value_key(m: re.Match[str]) -> str:
     return f"{m.group('n')} {unit[:-1] if unit.endswith('s') else unit}"
 
 
-_DOSE_AT = re.compile(rf"\d+(?:[.,]\d+)?\s*{_DOSE_UNITS}(?![A-Za-z])", re.I)
-
-
-def dose_at(text: str, pos: int) -> bool:
-    """A dose starts at ``pos`` of ``text``: a number and a dose unit ("250 mg/m2/day")."""
-    return _DOSE_AT.match(text, pos) is not None
-
-
 def is_dose(value: str) -> bool:
     """A value in a dose unit ("45 mg/m2", "74 gy": a key of ``named_values``)."""
     return _DOSE_UNIT.search(value) is not None

@@ -108,6 +108,16 @@ class Snapshot:
         return {key: tuple(sorted(ids)) for key, ids in found.items()}
 
     @cached_property
+    def articles_by_regimen(self) -> dict[str, frozenset[str]]:
+        """The articles that name their arms by each regimen code ("ECX"), by the code
+        casefolded."""
+        found: dict[str, set[str]] = {}
+        for article in self.articles.values():
+            for code in article.meta.get("regimens", []):
+                found.setdefault(str(code).casefold(), set()).add(article.id)
+        return {code: frozenset(ids) for code, ids in found.items()}
+
+    @cached_property
     def chunks_of_article(self) -> dict[str, list[int]]:
         """The positions of each article's chunks."""
         found: dict[str, list[int]] = {}

@@ -344,7 +344,8 @@ def _trials_named(text: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
     known = snap.articles_by_trial  # by the trial names' keys
     named = set()
     for m in _NAMED_TRIAL.finditer(text):
-        if _TIME_AFTER.match(text, m.end()) or _TIME_JOINED.search(m.group(0)):
+        joined = re.search(r"[\s-]\d{1,2}([A-Za-z]{1,3})$", m.group(0))  # "PACIFIC 5y": a time
+        if _TIME_AFTER.match(text, m.end()) or (joined and _TIME_AFTER.fullmatch(joined.group(1))):
             continue  # "CROWN 5 yr update", "PACIFIC 5y OS": a trial and a time, not "CROWN 5"
         lead = re.match(r"[A-Za-z]+", m.group(0))
         if lead and lead.group(0).casefold() in vocab.stopwords:
@@ -471,7 +472,6 @@ def _chunks_of(snap: Snapshot, articles: set[str]) -> list[ChunkRecord]:
 
 # (lower case: "ORCA-Lung 3 mOS?" is a trial and an endpoint, not "3 mo")
 _TIME_AFTER = re.compile(r"[\s-]*(?:[yY]rs?|[yY]ears?|mos?|[mM]onths?|wks?|[wW]eeks?|y|m)\b")
-_TIME_JOINED = re.compile(r"[\s-]\d{1,2}(?:y|yrs?|mos?|m|wks?)$")
 
 
 def _names_in(text: str, names: frozenset[str]) -> set[str]:
@@ -655,14 +655,8 @@ def _holders(word: str, snap: Snapshot, vocab: Vocabulary) -> list[str]:
         if (len(word) >= 4 and word in words)
         or any(w.startswith(word) for w in _drugs_of(snap, a, vocab, words))
         or (generic and all(g in words for g in generic))
-        or word in _regimens_of(snap, a)
+        or a in snap.articles_by_regimen.get(word, ())
     ]
-
-
-def _regimens_of(snap: Snapshot, article_id: str) -> set[str]:
-    """The codes an article names its arms by ("ECX"), casefolded: a short word that finds it."""
-    meta = snap.articles[article_id].meta if article_id in snap.articles else {}
-    return {str(r).casefold() for r in meta.get("regimens", [])}
 
 
 def _drugs_of(
