@@ -50,15 +50,23 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # in capitals, a capitalised word and a number; "EORTC 26981": a group's five-digit number)
 # ("AGO-OVAR 16", "NRG-GY018": a group's capitals and a hyphen before the coded name; "N9741",
 # "S0777": a group's one letter and its protocol number; "ACT II": capitals and a Roman number)
+_ROMAN = r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)"
 _CODED_TRIAL = re.compile(
     r"\b((?:[A-Z]{2,}[-‑])?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}"
-    r"(?:[-‑]\d{1,4}[A-Z]{0,3})?"
+    r"(?:[-‑]\d{1,5}[A-Z]{0,3})?"
     r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?"
     r"|[A-Z]\d{4,5}"
-    r"|[A-Z]{3,}[-‑ ](?:II|III|IV|VI{0,3}))\b(?![-‑])"
+    rf"|[A-Z]{{3,}}[-‑ ]{_ROMAN}|[A-Z][a-z]{{3,}} {_ROMAN})\b(?![-‑])"
 )
-# what a coded name with a Roman number must not be: a stage, grade or phase in capitals
-_NOT_BEFORE_ROMAN = frozenset(["STAGE", "GRADE", "PHASE", "CLASS", "TYPE", "LEVEL", "PART"])
+# what a coded name with a Roman number must not be: a stage, grade or phase, a part of a text
+_NOT_BEFORE_ROMAN = frozenset(
+    (
+        *("STAGE", "GRADE", "PHASE", "CLASS", "TYPE", "LEVEL", "PART", "COHORT", "ARM", "GROUP"),
+        *("STUDY", "TRIAL", "CYCLE", "TABLE", "FIGURE", "APPENDIX", "SECTION", "VOLUME"),
+        *("CHAPTER", "WAR", "TIER", "CATEGORY", "CLASSES", "STAGES", "GRADES", "PHASES", "FIGO"),
+        "NYHA",
+    )
+)
 _ABBREVIATION = re.compile(
     r"\b([A-Za-z][\w-]*(?:\s+[\w-]+){0,4})\s+\((?:[A-Za-z ]+,\s*)?([A-Z][A-Za-z0-9+/-]{1,14})\)"
 )
@@ -164,7 +172,7 @@ def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
         if number and DOSE.match(text, m.end() - len(number[0])):
             continue
         if re.search(r"[-‑ ][IV]+$", name) and (
-            first in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
+            first.upper() in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
         ):
             continue
         coded[name] += 1

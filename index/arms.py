@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from index.figures import DOSE, SCORE_CUT, Figure, ci_after, value_runs
-from index.tables import is_table_row
+from index.tables import is_table_row, row_cells
 from index.vocabulary import Vocabulary
 
 # "Among 2L patients, ...", after an interview's speaker ("**Dr. Roque:** In patients with ...")
@@ -461,3 +461,63 @@ def balanced(text: str) -> str:
         if text.count(open_) > text.count(close):
             text = text[: text.rfind(open_)].rstrip(" ,")
     return text
+
+
+# arms named by a letter: "arm C", "Arm B:", "arms A and B", "arm C vs A", "(arm A)"
+_LETTERED = re.compile(
+    r"\b[Aa]rms?\s+([A-F])\b((?:\s*(?:vs\.?|versus|and|or|to|against|,|/|&)\s*(?:[Aa]rm\s+)?"
+    r"[A-F]\b(?![-'’]))*)"
+)
+_NEXT_VALUE = re.compile(r"(?<![\w.])\d")
+_CLAUSE_END = re.compile(r";|\.\s|,\s+(?:while|whereas|and)\s|\s(?:vs\.?|versus|compared)\s", re.I)
+
+
+def arm_letters(text: str) -> frozenset[str]:
+    """The letters that name arms in ``text`` ("arm C vs arm A", "arms A and B": A, B, C)."""
+    letters: set[str] = set()
+    for m in _LETTERED.finditer(text):
+        letters.add(m.group(1))
+        letters.update(re.findall(r"\b([A-F])\b", m.group(2)))
+    return frozenset(letters)
+
+
+def figure_arm_letters(sentence: str, fig: Figure) -> frozenset[str]:
+    """The lettered arm whose value ``fig`` is: its table cell's header ("Arm B: concurrent
+    cediranib (n=174): 9.9"); else the arm named after it before the next value or clause ("8.7
+    months with placebo (arm A)"); else the one arm named before it since the previous value
+    ("(arm C) lengthened median PFS to 11.0 months"). Empty when no letter says it."""
+    if is_table_row(sentence):
+        for head, value, offset in row_cells(sentence)[1]:
+            if offset <= fig.start < offset + len(value):
+                return arm_letters(head)
+        return frozenset()
+    after = sentence[fig.end :]
+    stop = min(
+        (m.start() for m in (_NEXT_VALUE.search(after), _CLAUSE_END.search(after)) if m),
+        default=len(after),
+    )
+    own = arm_letters(after[:stop])
+    if len(own) == 1:
+        return own
+    listed = _respective_letter(sentence, fig)  # "81%, 84% and 75% in arms A, B and C, resp..."
+    if listed or own:
+        return listed
+    before = sentence[: fig.start]
+    values = list(_NEXT_VALUE.finditer(before))
+    since = before[values[-1].end() :] if values else before
+    said = arm_letters(since)
+    return said if len(said) == 1 else frozenset()
+
+
+def _respective_letter(sentence: str, fig: Figure) -> frozenset[str]:
+    """The letter a value of a "respectively" list takes by its place: "81%, 84%, 80% and 75%
+    in arms A, B, C and D, respectively" gives 75% arm D."""
+    m = _LETTERED.search(sentence, fig.end)
+    if m is None or "respectively" not in sentence[m.end() : m.end() + 30]:
+        return frozenset()
+    order = [m.group(1), *re.findall(r"\b([A-F])\b", m.group(2))]
+    values = list(_NEXT_VALUE.finditer(sentence, 0, m.start()))[-len(order) :]
+    for letter, value in zip(order, values, strict=False):
+        if value.start() == fig.start:
+            return frozenset({letter})
+    return frozenset()

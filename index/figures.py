@@ -508,6 +508,8 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             raw.append((m.start(), m.end(), m.group(0), "randomization ratio"))
             taken.append((m.start(), m.end()))
 
+    # "with a 95% confidence interval of 31 to 57 months": an estimate's bounds, no figures
+    taken.extend((m.start(), m.end()) for m in _CI_CLAUSE.finditer(sentence))
     # "CPS >=5", "younger than 65 years": who the figures are about, not figures
     cut_offs = [
         (m.start(), m.end()) for m in (*SCORE_CUT.finditer(sentence), *_age_cut_spans(sentence))
@@ -734,7 +736,19 @@ def _counts_patients(sentence: str, end: int) -> bool:
             _PART_OF_PATIENTS_BEFORE.search(sentence[: end - len(_last_number(sentence[:end]))])
             and _PART_VERB_AFTER.match(sentence, end)
         )
+        or (  # "; 477 were then randomised 1:1" (not "a score of 2 to 5 were randomised")
+            _RANDOMIZED_AFTER.match(sentence, end)
+            and len(_last_number(sentence[:end]).replace(",", "")) >= 2
+            and not re.search(r"(?:\bto|\band|\bor|[-–])\s*[\d,]+$", sentence[:end])
+        )
     )
+
+
+_RANDOMIZED_AFTER = re.compile(
+    r"\s+(?:were|was)\s+(?:then\s+|subsequently\s+|ultimately\s+|eventually\s+|later\s+)?"
+    r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|assigned|allocated|accrued)\b",
+    re.I,
+)
 
 
 def _last_number(text: str) -> str:

@@ -182,7 +182,10 @@ def trial_name_key(name: str) -> str:
     return "".join(name_part_key(p, i) for i, p in enumerate(parts))
 
 
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8"}
+_ROMAN = {
+    **{"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"},
+    **{"xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15"},
+}
 
 
 def name_part_key(part: str, position: int) -> str:

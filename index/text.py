@@ -126,11 +126,14 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.\-/+][a-z0-9]+)*\+?")
 # British spellings of medical words, folded to the American ones: "oesophageal" and
 # "esophageal", "haematological" and "hematological", "tumour" and "tumor" are one word
 _BRITISH = (
-    (re.compile(r"\boe(?=soph|str|dem)", re.I), "e"),
+    (re.compile(r"\boe(?=soph|str|dem)|(?<=[a-z])oe(?=dem)", re.I), "e"),  # lymphoedema
+    (re.compile(r"(?:(?<=rrh)|(?<=pn))oea", re.I), "ea"),  # diarrhoea, dyspnoea
+    (re.compile(r"\bgynaec", re.I), "gynec"),
+    (re.compile(r"\bleuco(?=p|c)", re.I), "leuko"),  # leucopenia, leucocytes
     (re.compile(r"\b(h|p)ae(?=m|d)", re.I), r"\1e"),
     (re.compile(r"(?<=[a-z])aem(?=i)", re.I), "em"),
     (re.compile(r"\b(tum|fav|col|hum|behavi)our(?=s?\b|ab|ed)", re.I), r"\1or"),
-    (re.compile(r"\b(random|organ|util|minim|character)is(?=e|a)", re.I), r"\1iz"),
+    (re.compile(r"\b(random|organ|util|minim|character|local)is(?=e|a)", re.I), r"\1iz"),
 )
 
 
@@ -152,9 +155,10 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-    """Search tokens: lowercase words and numbers; compounds also give their parts."""
+    """Search tokens: lowercase words and numbers; compounds also give their parts. British
+    spellings are folded ("lymphoedema" is the word "lymphedema")."""
     tokens: list[str] = []
-    for raw in _TOKEN.findall(text.casefold()):
+    for raw in _TOKEN.findall(us_spelling(text.casefold())):
         if raw in stopwords or (len(raw) == 1 and raw.isalpha()):
             continue
         tokens.append(stem(raw))

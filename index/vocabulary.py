@@ -99,6 +99,8 @@ class Vocabulary:
     cased_forms: frozenset[str] = frozenset()
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
     related: frozenset[frozenset[str]] = frozenset()
+    # abbreviations of more than one meaning ("MSS"), each meaning as articles spell it out
+    senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[str, tuple[str, str, str]] = field(init=False, repr=False)
     _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
@@ -363,6 +365,9 @@ def _load(path: str | None) -> Vocabulary:
             brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),
+            senses={
+                str(k): tuple(str(m) for m in v) for k, v in (data.get("senses") or {}).items()
+            },
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"cannot read the vocabulary {file}: {exc}") from exc

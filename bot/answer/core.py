@@ -137,6 +137,7 @@ class Answerer:
         and its analysis; a follow-up ("and the OS?") stays on the trial the conversation is
         about."""
         text = _spell_brands(_spell_names(decode_chat_markup(question), snap), snap, self.vocab)
+        text = _spell_senses(text, snap, self.vocab)
         text = _spell_clipped(_spell_combinations(text, snap, self.vocab), snap, self.vocab)
         q = analyze(text, self.vocab, snap.names, self._arm_names(snap))
         q.entities = [_canonical_name(e, snap) for e in q.entities]
@@ -499,11 +500,17 @@ def _tails(names: frozenset[str]) -> dict[str, str]:
         parts = re.split(r"[\s-]+", name)
         tail = parts[-1]
         coded = re.search(r"\d", tail) and re.search(r"[A-Za-z]", tail)
-        # ... or a group's long number ("18991" of EORTC 18991), not a year ("IFM 2009")
-        numbered = re.fullmatch(r"\d{4,5}", tail) and not re.fullmatch(r"(?:19|20)\d\d", tail)
-        if len(parts) > 1 and (coded or numbered):
+        if len(parts) > 1 and (coded or _group_number(tail)):
             by_tail.setdefault(tail.casefold(), set()).add(name)
+        # the first of two groups' numbers ("22033" of EORTC 22033-26033)
+        if len(parts) > 2 and _group_number(parts[-2]) and _group_number(tail):
+            by_tail.setdefault(parts[-2].casefold(), set()).add(name)
     return {tail: next(iter(n)) for tail, n in by_tail.items() if len(n) == 1}
+
+
+def _group_number(part: str) -> bool:
+    """A group's long protocol number ("18991" of EORTC 18991), not a year ("IFM 2009")."""
+    return bool(re.fullmatch(r"\d{4,5}", part) and not re.fullmatch(r"(?:19|20)\d\d", part))
 
 
 @lru_cache(maxsize=4)
@@ -937,6 +944,40 @@ def _articles_naming(snap: Snapshot, entities: list[str]) -> list[str] | None:
     ]
     both = set.intersection(*sets)
     return sorted(both or set.union(*sets))
+
+
+def _spell_senses(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
+    """An abbreviation of more than one meaning ("MSS") spelt out in the meaning the articles
+    of the question's trial (else every article) use, when only one of them is theirs."""
+    for short, meanings in vocab.senses.items():
+        said = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w]|-\w)")
+        if not said.search(text):
+            continue
+        articles = articles_of_named_trials(text, snap) or sorted(snap.articles)
+        meaning = _sense_of(short, meanings, articles, snap)
+        if meaning:
+            text = said.sub(meaning, text)
+    return text
+
+
+def _sense_of(short: str, meanings: tuple[str, ...], articles: list[str], snap: Snapshot) -> str:
+    """The meaning of ``short`` in these articles: the one they define it as ("melanoma-specific
+    survival (MSS)"), else the only one whose words one of them says; "" when not one."""
+    defined = {
+        str(a.meta.get("aliases", {}).get(short, "")).casefold()
+        for a in (snap.articles[i] for i in articles if i in snap.articles)
+    }
+    chosen = [m for m in meanings if m.casefold() in defined]
+    if not chosen:
+        chosen = [
+            m
+            for m in meanings
+            if any(
+                set(re.findall(r"[a-z0-9]+", m.casefold())) <= snap.article_words.get(a, set())
+                for a in articles
+            )
+        ]
+    return chosen[0] if len(chosen) == 1 else ""
 
 
 def _alias_expansions(snap: Snapshot, entities: list[str]) -> list[str]:

@@ -26,8 +26,10 @@ from index.arms import (
     LEAD_CLAUSE,
     OUTCOME_VERBS,
     SCOPE_END,
+    arm_letters,
     arm_phrase,
     compared_with,
+    figure_arm_letters,
     inherit_arms,
     is_overall,
     names_code,
@@ -224,12 +226,15 @@ class ExtractiveEngine:
         best = ordered[-1]
         best.run = self._side_by_side(q, best)
         shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
+        both = _asks_total_and_arms(q)
         rival = next(
             (
                 c
                 for c in reversed(ordered[:-1])
                 if _number(_value(c)) not in shown
                 and not (c.sentence.start == best.sentence.start and c.figure in best.run)
+                # "n randomised and per arm?": the arms' sizes beside the total answer it too
+                and not (both and c.sentence.start == best.sentence.start)
             ),
             None,
         )
@@ -269,6 +274,8 @@ class ExtractiveEngine:
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
         if fig is not None and any(_has_word(arm_phrase(fig) or "", c) for c in q.codes):
             return []  # "2y mPFS for ABVD": the arm the question names by its acronym
+        if arm_letters(q.text) and not _VERSUS.search(q.text):
+            return []  # "mPFS in arm A": the arm the question names by its letter
         if (
             fig is not None
             and set(q.values) & named_values(_arm_words(best.sentence, fig))
@@ -518,27 +525,35 @@ class ExtractiveEngine:
                 score += sum(1 if e in present else -1 for e in q.about)
             score += 0.8 / (1 + self._gap(q.target, fig))
         else:
-            # what is counted: a vocabulary group ("febrile neutropenia"), else the words that
-            # are not drug names (those say whose figure it is, not what it measures)
-            if q.units and fig.unit not in q.units:
-                return None  # "what proportion made it to surgery": not a dose, not a month
-            if self._unasked_endpoint(q, fig):
-                return None  # "how many prior lines were allowed": not the cohort's ORR
-            topic = set(q.groups) or self._topic_words(q, s)
-            # (a listed value with no words of its own has its list's: "4% of A vs 12% on B")
-            bare = bool(fig.label.strip()) and not tokenize(
-                fig.label, self.vocab.stopwords | _JOINING_WORDS
-            )
-            own = f"{fig.head if bare else ''} {fig.label} {_own_scope(fig, s.text)}"
-            label_words = set(tokenize(own, self.vocab.stopwords))
-            label_groups = {t.key for t in self.vocab.terms(own)}
-            if not topic & (label_words | label_groups):
+            if not self._counts_what_is_asked(q, s, fig, context):
                 return None
-            if not self._says_things_counted(q, f"{own} {fig.value}"):
-                return None  # "how many cycles": a share of patients operated on is none
             score += 2
 
         return score
+
+    def _counts_what_is_asked(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A question that names no endpoint: the figure's own words say what it counts (a
+        vocabulary group, "febrile neutropenia", else the asked words that are no drug names,
+        which say whose figure it is, not what it measures)."""
+        if q.units and fig.unit not in q.units:
+            return False  # "what proportion made it to surgery": not a dose, not a month
+        if self._unasked_endpoint(q, fig):
+            return False  # "how many prior lines were allowed": not the cohort's ORR
+        topic = set(q.groups) or self._topic_words(q, s)
+        # (a listed value with no words of its own has its list's: "4% of A vs 12% on B")
+        bare = bool(fig.label.strip()) and not tokenize(
+            fig.label, self.vocab.stopwords | _JOINING_WORDS
+        )
+        own = f"{fig.head if bare else ''} {fig.label} {_own_scope(fig, s.text)}"
+        label_words = set(tokenize(own, self.vocab.stopwords))
+        label_groups = {t.key for t in self.vocab.terms(own)}
+        if not topic & (label_words | label_groups):
+            return False
+        if self._row_of_other_measure(q, s):
+            return False  # "median operative time, simple vs radical": not a row of the arms
+        return self._says_things_counted(q, f"{own} {fig.value}")  # "how many cycles"
 
     def _at_month_fit(self, q: Question, s: Sentence, fig: Figure) -> float | None:
         """A response rate asked at a time point ("MMR @12m"): a rate said at another one does
@@ -644,7 +659,71 @@ class ExtractiveEngine:
         "_arm_size_unasked",  # "742 to BrECADD" does not answer "how many pts were randomized"
         "_total_for_arms",  # "n per arm?": not the 1,500 of "1,500 ...: 742 to A and 758 to B"
         "_ratio_of_other_drugs",  # a round-up's "RT + bicalutamide ... HR 0.77" for enzalutamide
+        "_other_lettered_arm",  # "arm A" asked: "(arm B) gave a median PFS of 9.9 months"
+        "_design_value",  # "the non-inferiority margin was an HR of 1.13" is no trial result
+        "_risk_of_other_events",  # "risk of recurrence by 30% and the risk of death by 41%"
+        "_eligibility_cut",  # "Eligible patients had ... less than 50% stromal invasion"
     )
+
+    def _eligibility_cut(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A bound in a sentence of who could enrol ("Eligible patients had ... less than 50%
+        stromal invasion", "a CIRS score of 6 or lower was required") is a criterion, no
+        result, unless the question asks about who could enrol."""
+        if not _ELIGIBILITY.search(s.text) or _ELIGIBILITY_ASKED.search(q.text):
+            return False
+        before = s.text[max(0, fig.start - 25) : fig.start]
+        return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(s.text, fig.end))
+
+    def _risk_of_other_events(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A risk reduction asked for one kind of event ("by how much did it lower the chance of
+        dying?") is not the reduction of another said just before the value ("cut the risk of
+        recurrence by 30% and the risk of death by 41%": 30% is recurrence's)."""
+        if fig.endpoint != "risk reduction":
+            return False
+        before = [f.end for f in extract_figures(s.text, self.vocab) if f.end <= fig.start]
+        asked = _events_risked(q.text)
+        said = _events_risked(s.text[max(before, default=0) : fig.start])
+        return bool(asked and said and asked != said)
+
+    def _design_value(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A value the trial was designed around, not one it found: a non-inferiority margin,
+        the effect it was powered to detect, an assumed rate ("the margin was an HR of 1.13",
+        "non-inferior if the upper bound ... was below 1.50"), unless the question asks for the
+        design."""
+        return _is_design_value(s.text, fig) and not _DESIGN_ASKED.search(q.text)
+
+    def _other_lettered_arm(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question names arms by letter ("mPFS in arm A", "PFS HR arm C vs arm A"): a
+        value the article gives to another lettered arm ("(arm B) gave a median PFS of 9.9
+        months", the "Arm B: ..." cell of a table), or a comparison between lettered arms that
+        are not the ones asked ("arm B vs arm A: HR 0.67" for arm C vs A)."""
+        asked = arm_letters(q.text)
+        if not asked:
+            return False
+        if fig.endpoint in STATISTICS and not is_table_row(s.text):
+            # ("Compared with arm A, the HR was 0.67" is arm B's ratio when C vs A is asked)
+            said = arm_letters(s.text)
+            return bool(said) and not asked <= said and (len(asked) >= 2 or len(said) >= 2)
+        own = figure_arm_letters(s.text, fig)
+        return bool(own) and not own & asked
+
+    def _lettered_arm_said(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """The figure is the lettered arm's the question names: its own letter ("8.7 months
+        with placebo (arm A)"), or for a comparison, a sentence naming every arm asked."""
+        asked = arm_letters(q.text)
+        if not asked:
+            return False
+        if fig.endpoint in STATISTICS and not is_table_row(s.text):
+            return asked <= arm_letters(s.text)
+        return bool(figure_arm_letters(s.text, fig) & asked)
 
     def _ratio_of_other_drugs(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -675,7 +754,7 @@ class ExtractiveEngine:
         eBEACOPP")."""
         if fig.endpoint != "enrollment" or is_arm_size(s.text, fig) or not _PER_ARM.search(q.text):
             return False
-        if _TOTAL_TOO.search(q.text):
+        if _asks_total_and_arms(q):
             return False  # "how many in all, and how many per arm?": the total is asked too
         figures = extract_figures(s.text, self.vocab)
         return any(f.endpoint == "enrollment" and is_arm_size(s.text, f) for f in figures)
@@ -1083,12 +1162,7 @@ class ExtractiveEngine:
         }
         scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
         sentence_keys = {t.key for t in terms if t.qualifier}
-        # the section speaks for a sentence that names no setting or subgroup of its own
-        section_keys = (
-            set()
-            if any(t.qualifier in ("setting", "subgroup") for t in terms)
-            else {t.key for t in self.vocab.terms(s.section) if t.qualifier}
-        )
+        section_keys = self._section_keys(s, terms)
         asked = {key for key, _ in q.qualifiers}
         own_label = _label_after_previous_arm(s.text, fig)
         one_grade = tuple(c for c in q.codes if c.casefold().startswith("grade"))  # "grade 3"
@@ -1179,6 +1253,29 @@ class ExtractiveEngine:
             return False
         return not (key in seen and kind == "setting" and key not in self.vocab.treatment_phases)
 
+    def _section_keys(self, s: Sentence, terms: list[Term]) -> set[str]:
+        """The qualifiers a sentence's section speaks for it: its heading's, when the sentence
+        names no setting or subgroup of its own; and a grade its list's lead-in names ("The
+        most common grade 3/4 adverse events were:"), when it names none."""
+        keys = (
+            set()
+            if any(t.qualifier in ("setting", "subgroup") for t in terms)
+            else {t.key for t in self.vocab.terms(s.section) if t.qualifier}
+        )
+        if not any(t.key in _GRADES for t in terms):
+            keys |= {t.key for t in self.vocab.terms(s.lead_in) if t.key in _GRADES}
+        return keys
+
+    def _named_points(self, q: Question, s: Sentence, fig: Figure) -> float:
+        """Points for a figure the question names by how the trial was set up: the design
+        value asked ("NI margin?"), the lettered arm asked ("arm C")."""
+        points = 0.0
+        if _DESIGN_ASKED.search(q.text) and _is_design_value(s.text, fig):
+            points += 1.0  # "the non-inferiority margin was an HR of 1.13"
+        if self._lettered_arm_said(q, s, fig):
+            points += 1.0  # "(arm C) lengthened median PFS to 11.0 months"
+        return points
+
     def _preferred(
         self,
         q: Question,
@@ -1222,6 +1319,7 @@ class ExtractiveEngine:
             if CONTROL_ARM in own_keys and len(own_keys & self._arm_keys) == 1:
                 score -= 0.2  # unasked, the experimental arm's figure leads
 
+        score += self._named_points(q, s, fig)
         words = set(tokenize(s.text, self.vocab.stopwords))
         if q.content:
             score += sum(1 for w in q.content if w in words) / len(q.content)
@@ -1418,6 +1516,7 @@ class ExtractiveEngine:
         """The words that say whose a figure is: its own (a row's label, the phrase after it),
         else a "With X," opening, else the order of a comparison the sentence opens with."""
         arm = _arm_words(s, fig) or _arm_after_count(s.text, fig)
+        arm = arm or self._drug_right_after(s, fig, drugs)
         arm = arm or ("" if is_table_row(s.text) else _label_arm(fig))
         if is_table_row(s.text) and not _drugs_named(arm, drugs, self.vocab, _brands(s.article)):
             arm = f"{fig.scope} {fig.label}"  # the table names its arms in the other header
@@ -1437,6 +1536,21 @@ class ExtractiveEngine:
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
         return arm
+
+    def _drug_right_after(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
+        """A drug's name right after a value, with no word between, is its arm: "11.2%
+        capecitabine vs 11.8% fluorouracil" (not "12.1% no oxaliplatin"), unless the value is a
+        dose ("85 mg/m2 oxaliplatin" is the drug's dose, not an arm's)."""
+        if is_table_row(s.text) or fig.unit == "dose":
+            return ""
+        scope = fig.scope.strip()
+        cut = SCOPE_END.search(scope)
+        phrase = (scope[: cut.start()] if cut else scope).strip()
+        first = phrase.split()[0] if phrase else ""
+        if len(phrase.split()) > 4 or not first:
+            return ""
+        named = _drugs_named(first, drugs, self.vocab, _brands(s.article))
+        return phrase if named - self.vocab.class_names else ""
 
     def _experimental(self, s: Sentence, context: _ArticleContext | None) -> set[str]:
         """The drugs an article names only before "versus": its experimental arm's."""
@@ -2203,14 +2317,16 @@ class ExtractiveEngine:
     def _best_sentence(self, q: Question, sentences: list[Sentence]) -> _Candidate | None:
         # the words of a trial the question names ("9ER" of CheckMate 9ER) are not asked of
         # its article's sentences: the article is about that trial
-        named = {w for t in q.trials for w in re.findall(r"[a-z0-9]+", t.casefold())}
-        wanted = {w for w in q.content if w not in named}
+        wanted = _asked_words(q)
         groups = set(q.groups) | {key for key, _ in q.qualifiers}
         if not wanted and not groups:
             return None
         by_article: dict[str, tuple[float, float, Sentence]] = {}
+        previous = _sentences_before(sentences)
         asks_where = bool(_WHERE.search(q.text))
         asks_quantity = q.numeric or q.landmark is not None or bool(_QUANTITY.search(q.text))
+        # ... or a time point or a threshold ("extrapelvic recurrence at 3 yrs", ">4 weeks")
+        asks_quantity = asks_quantity or (q.target is None and bool(_POINT_ASKED.search(q.text)))
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
@@ -2218,13 +2334,17 @@ class ExtractiveEngine:
                 continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
             if asks_quantity and q.population and not says_population(q.population, s.text):
                 continue  # "the rate in pts with sEPO >200": a sentence about all patients
-            if asks_quantity and self._severe_grade_unsaid(q, f"{s.section}. {s.text}"):
+            if asks_quantity and self._severe_grade_unsaid(
+                q, f"{s.section}. {s.lead_in}. {s.text}"
+            ):
                 continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
             if asks_quantity and self._part_negated(q, s.text):
                 continue  # "intracranial progression" asked: "those without brain metastases"
             if _other_time_point(q.text, s.text):
                 continue  # "mortality at 20 years": a sentence that says 18 years
             words = set(tokenize(s.text, self.vocab.stopwords))
+            if asks_quantity and self._row_of_other_measure(q, s):
+                continue  # "median operative time, simple vs radical": a row of the two arms
             keys = {t.key for t in self.vocab.terms(s.text)} | self._prefix_groups(groups, words)
             if q.names and q.target and not self._says_endpoint(q.target, keys):
                 continue  # "the most common TRAEs": a sentence about adverse events
@@ -2247,7 +2367,7 @@ class ExtractiveEngine:
                 continue
             if "target" in q.groups and not self._says_mechanism(s.text):
                 continue  # "EGFR-mutant NSCLC" names a gene, not what the drug acts on
-            if not self._names_subject(q, s):
+            if not self._names_subject(q, s, previous.get((s.article.id, s.start), [""])[:1]):
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
             hits = sum(1 for w in wanted if self._says_name(w, words, s)) + len(groups & keys)
             total = len(wanted) + len(groups)
@@ -2329,6 +2449,9 @@ class ExtractiveEngine:
         common ... 4% vs 3%") or not ("the most common adverse events were diarrhoea (80.9%)
         ..."). (A sentence naming severe grades only may still say every grade's rate without
         naming it: "Neutropenia occurred in 45.8% (grade 3 or higher, 19.6%)".)"""
+        if any(c.casefold().startswith("grade") for c in q.codes):
+            # "grade 3 gynecomastia %": a sentence that names no grade gives every grade's rate
+            return not _GRADE_SAID.search(sentence)
         if not any(key == SEVERE for key, _ in q.qualifiers):
             return False
         return SEVERE not in {t.key for t in self.vocab.terms(sentence)}
@@ -2405,9 +2528,11 @@ class ExtractiveEngine:
             for t in self.vocab.terms(text)
         )
 
-    def _names_subject(self, q: Question, s: Sentence) -> bool:
+    def _names_subject(self, q: Question, s: Sentence, before: list[str] | None = None) -> bool:
         """The sentence names what the question is about: one of its names, or one of the
-        article's drugs that the question names (clipped names included)."""
+        article's drugs that the question names (clipped names included); a sentence opening
+        with "It" names what the sentence ``before`` it names ("Lenalidomide is an oral
+        immunomodulatory drug. It binds cereblon, ...")."""
         meta = s.article.meta
         trials = {str(t).casefold() for t in [*meta.get("trials", []), *q.trials]}
         # "CheckMate" of "CheckMate 9ER": a word of a trial's name names the trial
@@ -2418,6 +2543,8 @@ class ExtractiveEngine:
                 names |= {str(short).casefold(), str(long).casefold()}
         # a sentence under a heading that names it ("About ENHERTU": "It is composed of ...")
         said = f"{s.text} {s.section}" if _ABOUT_HEADING.match(s.section) else s.text
+        if before and _PRONOUN_SUBJECT.match(s.text):
+            said = f"{said} {before[0]}"
         if any(n in said.casefold() for n in names):
             return True
         drugs = [str(d).casefold() for d in meta.get("drugs", [])]
@@ -2425,6 +2552,22 @@ class ExtractiveEngine:
         if not asked and not names:
             return True  # the question names nothing in particular, or only the trial
         return bool(asked & _drugs_named(said, drugs, self.vocab, _brands(s.article)))
+
+    def _row_of_other_measure(self, q: Question, s: Sentence) -> bool:
+        """A table row whose label (what it measures) says none of the asked words that are
+        no drug names, when the question names no endpoint: "3-year pelvic recurrence |
+        Simple hysterectomy: 2.52% | ..." says "simple" only in its arms' headers, and does not
+        answer "median operative time, simple vs radical"."""
+        if not is_table_row(s.text):
+            return False
+        label = row_cells(s.text)[0]
+        words = set(tokenize(label, self.vocab.stopwords))
+        keys = {t.key for t in self.vocab.terms(label)}
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        topic = [w for w in _asked_words(q) if not _drugs_named(w, drugs, self.vocab, brands)]
+        if not topic and not q.groups:
+            return False
+        return not (set(q.groups) & keys or any(self._says_name(w, words, s) for w in topic))
 
     def _says_name(self, word: str, words: set[str], s: Sentence) -> bool:
         """The sentence says an asked word; a brand by its generic name ("Imfinzi":
@@ -2623,6 +2766,7 @@ _WHERE = re.compile(r"\b(?:where|presented|meeting|conference|congress|published
 
 OVERALL = "overall population"  # the vocabulary group of the whole trial's population
 SEVERE = "grade 3+"  # the vocabulary group of grade 3 or higher
+_GRADES = frozenset({SEVERE, "any grade"})  # the vocabulary groups of adverse events' grades
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
@@ -2653,6 +2797,25 @@ _GAIN_BEFORE = re.compile(
 _GAIN_ASKED = re.compile(
     r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
 )
+# the words that say a value is the trial's design, in the value's clause before it
+_DESIGN_CUE = re.compile(
+    r"\b(?:margin|powered|power\s+to|assum(?:ed|ing|ption)|hypothes(?:is|ized|ised)|"
+    r"to\s+detect|would\s+be\s+declared|declared\s+non-?inferior\s+if|boundary)\b[^.;]*$",
+    re.I,
+)
+_DESIGN_ASKED = re.compile(
+    r"\b(?:margin|powered|power|hypothes\w*|assum\w*|detect|boundary|threshold|designed|"
+    r"sample\s+size)\b",
+    re.I,
+)
+
+
+def _is_design_value(sentence: str, fig: Figure) -> bool:
+    """Whether the words of the value's clause before it say it is a design value."""
+    return bool(_DESIGN_CUE.search(sentence[max(0, fig.start - 160) : fig.start]))
+
+
+_GRADE_SAID = re.compile(r"\bgrades?\b|\bG[1-5]\b|\bCTCAE\b", re.I)
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 # where a clause about another part of the population begins: "..., while those older than
@@ -3134,7 +3297,16 @@ def _other_time_point(question: str, sentence: str) -> bool:
     return bool(asked and said and not asked & said)
 
 
-_TOTAL_TOO = re.compile(r"\b(?:total|overall|in all|altogether)\b|\band how many\b", re.I)
+def _asks_total_and_arms(q: Question) -> bool:
+    """ "How many were randomised, and how many per arm?": the total and the arms' sizes."""
+    return q.target == "enrollment" and bool(_PER_ARM.search(q.text) and _TOTAL_TOO.search(q.text))
+
+
+_TOTAL_TOO = re.compile(
+    r"\b(?:total|overall|in all|altogether)\b|\band how many\b"
+    r"|\band\s+(?:per|each|by|in each)\s",  # "n randomised in CLL8 and per arm?": both asked
+    re.I,
+)
 _SAME_TIME_IN_BRACKETS = re.compile(
     r"\s*\((?:about\s+|approximately\s+|~\s?)?\d+(?:\.\d+)?\s*(?:months?|mo|years?|weeks?)\)",
     re.I,
@@ -3275,6 +3447,12 @@ def _word_in(word: str, words: set[str]) -> bool:
     return len(word) >= 7 and any(len(w) >= 7 and w[:6] == word[:6] for w in words)
 
 
+# a sentence whose subject is the one the sentence before it names
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:It|The\s+(?:drug|agent|compound|antibody|molecule)|This\s+(?:drug|agent|antibody))\b"
+)
+
+
 def _sentences_before(sentences: list[Sentence]) -> dict[tuple[str, int], list[str]]:
     """For each retrieved sentence (by article and start), the up to three sentences just
     before it, nearest first, while they follow each other in the article."""
@@ -3305,6 +3483,35 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
 
 
 # a question that asks for a number in other words than "how many": "%", a median, a grade
+def _asked_words(q: Question) -> set[str]:
+    """The question's content words but for its trial's name's ("9ER" of CheckMate 9ER): the
+    article is about that trial, its sentences need not say it."""
+    named = {w for t in q.trials for w in re.findall(r"[a-z0-9]+", t.casefold())}
+    return {w for w in q.content if w not in named}
+
+
+_ELIGIBILITY = re.compile(
+    r"\beligib\w*|\binclusion\s+criteri\w*|\bentry\s+criteri\w*|\b(?:was|were)\s+required\b"
+    r"|\bhad\s+to\s+(?:have|be)\b",
+    re.I,
+)
+_ELIGIBILITY_ASKED = re.compile(
+    r"\beligib\w*|\bcriteri\w*|\ballowed\b|\brequired\b|\bcut-?offs?\b|\bthreshold\b|"
+    r"\bmax(?:imum)?\b|\bmin(?:imum)?\b|\blimit\b|\binclusion\b|\bentry\b|\benrol\w*\s+if\b",
+    re.I,
+)
+_BOUND_BEFORE = re.compile(
+    r"(?:less|fewer|more|greater|lower|higher)\s+than\s*$|\b(?:at\s+least|at\s+most|up\s+to|"
+    r"under|over|below|above)\s*$|[<>≤≥]=?\s*$",
+    re.I,
+)
+_BOUND_AFTER = re.compile(
+    r"\s*(?:%\s*)?or\s+(?:less|fewer|more|greater|lower|higher|above|below)\b", re.I
+)
+_POINT_ASKED = re.compile(rf"{LANDMARK.pattern}|[<>≤≥]\s*\d", re.I)
+_TIME_WORDS = frozenset(
+    {"yr", "yrs", "year", "years", "mo", "mos", "month", "months", "week", "weeks", "day", "days"}
+)
 _QUANTITY = re.compile(
     r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
 )
@@ -3327,6 +3534,21 @@ _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
 _CUT_ASKED = re.compile(r"\bcut-?offs?\b|\bthreshold|\bdefin|\bmeaning\b|\bcriteri", re.I)
 # the events a risk reduction counts: "the risk of (disease progression or) death"
+_RISKED = re.compile(
+    r"\b(?:risk|chance|hazard|odds)\s+of\s+(?P<events>[\w\s,-]{3,60}?)(?=\s+by\b|[,;.()?]|$)", re.I
+)
+_DEATH_ONLY = re.compile(r"^(?:an?\s+|the\s+)?(?:death|dying)\b", re.I)
+
+
+def _events_risked(text: str) -> str:
+    """What the last risk a text names counts: "death" ("the chance of dying"), "event" (of
+    progression, recurrence or relapse, with death or not), or "" when it names none."""
+    found = list(_RISKED.finditer(text))
+    if not found:
+        return ""
+    return "death" if _DEATH_ONLY.match(found[-1].group("events").strip()) else "event"
+
+
 _RISK_EVENTS = re.compile(
     r"\brisk\s+of\s+(?:(?P<other>(?:disease\s+)?(?:progression|recurrence|relapse|an?\s+event|"
     r"events?|distant\s+metastasis)[\w\s,]*?)\s*(?:or|and)\s+)?(?:death|dying)\b",

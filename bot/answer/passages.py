@@ -25,6 +25,9 @@ class Sentence:
     # the headings of the larger sections around that one, nearest first ("## ENZAMET: ..."
     # over "### Results")
     outline: tuple[str, ...] = ()
+    # a list item's lead-in, the line before the list ending in a colon ("The most common grade
+    # 3/4 adverse events were:" over "- Hand-foot skin reaction: 28% vs 1%")
+    lead_in: str = ""
 
 
 class Heading(NamedTuple):
@@ -51,8 +54,30 @@ def sentences_of(
             section = _section_of(headings, start, is_table_row(span.text))
             end = hit.chunk.start + span.end
             outline = _outline(headings, start, section)
-            out.append(Sentence(hit.article, start, end, span.text, rank, section, outline))
+            lead_in = list_lead_in(hit.chunk.text, span.start)
+            out.append(
+                Sentence(hit.article, start, end, span.text, rank, section, outline, lead_in)
+            )
     return out
+
+
+_BULLET = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+
+
+def list_lead_in(text: str, offset: int) -> str:
+    """The lead-in of the list item at ``offset`` of ``text``: the last sentence of the line
+    before the list, when it ends in a colon ("... grade 3/4 adverse events were:"); else ""."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not _BULLET.match(text, line_start):
+        return ""
+    for line in reversed(text[: max(0, line_start - 1)].split("\n")):
+        if not line.strip() or _BULLET.match(line):
+            continue
+        if not line.rstrip().endswith(":"):
+            return ""
+        spans = split_sentences(line.strip())
+        return spans[-1].text.rstrip(": ") if spans else ""
+    return ""
 
 
 def _section_of(headings: list[Heading], start: int, table_row: bool) -> str:

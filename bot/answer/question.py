@@ -30,7 +30,8 @@ _NUMERIC_INTENT = re.compile(
     r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
     r"what percentage|what proportion|what share|"
     r"what fraction|rate|percent|proportion|share|(?<!NCT\s)(?<!registry\s)number of)\b"
-    r"|(?<![\w#])(?<!NCT\s)#\s?of\b",  # "# of TNBC pts", not "NCT # of"
+    r"|(?<![\w#])(?<!NCT\s)#\s?of\b"  # "# of TNBC pts", not "NCT # of"
+    r"|(?:^|\bwhat\s+|\bthe\s+)%\s*(?:of\b|pts\b|patients\b)",  # "what % of pts", "% of pts"
     re.I,
 )
 # "the most common TRAEs", "which AEs led to discontinuation": the names of events, not a rate
@@ -633,7 +634,7 @@ def _endpoint_words(phrase: str, vocab: Vocabulary) -> set[str]:
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
-    names = {w.casefold() for e in entities for w in re.split(r"[\s/+-]+", e)}
+    names = {w.casefold() for e in entities for w in re.split(r"[\s/+.-]+", e)}  # "CO.17": co
     found: list[str] = []
     # "the CrCl 40-60 (split-dose cis) subgroup": an aside in brackets does not end the phrase
     unbracketed = re.sub(r"\s*\([^()]*\)", "", text)
@@ -747,6 +748,9 @@ def _is_code(word: str, vocab: Vocabulary) -> bool:
     folded = word.casefold()
     if folded in vocab.stopwords or vocab.terms(word):
         return False
+    parts = re.split(r"[/+]", folded)
+    if len(parts) > 1 and any(vocab.is_drug_name(p) or p in vocab.brands for p in parts):
+        return False  # "cis/5-FU", "pembro+5-FU": drugs given together, a regimen said
     upper = sum(c.isupper() for c in word)
     if _ROMAN.match(word):
         return word not in ("I", "V")

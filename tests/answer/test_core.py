@@ -642,3 +642,67 @@ def test_a_time_joined_to_its_number_after_a_trials_name_is_no_part_of_it(vocab)
     assert _trials_named("PACIFIC 5y OS w/ durva?", snap, vocab) == ["PACIFIC"]
     # a coded name with letters after its number is still one (a guard)
     assert _trials_named("CheckMate 9ER PFS?", snap, vocab) == ["CheckMate 9ER"]
+
+
+def _trial_snapshot(articles: dict[str, tuple[str, str, dict[str, str]]]) -> Snapshot:
+    """Articles by id: (trial name, text, defined abbreviations)."""
+    from index.search import article_words
+
+    records = {
+        a: ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": [t], "drugs": [], "aliases": al})
+        for a, (t, _, al) in articles.items()
+    }
+    words = {a: frozenset(article_words(f"{t} {text}")) for a, (t, text, _) in articles.items()}
+    return Snapshot(records, [], BM25Index([]), words)
+
+
+def test_an_abbreviation_of_two_meanings_takes_the_one_its_trials_articles_use(vocab):
+    from bot.answer.core import _spell_senses
+
+    snap = _trial_snapshot(
+        {
+            # melanoma: the article spells out melanoma-specific survival, never "MSS"
+            "m": ("MSLT-9", "Melanoma-specific survival at 3 years was 86% in both arms.", {}),
+            # colorectal cancer: microsatellite stable tumours
+            "c": ("KEYCRC-1", "Among patients with microsatellite stable disease ...", {}),
+            # ovarian cancer: CRS defined as cytoreductive surgery
+            "o": (
+                "OVA-3",
+                "interval cytoreductive surgery (CRS)",
+                {"CRS": "cytoreductive surgery"},
+            ),
+            # lymphoma: cytokine release syndrome after CAR-T
+            "l": ("CART-7", "Cytokine release syndrome occurred in 42% of patients.", {}),
+        }
+    )
+    assert (
+        _spell_senses("MSS HR in MSLT-9?", snap, vocab)
+        == "melanoma-specific survival HR in MSLT-9?"
+    )
+    assert _spell_senses("mPFS in MSS pts, KEYCRC-1", snap, vocab) == (
+        "mPFS in microsatellite stable pts, KEYCRC-1"
+    )
+    assert _spell_senses("CRS rate in OVA-3", snap, vocab) == "cytoreductive surgery rate in OVA-3"
+    assert (
+        _spell_senses("G3+ CRS in CART-7?", snap, vocab)
+        == "G3+ cytokine release syndrome in CART-7?"
+    )
+    # no trial named, and the articles use both meanings: left as asked
+    assert _spell_senses("MSS HR?", snap, vocab) == "MSS HR?"
+
+
+def test_a_trial_of_two_groups_numbers_or_a_roman_number_is_found_as_people_shorten_it():
+    from bot.answer.core import _spell_names, articles_of_named_trials
+
+    # glioma: "EORTC 22033-26033" asked by either number; myeloma: "Myeloma XI" as "Myeloma 11"
+    snap = _snapshot(["EORTC 22033-26033", "Myeloma XI"], ["temozolomide", "lenalidomide"])
+    for question in (
+        "p-value for the primary PFS comparison in 22033?",
+        "upper CI bound of the PFS HR in EORTC 22033?",
+        "EORTC 26033 mPFS",
+        "OS HR in the maintenance population, Myeloma 11",
+        "myeloma xi mPFS",
+    ):
+        assert articles_of_named_trials(_spell_names(question, snap), snap) == ["a1"], question
+    # another number is another trial (a guard)
+    assert articles_of_named_trials(_spell_names("Myeloma 12 PFS", snap), snap) is None

@@ -7404,3 +7404,392 @@ def test_a_value_moved_from_the_comparators_to_the_subjects(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert d.status == "answered" and d.why[0].startswith(f"lead {expected} "), d.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "others"),
+    [
+        # ovarian cancer, three arms named by letter: the placebo arm is arm A
+        (
+            "median PFS in arm A?",
+            [
+                "Chemotherapy plus cediranib as maintenance (arm C) extended median PFS to 11.0 "
+                "months vs 8.7 months with chemotherapy and placebo (arm A).",
+                "Arm B, with cediranib during chemotherapy only, reached a median PFS of 9.9 "
+                "months.",
+            ],
+            ["cediranib"],
+            "8.7",
+            ("11.0", "9.9"),
+        ),
+        # primary CNS lymphoma: the two-drug backbone is arm A, the added antibody arm B
+        (
+            "CR rate in arm B?",
+            [
+                "The complete remission rate was 49% with the four-drug induction (arm C), "
+                "against 23% with methotrexate and cytarabine alone (arm A).",
+                "- Adding rituximab (arm B) gave a complete remission rate of 30%.",
+            ],
+            ["methotrexate", "cytarabine", "rituximab", "thiotepa"],
+            "30%",
+            ("49%", "23%"),
+        ),
+        # a table whose columns are the lettered arms (breast cancer, neoadjuvant)
+        (
+            "pCR in arm D?",
+            [
+                "pCR rate | Arm A: TH (n=107): 29.0% | Arm B: THP (n=107): 45.8% | "
+                "Arm C: HP (n=107): 16.8% | Arm D: TP (n=96): 24.0%",
+            ],
+            ["trastuzumab", "pertuzumab", "docetaxel"],
+            "24.0%",
+            ("45.8%", "29.0%"),
+        ),
+    ],
+)
+def test_an_arm_asked_by_its_letter_is_answered_by_that_arms_figure(
+    vocab, question, sentences, drugs, expected, others
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text
+    assert not any(o in d.text for o in others)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # ovarian cancer: arm B against arm A is not the comparison of arm C with arm A
+        (
+            "PFS HR arm C vs arm A?",
+            [
+                "Arm B vs arm A: the hazard ratio for PFS was 0.67 (95% CI, 0.53-0.87).",
+                "Arm C, with maintenance, lowered the risk of progression against arm A with a "
+                "hazard ratio of 0.56 (95% CI, 0.44-0.72).",
+            ],
+            ["cediranib"],
+            "0.56",
+            "0.67",
+        ),
+        # CNS lymphoma: "than arm A" with no other letter is another arm's comparison with A
+        (
+            "p-value for CR, arm C vs arm A?",
+            [
+                "Rituximab added to the backbone gave a higher CR rate than arm A (P = 0.37).",
+                "Arm C achieved the highest CR rate, significantly above arm A (P = 0.00028).",
+            ],
+            ["rituximab", "thiotepa", "methotrexate"],
+            "0.00028",
+            "0.37",
+        ),
+        # metastatic colorectal cancer, three arms: the single-agent arm against the doublet
+        (
+            "OS HR for arm A vs arm B?",
+            [
+                "For arm C vs arm B, the hazard ratio for death was 0.92.",
+                "Arm A against arm B gave an overall survival hazard ratio of 1.17.",
+            ],
+            ["bevacizumab", "oxaliplatin"],
+            "1.17",
+            "0.92",
+        ),
+    ],
+)
+def test_a_comparison_of_other_lettered_arms_does_not_answer(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # prostate cancer: gynaecomastia of any grade, no grade said
+        (
+            "grade 3 gynecomastia % on bicalutamide?",
+            "Gynaecomastia was reported in 69.7% of men on bicalutamide vs 10.9% on placebo.",
+            ["bicalutamide"],
+        ),
+        # lung cancer: a rash rate that names no grade
+        (
+            "grade 3 rash rate with erlotinib?",
+            "Rash occurred in 75% of patients given erlotinib and in 6% of those on placebo.",
+            ["erlotinib"],
+        ),
+    ],
+)
+def test_one_grade_asked_is_not_answered_by_a_rate_of_every_grade(vocab, question, sentence, drugs):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # rectal cancer, compact report: each value's drug written right after it
+        (
+            "3-yr locoregional event rate with capecitabine?",
+            "3-year locoregional events: 11.2% capecitabine vs 11.8% fluorouracil",
+            ["capecitabine", "fluorouracil"],
+            "11.2%",
+            "11.8%",
+        ),
+        # lung cancer, the same shape
+        (
+            "ORR with docetaxel?",
+            "Objective response: 45% pembrolizumab vs 30% docetaxel",
+            ["pembrolizumab", "docetaxel"],
+            "30%",
+            "45%",
+        ),
+    ],
+)
+def test_a_drug_written_right_after_a_value_is_its_arm(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "expected"),
+    [
+        # liver cancer: a press release's list of grade 3/4 events under its lead-in
+        (
+            "G3/4 hand-foot skin reaction sorafenib vs placebo?",
+            "Adverse events leading to discontinuation occurred in 24% vs 7%.\n\n"
+            "The most common grade 3/4 adverse events with sorafenib vs placebo were:\n"
+            "- Hand-foot skin reaction: 28% vs 1%\n"
+            "- Diarrhoea: 6% vs 1%\n",
+            ["sorafenib"],
+            "28%",
+        ),
+        # myeloma: the same shape, in a numbered list
+        (
+            "grade 3 or 4 thrombocytopenia with panobinostat?",
+            "Serious adverse events occurred in 60% vs 42%.\n\n"
+            "The most common grade 3/4 adverse events (panobinostat vs placebo) were:\n"
+            "1. Thrombocytopenia: 67% vs 31%\n"
+            "2. Lymphopenia: 53% vs 40%\n",
+            ["panobinostat", "bortezomib"],
+            "67%",
+        ),
+    ],
+)
+def test_a_lists_lead_in_grades_its_items(vocab, question, text, drugs, expected):
+    d = _answer(vocab, question, text, drugs)
+    assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # colorectal cancer, non-inferiority: the margin is no hazard ratio found
+        (
+            "DFS HR 3 vs 6 months?",
+            [
+                "The primary endpoint was DFS; the non-inferiority margin was an HR of 1.13.",
+                "The HR for DFS was 1.006 (95% CI, 0.909-1.114), below the prespecified margin.",
+            ],
+            ["oxaliplatin"],
+            "1.006",
+            "1.13",
+        ),
+        # head and neck cancer: the bound the trial had to meet
+        (
+            "HR for death surveillance vs neck dissection?",
+            [
+                "Surveillance would be declared non-inferior if the upper bound of the 95% CI "
+                "for the hazard ratio for death was below 1.50.",
+                "The hazard ratio for death was 0.92 (95% CI, 0.65-1.32), favouring surveillance.",
+            ],
+            ["cisplatin"],
+            "0.92",
+            "1.50",
+        ),
+        # prostate cancer: the rate the trial was powered to detect is asked
+        (
+            "what 5-yr PFS was the trial powered to detect with combined therapy?",
+            [
+                "The trial was powered to detect a 5-year PFS of 92% with combined therapy.",
+                "Five-year PFS was 85% with combined therapy and 86% with brachytherapy alone.",
+            ],
+            [],
+            "92%",
+            "85%",
+        ),
+    ],
+)
+def test_a_value_the_trial_was_designed_around_answers_only_a_question_about_the_design(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "total"),
+    [
+        # CLL: the total and the arms' sizes both asked
+        (
+            "n randomised in the trial and per arm?",
+            "Overall, 817 patients were randomly assigned 1:1 to FC (n = 409) or FCR (n = 408).",
+            ["fludarabine", "rituximab"],
+            "817",
+        ),
+        # melanoma
+        (
+            "how many pts randomized and each arm?",
+            "In all, 945 patients were randomized to nivolumab (n = 316), the combination "
+            "(n = 314) or ipilimumab (n = 315).",
+            ["nivolumab", "ipilimumab"],
+            "945",
+        ),
+    ],
+)
+def test_the_total_asked_with_the_arms_sizes_is_answered(vocab, question, sentence, drugs, total):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and total in d.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # breast cancer: two risk reductions in one sentence, each after its own events
+        (
+            "by how much did adding capecitabine lower the chance of dying?",
+            "Capecitabine after surgery cut the risk of recurrence by 30% and the risk of death "
+            "by 41%.",
+            ["capecitabine"],
+            "41%",
+            "30%",
+        ),
+        # lung cancer: the risk of progression asked, death's said last
+        (
+            "by how much did osimertinib reduce the chance of progression or death?",
+            "Osimertinib reduced the risk of disease progression or death by 80% and the risk of "
+            "death by 51%.",
+            ["osimertinib"],
+            "80%",
+            "51%",
+        ),
+    ],
+)
+def test_a_risk_reduction_is_of_the_events_said_before_it(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs"),
+    [
+        # cervical cancer: a table row of another measure, its arms' headers the words asked
+        (
+            "median blood loss simple vs radical?",
+            "Simple hysterectomy was non-inferior to radical hysterectomy.\n\n"
+            "Blood loss was not reported by arm.\n\n"
+            "3-year pelvic recurrence | Simple hysterectomy (n=350): 2.52% | "
+            "Radical hysterectomy (n=350): 2.17%\n\nThe median age was 45 years.\n",
+            [],
+        ),
+        # breast cancer: the same, the arms axillary dissection and axillary radiotherapy
+        (
+            "shoulder pain rate with axillary dissection vs axillary radiotherapy?",
+            "Axillary radiotherapy gave similar control to axillary dissection.\n\n"
+            "Shoulder pain was not collected.\n\n"
+            "Lymphoedema | Axillary dissection: 28% | Axillary radiotherapy: 14%\n",
+            [],
+        ),
+    ],
+)
+def test_a_row_of_another_measure_does_not_answer_by_its_arms_headers(vocab, question, text, drugs):
+    d = _answer(vocab, question, text, drugs)
+    assert d.status == "not_found", d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # cervical cancer: the rarer asked word (extrapelvic) picks the row
+        (
+            "extrapelvic recurrence at 3 yrs w/ simple hysterectomy?",
+            "3-year pelvic recurrence | Simple hysterectomy: 2.52% | Radical hysterectomy: 2.17%\n"
+            "3-year extrapelvic recurrence | Simple hysterectomy: 1.46% | Radical hysterectomy: "
+            "0.78%\n",
+            "1.46%",
+        ),
+        # rectal cancer: "distant" tells the row asked for from the local one
+        (
+            "distant relapse at 5 yrs after short-course RT?",
+            "5-year local relapse | Short-course RT: 8.3% | Long-course CRT: 6.0%\n"
+            "5-year distant relapse | Short-course RT: 23.0% | Long-course CRT: 30.4%\n",
+            "23.0%",
+        ),
+    ],
+)
+def test_the_rarest_asked_word_tells_the_row_asked_for(vocab, question, text, expected):
+    d = _answer(vocab, question, text, [])
+    assert d.status == "answered" and expected in d.text.split("[")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # cervical cancer: the share asked, beside an eligibility bound
+        (
+            "what % of pts were stage IB1?",
+            [
+                "Eligible patients had stage IA2 or IB1 disease, with less than 50% stromal "
+                "invasion on pelvic MRI.",
+                "Most patients (91.7%) had stage IB1 disease.",
+            ],
+            "91.7%",
+            "50%",
+        ),
+        # lung cancer: a performance bound in the criteria, the share of patients asked
+        (
+            "what % of pts had adenocarcinoma?",
+            [
+                "Patients were eligible with adenocarcinoma or squamous histology and a "
+                "forced expiratory volume of at least 40% of predicted.",
+                "Adenocarcinoma was the histology in 68% of patients.",
+            ],
+            "68%",
+            "40%",
+        ),
+    ],
+)
+def test_a_bound_of_who_could_enrol_is_no_result(vocab, question, sentences, expected, other):
+    d = _answer_in(vocab, question, sentences, [])
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "expected"),
+    [
+        # myeloma: the mechanism said of "It", the drug named in the sentence before
+        (
+            "what is lenalidomide's molecular target?",
+            "Lenalidomide maintenance prolonged PFS.\n\nBackground and mechanism\n"
+            "Lenalidomide is an oral immunomodulatory drug. It binds cereblon, the substrate "
+            "receptor of the CRL4 ubiquitin ligase.",
+            ["lenalidomide"],
+            "cereblon",
+        ),
+        # ovarian cancer: the same
+        (
+            "what is the target of cediranib?",
+            "Cediranib improved PFS.\n\nCediranib is an oral drug. It blocks VEGF receptors 1, "
+            "2 and 3.",
+            ["cediranib"],
+            "VEGF",
+        ),
+    ],
+)
+def test_it_in_a_sentence_names_the_drug_the_sentence_before_names(
+    vocab, question, text, drugs, expected
+):
+    d = _answer(vocab, question, text, drugs)
+    assert d.status == "answered" and expected in d.text

@@ -63,3 +63,20 @@ def test_a_subsection_carries_the_headings_of_the_larger_sections_around_it():
     # about the whole article)
     lymphoma = "# Polatuzumab in DLBCL\n\n## Efficacy\n\nThe 2-year PFS was 76.7%.\n"
     assert _outlines(lymphoma)["The 2-year PFS was 76.7%."] == ()
+
+
+def test_a_list_items_lead_in_is_the_sentence_before_the_list_ending_in_a_colon():
+    from bot.answer.passages import list_lead_in
+
+    # liver cancer press release: the items of a list of grade 3/4 events
+    text = (
+        "Safety was as expected. The most common grade 3/4 events were:\n"
+        "- Hand-foot skin reaction: 28% vs 1%\n- Diarrhoea: 6% vs 1%\n\nOverall, 24% stopped."
+    )
+    assert list_lead_in(text, text.index("- Diarrhoea")) == "The most common grade 3/4 events were"
+    assert list_lead_in(text, text.index("Overall")) == ""  # prose after the list
+    # myeloma: a numbered list; a line before it that is no lead-in gives none
+    numbered = "Arms compared:\n1. Thrombocytopenia: 67% vs 31%\n"
+    assert list_lead_in(numbered, numbered.index("1.")) == "Arms compared"
+    plain = "Results were mixed.\n- ORR: 45% vs 30%\n"
+    assert list_lead_in(plain, plain.index("- ORR")) == ""

@@ -720,3 +720,35 @@ def test_distant_disease_free_survival_is_its_own_endpoint(text, vocab):
 )
 def test_total_n_asks_for_the_enrolment(text, vocab):
     assert analyze(text, vocab).target == "enrollment"
+
+
+def test_drugs_joined_by_a_slash_are_a_regimen_not_a_code(vocab):
+    # head and neck cancer and colorectal cancer: "cis/5-FU", "FOLFOX/bev"
+    assert analyze("OS HR adding docetaxel to cis/5-FU?", vocab).codes == []
+    assert analyze("ORR with pembro+5-FU?", vocab).codes == []
+
+
+def test_a_trial_name_with_a_dot_names_no_population(vocab):
+    # colorectal and breast cancer: "in the whole CO.17 population", "the MA.17 population"
+    for text in ("In the whole CO.17 population, PFS HR?", "mDFS in the MA.17 population?"):
+        assert analyze(text, vocab, frozenset({"co.17", "ma.17"})).population == [], text
+
+
+@pytest.mark.parametrize(
+    ("question", "endpoint"),
+    [
+        ("by how much did adding the taxane lower the chance of dying?", "risk reduction"),  # H&N
+        ("how much did the drug reduce the chance of progressing or dying?", "risk reduction"),
+        ("by how much did ipilimumab lower the hazard of recurrence or death?", "risk reduction"),
+    ],
+)
+def test_a_lowered_chance_of_dying_is_a_risk_reduction(vocab, question, endpoint):
+    assert endpoint in analyze(question, vocab).endpoints
+
+
+def test_a_percent_sign_asks_for_a_number(vocab):
+    # cervical cancer and myeloma: "what % of pts", "% of pts with ..."
+    assert analyze("what % of pts were stage IB1?", vocab).numeric
+    assert analyze("% of pts with t(4;14)?", vocab).numeric
+    # a figure typed in the question asks nothing by its sign (a guard)
+    assert not analyze("was the ORR above 40%?", vocab).numeric

@@ -331,6 +331,21 @@ def test_a_trials_name_may_join_its_number_with_a_dot(text, name, vocab):
         # colorectal cancer and myeloma: a group's one letter and its protocol number
         ("The trial, known as N9741, enrolled 795. N9741 changed practice.", "N9741"),
         ("S0777 randomised 525 patients. In S0777, VRd prolonged PFS.", "S0777"),
+        # glioma and breast cancer: two groups' protocol numbers joined
+        (
+            "EORTC 22033-26033 randomised 477. In EORTC 22033-26033, TMZ was no better.",
+            "EORTC 22033-26033",
+        ),
+        (
+            "EORTC 10981-22023 enrolled 1425. EORTC 10981-22023 compared axillary RT.",
+            "EORTC 10981-22023",
+        ),
+        # myeloma and sarcoma: a capitalised word and a Roman number
+        (
+            "Myeloma XI randomised 1,971 to maintenance. In Myeloma XI, PFS was longer.",
+            "Myeloma XI",
+        ),
+        ("Sarcoma IX enrolled 300 patients. Sarcoma IX tested trabectedin.", "Sarcoma IX"),
     ],
 )
 def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
@@ -349,6 +364,9 @@ def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
         # cervical cancer and sarcoma: a stage or grade in capitals, twice
         "FIGO III disease was present in 40%. FIGO III tumours did worse.",
         "GRADE III tumours were 60%. GRADE III histology predicted relapse.",
+        # lymphoma and lung cancer: a stage or a cohort written in title case, twice
+        "Stage IV disease was present in 40%. Stage IV patients did worse.",
+        "Cohort II enrolled 40 patients. Cohort II had prior chemotherapy.",
         # ovarian cancer: a tumour marker (a guard)
         "CA-125 fell in most. CA-125 progression was not counted.",
     ],

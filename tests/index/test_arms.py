@@ -2,7 +2,14 @@
 
 import pytest
 
-from index.arms import arm_phrase, names_code, population_phrase, regimen_codes
+from index.arms import (
+    arm_letters,
+    arm_phrase,
+    figure_arm_letters,
+    names_code,
+    population_phrase,
+    regimen_codes,
+)
 from index.figures import extract_figures
 
 
@@ -502,3 +509,46 @@ def test_the_codes_an_article_names_its_arms_by(text, codes):
 )
 def test_a_regimens_code_is_named_whole(text, code, said):
     assert names_code(text, code) is said
+
+
+@pytest.mark.parametrize(
+    ("question", "letters"),
+    [
+        ("PFS HR arm C vs arm A in the ovarian trial?", {"A", "C"}),  # ovarian cancer
+        ("upper bound of the 95% CI for the arm C vs A PFS HR", {"A", "C"}),
+        ("p value for arm B vs arm A pCR?", {"A", "B"}),  # breast cancer
+        ("CR rate in arms A and B of the CNS lymphoma trial", {"A", "B"}),  # lymphoma
+        ("what was the ORR in the chemo arm?", set()),
+    ],
+)
+def test_arm_letters_of_a_question(question, letters):
+    assert arm_letters(question) == letters
+
+
+@pytest.mark.parametrize(
+    ("sentence", "letters"),
+    [
+        # ovarian cancer: each value's letter said after it, or before it since the last value
+        (
+            "Maintenance cediranib (arm C) extended median PFS to 11.0 months vs 8.7 months "
+            "with placebo (arm A).",
+            {"11.0 months": "C", "8.7 months": "A"},
+        ),
+        # breast cancer, four arms: a "respectively" list takes the letters by place
+        (
+            "Five-year DFS was 81%, 84%, 80% and 75% in arms A, B, C and D, respectively.",
+            {"81%": "A", "84%": "B", "80%": "C", "75%": "D"},
+        ),
+        # lymphoma: a table whose cells are headed by the arms' letters
+        (
+            "CR rate | Arm A: MA (n=75): 23% | Arm B: R-MA (n=69): 30% | Arm C: MATRix (n=75): 49%",
+            {"23%": "A", "30%": "B", "49%": "C"},
+        ),
+    ],
+)
+def test_the_lettered_arm_a_value_belongs_to(vocab, sentence, letters):
+    found = {
+        f.value: "".join(sorted(figure_arm_letters(sentence, f)))
+        for f in extract_figures(sentence, vocab)
+    }
+    assert {v: found.get(v) for v in letters} == letters

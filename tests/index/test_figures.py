@@ -1431,3 +1431,59 @@ def test_a_bar_separated_header_in_words_is_read_as_prose(sentence, dropped, voc
 def test_doses_in_grams_per_square_metre_and_per_day(sentence, dose, vocab):
     figs = _by_value(sentence, vocab)
     assert dose in figs and figs[dose].endpoint == "dose", list(figs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # gastric cancer interview: each arm's median with its interval said in words
+        (
+            "Median overall survival was 43 months in the chemotherapy group, with a 95% "
+            "confidence interval of 31 to 57 months, versus 37 months in the chemoradiotherapy "
+            "group, with a 95% confidence interval of 30 to 48 months.",
+            ["43 months", "37 months"],
+        ),
+        # myeloma: "95 percent", the bounds joined by "to"
+        (
+            "Median PFS was 39 months with maintenance, with a 95 percent confidence interval of "
+            "33 to 45 months, and 20 months with observation.",
+            ["39 months", "20 months"],
+        ),
+        # lung cancer: a clause after a semicolon (a guard)
+        (
+            "Median OS was 11.2 months; 95% CI, 9.8-12.6 months, against 8.4 months with placebo.",
+            ["11.2 months", "8.4 months"],
+        ),
+    ],
+)
+def test_an_intervals_bounds_said_in_words_are_no_figures(vocab, sentence, values):
+    assert [f.value for f in extract_figures(sentence, vocab)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # glioma: the randomised patients counted without the word "patients"
+        (
+            "707 patients were registered for central review; 477 were then randomised 1:1 to "
+            "RT (n = 240) or TMZ (n = 237).",
+            "477",
+        ),
+        # lung cancer
+        ("The trial screened 1,580 patients; in total, 1,204 were randomly assigned.", "1,204"),
+    ],
+)
+def test_a_number_said_to_be_randomised_is_a_head_count(vocab, sentence, count):
+    assert any(
+        f.value == count and f.endpoint == "enrollment" for f in extract_figures(sentence, vocab)
+    )
+
+
+def test_the_end_of_a_range_before_were_randomised_is_no_head_count(vocab):
+    # lymphoma: "an IPI score of 2 to 5 were randomly assigned" (a guard)
+    sentence = (
+        "A total of 879 patients with an IPI score of 2 to 5 were randomly assigned 1:1; 440 to "
+        "pola-R-CHP and 439 to R-CHOP."
+    )
+    counts = [f.value for f in extract_figures(sentence, vocab) if f.endpoint == "enrollment"]
+    assert "5" not in counts and "879" in counts

@@ -29,6 +29,12 @@ def test_sentences_keep_offsets_decimals_and_abbreviations():
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
+def test_tokenize_folds_british_spellings():
+    # melanoma (node dissection) and breast (axillary surgery) articles spell it the British way
+    assert "lymphedema" in tokenize("Lymphoedema occurred in 24.1% after dissection")
+    assert "diarrhea" in tokenize("grade 3 diarrhoea with capecitabine")
+
+
 def test_tokenize_splits_compounds_and_drops_stopwords():
     tokens = tokenize("What was the ORR with I-DXd in second-line?", frozenset({"what", "the"}))
     assert "i-dxd" in tokens and "dxd" in tokens and "second-line" in tokens
@@ -44,6 +50,10 @@ def test_tokenize_splits_compounds_and_drops_stopwords():
         ("acute myeloid leukaemia", "acute myeloid leukemia"),
         ("paediatric patients were randomised", "pediatric patients were randomized"),
         ("four hours of favourable behaviour", "four hours of favorable behavior"),
+        ("lymphoedema after dissection", "lymphedema after dissection"),  # melanoma
+        ("arm lymphoedema and diarrhoea", "arm lymphedema and diarrhea"),  # breast
+        ("dyspnoea in gynaecological cancers", "dyspnea in gynecological cancers"),  # ovarian
+        ("grade 4 leucopenia in localised disease", "grade 4 leukopenia in localized disease"),
     ],
 )
 def test_british_spellings_of_medical_words_are_folded(british, american):

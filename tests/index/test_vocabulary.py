@@ -256,8 +256,41 @@ def test_analyses_named_are_blanked_and_the_other_words_kept(vocab):
         # premenopausal and postmenopausal breast cancer: the breast cancer-free interval
         ("The 8-year breast cancer-free interval was 85.9% with exemestane plus OFS", "BCFI"),
         ("BCFI at 10 years was 90.1% with letrozole", "BCFI"),
+        # prostate and thyroid cancer: progression by a blood marker is its own endpoint
+        ("10-year biochemical progression-free survival was 60.6% after immediate RT", "bPFS"),
+        ("bPFS by thyroglobulin at 5 years was 71% after ablation", "bPFS"),
+        # rectal and breast cancer: LR, a local recurrence as clinicians shorten it
+        ("3y LR was 4.4% after short-course RT", "local recurrence"),
+        ("10-year LR after lumpectomy and RT was 6%", "local recurrence"),
+        # cervical and rectal cancer: a recurrence in the pelvis is a local one
+        ("3-year pelvic recurrence was 2.52% after simple hysterectomy", "local recurrence"),
+        ("Pelvic relapse occurred in 5% after short-course radiotherapy", "local recurrence"),
+        # rectal and head and neck cancer: locoregional events, LRR
+        (
+            "The 3-year rate of locoregional events was 11.2% with capecitabine",
+            "locoregional recurrence",
+        ),
+        (
+            "5-year LRR was 14% after chemoradiotherapy vs 21% after radiotherapy alone",
+            "locoregional recurrence",
+        ),
     ],
 )
 def test_endpoints_named_by_their_trials_own_words(sentence, endpoint, vocab):
     keys = {t.key for t in vocab.terms(sentence) if t.kind == "endpoint"}
     assert endpoint in keys and "OS" not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # myeloma: lenalidomide maintenance and second cancers
+        ("SPM rate len vs obs?", "Second primary malignancies occurred in 7.7% vs 5.0%."),
+        # breast cancer: the same event in other words
+        ("second primary cancers with tamoxifen?", "Secondary malignancies were reported in 3%."),
+    ],
+)
+def test_second_primary_malignancies_are_one_event_however_written(vocab, question, sentence):
+    asked = {t.key for t in vocab.terms(question) if vocab.is_event(t.key)}
+    said = {t.key for t in vocab.terms(sentence) if vocab.is_event(t.key)}
+    assert asked and asked == said
