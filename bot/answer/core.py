@@ -951,8 +951,8 @@ def _spell_senses(text: str, snap: Snapshot, vocab: Vocabulary) -> str:
     of the question's trial (else every article) use, when only one of them is theirs."""
     for short, meanings in vocab.senses.items():
         said = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w]|-\w)")
-        if not said.search(text):
-            continue
+        if not said.search(text) or not vocab.terms(short):
+            continue  # (an acronym the vocabulary does not know is a code, said as it stands)
         articles = articles_of_named_trials(text, snap) or sorted(snap.articles)
         meaning = _sense_of(short, meanings, articles, snap)
         if meaning:

@@ -689,6 +689,10 @@ def test_an_abbreviation_of_two_meanings_takes_the_one_its_trials_articles_use(v
     )
     # no trial named, and the articles use both meanings: left as asked
     assert _spell_senses("MSS HR?", snap, vocab) == "MSS HR?"
+    # an acronym the vocabulary does not know stays a code the answer must say (a guard)
+    assert _spell_senses("OS HR in pts given PCI in MSLT-9?", snap, vocab) == (
+        "OS HR in pts given PCI in MSLT-9?"
+    )
 
 
 def test_a_trial_of_two_groups_numbers_or_a_roman_number_is_found_as_people_shorten_it():
