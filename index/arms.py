@@ -82,7 +82,7 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 
 _POPULATION_WORD = re.compile(
-    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|groups?|"
+    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|groups?|pathways?|"
     r"subsets?|strat(?:um|a)|tumou?rs?|disease|histology|responders|carriers|portions?|"
     r"part\s+[A-Z0-9]{1,2})\b",
     re.I,

@@ -655,6 +655,8 @@ class ExtractiveEngine:
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
         "_other_listed_part",  # "0.76 for intrahepatic ..., 0.94 for gallbladder cancer"
         "_other_age_before",  # "those aged 65 or younger had 20.2 months, while those older ..."
+        "_other_part_in_clause",  # "0.79 in p16-positive ..., while in the p16-negative group 1.11"
+        "_subgroup_line_unasked",  # "- Histology: consistent in non-squamous (OS HR 0.97) ..."
         "_overall_for_a_part",  # everyone's figure does not answer a question about a part
         "_arm_size_unasked",  # "742 to BrECADD" does not answer "how many pts were randomized"
         "_total_for_arms",  # "n per arm?": not the 1,500 of "1,500 ...: 742 to A and 758 to B"
@@ -688,6 +690,28 @@ class ExtractiveEngine:
         asked = _events_risked(q.text)
         said = _events_risked(s.text[max(before, default=0) : fig.start])
         return bool(asked and said and asked != said)
+
+    def _other_part_in_clause(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A part of the population asked: the figure's own clause, after a break ("...,
+        while in the smaller p16-negative group it was 1.11"), names a part that is not it."""
+        if not q.population:
+            return False
+        clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
+        if len(clause) == fig.start or not _PART_IN_CLAUSE.search(clause):
+            return False
+        return not says_population(q.population, clause)
+
+    def _subgroup_line_unasked(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A line that opens with the name of a way to split the trial ("- Histology: ...",
+        "**By chemotherapy partner:** ...") gives the parts' figures: no answer to a question
+        that names no part."""
+        if q.population or q.codes or q.parts - self.vocab.treatment_phases:
+            return False  # (a treatment phase asked, "adjuvant", is no part of the trial)
+        return bool(_SUBGROUP_LINE.match(s.text))
 
     def _design_value(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -3490,6 +3514,16 @@ def _asked_words(q: Question) -> set[str]:
     return {w for w in q.content if w not in named}
 
 
+_SUBGROUP_LINE = re.compile(
+    r"^\W{0,4}(?:By\s+[\w\s/-]{2,30}|Histology|Stage|Age|Sex|Gender|Region|Race|Ethnicity|"
+    r"Subgroups?|Smoking(?:\s+status)?|(?:ECOG\s+)?Performance\s+status|Biomarkers?)\W{0,3}:",
+    re.I,
+)
+_PART_IN_CLAUSE = re.compile(
+    r"\b(?:in|among|for)\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}"
+    r"(?:patients|pts|group|subgroup|cohort|those|disease|tumou?rs)\b",
+    re.I,
+)
 _ELIGIBILITY = re.compile(
     r"\beligib\w*|\binclusion\s+criteri\w*|\bentry\s+criteri\w*|\b(?:was|were)\s+required\b"
     r"|\bhad\s+to\s+(?:have|be)\b",

@@ -476,7 +476,7 @@ _Q_POPULATION = [
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
         r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion|"
-        r"expressers|carriers|"
+        r"expressers|carriers|pathway|"
         r"histology|tumou?rs|disease|primar(?:y|ies))\b",
         re.I,
     ),
@@ -497,6 +497,8 @@ _Q_POPULATION = [
     ),
     # "adeno pts", "ypN+ pts", "IGHV-unmutated patients": one word before the patients
     re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{2,})\s+(?:pts|patients|subgroup|cohort)\b"),
+    # "TE pathway: mPFS ...": the word before a pathway of the trial
+    re.compile(r"(?:^|[\s:(])(?P<x>[A-Za-z][\w+/-]{1,})\s+pathway\b", re.I),
     # ... or two capitals ("FL pts": follicular lymphoma)
     re.compile(r"(?:^|[\s:(])(?P<x>[A-Z]{2})\s+(?:pts|patients)\b"),
     # "CR-at-baseline subgroup": the words just before "subgroup"

@@ -673,6 +673,9 @@ def test_an_abbreviation_of_two_meanings_takes_the_one_its_trials_articles_use(v
             ),
             # lymphoma: cytokine release syndrome after CAR-T
             "l": ("CART-7", "Cytokine release syndrome occurred in 42% of patients.", {}),
+            # liver cancer, adjuvant: TTR is the time to recurrence; lymphoma: the time to response
+            "h": ("STORM-2", "Median time to recurrence was 38.6 months.", {}),
+            "r": ("RESP-4", "Median time to response was 1.9 months.", {}),
         }
     )
     assert (
@@ -687,6 +690,8 @@ def test_an_abbreviation_of_two_meanings_takes_the_one_its_trials_articles_use(v
         _spell_senses("G3+ CRS in CART-7?", snap, vocab)
         == "G3+ cytokine release syndrome in CART-7?"
     )
+    assert _spell_senses("TTR HR in STORM-2?", snap, vocab) == "time to recurrence HR in STORM-2?"
+    assert _spell_senses("median TTR in RESP-4", snap, vocab) == "median time to response in RESP-4"
     # no trial named, and the articles use both meanings: left as asked
     assert _spell_senses("MSS HR?", snap, vocab) == "MSS HR?"
     # an acronym the vocabulary does not know stays a code the answer must say (a guard)

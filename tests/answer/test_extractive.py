@@ -7793,3 +7793,146 @@ def test_it_in_a_sentence_names_the_drug_the_sentence_before_names(
 ):
     d = _answer(vocab, question, text, drugs)
     assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # myeloma: a pathway of the trial is a part of its population
+        (
+            "PFS HR len vs obs, overall?",
+            [
+                "In the transplant-eligible pathway, median PFS was 57 months with lenalidomide "
+                "compared with 30 months with observation (HR 0.48).",
+                "Across the whole maintenance population, median PFS was 39 months with "
+                "lenalidomide vs 20 months with observation (HR 0.46).",
+            ],
+            ["lenalidomide"],
+            "0.46",
+            "0.48",
+        ),
+        # Hodgkin lymphoma: a PET-guided pathway is a part, the whole trial asked
+        (
+            "3-year PFS with ABVD?",
+            [
+                "In the PET-negative pathway, 3-year PFS was 94% with ABVD.",
+                "Three-year PFS was 89% with ABVD.",
+            ],
+            ["doxorubicin", "bleomycin"],
+            "89%",
+            "94%",
+        ),
+    ],
+)
+def test_a_pathway_of_the_trial_is_a_part_of_its_population(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # head and neck cancer: the other part named in the clause after "while"
+        (
+            "HR for death in p16+ pts?",
+            "Results were consistent: in p16-positive patients the HR for death was 0.79, while "
+            "in the smaller p16-negative group it was 1.11.",
+            ["cisplatin"],
+            "0.79",
+            "1.11",
+        ),
+        # lung cancer: the same after "whereas" (a guard)
+        (
+            "PFS HR in EGFR-mutant pts?",
+            "In EGFR-mutant patients the PFS hazard ratio was 0.37, whereas in the EGFR "
+            "wild-type group it was 1.89.",
+            ["erlotinib"],
+            "0.37",
+            "1.89",
+        ),
+    ],
+)
+def test_a_clause_naming_another_part_is_not_the_part_asked(
+    vocab, question, sentence, drugs, expected, other
+):
+    d = _answer_in(vocab, question, [sentence], drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # lung cancer, adjuvant: a line of histology subgroups beside the overall result
+        (
+            "OS HR for adding bev to chemo?",
+            [
+                "- Histology: Results were consistent in non-squamous (OS HR 0.97) and squamous "
+                "disease (OS HR 1.03).",
+                "- Stage: No benefit was seen in stage IB (HR 1.11) or stage II (HR 0.96).",
+                "Bevacizumab was given for up to one year.",
+                "Follow-up was long.",
+                "- Overall survival (primary endpoint): HR 0.99 (95% CI, 0.82-1.19; P = .90).",
+            ],
+            ["bevacizumab"],
+            "0.99",
+            "0.97",
+        ),
+        # colorectal cancer: lines of stage and age subgroups (a guard)
+        (
+            "DFS HR with oxaliplatin?",
+            [
+                "- Stage: the benefit held in stage II (HR 0.84) and stage III (HR 0.78).",
+                "- Age: it was similar in those under 70 (HR 0.79) and older (HR 0.86).",
+                "Oxaliplatin was given for six months.",
+                "Neuropathy was common.",
+                "- Disease-free survival: HR 0.80 (95% CI, 0.70-0.92).",
+            ],
+            ["oxaliplatin"],
+            "0.80",
+            "0.84",
+        ),
+    ],
+)
+def test_a_line_of_subgroups_does_not_answer_a_question_naming_none(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text
+    assert d.confidence >= 0.5, d.why  # the parts' figures are no rivals of the whole's
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "other"),
+    [
+        # liver cancer, adjuvant: "time to recurrence (TTR)" beside the primary endpoint's HR
+        (
+            "time to recurrence HR?",
+            [
+                "Median RFS was 33.3 vs 33.7 months; the hazard ratio was 0.940.",
+                "Median time to recurrence (TTR) was 38.6 months with sorafenib and 35.8 months "
+                "with placebo (HR 0.891).",
+            ],
+            ["sorafenib"],
+            "0.891",
+            "0.940",
+        ),
+        # colon cancer, adjuvant (a guard)
+        (
+            "HR for time to recurrence with FOLFOX?",
+            [
+                "Disease-free survival favoured FOLFOX (HR 0.80).",
+                "Time to recurrence (TTR) was also longer with FOLFOX (HR 0.76).",
+            ],
+            ["oxaliplatin", "fluorouracil"],
+            "0.76",
+            "0.80",
+        ),
+    ],
+)
+def test_a_time_to_recurrence_is_asked_by_its_name(
+    vocab, question, sentences, drugs, expected, other
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "answered" and expected in d.text and other not in d.text

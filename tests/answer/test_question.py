@@ -752,3 +752,10 @@ def test_a_percent_sign_asks_for_a_number(vocab):
     assert analyze("% of pts with t(4;14)?", vocab).numeric
     # a figure typed in the question asks nothing by its sign (a guard)
     assert not analyze("was the ORR above 40%?", vocab).numeric
+
+
+def test_a_pathway_asked_is_a_part_of_the_population(vocab):
+    # myeloma (transplant pathways) and Hodgkin lymphoma (PET-guided pathways)
+    assert analyze("PFS HR in the TNE pathway?", vocab).population == ["tne"]
+    assert analyze("TE pathway: mPFS len vs observation?", vocab).population == ["te"]
+    assert analyze("3-yr PFS in the PET-positive pathway?", vocab).population == ["pet", "positive"]

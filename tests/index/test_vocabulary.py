@@ -256,6 +256,9 @@ def test_analyses_named_are_blanked_and_the_other_words_kept(vocab):
         # premenopausal and postmenopausal breast cancer: the breast cancer-free interval
         ("The 8-year breast cancer-free interval was 85.9% with exemestane plus OFS", "BCFI"),
         ("BCFI at 10 years was 90.1% with letrozole", "BCFI"),
+        # liver and lung cancer, adjuvant: the time to recurrence, no time to response
+        ("Median time to recurrence was 38.6 months with sorafenib", "time to recurrence"),
+        ("Time to relapse was longer with adjuvant cisplatin-vinorelbine", "time to recurrence"),
         # prostate and thyroid cancer: progression by a blood marker is its own endpoint
         ("10-year biochemical progression-free survival was 60.6% after immediate RT", "bPFS"),
         ("bPFS by thyroglobulin at 5 years was 71% after ablation", "bPFS"),
