@@ -737,6 +737,11 @@ class ExtractiveEngine:
             said = arm_letters(s.text)
             return bool(said) and not asked <= said and (len(asked) >= 2 or len(said) >= 2)
         own = figure_arm_letters(s.text, fig)
+        lettered = arm_letters(context.text.get(s.article.id, ""))
+        if fig.endpoint not in STATISTICS and not own and not arm_letters(s.text) and lettered:
+            # the article names its arms by letter, this sentence by none: "92.9% with 20 Gy"
+            # pools two of its four arms and is no answer for "arm B (4 ABVD + 20 Gy)"
+            return True
         return bool(own) and not own & asked
 
     def _lettered_arm_said(self, q: Question, s: Sentence, fig: Figure) -> bool:

