@@ -2353,9 +2353,7 @@ class ExtractiveEngine:
         by_article: dict[str, tuple[float, float, Sentence]] = {}
         previous = _sentences_before(sentences)
         asks_where = bool(_WHERE.search(q.text))
-        asks_quantity = q.numeric or q.landmark is not None or bool(_QUANTITY.search(q.text))
-        # ... or a time point or a threshold ("extrapelvic recurrence at 3 yrs", ">4 weeks")
-        asks_quantity = asks_quantity or (q.target is None and bool(_POINT_ASKED.search(q.text)))
+        asks_quantity = self._asks_quantity(q)
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
@@ -2472,6 +2470,16 @@ class ExtractiveEngine:
     def _says_endpoint(self, endpoint: str, keys: set[str]) -> bool:
         return endpoint in keys or any(self.vocab.related_endpoints(k, endpoint) for k in keys)
 
+    def _asks_quantity(self, q: Question) -> bool:
+        """Whether a question a sentence may answer asks for a number: its words say so, or it
+        names a time point or a threshold ("extrapelvic recurrence at 3 yrs", ">4 weeks"), or
+        an event of two arms ("recurrent VTE edoxaban vs dalteparin?": their rates)."""
+        if q.numeric or q.landmark is not None or _QUANTITY.search(q.text):
+            return True
+        if q.target is None and _POINT_ASKED.search(q.text):
+            return True
+        return bool(_VERSUS.search(q.text) and any(self.vocab.is_event(g) for g in q.groups))
+
     def _severe_grade_unsaid(self, q: Question, sentence: str) -> bool:
         """The question asks for severe grades ("G3+ irAEs") and the sentence (or its section's
         heading) names none: its rates are every grade's, named ("irAEs of any grade were more
@@ -2494,7 +2502,13 @@ class ExtractiveEngine:
             figures = [f for f in figures if f.unit in q.units]
         events = {g for g in q.groups if self.vocab.is_event(g)}
         if events:
-            figures = [f for f in figures if events & {t.key for t in self.vocab.terms(f.label)}]
+            # (an event's rate or count, not the time a composite of it is counted over)
+            figures = [
+                f
+                for f in figures
+                if events & {t.key for t in self.vocab.terms(f.label)}
+                and (f.unit != "time" or "time" in q.units)
+            ]
         return bool(figures)
 
     def _definition(self, short: str, sentences: list[Sentence]) -> Draft:

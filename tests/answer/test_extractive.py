@@ -7969,3 +7969,32 @@ def test_a_lettered_arm_asked_is_not_answered_by_a_figure_naming_no_letter(
 ):
     d = _answer_in(vocab, question, sentences, drugs)
     assert d.status == "not_found", d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "drugs", "expected"),
+    [
+        # cancer-associated thrombosis: the event's rates, not the composite it is part of
+        (
+            "recurrent VTE edoxaban vs dalteparin?",
+            "Edoxaban was non-inferior to dalteparin for the primary composite outcome of "
+            "recurrent venous thromboembolism or major bleeding over 12 months.\n\n"
+            "Recurrent VTE occurred in 41 patients (7.9%) given edoxaban and in 59 patients "
+            "(11.3%) given dalteparin.",
+            ["edoxaban", "dalteparin"],
+            "7.9%",
+        ),
+        # pancreatic cancer, thromboprophylaxis: the same shape (a guard)
+        (
+            "recurrent VTE enoxaparin vs observation?",
+            "Enoxaparin reduced the composite of recurrent venous thromboembolism or death over "
+            "6 months.\n\nRecurrent VTE was seen in 5% of patients on enoxaparin and 12% of "
+            "those under observation.",
+            ["enoxaparin"],
+            "5%",
+        ),
+    ],
+)
+def test_an_event_of_two_arms_is_answered_by_its_rates(vocab, question, text, drugs, expected):
+    d = _answer(vocab, question, text, drugs)
+    assert d.status == "answered" and expected in d.text

@@ -297,3 +297,13 @@ def test_second_primary_malignancies_are_one_event_however_written(vocab, questi
     asked = {t.key for t in vocab.terms(question) if vocab.is_event(t.key)}
     said = {t.key for t in vocab.terms(sentence) if vocab.is_event(t.key)}
     assert asked and asked == said
+
+
+def test_a_recurrent_vte_is_an_event_of_its_own(vocab):
+    # cancer-associated thrombosis and pancreatic cancer (thromboprophylaxis)
+    for text in (
+        "Recurrent VTE occurred in 7.9%",
+        "recurrence of VTE was seen in 5% on enoxaparin",
+    ):
+        keys = {t.key for t in vocab.terms(text)}
+        assert "recurrent VTE" in keys and vocab.is_event("recurrent VTE"), text
