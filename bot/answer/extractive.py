@@ -84,6 +84,7 @@ class _ArticleContext:
     overall_rows: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)  # on first use
     # the drugs an article names right before and right after "versus", likewise
     sides: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
+    letters: dict[str, frozenset[str]] = field(default_factory=dict)  # arms' letters, likewise
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -732,16 +733,16 @@ class ExtractiveEngine:
         asked = arm_letters(q.text)
         if not asked:
             return False
-        if fig.endpoint in STATISTICS and not is_table_row(s.text):
+        own = _own_letters(s, fig)
+        if _compares_in_prose(s, fig):
             # ("Compared with arm A, the HR was 0.67" is arm B's ratio when C vs A is asked)
-            said = arm_letters(s.text)
-            return bool(said) and not asked <= said and (len(asked) >= 2 or len(said) >= 2)
-        own = figure_arm_letters(s.text, fig)
-        lettered = arm_letters(context.text.get(s.article.id, ""))
-        if fig.endpoint not in STATISTICS and not own and not arm_letters(s.text) and lettered:
+            return bool(own) and not asked <= own and (len(asked) >= 2 or len(own) >= 2)
+        if fig.endpoint not in STATISTICS and not own and not arm_letters(s.text):
             # the article names its arms by letter, this sentence by none: "92.9% with 20 Gy"
             # pools two of its four arms and is no answer for "arm B (4 ABVD + 20 Gy)"
-            return True
+            if s.article.id not in context.letters:
+                context.letters[s.article.id] = arm_letters(context.text.get(s.article.id, ""))
+            return bool(context.letters[s.article.id])
         return bool(own) and not own & asked
 
     def _lettered_arm_said(self, q: Question, s: Sentence, fig: Figure) -> bool:
@@ -750,9 +751,8 @@ class ExtractiveEngine:
         asked = arm_letters(q.text)
         if not asked:
             return False
-        if fig.endpoint in STATISTICS and not is_table_row(s.text):
-            return asked <= arm_letters(s.text)
-        return bool(figure_arm_letters(s.text, fig) & asked)
+        own = _own_letters(s, fig)
+        return asked <= own if _compares_in_prose(s, fig) else bool(own & asked)
 
     def _ratio_of_other_drugs(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -3525,7 +3525,17 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
-# a question that asks for a number in other words than "how many": "%", a median, a grade
+def _compares_in_prose(s: Sentence, fig: Figure) -> bool:
+    """A ratio or P value said in prose: it compares the arms its sentence names."""
+    return fig.endpoint in STATISTICS and not is_table_row(s.text)
+
+
+def _own_letters(s: Sentence, fig: Figure) -> frozenset[str]:
+    """The lettered arms a figure is said for: a prose comparison's, every arm its sentence
+    names; else its own arm's (``figure_arm_letters``)."""
+    return arm_letters(s.text) if _compares_in_prose(s, fig) else figure_arm_letters(s.text, fig)
+
+
 def _asked_words(q: Question) -> set[str]:
     """The question's content words but for its trial's name's ("9ER" of CheckMate 9ER): the
     article is about that trial, its sentences need not say it."""
@@ -3562,9 +3572,7 @@ _BOUND_AFTER = re.compile(
     r"\s*(?:%\s*)?or\s+(?:less|fewer|more|greater|lower|higher|above|below)\b", re.I
 )
 _POINT_ASKED = re.compile(rf"{LANDMARK.pattern}|[<>≤≥]\s*\d", re.I)
-_TIME_WORDS = frozenset(
-    {"yr", "yrs", "year", "years", "mo", "mos", "month", "months", "week", "weeks", "day", "days"}
-)
+# a question that asks for a number in other words than "how many": "%", a median, a grade
 _QUANTITY = re.compile(
     r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
 )

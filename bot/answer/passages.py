@@ -67,10 +67,12 @@ _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 def list_lead_in(text: str, offset: int) -> str:
     """The lead-in of the list item at ``offset`` of ``text``: the last sentence of the line
     before the list, when it ends in a colon ("... grade 3/4 adverse events were:"); else ""."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    if not _BULLET.match(text, line_start):
+    end = text.rfind("\n", 0, offset) + 1
+    if not _BULLET.match(text, end):
         return ""
-    for line in reversed(text[: max(0, line_start - 1)].split("\n")):
+    while end > 0:  # the lines before it, nearest first
+        start = text.rfind("\n", 0, end - 1) + 1
+        line, end = text[start : end - 1], start
         if not line.strip() or _BULLET.match(line):
             continue
         if not line.rstrip().endswith(":"):
