@@ -207,10 +207,22 @@ _PAIRED_AFTER = re.compile(
 
 def is_overall(phrase: str) -> bool:
     """The phrase names the whole trial ("all 1581 randomized patients"), not a part of it
-    ("all patients with brain metastases"); numbers in it do not matter."""
-    return bool(_OVERALL.search(re.sub(r"\b\d[\d,]*\s+", "", phrase))) and not re.search(
-        r"\bwith\b|\bwho\b", phrase
+    ("all patients with brain metastases", "All nonsquamous"); numbers in it do not matter."""
+    plain = re.sub(r"\b\d[\d,]*\s+", "", phrase)
+    whole = any(
+        not (m.group(0).strip().casefold() == "all" and _PART_AFTER_ALL.match(plain, m.end()))
+        for m in _OVERALL.finditer(plain)
     )
+    return whole and not re.search(r"\bwith\b|\bwho\b", phrase)
+
+
+# "All nonsquamous", "all HR-positive": "all" before a word that names a part, not everyone
+_PART_AFTER_ALL = re.compile(
+    r"\s*(?!(?:patients|pts|population|participants|subjects|randomi[sz]ed|treated|enrolled|"
+    r"evaluable|comers|the|these|those|arms?|groups?|cases|people|women|men|ages?|grades?|"
+    r"causes?)\b)[A-Za-z][\w+/-]*",
+    re.I,
+)
 
 
 def _referent(sentence: str, end: int) -> str | None:
@@ -308,7 +320,7 @@ def says_overall(sentence: str, fig: Figure) -> bool:
         return True
     if " | " in sentence:
         label = sentence.split(" | ", 1)[0].strip()
-        return bool(_OVERALL.match(label)) and len(label.split()) <= 5
+        return bool(_OVERALL.match(label)) and is_overall(label) and len(label.split()) <= 5
     return False
 
 

@@ -17,16 +17,18 @@ from index.vocabulary import Term, Vocabulary
 
 _PERCENT_WORD = r"(?:percent|per\s?cent)"  # "54 percent", "54 per cent"
 _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # spelled out
+# a heparin's dose by weight: "200 IU per kilogram", "150 international units per kg"
+_UNITS_PER_KG = r"(?:M?IU|international\s+units)\s+per\s+(?:kilogram|kg)"
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?m?g/m(?:2|²)(?:/d(?:ay)?\b)?"
     r"|\s?M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg/kg|\s?mg\b"
-    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b"
+    rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b|\s{_UNITS_PER_KG}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
 # ("3.5 g/m2" of methotrexate, "250 mg/m2/day" of infused fluorouracil)
 _DOSE_UNITS = (
     rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|mg(?:/kg)?|GBq|MBq|mCi"
-    rf"|mcg|µg|μg|c?Gy|{_MILLIGRAMS})"
+    rf"|mcg|µg|μg|c?Gy|{_MILLIGRAMS}|{_UNITS_PER_KG})"
 )
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
@@ -581,7 +583,8 @@ def _figures_of(
     vocab: Vocabulary,
 ) -> list[Figure]:
     """The values found, in order, each with the words before and after it and its endpoint."""
-    kinds = [_kind_endpoint(sentence, r[0], r[2]) for r in raw]
+    # (a number whose unit is said after the next, "6 versus 12 months", is no head count)
+    kinds = [_kind_endpoint(sentence, r[0], hints.get(r[0], r[2])) for r in raw]
     # "94% of the 782 treated patients in the combination arm": the count a share is of does
     # not end the share's words (its arm follows the count)
     counted = {
@@ -887,6 +890,8 @@ def _nearest_endpoint(
     if is_percent(value) and _RISK_REDUCED_BY.search(sentence[max(0, start - 120) : start]):
         return "risk reduction"  # "reduced the risk of death by 31%"
     unit = _unit_of(value)
+    if unit == "time" and _treatment_duration(sentence, start, end, vocab):
+        return "treatment duration"  # "12 months of trastuzumab": how long it was given
     right_after = [t for t in terms if 0 <= t.start - end <= 1]
     if right_after and _fits(right_after[0].key, unit, vocab):
         return right_after[0].key  # "the 41.0% ORR and 77.5% disease control rate"
@@ -940,6 +945,44 @@ def _nearest_endpoint(
         and sentence[end : t.start].count("(") <= sentence[end : t.start].count(")")
     ]
     return after[0].key if after else None
+
+
+def _treatment_duration(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A time that says how long a treatment was given: "12 months of trastuzumab", "six
+    months of adjuvant chemotherapy", or the second of two durations compared as arms ("a DFS
+    event with 6 versus 12 months")."""
+    paired = _VERSUS_TIME.match(sentence, end)  # "6 months or 12 months of trastuzumab"
+    of = _OF_TREATMENT.match(sentence, paired.end() if paired else end)
+    if of:  # what the time is of says what it is ("6 months of follow-up": no treatment's)
+        word = of.group("t").casefold()
+        return (
+            word in vocab.treatment_words
+            or word in vocab.drug_classes
+            or vocab.is_drug_name(word)
+            or word in vocab.treatment_phases
+        )
+    if paired and _DURATION_LEAD.search(sentence[:start]):
+        return True  # "a DFS event with 6 versus 12 months": the first of the two
+    return bool(_DURATIONS_COMPARED.search(sentence[:start]))
+
+
+_DURATION_LEAD = re.compile(r"\b(?:with|for|receiving|given)\s+$", re.I)
+_VERSUS_TIME = re.compile(
+    r"\s*(?:months?|mos?|years?|weeks?)?\s*(?:vs\.?|versus|or|compared\s+with)\s+"
+    r"\d+(?:\.\d+)?\s?(?:months?|mos?|weeks?|years?)\b",
+    re.I,
+)
+# "12 months of (adjuvant) trastuzumab": the word of the treatment after "of"
+_OF_TREATMENT = re.compile(
+    r"\s+of\s+(?:the\s+|an?\s+|planned\s+|standard\s+)?(?P<t>[A-Za-z][\w-]*)", re.I
+)
+# "with 6 versus 12 months", "for 3 or 6 months": durations compared as the arms; "91.1% with
+# 6 months": a duration named right after a rate, its arm
+_DURATIONS_COMPARED = re.compile(
+    r"\b(?:with|for|of|receiving|given)\s+(?:\d+|three|six|nine|twelve)\s+"
+    r"(?:versus|vs\.?|or|compared\s+with)\s*$|\d\s*%\s+(?:with|after)\s+$",
+    re.I,
+)
 
 
 # a rate of something the vocabulary does not name, right before the value: "a crossover rate

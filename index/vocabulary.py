@@ -82,6 +82,7 @@ class Vocabulary:
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
     # setting groups that say when a drug is given (adjuvant, maintenance), not who gets it
     treatment_phases: frozenset[str] = frozenset()
+    treatment_words: frozenset[str] = frozenset()  # "12 months of <treatment>": its duration
     # words for an arm's class of treatment, not one drug: "chemo" -> "chemotherapy"
     drug_classes: dict[str, str] = field(default_factory=dict)
     # endings of cytotoxic drugs' names ("carboplatin"): drugs the class "chemotherapy" covers
@@ -142,8 +143,13 @@ class Vocabulary:
         self._comparator_pattern = _whole_phrases(self.comparator_arms)
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
-        # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3".
-        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?![\w]|-\w)", re.IGNORECASE)
+        # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3"; a
+        # form after "non-" is negated ("non-major bleeding", "non-serious AEs"), not said; and
+        # "survival" after an unknown "X-free" is that endpoint ("laryngectomy-free survival"),
+        # not overall survival (a known one, "event-free survival", is matched whole before)
+        self._pattern = re.compile(
+            rf"(?<!\w)(?<!non-)(?<!-free\s)(?:{body})(?![\w]|-\w)", re.IGNORECASE
+        )
 
     def terms(self, text: str) -> list[Term]:
         """Every vocabulary term in ``text``, longest match first, without overlaps."""
@@ -348,6 +354,7 @@ def _load(path: str | None) -> Vocabulary:
             context_endpoints=frozenset(data.get("context_endpoints", [])),
             frame_endpoints=frozenset(data.get("frame_endpoints", [])),
             treatment_phases=frozenset(data.get("treatment_phases", [])),
+            treatment_words=frozenset(w.casefold() for w in data.get("treatment_words", [])),
             drug_classes={
                 str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
             },

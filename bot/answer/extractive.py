@@ -78,6 +78,7 @@ class _ArticleContext:
     weeks: dict[str, set[int]] = field(default_factory=dict)  # time points in weeks it names
     cuts: dict[str, set[str]] = field(default_factory=dict)  # score cut-offs it names
     named: dict[str, set[str]] = field(default_factory=dict)  # term keys, found on first use
+    captions: dict[str, list[str]] = field(default_factory=dict)  # its tables' captions
     # ... and how often it names each analysis, likewise
     analyses: dict[str, dict[str, int]] = field(default_factory=dict)
     together: dict[str, list[set[str]]] = field(default_factory=dict)  # drugs given together
@@ -216,6 +217,7 @@ class ExtractiveEngine:
                 a: {score_cut_key(m) for m in SCORE_CUT.finditer(t)}
                 for a, t in article_text.items()
             },
+            captions=_captions(sentences),
         )
         for s, terms, fig, local in analysed:
             score = self._score(q, s, terms, fig, local, context)
@@ -550,11 +552,41 @@ class ExtractiveEngine:
         own = f"{fig.head if bare else ''} {fig.label} {_own_scope(fig, s.text)}"
         label_words = set(tokenize(own, self.vocab.stopwords))
         label_groups = {t.key for t in self.vocab.terms(own)}
-        if not topic & (label_words | label_groups):
+        # "Major bleeding occurred in 36 (6.9%) ... and 21 patients (4.0%)": the last thing the
+        # sentence names before a value is what the value counts
+        named_before = self.vocab.terms(s.text[: fig.start])
+        if (
+            named_before
+            and not is_table_row(s.text)
+            and self._only_arms_between(s, named_before[-1].end, fig.start)
+        ):
+            label_groups.add(named_before[-1].key)
+        said = topic & (label_words | label_groups)
+        if not said:
+            return False
+        # "pharyngocutaneous fistula rate after salvage laryngectomy": the row "Laryngectomy-free
+        # survival | ..." says one of the four things asked, not half of them
+        things = {w for w in topic if len(w) >= 4 and not _NOT_A_THING.match(w)}
+        things -= self.vocab.asking_words
+        if len(things & said) * 2 < len(things):
             return False
         if self._row_of_other_measure(q, s):
             return False  # "median operative time, simple vs radical": not a row of the arms
         return self._says_things_counted(q, f"{own} {fig.value}")  # "how many cycles"
+
+    def _only_arms_between(self, s: Sentence, start: int, end: int) -> bool:
+        """Between a term and a value, only other values and the arms' words ("occurred in 36
+        patients (6.9%) in the edoxaban group and 21 patients"), not another thing counted
+        ("hypothyroidism (14.3%) and hyperthyroidism")."""
+        drugs = _article_drugs(s.article)
+        for w in re.findall(r"[A-Za-z][\w-]*", s.text[start:end]):
+            f = w.casefold()
+            if f in _LIST_GLUE or f in self.vocab.stopwords or f in self.vocab.drug_classes:
+                continue
+            if self.vocab.is_drug_name(f) or names_drug(drugs, f):
+                continue
+            return False
+        return True
 
     def _at_month_fit(self, q: Question, s: Sentence, fig: Figure) -> float | None:
         """A response rate asked at a time point ("MMR @12m"): a rate said at another one does
@@ -649,8 +681,10 @@ class ExtractiveEngine:
         "_other_drugs_dose",  # "crizotinib 250 mg" does not answer for lorlatinib
         "_other_kind_of_dose",  # "the average daily dose received was 35.8 mg" is no dose given
         "_other_phases_dose",  # "neoadjuvant nivolumab 360 mg" is not the adjuvant dose
+        "_other_step_of_schedule",  # "200 IU/kg for a month, then 150 IU/kg": which step asked
         "_other_kind_of_treatments_dose",  # "RT dose": a drug's mg is no radiation dose
         "_population_unsaid",  # the question names a part of the population not said here
+        "_rates_time_unsaid",  # "2y locoregional control": a rate said at no time, or another
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
         "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
@@ -941,6 +975,41 @@ class ExtractiveEngine:
     ) -> bool:
         return fig.unit == "dose" and self._phase_fit(q, fig) is False
 
+    def _rates_time_unsaid(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A rate asked at a time point of an endpoint that is no landmark of the vocabulary
+        ("2y locoregional control"): a rate whose sentence, heading, lead-in and sentences
+        before it say no time point, or others, is not the one asked."""
+        if q.landmark is not None or fig.unit != "percent":
+            return False
+        asked = _time_points(q.text)
+        if not asked:
+            return False
+        before = context.before.get((s.article.id, s.start), [])
+        where = [s.section, s.lead_in, s.text, *before[:1]]
+        if is_table_row(s.text):
+            # a table's time is said by its caption ("Table 1. Ten-year outcomes by arm"),
+            # wherever the page put it
+            where += context.captions.get(s.article.id, [])
+        return not any(asked & _time_points(w) for w in where if w)
+
+    def _other_step_of_schedule(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A dose given first and then another ("200 IU per kilogram for the first month,
+        followed by 150 IU per kilogram"): the dose "after the first month" is the one after
+        "followed by", and the one "for the first week" or the loading dose the one before."""
+        if fig.unit != "dose":
+            return False
+        then_after = _THEN_AHEAD.search(s.text, fig.end)
+        later_dose = then_after is not None and DOSE.search(s.text, then_after.end()) is not None
+        if _LATER_STEP.search(q.text):
+            return later_dose
+        if _FIRST_STEP.search(q.text):
+            return _THEN.search(s.text[: fig.start]) is not None
+        return False
+
     def _population_unsaid(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
@@ -1059,7 +1128,9 @@ class ExtractiveEngine:
             phrase = row_cells(s.text)[0]
         if restricted:
             asked = (
-                set(q.content)
+                # (not "upper" of "the upper CI": a bound asked says no part, "upper third";
+                # nor "primary" of "the primary analysis": no "ulcerated primary")
+                (set(q.content) - _BOUND_WORDS - set(q.analyses))
                 | {p.removeprefix("not ") for p in q.population}
                 | {k for k, _ in q.qualifiers}
                 | {c.casefold() for c in q.codes}
@@ -2108,6 +2179,12 @@ class ExtractiveEngine:
         if asked and not own and _THEN.search(s.text[: fig.start]):
             # "nivolumab 240 mg every 2 weeks, followed by 480 mg": the same drug's next dose
             own = self._last_drug(s.text[: fig.start], drugs, brands)
+        if asked and not own and not self._last_drug(s.text, drugs, brands):
+            # "The dose was reduced to 30 mg once daily for ...": a sentence naming no drug
+            # goes on about the drugs the sentence just before it names
+            earlier = context.before.get((s.article.id, s.start), []) if context else []
+            if earlier:
+                own = _drugs_named(earlier[0], drugs, self.vocab, brands) - self.vocab.class_names
         return bool(asked and own and not asked & own)
 
     def _last_drug(self, text: str, drugs: list[str], brands: dict[str, list[str]]) -> set[str]:
@@ -2226,6 +2303,8 @@ class ExtractiveEngine:
         for w in self.vocab.content_words(phrase):
             if w in _GENERIC_POPULATION or w.replace(".", "").isdigit():
                 continue
+            if w in _ARM_ONLY or w in self.vocab.treatment_words:
+                continue  # "those who received chemotherapy alone": an arm, no part
             if (
                 self.vocab.is_drug_name(w)
                 or names_drug(drugs, w)
@@ -2357,16 +2436,8 @@ class ExtractiveEngine:
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
-            if asks_quantity and not self._has_figure_asked(q, s):
-                continue  # "grade 3+ neutropenia in arm X": a sentence with no number says none
-            if asks_quantity and q.population and not says_population(q.population, s.text):
-                continue  # "the rate in pts with sEPO >200": a sentence about all patients
-            if asks_quantity and self._severe_grade_unsaid(
-                q, f"{s.section}. {s.lead_in}. {s.text}"
-            ):
-                continue  # "G3+ irAEs": "irAEs of any grade were more common ... 4% vs 3%"
-            if asks_quantity and self._part_negated(q, s.text):
-                continue  # "intracranial progression" asked: "those without brain metastases"
+            if asks_quantity and self._not_the_quantity(q, s, previous):
+                continue
             if _other_time_point(q.text, s.text):
                 continue  # "mortality at 20 years": a sentence that says 18 years
             words = set(tokenize(s.text, self.vocab.stopwords))
@@ -2422,6 +2493,41 @@ class ExtractiveEngine:
             return None  # no trial or drug named, and another article says it as well
         return _Candidate(ranked[0][0], ranked[0][2], None)
 
+    def _not_the_quantity(
+        self, q: Question, s: Sentence, previous: dict[tuple[str, int], list[str]]
+    ) -> bool:
+        """A sentence that cannot give the number asked: it has none of the kind asked ("grade
+        3+ neutropenia in arm X"), is about everyone ("the rate in pts with sEPO >200"), every
+        grade ("G3+ irAEs": "irAEs of any grade ... 4% vs 3%"), the other part ("those without
+        brain metastases"), a part not asked ("Among patients with GI cancers, ..."), or no
+        time point when one is asked ("10y larynx preservation")."""
+        return (
+            not self._has_figure_asked(q, s)
+            or bool(q.population and not says_population(q.population, s.text))
+            or self._severe_grade_unsaid(q, f"{s.section}. {s.lead_in}. {s.text}")
+            or self._part_negated(q, s.text)
+            or self._opening_part_unasked(q, s.text)
+            or _time_point_unsaid(
+                q.text, [s.section, s.lead_in, s.text, *previous.get((s.article.id, s.start), [])]
+            )
+        )
+
+    def _opening_part_unasked(self, q: Question, text: str) -> bool:
+        """A sentence that opens on a part of the population ("Among patients with a GI
+        malignancy, ...") the question does not name, or names the other way round ("pts
+        without GI cancer"): its figures are that part's."""
+        m = _OPENING_PART.match(text)
+        if not m:
+            return False
+        part = m.group("part")
+        if bool(_NEGATED.search(part)) != bool(_WITHOUT.search(q.text)):
+            return True
+        said = set(self.vocab.content_words(part)) - _GENERIC_POPULATION
+        asked = set(self.vocab.content_words(q.text)) | {w for p in q.population for w in p.split()}
+        return bool(said) and not any(
+            w in asked or any(a.startswith(w[:4]) and len(a) >= 4 for a in asked) for w in said
+        )
+
     def _part_negated(self, q: Question, text: str) -> bool:
         """``text`` says a part of the population the question names, with "without" or "no"
         before it where the question has none, or the other way round: the other part."""
@@ -2473,12 +2579,16 @@ class ExtractiveEngine:
     def _asks_quantity(self, q: Question) -> bool:
         """Whether a question a sentence may answer asks for a number: its words say so, or it
         names a time point or a threshold ("extrapelvic recurrence at 3 yrs", ">4 weeks"), or
-        an event of two arms ("recurrent VTE edoxaban vs dalteparin?": their rates)."""
+        an event of two arms or of one ("recurrent VTE edoxaban vs dalteparin?", "major bleeding
+        w/ apixaban?": their rates)."""
         if q.numeric or q.landmark is not None or _QUANTITY.search(q.text):
             return True
         if q.target is None and _POINT_ASKED.search(q.text):
             return True
-        return bool(_VERSUS.search(q.text) and any(self.vocab.is_event(g) for g in q.groups))
+        if not any(self.vocab.is_event(g) for g in q.groups):
+            return False
+        # ... or an event of an arm ("major GI bleeding w/ apixaban?": its rate on that drug)
+        return bool(_VERSUS.search(q.text) or _ON_ARM.search(q.text))
 
     def _severe_grade_unsaid(self, q: Question, sentence: str) -> bool:
         """The question asks for severe grades ("G3+ irAEs") and the sentence (or its section's
@@ -2651,6 +2761,9 @@ class ExtractiveEngine:
     def _lead(
         self, sentence: str, fig: Figure | None, q: Question, run: list[Figure] | None = None
     ) -> str:
+        if fig is None and self._asks_quantity(q):
+            # (a name asked, "NCT number", is shown from the start: its passage names it)
+            return _passage(sentence, _asked_words(q) | _time_points(q.text), self.max_chars)
         if fig is None:
             return _shorten(sentence, self.max_chars)
         name = self._name(sentence, fig)
@@ -2664,6 +2777,14 @@ class ExtractiveEngine:
             if scope and sentence.find(scope, end) >= 0:
                 end = sentence.find(scope, end) + len(scope)
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
+        if run and fig.endpoint is None and is_table_row(sentence):
+            # a row of something the vocabulary does not name ("Laryngectomy-free survival |
+            # Induction: 28.9% | ..."): its label once, then each column's value
+            label = row_cells(sentence)[0].strip()
+            cells = "; ".join(
+                f"{f.label.removeprefix(label).strip() or label}: {f.text}" for f in run
+            )
+            return _shorten(f"{label}: {cells}", self.max_chars)
         if run:
             return _shorten(f"{name}{_cells_of_a_row(run)}", self.max_chars)
         qualifier = self._qualifier_phrase(sentence, fig)
@@ -2711,6 +2832,13 @@ class ExtractiveEngine:
                 grade = _GRADE_WORDS.search(label, events[-1].end)
                 surface = label[events[-1].start : events[-1].end]
                 return _capital(f"{surface}, {grade.group(0)}" if grade else surface)
+            before = [
+                t for t in self.vocab.terms(sentence[: fig.start]) if self.vocab.is_event(t.key)
+            ]
+            if before and not is_table_row(sentence):
+                # "Major bleeding occurred in 36 (6.9%) ... and 21 patients (4.0%)": the event
+                # the sentence names before the value
+                return _capital(sentence[before[-1].start : before[-1].end])
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
         start = chosen.start
         joined = re.search(r"(?<![\w-])[A-Za-z]+-$", sentence[: chosen.start])
@@ -2770,6 +2898,8 @@ _GENERIC_POPULATION = frozenset(
         "receiving",
         "received",
         "given",
+        "underwent",
+        "undergoing",
         "assigned",
         "randomized",
         "randomised",
@@ -2793,6 +2923,66 @@ _GENERIC_POPULATION = frozenset(
         "standard",
     ]
 )
+# a table's caption: "Table 1. Ten-year outcomes by arm in RTOG 91-11"
+# (a caption may be split after its number: "Table 1." then "Ten-year outcomes ...")
+_CAPTION = re.compile(r"^Table\s+\d+[.:]", re.I)
+# the words that ask for a bound of an interval ("upper CI"), which name no part of anyone
+_BOUND_WORDS = frozenset({"lower", "upper", "bound", "bounds", "limit", "limits"})
+# words of a question that say no thing counted: units of time, how many
+_NOT_A_THING = re.compile(
+    r"(?:months?|mos|weeks?|years?|yrs|days?|many|much|number|rate|rates|percent)$", re.I
+)
+# a question about those without something: "pts without GI cancer", "w/o brain mets"
+_WITHOUT = re.compile(r"\b(?:without|w/o|w/out|not|never)\b", re.I)
+# an event asked of an arm: "w/ apixaban", "on fragmin", "in the placebo arm"
+_ON_ARM = re.compile(r"(?:\bw/|\b(?:with|on|in\s+the)\s)\s*[A-Za-z][\w-]+", re.I)
+# a sentence opening on a part of the population: "Among patients with a GI malignancy, ..."
+_OPENING_PART = re.compile(
+    r"^\W*(?:among|in|for)\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
+    r"(?:patients|pts|participants|people|those|women|men)\s+"
+    r"(?P<part>(?:with|without|who|whose|aged|older|younger)\b[^,;]{2,80})",
+    re.I,
+)
+# the words that join the values of a list of arms: "occurred in 36 patients (6.9%) in the
+# edoxaban group and 21 patients (4.0%) in the ..."
+_LIST_GLUE = frozenset(
+    [
+        "in",
+        "of",
+        "the",
+        "a",
+        "and",
+        "or",
+        "vs",
+        "versus",
+        "compared",
+        "with",
+        "on",
+        "to",
+        "for",
+        "among",
+        "those",
+        "who",
+        "receiving",
+        "received",
+        "given",
+        "patients",
+        "pts",
+        "participants",
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "respectively",
+        "occurred",
+        "was",
+        "were",
+        "had",
+        "reported",
+    ]
+)
+# words that say a treatment is given by itself: an arm's ("chemotherapy alone"), no part's
+_ARM_ONLY = frozenset({"alone", "only", "monotherapy", "single-agent"})
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _JOINING_WORDS = frozenset({"vs", "versus", "and", "or", "compared", "with"})
 _EVENTS = re.compile(r"\b(?:events|toxicities)\b", re.I)
@@ -2910,7 +3100,10 @@ _DOSE_CEILING_ASKED = re.compile(
     re.I,
 )
 _LISTED_PART = re.compile(r"^(?:for|in)\s+([^,;.()]+?)(?=\s+and\b|[,;.)]|$)", re.I)
-_UNIT_LABEL = re.compile(r"^\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|days?)\)?$", re.I)
+# a row label's unit, or units ("Median OS, months (95% CI)")
+_UNIT_LABEL = re.compile(
+    r"^(?:\(?(?:%|months?|mo|weeks?|years?|n|no\.|95% CI|mg|days?)\)?\s*)+$", re.I
+)
 _PAIR_OF_VALUES = re.compile(
     r"\d[\d.,]*\s*(?:%|percent|months?|mo)?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*(?:%|percent)?", re.I
 )
@@ -3316,7 +3509,7 @@ _NUMBER_WORDS = {
 _COUNT = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
 _TIME_POINT = re.compile(
     rf"\b(?:(?:at|by|after)\s+{_COUNT}\s*(?:years?|yrs?|months?|mos?)\b"
-    rf"|{_COUNT}[\s-](?:years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:old|of|or\b)))",
+    rf"|{_COUNT}[\s-]?(?:years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:old|of|or\b)))",
     re.I,
 )
 
@@ -3338,6 +3531,13 @@ def _other_time_point(question: str, sentence: str) -> bool:
     asked = _time_points(question)
     said = _time_points(sentence)
     return bool(asked and said and not asked & said)
+
+
+def _time_point_unsaid(question: str, where: list[str]) -> bool:
+    """The question names a time point ("10y larynx preservation") and none of ``where`` (a
+    sentence, its heading, lead-in and the sentences before it) says it."""
+    asked = _time_points(question)
+    return bool(asked) and not any(asked & _time_points(w) for w in where if w)
 
 
 def _asks_total_and_arms(q: Question) -> bool:
@@ -3525,6 +3725,22 @@ def _article_texts(sentences: list[Sentence]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
+def _captions(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Each article's table captions among the retrieved sentences ("Table 1. Ten-year
+    outcomes by arm"), a caption split after its number ("Table 1." then "Ten-year outcomes
+    ...") joined again by the sentences' order in the article."""
+    found: dict[str, list[str]] = {}
+    ordered = sorted(sentences, key=lambda s: (s.article.id, s.start))
+    for s, after in zip(ordered, [*ordered[1:], None], strict=True):
+        if not _CAPTION.match(s.text):
+            continue
+        caption = s.text
+        if after is not None and after.article.id == s.article.id and len(s.text) < 12:
+            caption = f"{s.text} {after.text}"
+        found.setdefault(s.article.id, []).append(caption)
+    return found
+
+
 def _compares_in_prose(s: Sentence, fig: Figure) -> bool:
     """A ratio or P value said in prose: it compares the arms its sentence names."""
     return fig.endpoint in STATISTICS and not is_table_row(s.text)
@@ -3617,6 +3833,19 @@ _RISK_EVENTS = re.compile(
 )
 _DOSE_OF = re.compile(r"\s*(?:dose|doses)\s+of\s+([A-Za-z][\w-]+)", re.I)
 _THEN = re.compile(r"\b(?:followed by|then|thereafter)\s*$", re.I)
+# "..., followed by 150 IU per kilogram": a next step of the schedule said after a dose
+_THEN_AHEAD = re.compile(r"\b(?:followed by|then|thereafter|after which)\b", re.I)
+# a question asking the schedule's later step ("after the first month", "dose thereafter")
+_LATER_STEP = re.compile(
+    r"\bafter\s+(?:the\s+)?(?:first|initial|loading|induction|month|week|day|cycle|\d)"
+    r"|\bthereafter\b|\bsubsequent(?:ly)?\b|\bafterwards?\b",
+    re.I,
+)
+# ... or its first step ("dose for the first week", "loading dose", "initial dose")
+_FIRST_STEP = re.compile(
+    r"\b(?:for|during|in)\s+(?:the\s+)?first\b|\bloading\b|\binitial\b|\bstarting\s+dose",
+    re.I,
+)
 _JOINED = re.compile(r"\s+(?:plus|and|with|or|\+)\s+|[,;/:()]\s*", re.I)
 _DOSE_WORDS = re.compile(
     r"^(?:doses?|dosed|dosing|given|received|receiving|infusions?|injections?|orally|"
@@ -3663,6 +3892,30 @@ def _capital(text: str) -> str:
     if not text or text[:2].isupper() or any(c.isupper() for c in first[1:]):
         return text
     return text[:1].upper() + text[1:]
+
+
+def _passage(text: str, asked: set[str], limit: int) -> str:
+    """A sentence as an answer; one too long to show whole (a page's header run into its
+    first point) by its piece that says most of what was asked ("…at 10 years 81.7% versus
+    67.5% ... and 63.8% after radiotherapy alone.")."""
+    if len(text) <= limit or not asked:
+        return _shorten(text, limit)
+    starts = [0, *(m.end() for m in _PIECE_BREAK.finditer(text))]
+    ends = [*starts[1:], len(text)]
+    pieces = [(a, text[a:b].strip()) for a, b in zip(starts, ends, strict=True)]
+
+    def says(piece: str) -> int:
+        words = set(re.findall(r"[a-z0-9]+", piece.casefold())) | _time_points(piece)
+        return sum(1 for w in asked if w in words or any(x.startswith(w) for x in words))
+
+    start, best = max(pieces, key=lambda p: (says(p[1]), -p[0]))
+    if start == 0 or says(best) == 0:
+        return _shorten(text, limit)
+    return "…" + _shorten(best, limit - 1)
+
+
+# where a long run of text may be cut into pieces: after a sentence's end, before a list's dash
+_PIECE_BREAK = re.compile(r"(?<=[.;!?])\s+|\s+(?=[-–•]\s)")
 
 
 def _shorten(text: str, limit: int) -> str:

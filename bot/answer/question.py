@@ -486,7 +486,7 @@ _Q_POPULATION = [
         re.I,
     ),
     re.compile(
-        r"\b(?:w/o|without|w/out)\s+(?P<x>[\w\s-]{3,30}?)(?=\s+(?:at|in|on|stay|who)\b|[,?]|$)",
+        r"\b(?:w/o|without|w/out)\s+(?P<x>[\w\s-]{3,30}?)(?=\s+(?:at|in|on|stay|who)\b|[,?:;]|$)",
         re.I,
     ),
     _NUMBERED_COHORT,

@@ -3010,7 +3010,7 @@ def test_an_interval_said_by_a_tables_column_or_a_composite_endpoints_hr(
         ),
         # bladder cancer: a time asked; the count of patients who had surgery is no time
         (
-            "how long after the last cycle did surgery take place?",
+            "how long until surgery?",
             [
                 "Surgery after the last cycle took place in 420 patients.",
                 "The time to surgery was a median of 5.1 weeks.",
@@ -7998,3 +7998,455 @@ def test_a_lettered_arm_asked_is_not_answered_by_a_figure_naming_no_letter(
 def test_an_event_of_two_arms_is_answered_by_its_rates(vocab, question, text, drugs, expected):
     d = _answer(vocab, question, text, drugs)
     assert d.status == "answered" and expected in d.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # pancreatic cancer, thromboprophylaxis: a factor Xa inhibitor is a drug of its own
+        (
+            "enoxaparin dose?",
+            "Apixaban was given orally at a dose of 2.5 mg twice daily for six months.",
+            ["apixaban", "enoxaparin"],
+        ),
+        # multiple myeloma, thromboprophylaxis beside lenalidomide
+        (
+            "aspirin dose?",
+            "Rivaroxaban was taken at a dose of 10 mg once daily during induction.",
+            ["rivaroxaban", "aspirin"],
+        ),
+    ],
+)
+def test_an_anticoagulants_dose_does_not_answer_for_another_drug(vocab, question, sentence, drugs):
+    doses = _other_drugs_doses(vocab, question, sentence, {"drugs": drugs})
+    assert doses and all(doses.values()), doses
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "drugs", "other", "own"),
+    [
+        # cancer-associated thrombosis: the reduced dose is edoxaban's, named the sentence before
+        (
+            "Patients received edoxaban 60 mg orally once daily after at least 5 days of heparin.",
+            "The dose was reduced to 30 mg once daily for patients weighing 60 kg or less.",
+            ["edoxaban", "dalteparin"],
+            "dalteparin",
+            "edoxaban",
+        ),
+        # EGFR-mutant lung cancer
+        (
+            "Osimertinib was given at 80 mg once daily until progression.",
+            "The dose could be lowered to 40 mg once daily for grade 3 toxicity.",
+            ["osimertinib", "pemetrexed"],
+            "pemetrexed",
+            "osimertinib",
+        ),
+    ],
+)
+def test_a_dose_in_a_sentence_naming_no_drug_is_the_drug_of_the_sentence_before(
+    vocab, before, sentence, drugs, other, own
+):
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine, s, context = _engine_sentence_context(vocab, drugs, sentence)
+    context.before[("a", 0)] = [before]
+    fig = next(f for f in extract_figures(sentence, vocab) if f.unit == "dose")
+    assert engine._other_drugs_dose(analyze(f"{other} dose?", vocab), s, fig, context)
+    assert not engine._other_drugs_dose(analyze(f"{own} dose?", vocab), s, fig, context)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drugs", "later", "first", "expected"),
+    [
+        # cancer-associated thrombosis: a weight-based heparin dose for a month, then less
+        (
+            "Dalteparin was given at 200 IU per kilogram once daily for the first month, "
+            "followed by 150 IU per kilogram once daily.",
+            ["dalteparin", "apixaban"],
+            "dalteparin dose after the first month?",
+            "dalteparin dose for the first month?",
+            ("150 IU per kilogram", "200 IU per kilogram"),
+        ),
+        # HER2-positive breast cancer: a loading dose, then the three-weekly dose
+        (
+            "Trastuzumab was given at 8 mg/kg in week 1, followed by 6 mg/kg every 3 weeks.",
+            ["trastuzumab", "docetaxel"],
+            "trastuzumab dose after week 1?",
+            "trastuzumab dose for the first week?",
+            ("6 mg/kg", "8 mg/kg"),
+        ),
+        # chronic lymphocytic leukaemia: a weekly ramp-up, then the target dose
+        (
+            "Venetoclax was started at 20 mg daily for a week, then 400 mg daily thereafter.",
+            ["venetoclax", "obinutuzumab"],
+            "venetoclax dose after the first week?",
+            "venetoclax starting dose?",
+            ("400 mg", "20 mg"),
+        ),
+    ],
+)
+def test_a_schedules_later_or_first_step_is_the_dose_asked(
+    vocab, sentence, drugs, later, first, expected
+):
+    for question, figure in zip((later, first), expected, strict=True):
+        draft = _answer_in(vocab, question, [sentence], drugs)
+        assert draft.status == "answered" and figure in draft.text, (question, draft.text)
+        other = expected[1] if figure == expected[0] else expected[0]
+        assert not any(w.startswith(f"lead {other}") for w in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # laryngeal cancer: an endpoint the vocabulary does not know, asked at a time point
+        (
+            "10y larynx preservation w/ RT alone?",
+            [
+                "Larynx preservation with RT alone was the aim for the 547 patients enrolled.",
+                "At 10 years, larynx preservation was 63.8% with RT alone.",
+            ],
+            "63.8%",
+        ),
+        # soft-tissue sarcoma of the limbs: the same, "5yr" typed without a space
+        (
+            "5yr limb preservation w/ preop RT?",
+            [
+                "Limb preservation with preop RT was the goal for the 190 patients enrolled.",
+                "At 5 years, limb preservation was 91% with preop RT.",
+            ],
+            "91%",
+        ),
+    ],
+)
+def test_a_time_point_asked_is_said_by_the_sentence_that_answers(
+    vocab, question, sentences, expected
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected", "not_shown"),
+    [
+        # laryngeal cancer: a PDF's header run into its first key message
+        (
+            "10y larynx pres in the RT alone arm?",
+            "Head & Neck Journal Club Digest - Volume 14, Issue 3 Larynx preservation revisited "
+            "Summary prepared by Dr. A. Writer, MD (Department of Radiation Oncology, Lakeshore "
+            "University Cancer Institute) and reviewed by Dr. B. Reviewer, MD (Head and Neck "
+            "Surgery, St. Brendan Regional Medical Centre) Key messages - Concurrent cisplatin "
+            "plus radiotherapy gave the highest rate of larynx preservation, at 10 years 81.7% "
+            "versus 67.5% after induction chemotherapy and 63.8% after radiotherapy alone.",
+            "63.8%",
+            "Volume 14",
+        ),
+        # breast cancer: a press release's dateline run into its headline result
+        (
+            "5-yr iDFS with the CDK4/6 inhibitor?",
+            "NEW YORK and BASEL, Switzerland, March 3, 2026 /PRNewswire/ -- Example Pharma "
+            "Holdings Inc. (NASDAQ: EXPH) and its partner Sample Oncology AG, a clinical-stage "
+            "company focused on breast cancer, today announced results from the phase 3 study. "
+            "Adding the CDK4/6 inhibitor to endocrine therapy raised 5-year invasive disease-free "
+            "survival to 85.1% from 81.6%.",
+            "85.1%",
+            "PRNewswire",
+        ),
+    ],
+)
+def test_a_long_passage_is_shown_by_its_piece_that_says_what_was_asked(
+    vocab, question, text, expected, not_shown
+):
+    from bot.answer.extractive import _asked_words, _passage, _time_points
+    from bot.answer.question import analyze
+
+    q = analyze(question, vocab)
+    shown = _passage(text, _asked_words(q) | _time_points(q.text), 240)
+    assert expected in shown and not_shown not in shown, shown
+    assert shown.lstrip("…").rstrip("…") in text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "drugs"),
+    [
+        # gastric cancer: the arm without surgery, said as who received it
+        (
+            "Median OS was 14.3 months with gastrectomy, compared with 16.6 months for those "
+            "who received chemotherapy alone.",
+            "16.6 months",
+            ["cisplatin"],
+        ),
+        # laryngeal cancer: the radiotherapy-only arm
+        (
+            "Locoregional control was 61% among patients who had radiotherapy alone.",
+            "61%",
+            ["cisplatin"],
+        ),
+        # follicular lymphoma: the observation arm
+        (
+            "Median PFS was 4.1 years for patients on observation only.",
+            "4.1 years",
+            ["rituximab"],
+        ),
+    ],
+)
+def test_who_received_a_treatment_alone_is_an_arm_not_a_part_of_the_population(
+    vocab, sentence, value, drugs
+):
+    from index.figures import extract_figures
+
+    engine, s, _ = _engine_sentence_context(vocab, drugs, sentence)
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert engine._population_words(s, fig) == set()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # gastric cancer
+        "Median OS, months (95% CI) | Chemotherapy alone (n = 95): 16.6 (13.7-19.8) | "
+        "Gastrectomy + chemotherapy (n = 80): 14.3 (11.8-16.3)",
+        # mantle-cell lymphoma
+        "Median PFS, mo (95% CI) | Rituximab maintenance: 82.3 (70.1-94.0) | Observation: "
+        "64.6 (55.2-74.3)",
+    ],
+)
+def test_a_row_labels_units_name_no_part_of_the_population(vocab, row):
+    engine, s, _ = _engine_sentence_context(vocab, ["rituximab"], row)
+    assert engine._label_part(s) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected", "wrong"),
+    [
+        # cancer-associated thrombosis: the event's rate in the arm asked, not a subgroup's
+        (
+            "major bleeding rate on dalteparin?",
+            [
+                "Among patients with a GI malignancy, major bleeding occurred in 13.2% of those "
+                "receiving edoxaban vs 2.4% of those receiving dalteparin.",
+                "Major bleeding occurred in 36 patients (6.9%) in the edoxaban group and 21 "
+                "patients (4.0%) in the dalteparin group.",
+            ],
+            ["edoxaban", "dalteparin"],
+            "4.0%",
+            "2.4%",
+        ),
+        # kidney cancer: the same for hypertension on a VEGF inhibitor
+        (
+            "hypertension w/ sunitinib?",
+            [
+                "Among patients with a prior nephrectomy, hypertension occurred in 41% of those "
+                "on sunitinib and 30% of those on pazopanib.",
+                "Hypertension occurred in 24% of patients on sunitinib and 26% of those on "
+                "pazopanib.",
+            ],
+            ["sunitinib", "pazopanib"],
+            "24%",
+            "41%",
+        ),
+    ],
+)
+def test_an_events_rate_in_an_arm_is_its_whole_arms_not_a_parts(
+    vocab, question, sentences, drugs, expected, wrong
+):
+    draft = _answer_in(vocab, question, sentences, drugs, prose=True)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert wrong not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "wrong"),
+    [
+        # gastric cancer: "upper" asks a CI's bound, not the upper third of the stomach
+        (
+            "upper 95% CI of the OS HR?",
+            [
+                "Among patients with tumours in the upper third of the stomach, the HR for "
+                "survival was 2.23 (95% CI, 1.14-4.37).",
+                "Overall survival was worse with gastrectomy (HR 1.09; 95% CI, 0.78-1.52).",
+            ],
+            "1.52",
+            "4.37",
+        ),
+        # myelodysplastic syndromes: "lower" asks a bound, not lower-risk disease
+        (
+            "lower CI bound of the OS HR?",
+            [
+                "Among patients with lower-risk disease, the HR for OS was 0.60 (95% CI, "
+                "0.45-0.80).",
+                "Overall survival favoured the combination (HR 0.70; 95% CI, 0.58-0.85).",
+            ],
+            "0.58",
+            "0.45",
+        ),
+        # melanoma: "primary" names the analysis asked, not an ulcerated primary tumour
+        (
+            "upper CI bound of the RFS HR in the primary analysis?",
+            [
+                "In patients with an ulcerated primary, the RFS HR was 0.72 (95% CI, 0.52-0.99).",
+                "In the primary analysis, RFS favoured interferon (HR 0.82; 95% CI, 0.71-0.96).",
+            ],
+            "0.96",
+            "0.99",
+        ),
+    ],
+)
+def test_a_bound_asked_names_no_part_of_the_population(vocab, question, sentences, expected, wrong):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert wrong not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "wrong"),
+    [
+        # anal cancer: a rate the vocabulary knows no landmark of, asked at 3 years
+        (
+            "3y colostomy-free rate w/ mitomycin?",
+            [
+                "The colostomy-free rate with mitomycin was 72% in the long-term update.",
+                "At 3 years, the colostomy-free rate was 81% with mitomycin.",
+            ],
+            "81%",
+            "72%",
+        ),
+        # bladder cancer: the same for an intact bladder
+        (
+            "3-yr bladder-intact rate w/ chemoRT?",
+            [
+                "The bladder-intact rate with chemoRT was 67% in the final analysis.",
+                "At 3 years, the bladder-intact rate was 78% with chemoRT.",
+            ],
+            "78%",
+            "67%",
+        ),
+    ],
+)
+def test_a_rate_asked_at_a_time_point_is_one_said_at_it(
+    vocab, question, sentences, expected, wrong
+):
+    draft = _answer_in(vocab, question, sentences, prose=False)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert wrong not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # laryngeal cancer: a row of larynx preservation says two of five things asked
+        (
+            "pharyngocutaneous fistula rate after salvage surgery for larynx preservation?",
+            ["Larynx preservation | Induction: 67.5% | Concurrent: 81.7% | RT alone: 63.8%"],
+        ),
+        # gastric cancer: a sentence about gastrectomy says one of four things asked
+        (
+            "anastomotic leak rate after total gastrectomy?",
+            ["Gastrectomy was performed in 82% of the patients assigned to surgery."],
+        ),
+    ],
+)
+def test_a_figure_saying_few_of_the_things_asked_does_not_answer(vocab, question, sentences):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # cancer-associated thrombosis: "P for" asked, a sentence of the same words beside it
+        (
+            "p for superiority on recurrent VTE?",
+            [
+                "Recurrent VTE occurred in 5.6% with apixaban and 7.9% "
+                "with dalteparin, and superiority was the next hypothesis tested.",
+                "For recurrent VTE, apixaban was non-inferior (P<0.001 for non-inferiority) but "
+                "not superior (P=0.09 for superiority).",
+            ],
+            "0.09",
+            "5.6%",
+        ),
+        # HER2-positive breast cancer: the same for non-inferiority
+        (
+            "P for noninferiority in the primary analysis?",
+            [
+                "At a median follow-up of 42.5 months in the primary analysis, the 2-year DFS "
+                "rate was 93.8% in the 12-month group versus 91.1% in the 6-month group.",
+                "The prespecified margin was not met (HR 1.28; P=0.29 for non-inferiority).",
+            ],
+            "0.29",
+            "93.8%",
+        ),
+    ],
+)
+def test_a_p_value_for_one_hypothesis_does_not_answer_for_the_other(
+    vocab, question, sentences, expected, other
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("sentences", "said", "unsaid", "value"),
+    [
+        # laryngeal cancer: a PDF's caption, split after its number, gives its rows' time
+        (
+            [
+                "Table 1.",
+                "Ten-year outcomes by arm in the long-term report.",
+                "Locoregional control | Induction: 54.9% | RT alone: 48.1%",
+            ],
+            "10-yr locoregional control w/ RT alone?",
+            "2y locoregional control w/ RT alone?",
+            "48.1%",
+        ),
+        # bladder cancer: the caption on the same line
+        (
+            [
+                "Table 2: Five-year outcomes by arm.",
+                "Bladder-intact rate | Chemoradiotherapy: 67% | Radiotherapy: 55%",
+            ],
+            "5-yr bladder-intact rate w/ chemoradiotherapy?",
+            "3-yr bladder-intact rate w/ chemoradiotherapy?",
+            "67%",
+        ),
+    ],
+)
+def test_a_tables_caption_says_the_time_point_of_its_rows(vocab, sentences, said, unsaid, value):
+    draft = _answer_in(vocab, said, sentences, prose=True)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    draft = _answer_in(vocab, unsaid, sentences, prose=True)
+    assert value not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # melanoma: the second value counts a thing the vocabulary does not know
+        (
+            "hypothyroidism rate on pembro?",
+            "Hypothyroidism occurred in 14.3% and hyperthyroidism in 10.2% of pembrolizumab "
+            "patients.",
+            ["pembrolizumab"],
+            "14.3%",
+            "10.2%",
+        ),
+        # breast cancer
+        (
+            "diarrhea w/ abemaciclib?",
+            "Diarrhoea occurred in 45% and flatulence in 10% of patients on abemaciclib.",
+            ["abemaciclib"],
+            "45%",
+            "10%",
+        ),
+    ],
+)
+def test_a_value_after_another_thing_counted_is_not_the_events(
+    vocab, question, sentence, drugs, expected, other
+):
+    """A guard of the rule that a value counts what its sentence names last before it ("Major
+    bleeding occurred in 36 (6.9%) ... and 21 patients (4.0%)"): not across another thing."""
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert not any(w.startswith(f"best rival {other}") for w in draft.why), draft.why

@@ -759,3 +759,16 @@ def test_a_pathway_asked_is_a_part_of_the_population(vocab):
     assert analyze("PFS HR in the TNE pathway?", vocab).population == ["tne"]
     assert analyze("TE pathway: mPFS len vs observation?", vocab).population == ["te"]
     assert analyze("3-yr PFS in the PET-positive pathway?", vocab).population == ["pet", "positive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # cancer-associated thrombosis: the part without a GI cancer, before a colon
+        ("pts without GI cancer: major bleeding rate with dalteparin?", {"gi", "cancer"}),
+        # kidney cancer: the part without a prior nephrectomy, before a semicolon
+        ("pts without prior nephrectomy; OS HR?", {"prior", "nephrectomy"}),
+    ],
+)
+def test_a_part_said_without_something_ends_at_a_colon_or_semicolon(text, words, vocab):
+    assert words <= set(analyze(text, vocab).population)

@@ -52,6 +52,28 @@ def test_cytotoxics_of_older_stems_are_drugs(drug, vocab):
     assert vocab.is_drug_name(drug) and vocab.is_chemotherapy(drug)
 
 
+@pytest.mark.parametrize(
+    ("text", "drugs"),
+    [
+        # pancreatic cancer: thromboprophylaxis with a factor Xa inhibitor against placebo
+        (
+            "Ambulatory patients with pancreatic cancer were randomised to apixaban 2.5 mg "
+            "twice daily or placebo.",
+            {"apixaban"},
+        ),
+        # myeloma and lung cancer: anticoagulants and a bone-targeted agent beside treatment
+        (
+            "Patients with myeloma received rivaroxaban or dabigatran with lenalidomide, and "
+            "zoledronic acid every 4 weeks.",
+            {"rivaroxaban", "dabigatran", "lenalidomide", "zoledronic"},
+        ),
+    ],
+)
+def test_anticoagulants_and_bone_agents_are_drugs(text, drugs, vocab):
+    found = {d.casefold() for d in annotate(text, vocab).drugs}
+    assert drugs <= found, found
+
+
 def test_a_trial_name_may_start_in_lower_case(vocab):
     # breast cancer and prostate cancer trials named with a lower-case start
     breast = "The 5-year analysis of the phase 3 monarchE trial was presented in Munich."

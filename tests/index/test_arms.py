@@ -177,6 +177,12 @@ def test_the_count_a_share_is_of_does_not_hide_its_arm(first, second, drugs, arm
         # endometrial cancer: a part of the population is no whole
         ("In the dMMR/MSI-H population, median PFS was 30.3 months.", "30.3", False),
         ("Among all patients with brain metastases, the ORR was 64%.", "64%", False),
+        # lung cancer: "All" before a histology labels a part's row
+        ("All nonsquamous | Cis/pem mOS: 11.8 mo | Cis/gem mOS: 10.4 mo", "11.8", False),
+        # breast cancer: the same before a receptor status
+        ("All HR-positive | Median PFS, T-DXd: 10.1 mo | Chemo: 5.4 mo", "10.1", False),
+        # ... but "All patients", "all comers" stay everyone
+        ("All patients | Median PFS, T-DXd: 9.9 mo | Chemo: 5.1 mo", "9.9", True),
     ],
 )
 def test_a_figure_said_of_the_whole_trial_says_so(sentence, value, overall, vocab):

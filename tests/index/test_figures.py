@@ -1354,6 +1354,16 @@ def test_a_table_of_features_described_in_words_is_read_as_prose(row, value, end
         ("or epoetin alfa subcutaneously at a starting dose of 450 IU/kg once weekly", "450 IU/kg"),
         # melanoma and kidney cancer: high-dose interleukin-2
         ("Aldesleukin was given at 600,000 IU/kg every 8 hours.", "600,000 IU/kg"),
+        # ... and said in words: a heparin's weight-based dose (cancer-associated thrombosis)
+        (
+            "Dalteparin was given at 200 IU per kilogram once daily for the first month.",
+            "200 IU per kilogram",
+        ),
+        # melanoma: interleukin-2 in international units per kilogram, spelled out
+        (
+            "Interleukin-2 was infused at 720,000 international units per kg every 8 hours.",
+            "720,000 international units per kg",
+        ),
     ],
 )
 def test_a_dose_in_international_units_is_a_dose(sentence, value, vocab):
@@ -1487,3 +1497,44 @@ def test_the_end_of_a_range_before_were_randomised_is_no_head_count(vocab):
     )
     counts = [f.value for f in extract_figures(sentence, vocab) if f.endpoint == "enrollment"]
     assert "5" not in counts and "879" in counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "durations", "result"),
+    [
+        # HER2-positive breast cancer: trastuzumab's duration is the arms, DFS the result
+        (
+            "2-year DFS was 93.8% with 12 months of trastuzumab versus 91.1% with 6 months.",
+            ["12 months", "6 months"],
+            ("93.8%", "DFS"),
+        ),
+        (
+            "The hazard ratio for a DFS event with 6 versus 12 months was 1.28 (95% CI, "
+            "1.05-1.56).",
+            ["6", "12 months"],
+            ("1.28", "HR"),
+        ),
+        # colon cancer: three against six months of adjuvant chemotherapy
+        (
+            "Patients were randomised to 3 months or 6 months of adjuvant chemotherapy, and "
+            "3-year DFS was 74.6% and 75.5%, respectively.",
+            ["3 months", "6 months"],
+            ("74.6%", "DFS"),
+        ),
+        # prostate cancer: the duration of androgen deprivation
+        (
+            "Men received 18 months of ADT; median OS was 9.4 years.",
+            ["18 months"],
+            ("9.4 years", "OS"),
+        ),
+    ],
+)
+def test_how_long_a_treatment_was_given_is_its_duration_not_a_result(
+    sentence, durations, result, vocab
+):
+    found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
+    assert all(found.get(d) == "treatment duration" for d in durations), found
+    assert found.get(result[0]) == result[1], found
+    # ... and a time "of follow-up" stays the follow-up's
+    follow = extract_figures("After a median of 42.5 months of follow-up, DFS was 93.8%.", vocab)
+    assert "treatment duration" not in {f.endpoint for f in follow}

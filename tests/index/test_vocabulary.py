@@ -307,3 +307,59 @@ def test_a_recurrent_vte_is_an_event_of_its_own(vocab):
     ):
         keys = {t.key for t in vocab.terms(text)}
         assert "recurrent VTE" in keys and vocab.is_event("recurrent VTE"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # cancer-associated thrombosis (apixaban vs dalteparin)
+        (
+            "Clinically relevant non-major bleeding was reported in 9.0% of apixaban patients",
+            "major hemorrhage",
+        ),
+        # chronic lymphocytic leukaemia (a BTK inhibitor)
+        ("Non-major bleeding events occurred in 35% of patients on ibrutinib", "major hemorrhage"),
+        # multiple myeloma
+        ("Non-serious adverse events were reported in 41% of the daratumumab arm", "SAE"),
+    ],
+)
+def test_a_term_after_non_is_negated_not_said(vocab, text, negated):
+    keys = {t.key for t in vocab.terms(text)}
+    assert negated not in keys
+    # ... while the term said alone still is, and a form that starts with "non-" stays whole
+    assert "major hemorrhage" in {t.key for t in vocab.terms("major bleeding in 3.8%")}
+    assert "NSCLC" in {t.key for t in vocab.terms("non-small cell lung cancer, stage IV")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # laryngeal cancer: organ preservation
+        "Laryngectomy-free survival at 10 years was 28.9% with induction chemotherapy.",
+        # rectal cancer: watch-and-wait
+        "Colostomy-free survival at 3 years was 73% in the organ-preservation arm.",
+        # prostate cancer
+        "Castration-free survival was longer with the combination.",
+    ],
+)
+def test_survival_free_of_an_unknown_event_is_no_overall_survival(vocab, text):
+    assert "OS" not in {t.key for t in vocab.terms(text)}
+    # ... while survival said alone, overall, or free of a known event keeps its endpoint
+    assert {t.key for t in vocab.terms("Survival at 5 years was 62%.")} == {"OS"}
+    assert "EFS" in {t.key for t in vocab.terms("Event-free survival at 3 years was 55%.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cancer-associated thrombosis
+        "Clinically relevant non-major bleeding occurred in 9.0% with apixaban.",
+        # chronic lymphocytic leukaemia on a BTK inhibitor
+        "Non-major bleeding events were reported in 35% of patients on ibrutinib.",
+    ],
+)
+def test_non_major_bleeding_is_an_event_of_its_own(vocab, text):
+    keys = {t.key for t in vocab.terms(text)}
+    assert keys & {"clinically relevant non-major bleeding"}
+    assert not keys & {"major hemorrhage", "hemorrhage"}
+    assert vocab.is_event("clinically relevant non-major bleeding")
