@@ -542,6 +542,13 @@ class ExtractiveEngine:
         which say whose figure it is, not what it measures)."""
         if q.units and fig.unit not in q.units:
             return False  # "what proportion made it to surgery": not a dose, not a month
+        if (
+            not q.units
+            and fig.unit == "time"
+            and any(self.vocab.is_event(g) for g in q.groups)
+            and not _TIME_ASKED.search(q.text)
+        ):
+            return False  # "major bleeding w/ savaysa?": its rate, not "over 12 months"
         if self._unasked_endpoint(q, fig):
             return False  # "how many prior lines were allowed": not the cohort's ORR
         topic = set(q.groups) or self._topic_words(q, s)
@@ -685,6 +692,7 @@ class ExtractiveEngine:
         "_other_kind_of_treatments_dose",  # "RT dose": a drug's mg is no radiation dose
         "_population_unsaid",  # the question names a part of the population not said here
         "_rates_time_unsaid",  # "2y locoregional control": a rate said at no time, or another
+        "_other_ci_level",  # "the 90% CI" asked: a figure given with its 95% CI
         "_cut_unreported",  # "PD-L1-negative" asked: an article that names no such cut-off
         "_other_part_in_brackets",  # "refractory (HR 0.52) and high-risk (HR 0.47)"
         "_other_part_after",  # "0.14 in exon 19 deletions and 0.20 in L858R"
@@ -974,6 +982,21 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         return fig.unit == "dose" and self._phase_fit(q, fig) is False
+
+    def _other_ci_level(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question names the confidence level of an interval ("upper limit of the 90% CI")
+        and the figure's own interval is of another level ("0.76 (95% CI, 0.58-1.00)"), said
+        with it or in its table's column."""
+        asked = {m.group(1) for m in _CI_LEVEL.finditer(q.text)}
+        if not asked:
+            return False
+        own = f"{fig.detail} {_statistic_bracket(s.text, fig)} {ci_after(s.text, fig.end)}"
+        if is_table_row(s.text):
+            own += f" {fig.label}"
+        said = {m.group(1) for m in _CI_LEVEL.finditer(own)}
+        return bool(said) and not said & asked
 
     def _rates_time_unsaid(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2923,6 +2946,10 @@ _GENERIC_POPULATION = frozenset(
         "standard",
     ]
 )
+# a question asking for a time: "how long", "time to", "when", "duration", "median"
+_TIME_ASKED = re.compile(r"\bhow\s+(?:long|soon)\b|\btime\b|\bwhen\b|\bduration\b|\bmedian\b", re.I)
+# an interval's confidence level: "90% CI", "95% confidence interval"
+_CI_LEVEL = re.compile(r"\b(80|90|95|97\.5|99)\s?%\s*(?:CI|confidence\s+intervals?)\b", re.I)
 # a table's caption: "Table 1. Ten-year outcomes by arm in RTOG 91-11"
 # (a caption may be split after its number: "Table 1." then "Ten-year outcomes ...")
 _CAPTION = re.compile(r"^Table\s+\d+[.:]", re.I)

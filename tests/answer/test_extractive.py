@@ -8450,3 +8450,62 @@ def test_a_value_after_another_thing_counted_is_not_the_events(
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert draft.status == "answered" and expected in draft.text, draft.text
     assert not any(w.startswith(f"best rival {other}") for w in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected", "other"),
+    [
+        # ovarian cancer: a non-inferiority trial's 90% interval, a pooled subgroup row's 95%
+        (
+            "upper limit of the 90% CI for the OS HR?",
+            [
+                "Stage IV disease | PDS median OS: 21.2 months | NACT median OS: 24.3 months | "
+                "HR (95% CI): 0.76 (0.58-1.00)",
+                "The hazard ratio for death in the NACT group was 0.98 (90% CI, 0.84-1.13; "
+                "P=0.01 for non-inferiority).",
+            ],
+            "1.13",
+            "1.00",
+        ),
+        # colon cancer: a one-sided 97.5% interval beside a row's two-sided 95% one
+        (
+            "upper bound of the 97.5% CI for the DFS HR?",
+            [
+                "High-risk (T4 or N2) | DFS HR (95% CI): 1.16 (1.06-1.26)",
+                "Overall, the DFS HR was 1.07 (97.5% CI, 0.95-1.21; P=0.11 for non-inferiority).",
+            ],
+            "1.21",
+            "1.26",
+        ),
+    ],
+)
+def test_an_interval_of_the_confidence_level_asked(vocab, question, sentences, expected, other):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # cancer-associated thrombosis: the time an event was counted over is no answer
+        (
+            "major bleeding w/ edoxaban?",
+            "Major bleeding over 12 months was the safety outcome.",
+            ["edoxaban"],
+        ),
+        # breast cancer
+        (
+            "neutropenia w/ palbociclib?",
+            "Neutropenia was monitored over 24 months of treatment.",
+            ["palbociclib"],
+        ),
+    ],
+)
+def test_an_event_asked_is_its_rate_not_a_time(vocab, question, sentence, drugs):
+    from bot.answer.question import analyze
+    from index.figures import extract_figures
+
+    engine, s, context = _engine_sentence_context(vocab, drugs, sentence)
+    fig = next(f for f in extract_figures(sentence, vocab) if "months" in f.value)
+    assert not engine._counts_what_is_asked(analyze(question, vocab), s, fig, context)
