@@ -33,6 +33,10 @@ _DOSE_UNITS = (
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)
 # doses said without a unit of mass: carboplatin's "AUC 5", a cell therapy's "2 x 10^6" cells
 _OTHER_DOSE = re.compile(r"\bAUC\s?\d+(?:\.\d+)?\b|(?<![\w.])\d+(?:\.\d+)?\s?[x×]\s?10\^?\d+\b")
+# a dose given within a range: "150-200 mg/m²", "150 to 200 mg/m2"
+_DOSE_RANGE = re.compile(
+    rf"(?<![\w.\-/])\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s*{_DOSE_UNITS}(?![\w/])", re.I
+)
 # a dose as an arm's name carries it, with how often: "960 mg once daily", "3 mg/kg Q2W"
 DOSE = re.compile(
     rf"\d+(?:[.,]\d+)?\s*{_DOSE_UNITS}(?![\w/])"
@@ -501,6 +505,9 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             taken.append((listed.start(), listed.end()))
 
     for m in _OTHER_DOSE.finditer(sentence):  # "carboplatin AUC 5", "2 x 10^6 CAR T cells"
+        raw.append((m.start(), m.end(), m.group(0), "dose"))
+        taken.append((m.start(), m.end()))
+    for m in _DOSE_RANGE.finditer(sentence):  # "150-200 mg/m2": a dose adjusted within a range
         raw.append((m.start(), m.end(), m.group(0), "dose"))
         taken.append((m.start(), m.end()))
 

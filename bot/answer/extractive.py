@@ -549,6 +549,8 @@ class ExtractiveEngine:
             and not _TIME_ASKED.search(q.text)
         ):
             return False  # "major bleeding w/ savaysa?": its rate, not "over 12 months"
+        if fig.unit == "dose" and not _DOSE_ASKED.search(q.text):
+            return False  # "DrTF at 3 yrs with standard CRT?": no "1.8 Gy to 50.4 Gy"
         if self._unasked_endpoint(q, fig):
             return False  # "how many prior lines were allowed": not the cohort's ORR
         topic = set(q.groups) or self._topic_words(q, s)
@@ -981,7 +983,7 @@ class ExtractiveEngine:
     def _other_phases_dose(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
-        return fig.unit == "dose" and self._phase_fit(q, fig) is False
+        return fig.unit == "dose" and self._phase_fit(q, fig, s.text) is False
 
     def _other_ci_level(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1469,7 +1471,7 @@ class ExtractiveEngine:
             score += 0.3
         if q.target == "enrollment" and _ENROLLED.search(f"{fig.label} {_own_scope(fig, s.text)}"):
             score += 1.0  # "419 patients were randomized", not "the 176 who received it"
-        if fig.unit == "dose" and self._phase_fit(q, fig):
+        if fig.unit == "dose" and self._phase_fit(q, fig, s.text):
             score += 1.0  # "maintenance: pembrolizumab 400 mg" for the maintenance dose
         if fig.unit == "dose":
             # "360 mg every 3 weeks with XELOX (...), or 240 mg ... with FOLFOX": what a dose
@@ -1479,13 +1481,18 @@ class ExtractiveEngine:
             score += sum(1.0 for w in asked if len(w) >= 4 and w in after)
         return score
 
-    def _phase_fit(self, q: Question, fig: Figure) -> bool | None:
+    def _phase_fit(self, q: Question, fig: Figure, sentence: str = "") -> bool | None:
         """Whether a dose is given in the phase of treatment the question names ("adjuvant",
-        "maintenance"), by the words before it: True, False for another phase ("perioperative"
-        fits both sides of surgery), None when either names none."""
+        "maintenance"), by the words before it, else its own words after it ("75 mg/m2 daily
+        during radiotherapy"): True, False for another phase ("perioperative" fits both sides
+        of surgery), None when either names none."""
         phases = self.vocab.treatment_phases
         asked = {key for key, _ in q.qualifiers if key in phases}
-        said = {t.key for t in self.vocab.terms(fig.label) if t.key in phases}
+        after = _dose_clause(sentence, fig.end) if sentence else fig.scope
+        own = _THEN_AHEAD.split(after)[0]  # up to "followed by ..."
+        said = {t.key for t in self.vocab.terms(fig.label) if t.key in phases} or {
+            t.key for t in self.vocab.terms(own) if t.key in phases
+        }
         if not asked or not said:
             return None
         return bool(asked & said) or "perioperative" in said
@@ -2945,6 +2952,12 @@ _GENERIC_POPULATION = frozenset(
         "control",
         "standard",
     ]
+)
+# a question asking for a dose: "dose", "dosing", "how much", "mg", "Gy", "fractions", "AUC"
+_DOSE_ASKED = re.compile(
+    r"\bdos(?:e|es|ed|ing)\b|\bhow\s+much\b|\d\s*(?:mg|gy|iu)\b|\b(?:mg|gy|auc|iu)\b|"
+    r"\bfractions?\b|\bfractionation\b|\bregimen\b|\bschedule\b|\bgiven\b|\badministered\b",
+    re.I,
 )
 # a question asking for a time: "how long", "time to", "when", "duration", "median"
 _TIME_ASKED = re.compile(r"\bhow\s+(?:long|soon)\b|\btime\b|\bwhen\b|\bduration\b|\bmedian\b", re.I)

@@ -8509,3 +8509,59 @@ def test_an_event_asked_is_its_rate_not_a_time(vocab, question, sentence, drugs)
     engine, s, context = _engine_sentence_context(vocab, drugs, sentence)
     fig = next(f for f in extract_figures(sentence, vocab) if "months" in f.value)
     assert not engine._counts_what_is_asked(analyze(question, vocab), s, fig, context)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # glioblastoma: the dose during radiotherapy is not the adjuvant one after it
+        (
+            "adjuvant temozolomide dose?",
+            "- Temozolomide: 75 mg/m² daily during radiotherapy (concomitant), followed by "
+            "adjuvant temozolomide 150-200 mg/m² on days 1-5 of each 28-day cycle.",
+            ["temozolomide"],
+            "150-200 mg/m²",
+            "75 mg/m²",
+        ),
+        # nasopharyngeal carcinoma: the same for cisplatin
+        (
+            "adjuvant cisplatin dose?",
+            "Cisplatin 100 mg/m2 was given every 3 weeks during radiotherapy, followed by "
+            "adjuvant cisplatin 80 mg/m2 for three cycles.",
+            ["cisplatin", "fluorouracil"],
+            "80 mg/m2",
+            "100 mg/m2",
+        ),
+    ],
+)
+def test_a_dose_given_during_radiotherapy_is_not_the_adjuvant_dose(
+    vocab, question, sentence, drugs, expected, other
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert not draft.text.split("[")[0].rstrip().endswith(other)
+    assert not any(w.startswith(f"lead {other}") for w in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # rectal cancer: a rate asked at a time point is no radiation dose (nor its range)
+        (
+            "DrTF at 3 yrs with standard CRT?",
+            "Standard CRT delivered 1.8 Gy to 50.4 Gy with capecitabine before surgery.",
+            ["capecitabine"],
+        ),
+        # rectal cancer (a guard: Not found before the rule as well): a contact boost's dose
+        # is no organ-preservation rate of its arm
+        (
+            "3y organ preservation w/ the boost?",
+            "The boost delivered 90 Gy in 3 fractions to the primary tumour after "
+            "chemoradiotherapy.",
+            [],
+        ),
+    ],
+)
+def test_a_dose_answers_only_a_question_asking_a_dose(vocab, question, sentence, drugs):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "not_found", draft.text

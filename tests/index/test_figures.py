@@ -1538,3 +1538,19 @@ def test_how_long_a_treatment_was_given_is_its_duration_not_a_result(
     # ... and a time "of follow-up" stays the follow-up's
     follow = extract_figures("After a median of 42.5 months of follow-up, DFS was 93.8%.", vocab)
     assert "treatment duration" not in {f.endpoint for f in follow}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # glioblastoma: the adjuvant temozolomide dose, adjusted within a range
+        (
+            "Adjuvant temozolomide was given at 150-200 mg/m² on days 1-5 of each 28-day cycle.",
+            "150-200 mg/m²",
+        ),
+        # breast cancer: a range said with "to"
+        ("Docetaxel was given at 60 to 75 mg/m2 every 3 weeks.", "60 to 75 mg/m2"),
+    ],
+)
+def test_a_dose_range_is_one_dose(sentence, value, vocab):
+    assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]
