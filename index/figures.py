@@ -21,13 +21,15 @@ _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # 
 _UNITS_PER_KG = r"(?:M?IU|international\s+units)\s+per\s+(?:kilogram|kg)"
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?m?g/m(?:2|²)(?:/d(?:ay)?\b)?"
-    r"|\s?M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg/kg|\s?mg\b"
+    r"|\s?M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg\s+per\s+(?:square\s+met(?:re|er)|kilogram|kg)\b"
+    r"|\s?mg/kg|\s?mg\b"
     rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b|\s{_UNITS_PER_KG}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
 # ("3.5 g/m2" of methotrexate, "250 mg/m2/day" of infused fluorouracil)
 _DOSE_UNITS = (
-    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|mg(?:/kg)?|GBq|MBq|mCi"
+    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?"
+    r"|mg\s+per\s+(?:square\s+met(?:re|er)|kilogram|kg)|mg(?:/kg)?|GBq|MBq|mCi"
     rf"|mcg|µg|μg|c?Gy|{_MILLIGRAMS}|{_UNITS_PER_KG})"
 )
 _DOSE_UNIT = re.compile(rf"{_DOSE_UNITS}$", re.I)

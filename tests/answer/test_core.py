@@ -715,3 +715,21 @@ def test_a_trial_of_two_groups_numbers_or_a_roman_number_is_found_as_people_shor
         assert articles_of_named_trials(_spell_names(question, snap), snap) == ["a1"], question
     # another number is another trial (a guard)
     assert articles_of_named_trials(_spell_names("Myeloma 12 PFS", snap), snap) is None
+
+
+def test_a_cytotoxics_code_finds_the_articles_that_name_the_drug(vocab):
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            # glioblastoma: the article says lomustine and temozolomide, the question CCNU/TMZ
+            "gbm": "Lomustine plus temozolomide extended survival in MGMT-methylated glioblastoma.",
+            # melanoma: the article says dacarbazine, the question DTIC
+            "mel": "Ipilimumab plus dacarbazine improved survival in metastatic melanoma.",
+            "her2": "Trastuzumab emtansine plus pertuzumab in HER2-positive breast cancer.",
+            "crc": "Encorafenib plus cetuximab in BRAF V600E colorectal cancer.",
+            "mm": "Isatuximab plus carfilzomib in relapsed myeloma.",
+        }
+    )
+    assert articles_by_rare_words("G3-4 thrombocytopenia with CCNU/TMZ?", snap, vocab) == ["gbm"]
+    assert articles_by_rare_words("mOS ipi + DTIC?", snap, vocab) == ["mel"]

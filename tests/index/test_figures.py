@@ -1554,3 +1554,16 @@ def test_how_long_a_treatment_was_given_is_its_duration_not_a_result(
 )
 def test_a_dose_range_is_one_dose(sentence, value, vocab):
     assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # glioblastoma: lomustine's dose per body surface, "mg" written before it in words
+        ("Lomustine was given at 100 mg per square metre on day 1.", "100 mg per square metre"),
+        # colorectal cancer: bevacizumab's dose per kilogram in words
+        ("Bevacizumab was given at 5 mg per kg every 2 weeks.", "5 mg per kg"),
+    ],
+)
+def test_milligrams_per_square_metre_or_kilogram_in_words_are_one_dose(sentence, value, vocab):
+    assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]
