@@ -963,13 +963,7 @@ def _treatment_duration(sentence: str, start: int, end: int, vocab: Vocabulary) 
     paired = _VERSUS_TIME.match(sentence, end)  # "6 months or 12 months of trastuzumab"
     of = _OF_TREATMENT.match(sentence, paired.end() if paired else end)
     if of:  # what the time is of says what it is ("6 months of follow-up": no treatment's)
-        word = of.group("t").casefold()
-        return (
-            word in vocab.treatment_words
-            or word in vocab.drug_classes
-            or vocab.is_drug_name(word)
-            or word in vocab.treatment_phases
-        )
+        return vocab.names_treatment(of.group("t"))
     if paired and _DURATION_LEAD.search(sentence[:start]):
         return True  # "a DFS event with 6 versus 12 months": the first of the two
     return bool(_DURATIONS_COMPARED.search(sentence[:start]))

@@ -268,6 +268,17 @@ class Vocabulary:
             and w not in self.not_drugs
         )
 
+    def names_treatment(self, word: str) -> bool:
+        """Whether a word names a treatment: a drug, a class ("chemotherapy"), a phase
+        ("adjuvant") or a treatment word of ``treatment_words`` ("radiotherapy", "ADT")."""
+        w = word.casefold()
+        return (
+            w in self.treatment_words
+            or w in self.drug_classes
+            or w in self.treatment_phases
+            or self.is_drug_name(w)
+        )
+
     def is_chemotherapy(self, drug: str) -> bool:
         """A cytotoxic drug, which an arm called "chemotherapy" may be given ("carboplatin")."""
         return bool(self.chemotherapy_suffixes) and drug.casefold().endswith(

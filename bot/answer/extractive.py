@@ -1008,16 +1008,13 @@ class ExtractiveEngine:
         before it say no time point, or others, is not the one asked."""
         if q.landmark is not None or fig.unit != "percent":
             return False
-        asked = _time_points(q.text)
-        if not asked:
-            return False
         before = context.before.get((s.article.id, s.start), [])
         where = [s.section, s.lead_in, s.text, *before[:1]]
         if is_table_row(s.text):
             # a table's time is said by its caption ("Table 1. Ten-year outcomes by arm"),
             # wherever the page put it
             where += context.captions.get(s.article.id, [])
-        return not any(asked & _time_points(w) for w in where if w)
+        return _time_point_unsaid(q.text, where)
 
     def _other_step_of_schedule(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1481,15 +1478,14 @@ class ExtractiveEngine:
             score += sum(1.0 for w in asked if len(w) >= 4 and w in after)
         return score
 
-    def _phase_fit(self, q: Question, fig: Figure, sentence: str = "") -> bool | None:
+    def _phase_fit(self, q: Question, fig: Figure, sentence: str) -> bool | None:
         """Whether a dose is given in the phase of treatment the question names ("adjuvant",
         "maintenance"), by the words before it, else its own words after it ("75 mg/m2 daily
         during radiotherapy"): True, False for another phase ("perioperative" fits both sides
         of surgery), None when either names none."""
         phases = self.vocab.treatment_phases
         asked = {key for key, _ in q.qualifiers if key in phases}
-        after = _dose_clause(sentence, fig.end) if sentence else fig.scope
-        own = _THEN_AHEAD.split(after)[0]  # up to "followed by ..."
+        own = _THEN_AHEAD.split(_dose_clause(sentence, fig.end))[0]  # up to "followed by"
         said = {t.key for t in self.vocab.terms(fig.label) if t.key in phases} or {
             t.key for t in self.vocab.terms(own) if t.key in phases
         }
