@@ -188,7 +188,8 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
     for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if _is_term(name, vocab):
+            # "the phase 3 RESPONSE trial": a word of the vocabulary in capitals is its name
+            if _is_term(name, vocab) and not vocab.word_in_capitals(name):
                 # "the De-ESCALaTE HPV trial": a term of the vocabulary after the trial's name
                 before = re.search(rf"\b({_NAME})\s+$", text[max(0, m.start(1) - 60) : m.start(1)])
                 name = before.group(1) if before and not _is_term(before.group(1), vocab) else ""

@@ -107,6 +107,7 @@ class Vocabulary:
     _seen: dict[str, tuple[Term, ...]] = field(init=False, repr=False, default_factory=dict)
     _events: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _cased: dict[str, tuple[str, str, str]] = field(init=False, repr=False, default_factory=dict)
+    _written: frozenset[str] = field(init=False, repr=False, default=frozenset())  # as written
     _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _combination_brands: tuple[str, ...] = field(init=False, repr=False, default=())
     _generic_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
@@ -129,6 +130,8 @@ class Vocabulary:
                     form if into is cased else _fold(form), ("group", group.key, group.qualifier)
                 )
         self._by_form, self._cased = by_form, cased
+        every = (*self.endpoints.values(), *(g.forms for g in self.groups))
+        self._written = frozenset(f for forms in every for f in forms)
         self._events = frozenset(g.key for g in self.groups if g.event)
         self._class_names = frozenset(self.drug_classes.values())
         self._combination_brands = tuple(
@@ -256,6 +259,17 @@ class Vocabulary:
         """A formulation of a drug, a drug of its own ("nab-paclitaxel")."""
         prefix, _, rest = word.casefold().partition("-")
         return bool(rest) and prefix in self.formulation_prefixes and self.is_drug_name(rest)
+
+    def word_in_capitals(self, name: str) -> bool:
+        """``name`` is a word of the vocabulary written in capitals ("RESPONSE", a trial's
+        name), not one of its abbreviations as they are written ("ORR", "HPV", "ICANS")."""
+        return (
+            name.isalpha()
+            and name.isupper()
+            and len(name) >= 4
+            and name not in self._written
+            and any(t.start == 0 and t.end == len(name) for t in self.terms(name))
+        )
 
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()

@@ -16,7 +16,13 @@ from bot.answer.facts import article_facts, fact_key
 from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Heading, Sentence, section_headings, sentences_of
-from bot.answer.question import STATISTICS, Question, analyze, decode_chat_markup
+from bot.answer.question import (
+    STATISTICS,
+    Question,
+    analyze,
+    decode_chat_markup,
+    roman_numeral,
+)
 from bot.answer.trials import name_key, names_trial
 from bot.infra.errors import EngineError
 from index.facts import Fact
@@ -810,7 +816,30 @@ def _spell_names(text: str, snap: Snapshot) -> str:
         ]
         if len(close) == 1:
             text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", close[0], text)
-    return text
+    return _spell_stems(text, snap)
+
+
+_QUALIFIED_NAME = re.compile(r"([A-Z][A-Za-z]{3,})[\s-]([A-Z]{2,4})")
+
+
+def _spell_stems(text: str, snap: Snapshot) -> str:
+    """A trial's name without the disease letters after it ("ICARIA" for "ICARIA-MM", "BEACON"
+    for "BEACON CRC"), written in capitals, is the one indexed trial of that stem; a series
+    number ("DESKTOP III") is no disease letters, and a stem two trials share stays as asked."""
+    stems: dict[str, list[str]] = {}
+    for name in snap.trial_names:
+        m = _QUALIFIED_NAME.fullmatch(name)
+        if m and not roman_numeral(m.group(2)):
+            stems.setdefault(m.group(1).casefold(), []).append(name)
+
+    def spelt(m: re.Match[str]) -> str:
+        word = m.group(0)
+        names = stems.get(word.casefold(), [])
+        if len(names) != 1 or name_key(word) in snap.articles_by_trial:
+            return word
+        return names[0]
+
+    return re.sub(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])", spelt, text) if stems else text
 
 
 _name_key = name_key

@@ -570,7 +570,7 @@ class ExtractiveEngine:
             and self._only_arms_between(s, named_before[-1].end, fig.start)
         ):
             label_groups.add(named_before[-1].key)
-        said = topic & (label_words | label_groups)
+        said = topic & (label_words | label_groups) | _inflected(topic, label_words)
         if not said:
             return False
         # "pharyngocutaneous fistula rate after salvage laryngectomy": the row "Laryngectomy-free
@@ -647,6 +647,8 @@ class ExtractiveEngine:
             or _drugs_named(w, drugs, self.vocab, _brands(s.article))
             or names_drug([w.split("-")[0]], " ".join(drugs))  # "cilta-cel"
         }
+        # the codes the article names its arms by ("GDP", "DHAP") say whose figure it is too
+        named |= {w for w in q.content if any(w == c.casefold() for c in _regimen_codes(s.article))}
         parts = {p for w in named for p in w.split("-")}
         return {w for w in q.content if w not in named and w not in parts}
 
@@ -2493,8 +2495,12 @@ class ExtractiveEngine:
                 continue  # "EGFR-mutant NSCLC" names a gene, not what the drug acts on
             if not self._names_subject(q, s, previous.get((s.article.id, s.start), [""])[:1]):
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
-            hits = sum(1 for w in wanted if self._says_name(w, words, s)) + len(groups & keys)
-            total = len(wanted) + len(groups)
+            # the codes the article names its arms by say whose, not what ("amputation rate
+            # FLOT vs ECF"), unless they are all that is asked ("what is FLOT?")
+            codes = {c.casefold() for c in _regimen_codes(s.article)}
+            asked = {w for w in wanted if w not in codes} or wanted
+            hits = sum(1 for w in asked if self._says_name(w, words, s)) + len(groups & keys)
+            total = len(asked) + len(groups)
             if hits == 0 or hits / total < 0.5:
                 continue
             match = hits / total  # how well it says what was asked, apart from its rank
@@ -3422,6 +3428,12 @@ def _names_regimen(text: str, code: str) -> bool:
     if names_code(text, code):
         return True
     return sum(c.isalpha() for c in code) >= 3 and names_code(text.casefold(), code.casefold())
+
+
+def _inflected(asked: set[str], words: set[str]) -> set[str]:
+    """The asked words of six letters or more that ``words`` say in a longer form of the same
+    word ("transplant": "transplantation", "transplanted")."""
+    return {a for a in asked if len(a) >= 6 and any(w.startswith(a) and w != a for w in words)}
 
 
 def _article_drugs(article: ArticleRecord) -> list[str]:

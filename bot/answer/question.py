@@ -269,6 +269,8 @@ def analyze(
         f"{m.group(2)} mg" for m in _BARE_DOSE.finditer(text) if vocab.is_drug_name(m.group(1))
     ]
     for term in _terms_outside_names(text, vocab, known_names):
+        if _measured_control(term, text, vocab):
+            continue
         covered.append((term.start, term.end))
         _read_term(q, term, text, vocab)
     for m in _ENTITY_TOKEN.finditer(text):
@@ -382,6 +384,31 @@ def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
         q.groups.append(term.key)
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]{3,})\s+$")
+_NOT_MEASURED = frozenset(
+    {"the", "and", "with", "for", "from", "than", "any", "both", "each", "per", "all", "into"}
+    | {"versus", "arm", "group", "placebo", "pbo", "chemo", "chemotherapy", "standard", "soc"}
+)
+
+
+def _measured_control(term: Term, text: str, vocab: Vocabulary) -> bool:
+    """ "Hematocrit control", "symptom control": the word "control" after what is controlled
+    names a measure, not the control arm (unlike "vs control", "placebo control", "in control
+    pts")."""
+    if term.key != CONTROL_ARM or text[term.start : term.end].casefold() != "control":
+        return False
+    before = _WORD_BEFORE.search(text[: term.start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return (
+        word.casefold() not in _NOT_MEASURED
+        and not vocab.is_drug_name(word)
+        and not vocab.terms(word)
+        and not re.search(r"[\d+/]\s*$", text[: before.start()])
+    )
+
+
 def _counts_patients(text: str, q: Question, vocab: Vocabulary) -> bool:
     """The question asks "how many pts" and names no endpoint but the count its own words
     make ("how many pts": a count of patients, of whom it says next)."""
@@ -437,6 +464,13 @@ def _patient_settings(text: str, vocab: Vocabulary) -> frozenset[str]:
 _MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z*]$|^exon\d+$", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[A-C]?\d?(?:[-–/](?:I{1,3}|IV|V)[A-C]?\d?)?$")
+
+
+def roman_numeral(word: str) -> bool:
+    """``word`` is a roman numeral, a stage or series number ("III", "IIIA", "II-III")."""
+    return bool(_ROMAN.match(word))
+
+
 # "how many cycles of ...", "how many prior lines": the things counted (not people)
 # "how many centres / countries enrolled pts": places, not people
 _HOW_MANY_PLACES = re.compile(
@@ -774,7 +808,18 @@ def _terms_outside_names(text: str, vocab: Vocabulary, known_names: frozenset[st
         and m.group(0).isupper()
         and {m.group(0).casefold(), m.group(0).split("-", 1)[0].casefold()} & known_names
     ]
-    return [t for t in vocab.terms(text) if not any(a < t.start and t.end <= b for a, b in names)]
+    # "NCT number for RESPONSE": an indexed name that is a word of the vocabulary in capitals
+    named = [
+        (m.start(), m.end())
+        for m in re.finditer(r"(?<![\w-])[A-Z]{4,}(?![\w-])", text)
+        if m.group(0).casefold() in known_names and vocab.word_in_capitals(m.group(0))
+    ]
+    return [
+        t
+        for t in vocab.terms(text)
+        if not any(a < t.start and t.end <= b for a, b in names)
+        and not any(a <= t.start and t.end <= b for a, b in named)
+    ]
 
 
 def _settle_arms(q: Question, vocab: Vocabulary) -> None:

@@ -29,6 +29,19 @@ def test_a_one_letter_slip_in_a_long_name_is_mended_when_only_one_name_is_that_c
     assert snap.names == frozenset({"skylark", "skypark", "skyline-3", "zemplitinib"})
 
 
+def test_a_trial_name_without_its_disease_letters_is_the_one_trial_of_that_stem():
+    # myeloma and colorectal cancer: "ICARIA" for ICARIA-MM, "BEACON" for BEACON CRC
+    snap = _snapshot(["ICARIA-MM", "BEACON CRC", "DESKTOP III"], ["isatuximab", "encorafenib"])
+    assert _spell_names("mPFS Isa-Pd in ICARIA?", snap) == "mPFS Isa-Pd in ICARIA-MM?"
+    assert _spell_names("BEACON mOS triplet?", snap) == "BEACON CRC mOS triplet?"
+    # a series number is no disease: "DESKTOP" may be DESKTOP I or II (a guard)
+    assert _spell_names("DESKTOP OS?", snap) == "DESKTOP OS?"
+    # a stem two indexed trials share, and a word in lower case, stay as asked (guards)
+    shared = _snapshot(["ORCA-MM", "ORCA-HN"], [])
+    assert _spell_names("ORR in ORCA?", shared) == "ORR in ORCA?"
+    assert _spell_names("a beacon of hope", snap) == "a beacon of hope"
+
+
 # ---- which articles a question is about, and names that are not trials
 
 

@@ -3027,6 +3027,55 @@ def test_the_kind_of_number_a_question_asks_for_picks_the_figure(
 
 
 @pytest.mark.parametrize(
+    ("question", "sentences", "regimens", "expected"),
+    [
+        # lymphoma: the arms' codes say whose rate, not what it counts; the asked word in a
+        # longer form ("transplant": "transplantation") says what it counts
+        (
+            "transplant rate GDP vs DHAP?",
+            [
+                "Febrile neutropenia occurred in 9% of GDP patients vs 23% of DHAP patients, and "
+                "hospitalisation for toxicity was required in 18% vs 29%.",
+                "Transplantation was performed in 52.1% of GDP patients and 49.3% of DHAP "
+                "patients (P=0.44).",
+            ],
+            ["GDP", "DHAP"],
+            "52.1%",
+        ),
+        # gastric cancer: an article that reports no surgery rate has none, whatever its
+        # figures and sentences of the two codes
+        (
+            "surgery rate FLOT vs ECF?",
+            [
+                "Dose delays were needed in 31% of FLOT patients vs 24% of ECF patients.",
+                "Median overall survival was 50 months with FLOT and 35 months with ECF.",
+            ],
+            ["FLOT", "ECF"],
+            None,
+        ),
+        # bladder cancer: the same for a cystectomy rate
+        (
+            "cystectomy rate ddMVAC vs GC?",
+            [
+                "Dose delays were needed in 31% of ddMVAC patients vs 24% of GC patients.",
+                "Median overall survival was not reached with ddMVAC.",
+            ],
+            ["ddMVAC", "GC"],
+            None,
+        ),
+    ],
+)
+def test_what_a_figure_counts_is_not_said_by_the_arms_codes(
+    question, sentences, regimens, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, regimens=regimens)
+    if expected is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
     ("question", "sentences", "expected"),
     [
         # breast cancer: the all-TRAE rate, not the first event of the list after it
@@ -3047,6 +3096,28 @@ def test_the_kind_of_number_a_question_asks_for_picks_the_figure(
                 "Adverse events occurred in 97% of patients with the combination.",
             ],
             "97%",
+        ),
+        # bladder cancer: the organ's events ("gastrointestinal toxicity") are one kind of AE
+        (
+            "G3+ AEs ddMVAC vs GC?",
+            [
+                "Severe toxicity was similar between arms: grade 3 or higher adverse events "
+                "occurred in 52% of patients treated with dd-MVAC and 55% of those treated with "
+                "GC.",
+                "Grade 3 or higher asthenia (20% vs 7%) and gastrointestinal toxicity (9% vs 3%) "
+                "were more common with dd-MVAC, while grade 3 or higher thrombocytopenia was "
+                "more common with GC.",
+            ],
+            "52%",
+        ),
+        # head and neck cancer: the same for the blood's events
+        (
+            "grade 3+ toxicity with docetaxel?",
+            [
+                "Grade 3 or worse haematological toxicity was seen in 41% with docetaxel.",
+                "Grade 3 or worse toxicity of any kind occurred in 63% with docetaxel.",
+            ],
+            "63%",
         ),
     ],
 )
@@ -8565,3 +8636,34 @@ def test_a_dose_given_during_radiotherapy_is_not_the_adjuvant_dose(
 def test_a_dose_answers_only_a_question_asking_a_dose(vocab, question, sentence, drugs):
     draft = _answer_in(vocab, question, [sentence], drugs)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "during"),
+    [
+        # glioblastoma: the concomitant phase's rate is not the adjuvant phase's
+        (
+            "grade 3-4 hematologic toxicity rate in the adjuvant TMZ phase",
+            [
+                "During the concomitant phase, grade 3 or 4 haematologic toxicity occurred in 7% "
+                "of patients.",
+                "Across the adjuvant phase, the figure was 14%, driven mostly by thrombocytopenia.",
+            ],
+            "7%",
+        ),
+        # rectal cancer: the same, said as the concurrent phase
+        (
+            "grade 3+ toxicity in the adjuvant phase?",
+            [
+                "In the concurrent phase, grade 3 or higher toxicity occurred in 12% of patients.",
+                "Across the adjuvant phase, the figure was 21%, most of it after cycle 2.",
+            ],
+            "12%",
+        ),
+    ],
+)
+def test_a_rate_during_radiotherapy_does_not_answer_for_the_adjuvant_phase(
+    question, sentences, during, vocab
+):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert during not in draft.text.split("[")[0], draft.text

@@ -772,3 +772,38 @@ def test_a_pathway_asked_is_a_part_of_the_population(vocab):
 )
 def test_a_part_said_without_something_ends_at_a_colon_or_semicolon(text, words, vocab):
     assert words <= set(analyze(text, vocab).population)
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "endpoint"),
+    [
+        # polycythaemia vera: the trial RESPONSE asks no response rate
+        ("NCT number for RESPONSE (rux in PV)?", {"response"}, None),
+        ("mOS in RESPONSE?", {"response"}, "OS"),
+        # glioblastoma: the trial SURVIVAL asks no survival
+        ("NCT number for SURVIVAL?", {"survival"}, None),
+    ],
+)
+def test_an_indexed_trials_name_in_capitals_is_no_endpoint(question, names, endpoint, vocab):
+    q = analyze(question, vocab, frozenset(names))
+    assert q.target == endpoint
+    # unindexed, the word is the endpoint (a guard)
+    assert analyze("ORR w/ the combo", vocab).target == "ORR"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # polycythaemia vera: what the haematocrit control rate measures, not the control arm
+        "Hematocrit control rate with ruxolitinib?",
+        # head and neck cancer: pain control
+        "pain control rate with the mouthwash?",
+    ],
+)
+def test_control_after_what_is_controlled_is_no_control_arm(question, vocab):
+    q = analyze(question, vocab)
+    assert ("control", "arm") not in q.qualifiers
+    assert "control" in q.content
+    # "vs control", "placebo control", "the control arm" stay the arm (guards)
+    assert ("control", "arm") in analyze("ORR in the control arm", vocab).qualifiers
+    assert ("control", "arm") in analyze("placebo control mPFS", vocab).qualifiers

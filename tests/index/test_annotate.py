@@ -461,3 +461,26 @@ def test_a_term_after_a_trials_name_is_not_its_name(text, name, vocab):
 def test_a_trials_name_spelt_out_with_its_drugs_is_no_brand(text, trial, vocab):
     found = annotate(text, vocab)
     assert trial in found.trials and trial.casefold() not in found.brands
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # polycythaemia vera: a trial named by a word of the vocabulary, in capitals
+        (
+            "In the phase 3 RESPONSE trial, ruxolitinib was superior to best available therapy. "
+            "RESPONSE (NCT01243944) was an open-label study.",
+            "RESPONSE",
+        ),
+        # glioblastoma: the same with another endpoint's word
+        (
+            "The SURVIVAL trial randomised 300 patients with recurrent glioblastoma. SURVIVAL "
+            "met its primary endpoint.",
+            "SURVIVAL",
+        ),
+    ],
+)
+def test_a_vocabulary_word_in_capitals_before_trial_is_the_trials_name(text, trial, vocab):
+    assert trial in annotate(text, vocab).trials
+    # an abbreviation as the vocabulary writes it stays a term, not a trial (a guard)
+    assert "HPV" not in annotate("In the De-ESCALaTE HPV trial, 334 were randomised.", vocab).trials
