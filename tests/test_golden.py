@@ -269,6 +269,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed24-first-run.txt), a development part since:
         # measured 214/347 with 27 wrong when these bounds were set.
         ("sealed24", 340, 0.61, 28),
+        # the twenty-fifth sealed part, run once mid-session 22 (206/346, 19 wrong,
+        # as printed in bench/results/blind-sealed25-first-run.txt), a development part since:
+        # measured 206/346 with 19 wrong when these bounds were set.
+        ("sealed25", 340, 0.59, 20),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
