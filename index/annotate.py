@@ -193,7 +193,14 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
                 # "the De-ESCALaTE HPV trial": a term of the vocabulary after the trial's name
                 before = re.search(rf"\b({_NAME})\s+$", text[max(0, m.start(1) - 60) : m.start(1)])
                 name = before.group(1) if before and not _is_term(before.group(1), vocab) else ""
-            if name and _looks_like_trial_name(name) and not _NCT.fullmatch(name):
+            # a sponsor's study number ("Study 19 (NCT00753545)"), without a heading's word
+            # before it on the same line ("Design Study 19")
+            numbered = re.fullmatch(r"(?:[A-Z][a-z]+\s)*(Study\s\d{1,5})", name)
+            if numbered and pattern is _TRIAL_BEFORE_NCT:
+                name = numbered.group(1)
+            elif name and not _looks_like_trial_name(name):
+                name = ""
+            if name and not _NCT.fullmatch(name):
                 names[name] += 1
     for m in _TWIN_NAMES.finditer(text):
         for name in m.groups():

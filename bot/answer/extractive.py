@@ -481,8 +481,12 @@ class ExtractiveEngine:
     ) -> float | None:
         """What the figure measures: the endpoint (and statistic, landmark, unit) asked, or,
         with no endpoint asked, what the question counts."""
-        if _CEILING.match(s.text, fig.end) and not _CUT_ASKED.search(q.text):
-            return None  # "(10% or less viable tumor)" defines a response; it is no rate of it
+        if (_CEILING.match(s.text, fig.end) or _defining_change(s.text, fig)) and not (
+            _CUT_ASKED.search(q.text)
+        ):
+            # "(10% or less viable tumor)", "a reduction of 50% or more", "≥35% reduction in
+            # spleen volume" define a response; they are no rate of it
+            return None
         if q.target:
             expected = self.vocab.units.get(q.target)
             if "count" in q.units and fig.unit == "time":
@@ -3857,6 +3861,25 @@ _CLAUSE_CUT = re.compile(r"[,;:(|]|\b(?:but|while|whereas)\b", re.I)
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
+_OR_MORE = re.compile(r"\s*or\s+(?:more|greater|higher|above)\b", re.I)
+_CHANGE_IN = re.compile(
+    r"\s*(?:reduction|decrease|shrinkage|drop|improvement|increase)\s+(?:in|of|from)\b", re.I
+)
+_AT_LEAST = re.compile(r"(?:[≥>]\s*=?|\bat\s+least\s+)$", re.I)
+
+
+def _defining_change(text: str, fig: Figure) -> bool:
+    """The change that defines a response ("a reduction of 50% or more", "≥35% reduction in
+    spleen volume"), not the rate of it nor a risk reduction ("a 31% reduction in the risk")."""
+    return bool(
+        _OR_MORE.match(text, fig.end)
+        or (
+            _CHANGE_IN.match(text, fig.end)
+            and (fig.value.startswith(("≥", ">")) or _AT_LEAST.search(text[: fig.start]))
+        )
+    )
+
+
 _CUT_ASKED = re.compile(r"\bcut-?offs?\b|\bthreshold|\bdefin|\bmeaning\b|\bcriteri", re.I)
 # the events a risk reduction counts: "the risk of (disease progression or) death"
 _RISKED = re.compile(

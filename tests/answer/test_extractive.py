@@ -8667,3 +8667,63 @@ def test_a_rate_during_radiotherapy_does_not_answer_for_the_adjuvant_phase(
 ):
     draft = _answer_in(vocab, question, sentences, prose=True)
     assert during not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # myelofibrosis: the change that defines a spleen response is no rate of it
+        (
+            "SVR35 rate with momelotinib?",
+            [
+                "Splenic response rate (SRR), a reduction of 35% or more in spleen volume from "
+                "baseline, was 23% with momelotinib."
+            ],
+            "23%",
+        ),
+        # polycythaemia vera: the same, the change written with its sign before it
+        (
+            "SVR35 with ruxolitinib?",
+            [
+                "A spleen response, a ≥35% reduction in spleen volume from baseline, was seen in "
+                "38% of patients treated with ruxolitinib."
+            ],
+            "38%",
+        ),
+        # lung cancer: a risk reduction is a result, not a definition (a guard)
+        (
+            "by what percentage did the combination lower the risk of death?",
+            ["The combination produced a 31% reduction in the risk of death (HR 0.69)."],
+            "31%",
+        ),
+    ],
+)
+def test_the_change_that_defines_a_response_is_no_rate_of_it(question, sentences, expected, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # guards for the spleen (SVR35) and symptom (TSS50) endpoints: responders asked about
+        # are still answered by them
+        # myelofibrosis: a spleen response is a response
+        (
+            "what proportion of spleen responders kept the response for >=48 weeks",
+            "Of the ruxolitinib patients who achieved the primary spleen response, 67.0% "
+            "maintained the response for at least 48 weeks.",
+            "67.0%",
+        ),
+        # polycythaemia vera: so is a symptom response
+        (
+            "what share of symptom responders kept the response for >=48 weeks?",
+            "Of the hydroxyurea-resistant patients with a TSS response, 74% maintained the "
+            "response for at least 48 weeks.",
+            "74%",
+        ),
+    ],
+)
+def test_spleen_and_symptom_responses_are_responses(question, sentence, expected, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text

@@ -484,3 +484,22 @@ def test_a_vocabulary_word_in_capitals_before_trial_is_the_trials_name(text, tri
     assert trial in annotate(text, vocab).trials
     # an abbreviation as the vocabulary writes it stays a term, not a trial (a guard)
     assert "HPV" not in annotate("In the De-ESCALaTE HPV trial, 334 were randomised.", vocab).trials
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # ovarian cancer: a sponsor's study number, a PDF heading's word before it on its line
+        (
+            "Design Study 19 (NCT00753545) enrolled 265 patients at 82 sites. Study 19 was "
+            "double-blind.",
+            "Study 19",
+        ),
+        # kidney cancer: the same without a heading
+        ("Study 205 (NCT01136733) randomised 153 patients with renal cell carcinoma.", "Study 205"),
+    ],
+)
+def test_a_sponsors_study_number_before_its_registry_number_is_a_trial(text, trial, vocab):
+    assert annotate(text, vocab).trials == [trial]
+    # a term of the vocabulary before "trial", no name before it: no trial, no error (a guard)
+    assert annotate("Results of the HPV trial (NCT01234567) were mixed.", vocab).trials == []
