@@ -428,19 +428,23 @@ def lettered_cohorts(text: str) -> set[str]:
 AGE_CUT = re.compile(
     r"\b(?:aged\s+)?(?P<n4>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"
     r"(?:younger|less|below|under)\b"  # "aged 65 years or younger": the cut from below
-    r"|(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]=?\s?)(?P<n>\d{2})\b"
+    r"|(?P<below>\b(?:younger than|under|below|less than)\s+|[<≤]=?\s?)"
+    r"(?P<n>\d{2}|\d(?=\s*(?:yo|y|yrs?|years?)\b))\b"  # ("under 2 years": a child's age)
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?"
     r"|(?P<above>\b(?:older than|over|aged|at least)\s+|[>≥]=?\s?)(?P<n2>\d{2})\b"
     r"(?:\s*(?:yo|y|yrs?|years?)\b(?:\s+(?:old|of age))?)?(?:\s+or\s+(?:older|above|more))?"
     r"|\b(?P<n3>\d{2})\s*(?:years?|yrs?|y)?(?:\s+of age)?\s+(?:or|and)\s+"
-    r"(?:older|above|more|over)\b",
+    r"(?:older|above|more|over)\b"
+    r"|\b(?P<n5>\d{2})\+(?![\w+])",  # "pts 18+", after the patients
     re.I,
 )
 
 
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:pts|patients|people|those|age|aged|women|men)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:pts|patients|people|those|age|aged|women|men|children|adults|adolescents)\s*$", re.I
+)
 
 
 def _age_cut_spans(text: str) -> list[re.Match[str]]:
@@ -452,6 +456,11 @@ def _age_cut_spans(text: str) -> list[re.Match[str]]:
     ]
 
 
+def age_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names an age cut-off ("aged 18 years and older"): no landmark."""
+    return [m.span() for m in _age_cut_spans(text)]
+
+
 def age_cuts(text: str) -> set[str]:
     """The age cut-offs ``text`` names: "age<60" for every way of saying younger than 60,
     "age>=65" for 65 or older. A bare "<60" counts only after "patients" or "age"."""
@@ -460,7 +469,7 @@ def age_cuts(text: str) -> set[str]:
         if m.group("n") or m.group("n4"):
             found.add(f"age<{m.group('n') or m.group('n4')}")
         else:
-            found.add(f"age>={m.group('n2') or m.group('n3')}")
+            found.add(f"age>={m.group('n2') or m.group('n3') or m.group('n5')}")
     return found
 
 

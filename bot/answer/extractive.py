@@ -45,6 +45,7 @@ from index.figures import (
     SCORE_CUT,
     Figure,
     age_cuts,
+    age_spans,
     ci_after,
     extract_figures,
     is_arm_size,
@@ -496,8 +497,13 @@ class ExtractiveEngine:
             ):
                 return None  # "the median OS improvement would exceed 1 year": no arm's median
             if q.landmark is not None and q.target in self.vocab.landmark_endpoints:
-                # "3-year OS": a percentage said at that landmark, in any of its spellings
-                if fig.unit != "percent" or _landmark_before(s.text, fig) != q.landmark:
+                # "3-year OS": a percentage said at that landmark, in any of its spellings (or
+                # by the sentence before, of "the rates" it names again)
+                mark = _landmark_before(s.text, fig)
+                earlier = self._restated(s, fig, context)
+                if mark is None and earlier:
+                    mark = _first_landmark(earlier)
+                if fig.unit != "percent" or mark != q.landmark:
                     return None
             elif expected and fig.unit != expected:
                 return None
@@ -513,6 +519,13 @@ class ExtractiveEngine:
                 score += 3
             elif fig.endpoint and self.vocab.related_endpoints(fig.endpoint, q.target):
                 score += 2
+            elif fig.endpoint is None and any(
+                t.key == q.target
+                for text in self._restated(s, fig, context)
+                for t in self.vocab.terms(text)
+            ):
+                score += 2  # "5-year EFS was 76% vs 65%. Among those aged 18 and older, the
+                # rates were 47% and 56%": the rates of the sentence before
             else:
                 return None
             if q.target in STATISTICS and q.about:
@@ -2424,6 +2437,13 @@ class ExtractiveEngine:
             for a, b in self.vocab.opposites
         )
 
+    def _restated(self, s: Sentence, fig: Figure, context: _ArticleContext) -> list[str]:
+        """The sentence before, when the figure names its measure only as the same again ("the
+        rates were 47% and 56%"); else nothing."""
+        if not _ANAPHORIC_VALUE.search(fig.label):
+            return []
+        return context.before.get((s.article.id, s.start), [])[:1]
+
     def _about_before(self, before: list[str]) -> str | None:
         """The endpoint the sentence just before reports, for a statistic whose own sentence
         names none ("Median OS was 16.6 months. The hazard ratio versus sorafenib was 0.86")."""
@@ -2875,6 +2895,9 @@ class ExtractiveEngine:
                 # "Major bleeding occurred in 36 (6.9%) ... and 21 patients (4.0%)": the event
                 # the sentence names before the value
                 return _capital(sentence[before[-1].start : before[-1].end])
+            restated = list(_ANAPHORIC_VALUE.finditer(label))
+            if restated:  # "Among those aged 18 and older, the rates were": "The rates were"
+                return _capital(label[restated[-1].start() :])
             return _capital(" ".join(label.split()[-6:])) if label else "Reported figure"
         start = chosen.start
         joined = re.search(r"(?<![\w-])[A-Za-z]+-$", sentence[: chosen.start])
@@ -3711,6 +3734,21 @@ _RUN_TAIL = re.compile(
 )
 
 
+def _landmarks(text: str) -> list[re.Match[str]]:
+    """The landmarks ``text`` names, but ages ("aged 18 years and older" is no landmark)."""
+    ages = age_spans(text)
+    return [m for m in LANDMARK.finditer(text) if not any(a <= m.start() < b for a, b in ages)]
+
+
+def _first_landmark(texts: list[str]) -> int | None:
+    """Months of the first landmark the texts name ("5-year EFS was 76%": 60)."""
+    for text in texts:
+        marks = _landmarks(text)
+        if marks:
+            return landmark_months(marks[0])
+    return None
+
+
 def _landmark_before(sentence: str, fig: Figure) -> int | None:
     """Months of the landmark a percentage is reported at: the one said right after its run of
     values ("54.1% vs 48.0% at 12 months, 35.1% vs 25.6% at 18 months"), else the nearest one
@@ -3718,15 +3756,15 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
     tail = _RUN_TAIL.match(sentence, fig.end)
     if tail and (right_after := LANDMARK.match(sentence, tail.end())):
         return landmark_months(right_after)
-    marks = list(LANDMARK.finditer(sentence))
+    marks = _landmarks(sentence)
     before = [m for m in marks if m.end() <= fig.start]
     if before:
         return landmark_months(before[-1])
     after = [m for m in marks if m.start() >= fig.end]
     if after:
         return landmark_months(after[0])
-    inherited = LANDMARK.search(fig.label)  # said in the sentence before ("At five years, ...")
-    return landmark_months(inherited) if inherited else None
+    inherited = _landmarks(fig.label)  # said in the sentence before ("At five years, ...")
+    return landmark_months(inherited[0]) if inherited else None
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -3861,6 +3899,12 @@ _CLAUSE_CUT = re.compile(r"[,;:(|]|\b(?:but|while|whereas)\b", re.I)
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
+# a value named only as the same measure as before: "the rates were", "the figure was"
+_ANAPHORIC_VALUE = re.compile(
+    r"\b(?:the|these|those|corresponding)\s+(?:rates?|figures?|proportions?|estimates?|"
+    r"percentages?|values?)\b",
+    re.I,
+)
 _OR_MORE = re.compile(r"\s*or\s+(?:more|greater|higher|above)\b", re.I)
 _CHANGE_IN = re.compile(
     r"\s*(?:reduction|decrease|shrinkage|drop|improvement|increase)\s+(?:in|of|from)\b", re.I

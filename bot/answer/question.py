@@ -510,7 +510,7 @@ _Q_POPULATION = [
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
         r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion|"
-        r"expressers|carriers|pathway|"
+        r"expressers|carriers|mutants|pathway|"
         r"histology|tumou?rs|disease|primar(?:y|ies))\b",
         re.I,
     ),
@@ -712,6 +712,7 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                         f.isdigit()
                         and "cohort" not in phrase.casefold()
                         and "part" not in phrase.casefold()
+                        and not re.search(rf"\bexon\s*{f}\b", phrase, re.I)  # "exon 11"
                     )
                 ):
                     continue

@@ -8727,3 +8727,36 @@ def test_the_change_that_defines_a_response_is_no_rate_of_it(question, sentences
 def test_spleen_and_symptom_responses_are_responses(question, sentence, expected, vocab):
     draft = _answer_in(vocab, question, [sentence])
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # Ewing sarcoma: "the rates" are the sentence before's 5-year EFS; "aged 18 years" is an
+        # age, no landmark
+        (
+            "5-yr EFS for pts 18+ on the 2-weekly schedule?",
+            [
+                "Among patients younger than 18 years, 5-year EFS was 76% with the 2-week "
+                "schedule vs 65% with the 3-week schedule.",
+                "Among those aged 18 years and older, the rates were 47% and 56%, respectively.",
+            ],
+            "47%",
+        ),
+        # lung cancer: the same for older patients and overall survival
+        (
+            "5-year OS in pts 70+ with the combination?",
+            [
+                "Among patients younger than 70 years, 5-year OS was 61% with the combination "
+                "and 52% with chemotherapy alone.",
+                "Among those aged 70 years or older, the rates were 38% and 35%, respectively.",
+            ],
+            "38%",
+        ),
+    ],
+)
+def test_rates_said_again_are_the_measure_of_the_sentence_before(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text

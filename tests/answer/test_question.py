@@ -807,3 +807,16 @@ def test_control_after_what_is_controlled_is_no_control_arm(question, vocab):
     # "vs control", "placebo control", "the control arm" stay the arm (guards)
     assert ("control", "arm") in analyze("ORR in the control arm", vocab).qualifiers
     assert ("control", "arm") in analyze("placebo control mPFS", vocab).qualifiers
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        # GIST: "mutants" name the patients, and the exon's number is part of the part
+        ("PFS HR 800 vs 400 in KIT exon 11 mutants in 62005?", ["kit", "exon", "11"]),
+        # lung cancer: the same for EGFR
+        ("ORR in EGFR exon 20 mutants?", ["egfr", "exon", "20"]),
+    ],
+)
+def test_mutants_of_an_exon_are_a_part_of_the_population(question, part, vocab):
+    assert analyze(question, vocab).population == part

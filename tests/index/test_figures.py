@@ -210,6 +210,13 @@ def test_the_arms_values_in_brackets_after_an_endpoint_are_its_figures(vocab):
         # breast and prostate cancer: a bare cut after women or men, "<=" typed for "≤"
         ("MINDACT women ≤50: 8-yr DMFS chemo vs no chemo?", {"age<50"}),
         ("10-yr OS in men <=70 yrs?", {"age<70"}),
+        # Ewing sarcoma and Wilms tumour: "18+" after the patients, a child's one-digit age
+        ("5-yr EFS for pts 18+ in AEWS0031?", {"age>=18"}),
+        ("EFS in children under 2 years, AV vs AVD?", {"age<2"}),
+        ("children younger than 2 years at diagnosis had", {"age<2"}),
+        # not ages: a size, a score band (guards)
+        ("DFS for tumours under 5 cm", set()),
+        ("ORR in CPS 10+ pts", set()),
         ("grade 3 and above", set()),
         # not ages: a grade, a P value, a threshold in a yes/no question
         ("grade >=3 AEs", set()),
