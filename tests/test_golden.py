@@ -273,6 +273,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed25-first-run.txt), a development part since:
         # measured 206/346 with 19 wrong when these bounds were set.
         ("sealed25", 340, 0.59, 20),
+        # the twenty-sixth sealed part, run once at the end of session 22 (206/331, 22 wrong,
+        # as printed in bench/results/blind-sealed26-first-run.txt), a development part since:
+        # measured 206/331 with 22 wrong when these bounds were set.
+        ("sealed26", 325, 0.62, 23),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
