@@ -157,9 +157,7 @@ def _regimens(text: str, trials: list[str], vocab: Vocabulary) -> list[str]:
 
 
 def _is_term(name: str, vocab: Vocabulary) -> bool:
-    """Whether ``name`` is a term of the vocabulary whole ("PD-L1", "HER2"), not a name that
-    holds one ("CheckMate 9ER" holds ER)."""
-    return any(t.start == 0 and t.end == len(name) for t in vocab.terms(name))
+    return vocab.is_whole_term(name)
 
 
 def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:

@@ -268,8 +268,13 @@ class Vocabulary:
             and name.isupper()
             and len(name) >= 4
             and name not in self._written
-            and any(t.start == 0 and t.end == len(name) for t in self.terms(name))
+            and self.is_whole_term(name)
         )
+
+    def is_whole_term(self, text: str) -> bool:
+        """``text`` is one term of the vocabulary whole ("PD-L1", "HER2"), not a name that
+        holds one ("CheckMate 9ER" holds ER)."""
+        return any(t.start == 0 and t.end == len(text) for t in self.terms(text))
 
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()

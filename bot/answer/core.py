@@ -826,20 +826,26 @@ def _spell_stems(text: str, snap: Snapshot) -> str:
     """A trial's name without the disease letters after it ("ICARIA" for "ICARIA-MM", "BEACON"
     for "BEACON CRC"), written in capitals, is the one indexed trial of that stem; a series
     number ("DESKTOP III") is no disease letters, and a stem two trials share stays as asked."""
-    stems: dict[str, list[str]] = {}
-    for name in snap.trial_names:
-        m = _QUALIFIED_NAME.fullmatch(name)
-        if m and not roman_numeral(m.group(2)):
-            stems.setdefault(m.group(1).casefold(), []).append(name)
+    stems = _stems(snap.trial_names)
 
     def spelt(m: re.Match[str]) -> str:
         word = m.group(0)
-        names = stems.get(word.casefold(), [])
-        if len(names) != 1 or name_key(word) in snap.articles_by_trial:
-            return word
-        return names[0]
+        name = stems.get(word.casefold())
+        return word if name is None or name_key(word) in snap.articles_by_trial else name
 
     return re.sub(r"(?<![\w-])[A-Z][A-Z0-9]{3,}(?![\w-])", spelt, text) if stems else text
+
+
+@lru_cache(maxsize=4)
+def _stems(names: frozenset[str]) -> dict[str, str]:
+    """The indexed names with disease letters by their stem, for stems only one name has
+    (built once per set of names, not once per question)."""
+    by_stem: dict[str, list[str]] = {}
+    for name in names:
+        m = _QUALIFIED_NAME.fullmatch(name)
+        if m and not roman_numeral(m.group(2)):
+            by_stem.setdefault(m.group(1).casefold(), []).append(name)
+    return {stem: found[0] for stem, found in by_stem.items() if len(found) == 1}
 
 
 _name_key = name_key

@@ -490,6 +490,7 @@ class ExtractiveEngine:
             return None
         if q.target:
             expected = self.vocab.units.get(q.target)
+            earlier = self._restated(s, fig, context)  # "the rates were": the sentence before
             if "count" in q.units and fig.unit == "time":
                 return None  # "how many pts were in each arm for the PFS analysis": no median
             if _GAIN_BEFORE.search(s.text[max(0, fig.start - 60) : fig.start]) and not (
@@ -500,7 +501,6 @@ class ExtractiveEngine:
                 # "3-year OS": a percentage said at that landmark, in any of its spellings (or
                 # by the sentence before, of "the rates" it names again)
                 mark = _landmark_before(s.text, fig)
-                earlier = self._restated(s, fig, context)
                 if mark is None and earlier:
                     mark = _first_landmark(earlier)
                 if fig.unit != "percent" or mark != q.landmark:
@@ -520,9 +520,7 @@ class ExtractiveEngine:
             elif fig.endpoint and self.vocab.related_endpoints(fig.endpoint, q.target):
                 score += 2
             elif fig.endpoint is None and any(
-                t.key == q.target
-                for text in self._restated(s, fig, context)
-                for t in self.vocab.terms(text)
+                t.key == q.target for text in earlier for t in self.vocab.terms(text)
             ):
                 score += 2  # "5-year EFS was 76% vs 65%. Among those aged 18 and older, the
                 # rates were 47% and 56%": the rates of the sentence before
@@ -665,7 +663,7 @@ class ExtractiveEngine:
             or names_drug([w.split("-")[0]], " ".join(drugs))  # "cilta-cel"
         }
         # the codes the article names its arms by ("GDP", "DHAP") say whose figure it is too
-        named |= {w for w in q.content if any(w == c.casefold() for c in _regimen_codes(s.article))}
+        named |= set(q.content) & _code_words(s.article)
         parts = {p for w in named for p in w.split("-")}
         return {w for w in q.content if w not in named and w not in parts}
 
@@ -2521,8 +2519,7 @@ class ExtractiveEngine:
                 continue  # "what does tremelimumab target?": a sentence about tremelimumab
             # the codes the article names its arms by say whose, not what ("amputation rate
             # FLOT vs ECF"), unless they are all that is asked ("what is FLOT?")
-            codes = {c.casefold() for c in _regimen_codes(s.article)}
-            asked = {w for w in wanted if w not in codes} or wanted
+            asked = wanted - _code_words(s.article) or wanted
             hits = sum(1 for w in asked if self._says_name(w, words, s)) + len(groups & keys)
             total = len(asked) + len(groups)
             if hits == 0 or hits / total < 0.5:
@@ -3447,6 +3444,11 @@ def _regimen_codes(article: ArticleRecord) -> list[str]:
         if str(a).casefold() in drugs and len(_drugs_spelt(str(long), drugs)) >= 2
     ]
     return [*(str(r) for r in meta.get("regimens", [])), *defined]
+
+
+def _code_words(article: ArticleRecord) -> set[str]:
+    """The article's regimen codes as question words (casefolded): "gdp", "dhap"."""
+    return {c.casefold() for c in _regimen_codes(article)}
 
 
 def _names_regimen(text: str, code: str) -> bool:
