@@ -19,7 +19,9 @@ from index.vocabulary import Vocabulary
 # "Among 2L patients, ...", after an interview's speaker ("**Dr. Roque:** In patients with ...")
 LEAD_CLAUSE = re.compile(
     r"^(?:\*{0,2}(?:Dr\.?\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}:\*{0,2}\s+)?"
-    r"(?P<clause>(?:Among|In|For|With|Across)\s[^,;]{3,90})(?=,)"
+    # (a bracket is one part of it, whatever it holds: "In patients with t(4;14), ..."; a figure
+    # is none: "In patients aged 70 or older (a quarter) the HR was 0.82, and ...")
+    r"(?P<clause>(?:Among|In|For|With|Across)\s(?:(?!\d\.\d|\b(?:was|were|is)\s+\d)(?:[^,;]|\([^(),]*\))){3,90})(?=,)"
 )
 SCOPE_PHRASE = re.compile(r"^(?:with|among|in|for|on|at|of|across)\b", re.I)
 SCOPE_END = re.compile(
@@ -126,8 +128,11 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
         if cut:
             return ", ".join(p.strip() for p in cut)
     candidates = _framing_phrases(sentence, fig)
+    own = _own_clause_part(sentence[: fig.start])
     anaphora = _ANAPHORA.search(sentence[: fig.start])
-    if anaphora:
+    # ("In that group the HR was 0.69, while among patients with no prior bevacizumab it was
+    # 0.40": the figure's own clause names its part after the back reference)
+    if anaphora and not (own and own[0] > anaphora.start()):
         referent = _referent(sentence, anaphora.start())
         if referent and is_overall(referent):
             return None
@@ -135,11 +140,8 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
     if whom:  # "in patients younger than 60 years, in whom the OS hazard ratio was 0.51"
         candidates.append(whom[-1].group("who"))
-    clause = re.split(r";|, and |\band in\b", sentence[: fig.start])[-1]
-    # not "in 8.2% of STRIDE patients": a figure and its arm
-    mid = [m for m in _MID_POPULATION.finditer(clause) if _names_a_part(m.group(0))]
-    if mid:  # "..., and in CPS >=20 disease it was 14.7 vs 11.0 months"
-        candidates.append(mid[-1].group(0))
+    if own:
+        candidates.append(own[1])
     for phrase in candidates:
         if not (
             _POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase) or SCORE_CUT.search(phrase)
@@ -194,7 +196,10 @@ _CONNECTIVE = re.compile(
     r"Similarly|Likewise|By comparison)\s*,\s*",
     re.I,
 )
-_LEAD_AFTER = re.compile(r"(?:among|in|for|across)\s[^,;]{3,90}(?=,)", re.I)
+_LEAD_AFTER = re.compile(
+    r"(?:among|in|for|across)\s(?:(?!\d\.\d|\b(?:was|were|is)\s+\d)(?:[^,;]|\([^(),]*\))){3,90}(?=,)",
+    re.I,
+)
 _PAIR_ARM = r"(?:\s+(?:with|on|for)\s+[\w+/-]+(?:\s+[\w+/-]+){0,2}?)"
 _PAIRED_AFTER = re.compile(
     # "3.8 versus 1.9 months in ...", "22.9% with capivasertib vs 12.2% with placebo in ..."
@@ -240,7 +245,10 @@ _REFERENT = re.compile(
 )
 _MID_POPULATION = re.compile(
     r"\b(?:in|among)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
-    r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders)\b",
+    r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders"
+    r"|those)\b"
+    # who they are, said after them: "patients aged 70 or older", "subgroup of patients with X"
+    r"(?P<whose>(?:\s+of\s+patients)?\s+(?:aged|with|without|older|younger)\b(?:(?!\d+\s?%|\d\.\d)[^,;()]){1,60})?",
     re.I,
 )
 _COUNTING = frozenset(
@@ -265,6 +273,42 @@ _COUNTING = frozenset(
         "both",
     ]
 )
+
+
+def _own_clause_part(before: str) -> tuple[int, str] | None:
+    """Where and how the clause a figure ends names a part of the population mid-sentence
+    ("..., and in CPS >=20 disease it was", "in the subgroup of patients aged 70 years or older
+    (HR"), or None; ``before`` is the sentence up to the figure."""
+    start = max((m.end() for m in _CLAUSE_SPLIT.finditer(before)), default=0)
+    clause = before[start:]
+    # not "in 8.2% of STRIDE patients": a figure and its arm; nor "0.45 in stage IIIB disease
+    # and 0.70": the part of the value said before
+    found = [
+        m
+        for m in _MID_POPULATION.finditer(clause)
+        if not _AFTER_A_VALUE.search(clause[: m.start()])
+    ]
+    mid = [m for m in found if _names_a_part(_whom(m))]
+    if mid:  # "..., and in CPS >=20 disease it was 14.7 vs 11.0 months"
+        return start + mid[-1].start(), mid[-1].group(0)
+    # who they are, said after them, right before the figure (not "in 12 patients with grade 3
+    # rash": a count)
+    whose = [m for m in found if m.group("whose")]
+    if not whose:
+        return None
+    rest = clause[whose[-1].end() :]
+    if len(rest.split()) <= 3 and not re.search(r"\d", rest + _whom(whose[-1])):
+        return start + whose[-1].start(), whose[-1].group(0)
+    return None
+
+
+_AFTER_A_VALUE = re.compile(r"\d(?:\s*%|\s*(?:months?|mo|years?))?\)?\s*$")
+_CLAUSE_SPLIT = re.compile(r";|, and |, while |, whereas |\band (?=in\b)")
+
+
+def _whom(m: re.Match[str]) -> str:
+    """A mid-sentence population's "in ... patients", without who they are said after it."""
+    return m.group(0)[: m.start("whose") - m.start()] if m.group("whose") else m.group(0)
 
 
 def _names_a_part(phrase: str) -> bool:
@@ -354,8 +398,9 @@ def regimen_codes(text: str) -> list[str]:
 
 def names_code(text: str, code: str) -> bool:
     """``text`` names the regimen ``code`` as a whole word: "AC-T" is not said by "AC-TH"
-    (but "FOLFOX4-only" says "FOLFOX4")."""
-    after = r"(?![\w+/])(?!-(?!(?:only|alone)\b))"
+    (but "FOLFOX4-only" says "FOLFOX4", and "FOLFOXIRI-bev", "FOLFOXIRI/bev" say FOLFOXIRI
+    with a drug's short name in lower case)."""
+    after = r"(?![\w+])(?![-/](?!(?:only|alone)\b|[a-z]{3,}\b))"
     return re.search(rf"(?<![\w+/-]){re.escape(code)}{after}", text) is not None
 
 
@@ -468,10 +513,13 @@ def _compared_arms(figs: list[Figure], drugs: list[str], vocab: Vocabulary) -> l
 
 
 def balanced(text: str) -> str:
-    """Drop a dangling opening bracket and what follows it."""
+    """Drop a dangling opening bracket and what follows it, and a dangling closing bracket and
+    what follows it (a figure's words inside brackets end with them)."""
     for open_, close in (("(", ")"), ("[", "]")):
         if text.count(open_) > text.count(close):
             text = text[: text.rfind(open_)].rstrip(" ,")
+        elif text.count(close) > text.count(open_):
+            text = text[: text.find(close)].rstrip(" ,")
     return text
 
 

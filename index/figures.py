@@ -21,14 +21,14 @@ _MILLIGRAMS = r"milligrams?(?:\s+per\s+(?:kilogram|square\s+met(?:re|er)))?"  # 
 _UNITS_PER_KG = r"(?:M?IU|international\s+units)\s+per\s+(?:kilogram|kg)"
 _UNIT = (
     r"(?:\s?%|\s?-?(?:months?|mo|weeks?|wk|days?|years?)\b|\s?m?g/m(?:2|²)(?:/d(?:ay)?\b)?"
-    r"|\s?M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg\s+per\s+(?:square\s+met(?:re|er)|kilogram|kg)\b"
+    r"|\s?(?:M?IU|units?)/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?|\s?mg\s+per\s+(?:square\s+met(?:re|er)|kilogram|kg)\b"
     r"|\s?mg/kg|\s?mg\b"
     rf"|\s?(?:GBq|MBq|mCi|mcg|µg|μg|c?Gy)\b|\s?-?{_MILLIGRAMS}\b|\s{_UNITS_PER_KG}\b"
     rf"|\s(?:percentage|%)[\s-]points?\b|\s{_PERCENT_WORD}\b)"
 )
 # ("3.5 g/m2" of methotrexate, "250 mg/m2/day" of infused fluorouracil)
 _DOSE_UNITS = (
-    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|M?IU/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?"
+    rf"(?:m?g/m(?:2|²)(?:/d(?:ay)?\b)?|(?:M?IU|units?)/(?:m(?:2|²)|kg)(?:/d(?:ay)?\b)?"
     r"|mg\s+per\s+(?:square\s+met(?:re|er)|kilogram|kg)|mg(?:/kg)?|GBq|MBq|mCi"
     rf"|mcg|µg|μg|c?Gy|{_MILLIGRAMS}|{_UNITS_PER_KG})"
 )
@@ -57,6 +57,29 @@ _LABELLED = re.compile(
     # "HR for progression, recurrence or death, 0.68": a decimal after what it is for
     r"|\s+for\s+[^\d();]{1,90}?(?:,\s*|\s+(?:was|of|is|were)\s+|\s+)(?=[<>≤≥]?\s?\d*\.\d))"
     r"(?P<value>[<>≤≥]?\s?(?:\d+(?:\.\d+)?|\.\d+))",
+)
+# the bound a non-inferiority comparison had to stay within: "a prespecified margin of 1.2",
+# "the noninferiority margin for the hazard ratio was 1.429", "the NI margin was an HR for death
+# of 1.3", "NI margin: 10 percentage points" (not "the upper limit of the 95% CI")
+_MARGIN = re.compile(
+    r"\b(?:(?:non-?inferiority|NI)\s+(?:margin|limit|boundary)|(?<![\w-])margin)\b"
+    r"(?P<mid>[^\d;.()]{0,40}?)(?:\bof|\bwas|\bis|\bat|=|:)\W{0,3}\s*"
+    r"(?P<value>\d+(?:\.\d+)?(?:\s*(?:%|percentage points?))?)",
+    re.I,
+)
+# a non-inferiority criterion's bound said without the word margin: "non-inferior if the upper
+# bound of the 95% CI for the HR stayed below 1.20", "... the upper bound falling below 1.429"
+_BOUND_BELOW = re.compile(
+    r"(?:\b(?:stay(?:ed|s)?|fall(?:ing|s)?|fell|be|remain(?:ed|s)?|lie|lay|lies|lying|was|were)\s+)?"
+    r"\b(?:below|under|less\s+than)\s+(?P<value>\d+(?:\.\d+)?)(?!\d|\.\d|\s?%)",
+    re.I,
+)
+_NI_CRITERION = re.compile(r"non-?inferior.*upper\s+(?:bound|limit)", re.I)
+# a surgical margin and its status or rate: "R0 margin rate was 85%", "margin-negative"
+_SURGICAL_MARGIN = re.compile(
+    r"\b(?:resection|surgical|circumferential|negative|positive|clear|close|R[012])\s+margins?\b"
+    r"|\b(?:rate|status|positiv|negativ|involve|clear)",
+    re.I,
 )
 _NUMBER_WORD = r"(?:one|two|three|four)"
 # an allocation ratio: "2:1", "1:1:1", "two to one"
@@ -278,6 +301,10 @@ def score_cut_key(m: re.Match[str]) -> str:
 # A cut-off of another marker or measure that names a part of the population: "Ki-67 >=30%",
 # "Ki-67 of 30% or higher", "PSADT <=6 mo", "PSADT of 6 months or less", "AFP >=400 ng/mL",
 # "H-score >=10". (CPS, TPS and PD-L1 are SCORE_CUT's; ages are AGE_CUT's.)
+# a chromosomal change named by its bands: "t(4;14)", "t(9;22)", "inv(16)" (not "del(17p)":
+# articles write "17p deletion", and its words match)
+KARYOTYPE = re.compile(r"(?<![\w-])(?:t|der|ins)\(\w{1,4};\w{1,4}\)|(?<![\w-])inv\(\w{1,4}\)", re.I)
+
 MARKER_CUT = re.compile(
     r"(?P<marker>\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\s+"
     r"(?:(?:score|level|levels|count|value|doubling\s+time)\s+)?(?:of\s+|at\s+)?"
@@ -492,28 +519,15 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     if is_table_row(sentence):
         return table_figures(sentence, vocab)
     masked, parens = _masked(sentence)
-    terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint"]
+    # (a margin is the value _margins reads, no label of the values around it)
+    terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint" and t.key != "NI margin"]
     raw: list[tuple[int, int, str, str | None]] = []  # start, end, value, fixed endpoint
     taken: list[tuple[int, int]] = []
 
-    for m in _LABELLED.finditer(sentence):
-        label = m.group("label")
-        endpoint: str | None = "HR" if label.startswith(("HR", "hazard")) else "P value"
-        if label.startswith(("OR", "odds")):
-            endpoint = "odds ratio"
-        if endpoint == "P value" and _P_CRITERION.search(
-            sentence[max(0, m.start() - 60) : m.end("label")]
-        ):
-            taken.append((m.start(), m.end()))
-            continue  # "the protocol required P<.0001 to declare significance": a bar, no result
-        s, e = m.start("value"), m.end("value")
-        raw.append((s, e, m.group("value"), endpoint))
-        taken.append((m.start(), m.end()))
-        # "HR was 0.14 in X and 0.20 in Y", "0.73 for A, 0.76 for B, and 0.26 for C": the
-        # ratios listed after it, each with its own group
-        for listed in _listed_ratios(sentence, e):
-            raw.append((listed.start(), listed.end(), listed.group(0), endpoint))
-            taken.append((listed.start(), listed.end()))
+    margins = _margins(sentence)  # a design's bound, no result: read before a ratio's label
+    raw += [(s, e, value, "NI margin") for s, e, value in margins]
+    taken += [(s, e) for s, e, _ in margins]
+    _read_labelled(sentence, raw, taken)
 
     for m in _OTHER_DOSE.finditer(sentence):  # "carboplatin AUC 5", "2 x 10^6 CAR T cells"
         raw.append((m.start(), m.end(), m.group(0), "dose"))
@@ -541,7 +555,8 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             continue  # "CPS >=5" is who, not a figure
         paren = next(((a, b) for a, b in parens if a < s < b), None)
         if paren is not None:
-            kind = _bracketed_kind(sentence[paren[0] : paren[1]], m.group(0))
+            given = _names_what_is_given(sentence[: paren[0]], vocab)
+            kind = _bracketed_kind(sentence[paren[0] : paren[1]], m.group(0), given)
             if kind != "":  # "" is a figure of its own, read below
                 if kind:
                     raw.append((s, e, m.group(0), kind))  # "(n = 32)": a group's size
@@ -564,7 +579,69 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     )
 
 
-def _bracketed_kind(inner: str, value: str) -> str | None:
+def _read_labelled(
+    sentence: str, raw: list[tuple[int, int, str, str | None]], taken: list[tuple[int, int]]
+) -> None:
+    """The ratios and P values a sentence labels ("HR 0.68", "P=.002"), into ``raw``, their
+    spans into ``taken``; not a value already taken, nor a significance bar."""
+    for m in _LABELLED.finditer(sentence):
+        if any(a <= m.start("value") < b for a, b in taken):
+            continue  # "the margin for the hazard ratio was 1.429"
+        label = m.group("label")
+        endpoint: str | None = "HR" if label.startswith(("HR", "hazard")) else "P value"
+        if label.startswith(("OR", "odds")):
+            endpoint = "odds ratio"
+        if endpoint == "P value" and _P_CRITERION.search(
+            sentence[max(0, m.start() - 60) : m.end("label")]
+        ):
+            taken.append((m.start(), m.end()))
+            continue  # "the protocol required P<.0001 to declare significance": a bar, no result
+        s, e = m.start("value"), m.end("value")
+        raw.append((s, e, m.group("value"), endpoint))
+        taken.append((m.start(), m.end()))
+        # "HR was 0.14 in X and 0.20 in Y", "0.73 for A, 0.76 for B, and 0.26 for C": the
+        # ratios listed after it, each with its own group
+        for listed in _listed_ratios(sentence, e):
+            raw.append((listed.start(), listed.end(), listed.group(0), endpoint))
+            taken.append((listed.start(), listed.end()))
+
+
+def _margins(sentence: str) -> list[tuple[int, int, str]]:
+    """The non-inferiority margins a sentence states: "a prespecified margin of 1.2", or the
+    bound its criterion says ("non-inferior if the upper bound ... stayed below 1.20"); not a
+    surgical margin ("the R0 margin rate was 85%")."""
+    found = [
+        (m.start("value"), m.end("value"), m.group("value"))
+        for m in _MARGIN.finditer(sentence)
+        if not _SURGICAL_MARGIN.search(sentence[max(0, m.start() - 15) : m.start("value")])
+    ]
+    if _NI_CRITERION.search(sentence):
+        found += [
+            (m.start("value"), m.end("value"), m.group("value"))
+            for m in _BOUND_BELOW.finditer(sentence)
+            if not any(a <= m.start("value") < b for a, b, _ in found)
+        ]
+    return found
+
+
+def _names_what_is_given(before: str, vocab: Vocabulary) -> bool:
+    """The words before a bracket end with a drug's name or brand, a treatment or a phase of
+    treatment ("lenalidomide", "ENHERTU", "radiotherapy", "rituximab maintenance"): a dose in
+    the bracket is what is given."""
+    last = re.search(r"([A-Za-z][\w-]*)\s*$", before)
+    if last is None:
+        return False
+    word = last.group(1)
+    phases = set(vocab.treatment_phases)
+    return (
+        vocab.is_drug_name(word)
+        or word.casefold() in vocab.brands
+        or word.casefold() in vocab.treatment_words
+        or any(t.key in phases for t in vocab.terms(word))
+    )
+
+
+def _bracketed_kind(inner: str, value: str, given: bool = False) -> str | None:
     """What a value in brackets is: "enrollment" for a group's size ("(n = 32)", "(411
     patients)"), "" for a figure of its own (a lone value, "nausea (43.1%)", or the arms'
     values of the endpoint just named, "neuropathy (67% vs 43%)"), None for no figure."""
@@ -572,6 +649,16 @@ def _bracketed_kind(inner: str, value: str) -> str | None:
         return "enrollment"
     if _DETAIL_LEAD.match(inner) or _COUNT_LEAD.match(inner):
         return None
+    radiation = re.search(r"\dc?Gy$", value.replace(" ", ""))  # "site (21.6 Gy, with a boost)"
+    if (
+        _DOSE_UNIT.search(value)
+        and re.match(rf"\(\s*{re.escape(value)}", inner)
+        and (given or radiation)
+    ):
+        # "lenalidomide maintenance (10 mg on days 1-21)": the dose given (not "36 mg/m2 on
+        # days 1, 2 (20 mg/m2 on days 1 and 2 of cycle 1)", the first cycle's exception, nor
+        # "1050 mg intravenously (1400 mg for body weight >=80 kg)", another group's)
+        return ""
     lone = (
         len(_VALUE.findall(inner)) == 1
         or _ARMS_IN_PARENS.match(inner)

@@ -179,7 +179,7 @@ def trial_name_key(name: str) -> str:
     """A trial name's letters and digits, case folded: the same for every spelling
     ("CheckMate 743", "CheckMate-743", "checkmate743"; "ACT II", "ACT2")."""
     parts = re.findall(r"[A-Za-z]+|\d+", name)
-    return "".join(name_part_key(p, i) for i, p in enumerate(parts))
+    return "".join(name_part_key(p, i, parts[i - 1] if i else "") for i, p in enumerate(parts))
 
 
 _ROMAN = {
@@ -188,11 +188,14 @@ _ROMAN = {
 }
 
 
-def name_part_key(part: str, position: int) -> str:
+def name_part_key(part: str, position: int, previous: str = "") -> str:
     """One part of a trial's name (a run of letters or of digits) as ``trial_name_key`` keeps
-    it: case folded, and a Roman number after the first part as its digits ("ACT II" is
-    "ACT 2")."""
+    it: case folded, a Roman number after the first part as its digits ("ACT II" is "ACT 2"),
+    and a number right after letters without its leading zeros ("GOG 0209" is "GOG-209",
+    "KEYNOTE-048" "KEYNOTE-48"; not the "02" of "GORTEC 99-02")."""
     folded = part.casefold()
+    if position and folded.isdigit() and previous.isalpha():
+        return folded.lstrip("0") or "0"
     return _ROMAN.get(folded, folded) if position else folded
 
 

@@ -557,7 +557,8 @@ def name_spans(text: str, table: tuple[dict[str, str], int]) -> list[tuple[int, 
         for j in range(i, min(len(runs), i + most)):
             if j > i and text[runs[j - 1][1] : runs[j][0]] not in ("", " ", "-", "."):
                 break
-            key += name_part_key(text[runs[j][0] : runs[j][1]], j - i)
+            previous = text[runs[j - 1][0] : runs[j - 1][1]] if j > i else ""
+            key += name_part_key(text[runs[j][0] : runs[j][1]], j - i, previous)
             end = runs[j][1]
             whole = end == len(text) or not (text[end].isalnum() or text[end] in "_-")
             if whole and key in by_key:
@@ -723,8 +724,10 @@ def _indexed(
     if re.fullmatch(r"[A-Z][A-Z0-9]+m", entity) and _indexed(folded[:-1], words):
         return True  # "FLT3m", "EGFRm": the gene, mutated
     parts = [p for p in re.split(r"[^\w]+", folded) if p]
+    if trials is not None and name_key(entity) in trials:
+        return True  # an indexed trial however spelt ("GOG-209" for GOG 0209)
     if trials is not None and len(parts[-1:][0] if parts else "") == 1 and "-" in entity:
-        return name_key(entity) in trials
+        return False
     return len(parts) > 1 and all(p in words for p in parts)
 
 

@@ -19,6 +19,7 @@ from bot.answer.question import (
     Question,
     code_shape,
     landmark_months,
+    roman_numeral,
 )
 from bot.answer.trials import about_trials, name_key, names_trial
 from index.annotate import lists_only_drugs
@@ -42,6 +43,7 @@ from index.arms import (
 from index.figures import (
     DOSE,
     GRADE_LEAD,
+    KARYOTYPE,
     SCORE_CUT,
     Figure,
     age_cuts,
@@ -526,18 +528,13 @@ class ExtractiveEngine:
                 # rates were 47% and 56%": the rates of the sentence before
             else:
                 return None
-            if q.target in STATISTICS and q.about:
-                about = self._about(terms, fig, s.text) or self._about_before(
-                    context.before.get((s.article.id, s.start), [])
-                )
-                if about == "risk reduction":
-                    about = self._risk_of(s.text, q.about)
-                if about in q.about:
-                    score += 2
-                elif about and any(self.vocab.related_endpoints(about, a) for a in q.about):
-                    score += 1.5  # "HR for death" is the HR of OS
-                elif about is not None:
+            # what the statistic is of (a trial's margin is its primary endpoint's, seldom said
+            # beside it)
+            if q.target in STATISTICS and q.target != "NI margin" and q.about:
+                about = self._statistic_about_fit(q, s, terms, fig, context)
+                if about is None:
                     return None  # the HR of another endpoint
+                score += about
             elif q.about:
                 present = {t.key for t in terms if t.kind == "endpoint"}
                 score += sum(1 if e in present else -1 for e in q.about)
@@ -548,6 +545,22 @@ class ExtractiveEngine:
             score += 2
 
         return score
+
+    def _statistic_about_fit(
+        self, q: Question, s: Sentence, terms: list[Term], fig: Figure, context: _ArticleContext
+    ) -> float | None:
+        """Points for a statistic of the endpoint asked ("HR for OS"): 2 for that endpoint, 1.5
+        for a related one ("HR for death"), none when it says no endpoint, None for another's."""
+        about = self._about(terms, fig, s.text) or self._about_before(
+            context.before.get((s.article.id, s.start), [])
+        )
+        if about == "risk reduction":
+            about = self._risk_of(s.text, q.about)
+        if about in q.about:
+            return 2.0
+        if about and any(self.vocab.related_endpoints(about, a) for a in q.about):
+            return 1.5  # "HR for death" is the HR of OS
+        return None if about is not None else 0.0
 
     def _counts_what_is_asked(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1129,6 +1142,17 @@ class ExtractiveEngine:
             return not says_population(q.population, own) or bool(q.parts - said)
         return not q.parts or bool(q.parts - said)
 
+    @staticmethod
+    def _that_group_asked(q: Question, s: Sentence, context: _ArticleContext) -> bool:
+        """ "In that group, 2-year PFS reached 83.9%": the question names the group the
+        sentence before names."""
+        before = context.before.get((s.article.id, s.start), [])
+        return bool(
+            q.population
+            and before
+            and says_population(q.population, f"{before[0]} {s.article.title}")
+        )
+
     def _population_fit(
         self,
         q: Question,
@@ -1145,19 +1169,16 @@ class ExtractiveEngine:
             return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
         if restricted == {_THAT_GROUP}:
-            # "In that group, 2-year PFS reached 83.9%": the group the sentence before names
-            before = context.before.get((s.article.id, s.start), [])
-            said = (
-                q.population
-                and before
-                and says_population(q.population, f"{before[0]} {s.article.title}")
-            )
-            return score + 1.0 if said else None
+            return score + 1.0 if self._that_group_asked(q, s, context) else None
         row_parts = [] if restricted else self._row_parts(s, context)
         label_part = set() if restricted or row_parts else self._label_part(s)
         restricted = restricted or set().union(*row_parts) or label_part
-        if restricted and fig.unit == "dose" and not q.population:
-            return score  # a regimen's dose is every patient's in its arm, whoever they are
+        if _other_stage(q.codes, restricted):
+            return None  # "stage IIC" asked: "In stage IIB disease the HR was 0.64"
+        if restricted and not q.population and (fig.unit == "dose" or fig.endpoint == "follow-up"):
+            # a regimen's dose is every patient's in its arm, whoever they are; "median
+            # follow-up among patients without events" is the trial's
+            return score
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
             return None  # "among those without brain metastases" for "pts w/ brain mets"
@@ -2171,6 +2192,16 @@ class ExtractiveEngine:
         own = {t.key for t in self.vocab.terms(f"{fig.label} | {scope} | {clause}")}
         return SEVERE in own
 
+    @staticmethod
+    def _drug_code_unsaid(q: Question, before: str) -> bool:
+        """The question names a drug by its code ("CPX-351", "DS-8201"), not a trial's, and
+        the words before a dose do not."""
+        trials = {t.casefold() for t in q.trials}
+        return any(
+            _DRUG_CODE.fullmatch(e) and e.casefold() not in trials and e not in before
+            for e in q.entities
+        )
+
     def _other_drugs_dose(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
@@ -2201,6 +2232,8 @@ class ExtractiveEngine:
             own = _drugs_named(part, drugs, self.vocab, brands) - self.vocab.class_names
             if own:
                 break
+        if not asked and own and self._drug_code_unsaid(q, before):
+            return True  # "CPX-351 induction dose": daunorubicin's 60 mg/m2 is not its dose
         if asked and not own:
             # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
             # drug the article names only there included
@@ -2357,6 +2390,8 @@ class ExtractiveEngine:
             words.add(w)
         # "In Cohort 1": a numbered part is said whole
         words |= {" ".join(m.group(0).casefold().split()) for m in _NUMBERED_PART.finditer(phrase)}
+        # "In patients with t(4;14)": a chromosomal change is said whole
+        words |= {m.group(0).casefold() for m in KARYOTYPE.finditer(phrase)}
         words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
         words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
         if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
@@ -2376,6 +2411,15 @@ class ExtractiveEngine:
     def _about(self, terms: list[Term], fig: Figure, text: str = "") -> str | None:
         """The endpoint a statistic belongs to: the one its name is for ("the hazard ratio for
         an EFS event -- defined as ..., or death -- was 0.33"), else the nearest before it."""
+        before = [
+            t
+            for t in terms
+            if t.kind == "endpoint"
+            and t.end <= fig.start
+            and t.key not in STATISTICS
+            and t.key not in self.vocab.frame_endpoints  # "PFS (IA1, median f/u 17.9 mo) HR"
+            and t.key not in ("dose", "schedule")  # "RD (high-dose dex) | ... | P value: 0.026"
+        ]
         stats = [t for t in terms if t.key in STATISTICS and t.end <= fig.start]
         if stats and text:
             after = [
@@ -2389,16 +2433,14 @@ class ExtractiveEngine:
                 )
             ]
             if after and after[0].end <= fig.start:
+                # "... for RFS was 0.92 (...), and for OS it was 1.04": an endpoint said after
+                # the first one's value is the next value's
+                later = before[-1] if before else after[0]
+                if later.start > after[0].end and re.search(
+                    r"\d\.\d|\d\s?%", text[after[0].end : later.start]
+                ):
+                    return later.key
                 return after[0].key
-        before = [
-            t
-            for t in terms
-            if t.kind == "endpoint"
-            and t.end <= fig.start
-            and t.key not in STATISTICS
-            and t.key not in self.vocab.frame_endpoints  # "PFS (IA1, median f/u 17.9 mo) HR"
-            and t.key not in ("dose", "schedule")  # "RD (high-dose dex) | ... | P value: 0.026"
-        ]
         return before[-1].key if before else None
 
     def _cut_unreported(
@@ -3677,6 +3719,18 @@ def _has_word(text: str, word: str) -> bool:
     dashes = str.maketrans("‐‑–—", "----")
     pattern = re.escape(word.translate(dashes))
     return re.search(rf"(?<!\w){pattern}(?!\w)", text.translate(dashes), re.I) is not None
+
+
+# a drug's development code: "CPX-351", "DS-8201a", "TAS-102"
+_DRUG_CODE = re.compile(r"[A-Z]{2,4}-\d{3,6}[a-z]?")
+
+
+def _other_stage(codes: list[str], part: set[str]) -> bool:
+    """The question names a stage ("IIC") and the figure's part of the population another one
+    ("stage IIB"), not that one."""
+    asked = {p for c in codes if roman_numeral(c.upper()) for p in re.split(r"[-–/]", c.upper())}
+    said = {p for w in part if roman_numeral(w.upper()) for p in re.split(r"[-–/]", w.upper())}
+    return bool(asked and said and not asked & said)
 
 
 def _same_word(a: str, b: str) -> bool:

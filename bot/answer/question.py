@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.figures import (
+    KARYOTYPE,
     MARKER_CUT,
     NAMED_VALUE,
     SCORE_CUT,
@@ -22,7 +23,7 @@ from index.vocabulary import Term, Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
 # statistic is what to answer and the other endpoint says which one.
-STATISTICS = ("HR", "P value", "odds ratio")
+STATISTICS = ("HR", "P value", "odds ratio", "NI margin")
 # The vocabulary group of the control arm (placebo, "alone", comparator)
 CONTROL_ARM = "control"
 
@@ -218,6 +219,8 @@ class Question:
     def target(self) -> str | None:
         """The endpoint whose figure answers the question."""
         stats = [e for e in self.endpoints if e in STATISTICS]
+        if "NI margin" in stats:
+            return "NI margin"  # "what HR was the NI margin": the bound of the ratio
         if stats:
             return stats[0]
         framed = [e for e in self.endpoints if e not in self.context]
@@ -343,6 +346,9 @@ def _settle_what_is_asked(
         q.units = frozenset({"percent"})
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
+    if "NI margin" in q.endpoints and "CI" in q.groups:
+        # "did the upper bound of the HR's CI stay below the NI margin?": the bound is asked
+        q.endpoints.remove("NI margin")
     _settle_arms(q, vocab)
     q.defines = _abbreviation_asked(text, vocab)
     q.defined = None if q.defines else defined_asked(text)
@@ -376,6 +382,10 @@ def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
         elif not part and term.key not in q.endpoints:
             q.endpoints.append(term.key)
         return
+    if re.fullmatch(r"[A-Z]{3,6}", text[term.start : term.end]) and _TRIAL_CODE_AFTER.match(
+        text, term.end
+    ):
+        return  # "ECOG E5103": the group that ran the trial, said with its code, is no term
     group = vocab.group(term.key)
     kind = _qualifier_kind(vocab, term.key)
     if kind and (term.key, kind) not in q.qualifiers:
@@ -384,6 +394,8 @@ def _read_term(q: Question, term: Term, text: str, vocab: Vocabulary) -> None:
         q.groups.append(term.key)
 
 
+# a cooperative group's trial code right after its name: "ECOG E5103", "ECOG-ACRIN E1609"
+_TRIAL_CODE_AFTER = re.compile(r"(?:-ACRIN)?[\s-]+[A-Z]{1,2}\d{3,5}[A-Z]?\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z]{3,})\s+$")
 _NOT_MEASURED = frozenset(
     {"the", "and", "with", "for", "from", "than", "any", "both", "each", "per", "all", "into"}
@@ -667,6 +679,14 @@ def _endpoint_words(phrase: str, vocab: Vocabulary) -> set[str]:
     }
 
 
+# "in BRCA1 vs BRCA2 subgroups", "by exon 19 and L858R subgroups": two parts asked together
+_Q_TWO_PARTS = re.compile(
+    r"\b(?:in|among|for|by)\s+(?:the\s+)?(?P<a>[\w+-]+(?:\s[\w+-]+){0,2}?)\s+(?:vs\.?|versus|and)\s+"
+    r"(?P<b>[\w+-]+(?:\s[\w+-]+){0,2}?)\s+subgroups?\b",
+    re.I,
+)
+
+
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
@@ -740,7 +760,25 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
         if key and said & set(found):
             found = [w for w in found if w not in said and not re.fullmatch(r"[<>≥≤=]+\d*", w)]
             found.append(key)
+    found = _two_parts_and_karyotypes(found, text, unbracketed, vocab, entities)
     return _tidied(_said_whole(found, text), vocab)
+
+
+def _two_parts_and_karyotypes(
+    found: list[str], text: str, unbracketed: str, vocab: Vocabulary, entities: list[str]
+) -> list[str]:
+    """The population's words with both parts of "in BRCA1 vs BRCA2 subgroups" (not the two
+    sides of one split, "high vs low") and a chromosomal change said whole ("t(4;14)")."""
+    for m in _Q_TWO_PARTS.finditer(unbracketed):  # "in BRCA1 vs BRCA2 subgroups": both parts
+        sides = [population_words(f"in {m.group(g)} pts", vocab, entities) for g in "ab"]
+        if not any(
+            {a, b} == set(pair) for a in sides[0] for b in sides[1] for pair in vocab.opposites
+        ):
+            found += [w for side in sides for w in side if w not in found]  # (not "high vs low")
+    for m in KARYOTYPE.finditer(text):  # "t(4;14) pts": a chromosomal change, said whole
+        found = [w for w in found if w.casefold() not in m.group(0).casefold()]
+        found.append(m.group(0).casefold())
+    return found
 
 
 def _said_whole(found: list[str], text: str) -> list[str]:
@@ -852,18 +890,19 @@ _ONE_GRADE = re.compile(
 )
 # a question about what a drug does: answered by what it acts on
 # "what does STAMP stand for?", "what's BICR?", "(IRC = ?)": the long form of an abbreviation
+_ABBR = r"[a-z]?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"  # "BICR", "mCRPC"
 _DEFINES = re.compile(
-    r"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)"
-    r"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
+    rf"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>{_ABBR})"
+    rf"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
     # "IDFS = ?", "FLOT = which drugs?"
-    r"|\b(?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*=\s*(?:\?|(?:which|what)\b)"
+    rf"|\b(?P<b>{_ABBR})\s*=\s*(?:\?|(?:which|what)\b)"
     # "what drugs are in FLOT?", "which agents make up FOLFIRINOX"
-    r"|\b(?:what|which)\s+(?:drugs|agents|components)\s+(?:are\s+in|make\s+up|form)\s+"
-    r"(?P<f>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b"
-    r"|\bwhat\s+(?:does|do)\s+(?P<c>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stand\s+for|mean)\b"
+    rf"|\b(?:what|which)\s+(?:drugs|agents|components)\s+(?:are\s+in|make\s+up|form)\s+"
+    rf"(?P<f>{_ABBR})\b"
+    rf"|\bwhat\s+(?:does|do)\s+(?P<c>{_ABBR})\s+(?:stand\s+for|mean)\b"
     # "ESCC stands for?", "NED meaning?", "meaning of PCI", "define ORR"
-    r"|\b(?P<d>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+(?:stands?\s+for|means?|meaning)\s*\??\s*$"
-    r"|\b(?:meaning\s+of|define|spell\s+out)\s+(?P<e>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b",
+    rf"|\b(?P<d>{_ABBR})\s+(?:stands?\s+for|means?|meaning)\s*\??\s*$"
+    rf"|\b(?:meaning\s+of|define|spell\s+out)\s+(?P<e>{_ABBR})\b",
 )
 # "how was pCR defined?", "definition of MPR": the words that define an endpoint or a group
 _DEFINED = re.compile(

@@ -67,7 +67,13 @@ def names_trial(text: str, name: str) -> bool:
 def _name_pattern(key: str) -> re.Pattern[str]:
     if not key:
         return re.compile(r"(?!)")
-    spaced = r"[\s-]*".join(re.escape(c) for c in key)
+    # a number's leading zeros are not in its key ("GOG 0209" is "gog209")
+    spaced = "".join(
+        (r"[\s-]*0*" if c.isdigit() and not key[i - 1].isdigit() else r"[\s-]*") + re.escape(c)
+        if i
+        else re.escape(c)
+        for i, c in enumerate(key)
+    )
     return re.compile(rf"(?<![^\W_]){spaced}(?![^\W_])", re.I)
 
 

@@ -385,6 +385,19 @@ def test_a_sibling_trial_named_by_one_letter_is_not_indexed(vocab):
     assert _indexed("anti-PD", frozenset({"anti", "pd"}), trials)
 
 
+def test_an_indexed_trial_asked_without_its_numbers_leading_zero_is_indexed():
+    # endometrial cancer ("GOG-209" for GOG 0209) and lung cancer ("JCOG 802" for JCOG0802):
+    # the index's words hold the number as the article wrote it
+    from bot.answer.core import _indexed
+    from bot.answer.trials import name_key
+
+    words = frozenset({"gog", "0209", "jcog0802"})
+    trials = {name_key("GOG 0209"): (), name_key("JCOG0802"): ()}
+    assert _indexed("GOG-209", words, trials)
+    assert _indexed("JCOG 802", words, trials)
+    assert not _indexed("GOG-210", words, trials)
+
+
 def test_a_question_naming_nothing_is_not_guessed_among_trials(tmp_path, embedder):
     """Ovarian and prostate cancer trials (written for this test) both report a median PFS with
     placebo: asked without a trial or drug, which one is not said; named, it is answered."""

@@ -2174,6 +2174,65 @@ def test_a_pd_l1_group_asked_gets_its_own_ratio(question, value, vocab):
     assert draft.status == "answered" and draft.text.split("[")[0].rstrip().endswith(value)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # myeloma: the t(4;14) group's ratio answers for that group only
+        (
+            "PFS HR KRd vs VRd?",
+            [
+                "Median PFS was 35.2 months vs 34.1 months (HR 1.02; P=0.81).",
+                "The benefit was similar across subgroups.",
+                "In patients with t(4;14), the HR was 0.91.",
+            ],
+            "1.02",
+        ),
+        (
+            "t(4;14) subgroup PFS HR?",
+            [
+                "Median PFS was 35.2 months vs 34.1 months (HR 1.02; P=0.81).",
+                "The benefit was similar across subgroups.",
+                "In patients with t(4;14), the HR was 0.91.",
+            ],
+            "0.91",
+        ),
+        # leukaemia: the same with an EFS rate
+        (
+            "3-yr EFS with imatinib?",
+            [
+                "Three-year EFS was 71% with imatinib and 62% without it.",
+                "Among children with t(9;22), 3-year EFS was 58% with imatinib.",
+            ],
+            "71%",
+        ),
+        (
+            "3-yr EFS with imatinib in t(9;22) pts?",
+            [
+                "Three-year EFS was 71% with imatinib and 62% without it.",
+                "Among children with t(9;22), 3-year EFS was 58% with imatinib.",
+            ],
+            "58%",
+        ),
+    ],
+)
+def test_a_chromosomal_changes_figure_answers_for_its_group_only(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # ovarian cancer: the whole trial's ratio answers for no two subgroups asked together
+        ("OS HR in BRCA1 vs BRCA2 subgroups?", "The hazard ratio for death was 0.57 (P=.0004)."),
+        # lung cancer: the same with two mutations
+        ("PFS HR in exon 19 del vs L858R subgroups?", "The PFS hazard ratio was 0.46 overall."),
+    ],
+)
+def test_the_whole_trials_figure_does_not_answer_for_two_subgroups(question, sentence, vocab):
+    assert _answer_in(vocab, question, [sentence]).status == "not_found"
+
+
 def test_a_pd_l1_groups_ratio_does_not_answer_for_everyone(vocab):
     # head and neck: only the CPS >=20 group's ratio is reported
     draft = _answer_in(vocab, "OS HR?", ["The OS hazard ratio was 0.61 in the CPS ≥20 population."])
@@ -2193,6 +2252,15 @@ def test_a_pd_l1_groups_ratio_does_not_answer_for_everyone(vocab):
             ],
             "0.44",
         ),
+        # leukaemia: a number inside the definition ("by week 24") is no value of its own
+        (
+            "EFS HR?",
+            [
+                "The hazard ratio for an EFS event -- defined as failure to achieve complete "
+                "remission by week 24, relapse, or death -- was 0.35 (95% CI, 0.17-0.71).",
+            ],
+            "0.35",
+        ),
         # myeloma: "the HR for PFS" before a clause naming death
         (
             "PFS HR?",
@@ -2201,6 +2269,40 @@ def test_a_pd_l1_groups_ratio_does_not_answer_for_everyone(vocab):
                 "The hazard ratio for death was 0.57.",
             ],
             "0.26",
+        ),
+        # endometrial cancer: "the HR for RFS was 0.92 (...), and for OS it was 1.04"
+        (
+            "RFS HR brachy + chemo vs pelvic RT?",
+            [
+                "The hazard ratio for RFS with brachytherapy plus chemotherapy vs pelvic RT was "
+                "0.88 (90% CI, 0.66-1.17), and for OS it was 1.06 (90% CI, 0.72-1.55)."
+            ],
+            "0.88",
+        ),
+        (
+            "OS HR brachy + chemo vs pelvic RT?",
+            [
+                "The hazard ratio for RFS with brachytherapy plus chemotherapy vs pelvic RT was "
+                "0.88 (90% CI, 0.66-1.17), and for OS it was 1.06 (90% CI, 0.72-1.55)."
+            ],
+            "1.06",
+        ),
+        # lung cancer: the same shape, endpoints spelt out
+        (
+            "PFS hazard ratio?",
+            [
+                "The hazard ratio for progression-free survival was 0.64 (95% CI, 0.52-0.79), "
+                "and for overall survival it was 0.81 (95% CI, 0.66-0.99)."
+            ],
+            "0.64",
+        ),
+        (
+            "HR for OS?",
+            [
+                "The hazard ratio for progression-free survival was 0.64 (95% CI, 0.52-0.79), "
+                "and for overall survival it was 0.81 (95% CI, 0.66-0.99)."
+            ],
+            "0.81",
         ),
     ],
 )
@@ -8760,3 +8862,167 @@ def test_rates_said_again_are_the_measure_of_the_sentence_before(
 ):
     draft = _answer_in(vocab, question, sentences, prose=True)
     assert draft.status == "answered" and expected in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # breast cancer: the margin asked in several ways, and the ratio itself (guards: a margin
+        # is a figure of its own since it was added to the vocabulary)
+        ("what HR was the noninferiority margin?", "1.35"),
+        ("NI margin for the OS HR?", "1.35"),
+        ("OS HR?", "0.87"),
+        ("did the upper bound of the OS HR CI stay below the NI margin?", "1.09"),
+    ],
+)
+def test_a_non_inferiority_margin_answers_for_itself_only(question, value, vocab):
+    sentences = [
+        "The noninferiority margin was an HR for death of 1.35.",
+        "The hazard ratio for death was 0.87 (90% CI, 0.70-1.09).",
+    ]
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+def test_a_margin_said_as_a_bound_answers_for_prostate_cancer_too(vocab):
+    sentences = [
+        "Intermittent therapy would be non-inferior if the upper bound of the one-sided 95% CI "
+        "for the hazard ratio for death stayed below 1.25.",
+        "Median OS was 5.1 years with continuous and 5.8 years with intermittent therapy (HR "
+        "1.10; 90% CI, 0.99-1.23).",
+    ]
+    draft = _answer_in(vocab, "noninferiority margin for the HR?", sentences)
+    assert draft.status == "answered" and "1.25" in draft.text.split("[")[0], draft.text
+    draft = _answer_in(vocab, "OS HR intermittent vs continuous?", sentences)
+    assert draft.status == "answered" and "1.10" in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # neuroblastoma: follow-up said among the patients without events is the trial's (guards:
+        # who the patients are, said after them, is read as a part of the population)
+        (
+            "median follow up?",
+            ["The median follow-up among patients without events was 5.9 years."],
+            "5.9 years",
+        ),
+        # lung cancer: among those still alive
+        (
+            "median f/u?",
+            ["Median follow-up in patients who were alive at data cut-off was 31.2 months."],
+            "31.2 months",
+        ),
+    ],
+)
+def test_a_follow_up_among_patients_without_events_is_the_trials(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # myeloma: the maintenance dose is not the induction dose, nor the reverse
+        ("len maintenance dose?", "10 mg"),
+        ("lenalidomide dose during induction?", "25 mg"),
+    ],
+)
+def test_an_induction_dose_does_not_answer_for_maintenance_in_myeloma(question, value, vocab):
+    sentences = [
+        "Induction: bortezomib 1.3 mg/m2 on days 1, 4, 8 and 11 with lenalidomide 25 mg on days "
+        "1-14 and dexamethasone 20 mg.",
+        "After induction, patients were randomized to lenalidomide maintenance (10 mg on days "
+        "1-21 of each 28-day cycle) for 2 years.",
+    ]
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # leukaemia (guards): the same phases, consolidation asked
+        ("cytarabine dose in consolidation?", "3 g/m2"),
+        ("induction cytarabine dose?", "200 mg/m2"),
+    ],
+)
+def test_an_induction_dose_does_not_answer_for_consolidation_in_leukaemia(question, value, vocab):
+    sentences = [
+        "Induction consisted of cytarabine 200 mg/m2 daily for 7 days with daunorubicin 60 mg/m2.",
+        "Consolidation was high-dose cytarabine 3 g/m2 every 12 hours on days 1, 3 and 5.",
+    ]
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # mantle-cell lymphoma: lenalidomide's induction and maintenance doses
+        ("maintenance len dose?", "10 mg"),
+        ("lenalidomide dose in induction?", "20 mg"),
+    ],
+)
+def test_an_induction_dose_does_not_answer_for_maintenance_in_lymphoma(question, value, vocab):
+    sentences = [
+        "Induction was rituximab 375 mg/m2 weekly for 4 weeks with lenalidomide 20 mg on days "
+        "1-21 of each 28-day cycle.",
+        "Responders then received lenalidomide maintenance (10 mg on days 1-21) until progression.",
+    ]
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # melanoma: stage IIC asked, stage IIB's ratio said first
+        (
+            "stage IIC subgroup RFS HR?",
+            "In stage IIB disease the HR was 0.66 (95% CI, 0.45-0.96), and in stage IIC it was "
+            "0.59 (95% CI, 0.40-0.88).",
+            "0.59",
+        ),
+        (
+            "stage IIB RFS HR?",
+            "In stage IIB disease the HR was 0.66 (95% CI, 0.45-0.96), and in stage IIC it was "
+            "0.59 (95% CI, 0.40-0.88).",
+            "0.66",
+        ),
+        # lung cancer: stage IIIA and IIIB
+        (
+            "DFS HR in stage IIIB pts?",
+            "Among stage IIIA patients the HR was 0.71 (95% CI, 0.55-0.92), and in stage IIIB "
+            "patients it was 0.83.",
+            "0.83",
+        ),
+    ],
+)
+def test_a_stage_asked_is_not_answered_by_another_stages_figure(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # AML: the comparator's daunorubicin dose is no dose of CPX-351
+        (
+            "CPX-351 induction dose?",
+            [
+                "The control arm received cytarabine 100 mg/m2/day for 7 days plus daunorubicin "
+                "60 mg/m2 on days 1-3 during induction."
+            ],
+        ),
+        # breast cancer: the comparator's T-DM1 dose is no dose of DS-8201
+        (
+            "DS-8201 dose?",
+            ["The control arm received trastuzumab emtansine 3.6 mg/kg every 3 weeks."],
+        ),
+    ],
+)
+def test_another_drugs_dose_does_not_answer_for_a_drug_named_by_its_code(
+    question, sentences, vocab
+):
+    assert _answer_in(vocab, question, sentences).status == "not_found"

@@ -117,6 +117,31 @@ def test_score_cut_offs_are_one_population_however_typed(vocab):
     assert analyze("any benefit in CPS<5?", vocab).population == ["cps<5"]
 
 
+def test_two_parts_asked_together_are_both_the_population(vocab):
+    # ovarian and lung cancer: "in A vs B subgroups" names two parts, not the whole trial
+    assert analyze("OS HR in BRCA1 vs BRCA2 subgroups?", vocab).population == ["brca1", "brca2"]
+    assert {"l858r", "del"} <= set(
+        analyze("PFS HR in exon 19 del vs L858R subgroups?", vocab).population
+    )
+    # two sides of one split say which split, not two parts (a guard)
+    assert "high" not in analyze("ORR in PD-L1 high and low subgroups", vocab).population
+
+
+def test_a_groups_name_before_its_trial_code_is_no_term_asked(vocab):
+    # breast cancer and melanoma: "ECOG E5103", "ECOG-ACRIN E1609" name the trial, not a
+    # performance status
+    assert "ECOG" not in analyze("NCT for ECOG E5103", vocab).groups
+    assert "ECOG" not in analyze("5-yr RFS ipi 3 vs HDI in ECOG-ACRIN E1609?", vocab).groups
+    assert "ECOG" in analyze("ORR in ECOG 2 pts?", vocab).groups  # (a guard)
+
+
+def test_a_chromosomal_change_is_one_population_word(vocab):
+    # myeloma and leukaemia: "t(4;14)", "t(8;21)" said whole, not "t", "4", "14"
+    assert analyze("t(4;14) subgroup PFS HR?", vocab).population == ["t(4;14)"]
+    assert analyze("CR rate in pts with t(8;21) AML?", vocab).population[-1] == "t(8;21)"
+    assert "t" not in analyze("CR rate in pts with t(8;21) AML?", vocab).population
+
+
 def test_who_a_population_is_said_with_names_it(vocab):
     # colorectal cancer and AML: "pts who already had bev", "FLT3-mut pts"
     assert analyze("OS HR in pts who already had bev?", vocab).population == [
@@ -661,6 +686,9 @@ def test_a_site_said_with_a_prefix_is_a_population(vocab):
         # breast and melanoma: an endpoint's abbreviation asked with "= ?"
         ("IDFS = ?", "IDFS"),
         ("DMFS = ?", "DMFS"),
+        # prostate and liver cancer: an abbreviation opening with a lower-case letter
+        ("CALGB 90401 population - what does mCRPC stand for here?", "mCRPC"),
+        ("what does uHCC mean?", "uHCC"),
     ],
 )
 def test_an_abbreviation_asked_to_be_spelt_out(vocab, text, short):

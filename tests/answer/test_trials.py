@@ -8,6 +8,21 @@ def test_one_key_for_every_spelling_of_a_trial_name():
     assert name_key("KEYNOTE-048") != name_key("KEYNOTE-048B")
 
 
+def test_a_protocol_number_is_the_same_with_or_without_its_leading_zeros():
+    from bot.answer.trials import names_trial
+
+    # endometrial cancer ("GOG 0209" asked as "GOG 209") and head and neck ("KEYNOTE-048")
+    assert name_key("GOG 0209") == name_key("GOG-209") == name_key("gog209")
+    assert names_trial("Results of GOG 0209 were final.", "GOG-209")
+    assert names_trial("In KEYNOTE-48, pembrolizumab ...", "KEYNOTE-048")
+    # a zero inside the number stays ("GORTEC 99-02" is "GORTEC 9902", not "GORTEC 992")
+    assert name_key("GORTEC 99-02") == name_key("GORTEC 9902") != name_key("GORTEC 992")
+    # another number is another trial (a guard)
+    assert name_key("GOG 0209") != name_key("GOG 2090")
+    assert not names_trial("Results of GOG 2090 were final.", "GOG 209")
+    assert not names_trial("KEYNOTE-407 enrolled ...", "KEYNOTE-040")
+
+
 def test_a_sentence_answers_for_its_articles_trial_or_the_trial_it_names():
     # colorectal cancer: a "related coverage" line names another trial
     teaser = "FRESCO-2: fruquintinib extended median PFS to 3.7 months."

@@ -68,6 +68,27 @@ def _figure(sentence, value, vocab):
             "5.1",
             "brain metastases",
         ),
+        # liver and lung cancer: a long aside in brackets is one part of the opening clause
+        (
+            "In the prespecified subgroup of patients treated in the true second-line setting "
+            "(sorafenib as the only prior systemic therapy), median OS was 11.9 months versus "
+            "7.6 months.",
+            "11.9",
+            "second-line",
+        ),
+        (
+            "Among patients with brain metastases at baseline (assessed by blinded central review "
+            "at screening and every eight weeks thereafter), median PFS was 8.1 months.",
+            "8.1",
+            "brain metastases",
+        ),
+        # myeloma and leukaemia: a chromosomal change's semicolon does not end the clause
+        ("In patients with t(4;14), the hazard ratio for PFS was 0.91.", "0.91", "t(4;14)"),
+        (
+            "Among children with t(9;22)-positive disease, 3-year EFS was 58% with imatinib.",
+            "58%",
+            "t(9;22)",
+        ),
     ],
 )
 def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words, vocab):
@@ -218,6 +239,40 @@ def test_a_figure_of_patients_in_whom_is_theirs(vocab):
             "0.72",
             "L858R",
         ),
+        # myeloma: who the patients are, said after them, each group its own ratio
+        (
+            "Results were consistent in the subgroup of patients aged 70 years or older (HR "
+            "1.09) and in patients with ISS stage III disease (HR 0.95).",
+            "1.09",
+            "aged 70 years or older",
+        ),
+        (
+            "Results were consistent in the subgroup of patients aged 70 years or older (HR "
+            "1.09) and in patients with ISS stage III disease (HR 0.95).",
+            "0.95",
+            "ISS stage III",
+        ),
+        # myeloma: "in those with ..." after another part's value
+        (
+            "In triple-class-refractory patients the hazard ratio was 0.47, and in those with "
+            "high-risk cytogenetics it was 0.63.",
+            "0.63",
+            "high-risk cytogenetics",
+        ),
+        # colorectal cancer: the figure's own clause names its part after a back reference
+        (
+            "In that group the hazard ratio for death was 0.68 (95% CI, 0.52-0.89), while among "
+            "patients with no prior exposure to bevacizumab it was 0.41.",
+            "0.41",
+            "no prior exposure",
+        ),
+        # colorectal cancer: the same shape
+        (
+            "The PFS2 benefit was seen in patients with right-sided primaries (HR 0.66) and in "
+            "patients aged 65 or older (HR 0.83).",
+            "0.66",
+            "right-sided",
+        ),
     ],
 )
 def test_a_part_of_the_population_named_mid_sentence_is_the_figures(sentence, value, words, vocab):
@@ -230,6 +285,12 @@ def test_a_part_of_the_population_named_mid_sentence_is_the_figures(sentence, va
         # lung cancer and hepatocellular carcinoma: a count, a figure with its arm
         "Grade 5 events occurred in two patients (0.8%) in the combination arm.",
         "TRAEs led to discontinuation in 8.2% of STRIDE patients and 11.0% of those on sorafenib.",
+        # gastric cancer: an opening clause that holds a figure is no population (a guard)
+        "In patients aged 70 years or older (approximately one quarter of the population) the "
+        "HR for death was 0.82.",
+        # myeloma and lung cancer: a count of patients with an event (guards)
+        "Grade 3 rash occurred in 12 patients with the combination (8%).",
+        "Pneumonitis led to death in two patients with prior radiotherapy.",
     ],
 )
 def test_a_count_or_an_arm_mid_sentence_is_no_part_of_the_population(sentence, vocab):
@@ -511,6 +572,12 @@ def test_the_codes_an_article_names_its_arms_by(text, codes):
         ("12 month OS for the FOLFOX4-only arm", "FOLFOX4", True),
         ("PFS in the R-CHOP-alone group", "R-CHOP", True),
         ("R-CHOP-14 arm", "R-CHOP", False),
+        # colorectal cancer and lymphoma: a drug's short name joined to the code says it with
+        # that drug
+        ("mOS FOLFOXIRI/bev arm?", "FOLFOXIRI", True),
+        ("median PFS2 w/ upfront FOLFOXIRI-bev?", "FOLFOXIRI", True),
+        ("PFS in the R-CHOP/len arm", "R-CHOP", True),
+        ("R-CHOP-X arm", "R-CHOP", False),
     ],
 )
 def test_a_regimens_code_is_named_whole(text, code, said):

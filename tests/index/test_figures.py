@@ -1574,3 +1574,84 @@ def test_a_dose_range_is_one_dose(sentence, value, vocab):
 )
 def test_milligrams_per_square_metre_or_kilogram_in_words_are_one_dose(sentence, value, vocab):
     assert (value, "dose") in [(f.value, f.endpoint) for f in extract_figures(sentence, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # breast cancer: the margin said as a ratio of death
+        ("The noninferiority margin was an HR for death of 1.35.", "1.35"),
+        # endometrial cancer: "a prespecified margin of"
+        (
+            "Non-inferiority required the upper limit of the two-sided 90% CI for the hazard "
+            "ratio to lie below the prespecified margin of 1.25.",
+            "1.25",
+        ),
+        # prostate cancer and leukaemia: the bound said without the word margin
+        (
+            "Intermittent therapy would be non-inferior if the upper bound of the one-sided 95% "
+            "CI for the hazard ratio for death stayed below 1.25.",
+            "1.25",
+        ),
+        (
+            "The primary endpoint was PFS, with non-inferiority defined as the upper bound of "
+            "the 95% CI of the HR falling below 1.35.",
+            "1.35",
+        ),
+    ],
+)
+def test_a_non_inferiority_margin_is_a_design_figure_of_its_own(sentence, value, vocab):
+    figs = _by_value(sentence, vocab)
+    assert figs[value].endpoint == "NI margin"
+
+
+def test_a_surgical_margin_or_a_confidence_limit_is_no_ni_margin(vocab):
+    # rectal and lung cancer (guards)
+    for sentence in (
+        "The R0 margin rate was 88% with chemoradiotherapy.",
+        "The upper limit of the 95% CI was 1.12 for the hazard ratio.",
+    ):
+        assert all(f.endpoint != "NI margin" for f in extract_figures(sentence, vocab)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # myeloma and follicular lymphoma: a dose in brackets after what is given
+        (
+            "Patients were then randomized to lenalidomide maintenance (10 mg on days 1-21 of "
+            "each 28-day cycle) for 2 years.",
+            "10 mg",
+        ),
+        ("Rituximab maintenance (375 mg/m2 every 2 months) was given for 2 years.", "375 mg/m2"),
+        # breast cancer and sarcoma: after a brand, after a treatment
+        ("It compared ENHERTU (5.4 mg/kg every three weeks) with chemotherapy.", "5.4 mg/kg"),
+        (
+            "Patients were randomised to preoperative radiotherapy (50.4 Gy in 28 fractions).",
+            "50.4 Gy",
+        ),
+    ],
+)
+def test_a_dose_in_brackets_after_what_is_given_is_a_figure(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "dose"
+
+
+def test_a_first_cycles_exception_in_brackets_is_no_dose_of_its_own(vocab):
+    # myeloma (a guard): "(20 mg/m2 on days 1 and 2 of cycle 1)" after a dose's days
+    sentence = (
+        "KRd: carfilzomib 36 mg/m2 on days 1, 2, 8, 9, 15 and 16 (20 mg/m2 on days 1 and 2 of "
+        "cycle 1), lenalidomide 25 mg on days 1-21."
+    )
+    assert "20 mg/m2" not in _by_value(sentence, vocab)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # AML and childhood ALL: a dose in units per square metre
+        ("Induction with CPX-351 was 100 units/m2 as a 90-minute infusion.", "100 units/m2"),
+        ("Pegaspargase 2,500 units/m2 was given on day 4.", "2,500 units/m2"),
+    ],
+)
+def test_a_dose_in_units_per_square_metre_is_a_dose(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "dose"
