@@ -456,6 +456,8 @@ def inherit_arms(
                 and len(known[1]) == len(run)
                 and not named
                 and not _own_groups(text, [figs[r] for r in run], arms)
+                # ("0.87 (...) for Arm B and 0.85 (...) for Arm C": each said with its letter)
+                and not any(figure_arm_letters(text, figs[r]) for r in run)
             ):
                 # (values each said with their own group, "0.14 in X and 0.20 in Y", keep it)
                 for r, arm in zip(run, known[1], strict=True):
@@ -552,6 +554,9 @@ def figure_arm_letters(sentence: str, fig: Figure) -> frozenset[str]:
                 return arm_letters(head)
         return frozenset()
     after = sentence[fig.end :]
+    # ("0.87 (95% CI, 0.72-1.07; P=.17) for Arm B": past the value's own bracket)
+    bracket = re.match(r"\s*\([^()]*\)", after)
+    after = after[bracket.end() :] if bracket else after
     stop = min(
         (m.start() for m in (_NEXT_VALUE.search(after), _CLAUSE_END.search(after)) if m),
         default=len(after),

@@ -3893,9 +3893,23 @@ def _compares_in_prose(s: Sentence, fig: Figure) -> bool:
 
 
 def _own_letters(s: Sentence, fig: Figure) -> frozenset[str]:
-    """The lettered arms a figure is said for: a prose comparison's, every arm its sentence
-    names; else its own arm's (``figure_arm_letters``)."""
-    return arm_letters(s.text) if _compares_in_prose(s, fig) else figure_arm_letters(s.text, fig)
+    """The lettered arms a figure is said for: a prose comparison's, its own arm's and the arm
+    it is compared with ("Compared with Arm A, the HR was 0.87 (...) for Arm B and 0.85 (...) for
+    Arm C": 0.85 is C's against A), else every arm its sentence names; else its own arm's
+    (``figure_arm_letters``)."""
+    if not _compares_in_prose(s, fig):
+        return figure_arm_letters(s.text, fig)
+    mine = figure_arm_letters(s.text, fig)
+    against = frozenset(m.group(1).upper() for m in _COMPARED_ARM.finditer(s.text))
+    return mine | against if len(mine) == 1 and against else arm_letters(s.text)
+
+
+# "Compared with Arm A", "versus arm A": the lettered arm the values are against
+_COMPARED_ARM = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
+    r"arm\s+([A-F])\b",
+    re.I,
+)
 
 
 def _asked_words(q: Question) -> set[str]:

@@ -9026,3 +9026,22 @@ def test_another_drugs_dose_does_not_answer_for_a_drug_named_by_its_code(
     question, sentences, vocab
 ):
     assert _answer_in(vocab, question, sentences).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # breast cancer, three arms: each ratio against arm A said with its own letter
+        ("upper CI bound for IDFS HR arm C vs A?", "1.02"),
+        ("IDFS HR arm B vs arm A?", "0.89"),
+    ],
+)
+def test_a_three_arm_comparison_gives_each_lettered_arm_its_ratio(question, value, vocab):
+    sentence = (
+        "Compared with Arm A, the hazard ratio for IDFS was 0.89 (95% CI, 0.73-1.08; P = .21) "
+        "for Arm B and 0.84 (95% CI, 0.69-1.02; P = .09) for Arm C."
+    )
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+    other = "0.84" if value in ("0.89",) else "0.89"
+    assert other not in draft.text.split("[")[0], draft.text

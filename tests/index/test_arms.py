@@ -617,6 +617,17 @@ def test_arm_letters_of_a_question(question, letters):
             "CR rate | Arm A: MA (n=75): 23% | Arm B: R-MA (n=69): 30% | Arm C: MATRix (n=75): 49%",
             {"23%": "A", "30%": "B", "49%": "C"},
         ),
+        # breast and ovarian cancer: the letter said after the value's own bracket
+        (
+            "Compared with Arm A, the hazard ratio for IDFS was 0.89 (95% CI, 0.73-1.08; P = "
+            ".21) for Arm B and 0.84 (95% CI, 0.69-1.02; P = .09) for Arm C.",
+            {"0.89": "B", "0.84": "C"},
+        ),
+        (
+            "Against placebo, the PFS hazard ratio was 0.70 (95% CI, 0.56-0.87) for arm C and "
+            "0.93 (95% CI, 0.76-1.14) for arm B.",
+            {"0.70": "C", "0.93": "B"},
+        ),
     ],
 )
 def test_the_lettered_arm_a_value_belongs_to(vocab, sentence, letters):
