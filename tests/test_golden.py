@@ -281,6 +281,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed27-first-run.txt), a development part since:
         # measured 212/329 with 11 wrong when these bounds were set.
         ("sealed27", 320, 0.64, 12),
+        # the twenty-eighth sealed part, run once mid-session 23 (216/332, 17 wrong,
+        # as printed in bench/results/blind-sealed28-first-run.txt), a development part since:
+        # measured 216/332 with 17 wrong when these bounds were set.
+        ("sealed28", 325, 0.65, 18),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
