@@ -84,7 +84,8 @@ def qualifier_phrase(sentence: str, fig: Figure) -> str:
 
 
 _POPULATION_WORD = re.compile(
-    r"\b(?:patients?|pts|participants?|those|people|women|men|subgroups?|cohorts?|populations?|groups?|pathways?|"
+    r"\b(?:patients?|pts|participants?|those|people|women|men|children|adolescents|adults|"
+    r"subgroups?|cohorts?|populations?|groups?|pathways?|"
     r"subsets?|strat(?:um|a)|tumou?rs?|disease|histology|responders|carriers|portions?|"
     r"part\s+[A-Z0-9]{1,2})\b",
     re.I,
@@ -246,7 +247,7 @@ _REFERENT = re.compile(
 _MID_POPULATION = re.compile(
     r"\b(?:in|among)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,5}?"
     r"(?:patients|pts|participants|subgroup|cohort|population|subset|disease|tumou?rs|responders"
-    r"|those)\b"
+    r"|those|children|adolescents|adults)\b"
     # who they are, said after them: "patients aged 70 or older", "subgroup of patients with X"
     r"(?P<whose>(?:\s+of\s+patients)?\s+(?:aged|with|without|older|younger)\b(?:(?!\d+\s?%|\d\.\d)[^,;()]){1,60})?",
     re.I,

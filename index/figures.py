@@ -1387,6 +1387,8 @@ def _cell_figure(
     head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
     # "PFS HR (95% CI)": the statistic is what the cell holds, the endpoint what it is about
     head_terms.sort(key=lambda t: t.key not in STAT_KEYS)
+    # (a caption's "randomized comparison" or "enrolled" names no endpoint of the row's cells)
+    label_terms = [t for t in label_terms if t.key != "enrollment"] if head_terms else label_terms
     if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
         endpoint, what, who = head_terms[0].key, head, label
     elif label_terms:

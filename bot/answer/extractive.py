@@ -2375,6 +2375,8 @@ class ExtractiveEngine:
         # "aged 65 or older (51 in the axi-cel arm and 58 in the standard-care arm)": the
         # part's size by arm says no part of its own
         phrase = _ARM_COUNTS.sub(" ", phrase)
+        # "in patients assigned to high-dose methotrexate": the arm, who they are said before it
+        phrase = _ASSIGNED_TO.split(phrase)[0]
         words = set()
         for w in self.vocab.content_words(phrase):
             if w in _GENERIC_POPULATION or w.replace(".", "").isdigit():
@@ -3091,6 +3093,7 @@ _LIST_GLUE = frozenset(
 )
 # words that say a treatment is given by itself: an arm's ("chemotherapy alone"), no part's
 _ARM_ONLY = frozenset({"alone", "only", "monotherapy", "single-agent"})
+_ASSIGNED_TO = re.compile(r"\b(?:who\s+were\s+)?(?:assigned|randomi[sz]ed|allocated)\s+to\b", re.I)
 # Words of a sentence that goes on from the one before ("it was", "the corresponding rate")
 _JOINING_WORDS = frozenset({"vs", "versus", "and", "or", "compared", "with"})
 _EVENTS = re.compile(r"\b(?:events|toxicities)\b", re.I)

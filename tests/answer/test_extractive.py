@@ -9045,3 +9045,64 @@ def test_a_three_arm_comparison_gives_each_lettered_arm_its_ratio(question, valu
     assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
     other = "0.84" if value in ("0.89",) else "0.89"
     assert other not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "values", "other"),
+    [
+        # liver cancer: the blood counts' grade 3-4 events asked as "hematologic AEs"
+        (
+            "G3-4 hematologic AEs combo vs control?",
+            [
+                "Grade 3-4 hematologic adverse events occurred in 37.5% of patients in the "
+                "combination arm compared with 8.4% in the control arm.",
+                "Grade 3-4 adverse events overall occurred in 63.1% versus 61.5%.",
+            ],
+            ["37.5%", "8.4%"],
+            "63.1%",
+        ),
+        # myeloma: every event but the blood counts' is no haematological event, nor every AE
+        (
+            "G3+ non-hematologic tox rate, VRd vs KRd?",
+            [
+                "Grade 3 or higher non-hematologic treatment-related adverse events occurred in "
+                "43% of patients receiving VRd and 47% of patients receiving KRd.",
+                "Grade 3 or higher treatment-related adverse events occurred in 61% and 66%.",
+            ],
+            ["43%", "47%"],
+            "61%",
+        ),
+    ],
+)
+def test_haematological_and_non_haematological_events_are_events_of_their_own(
+    question, sentences, values, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered", draft.text
+    assert all(v in draft.text for v in values) and other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # childhood leukaemia: "in patients assigned to" names an arm, no part of the population
+        (
+            "5y EFS with HD-MTX?",
+            "At 5 years, event-free survival (EFS) was 81% in patients assigned to high-dose "
+            "methotrexate (HD-MTX) vs 76% in those assigned to Capizzi methotrexate (C-MTX).",
+            "81%",
+        ),
+        # lung cancer: the same with "randomized to"
+        (
+            "2-yr OS with osimertinib?",
+            "At 2 years, overall survival was 79% in patients randomized to osimertinib and 71% "
+            "in those randomized to chemotherapy.",
+            "79%",
+        ),
+    ],
+)
+def test_patients_assigned_to_an_arm_are_no_part_of_the_population(
+    question, sentence, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=["methotrexate", "osimertinib"])
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text

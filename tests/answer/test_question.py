@@ -848,3 +848,15 @@ def test_control_after_what_is_controlled_is_no_control_arm(question, vocab):
 )
 def test_mutants_of_an_exon_are_a_part_of_the_population(question, part, vocab):
     assert analyze(question, vocab).population == part
+
+
+def test_a_margin_asked_in_other_words_is_the_ni_margin(vocab):
+    # lung and breast cancer: "HR margin", "margin for noninferiority"
+    assert (
+        analyze(
+            "which HR margin did they use for noninferiority in the segmentectomy trial", vocab
+        ).target
+        == "NI margin"
+    )
+    assert analyze("what hazard ratio margin did the APBI trial use?", vocab).target == "NI margin"
+    assert analyze("what HR was the NI margin?", vocab).target == "NI margin"

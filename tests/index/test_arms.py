@@ -636,3 +636,20 @@ def test_the_lettered_arm_a_value_belongs_to(vocab, sentence, letters):
         for f in extract_figures(sentence, vocab)
     }
     assert {v: found.get(v) for v in letters} == letters
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # childhood leukaemia and neuroblastoma: children are a part of the population
+        ("Among children younger than 10 years, 5-year EFS was 91%.", "91%", "children"),
+        (
+            "In children with MYCN-amplified tumours, the 3-year EFS was 59%.",
+            "59%",
+            "MYCN-amplified",
+        ),
+    ],
+)
+def test_children_are_a_part_of_the_population(sentence, value, words, vocab):
+    phrase = population_phrase(sentence, _figure(sentence, value, vocab))
+    assert phrase is not None and words in phrase

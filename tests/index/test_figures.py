@@ -1655,3 +1655,20 @@ def test_a_first_cycles_exception_in_brackets_is_no_dose_of_its_own(vocab):
 )
 def test_a_dose_in_units_per_square_metre_is_a_dose(sentence, value, vocab):
     assert _by_value(sentence, vocab)[value].endpoint == "dose"
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "endpoint"),
+    [
+        # childhood leukaemia and breast cancer: a caption's "randomized" names no endpoint of
+        # cells whose headers name theirs
+        (
+            "Outcomes by randomized comparison: HD-MTX (n = 1,209) | 5-yr EFS: 81% | 5-yr OS: 89%",
+            "81%",
+            "EFS",
+        ),
+        ("Patients randomized: Arm C (n = 300) | 5-yr IDFS: 79% | 5-yr OS: 91%", "91%", "OS"),
+    ],
+)
+def test_a_cells_header_names_its_endpoint_over_a_captions_randomized(row, value, endpoint, vocab):
+    assert _by_value(row, vocab)[value].endpoint == endpoint
