@@ -152,12 +152,8 @@ def _regimens(text: str, trials: list[str], vocab: Vocabulary) -> list[str]:
     return [
         c
         for c in regimen_codes(text)
-        if c not in trials and not _is_term(c, vocab) and c.casefold() not in vocab.brands
+        if c not in trials and not vocab.is_whole_term(c) and c.casefold() not in vocab.brands
     ]
-
-
-def _is_term(name: str, vocab: Vocabulary) -> bool:
-    return vocab.is_whole_term(name)
 
 
 def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
@@ -170,7 +166,7 @@ def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
         if number and DOSE.match(text, m.end() - len(number[0])):
             continue
         if re.search(r"[-‑ ][IV]+$", name) and (
-            first.upper() in _NOT_BEFORE_ROMAN or _is_term(first, vocab)
+            first.upper() in _NOT_BEFORE_ROMAN or vocab.is_whole_term(first)
         ):
             continue
         coded[name] += 1
@@ -187,10 +183,12 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             # "the phase 3 RESPONSE trial": a word of the vocabulary in capitals is its name
-            if _is_term(name, vocab) and not vocab.word_in_capitals(name):
+            if vocab.is_whole_term(name) and not vocab.word_in_capitals(name):
                 # "the De-ESCALaTE HPV trial": a term of the vocabulary after the trial's name
                 before = re.search(rf"\b({_NAME})\s+$", text[max(0, m.start(1) - 60) : m.start(1)])
-                name = before.group(1) if before and not _is_term(before.group(1), vocab) else ""
+                name = (
+                    before.group(1) if before and not vocab.is_whole_term(before.group(1)) else ""
+                )
             # a sponsor's study number ("Study 19 (NCT00753545)"), without a heading's word
             # before it on the same line ("Design Study 19")
             numbered = re.fullmatch(r"(?:[A-Z][a-z]+\s)*(Study\s\d{1,5})", name)
@@ -211,7 +209,7 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
         if (
             _looks_like_trial_name(name)
             and re.search(rf"\b{re.escape(name)}\b(?!:)", text)
-            and not _is_term(name, vocab)
+            and not vocab.is_whole_term(name)
         ):
             names[name] += 1
     for name, count in _coded_names(text, vocab).items():
@@ -219,7 +217,7 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
             count >= 2
             and _looks_like_trial_name(name)
             and not _NCT.fullmatch(name)
-            and not _is_term(name, vocab)
+            and not vocab.is_whole_term(name)
             # "PD-1", "HER2", "CD20", a score's band ("IPI 3-5")
             and not re.fullmatch(r"[A-Z]{1,3}[-‑ ]?\d{1,2}(?:[-‑]\d{1,2})?", name)
         ):

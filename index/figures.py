@@ -520,12 +520,12 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         return table_figures(sentence, vocab)
     masked, parens = _masked(sentence)
     # (a margin is the value _margins reads, no label of the values around it)
-    terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint" and t.key != "NI margin"]
+    terms = [t for t in vocab.terms(sentence) if t.kind == "endpoint" and t.key != NI_MARGIN]
     raw: list[tuple[int, int, str, str | None]] = []  # start, end, value, fixed endpoint
     taken: list[tuple[int, int]] = []
 
     margins = _margins(sentence)  # a design's bound, no result: read before a ratio's label
-    raw += [(s, e, value, "NI margin") for s, e, value in margins]
+    raw += [(s, e, value, NI_MARGIN) for s, e, value in margins]
     taken += [(s, e) for s, e, _ in margins]
     _read_labelled(sentence, raw, taken)
 
@@ -631,14 +631,7 @@ def _names_what_is_given(before: str, vocab: Vocabulary) -> bool:
     last = re.search(r"([A-Za-z][\w-]*)\s*$", before)
     if last is None:
         return False
-    word = last.group(1)
-    phases = set(vocab.treatment_phases)
-    return (
-        vocab.is_drug_name(word)
-        or word.casefold() in vocab.brands
-        or word.casefold() in vocab.treatment_words
-        or any(t.key in phases for t in vocab.terms(word))
-    )
+    return vocab.names_treatment(last.group(1)) or last.group(1).casefold() in vocab.brands
 
 
 def _bracketed_kind(inner: str, value: str, given: bool = False) -> str | None:
@@ -1413,3 +1406,5 @@ def _cell_figure(
 
 
 STAT_KEYS = ("HR", "P value", "odds ratio")
+# the vocabulary's endpoint of a non-inferiority margin, a design's figure that _margins reads
+NI_MARGIN = "NI margin"

@@ -44,6 +44,7 @@ from index.figures import (
     DOSE,
     GRADE_LEAD,
     KARYOTYPE,
+    NI_MARGIN,
     SCORE_CUT,
     Figure,
     age_cuts,
@@ -530,7 +531,7 @@ class ExtractiveEngine:
                 return None
             # what the statistic is of (a trial's margin is its primary endpoint's, seldom said
             # beside it)
-            if q.target in STATISTICS and q.target != "NI margin" and q.about:
+            if q.target in STATISTICS and q.target != NI_MARGIN and q.about:
                 about = self._statistic_about_fit(q, s, terms, fig, context)
                 if about is None:
                     return None  # the HR of another endpoint

@@ -10,6 +10,7 @@ from index.figures import (
     KARYOTYPE,
     MARKER_CUT,
     NAMED_VALUE,
+    NI_MARGIN,
     SCORE_CUT,
     age_cuts,
     lettered_cohorts,
@@ -23,7 +24,7 @@ from index.vocabulary import Term, Vocabulary
 
 # Endpoints that are statistics about another endpoint: asked together ("HR for OS"), the
 # statistic is what to answer and the other endpoint says which one.
-STATISTICS = ("HR", "P value", "odds ratio", "NI margin")
+STATISTICS = ("HR", "P value", "odds ratio", NI_MARGIN)
 # The vocabulary group of the control arm (placebo, "alone", comparator)
 CONTROL_ARM = "control"
 
@@ -219,8 +220,8 @@ class Question:
     def target(self) -> str | None:
         """The endpoint whose figure answers the question."""
         stats = [e for e in self.endpoints if e in STATISTICS]
-        if "NI margin" in stats:
-            return "NI margin"  # "what HR was the NI margin": the bound of the ratio
+        if NI_MARGIN in stats:
+            return NI_MARGIN  # "what HR was the NI margin": the bound of the ratio
         if stats:
             return stats[0]
         framed = [e for e in self.endpoints if e not in self.context]
@@ -346,9 +347,9 @@ def _settle_what_is_asked(
         q.units = frozenset({"percent"})
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
-    if "NI margin" in q.endpoints and "CI" in q.groups:
+    if NI_MARGIN in q.endpoints and "CI" in q.groups:
         # "did the upper bound of the HR's CI stay below the NI margin?": the bound is asked
-        q.endpoints.remove("NI margin")
+        q.endpoints.remove(NI_MARGIN)
     _settle_arms(q, vocab)
     q.defines = _abbreviation_asked(text, vocab)
     q.defined = None if q.defines else defined_asked(text)
