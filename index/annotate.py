@@ -51,8 +51,9 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # ("AGO-OVAR 16", "NRG-GY018": a group's capitals and a hyphen before the coded name; "N9741",
 # "S0777": a group's one letter and its protocol number; "ACT II": capitals and a Roman number)
 _ROMAN = r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)"
+# ... but never the tail of a hyphenated word: "R-CHOP-21", "dd-MVAC-14" are regimens
 _CODED_TRIAL = re.compile(
-    r"\b((?:[A-Z]{2,}[-‑])?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}"
+    r"\b(?<![-‑])((?:[A-Z]{2,}[-‑])?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}"
     r"(?:[-‑]\d{1,5}[A-Z]{0,3})?"
     r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?"
     r"|[A-Z]\d{4,5}"

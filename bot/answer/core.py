@@ -227,8 +227,12 @@ class Answerer:
             cited = Citation(
                 n, article.title, article.source, fact.sentence, article.id, fact.start, fact.end
             )
-            note = f"Note: another source reports {fact.value} for this ({article.title}) [{n}]."
-            return f"{text}\n{note}", [*citations, cited]
+            # the source's title is in its citation, not in the note: a title's numbers
+            # ("IELSG37", "5-year update") are no figures of the quotes
+            note = f"Note: another source reports {fact.value} for this [{n}]."
+            noted = f"{text}\n{note}"
+            if is_grounded(noted, [*citations, cited]):
+                return noted, [*citations, cited]
         return text, citations
 
     def _arm_names(self, snap: Snapshot) -> frozenset[str]:

@@ -3,6 +3,7 @@ same trial, arm and endpoint is flagged, not merged."""
 
 import pytest
 
+from bot.answer.grounding import ungrounded_numbers
 from bot.app.factsheet import compare, fact_sheet
 from bot.format.text import render_comparison, render_fact_sheet
 from tests.conftest import make_services, seed_files
@@ -45,7 +46,7 @@ def test_a_second_source_with_another_value_is_flagged(tmp_path, embedder):
     update = tmp_path / "update.txt"
     # written for this test: an updated analysis of the same trial and arm, another median OS
     update.write_text(
-        "IMforte update shows longer survival\n\n"
+        "IMforte update at 24 months shows longer survival\n\n"
         "In an updated analysis of the phase 3 IMforte trial, median overall survival was "
         "14.1 months with the combination therapy.\n"
     )
@@ -61,5 +62,10 @@ def test_a_second_source_with_another_value_is_flagged(tmp_path, embedder):
     answer = services.answerer.ask("Median OS with the combination therapy in IMforte?")
     assert answer.status == "answered"
     assert "another source reports" in answer.text
+    # the other source's title is in its citation, not in the note: a title's numbers (the 24
+    # of this update's) are no figures of its quotes
+    noted = answer.citations[-1]
+    assert noted.title not in answer.text and noted.title[:40] not in answer.text
+    assert ungrounded_numbers(answer.text, answer.citations) == []
     quotes = " ".join(c.quote for c in answer.citations)
     assert "13.2 months" in quotes and "14.1 months" in quotes

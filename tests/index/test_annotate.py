@@ -391,6 +391,9 @@ def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
         "Cohort II enrolled 40 patients. Cohort II had prior chemotherapy.",
         # ovarian cancer: a tumour marker (a guard)
         "CA-125 fell in most. CA-125 progression was not counted.",
+        # lymphoma and bladder cancer: a regimen's name and its cycle length after a hyphen
+        "Induction was R-CHOP-14 or R-CHOP-21. Most centres chose R-CHOP-21.",
+        "Neoadjuvant dd-MVAC-14 was given for four cycles. dd-MVAC-14 needed G-CSF support.",
     ],
 )
 def test_a_dose_a_stage_or_a_marker_is_no_trial(text, vocab):
