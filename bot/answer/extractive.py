@@ -27,6 +27,7 @@ from index.arms import (
     LEAD_CLAUSE,
     OUTCOME_VERBS,
     SCOPE_END,
+    SCOPE_PHRASE,
     arm_letters,
     arm_phrase,
     compared_with,
@@ -289,6 +290,14 @@ class ExtractiveEngine:
             and not _VERSUS.search(q.text)
         ):
             return []  # "mOS with 74Gy": the arm the question names by its dose
+        if (
+            fig is not None
+            and _courses(q.text, asked=True) & _own_courses(fig)
+            and not _VERSUS.search(q.text)
+        ):
+            return []  # "3-yr PFS in the 6 cycle arm": the arm named by its number of courses
+        if fig is not None and self._marked_arm(q, best.sentence, fig):
+            return []  # "EFS w/ short dex": the arm named by the word that tells it apart
         if not arm_open or fig is None or (one_drug and own_arm and not _VERSUS.search(q.text)):
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
@@ -464,6 +473,8 @@ class ExtractiveEngine:
             self._population_fit,
             self._values_fit,
             self._week_fit,
+            self._courses_fit,
+            self._marking_word_fit,
             self._qualifiers_fit,
             self._preferred,
         ):
@@ -496,6 +507,10 @@ class ExtractiveEngine:
             earlier = self._restated(s, fig, context)  # "the rates were": the sentence before
             if "count" in q.units and fig.unit == "time":
                 return None  # "how many pts were in each arm for the PFS analysis": no median
+            if q.units and "percent" not in q.units and fig.unit == "percent":
+                # "how many IBTR events": a count of them; "how long were pts followed": a
+                # time; neither is a rate
+                return None
             if _GAIN_BEFORE.search(s.text[max(0, fig.start - 60) : fig.start]) and not (
                 _GAIN_ASKED.search(q.text)
             ):
@@ -1303,6 +1318,80 @@ class ExtractiveEngine:
         week = weeks[-1]
         return score + 0.5 if week == q.week else None
 
+    def _courses_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """An arm asked by how many courses of its treatment it gives ("the 6 cycle arm", "4x
+        R-CHOP", "5 fractions"): the figure whose own arm says that many (in digits or words)
+        leads, one whose arm says another number of them is another arm's."""
+        asked = _courses(q.text, asked=True)
+        own = _own_courses(fig) if asked else set()
+        if not own:
+            return score
+        if own & asked:
+            return score + 1.0
+        return None if {n for _, n in own} & {n for _, n in asked} else score
+
+    def _marking_word_fit(
+        self,
+        q: Question,
+        s: Sentence,
+        terms: list[Term],
+        fig: Figure,
+        local: list[Term],
+        context: _ArticleContext,
+        score: float,
+    ) -> float | None:
+        """An arm asked by the word that tells it from the others its figure is listed with
+        ("short dex" of "89.6% with short dexamethasone vs 90.1% with standard dexamethasone"):
+        the figure whose own arm words hold it leads; one whose arm words do not, when another
+        listed figure's do, is that other arm's."""
+        marked = self._marked_arm(q, s, fig)
+        if marked is None:
+            return score
+        return score + 1.0 if marked else None
+
+    def _marked_arm(self, q: Question, s: Sentence, fig: Figure) -> bool | None:
+        """Whether the word that tells ``fig``'s arm from the others listed with it is asked
+        (True), another listed arm's is (False), or none is (None)."""
+        if fig.endpoint in STATISTICS or _VERSUS.search(q.text) or not q.content:
+            return None
+        if re.search(r"\brespectively\b", s.text, re.I):
+            return None  # "63%, 51% and 40% in the A, B and C arms, respectively": by order
+        run = self._run_of(s.text, fig)
+        at = [(f.start, f.end) for f in run]
+        if len(run) < 2 or (fig.start, fig.end) not in at:
+            return None
+        cell = is_table_row(s.text)
+        # (drugs, however shortened, tell arms apart by the rules of _other_arm)
+        drugs = _article_drugs(s.article)
+        words = [
+            {
+                w
+                for w in _own_arm_words(f, self.vocab, cell)
+                if not _drugs_named(w, drugs, self.vocab, _brands(s.article))
+            }
+            for f in run
+        ]
+        if not all(words):
+            return None  # "21.0 vs 5.5 months in the germline cohort": a part, not two arms
+        common = set.intersection(*words)
+
+        def asked(marks: set[str]) -> bool:
+            return any(_same_word(a, w) for a in q.content for w in marks)
+
+        marks = [w - common for w in words]
+        if asked(marks[at.index((fig.start, fig.end))]):
+            return True
+        return False if any(asked(m) for m in marks) else None
+
     def _qualifiers_fit(
         self,
         q: Question,
@@ -1505,8 +1594,8 @@ class ExtractiveEngine:
             score += 0.3
         if fig.detail:
             score += 0.3
-        if q.target == "enrollment" and _ENROLLED.search(f"{fig.label} {_own_scope(fig, s.text)}"):
-            score += 1.0  # "419 patients were randomized", not "the 176 who received it"
+        if q.target == "enrollment":
+            score += _enrolment_points(q, s.text, fig)
         if fig.unit == "dose" and self._phase_fit(q, fig, s.text):
             score += 1.0  # "maintenance: pembrolizumab 400 mg" for the maintenance dose
         if fig.unit == "dose":
@@ -3630,6 +3719,46 @@ _NUMBER_WORDS = {
     )
 }
 _COUNT = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+# an arm said by how many courses of its treatment it gives: "four cycles", "the 6-cycle arm",
+# "5 fractions"; asked, also "4x R-CHOP"
+_COURSES = re.compile(rf"\b{_COUNT}[\s-]*(cycle|course|fraction)s?\b", re.I)
+_ARM_NOUN = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.I)
+_TIMES = re.compile(r"\b(\d{1,2})\s?x\s+(?=[A-Z])")
+
+
+def _own_courses(fig: Figure) -> set[tuple[str, str]]:
+    """The courses a figure's own words say ("2.1% with 15 fractions and 1.4% with 5
+    fractions": 15 for 2.1%)."""
+    scope = fig.scope.strip()
+    cut = SCOPE_END.search(scope)
+    return _courses(scope[: cut.start()] if cut else scope)
+
+
+def _own_arm_words(fig: Figure, vocab: Vocabulary, cell: bool) -> set[str]:
+    """The words of a listed figure's own arm: "with short dexamethasone" of "89.6% with short
+    dexamethasone vs ...", a row's ``cell`` label ("Short dex (10 mg/m2 x 14 d)": short, dex);
+    none for words that are no arm's ("58%, compared with 29%")."""
+    scope = re.split(r"[(\[]", fig.scope.strip(), maxsplit=1)[0]
+    if not cell and not SCOPE_PHRASE.match(scope):
+        return set()
+    cut = SCOPE_END.search(scope)
+    own = scope[: cut.start()] if cut else scope
+    # ... up to its arm's noun: "in the placebo group stopped treatment early": the placebo group
+    noun = _ARM_NOUN.search(own)
+    own = own[: noun.end()] if noun else own
+    return {w for w in tokenize(own, vocab.stopwords) if w.isalpha()}
+
+
+def _courses(text: str, asked: bool = False) -> set[tuple[str, str]]:
+    """The (number, kind) of courses ``text`` says ("six cycles": ("6", "cycle"))."""
+    said = {
+        (_NUMBER_WORDS.get(n.casefold(), n), kind.casefold()) for n, kind in _COURSES.findall(text)
+    }
+    if asked:
+        said |= {(n, "cycle") for n in _TIMES.findall(text)}
+    return said
+
+
 _TIME_POINT = re.compile(
     rf"\b(?:(?:at|by|after)\s+{_COUNT}\s*(?:years?|yrs?|months?|mos?)\b"
     rf"|{_COUNT}[\s-]?(?:years?|yrs?|y|months?|mos?|mo)\b(?!\s+(?:old|of|or\b)))",
@@ -4052,6 +4181,12 @@ def _statistic_bracket(sentence: str, fig: Figure) -> str:
     return inner if len(inner) <= 160 else ""
 
 
+_RANDOMISED = re.compile(r"\brandomi[sz](?:ed|ation)\b|\brandomly assigned\b", re.I)
+# ... asked: "how many randomised" (not "how many randomised to drug-only had surgery": those
+# of an arm who had something)
+_RANDOMISED_ASKED = re.compile(
+    r"\b(?:randomi[sz]ed|randomly assigned)\b(?!\s+to\b)|\brandomi[sz]ation\b", re.I
+)
 _ENROLLED = re.compile(r"\b(?:randomi[sz]ed|randomly assigned|enrolled|accrued|a total of)\b", re.I)
 
 
@@ -4065,6 +4200,20 @@ def _dose_clause(sentence: str, start: int) -> str:
         if depth <= 0 and (c == ";" or sentence.startswith(", or ", i)):
             return sentence[start:i]
     return sentence[start:]
+
+
+def _enrolment_points(q: Question, sentence: str, fig: Figure) -> float:
+    """A head count said as those enrolled ("419 patients were randomized", not "the 176 who
+    received it"); asked "how many randomised", those randomised after an induction, not the
+    more registered or enrolled before it."""
+    own_clause = f"{fig.label} {_own_scope(fig, sentence)}"
+    if not _ENROLLED.search(own_clause):
+        return 0.0
+    if not _RANDOMISED_ASKED.search(q.text):
+        return 1.0
+    if _RANDOMISED.search(own_clause):
+        return 2.0
+    return 1.0 if _RANDOMISED.search(sentence) else 0.0  # a sentence silent on randomisation
 
 
 def _own_scope(fig: Figure, sentence: str = "") -> str:

@@ -60,6 +60,12 @@ _UNIT_INTENTS = (
         re.compile(r"\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.?|#)", re.I),
         frozenset({"count", "number"}),
     ),
+    # events counted ("how many IBTR events", "number of PFS events"): a count, never the
+    # share of patients who had one
+    (
+        re.compile(r"\b(?:how many|number of)\s+(?:[\w/-]+\s+){0,3}?events\b", re.I),
+        frozenset({"count", "number"}),
+    ),
     (
         re.compile(r"\bhow many\b|\bnumber of\b|(?<![\w#])#\s?of\b", re.I),
         frozenset({"count", "percent", "number"}),

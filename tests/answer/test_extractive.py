@@ -1530,6 +1530,208 @@ def test_a_count_of_randomized_patients_is_not_a_count_of_treated_ones(vocab):
     assert "714" in _answer(vocab, "how many pts were enrolled?", melanoma, ["relatlimab"]).text
 
 
+@pytest.mark.parametrize(
+    ("question", "sentences", "randomised", "registered"),
+    [
+        # lymphoma: registered for induction, then those in remission randomised
+        (
+            "how many pts randomized in ZETA-1?",
+            [
+                "ZETA-1 (NCT01234567), run by a cooperative group, enrolled 545 patients with "
+                "newly diagnosed lymphoma at 74 centres.",
+                "After induction, 268 patients in complete remission were randomised to "
+                "observation or radiotherapy.",
+            ],
+            "268",
+            "545",
+        ),
+        # myeloma: registered, then the responders randomly assigned to maintenance
+        (
+            "how many pts randomised in ZETA-1?",
+            [
+                "ZETA-1 (NCT01234567) registered 1,250 patients with newly diagnosed myeloma at "
+                "90 centres.",
+                "Of these, 612 patients who responded to induction were randomly assigned to "
+                "lenalidomide maintenance or observation.",
+            ],
+            "612",
+            "1,250",
+        ),
+    ],
+)
+def test_how_many_randomised_is_the_count_said_randomised(
+    vocab, question, sentences, randomised, registered
+):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert randomised in draft.text and registered not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # breast cancer: the events counted are asked, the article's rate does not answer
+        (
+            "how many IBTR events in the APBI arm?",
+            [
+                "The 10-year cumulative incidence of IBTR was 4.6% with APBI and 3.9% with WBI.",
+                "There were 161 IBTR events: 90 in the APBI arm and 71 in the WBI arm.",
+            ],
+        ),
+        # ovarian cancer: the share who progressed is no number of events (a guard)
+        (
+            "number of PFS events on olaparib?",
+            [
+                "Median PFS was 19.1 months with olaparib. Progression or death occurred in 51% "
+                "of patients receiving olaparib and 72% of those on placebo.",
+                "In total, 412 PFS events occurred: 230 in the placebo arm and 182 in the "
+                "olaparib arm.",
+            ],
+        ),
+    ],
+)
+def test_a_number_of_events_is_not_answered_with_a_rate(vocab, question, sentences):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert "%" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # breast cancer: the trial stopped for futility is no discontinuation of treatment, and
+        # "how long ... followed" asks a time, never a rate
+        (
+            "how long had pts been followed (median) when ZETA-1 was stopped?",
+            [
+                "ZETA-1 was stopped early for futility at the second interim analysis.",
+                "Treatment was discontinued because of adverse events in 25% of patients given "
+                "atezolizumab and 13% of controls.",
+                "At that point, patients had been followed for a median of 32 months.",
+            ],
+            "32 months",
+        ),
+        # glioblastoma: "followed for a median of" is the follow-up (a guard)
+        (
+            "how long were pts followed in ZETA-2?",
+            [
+                "In ZETA-2, 18% of patients with glioblastoma were alive at 5 years.",
+                "Patients were followed for a median of 40.2 months.",
+            ],
+            "40.2 months",
+        ),
+    ],
+)
+def test_how_long_patients_were_followed_is_the_follow_up(vocab, question, sentences, expected):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert expected in draft.text and "%" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "lead", "other"),
+    [
+        # lymphoma: the arm asked by its number of cycles, in digits; the article's in words
+        (
+            "3-yr PFS in the 6 cycle arm?",
+            [
+                "Patients were randomly assigned to four or six cycles of R-CHOP.",
+                "Three-year PFS was 96% with four cycles of R-CHOP versus 94% with six cycles.",
+            ],
+            "94%",
+            "96%",
+        ),
+        (
+            "3yr PFS with 4x R-CHOP?",
+            [
+                "Patients were randomly assigned to four or six cycles of R-CHOP.",
+                "Three-year PFS was 96% with four cycles of R-CHOP versus 94% with six cycles.",
+            ],
+            "96%",
+            "94%",
+        ),
+        # breast cancer: the arm asked by its number of fractions
+        (
+            "5-yr local recurrence with 5 fractions?",
+            [
+                "Women were randomly assigned to whole-breast radiotherapy in 15 fractions or in "
+                "5 fractions.",
+                "The 5-year local recurrence rate was 2.1% with 15 fractions and 1.4% with 5 "
+                "fractions.",
+            ],
+            "1.4%",
+            "2.1%",
+        ),
+    ],
+)
+def test_an_arm_asked_by_its_number_of_courses_is_that_arms(
+    vocab, question, sentences, lead, other
+):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    # that arm's figure alone, not both arms side by side
+    assert lead in draft.text and other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected", "other"),
+    [
+        # leukaemia: two schedules of one drug told apart by one word
+        (
+            "5-yr EFS w/ short dex?",
+            "The 5-year EFS was 89.6% with short dexamethasone vs 90.1% with standard "
+            "dexamethasone (HR 1.04; 95% CI, 0.82-1.31; P = 0.76).",
+            "89.6%",
+            "90.1%",
+        ),
+        # breast cancer: two ways of irradiating told apart by one word
+        (
+            "10y IBTR whole breast arm",
+            "The 10-year IBTR rate was 4.6% with partial-breast irradiation and 3.9% with "
+            "whole-breast irradiation.",
+            "3.9%",
+            "4.6%",
+        ),
+    ],
+)
+def test_an_arm_asked_by_the_word_that_tells_it_apart_is_that_arms(
+    vocab, question, sentence, expected, other
+):
+    draft = _answer_in(vocab, question, [sentence], prose=True)
+    assert expected in draft.text and other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # guards of the rule above. colorectal cancer: arms listed in order ("respectively")
+        # are told apart by that order
+        (
+            "was the ORR with enco+bini above 60%?",
+            "Confirmed objective response rates by central review were 63%, 51% and 40% in the "
+            "combination, encorafenib and vemurafenib arms, respectively.",
+            (),
+            "63%",
+        ),
+        # gastric cancer: "compared with 29% in those with ..." names no arm of the 58%
+        (
+            "ORR in IHC 3+ pts on T-DXd?",
+            "In patients with IHC 3+ disease, the ORR with T-DXd was 58%, compared with 29% in "
+            "those with IHC 2+/ISH-positive tumours.",
+            (),
+            "58%",
+        ),
+        # melanoma: a drug's shorthand ("nivo") is no word that tells the arms apart
+        (
+            "12-month EFS for the upfront surgery + adjuvant nivo arm",
+            "12-month EFS | Neoadjuvant ipi + nivo (n = 212): 83.7% | Adjuvant nivolumab "
+            "(n = 211): 57.2%",
+            ("ipilimumab", "nivolumab"),
+            "57.2%",
+        ),
+    ],
+)
+def test_words_that_name_no_arm_tell_no_arm_apart(vocab, question, sentence, drugs, expected):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, prose=True)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+
+
 def test_an_absolute_gain_at_a_landmark_is_the_difference_not_a_rate(vocab):
     # breast cancer and lung cancer: "the absolute 5-yr IDFS gain"
     breast = (

@@ -345,6 +345,17 @@ def test_how_many_months_asks_for_a_time(text, vocab):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "how many IBTR events in the APBI arm?",  # breast cancer
+        "number of PFS events on olaparib?",  # ovarian cancer
+    ],
+)
+def test_a_number_of_events_asks_for_a_count_not_a_share(text, vocab):
+    assert analyze(text, vocab).units == frozenset({"count", "number"})
+
+
+@pytest.mark.parametrize(
     ("text", "part"),
     [
         ("KEYNOTE-826 OS HR in pts who did NOT get bevacizumab?", "not bevacizumab"),  # cervical

@@ -391,6 +391,11 @@ def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
         "Cohort II enrolled 40 patients. Cohort II had prior chemotherapy.",
         # ovarian cancer: a tumour marker (a guard)
         "CA-125 fell in most. CA-125 progression was not counted.",
+        # breast and colorectal cancer: a gene's symbol said again and again
+        "Taselisib targets PIK3CA-mutant tumours. PIK3CA status was centrally tested; the PIK3CA "
+        "mutation rate was 40%.",
+        "PIK3CA mutations were found in 18% of colorectal tumours. Aspirin helped most where "
+        "PIK3CA was mutated.",
         # lymphoma and bladder cancer: a regimen's name and its cycle length after a hyphen
         "Induction was R-CHOP-14 or R-CHOP-21. Most centres chose R-CHOP-21.",
         "Neoadjuvant dd-MVAC-14 was given for four cycles. dd-MVAC-14 needed G-CSF support.",
