@@ -51,12 +51,13 @@ _TRIAL_HEADING = re.compile(rf"^[ \t#*]*({_NAME}):\s", re.M)
 # ("AGO-OVAR 16", "NRG-GY018": a group's capitals and a hyphen before the coded name; "N9741",
 # "S0777": a group's one letter and its protocol number; "ACT II": capitals and a Roman number)
 _ROMAN = r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)"
+# ("TROG 12.01", "MA.32": a group's number with a dot in it)
 # ... but never the tail of a hyphenated word: "R-CHOP-21", "dd-MVAC-14" are regimens
 _CODED_TRIAL = re.compile(
     r"\b(?<![-‑])((?:[A-Z]{2,}[-‑])?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z]*[-‑ ]?\d{1,5}[A-Z]{0,3}"
-    r"(?:[-‑]\d{1,5}[A-Z]{0,3})?"
+    r"(?:[-‑]\d{1,5}[A-Z]{0,3}|(?<=\d\d)\.\d{2})?"
     r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?"
-    r"|[A-Z]\d{4,5}"
+    r"|[A-Z]\d{4,5}|[A-Z]{2}\.\d{1,2}"
     rf"|[A-Z]{{3,}}[-‑ ]{_ROMAN}|[A-Z][a-z]{{3,}} {_ROMAN})\b(?![-‑])"
 )
 # what a coded name with a Roman number must not be: a stage, grade or phase, a part of a text
@@ -170,6 +171,8 @@ def _coded_names(text: str, vocab: Vocabulary) -> Counter[str]:
             first.upper() in _NOT_BEFORE_ROMAN or vocab.is_whole_term(first)
         ):
             continue
+        if re.fullmatch(r"[A-Z]{1,2}[-‑ ]\d+\.\d+", name):
+            continue  # "OR 13.94": a statistic and its value, no group's dotted number
         coded[name] += 1
     return coded
 

@@ -368,6 +368,12 @@ def test_a_trials_name_may_join_its_number_with_a_dot(text, name, vocab):
             "Myeloma XI",
         ),
         ("Sarcoma IX enrolled 300 patients. Sarcoma IX tested trabectedin.", "Sarcoma IX"),
+        # head and neck cancer and breast cancer: a group's number with a dot in it
+        (
+            "TROG 12.01 randomised 189 patients. In TROG 12.01, cetuximab was no better.",
+            "TROG 12.01",
+        ),
+        ("MA.32 enrolled 3,649 women. In MA.32, metformin did not improve IDFS.", "MA.32"),
     ],
 )
 def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
@@ -396,6 +402,9 @@ def test_coded_names_of_cooperative_groups_are_trials(text, name, vocab):
         "mutation rate was 40%.",
         "PIK3CA mutations were found in 18% of colorectal tumours. Aspirin helped most where "
         "PIK3CA was mutated.",
+        # lung and colorectal cancer: a statistic's two letters and its value, twice (a guard)
+        "The odds were high (OR 13.94). After adjustment, OR 13.94 held.",
+        "Risk rose (HR 12.50); in the update the HR 12.50 stood.",
         # lymphoma and bladder cancer: a regimen's name and its cycle length after a hyphen
         "Induction was R-CHOP-14 or R-CHOP-21. Most centres chose R-CHOP-21.",
         "Neoadjuvant dd-MVAC-14 was given for four cycles. dd-MVAC-14 needed G-CSF support.",
