@@ -1371,12 +1371,12 @@ class ExtractiveEngine:
             return None
         cell = is_table_row(s.text)
         # (drugs, however shortened, tell arms apart by the rules of _other_arm)
-        drugs = _article_drugs(s.article)
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
         words = [
             {
                 w
                 for w in _own_arm_words(f, self.vocab, cell)
-                if not _drugs_named(w, drugs, self.vocab, _brands(s.article))
+                if not _drugs_named(w, drugs, self.vocab, brands)
             }
             for f in run
         ]
