@@ -31,7 +31,7 @@ SCOPE_END = re.compile(
 _NO_ARM = re.compile(r"^(?:of|in|among|for)\s+(?:the\s+)?(?:patients|those|participants)$", re.I)
 # "with a 95 percent confidence interval of 0.11 to 0.25": the figure's interval, no arm
 _INTERVAL = re.compile(r"\bconfidence\s+interval\b|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+CI\b", re.I)
-_ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
+ARM_WORD = re.compile(r"\b(?:arm|group|cohort)\b", re.I)
 # a cut-off on a measure: "CrCl >= 60 mL/min", "ECOG PS <2", "40-<60" (who, as a row label)
 _CUT_IN_LABEL = re.compile(r"[A-Za-z][\w.-]*\s*(?:>=|<=|[<>≥≤])\s*\d|\d\s*[-–]\s*<\s*\d")
 _INHERIT_WITHIN = 400  # characters: a list's arms are said in the sentence just before
@@ -421,7 +421,7 @@ def names_arm(phrase: str, drugs: list[str], vocab: Vocabulary) -> bool:
     """The phrase names an arm: an arm term, a drug of the article, or "arm"/"group"."""
     if any(t.qualifier == "arm" for t in vocab.terms(phrase)):
         return True
-    return names_drug(drugs, phrase) or bool(_ARM_WORD.search(phrase))
+    return names_drug(drugs, phrase) or bool(ARM_WORD.search(phrase))
 
 
 def inherit_arms(

@@ -227,8 +227,8 @@ class Answerer:
             cited = Citation(
                 n, article.title, article.source, fact.sentence, article.id, fact.start, fact.end
             )
-            # the source's title is in its citation, not in the note: a title's numbers
-            # ("IELSG37", "5-year update") are no figures of the quotes
+            # the source's title is in its citation, not in the note: a title's numbers (a
+            # trial's name, "5-year update") are no figures of the quotes
             note = f"Note: another source reports {fact.value} for this [{n}]."
             noted = f"{text}\n{note}"
             if is_grounded(noted, [*citations, cited]):

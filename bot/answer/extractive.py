@@ -24,6 +24,7 @@ from bot.answer.question import (
 from bot.answer.trials import about_trials, name_key, names_trial
 from index.annotate import lists_only_drugs
 from index.arms import (
+    ARM_WORD,
     LEAD_CLAUSE,
     OUTCOME_VERBS,
     SCOPE_END,
@@ -1797,9 +1798,7 @@ class ExtractiveEngine:
         dose ("85 mg/m2 oxaliplatin" is the drug's dose, not an arm's)."""
         if is_table_row(s.text) or fig.unit == "dose":
             return ""
-        scope = fig.scope.strip()
-        cut = SCOPE_END.search(scope)
-        phrase = (scope[: cut.start()] if cut else scope).strip()
+        phrase = _scope_to_end(fig).strip()
         first = phrase.split()[0] if phrase else ""
         if len(phrase.split()) > 4 or not first:
             return ""
@@ -3722,29 +3721,32 @@ _COUNT = rf"(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
 # an arm said by how many courses of its treatment it gives: "four cycles", "the 6-cycle arm",
 # "5 fractions"; asked, also "4x R-CHOP"
 _COURSES = re.compile(rf"\b{_COUNT}[\s-]*(cycle|course|fraction)s?\b", re.I)
-_ARM_NOUN = re.compile(r"\b(?:arms?|groups?|cohorts?)\b", re.I)
 _TIMES = re.compile(r"\b(\d{1,2})\s?x\s+(?=[A-Z])")
+
+
+def _scope_to_end(fig: Figure) -> str:
+    """A figure's words after it up to the end of its own phrase (``SCOPE_END``: "with 15
+    fractions" of "2.1% with 15 fractions and 1.4% with 5 fractions")."""
+    scope = fig.scope.strip()
+    cut = SCOPE_END.search(scope)
+    return scope[: cut.start()] if cut else scope
 
 
 def _own_courses(fig: Figure) -> set[tuple[str, str]]:
     """The courses a figure's own words say ("2.1% with 15 fractions and 1.4% with 5
     fractions": 15 for 2.1%)."""
-    scope = fig.scope.strip()
-    cut = SCOPE_END.search(scope)
-    return _courses(scope[: cut.start()] if cut else scope)
+    return _courses(_scope_to_end(fig))
 
 
 def _own_arm_words(fig: Figure, vocab: Vocabulary, cell: bool) -> set[str]:
     """The words of a listed figure's own arm: "with short dexamethasone" of "89.6% with short
     dexamethasone vs ...", a row's ``cell`` label ("Short dex (10 mg/m2 x 14 d)": short, dex);
     none for words that are no arm's ("58%, compared with 29%")."""
-    scope = re.split(r"[(\[]", fig.scope.strip(), maxsplit=1)[0]
-    if not cell and not SCOPE_PHRASE.match(scope):
+    own = re.split(r"[(\[]", _scope_to_end(fig), maxsplit=1)[0]
+    if not cell and not SCOPE_PHRASE.match(own):
         return set()
-    cut = SCOPE_END.search(scope)
-    own = scope[: cut.start()] if cut else scope
     # ... up to its arm's noun: "in the placebo group stopped treatment early": the placebo group
-    noun = _ARM_NOUN.search(own)
+    noun = ARM_WORD.search(own)
     own = own[: noun.end()] if noun else own
     return {w for w in tokenize(own, vocab.stopwords) if w.isalpha()}
 
