@@ -47,6 +47,13 @@ _SUBJECT_PART = re.compile(
     r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;:]{3,90}?"
     rf"(?=,|\s(?:{OUTCOME_VERBS}|{_FARED})\b)"
 )
+_RESTRICTED_TO = re.compile(
+    r"\b(?:focus(?:ing|ed)\s+on|restricted\s+to|limited\s+to|confined\s+to)\s+(?:the\s+)?"
+    r"(?:patients|pts|participants|people|women|men|children|those)\s+"
+    r"(?:with|without|who|whose|aged|younger|older)\b[^,;:]{3,90}?"
+    rf"(?=[,;:]|\s(?:{OUTCOME_VERBS}|{_FARED}|reported|showed)\b)",
+    re.I,
+)
 _OUTCOME_VERB = re.compile(rf"\b{OUTCOME_VERBS}\b|\b{_FARED}\b[^.;:]*:")
 
 
@@ -92,7 +99,9 @@ _POPULATION_WORD = re.compile(
 )
 _OVERALL = re.compile(
     r"\b(?:overall|all|whole|entire|intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|"
-    r"all-comers|randomi[sz]ed)\b\s*(?:patients|population|study population|participants)?",
+    # (not "All-cause mortality", "all-grade": a kind of event, not everyone)
+    r"all-comers|randomi[sz]ed)\b(?!-(?!comers))"
+    r"\s*(?:patients|population|study population|participants)?",
     re.I,
 )
 _ANAPHORA = re.compile(
@@ -179,6 +188,8 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
     subject = _SUBJECT_PART.match(sentence)
     if subject and _OUTCOME_VERB.search(sentence, subject.end(), fig.start):
         phrases.append(subject.group(0))
+    # "An update, focusing on patients with TP53 wild-type tumors, reported a median PFS of"
+    phrases += [m.group(0) for m in _RESTRICTED_TO.finditer(sentence, 0, fig.start)]
     m = _SCOPE_POPULATION.match(fig.scope.strip()) or _SCOPE_CUT.match(fig.scope.strip())
     if m:
         phrases.append(m.group(0))

@@ -568,7 +568,11 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             elif _assigned_count(sentence, e, m.group(0)):
                 raw.append((s, e, m.group(0), "enrollment"))  # "742 to BrECADD"
                 continue
-            elif not _counts_patients(sentence, e) and not _is_estimate(sentence, e, m.group(0)):
+            elif not (
+                _counts_patients(sentence, e)
+                or _is_estimate(sentence, e, m.group(0))
+                or _is_elided_ratio(sentence, s, e, m.group(0))
+            ):
                 continue
         raw.append((s, e, m.group(0), None))
 
@@ -813,6 +817,29 @@ def _is_estimate(sentence: str, end: int, value: str) -> bool:
     return "." in value and bool(
         _detail_after(sentence, end) or _CI_IN_WORDS_AFTER.match(sentence, end)
     )
+
+
+def _is_elided_ratio(sentence: str, start: int, end: int, value: str) -> bool:
+    """A ratio's value said again for another part, its label left out ("Node-positive
+    patients had an HR of 0.81 and node-negative patients 0.88")."""
+    return bool(
+        _BARE_RATIO.fullmatch(value)
+        and _RATIO_THEN_JOIN.search(sentence[:start])
+        and not _UNIT_OR_RANGE_AFTER.match(sentence, end)
+    )
+
+
+_BARE_RATIO = re.compile(r"[01]?\.\d+")
+# a ratio labelled, its value, then a joining word and only words up to the next value
+_RATIO_THEN_JOIN = re.compile(
+    r"\b(?:HRs?|hazard\s+ratios?|ORs?|odds\s+ratios?)\b[^\d;]{0,20}[01]?\.\d+\b"
+    r"[^\d;]{0,60}?\b(?:and|while|whereas|but)\b[^\d;()]{0,60}$",
+    re.I,
+)
+# (nor a value the words after it name: "0.530 was the P value")
+_UNIT_OR_RANGE_AFTER = re.compile(
+    r"\s*(?:%|[-–]\s*\d|to\s+\d|months?\b|mo\b|years?\b)|\s+(?:was|is|were|are)\b", re.I
+)
 
 
 _CI_IN_WORDS_AFTER = re.compile(
@@ -1335,6 +1362,8 @@ def _is_prose(cell: str) -> bool:
     return len(re.findall(r"[A-Za-z]{3,}", cell)) >= 4
 
 
+# a cell's value said as a P value: "P = .006", "P<"
+_P_BEFORE = re.compile(r"(?<![\w.])P\s*[=<>≤]?$", re.I)
 # its value as prose gives it: "0.21" of "P=0.21", "<0.001" of "P<0.001"
 _CELL_P = re.compile(r"(?<![\w.])P\s*(?:=\s*|(?=[<>≤]))(?P<v>[<>≤]?\s?0?\.\d+)", re.I)
 
@@ -1376,10 +1405,13 @@ def _cell_figure(
 ) -> Figure:
     """One value of a table cell; ``side`` is its arm when the cell lists the arms."""
     # "Effect: HR 0.72": the statistic the cell names before its value is what it holds
-    head = f"{head} {value_text[: m.start()].strip()}".strip() if m.start() else head
+    before = value_text[: m.start()].strip()
+    head = f"{head} {before}".strip() if before else head
     head_terms = [t for t in vocab.terms(head) if t.kind == "endpoint"]
-    # "PFS HR (95% CI)": the statistic is what the cell holds, the endpoint what it is about
-    head_terms.sort(key=lambda t: t.key not in STAT_KEYS)
+    # "PFS HR (95% CI)": the statistic is what the cell holds, the endpoint what it is about;
+    # under "HR (95% CI) / P", a cell "P = .006" holds the one it names
+    named = {t.key for t in vocab.terms(before) if t.key in STAT_KEYS}
+    head_terms.sort(key=lambda t: (t.key not in STAT_KEYS, t.key not in named))
     # (a caption's "randomized comparison" or "enrolled" names no endpoint of the row's cells)
     label_terms = [t for t in label_terms if t.key != "enrollment"] if head_terms else label_terms
     if head_terms and (not label_terms or head_terms[0].key in STAT_KEYS):
@@ -1388,6 +1420,8 @@ def _cell_figure(
         endpoint, what, who = label_terms[-1].key, label, head
     else:
         endpoint, what, who = None, f"{label} {head}", ""
+    if _P_BEFORE.search(before):
+        endpoint, what, who = "P value", head, label
     if endpoint in STAT_KEYS and (
         (label_terms and label_terms[-1].key not in STAT_KEYS) or len(head_terms) > 1
     ):

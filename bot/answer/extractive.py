@@ -721,6 +721,7 @@ class ExtractiveEngine:
         "_other_trial",  # another trial's figure: a teaser's, a round-up's other trial
         "_other_trials_column",  # a side-by-side table's column of the other trial
         "_other_arms_figure",  # the figure of an arm with other drugs than the question names
+        "_negated_arm",  # "DFS with nelarabine": "82.1% without it" is the arm without the drug
         "_other_regimens_figure",  # "TCH" asked: "0.64 with AC-TH" is another regimen's
         "_other_comparators_ratio",  # the hazard ratio against another comparator
         "_ratio_of_dose_arms",  # "cetux OS HR": not the ratio of 74 Gy against 60 Gy
@@ -915,6 +916,25 @@ class ExtractiveEngine:
         regimens = s.article.meta.get("regimens", [])
         return not about_trials(q.trials, s.text, trials, s.section, s.outline, regimens)
 
+    def _negated_arm(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
+        """The arm given a drug asked, and the figure's own words say the arm without it ("82.1%
+        without it", a row "No nelarabine"); or the arm without it asked ("no-nelarabine pts")
+        and the figure's words say the drug given, not withheld."""
+        if fig.endpoint in STATISTICS:
+            return False
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        asked = _drugs_named(q.text, drugs, self.vocab, brands)
+        if not asked or _VERSUS.search(q.text):
+            return False
+        own = _scope_to_end(fig).strip()  # ("82.1% without it": no arm phrase _arm_said reads)
+        arm = own if _WITHOUT.match(own) else self._arm_said(s, fig, drugs)
+        if not arm:
+            return False
+        withheld = _withheld(arm, asked, drugs, self.vocab, brands, pronoun=True)
+        if _withheld(q.text, asked, drugs, self.vocab, brands):
+            return not withheld and bool(asked & _drugs_named(arm, drugs, self.vocab, brands))
+        return withheld
+
     def _other_trials_column(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
@@ -943,7 +963,7 @@ class ExtractiveEngine:
             return False
         versus = _VERSUS.search(q.text)
         asked_text = q.text[: versus.start()] if versus else q.text
-        asked = {c for c in codes if _names_regimen(asked_text, c)}
+        asked = _regimens_asked(asked_text, codes)
         if not asked:
             return False
         arm = self._arm_said(s, fig, _article_drugs(s.article))
@@ -1257,6 +1277,9 @@ class ExtractiveEngine:
         score: float,
     ) -> float | None:
         """Figures the question names ("ORR at 8 mg/kg") and a CI when one is asked."""
+        unit = _asked_dose_unit(q.text)
+        if unit and fig.unit == "dose" and _dose_unit_of(fig.value) != unit:
+            return None  # "BV dose, mg/kg?": not a cumulative "16.8 g/m2" of another drug
         sentence_values = named_values(s.text)
         own_values = named_values(_arm_words(s, fig))
         for v in q.values:
@@ -1353,11 +1376,61 @@ class ExtractiveEngine:
         """An arm asked by the word that tells it from the others its figure is listed with
         ("short dex" of "89.6% with short dexamethasone vs 90.1% with standard dexamethasone"):
         the figure whose own arm words hold it leads; one whose arm words do not, when another
-        listed figure's do, is that other arm's."""
+        listed figure's do, is that other arm's. So for a part of the population a statistic
+        is listed for by the words before it ("by race (Asian patients: HR 0.36)")."""
         marked = self._marked_arm(q, s, fig)
-        if marked is None:
-            return score
-        return score + 1.0 if marked else None
+        if marked is not None:
+            return score + 1.0 if marked else None
+        points = self._marked_part(q, s, fig)
+        return None if points is None else score + points
+
+    def _marked_part(self, q: Question, s: Sentence, fig: Figure) -> float | None:
+        """Points for the word that tells ``fig``'s part of the population from the other parts
+        a sentence lists the same statistic for, said before each value ("Node-positive patients
+        had an HR of 0.81 and node-negative patients 0.88"): 1 when all of it is asked; when another
+        part's is, None if ``fig``'s says its opposite ("positive" for "node-negative"), else -1
+        (that part may be one of this one's: "stage IB patients with tumours of 4 cm or larger
+        ... those with smaller tumours"); 0 when none is."""
+        said_asked = [*q.content, *q.population, *(k for k, _ in q.qualifiers)]
+        asked = {p for w in said_asked for p in re.split(r"[-/\s]", w.casefold()) if len(p) > 2}
+        asked |= {"positive" for w in said_asked if w.endswith("+")}  # "node+", "HER2+"
+        if fig.endpoint not in STATISTICS or not asked or re.search(r"\brespectively\b", s.text):
+            return 0.0
+        listed = [f for f in extract_figures(s.text, self.vocab) if f.endpoint == fig.endpoint]
+        if len(listed) < 2 or all(f.start != fig.start for f in listed):
+            return 0.0
+        if any(_SCOPE_AFTER.match(s.text, f.end) for f in listed):
+            return 0.0  # "0.62 in men and 0.85 in women": each part said after its value
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        leads = [
+            _lead_words(s.text, listed[i - 1].end if i else 0, f.start)
+            for i, f in enumerate(listed)
+        ]
+        if not all(lead & _PART_NOUNS for lead in leads):
+            return 0.0  # "EFS was 26% in both arms (HR 0.99) ... with DHAP (HR 1.03)": no parts
+        words = [
+            {
+                w
+                for w in lead
+                if w not in self.vocab.stopwords
+                and not _drugs_named(w, drugs, self.vocab, brands)
+                and not any(t.kind == "endpoint" for t in self.vocab.terms(w))
+            }
+            for lead in leads
+        ]
+        common = set.intersection(*words)
+        marks = [w - common - _PART_NOUNS - _PART_GLUE for w in words]
+
+        def said(mark: set[str]) -> bool:
+            return any(_same_word(a, w) for a in asked for w in mark)
+
+        own = marks[[f.start for f in listed].index(fig.start)]
+        if own and all(said({w}) for w in own):
+            return 1.0  # (every word of its part asked: no part of the part asked about)
+        if said(own) or not any(said(m) for m in marks):
+            return 0.0
+        opposites = {frozenset(pair) for pair in self.vocab.opposites}
+        return None if any(frozenset((a, w)) in opposites for a in asked for w in own) else -1.0
 
     def _marked_arm(self, q: Question, s: Sentence, fig: Figure) -> bool | None:
         """Whether the word that tells ``fig``'s arm from the others listed with it is asked
@@ -2007,7 +2080,10 @@ class ExtractiveEngine:
         same cells); else empty."""
         if not is_table_row(s.text):
             return []
-        label, cells = row_cells(s.text)
+        caption_and_label, cells = row_cells(s.text)
+        # (a caption before the label says what the table measures: "Median PFS by subgroup:
+        # TP53 mutant" is a row of a part)
+        label = caption_and_label.rsplit(": ", 1)[-1]
         if is_overall(label) or any(t.kind == "endpoint" for t in self.vocab.terms(label)):
             return []
         drugs = _article_drugs(s.article)
@@ -2027,7 +2103,9 @@ class ExtractiveEngine:
         if article not in context.overall_rows:
             rows = (row_cells(line) for line in context.text.get(article, "").split("\n"))
             context.overall_rows[article] = {
-                tuple(h for h, _, _ in cells) for label, cells in rows if is_overall(label)
+                tuple(h for h, _, _ in cells)
+                for label, cells in rows
+                if is_overall(label.rsplit(": ", 1)[-1])
             }
         return context.overall_rows[article]
 
@@ -2202,10 +2280,16 @@ class ExtractiveEngine:
     ) -> bool:
         """A row of a table of subgroups (its section says so) is that subgroup's: it answers
         only a question that names the row's own words, those the headline does not give the
-        whole trial ("FLT3-ITD VAF 3%-25%" in a FLT3-ITD trial is asked by "VAF")."""
-        if not is_table_row(s.text) or not _SUBGROUP_WORD.search(s.section):
+        whole trial ("FLT3-ITD VAF 3%-25%" in a FLT3-ITD trial is asked by "VAF"). So is a
+        row whose own label names a part and its endpoint ("High-risk subset, 5-year DFS")."""
+        if not is_table_row(s.text):
             return False
         label, _ = row_cells(s.text)
+        if not _SUBGROUP_WORD.search(s.section):
+            label = label.rsplit(": ", 1)[-1]  # (after a caption: "SOFT: results by arm: ...")
+            if not _PART_IN_LABEL.search(label) or is_overall(label):
+                return False
+            label = self._part_of_label(label)
 
         def parts(text: str) -> set[str]:  # "FLT3-ITD–positive": flt3, itd, positive
             words = self.vocab.content_words(re.sub(r"[-‐‑–/]", " ", text))
@@ -2221,6 +2305,17 @@ class ExtractiveEngine:
         # ... or by the vocabulary's name for it: "1L" for "First line", "HCV" for "Hepatitis C"
         named = {key for key, _ in q.qualifiers} | set(q.groups)
         return not any(t.key in named for t in self.vocab.terms(label))
+
+    def _part_of_label(self, label: str) -> str:
+        """A row label's words of its part, without its endpoint, time point and the word that
+        says it is a part ("High-risk subset, 5-year DFS": "High-risk")."""
+        spans = [(t.start, t.end) for t in self.vocab.terms(label) if t.kind == "endpoint"]
+        spans += [m.span() for m in _LABEL_TIME.finditer(label)]
+        spans += [m.span() for m in _PART_IN_LABEL.finditer(label)]
+        chars = list(label)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
 
     def _endpoint_of_a_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -3250,6 +3345,8 @@ def _is_design_value(sentence: str, fig: Figure) -> bool:
 
 _GRADE_SAID = re.compile(r"\bgrades?\b|\bG[1-5]\b|\bCTCAE\b", re.I)
 _SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
+_PART_IN_LABEL = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?|cohorts?)\b", re.I)
+_LABEL_TIME = re.compile(r"\b\d+[\s-]?(?:years?|yrs?|months?|mos?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 # where a clause about another part of the population begins: "..., while those older than
 # 65 had", "; in patients aged 75 or older"
@@ -3585,6 +3682,17 @@ def _code_words(article: ArticleRecord) -> set[str]:
     return {c.casefold() for c in _regimen_codes(article)}
 
 
+def _regimens_asked(text: str, codes: set[str] | list[str]) -> set[str]:
+    """The regimen codes ``text`` names: as typed, or a combined code by each of its parts
+    ("VAC alternating VI" names "VAC/VI", and then not "VAC" alone)."""
+    asked = {c for c in codes if _names_regimen(text, c)}
+    for code in codes:
+        parts = [p for p in re.split(r"[/+]", code) if p]
+        if len(parts) > 1 and all(_names_regimen(text, p) for p in parts):
+            asked = (asked | {code}) - set(parts)
+    return asked
+
+
 def _names_regimen(text: str, code: str) -> bool:
     """``text`` names the regimen ``code``: as typed, or in any case when it has three
     letters or more ("tch"; "pc" or "go" lower case are words)."""
@@ -3868,6 +3976,62 @@ def _other_stage(codes: list[str], part: set[str]) -> bool:
     return bool(asked and said and not asked & said)
 
 
+def _withheld(
+    text: str,
+    asked: set[str],
+    drugs: list[str],
+    vocab: Vocabulary,
+    brands: dict[str, list[str]],
+    pronoun: bool = False,
+) -> bool:
+    """``text`` says an asked drug withheld: "without nelarabine", "No nelarabine", "the
+    no-nelarabine pts", "w/o"; with ``pronoun``, "without it" too."""
+    for m in _WITHOUT.finditer(text):
+        if pronoun and m.group("what").casefold() in ("it", "them", "the drug"):
+            return True
+        if asked & _drugs_named(m.group("what"), drugs, vocab, brands):
+            return True
+    return False
+
+
+_WITHOUT = re.compile(
+    r"(?<![\w-])(?:without|no|w/o|minus)[\s-]+(?P<what>the drug|[\w-]+(?:[\s-][\w-]+)?)", re.I
+)
+
+
+# the nouns that say a value's words name a part of the population ("Asian patients", "<65
+# years", "node-negative women"), which tell no part from another
+_PART_NOUNS = frozenset(
+    {"patients", "pts", "women", "men", "those", "people", "participants", "children", "adults"}
+    | {"subgroup", "subgroups", "subset", "cohort", "group", "population", "tumours", "tumors"}
+    | {"disease", "smokers", "years", "aged", "older", "younger"}
+)
+_PART_GLUE = frozenset({"with", "without", "in", "among", "it", "that", "this", "had", "for"})
+# a value's part said right after it ("0.62 in men"), not before it
+_SCOPE_AFTER = re.compile(r"\s*(?:in|among|for|with)\b", re.I)
+# where the words of a value's part start: after a bracket, a semicolon, a comma or a joining word
+_PART_BREAK = re.compile(r"[(;,]|\b(?:and|while|whereas|but)\b", re.I)
+
+
+def _lead_words(sentence: str, start: int, end: int) -> set[str]:
+    """The words before a value that say its part, from the last break with words after it
+    ("), by race (Asian patients: HR" gives asian, patients; "brain metastases (HR" the words
+    before the bracket)."""
+    text = sentence[start:end]
+    cuts = [0, *(m.end() for m in _PART_BREAK.finditer(text))]
+    for cut in reversed(cuts):
+        words = {w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text[cut:])}
+        words -= _STATISTIC_WORDS
+        if words:
+            return words
+    return set()
+
+
+_STATISTIC_WORDS = frozenset(
+    {"hr", "hazard", "ratio", "or", "odds", "ci", "p", "of", "was", "an", "a"}
+)
+
+
 def _same_word(a: str, b: str) -> bool:
     """Same word, or one a clipped form of the other ("chemo", "chemotherapy")."""
     if a == b:
@@ -3956,6 +4120,33 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
         return landmark_months(after[0])
     inherited = _landmarks(fig.label)  # said in the sentence before ("At five years, ...")
     return landmark_months(inherited[0]) if inherited else None
+
+
+# a dose's unit the question names without a value ("what BV dose, mg/kg?", "dose in Gy")
+_DOSE_UNIT_ASKED = re.compile(r"(?<![\d.\s])\s*\b(m?g/(?:kg|m2|m²)|c?Gy|AUC)(?![\w/])", re.I)
+
+
+def _asked_dose_unit(text: str) -> str | None:
+    found = [m.group(1) for m in _DOSE_UNIT_ASKED.finditer(text)]
+    return _dose_unit_of(found[0]) if len(found) == 1 else None
+
+
+def _dose_unit_of(value: str) -> str:
+    """A dose value's unit, one spelling ("100 mg/m²" and "mg/m2": "mg/m2"; "AUC 5": "auc")."""
+    unit = re.sub(r"^[\d.,\s]+|(?<=AUC)[\s\d.,]+$|/d(?:ay)?$", "", value, flags=re.I)
+    unit = unit.casefold().replace("²", "2")
+    # "125 mg per square metre", "milligrams per kilogram": the same units spelt out
+    for spelt, short in _SPELT_UNITS:
+        unit = spelt.sub(short, unit)
+    return unit
+
+
+_SPELT_UNITS = (
+    (re.compile(r"milligrams?"), "mg"),
+    (re.compile(r"\bgrams?"), "g"),
+    (re.compile(r"\s*per\s+square\s+met(?:re|er)s?"), "/m2"),
+    (re.compile(r"\s*per\s+(?:kilogram|kg)s?"), "/kg"),
+)
 
 
 def _same_unit(a: str, b: str) -> bool:

@@ -443,6 +443,7 @@ def _counts_an_event(q: Question, vocab: Vocabulary) -> bool:
     words beyond the patients, their part of the population and their arm."""
     said = {word for part in q.population for word in part.split()}
     said |= {word for c in q.codes for word in vocab.content_words(c)}  # "in RUBY", "CM 816"
+    said |= {w for w in q.content if "-" in w and set(w.split("-")) <= said}  # "wild-type"
     return any(
         w not in said and not vocab.is_drug_name(w) and w not in _PATIENT_WORDS for w in q.content
     )
@@ -451,6 +452,8 @@ def _counts_an_event(q: Question, vocab: Vocabulary) -> bool:
 _PATIENT_WORDS = frozenset(
     {"pts", "pt", "patient", "people", "participant", "total", "arm", "each", "trial", "study"}
     | {"randomization", "randomisation", "ratio", "overall", "all", "group", "cohort"}
+    # (the part of the population it names: "how many pts in the TP53 wild-type subgroup")
+    | {"subgroup", "subset", "population", "stratum", "women", "men"}
 )
 
 

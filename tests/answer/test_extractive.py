@@ -9308,3 +9308,254 @@ def test_patients_assigned_to_an_arm_are_no_part_of_the_population(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs=["methotrexate", "osimertinib"])
     assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "other"),
+    [
+        # Hodgkin lymphoma: "mg/kg" asked is not answered by a cumulative dose in g/m2
+        (
+            "what BV dose was given in the control arm, mg/kg?",
+            [
+                "The alternating regimen delivered a cumulative cyclophosphamide dose of 8.4 g/m2,"
+                " half the 16.8 g/m2 given with VAC alone."
+            ],
+            ["cyclophosphamide"],
+            "16.8",
+        ),
+        # head and neck cancer: "mg/m2" asked is not answered by a dose in Gy
+        ("cisplatin dose, mg/m2?", ["Radiotherapy was given to 70 Gy in 35 fractions."], [], "70"),
+    ],
+)
+def test_a_dose_unit_asked_is_not_answered_by_another_unit(
+    question, sentences, drugs, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # pancreatic and lymphoma: the unit asked, spelt out or not, in the article's spelling
+        (
+            "nab-paclitaxel dose? mg/m2",
+            "Nab-paclitaxel at 125 mg per square metre was given on days 1, 8 and 15.",
+            "125 mg per square metre",
+        ),
+        (
+            "dose of brentuximab vedotin in mg/kg?",
+            "Brentuximab vedotin was given at 1.8 mg/kg every 3 weeks.",
+            "1.8 mg/kg",
+        ),
+    ],
+)
+def test_a_dose_unit_asked_is_answered_in_any_spelling(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=["paclitaxel", "brentuximab vedotin"])
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "other"),
+    [
+        # endometrial and breast cancer: "how many pts in the X subgroup" is not answered by
+        # the subgroup's hazard ratio or its row
+        (
+            "how many pts in the TP53 wild-type subgroup?",
+            [
+                "Median PFS by subgroup, selinexor vs placebo: TP53 wild-type (n = 103) | "
+                "Selinexor: 13.7 mo | Placebo: 3.7 mo | HR (95% CI): 0.375 (0.210-0.670)"
+            ],
+            "0.375",
+        ),
+        (
+            "how many women were in the node-negative subgroup?",
+            [
+                "DFS by nodal status: Node-negative (n = 1,412) | Letrozole: 88% | Placebo: 84% | "
+                "HR: 0.74"
+            ],
+            "0.74",
+        ),
+    ],
+)
+def test_a_subgroups_head_count_is_no_ratio_of_it(question, rows, other, vocab):
+    draft = _answer_in(vocab, question, rows)
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "values", "others"),
+    [
+        # endometrial cancer: rows of parts under a caption that names the endpoint are the
+        # parts', not the whole trial's (the rows retrieved before the sentence)
+        (
+            "mPFS selinexor vs placebo?",
+            [
+                "Median PFS by subgroup, selinexor vs placebo: Intention-to-treat (n = 263) | "
+                "Selinexor: 5.7 mo | Placebo: 3.8 mo | HR (95% CI): 0.705 (0.499-0.996)",
+                "Median PFS by subgroup, selinexor vs placebo: TP53 mutant | Selinexor: 3.2 mo | "
+                "Placebo: 5.2 mo | HR (95% CI): 1.09",
+                "In the intention-to-treat population, median PFS was 5.7 months with selinexor"
+                " vs 3.8 months with placebo (HR 0.705).",
+            ],
+            ["selinexor"],
+            ["5.7", "3.8"],
+            ["5.2", "3.2"],
+        ),
+        # lung cancer: the same for a PD-L1 part
+        (
+            "mOS pembrolizumab vs chemo?",
+            [
+                "Median OS by subgroup, months: All patients (n = 1,274) | Pembrolizumab: 16.7 | "
+                "Chemotherapy: 12.1 | HR (95% CI): 0.81 (0.71-0.93)",
+                "Median OS by subgroup, months: PD-L1 TPS 1-49% | Pembrolizumab: 13.4 | "
+                "Chemotherapy: 12.1 | HR (95% CI): 0.92 (0.77-1.11)",
+                "Median OS was 16.7 months with pembrolizumab vs 12.1 months with chemotherapy "
+                "(HR 0.81).",
+            ],
+            ["pembrolizumab"],
+            ["16.7", "12.1"],
+            ["13.4"],
+        ),
+    ],
+)
+def test_a_row_of_a_part_under_a_caption_is_the_parts(
+    question, sentences, drugs, values, others, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "answered", draft.text
+    assert all(v in draft.text for v in values), draft.text
+    assert not any(o in draft.text for o in others), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value", "other"),
+    [
+        # lung cancer: the part asked by the word said before its statistic
+        (
+            "PFS HR among Asian patients",
+            "The PFS benefit was consistent across subgroups, including by age (<65 years: HR "
+            "0.38; ≥65 years: HR 0.45), by race (Asian patients: HR 0.36) and in patients with a "
+            "history of brain metastases (HR 0.47).",
+            "0.36",
+            "0.38",
+        ),
+        # breast cancer: "node-negative" asked, "node-positive" listed first
+        (
+            "node-negative subgroup HR for DFS?",
+            "Node-positive patients had an HR of 0.81 and node-negative patients 0.88.",
+            "0.88",
+            "0.81",
+        ),
+        (
+            "node+ subgroup DFS HR?",
+            "For node-positive patients the DFS hazard ratio was 0.84, and for node-negative "
+            "patients 0.92.",
+            "0.84",
+            "0.92",
+        ),
+    ],
+)
+def test_a_part_asked_by_the_word_before_its_statistic(question, sentence, value, other, vocab):
+    draft = _answer_in(vocab, question, ["DFS and PFS were improved.", sentence])
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+def test_parts_said_after_their_statistics_are_left_to_their_phrases(vocab):
+    # guard, lung cancer: "0.62 in men and 0.85 in women": each part after its value
+    draft = _answer_in(vocab, "OS HR in men?", ["The OS HR was 0.62 in men and 0.85 in women."])
+    assert "0.62" in draft.text and "0.85" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # childhood leukaemia: "without it" is the arm without the drug asked
+        (
+            "5-yr DFS w/ nelarabine arm?",
+            ["Five-year DFS was 88.2% with nelarabine vs 82.1% without it (P = .029)."],
+            ["nelarabine"],
+            "88.2%",
+            "82.1%",
+        ),
+        # ... as is a row "No nelarabine"; "no-nelarabine pts" asked, the row of the drug given
+        # is the other arm's
+        (
+            "what was 5y DFS for the no-nelarabine pts",
+            [
+                "Nelarabine randomisation | Arm: Nelarabine (n = 323) | 5-year DFS: 88.2%",
+                "Nelarabine randomisation | Arm: No nelarabine (n = 336) | 5-year DFS: 82.1%",
+            ],
+            ["nelarabine"],
+            "82.1%",
+            "88.2%",
+        ),
+        # head and neck cancer: the same for cetuximab
+        (
+            "3y OS with cetuximab?",
+            ["Three-year OS was 78% with cetuximab vs 71% without it."],
+            ["cetuximab"],
+            "78%",
+            "71%",
+        ),
+    ],
+)
+def test_an_arm_without_the_drug_asked_is_the_other_arm(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "asked"),
+    [
+        # childhood leukaemia and gastric cancer: a row labelled by a part and its endpoint
+        # answers only a question that names the part
+        (
+            "5-yr DFS w/ nelarabine?",
+            "High-risk subset, 5-year DFS | Nelarabine: 82.1% | No nelarabine: 69.8% | P: .07",
+            "high-risk subset 5-yr DFS w/ nelarabine?",
+        ),
+        (
+            "median OS with pembrolizumab?",
+            "PD-L1 CPS >=10 cohort, median OS | Pembrolizumab: 15.3 mo | Chemotherapy: 10.9 mo",
+            "median OS with pembrolizumab in the CPS>=10 cohort?",
+        ),
+    ],
+)
+def test_a_row_of_a_part_and_its_endpoint_answers_the_part_asked(question, row, asked, vocab):
+    drugs = ["nelarabine", "pembrolizumab"]
+    assert _answer_in(vocab, question, [row], drugs=drugs).status != "answered"
+    assert _answer_in(vocab, asked, [row], drugs=drugs).status == "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "regimens", "value", "other"),
+    [
+        # rhabdomyosarcoma: a regimen alternating two codes, asked by both, is the combined code
+        (
+            "4y OS w/ VAC alternating VI?",
+            "Outcome: 4-year OS, all patients | VAC: 73% | VAC/VI: 72% | P value: .80",
+            ["VAC", "VAC/VI"],
+            "72%",
+            "73%",
+        ),
+        # breast cancer: the same for CMF alternating with EC
+        (
+            "5-yr DFS with CMF alternating EC?",
+            "5-year DFS | CMF: 70% | CMF/EC: 76%",
+            ["CMF", "CMF/EC"],
+            "76%",
+            "70%",
+        ),
+    ],
+)
+def test_a_combined_regimen_asked_by_its_parts_is_the_combined_arm(
+    question, row, regimens, value, other, vocab
+):
+    draft = _answer_in(vocab, question, [row], regimens=regimens)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text

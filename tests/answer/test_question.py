@@ -871,3 +871,16 @@ def test_a_margin_asked_in_other_words_is_the_ni_margin(vocab):
     )
     assert analyze("what hazard ratio margin did the APBI trial use?", vocab).target == "NI margin"
     assert analyze("what HR was the NI margin?", vocab).target == "NI margin"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # endometrial and breast cancer: "how many pts in the X subgroup" counts the subgroup's
+        # patients, no event that happened to them
+        "how many pts in the TP53 wild-type subgroup of SIENDO",
+        "how many women were in the node-negative subgroup?",
+    ],
+)
+def test_how_many_in_a_subgroup_is_its_head_count(question, vocab):
+    assert analyze(question, vocab).endpoints == ["enrollment"]

@@ -6,6 +6,7 @@ from index.arms import (
     arm_letters,
     arm_phrase,
     figure_arm_letters,
+    is_overall,
     names_code,
     population_phrase,
     regimen_codes,
@@ -653,3 +654,36 @@ def test_the_lettered_arm_a_value_belongs_to(vocab, sentence, letters):
 def test_children_are_a_part_of_the_population(sentence, value, words, vocab):
     phrase = population_phrase(sentence, _figure(sentence, value, vocab))
     assert phrase is not None and words in phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # endometrial and lung cancer: an analysis "focusing on" or "restricted to" patients
+        # with a trait is theirs
+        (
+            "A longer-term update, focusing on patients with TP53 wild-type tumors, reported "
+            "median PFS of 28.4 months with selinexor vs 5.2 months with placebo.",
+            "28.4 months",
+            "TP53 wild-type",
+        ),
+        (
+            "An exploratory analysis restricted to patients with brain metastases at baseline "
+            "reported an intracranial ORR of 60% with osimertinib.",
+            "60%",
+            "brain metastases",
+        ),
+    ],
+)
+def test_an_analysis_restricted_to_patients_with_a_trait_is_theirs(sentence, value, words, vocab):
+    phrase = population_phrase(sentence, _figure(sentence, value, vocab))
+    assert phrase is not None and words in phrase and "reported" not in phrase
+
+
+def test_all_cause_and_all_grade_name_no_whole_population():
+    # cancer-associated thrombosis and lung cancer: "All-cause mortality", "All-grade AEs" are
+    # kinds of events; "All patients", "all-comers" stay everyone (guards)
+    assert not is_overall("All-cause mortality")
+    assert not is_overall("All-grade adverse events")
+    assert is_overall("All patients (n = 841)")
+    assert is_overall("all-comers")

@@ -1672,3 +1672,41 @@ def test_a_dose_in_units_per_square_metre_is_a_dose(sentence, value, vocab):
 )
 def test_a_cells_header_names_its_endpoint_over_a_captions_randomized(row, value, endpoint, vocab):
     assert _by_value(row, vocab)[value].endpoint == endpoint
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [
+        # prostate and lung cancer: under "HR (95% CI) / P", a cell "P = .006" is a P value
+        (
+            "Late grade >=2 GI toxicity | 79.2 Gy (n = 748): 21% | 70.2 Gy (n = 751): 15% | "
+            "HR (95% CI) / P: P = .006",
+            ".006",
+        ),
+        (
+            "Median OS | Pembrolizumab: 15.4 mo | Chemotherapy: 10.1 mo | HR (95% CI) / P: P = .03",
+            ".03",
+        ),
+    ],
+)
+def test_a_cell_said_as_a_p_value_is_one_under_a_ratio_and_p_header(row, value, vocab):
+    assert _by_value(row, vocab)[value].endpoint == "P value"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # breast and lung cancer: the ratio said again for another part, its label left out
+        ("Node-positive patients had an HR of 0.81 and node-negative patients 0.88.", "0.88"),
+        ("Never-smokers had a hazard ratio of 0.45 and current smokers 0.80.", "0.80"),
+    ],
+)
+def test_a_ratio_said_again_without_its_label_is_a_ratio(sentence, value, vocab):
+    assert _by_value(sentence, vocab)[value].endpoint == "HR"
+
+
+def test_a_value_after_a_ratio_in_a_unit_is_no_ratio(vocab):
+    # guards: a dose or a range after a ratio and a joining word is no second ratio
+    found = _by_value("The HR was 0.70 and patients received 0.5 mg/kg daily.", vocab)
+    assert found.get("0.5 mg/kg") is None or found["0.5 mg/kg"].endpoint != "HR"
+    assert _by_value("The HR was 0.70 and the ORR 45% vs 30%.", vocab)["45%"].endpoint == "ORR"
