@@ -150,7 +150,11 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
     whom = list(_IN_WHOM.finditer(sentence[: fig.start]))
     if whom:  # "in patients younger than 60 years, in whom the OS hazard ratio was 0.51"
         candidates.append(whom[-1].group("who"))
-    if own:
+    if own and own[0] > 0 and not _ANAPHORA.search(own[1]):
+        # "Among patients with prior chemotherapy, ... (HR 0.34), and in chemotherapy-naive
+        # patients it was ... (HR 0.42)": a later clause names its own figure's part
+        candidates.insert(0, own[1])
+    elif own:
         candidates.append(own[1])
     for phrase in candidates:
         if not (

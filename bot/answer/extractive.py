@@ -598,7 +598,9 @@ class ExtractiveEngine:
             return False  # "DrTF at 3 yrs with standard CRT?": no "1.8 Gy to 50.4 Gy"
         if self._unasked_endpoint(q, fig):
             return False  # "how many prior lines were allowed": not the cohort's ORR
-        topic = set(q.groups) or self._topic_words(q, s)
+        # (a target the question names says whose cells, not what is counted: "JAK2 V617F
+        # allele burden" is not answered by "95% carry the JAK2 V617F mutation")
+        topic = (set(q.groups) - {"target"}) or self._topic_words(q, s)
         # (a listed value with no words of its own has its list's: "4% of A vs 12% on B")
         bare = bool(fig.label.strip()) and not tokenize(
             fig.label, self.vocab.stopwords | _JOINING_WORDS
@@ -895,7 +897,7 @@ class ExtractiveEngine:
     def _code_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         versus = _VERSUS.search(q.text)
         for code in q.codes:
-            if _says_code(code, s):
+            if _says_code(code, s) or self._says_defined_form(code, s):
                 continue
             if versus and q.text.find(code, versus.end()) >= 0 and fig.endpoint in STATISTICS:
                 continue  # "PFS HR lutathera vs octreotide LAR": the comparator's name
@@ -910,6 +912,32 @@ class ExtractiveEngine:
             if not named_split:
                 return True
         return False
+
+    def _defined_part(self, q: Question, s: Sentence, restricted: set[str]) -> set[str]:
+        """The words of the part the question names by an abbreviation the article defines,
+        when the figure's part says them all ("ERMS": "embryonal"; not "TE", transplant-eligible,
+        for "transplant-ineligible", nor "CLND" for "sentinel-node metastasis")."""
+        found: set[str] = set()
+        for code in (*q.codes, *q.entities):
+            words = self._defined_words(code, s)
+            if words and all(any(_same_word(w, r) for r in restricted) for w in words):
+                found |= words
+        return found
+
+    def _defined_words(self, code: str, s: Sentence) -> set[str]:
+        """The words of what the article defines ``code`` as that its headline does not say."""
+        long = s.article.meta.get("aliases", {}).get(code)
+        if not long:
+            return set()
+        words = set(self.vocab.content_words(str(long)))
+        return words - set(self.vocab.content_words(s.article.title))
+
+    def _says_defined_form(self, code: str, s: Sentence) -> bool:
+        """The sentence says what the article defines ``code`` as, by a word its headline does
+        not share: "embryonal" of "embryonal rhabdomyosarcoma (ERMS)" in a rhabdomyosarcoma
+        trial's row "4-year EFS, embryonal"."""
+        words = self._defined_words(code, s)
+        return bool(words) and words <= set(tokenize(s.text, self.vocab.stopwords))
 
     def _other_trial(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         trials = s.article.meta.get("trials", [])
@@ -928,6 +956,8 @@ class ExtractiveEngine:
             return False
         own = _scope_to_end(fig).strip()  # ("82.1% without it": no arm phrase _arm_said reads)
         arm = own if _WITHOUT.match(own) else self._arm_said(s, fig, drugs)
+        if is_table_row(s.text):  # a row's arm column: "... | Arm: No nelarabine (n = 336) | ..."
+            arm = next((v for h, v, _ in row_cells(s.text)[1] if _ARM_COLUMN.fullmatch(h)), arm)
         if not arm:
             return False
         withheld = _withheld(arm, asked, drugs, self.vocab, brands, pronoun=True)
@@ -1234,6 +1264,9 @@ class ExtractiveEngine:
             )
             if row_parts or label_part:  # "HRRm" asked, a word the vocabulary does not know
                 asked |= {e.casefold() for e in q.entities}
+            # "ERMS" asked: what the article defines it as ("embryonal rhabdomyosarcoma
+            # (ERMS)"), when the figure's part says all of it its headline does not ("embryonal")
+            asked |= self._defined_part(q, s, restricted)
             # "HRR-deficient" asked: a label's words are split at hyphens ("HRR deficient")
             asked |= {p for w in asked for p in re.split(r"[-/]", w) if len(p) > 2}
             # the figure's own clause may say its age ("..., while those older than 65 had")
@@ -2828,10 +2861,16 @@ class ExtractiveEngine:
         """The targets a sentence names ("an EGFR-MET bispecific": each of the compound's);
         "at a target dose of ..." names none."""
         spaced = text.replace("-", " ")
-        return {
-            t.key
-            for t in self.vocab.terms(spaced)
-            if not re.fullmatch(r"target(?:s|ed|ing)?", spaced[t.start : t.end], re.I)
+        terms = self.vocab.terms(spaced)
+        # (a target another group names first, "PD-L1", is still a target; a word that says a
+        # target is named, "binding to Fc-gamma receptor I", is none)
+        group = self.vocab.group("target")
+        forms = {f.casefold().replace("-", " ") for f in group.forms} if group else set()
+        named = (
+            {"target"} if any(spaced[t.start : t.end].casefold() in forms for t in terms) else set()
+        )
+        return named | {
+            t.key for t in terms if not re.fullmatch(_TARGET_CUE, spaced[t.start : t.end], re.I)
         }
 
     def _asks_what_a_drug_is(self, q: Question) -> bool:
@@ -3686,9 +3725,11 @@ def _regimens_asked(text: str, codes: set[str] | list[str]) -> set[str]:
     """The regimen codes ``text`` names: as typed, or a combined code by each of its parts
     ("VAC alternating VI" names "VAC/VI", and then not "VAC" alone)."""
     asked = {c for c in codes if _names_regimen(text, c)}
+    if any(re.search(r"[/+]", c) for c in asked):
+        return asked  # ("AUTO/LEN" typed: not "AUTO/AUTO" by its parts)
     for code in codes:
         parts = [p for p in re.split(r"[/+]", code) if p]
-        if len(parts) > 1 and all(_names_regimen(text, p) for p in parts):
+        if len(set(parts)) > 1 and all(_names_regimen(text, p) for p in parts):
             asked = (asked | {code}) - set(parts)
     return asked
 
@@ -3766,6 +3807,8 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     }
     ages = age_cuts(sentence) or age_cuts(section)
     for w in map(us_spelling, words):
+        if w == "risk" and _RISK_LEVELS & set(words):
+            continue  # "MSKCC poor-risk" asked: a row "MSKCC poor" says it
         if w.startswith("not "):  # "w/o pCR": the sentence says those without it
             if not re.search(
                 rf"\b(?:without|not|no|non|never)\b[\w\s-]{{0,30}}\b{re.escape(w[4:])}", folded
@@ -3806,6 +3849,10 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
         ):
             return False
     return True
+
+
+_TARGET_CUE = r"target(?:s|ed|ing)?|directed|antigen|binds|binding to"
+_RISK_LEVELS = frozenset({"poor", "intermediate", "favorable", "favourable", "high", "low"})
 
 
 def _signs(text: str) -> str:
@@ -3974,6 +4021,9 @@ def _other_stage(codes: list[str], part: set[str]) -> bool:
     asked = {p for c in codes if roman_numeral(c.upper()) for p in re.split(r"[-–/]", c.upper())}
     said = {p for w in part if roman_numeral(w.upper()) for p in re.split(r"[-–/]", w.upper())}
     return bool(asked and said and not asked & said)
+
+
+_ARM_COLUMN = re.compile(r"(?:arms?|groups?|treatment|regimen)", re.I)
 
 
 def _withheld(

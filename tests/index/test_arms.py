@@ -687,3 +687,27 @@ def test_all_cause_and_all_grade_name_no_whole_population():
     assert not is_overall("All-grade adverse events")
     assert is_overall("All patients (n = 841)")
     assert is_overall("all-comers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # neuroendocrine and breast cancer: a later clause names its own figure's part, not
+        # the sentence's opening one
+        (
+            "Among patients with prior chemotherapy, median PFS was 11.0 vs 3.2 months (HR "
+            "0.34), and in chemotherapy-naive patients it was 11.4 vs 5.4 months (HR 0.42).",
+            "0.42",
+            "chemotherapy-naive",
+        ),
+        (
+            "In patients with HER2-positive tumours, the HR was 0.60, and in patients with "
+            "HER2-negative tumours it was 0.95.",
+            "0.95",
+            "HER2-negative",
+        ),
+    ],
+)
+def test_a_later_clause_names_its_own_figures_part(sentence, value, words, vocab):
+    phrase = population_phrase(sentence, _figure(sentence, value, vocab))
+    assert phrase is not None and words in phrase, phrase

@@ -363,3 +363,35 @@ def test_non_major_bleeding_is_an_event_of_its_own(vocab, text):
     assert keys & {"clinically relevant non-major bleeding"}
     assert not keys & {"major hemorrhage", "hemorrhage"}
     assert vocab.is_event("clinically relevant non-major bleeding")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # prostate and head and neck cancer: the rate of distant metastases is an endpoint of
+        # its own, not distant metastasis-free survival
+        (
+            "The 10-year cumulative incidence of distant metastases was 5% versus 8%.",
+            "distant metastasis",
+        ),
+        ("upper CI bound for DM hazard ratio", "distant metastasis"),
+        ("2y distant mets rate cetux arm", "distant metastasis"),
+        ("distant metastasis-free survival HR in EORTC 22911?", "DMFS"),
+    ],
+)
+def test_distant_metastases_are_an_endpoint_apart_from_dmfs(text, key, vocab):
+    assert key in [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # breast, endometrial and sarcoma trials: what a drug acts on, named by its article
+        ("a fully human monoclonal antibody against RANK ligand (RANKL)", "RANKL"),
+        ("a selective inhibitor of nuclear export that blocks exportin 1 (XPO1)", "XPO1"),
+        ("Irinotecan, a topoisomerase I inhibitor, had shown activity", "topoisomerase I"),
+    ],
+)
+def test_a_drugs_target_named_by_its_article_is_a_target(text, target, vocab):
+    found = [t for t in vocab.terms(text) if t.key == "target"]
+    assert any(text[t.start : t.end] == target for t in found), found
