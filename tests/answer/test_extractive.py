@@ -9740,3 +9740,18 @@ def test_a_word_of_binding_names_no_target(question, sentences, drug, target, vo
 def test_a_target_asked_is_not_what_is_counted(question, sentence, other, vocab):
     draft = _answer_in(vocab, question, [sentence], drugs=["cetuximab", "ruxolitinib"])
     assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "codes", "asked"),
+    [
+        # rhabdomyosarcoma: a combined regimen asked by its parts is the combined code alone
+        ("4y OS w/ VAC alternating VI", ["VAC", "VAC/VI"], {"VAC/VI"}),
+        # myeloma (guard): a code typed whole names no other by its parts ("AUTO/AUTO")
+        ("38-mo PFS on AUTO/LEN?", ["AUTO/AUTO", "AUTO/ACM", "AUTO/LEN"], {"AUTO/LEN"}),
+    ],
+)
+def test_the_regimens_a_question_names(question, codes, asked):
+    from bot.answer.extractive import _regimens_asked
+
+    assert _regimens_asked(question, codes) == asked
