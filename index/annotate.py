@@ -21,7 +21,7 @@ _PHASE = re.compile(r"\bphase\s+(I{1,3}V?|[1-4](?:/[1-4])?|[1-3][ab]|I[ab])\b", 
 # ... with a capitalised word between the name and its number ("JAVELIN Bladder 100").
 _NAME = (
     r"(?:[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:[-‑][A-Za-z0-9]+|\.\d+)*"
-    r"(?:\s[A-Z][a-z]+(?=\s[0-9]))?"
+    r"(?:\s[A-Z][a-z]+(?:\s(?:and|&)\s[A-Z][a-z]+)?(?=\s[0-9]))?"
     r"(?:\s(?:[0-9]{2,5}[A-Z]{0,3}|[0-9][A-Z]{1,3}))?"
 )
 # "DESTINY-Breast06 (NCT...) trial", "the DESTINY-Breast06 phase 3 trial"
@@ -58,7 +58,8 @@ _CODED_TRIAL = re.compile(
     r"(?:[-‑]\d{1,5}[A-Z]{0,3}|(?<=\d\d)\.\d{2})?"
     r"|[A-Z]{3,}[-‑][A-Z][a-z]+[-‑ ]?\d{1,3}[A-Z]?"
     r"|[A-Z]\d{4,5}|[A-Z]{2}\.\d{1,2}"
-    rf"|[A-Z]{{3,}}[-‑ ]{_ROMAN}|[A-Z][a-z]{{3,}} {_ROMAN})\b(?![-‑])"
+    rf"|[A-Z]{{3,}}[-‑ ]{_ROMAN}|[A-Z][a-z]{{3,}} {_ROMAN}"
+    r"|[A-Z]{4,}[-‑][A-Z])\b(?![-‑])"
 )
 # what a coded name with a Roman number must not be: a stage, grade or phase, a part of a text
 _NOT_BEFORE_ROMAN = frozenset(
@@ -189,7 +190,10 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
             # "the phase 3 RESPONSE trial": a word of the vocabulary in capitals is its name
             if vocab.is_whole_term(name) and not vocab.word_in_capitals(name):
                 # "the De-ESCALaTE HPV trial": a term of the vocabulary after the trial's name
-                before = re.search(rf"\b({_NAME})\s+$", text[max(0, m.start(1) - 60) : m.start(1)])
+                # (on the same line: not a headline's last word before "Randomised phase 2 study")
+                before = re.search(
+                    rf"\b({_NAME})[ \t]+$", text[max(0, m.start(1) - 60) : m.start(1)]
+                )
                 name = (
                     before.group(1) if before and not vocab.is_whole_term(before.group(1)) else ""
                 )

@@ -1338,8 +1338,8 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             figures += _extract_figures(value_text.rjust(offset + len(value_text)), vocab)
             continue
         values = [v for v in _CELL_VALUE.finditer(value_text) if not _YEAR.match(v.group(0))]
-        if not values:
-            continue
+        if not values or _NOT_REACHED_CELL.match(value_text):
+            continue  # ("Not reached (16.9 months-NE)": its numbers are a CI's, no median)
         sides = _sides(head, value_text)
         if len(values) > 1 and len(sides) == len(values):
             pairs = list(zip(values, sides, strict=True))
@@ -1354,6 +1354,9 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             start, end = offset + p.start("v"), offset + p.end("v")
             figures.append(Figure(p.group("v"), start, end, "", "P value", f"{label} P", head))
     return figures
+
+
+_NOT_REACHED_CELL = re.compile(r"\s*(?:not\s+reached|not\s+estimable|NR|NE)\b", re.I)
 
 
 def _is_prose(cell: str) -> bool:

@@ -2454,7 +2454,8 @@ class ExtractiveEngine:
         if asked and not own:
             # "... and dacarbazine 375 mg/m2": the name right before a dose is whose it is, a
             # drug the article names only there included
-            word = re.search(r"([A-Za-z][a-z-]{4,})\s*$", s.text[: fig.start])
+            # (or a drug's code: "S-1 40 mg/m2 ... plus oxaliplatin 130 mg/m2")
+            word = re.search(r"([A-Za-z][a-z-]{4,}|[A-Z]{1,5}-\d{1,4})\s*$", s.text[: fig.start])
             if (
                 word
                 and word.group(1).casefold() not in self.vocab.stopwords

@@ -9755,3 +9755,76 @@ def test_the_regimens_a_question_names(question, codes, asked):
     from bot.answer.extractive import _regimens_asked
 
     assert _regimens_asked(question, codes) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drug", "value", "other"),
+    [
+        # kidney cancer and myeloma: "time on treatment", "duration of therapy" are the
+        # treatment's duration, never the follow-up
+        (
+            "median time on treatment in the tivozanib arm?",
+            [
+                "Median time on treatment was 8.1 months with tivozanib.",
+                "Median follow-up was 19 months.",
+            ],
+            "tivozanib",
+            "8.1 months",
+            "19 months",
+        ),
+        (
+            "median duration of therapy with daratumumab?",
+            [
+                "The median duration of therapy was 25.3 months with daratumumab.",
+                "Median follow-up was 44 months.",
+            ],
+            "daratumumab",
+            "25.3 months",
+            "44 months",
+        ),
+        (
+            "median time on treatment in the tivozanib arm?",
+            [
+                "Median progression-free survival was 5.6 months with tivozanib versus 3.9 "
+                "months with sorafenib.",
+                "The median follow-up at that time was 19 months.",
+            ],
+            "tivozanib",
+            None,
+            "19 months",
+        ),
+    ],
+)
+def test_time_on_treatment_is_no_follow_up(question, sentences, drug, value, other, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=[drug])
+    assert other not in draft.text, draft.text
+    assert value is None or value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "other"),
+    [
+        # gastric and colorectal cancer: a dose right after a drug's code ("S-1", "TAS-102") is
+        # that drug's, not the one asked
+        (
+            "oxaliplatin dose in the SOX regimen",
+            "In the SOX regimen, patients received S-1 40 mg/m2 orally twice daily on days 1-14 "
+            "plus oxaliplatin 130 mg/m2 on day 1 of each 21-day cycle.",
+            ["oxaliplatin", "nivolumab"],
+            "130 mg/m2",
+            "40 mg/m2",
+        ),
+        (
+            "bevacizumab dose with TAS-102?",
+            "Patients received TAS-102 35 mg/m2 twice daily on days 1-5 and 8-12 plus "
+            "bevacizumab 5 mg/kg every 2 weeks.",
+            ["bevacizumab"],
+            "5 mg/kg",
+            "35 mg/m2",
+        ),
+    ],
+)
+def test_a_dose_after_a_drugs_code_is_that_drugs(question, sentence, drugs, value, other, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text and other not in " ".join(draft.why), (draft.text, draft.why)

@@ -520,3 +520,57 @@ def test_a_sponsors_study_number_before_its_registry_number_is_a_trial(text, tri
     assert annotate(text, vocab).trials == [trial]
     # a term of the vocabulary before "trial", no name before it: no trial, no error (a guard)
     assert annotate("Results of the HPV trial (NCT01234567) were mixed.", vocab).trials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # breast cancer and lymphoma: a coded name with a letter after its hyphen, used twice
+        (
+            "PENELOPE-B did not meet its primary endpoint. In PENELOPE-B, 1,250 women with "
+            "residual disease received palbociclib or placebo.",
+            "PENELOPE-B",
+        ),
+        (
+            "ATLANTIS-C enrolled 600 patients. The ATLANTIS-C results favoured rituximab "
+            "maintenance.",
+            "ATLANTIS-C",
+        ),
+    ],
+)
+def test_a_coded_name_may_end_in_a_letter(text, trial, vocab):
+    assert trial in annotate(text, vocab).trials
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # head and neck cancer and lung cancer: two capitalised words joined by "and" between
+        # a trial's name and its number
+        (
+            "The phase 3 JAVELIN Head and Neck 100 trial tested avelumab.",
+            "JAVELIN Head and Neck 100",
+        ),
+        (
+            "The phase 3 KEYSTONE Lung and Chest 12 trial enrolled 400 patients.",
+            "KEYSTONE Lung and Chest 12",
+        ),
+    ],
+)
+def test_a_trial_name_may_join_two_words_before_its_number(text, trial, vocab):
+    assert annotate(text, vocab).trials == [trial]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pancreatic and lung cancer: a headline's last word, on the line before "Randomised
+        # phase 2 study", names no trial
+        "BOTH REGIMENS FALL SHORT IN PANCREATIC CANCER\n\nRandomised phase 2 study finds "
+        "similar survival with mFOLFIRINOX.",
+        "A NEW STANDARD IN LUNG CANCER\n\nRandomised phase 3 study shows longer survival "
+        "with osimertinib.",
+    ],
+)
+def test_a_headlines_last_word_names_no_trial(text, vocab):
+    assert "CANCER" not in annotate(text, vocab).trials

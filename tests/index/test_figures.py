@@ -1710,3 +1710,20 @@ def test_a_value_after_a_ratio_in_a_unit_is_no_ratio(vocab):
     found = _by_value("The HR was 0.70 and patients received 0.5 mg/kg daily.", vocab)
     assert found.get("0.5 mg/kg") is None or found["0.5 mg/kg"].endpoint != "HR"
     assert _by_value("The HR was 0.70 and the ORR 45% vs 30%.", vocab)["45%"].endpoint == "ORR"
+
+
+@pytest.mark.parametrize(
+    ("row", "values"),
+    [
+        # head and neck and lung cancer: a cell "Not reached (16.9 months-NE)" holds a CI's
+        # bound, no median; the other arm's cell keeps its own
+        (
+            "Median PFS | Avelumab + CRT: Not reached (16.9 months-NE) | Placebo + CRT: Not "
+            "reached (23.0 months-NE)",
+            [],
+        ),
+        ("Median OS, months | Cemiplimab: NR (17.9-NE) | Chemotherapy: 14.2 (11.2-17.5)", ["14.2"]),
+    ],
+)
+def test_a_not_reached_cell_has_no_figure_of_its_brackets(row, values, vocab):
+    assert [f.value for f in extract_figures(row, vocab)] == values
