@@ -214,6 +214,12 @@ def is_table_row(sentence: str) -> bool:
     return ROW_SEPARATOR in sentence
 
 
+def own_label(label: str) -> str:
+    """A row's label without the caption before it ("Median PFS by subgroup: TP53 mutant":
+    "TP53 mutant")."""
+    return label.rsplit(": ", 1)[-1]
+
+
 def row_cells(sentence: str) -> tuple[str, list[tuple[str, str, int]]]:
     """A row line's label and its cells as (header, value text, offset of the value text)."""
     pieces = sentence.split(ROW_SEPARATOR)

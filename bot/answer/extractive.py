@@ -17,6 +17,7 @@ from bot.answer.question import (
     STATISTICS,
     TREATMENT_HISTORY,
     Question,
+    blank_spans,
     code_shape,
     landmark_months,
     roman_numeral,
@@ -66,7 +67,7 @@ from index.figures import (
     week_points,
 )
 from index.store import ArticleRecord
-from index.tables import is_table_row, row_cells
+from index.tables import is_table_row, own_label, row_cells
 from index.text import stem, tokenize, us_spelling
 from index.vocabulary import Term, Vocabulary
 
@@ -2113,10 +2114,10 @@ class ExtractiveEngine:
         same cells); else empty."""
         if not is_table_row(s.text):
             return []
-        caption_and_label, cells = row_cells(s.text)
         # (a caption before the label says what the table measures: "Median PFS by subgroup:
         # TP53 mutant" is a row of a part)
-        label = caption_and_label.rsplit(": ", 1)[-1]
+        captioned, cells = row_cells(s.text)
+        label = own_label(captioned)
         if is_overall(label) or any(t.kind == "endpoint" for t in self.vocab.terms(label)):
             return []
         drugs = _article_drugs(s.article)
@@ -2138,7 +2139,7 @@ class ExtractiveEngine:
             context.overall_rows[article] = {
                 tuple(h for h, _, _ in cells)
                 for label, cells in rows
-                if is_overall(label.rsplit(": ", 1)[-1])
+                if is_overall(own_label(label))
             }
         return context.overall_rows[article]
 
@@ -2319,7 +2320,7 @@ class ExtractiveEngine:
             return False
         label, _ = row_cells(s.text)
         if not _SUBGROUP_WORD.search(s.section):
-            label = label.rsplit(": ", 1)[-1]  # (after a caption: "SOFT: results by arm: ...")
+            label = own_label(label)  # (after a caption: "SOFT: results by arm: ...")
             if not _PART_IN_LABEL.search(label) or is_overall(label):
                 return False
             label = self._part_of_label(label)
@@ -2343,12 +2344,9 @@ class ExtractiveEngine:
         """A row label's words of its part, without its endpoint, time point and the word that
         says it is a part ("High-risk subset, 5-year DFS": "High-risk")."""
         spans = [(t.start, t.end) for t in self.vocab.terms(label) if t.kind == "endpoint"]
-        spans += [m.span() for m in _LABEL_TIME.finditer(label)]
+        spans += [m.span() for m in _TIME_POINT.finditer(label)]
         spans += [m.span() for m in _PART_IN_LABEL.finditer(label)]
-        chars = list(label)
-        for a, b in spans:
-            chars[a:b] = " " * (b - a)
-        return "".join(chars)
+        return blank_spans(label, spans)
 
     def _endpoint_of_a_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2866,7 +2864,7 @@ class ExtractiveEngine:
         # (a target another group names first, "PD-L1", is still a target; a word that says a
         # target is named, "binding to Fc-gamma receptor I", is none)
         group = self.vocab.group("target")
-        forms = {f.casefold().replace("-", " ") for f in group.forms} if group else set()
+        forms = _spaced_forms(tuple(group.forms)) if group else frozenset()
         named = (
             {"target"} if any(spaced[t.start : t.end].casefold() in forms for t in terms) else set()
         )
@@ -3384,9 +3382,9 @@ def _is_design_value(sentence: str, fig: Figure) -> bool:
 
 
 _GRADE_SAID = re.compile(r"\bgrades?\b|\bG[1-5]\b|\bCTCAE\b", re.I)
-_SUBGROUP_WORD = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?)\b", re.I)
-_PART_IN_LABEL = re.compile(r"\b(?:subgroups?|subsets?|subpopulations?|cohorts?)\b", re.I)
-_LABEL_TIME = re.compile(r"\b\d+[\s-]?(?:years?|yrs?|months?|mos?)\b", re.I)
+_SUBGROUP_WORDS = r"subgroups?|subsets?|subpopulations?"
+_SUBGROUP_WORD = re.compile(rf"\b(?:{_SUBGROUP_WORDS})\b", re.I)
+_PART_IN_LABEL = re.compile(rf"\b(?:{_SUBGROUP_WORDS}|cohorts?)\b", re.I)
 _REGIMEN = re.compile(r"[A-Za-z]\s*(?:\+|/|\bplus\b|\band\b|\bwith\b)\s*[A-Za-z]", re.I)
 # where a clause about another part of the population begins: "..., while those older than
 # 65 had", "; in patients aged 75 or older"
@@ -3853,6 +3851,14 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
 
 
 _TARGET_CUE = r"target(?:s|ed|ing)?|directed|antigen|binds|binding to"
+
+
+@lru_cache(maxsize=4)
+def _spaced_forms(forms: tuple[str, ...]) -> frozenset[str]:
+    """A group's forms as a hyphen-spaced sentence says them, built once per vocabulary."""
+    return frozenset(f.casefold().replace("-", " ") for f in forms)
+
+
 _RISK_LEVELS = frozenset({"poor", "intermediate", "favorable", "favourable", "high", "low"})
 
 

@@ -305,7 +305,7 @@ def analyze(
         if re.search(rf"{re.escape(e)}[\s-]?\d{{1,4}}\b(?![-–.]\d|\s*%)", text)
     ]
     q.population = population_words(text, vocab, named)
-    rest = _blank(text, covered)
+    rest = blank_spans(text, covered)
     entity_words = {w for e in q.entities for w in vocab.content_words(e)}
     q.content = [
         w
@@ -966,7 +966,8 @@ def _qualifier_kind(vocab: Vocabulary, key: str) -> str:
     return group.qualifier if group and group.qualifier else ""
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` blanked, every other one where it was."""
     chars = list(text)
     for a, b in spans:
         for i in range(a, b):
