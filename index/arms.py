@@ -194,7 +194,11 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
         phrases.append(subject.group(0))
     # "An update, focusing on patients with TP53 wild-type tumors, reported a median PFS of"
     phrases += [m.group(0) for m in _RESTRICTED_TO.finditer(sentence, 0, fig.start)]
-    m = _SCOPE_POPULATION.match(fig.scope.strip()) or _SCOPE_CUT.match(fig.scope.strip())
+    scope = fig.scope.strip()
+    if sentence[max(0, fig.start - 1) : fig.start] == "(":
+        # "19 of 44 patients (43%) in the bone cohort": the phrase after the count's bracket
+        scope = re.sub(r"^\)\s*", "", scope)
+    m = _SCOPE_POPULATION.match(scope) or _SCOPE_CUT.match(scope)
     if m:
         phrases.append(m.group(0))
     # "3.8 versus 1.9 months in the ESR1-mutated subgroup": the pair's phrase is the first's too

@@ -304,6 +304,10 @@ class ExtractiveEngine:
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
         parts = {population_phrase(text, f) for f in run}
+        said = [p for p in parts if p]
+        if len(said) == 1 and run and 0 <= text.find(said[0]) < run[0].start:
+            # "ORR in patients with measurable disease was 17% vs 7%": one part, both arms
+            parts = set(said)
         part_words = {w for p in parts if p for w in tokenize(p, self.vocab.stopwords)}
         if len(parts) > 1 and (
             q.population
@@ -539,6 +543,9 @@ class ExtractiveEngine:
                 score += 3
             elif fig.endpoint and self.vocab.related_endpoints(fig.endpoint, q.target):
                 score += 2
+            elif q.target == NI_MARGIN and fig.endpoint == "HR" and _is_design_value(s.text, fig):
+                score += 3  # "non-inferiority ... using an upper confidence limit for the HR of
+                # 1.15": the margin, by the words of the design
             elif fig.endpoint is None and any(
                 t.key == q.target for text in earlier for t in self.vocab.terms(text)
             ):
@@ -761,7 +768,18 @@ class ExtractiveEngine:
         "_design_value",  # "the non-inferiority margin was an HR of 1.13" is no trial result
         "_risk_of_other_events",  # "risk of recurrence by 30% and the risk of death by 41%"
         "_eligibility_cut",  # "Eligible patients had ... less than 50% stromal invasion"
+        "_not_the_most_common",  # "most common G3+ AE and its rate": not every G3+ AE's 48%
     )
+
+    def _not_the_most_common(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The rate of the most common event is asked ("most common G3+ AE and its rate?"): a
+        figure whose sentence, list or section never says which event is the most common (the
+        rate of every grade 3 or worse event) does not answer it."""
+        if not _MOST_COMMON.search(q.text):
+            return False
+        return not _MOST_COMMON.search(f"{s.text} {s.lead_in} {s.section}")
 
     def _eligibility_cut(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -923,6 +941,60 @@ class ExtractiveEngine:
             words = self._defined_words(code, s)
             if words and all(any(_same_word(w, r) for r in restricted) for w in words):
                 found |= words
+        return found
+
+    def _said_by_abbreviation(self, population: list[str], s: Sentence) -> bool:
+        """Every word of the population asked is a word of the long form of one abbreviation
+        the sentence says ("soft tissue" of "soft-tissue sarcoma (STS)": "In the STS cohort");
+        never a part asked without another ("esophageal (not GEJ)": not "GEJ primary" by
+        "gastro-oesophageal junction")."""
+        if any(p.startswith("not ") for p in population):
+            return False
+        asked = [w for p in population for w in re.split(r"[-/\s]", us_spelling(p)) if w]
+        for code, long in s.article.meta.get("aliases", {}).items():
+            if self.vocab.terms(code) or not re.search(
+                rf"(?<![\w-]){re.escape(code)}(?![\w-])", s.text
+            ):
+                continue
+            words = set(re.findall(r"[a-z0-9]+", us_spelling(str(long).casefold())))
+            own = {us_spelling(p) for w in self._defined_words(code, s) for p in re.split("-", w)}
+            if (
+                asked
+                and all(any(_same_word(a, w) for w in words) for a in asked)
+                and all(any(_same_word(a, w) for a in asked) for w in own if w)
+            ):
+                return True
+        return False
+
+    def _abbreviated_part(
+        self, q: Question, asked: set[str], s: Sentence, restricted: set[str]
+    ) -> set[str]:
+        """The figure's part said by an abbreviation the article defines ("In the STS cohort")
+        when the question names it so ("the STS ORR") or says every word of the long form the
+        headline does not ("soft tissue" of "soft-tissue sarcoma"; not "TE",
+        transplant-eligible, for "transplant-ineligible")."""
+        aliases = s.article.meta.get("aliases", {})
+        # (not one the question gives patients: "nodes removed w/ ALND" asks for an arm)
+        # (nor a score with its cut-off, "CPS>=10": the cut-off says which part)
+        named = {
+            n.casefold()
+            for n in (*q.entities, *q.codes)
+            if not re.search(rf"(?:{_GIVEN_BEFORE}|{_NOT_BEFORE}){re.escape(n)}\b", q.text, re.I)
+            and not any(p.startswith(n.casefold()) for p in q.population)
+        }
+        found: set[str] = set()
+        for code in aliases:
+            if code.casefold() not in restricted or self.vocab.terms(code):
+                continue
+            words = {p for w in self._defined_words(code, s) for p in re.split(r"[-/]", w) if p}
+            # ("high grade serous pts": the population's words are all the long form's)
+            population = {p for w in q.population for p in re.split(r"[-/\s]", w) if p}
+            if (
+                code.casefold() in named
+                or (words and all(any(_same_word(w, a) for a in asked) for w in words))
+                or (population and all(any(_same_word(p, w) for w in words) for p in population))
+            ):
+                found.add(code.casefold())
         return found
 
     def _defined_words(self, code: str, s: Sentence) -> set[str]:
@@ -1135,6 +1207,8 @@ class ExtractiveEngine:
     ) -> bool:
         if not q.population or says_population(q.population, s.text, s.section):
             return False
+        if self._said_by_abbreviation(q.population, s):
+            return False  # "the soft tissue cohort" asked: "In the STS cohort"
         # "In that group, the HR was 0.69": the group is the one the sentence before names
         before = context.before.get((s.article.id, s.start), [])
         back = _BACK_REFERENCE.match(s.text)
@@ -1268,6 +1342,7 @@ class ExtractiveEngine:
             # "ERMS" asked: what the article defines it as ("embryonal rhabdomyosarcoma
             # (ERMS)"), when the figure's part says all of it its headline does not ("embryonal")
             asked |= self._defined_part(q, s, restricted)
+            asked |= self._abbreviated_part(q, asked, s, restricted)
             # "HRR-deficient" asked: a label's words are split at hyphens ("HRR deficient")
             asked |= {p for w in asked for p in re.split(r"[-/]", w) if len(p) > 2}
             # the figure's own clause may say its age ("..., while those older than 65 had")
@@ -1469,11 +1544,19 @@ class ExtractiveEngine:
     def _marked_arm(self, q: Question, s: Sentence, fig: Figure) -> bool | None:
         """Whether the word that tells ``fig``'s arm from the others listed with it is asked
         (True), another listed arm's is (False), or none is (None)."""
-        if fig.endpoint in STATISTICS or _VERSUS.search(q.text) or not q.content:
+        if fig.endpoint in STATISTICS or _VERSUS.search(q.text):
             return None
         if re.search(r"\brespectively\b", s.text, re.I):
             return None  # "63%, 51% and 40% in the A, B and C arms, respectively": by order
         run = self._run_of(s.text, fig)
+        listed = run or [
+            f
+            for f in extract_figures(s.text, self.vocab)
+            if f.endpoint == fig.endpoint and f.unit == fig.unit
+        ]  # ("47.1% weekly vs 53.0% 3-weekly": a schedule between the values)
+        scheduled = _schedule_marked(q.text, s, fig, listed)
+        if scheduled is not None or not q.content:
+            return scheduled
         at = [(f.start, f.end) for f in run]
         if len(run) < 2 or (fig.start, fig.end) not in at:
             return None
@@ -1816,7 +1899,7 @@ class ExtractiveEngine:
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
         if q.target:  # ("what share got paclitaxel as their chemo" counts the drug given)
-            asked, own = self._chemotherapy_alike(asked, own)
+            asked, own = self._chemotherapy_alike(asked, own, s.article.meta.get("aliases"))
         asks_control = _asks_control(q, asked_text, self.vocab)
         # "the sorafenib arm": the drug the article's arms are compared with is its control
         compared, compared_with = self._sides(s, context) if context else (set(), set())
@@ -1874,9 +1957,37 @@ class ExtractiveEngine:
         regimen = len(asked) > 1 and _REGIMEN.search(asked_text)
         return bool(regimen and own - asked - self.vocab.class_names - backbone)
 
+    def _respective_arm(self, text: str, fig: Figure) -> str:
+        """The arm a value of a "respectively" list takes by its place: "12.9, 11.8 and 11.3
+        months with cediranib-olaparib, cediranib alone and chemotherapy, respectively" gives
+        11.8 "cediranib alone"; empty when the list's items do not match its values."""
+        end = re.search(r",?\s*respectively\b", text[fig.end :])
+        if end is None:
+            return ""
+        run = self._run_of(text, fig)
+        if len(run) < 2 or all(f.start != fig.start for f in run):
+            return ""
+        # the list's values, back from its last one ("12.9, 11.8 and 11.3 months")
+        starts, at = [run[-1].start], run[-1].start
+        while before := _LISTED_VALUE.search(text[:at]):
+            starts.insert(0, before.start(1))
+            at = before.start(1)
+        tail = text[run[-1].end : fig.end + end.start()]
+        tail = _RESPECTIVE_LEAD.sub("", tail)
+        items = [i.strip() for i in _LIST_SPLIT.split(tail.strip(" ,")) if i.strip()]
+        if fig.start not in starts or len(items) != len(starts):
+            return ""
+        if any(len(i.split()) > 5 or re.search(r"\d\s*%", i) for i in items):
+            return ""  # (not "the 24-month rates 24%": values, no arms)
+        return items[starts.index(fig.start)]
+
     def _arm_said(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
-        """The words that say whose a figure is: its own (a row's label, the phrase after it),
-        else a "With X," opening, else the order of a comparison the sentence opens with."""
+        """The words that say whose a figure is: a "respectively" list's item at its place,
+        else its own (a row's label, the phrase after it), else a "With X," opening, else the
+        order of a comparison the sentence opens with."""
+        respective = "" if is_table_row(s.text) else self._respective_arm(s.text, fig)
+        if respective:
+            return respective
         arm = _arm_words(s, fig) or _arm_after_count(s.text, fig)
         arm = arm or self._drug_right_after(s, fig, drugs)
         arm = arm or ("" if is_table_row(s.text) else _label_arm(fig))
@@ -1968,13 +2079,24 @@ class ExtractiveEngine:
         chemo = self.vocab.drug_classes.get("chemo", "chemotherapy")
         return bool(drugs) and chemo in after and all(self.vocab.is_chemotherapy(d) for d in drugs)
 
-    def _chemotherapy_alike(self, asked: set[str], own: set[str]) -> tuple[set[str], set[str]]:
+    def _chemotherapy_alike(
+        self, asked: set[str], own: set[str], aliases: dict[str, str] | None = None
+    ) -> tuple[set[str], set[str]]:
         """Cytotoxic drugs on one side ("pembro + carbo/pac") and "chemotherapy" on the other
-        ("Pembrolizumab + chemo"): the same arm, both said as the class."""
+        ("Pembrolizumab + chemo"): the same arm, both said as the class. A drug the article
+        abbreviates is cytotoxic when its long form names one ("PLD": pegylated liposomal
+        doxorubicin)."""
         chemo = self.vocab.drug_classes.get("chemo", "chemotherapy")
+        spelt = {str(k).casefold(): str(v) for k, v in (aliases or {}).items()}
+
+        def cytotoxic(drug: str) -> bool:
+            long = re.findall(r"[a-z]+", spelt.get(drug, "").casefold())
+            return self.vocab.is_chemotherapy(drug) or any(
+                self.vocab.is_chemotherapy(w) for w in long
+            )
 
         def as_class(drugs: set[str], other: set[str]) -> set[str]:
-            agents = {d for d in drugs if self.vocab.is_chemotherapy(d)}
+            agents = {d for d in drugs if cytotoxic(d)}
             if agents and chemo in other and not agents & other:
                 return (drugs - agents) | {chemo}
             return drugs
@@ -1985,8 +2107,12 @@ class ExtractiveEngine:
         """The question names drugs together as one arm ("nivo plus chemo") that the article
         never gives together."""
         drugs = _article_drugs(s.article)
+        aliases = s.article.meta.get("aliases")
+        chemo = self.vocab.drug_classes.get("chemo", "chemotherapy")
         for piece in _ASKED_PIECES.split(asked_text):
             joined = _drugs_named(piece, drugs, self.vocab, _brands(s.article))
+            if self._chemotherapy_alike(joined, {chemo}, aliases)[0] == {chemo}:
+                continue  # "chemo (pacli/PLD/topo)": the cytotoxic drugs a chemo arm chose from
             if len(joined) > 1 and not any(
                 joined <= t or self._chemotherapy_alike(joined, t)[0] <= t for t in together
             ):
@@ -2539,6 +2665,25 @@ class ExtractiveEngine:
                 return True
         return False
 
+    def _same_pair_reversed(
+        self,
+        q: Question,
+        said: str,
+        versus: re.Match[str],
+        comparator: set[str],
+        names: tuple[list[str], dict[str, list[str]]],
+    ) -> bool:
+        """The question's comparison said the other way round: "ifosfamide vs TC" asked,
+        "TC vs high-dose ifosfamide" said."""
+        asked_versus = _VERSUS.search(q.text)
+        if not asked_versus:
+            return False
+        drugs, brands = names
+        own = _drugs_named(q.text[: asked_versus.start()], drugs, self.vocab, brands)
+        before = _drugs_named(said[: versus.start()], drugs, self.vocab, brands)
+        their = _drugs_named(said[versus.end() :], drugs, self.vocab, brands)
+        return bool(own and own <= their and comparator and comparator <= before)
+
     def _compared_otherwise(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
@@ -2557,10 +2702,12 @@ class ExtractiveEngine:
                 if versus
                 else set()
             )
-            if their:
+            if versus and their:
                 # "vs chemo" asked, "compared with the placebo arm" said: in a trial of drug
                 # plus chemotherapy against placebo plus chemotherapy, the same control arm
                 classes = self.vocab.class_names
+                if self._same_pair_reversed(q, said_where, versus, comparator, (drugs, brands)):
+                    return False  # "ifos vs TC" asked: "TC vs high-dose ifosfamide" said
                 return not comparator & their and not (comparator | their) <= classes
         if is_table_row(s.text):  # one of the row's other arms is the comparator
             arms = [
@@ -3086,6 +3233,8 @@ class ExtractiveEngine:
         if fig is None:
             return _shorten(sentence, self.max_chars)
         name = self._name(sentence, fig)
+        if q.target == NI_MARGIN and fig.endpoint == "HR":
+            name = "Non-inferiority margin (hazard ratio)"  # a design's bound, no result
         if run and not is_table_row(sentence):
             # no arm asked: every arm's value, as the sentence lists them
             last = run[-1]
@@ -3107,6 +3256,9 @@ class ExtractiveEngine:
         if run:
             return _shorten(f"{name}{_cells_of_a_row(run)}", self.max_chars)
         qualifier = self._qualifier_phrase(sentence, fig)
+        if not is_table_row(sentence):
+            # "12.9, 11.8 and 11.3 months with A, B and C, respectively": 11.3 is C's
+            qualifier = self._respective_arm(sentence, fig) or qualifier
         value = fig.text
         if fig.unit == "time" and (same := _SAME_TIME_IN_BRACKETS.match(sentence, fig.end)):
             value += same.group(0)  # "6.4 years (76.8 months)": the same time in other units
@@ -3366,7 +3518,9 @@ _GAIN_ASKED = re.compile(
 # the words that say a value is the trial's design, in the value's clause before it
 _DESIGN_CUE = re.compile(
     r"\b(?:margin|powered|power\s+to|assum(?:ed|ing|ption)|hypothes(?:is|ized|ised)|"
-    r"to\s+detect|would\s+be\s+declared|declared\s+non-?inferior\s+if|boundary)\b[^.;]*$",
+    r"to\s+detect|would\s+be\s+declared|declared\s+non-?inferior\s+if|boundary|"
+    # "non-inferiority was to be tested using an upper confidence limit for the HR of 1.15"
+    r"non-?inferiority\b[^.;]*\b(?:limit|bound))\b[^.;]*$",
     re.I,
 )
 _DESIGN_ASKED = re.compile(
@@ -3900,6 +4054,42 @@ def _own_courses(fig: Figure) -> set[tuple[str, str]]:
     return _courses(_scope_to_end(fig))
 
 
+# how often a drug is given, one spelling each: "weekly" (1), "3-weekly", "three-weekly",
+# "q3w", "every 3 weeks" (3), "biweekly", "fortnightly", "every 2 weeks" (2)
+_SCHEDULE = re.compile(
+    r"\b(?:(?P<n>\d|two|three|four|six)[\s-]?weekly|q\s?(?P<q>\d)\s?w(?:ks?|eeks?)?"
+    r"|every\s+(?P<e>\d|two|three|four|six)\s+weeks|(?P<w>weekly|once a week)"
+    r"|(?P<b>biweekly|fortnightly))\b",
+    re.I,
+)
+
+
+def schedules(text: str) -> set[int]:
+    """The dosing intervals, in weeks, ``text`` names ("weekly cisplatin vs 3-weekly": 1, 3)."""
+    found = set()
+    for m in _SCHEDULE.finditer(text):
+        n = m.group("n") or m.group("q") or m.group("e")
+        if n:
+            found.add(int(_NUMBER_WORDS.get(n.casefold(), n)))
+        else:
+            found.add(1 if m.group("w") else 2)
+    return found
+
+
+def _schedule_marked(q_text: str, s: Sentence, fig: Figure, run: list[Figure]) -> bool | None:
+    """Arms of one drug told apart by how often it is given ("71.6% weekly vs 59.1%
+    3-weekly"): whether ``fig``'s own words name the one schedule asked (True) or another
+    listed figure's do (False); None when the question or the figures name no schedule."""
+    asked = schedules(q_text)
+    if len(asked) != 1 or len(run) < 2 or all(f.start != fig.start for f in run):
+        return None
+    cell = is_table_row(s.text)
+    own = [schedules(_arm_words(s, f) if cell else _scope_to_end(f)) for f in run]
+    if not all(own) or len({frozenset(o) for o in own}) < len(own):
+        return None
+    return asked <= own[[f.start for f in run].index(fig.start)]
+
+
 def _own_arm_words(fig: Figure, vocab: Vocabulary, cell: bool) -> set[str]:
     """The words of a listed figure's own arm: "with short dexamethasone" of "89.6% with short
     dexamethasone vs ...", a row's ``cell`` label ("Short dex (10 mg/m2 x 14 d)": short, dex);
@@ -4086,6 +4276,25 @@ def _lead_words(sentence: str, start: int, end: int) -> set[str]:
 
 _STATISTIC_WORDS = frozenset(
     {"hr", "hazard", "ratio", "or", "odds", "ci", "p", "of", "was", "an", "a"}
+)
+
+
+# the words between a list of values and its arms: "months with (the)", "% in"
+_RESPECTIVE_LEAD = re.compile(
+    r"^\s*(?:months?|mo|years?|weeks?|%|percent)?\s*(?:with|for|in|on|after)?\s*(?:the\s+)?",
+    re.I,
+)
+# the words that give patients what follows: "w/ ALND", "after TORS", "on pembro"
+_GIVEN_BEFORE = r"(?:\bw/\s*|\b(?:with|after|on|receiving|underwent|undergoing|plus)\s+)"
+# the words that take away what follows: "(not GEJ)", "non-MSI-H", "w/o", "excluding"
+_NOT_BEFORE = r"(?:\b(?:not|without|excluding|except)\s+|\bnon-|\bw/o\s*)"
+# a value listed before another: "12.9, " or "11.8 and " of "12.9, 11.8 and 11.3 months"
+_LISTED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# the items of a list: "A, B and C", "A, B, and C"
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# "the most common grade 3 event", "the most frequent", "the commonest", "led by anaemia"
+_MOST_COMMON = re.compile(
+    r"\bmost (?:common(?:ly)?|frequent(?:ly)?)\b|\bcommonest\b|\bled by\b", re.I
 )
 
 

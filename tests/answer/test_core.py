@@ -64,6 +64,18 @@ def test_only_trial_shaped_unknown_names_block_a_question(vocab):
         assert not looks_like_trial_name(word, vocab), word
 
 
+def test_a_trial_name_of_mixed_capitals_blocks_a_question_when_unknown(vocab):
+    # liver cancer (SIRveNIB), prostate cancer (PROpel), cholangiocarcinoma (ClarIDHy): a
+    # name of capitals and small letters mixed is a trial's; a marker, a plural or a test
+    # in shorthand is not
+    from bot.answer.core import looks_like_trial_name
+
+    for name in ("SIRveNIB", "PROpel", "ClarIDHy"):
+        assert looks_like_trial_name(name, vocab), name
+    for word in ("dMMR", "ctDNA", "TRAEs", "EGFRm", "CheckMate"):
+        assert not looks_like_trial_name(word, vocab), word
+
+
 def test_a_numbered_endpoint_is_another_endpoint(vocab):
     # lung and cervical cancer: PFS2 (progression on the next line) is not PFS; CPS5 is no endpoint
     from bot.answer.core import _endpoint_variant

@@ -9828,3 +9828,387 @@ def test_a_dose_after_a_drugs_code_is_that_drugs(question, sentence, drugs, valu
     draft = _answer_in(vocab, question, [sentence], drugs=drugs)
     assert draft.status == "answered" and value in draft.text, draft.text
     assert other not in draft.text and other not in " ".join(draft.why), (draft.text, draft.why)
+
+
+def _answer_knowing(vocab, question, sentences, aliases, drugs=(), title="Report", section=""):
+    """``_answer_in`` with the question read as ``ask`` reads it: the article's abbreviations
+    are names the index knows ("STS" is no unknown code)."""
+    from bot.answer.extractive import ExtractiveEngine
+    from bot.answer.passages import Sentence
+    from bot.answer.question import analyze
+    from index.store import ArticleRecord
+
+    meta = {"drugs": list(drugs), "trials": [], "aliases": aliases, "regimens": []}
+    article = ArticleRecord("a", title, "s", "2026-01-01", 1, meta)
+    given = [
+        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section)
+        for i, t in enumerate(sentences)
+    ]
+    known = frozenset(a.casefold() for a in aliases) | frozenset(d.casefold() for d in drugs)
+    q = analyze(question, vocab, known, frozenset(d.casefold() for d in drugs))
+    return ExtractiveEngine(vocab).answer(q, given)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "aliases", "title", "value", "other"),
+    [
+        # sarcoma: "soft tissue" asked, the article's "soft-tissue sarcoma (STS)" said as STS
+        (
+            "SARC028 ORR in the soft tissue cohort?",
+            [
+                "In the STS cohort, 7 of 40 patients responded, for an ORR of 18% (95% CI, 7-33).",
+                "In the bone sarcoma cohort, 2 of 32 patients responded, for an ORR of 6%.",
+            ],
+            {"STS": "soft-tissue sarcoma"},
+            "Pembrolizumab active in some sarcomas but not in bone sarcomas",
+            "18%",
+            "6%",
+        ),
+        # ... and asked by the abbreviation itself, in a sentence with no "cohort" word asked
+        (
+            "upper 95% CI of the STS ORR?",
+            [
+                "In the STS cohort, 7 of 40 patients responded, for an ORR of 18% (95% CI, 7-33).",
+                "In the bone sarcoma cohort, 2 of 32 patients responded, for an ORR of 6%.",
+            ],
+            {"STS": "soft-tissue sarcoma"},
+            "Pembrolizumab active in some sarcomas but not in bone sarcomas",
+            "33",
+            "6%",
+        ),
+        # urothelial cancer: "upper tract" asked, the article's "(UTUC)"
+        (
+            "ORR with erdafitinib in upper tract pts?",
+            [
+                "In the UTUC cohort, the ORR was 32% (95% CI, 24-41).",
+                "In the bladder cohort, the ORR was 14%.",
+            ],
+            {"UTUC": "upper tract urothelial carcinoma"},
+            "Erdafitinib in metastatic urothelial carcinoma",
+            "32%",
+            "14%",
+        ),
+    ],
+)
+def test_a_part_said_by_the_articles_abbreviation_answers_its_long_form(
+    question, sentences, aliases, title, value, other, vocab
+):
+    drug = title.split()[0].casefold()  # the article's one drug
+    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=[drug], title=title)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "aliases", "value", "other"),
+    [
+        # sarcoma: the rate in a count's bracket belongs to the cohort named after the bracket
+        (
+            "G3+ AEs overall in the STS cohort, %?",
+            [
+                "Grade 3 or worse adverse events occurred in 19 of 44 patients (43%) in the bone "
+                "cohort and 20 of 42 patients (48%) in the STS cohort."
+            ],
+            {"STS": "soft-tissue sarcoma"},
+            "48%",
+            "43%",
+        ),
+        # lung cancer: the same, by the EGFR-mutant and ALK-positive cohorts (a guard: answered
+        # so before the rule too, the cohort being said first)
+        (
+            "pneumonitis rate in the ALK-positive cohort?",
+            [
+                "Pneumonitis occurred in 4 of 140 patients (3%) in the ALK-positive cohort and "
+                "12 of 150 patients (8%) in the EGFR-mutant cohort."
+            ],
+            {},
+            "3%",
+            "8%",
+        ),
+    ],
+)
+def test_a_rate_in_a_counts_bracket_is_the_cohort_named_after_it(
+    question, sentences, aliases, value, other, vocab
+):
+    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=["pembrolizumab"])
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # sarcoma: the rate of every grade 3 or worse event is not the most common one's
+        (
+            "most common G3+ AE with pembrolizumab and its rate?",
+            ["Grade 3 or worse adverse events occurred in 48% of patients on pembrolizumab."],
+        ),
+        # lung cancer: the same for treatment-related events (a guard: refused before the rule
+        # too, as its qualifiers do not fit)
+        (
+            "most frequent grade 3 TRAE with osimertinib and how often?",
+            ["Grade 3 or higher treatment-related adverse events occurred in 23% of patients."],
+        ),
+    ],
+)
+def test_the_most_common_events_rate_is_not_every_events(question, sentences, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=["pembrolizumab", "osimertinib"])
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "section", "aliases", "drugs", "value"),
+    [
+        # Ewing sarcoma: "ifos vs TC" asked of a section comparing "TC vs high-dose ifosfamide"
+        (
+            "mOS ifosfamide vs topotecan-cyclophosphamide?",
+            ["Median OS | IFOS: 15.4 months | TC: 10.5 months | HR (95% CI): 0.73 (0.54-0.99)"],
+            "Final comparison: TC vs high-dose ifosfamide",
+            {"TC": "topotecan-cyclophosphamide", "IFOS": "ifosfamide"},
+            ["ifosfamide", "topotecan", "cyclophosphamide", "IFOS"],
+            "15.4",
+        ),
+        # lung cancer: "pembro vs chemo" asked of a section "Chemotherapy vs pembrolizumab"
+        (
+            "mOS pembrolizumab vs docetaxel?",
+            ["Median OS | Pembrolizumab: 12.7 months | Docetaxel: 8.5 months | HR: 0.71"],
+            "Second line: docetaxel vs pembrolizumab",
+            {},
+            ["pembrolizumab", "docetaxel"],
+            "12.7",
+        ),
+    ],
+)
+def test_a_comparison_said_the_other_way_round_is_the_one_asked(
+    question, sentences, section, aliases, drugs, value, vocab
+):
+    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=drugs, section=section)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # head and neck cancer: one drug, two schedules; the question names one of them
+        (
+            "JCOG1008: 3 year OS in the 3-weekly cisplatin 100 arm?",
+            ["- 3-year OS: 71.6% weekly vs 59.1% 3-weekly"],
+            ["cisplatin"],
+            "59.1%",
+            "71.6%",
+        ),
+        (  # (a guard: answered so before the rule too)
+            "3-yr OS with weekly cis 40?",
+            ["- 3-year OS: 71.6% weekly vs 59.1% 3-weekly"],
+            ["cisplatin"],
+            "71.6%",
+            "59.1%",
+        ),
+        # breast cancer: weekly paclitaxel against paclitaxel every 3 weeks, asked as "q3w"
+        (
+            "5-yr DFS with q3w paclitaxel?",
+            ["5-year DFS was 81.5% weekly vs 76.9% every 3 weeks."],
+            ["paclitaxel"],
+            "76.9%",
+            "81.5%",
+        ),
+    ],
+)
+def test_an_arm_told_by_its_schedule_is_the_schedule_asked(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value", "other"),
+    [
+        # head and neck cancer: relapse-free survival is not its local part
+        (
+            "3-yr RFS weekly arm?",
+            [
+                "- 3-year local RFS: 58.5% weekly vs 61.2% 3-weekly",
+                "- 3-year RFS: 47.1% weekly vs 53.0% 3-weekly",
+            ],
+            "47.1%",
+            "58.5%",
+        ),
+        # rectal cancer: the same for locoregional recurrence-free survival
+        (
+            "5-year locoregional recurrence-free survival with short-course RT?",
+            [
+                "With short-course RT, 5-year recurrence-free survival was 64% and 5-year "
+                "locoregional recurrence-free survival was 92%.",
+            ],
+            "92%",
+            "64%",
+        ),
+    ],
+)
+def test_local_relapse_free_survival_is_no_relapse_free_survival(
+    question, sentences, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=["cisplatin"])
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "values"),
+    [
+        # breast cancer: the part said once before a pair of values is both values' part (a
+        # guard: answered so before the rule too, with no rival beside it)
+        (
+            "ORR in measurable dz, both arms?",
+            "The objective response rate in patients with measurable disease was 17% vs 7%.",
+            ["17%", "7%"],
+        ),
+        # lung cancer: the same for patients with brain metastases
+        (
+            "intracranial ORR in pts with brain mets, both arms?",
+            "The intracranial ORR among patients with brain metastases was 64% vs 21%.",
+            ["64%", "21%"],
+        ),
+    ],
+)
+def test_a_part_said_before_a_pair_of_values_is_both_arms(question, sentence, values, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=["abemaciclib", "osimertinib"])
+    assert draft.status == "answered", draft.text
+    assert all(v in draft.text for v in values), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "arm"),
+    [
+        # ovarian cancer: three values and three arms, "respectively"
+        (
+            "mOS in the chemo control arm?",
+            "Median OS was 12.9, 11.8 and 11.3 months with cediranib-olaparib, cediranib alone "
+            "and chemotherapy, respectively.",
+            ["cediranib", "olaparib"],
+            "11.3",
+            "chemotherapy",
+        ),
+        # lung cancer: the same for the arm of one drug alone
+        (
+            "mPFS with nivolumab alone?",
+            "Median PFS was 7.2, 4.2 and 5.5 months with nivolumab plus ipilimumab, nivolumab "
+            "alone and chemotherapy, respectively.",
+            ["nivolumab", "ipilimumab"],
+            "4.2",
+            "nivolumab alone",
+        ),
+    ],
+)
+def test_a_respectively_lists_value_is_the_arm_at_its_place(
+    question, sentence, drugs, value, arm, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert arm in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "aliases", "value"),
+    [
+        # ovarian cancer: the chemotherapy arm asked by the drugs it chose from, one of them
+        # the article's abbreviation ("PLD")
+        (
+            "mOS in the chemo control arm (pacli/PLD/topo)?",
+            "Median OS, months | Cediranib + olaparib (n=189): 12.9 | Cediranib alone (n=187): "
+            "11.8 | Chemotherapy (n=186): 11.3",
+            ["cediranib", "olaparib", "paclitaxel", "topotecan", "doxorubicin", "PLD"],
+            {"PLD": "pegylated liposomal doxorubicin"},
+            "11.3",
+        ),
+        # lung cancer: the same, "docetaxel or pemetrexed" typed as "doce/pem"
+        (
+            "mOS in the chemo arm (doce/pem)?",
+            "Median OS, months | Nivolumab + ipilimumab: 14.0 | Nivolumab: 12.1 | "
+            "Chemotherapy: 9.8",
+            ["nivolumab", "ipilimumab", "docetaxel", "pemetrexed"],
+            {},
+            "9.8",
+        ),
+    ],
+)
+def test_a_chemo_arm_asked_by_the_drugs_it_chose_from_is_the_chemo_arm(
+    question, row, drugs, aliases, value, vocab
+):
+    draft = _answer_in(vocab, question, [row], drugs=drugs, aliases=aliases)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "aliases", "title", "value"),
+    [
+        # oesophageal cancer: "esophageal (not GEJ)" is not the row "GEJ primary", though the
+        # long form of GEJ ("gastro-oesophageal junction") says "oesophageal"
+        (
+            "was mDFS in esophageal (not GEJ) primaries > 20 mo with nivo?",
+            [
+                "Oesophageal primary | Median DFS, nivolumab (mo): 24.0 | Median DFS, placebo "
+                "(mo): 8.3",
+                "GEJ primary | Median DFS, nivolumab (mo): 22.4 | Median DFS, placebo (mo): 20.6",
+            ],
+            {"GEJ": "gastro-oesophageal junction"},
+            "Adjuvant nivolumab after neoadjuvant chemoradiotherapy",
+            "24.0",
+        ),
+        # lung cancer: "small cell" is not the row of NSCLC, "non-small-cell lung cancer"
+        (
+            "ORR in small cell pts with lurbinectedin?",
+            [
+                "NSCLC | ORR with lurbinectedin: 9%",
+                "Small-cell | ORR with lurbinectedin: 35%",
+            ],
+            {"NSCLC": "non-small-cell lung cancer"},
+            "Lurbinectedin basket trial in lung cancer",
+            "35%",
+        ),
+    ],
+)
+def test_a_part_said_by_an_abbreviation_is_all_of_its_long_form(
+    question, rows, aliases, title, value, vocab
+):
+    """Guards: both were answered so before the abbreviation rules; they keep those rules
+    from reading a long form's shared word as the part asked."""
+    draft = _answer_knowing(
+        vocab, question, rows, aliases, drugs=["nivolumab", "lurbinectedin"], title=title
+    )
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("design", "result", "margin", "hr"),
+    [
+        # colon cancer: a margin said as the upper confidence limit non-inferiority was tested by
+        (
+            "Non-inferiority of the 3-month arm was to be tested using an upper 95% confidence "
+            "limit for the HR of 1.15.",
+            "3-year DFS was 75.0% with 3 months vs 76.7% with 6 months (HR 0.95; 95% CI, "
+            "0.79-1.14).",
+            "1.15",
+            "0.95",
+        ),
+        # lung cancer: the same said as an upper bound (a guard: answered so before the rule
+        # too)
+        (
+            "Non-inferiority of the reduced dose was to be shown by an upper bound of the 95% CI "
+            "of the HR below 1.20.",
+            "Median OS was 12.9 vs 12.6 months (HR 0.98; 95% CI, 0.81-1.18).",
+            "1.20",
+            "0.98",
+        ),
+    ],
+)
+def test_a_margin_said_by_the_design_words_is_the_margin_and_no_result(
+    design, result, margin, hr, vocab
+):
+    asked = _answer_in(vocab, "what HR was used as the non-inferiority margin?", [design, result])
+    assert asked.status == "answered" and margin in asked.text, asked.text
+    assert "margin" in asked.text.split(":")[0].casefold(), asked.text
+    overall = _answer_in(vocab, "HR overall?", [design, result])
+    assert margin not in overall.text, overall.text
