@@ -54,6 +54,14 @@ _RESTRICTED_TO = re.compile(
     rf"(?=[,;:]|\s(?:{OUTCOME_VERBS}|{_FARED}|reported|showed)\b)",
     re.I,
 )
+# "The survival advantage held in patients whose tumours had a CPS of 10 or more, ...": a
+# benefit said to hold (be seen, persist) in a part of the population
+_HELD_IN = re.compile(
+    r"\b(?:held|was\s+(?:seen|observed|maintained|consistent|preserved)|persisted)\s+"
+    r"(?:in|among)\s+(?:the\s+)?(?:patients|pts|participants|those|women|men)\s+"
+    r"(?:with|without|who|whose|aged|younger|older)\b[^;:]{3,120}?(?=,)",
+    re.I,
+)
 _OUTCOME_VERB = re.compile(rf"\b{OUTCOME_VERBS}\b|\b{_FARED}\b[^.;:]*:")
 
 
@@ -194,6 +202,7 @@ def _framing_phrases(sentence: str, fig: Figure) -> list[str]:
         phrases.append(subject.group(0))
     # "An update, focusing on patients with TP53 wild-type tumors, reported a median PFS of"
     phrases += [m.group(0) for m in _RESTRICTED_TO.finditer(sentence, 0, fig.start)]
+    phrases += [m.group(0) for m in _HELD_IN.finditer(sentence, 0, fig.start)]
     scope = fig.scope.strip()
     if sentence[max(0, fig.start - 1) : fig.start] == "(":
         # "19 of 44 patients (43%) in the bone cohort": the phrase after the count's bracket

@@ -173,10 +173,16 @@ def linearize_tables(text: str) -> str:
     return "\n".join(out)
 
 
+# a row of intervals only, for the values of the row above it: "90% CI", "95% CI"
+_CI_ROW = re.compile(r"\s*(?:\d{2}(?:\.\d)?%\s*)?(?:CI|confidence interval)\s*$", re.I)
+_EMPTY = ("-", "—", "–", "NR.")
+
+
 def _table_rows(block: list[str]) -> list[str]:
     caption = ""
     header: list[str] | None = None
     rows: list[str] = []
+    last: list[str] = []
     for line in block:
         if _RULE.match(line.strip()):
             continue
@@ -190,6 +196,15 @@ def _table_rows(block: list[str]) -> list[str]:
         if header is None:
             header = cells
             continue
+        if rows and last and _CI_ROW.match(cells[0]) and len(cells) == len(last):
+            # "90% CI | 87.4-100 | 91.0-98.9": each interval beside the value above it
+            last = [last[0]] + [
+                f"{v} ({cells[0].strip()}, {c})" if v and c and c not in _EMPTY else v
+                for v, c in zip(last[1:], cells[1:], strict=True)
+            ]
+            rows[-1] = _row_line(caption, header, last)
+            continue
+        last = cells
         rows.append(_row_line(caption, header, cells))
     if header is not None and not rows:
         rows.append(ROW_SEPARATOR.join(c for c in header if c))  # a table of one row
@@ -202,7 +217,7 @@ def _row_line(caption: str, header: list[str], cells: list[str]) -> str:
         label = f"{caption}: {label}" if label else caption
     parts = [label]
     for n, cell in enumerate(cells[1:], start=1):
-        if not cell or cell in ("-", "—", "–", "NR."):
+        if not cell or cell in _EMPTY:
             continue
         head = header[n] if n < len(header) else ""
         parts.append(f"{head}: {cell}" if head else cell)

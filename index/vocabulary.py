@@ -77,6 +77,10 @@ class Vocabulary:
     comparator_arms: tuple[str, ...] = ()
     # a population's words as clinicians shorten them, as articles write them ("wt": wildtype)
     population_shorthand: dict[str, str] = field(default_factory=dict)
+    # an endpoint said in plain words ("before their disease progressed"): read as the
+    # endpoint, never one of its wordings a search is widened with
+    plain_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    marker_suffixes: dict[str, str] = field(default_factory=dict)  # "IDHmut": "-mutant"
     units: dict[str, str] = field(default_factory=dict)  # endpoint -> percent|time|count|dose
     context_endpoints: frozenset[str] = frozenset()
     frame_endpoints: frozenset[str] = frozenset()  # "follow-up for PFS" measures follow-up
@@ -119,7 +123,7 @@ class Vocabulary:
     def __post_init__(self) -> None:
         by_form: dict[str, tuple[str, str, str]] = {}
         cased: dict[str, tuple[str, str, str]] = {}  # "CRc" in that case only
-        for key, forms in self.endpoints.items():
+        for key, forms in (*self.endpoints.items(), *self.plain_forms.items()):
             for form in forms:
                 into = cased if form in self.cased_forms else by_form
                 into.setdefault(form if into is cased else _fold(form), ("endpoint", key, ""))
@@ -367,6 +371,8 @@ def _load(path: str | None) -> Vocabulary:
         ]
         return Vocabulary(
             endpoints={k: tuple(v) for k, v in data["endpoints"].items()},
+            plain_forms={k: tuple(v) for k, v in data.get("plain_endpoints", {}).items()},
+            marker_suffixes={str(k): str(v) for k, v in data.get("marker_suffixes", {}).items()},
             groups=groups,
             conflicts=frozenset(frozenset(pair) for pair in data.get("conflicts", [])),
             meetings=tuple(data.get("meetings", [])),

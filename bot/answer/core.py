@@ -598,7 +598,7 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
     if _LETTERED_TRIAL.match(word):
         return True  # "VIALE-A", "ENESTnd": capitals and a letter or a short suffix
     if _CAMEL_TRIAL.match(word):
-        return True  # "SIRveNIB", "PROpel", "ClarIDHy": capitals and small letters mixed
+        return True  # "SIRveNIB", "ClarIDHy": capitals and small letters mixed
     return word.isalpha() and word.isupper() and len(word) >= 5
 
 
@@ -607,9 +607,10 @@ def looks_like_trial_name(word: str, vocab: Vocabulary) -> bool:
 _LETTERED_TRIAL = re.compile(
     r"^[A-Z]{4,}(?:-[A-Za-z]|[a-z]{1,3})$|^(?=(?:[a-z]*[A-Z]){3})[A-Za-z]{4,}-[A-Z]$"
 )
-# "SIRveNIB", "PROpel", "QuANTUM": a capital first, three capitals or more and two small
-# letters or more (not "EGFRm", "TRAEs": a marker or a plural; not "dMMR", "ctDNA")
-_CAMEL_TRIAL = re.compile(r"^(?=[A-Z])(?=(?:[^A-Z]*[A-Z]){3})(?=(?:[^a-z]*[a-z]){2})[A-Za-z]{5,}$")
+# "SIRveNIB", "ClarIDHy", "QuANTUM": a capital first, three capitals or more, and a capital
+# after a small letter (not "IDHwt", "BMNeg", "TTFields", "TRAEs": a marker, a device, a
+# plural; not "dMMR", "ctDNA")
+_CAMEL_TRIAL = re.compile(r"^(?=[A-Z])(?=(?:[^A-Z]*[A-Z]){3})(?=.*[a-z][A-Z])[A-Za-z]{5,}$")
 _SCORE_WORDS = frozenset({"cps", "tps", "ecog", "ps", "g", "gr", "grade", "cycle", "c", "d"})
 _RARE_SHARE = 0.34  # a word in at most this share of the articles identifies them
 

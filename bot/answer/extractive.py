@@ -769,7 +769,21 @@ class ExtractiveEngine:
         "_risk_of_other_events",  # "risk of recurrence by 30% and the risk of death by 41%"
         "_eligibility_cut",  # "Eligible patients had ... less than 50% stromal invasion"
         "_not_the_most_common",  # "most common G3+ AE and its rate": not every G3+ AE's 48%
+        "_not_the_gain_asked",  # "by how much did it lengthen survival": no arm's median
     )
+
+    def _not_the_gain_asked(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The difference between arms is asked ("by how much did adding nivolumab lengthen
+        median survival?"): a time said as neither a gain nor a difference ("21.7 months with
+        the combination") is one arm's, no answer."""
+        if not _DIFFERENCE_ASKED.search(q.text) or fig.unit != "time":
+            return False
+        if re.search(r"\bmedians\b", q.text, re.I):
+            return False  # "how much longer ... — the medians?": each arm's asked too
+        before = s.text[max(0, fig.start - 60) : fig.start]
+        return not (_GAIN_BEFORE.search(before) or _GAIN_AFTER.match(s.text, fig.end))
 
     def _not_the_most_common(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -2716,7 +2730,12 @@ class ExtractiveEngine:
             if sum(1 for a in arms if a) > 1:
                 # "vs chemo alone": the arm of placebo plus chemotherapy
                 placebo = self.vocab.drug_classes.get("placebo", "placebo")
-                return not any(a - {placebo} == comparator - {placebo} for a in arms if a)
+                # ("vs pbo": the arm of placebo plus chemotherapy too)
+                return not any(
+                    a - {placebo} == comparator - {placebo} or comparator == {placebo} <= a
+                    for a in arms
+                    if a
+                )
         where = f"{s.text} | {s.section}"
         compares = bool(_VERSUS.search(where))
         said = _drugs_named(where, drugs, self.vocab, brands)
@@ -3112,6 +3131,8 @@ class ExtractiveEngine:
             key=lambda hit: hit[:3],
         )
         if not found:
+            found = self._spelt_by_article(short, sentences)
+        if not found:
             return Draft("not_found", "", [], reason=f"no indexed article spells out {short}")
         _, _, start, end, s = found[0]
         why = [f"spells out {short}: '{s.article.title}'"]
@@ -3121,6 +3142,24 @@ class ExtractiveEngine:
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
         return Draft("answered", f"{lead} [1]", [_cite(s)], confidence=1.0, why=why)
+
+    def _spelt_by_article(
+        self, short: str, sentences: list[Sentence]
+    ) -> list[tuple[int, int, int, int, Sentence]]:
+        """The sentences that say an abbreviation beside the long form their article reads it
+        as, when its initials are not the long form's words' ("transoral surgery (TOS)")."""
+        hits = []
+        for s in sentences:
+            long = str(s.article.meta.get("aliases", {}).get(short, ""))
+            said = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", s.text)
+            if not long or not said or re.search(r"\b[A-Z]{2,}", long):
+                continue  # (not "HRR mutated" for HRRm: an abbreviation still)
+            # (the long form nearest the abbreviation: not a headline's "Transoral Surgery")
+            spelt = [m.start() for m in re.finditer(re.escape(long), s.text, re.I)]
+            if spelt:
+                at = min(spelt, key=lambda o: abs(o - said.start()))
+                hits.append((s.rank, s.start, at, at + len(long), s))
+        return sorted(hits, key=lambda hit: hit[:3])
 
     def _defining(self, asked: str, sentences: list[Sentence]) -> Draft:
         """The sentence that defines what is asked ("pCR, defined as ypT0/Tis ypN0"): the asked
@@ -3259,6 +3298,9 @@ class ExtractiveEngine:
         if not is_table_row(sentence):
             # "12.9, 11.8 and 11.3 months with A, B and C, respectively": 11.3 is C's
             qualifier = self._respective_arm(sentence, fig) or qualifier
+        if qualifier and qualifier.strip().casefold() in _BARE_WORDS:
+            # "75.0% with 3 months": the arm's words are a figure of their own, shown after
+            qualifier = SCOPE_END.split(sentence[fig.end : fig.end + 60])[0].strip()
         value = fig.text
         if fig.unit == "time" and (same := _SAME_TIME_IN_BRACKETS.match(sentence, fig.end)):
             value += same.group(0)  # "6.4 years (76.8 months)": the same time in other units
@@ -3510,6 +3552,17 @@ _GAIN_BEFORE = re.compile(
     # "extends survival by more than 3 months", "prolonged median OS by 4.9 months"
     r"|\b(?:extend|prolong|improv|increas|lengthen|add)\w*\s+(?:[\w-]+\s+){0,3}by\s+"
     r"(?:(?:more\s+than|over|nearly|almost|about|roughly|approximately|at\s+least)\s+)?$",
+    re.I,
+)
+# "by how much", "how much longer", "how many more months": a difference, no arm's value
+_DIFFERENCE_ASKED = re.compile(
+    r"\bby how much\b|\bhow much (?:longer|more)\b|\bhow many more (?:months|weeks|years)\b",
+    re.I,
+)
+# "2.8-month median OS gain", "4.1 months longer": the value is the difference
+_GAIN_AFTER = re.compile(
+    r"[\s-]*(?:months?|mo|weeks?|years?)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:gain|improvement|difference|extension|longer|more)\b",
     re.I,
 )
 _GAIN_ASKED = re.compile(
@@ -4076,15 +4129,54 @@ def schedules(text: str) -> set[int]:
     return found
 
 
+def _course_lengths(text: str) -> set[str]:
+    """The courses' lengths ``text`` names as arms ("the 6-month arm", "with 6 months", a
+    column headed "6 months": "6 month")."""
+    found = [*_COURSE_SAID.finditer(text)] or [*_COURSE_HEADER.finditer(text)]
+    return {f"{m.group('n')} {m.group('unit').casefold().removesuffix('s')}" for m in found}
+
+
+def _cell_head(row: str, fig: Figure) -> str:
+    """The header of the cell of a table row that holds ``fig`` ("6 months" of "| 6 months:
+    9%")."""
+    heads = [(at, head) for head, _, at in row_cells(row)[1] if at <= fig.start]
+    return max(heads)[1] if heads else ""
+
+
+# a table column headed by a course's length alone: "6 months", "3 months (n = 3,044)"
+_COURSE_HEADER = re.compile(
+    r"^\s*(?P<n>\d+)[\s-](?P<unit>months?|years?|weeks?)\s*(?:\([^()]*\))?\s*:?\s*$", re.I
+)
+
+
 def _schedule_marked(q_text: str, s: Sentence, fig: Figure, run: list[Figure]) -> bool | None:
     """Arms of one drug told apart by how often it is given ("71.6% weekly vs 59.1%
-    3-weekly"): whether ``fig``'s own words name the one schedule asked (True) or another
-    listed figure's do (False); None when the question or the figures name no schedule."""
-    asked = schedules(q_text)
+    3-weekly") or for how long ("75.0% in the 3-month arm and 76.7% in the 6-month arm"):
+    whether ``fig``'s own words name the one schedule asked (True) or another listed
+    figure's do (False); None when the question or the figures name none."""
+    for marks in (schedules, _course_lengths):
+        decided = _marked_by(marks, q_text, s, fig, run)
+        if decided is not None:
+            return decided
+    return None
+
+
+def _marked_by(
+    marks: Callable[[str], set[int]] | Callable[[str], set[str]],
+    q_text: str,
+    s: Sentence,
+    fig: Figure,
+    run: list[Figure],
+) -> bool | None:
+    asked = marks(q_text)
     if len(asked) != 1 or len(run) < 2 or all(f.start != fig.start for f in run):
         return None
     cell = is_table_row(s.text)
-    own = [schedules(_arm_words(s, f) if cell else _scope_to_end(f)) for f in run]
+    # (a prose value's own words run to the next comparison or clause: "with 3 months")
+    own = [
+        marks(_cell_head(s.text, f) if cell else SCOPE_END.split(s.text[f.end : f.end + 60])[0])
+        for f in run
+    ]
     if not all(own) or len({frozenset(o) for o in own}) < len(own):
         return None
     return asked <= own[[f.start for f in run].index(fig.start)]
@@ -4288,6 +4380,8 @@ _RESPECTIVE_LEAD = re.compile(
 _GIVEN_BEFORE = r"(?:\bw/\s*|\b(?:with|after|on|receiving|underwent|undergoing|plus)\s+)"
 # the words that take away what follows: "(not GEJ)", "non-MSI-H", "w/o", "excluding"
 _NOT_BEFORE = r"(?:\b(?:not|without|excluding|except)\s+|\bnon-|\bw/o\s*)"
+# a preposition with nothing after it, no arm to show
+_BARE_WORDS = frozenset({"with", "in", "for", "on", "at", "of", "after", "among"})
 # a value listed before another: "12.9, " or "11.8 and " of "12.9, 11.8 and 11.3 months"
 _LISTED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # the items of a list: "A, B and C", "A, B, and C"
@@ -4356,9 +4450,21 @@ _RUN_TAIL = re.compile(
 
 
 def _landmarks(text: str) -> list[re.Match[str]]:
-    """The landmarks ``text`` names, but ages ("aged 18 years and older" is no landmark)."""
-    ages = age_spans(text)
-    return [m for m in LANDMARK.finditer(text) if not any(a <= m.start() < b for a, b in ages)]
+    """The landmarks ``text`` names, but ages ("aged 18 years and older" is no landmark) and
+    courses' lengths ("75.0% with 3 months vs 76.7% with 6 months", "the 6-month arm")."""
+    spans = age_spans(text) + [(m.start(), m.end()) for m in _COURSE_SAID.finditer(text)]
+    return [m for m in LANDMARK.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+
+
+# a course's length said in a sentence: "with 3 months", "the 6-month arm", "6 months of
+# oxaliplatin" (not "with 24 months of follow-up")
+_COURSE_SAID = re.compile(
+    r"(?:\bwith\s+|\b(?=\d+[\s-](?:month|year|week)s?\s+(?:arm|group|course|cohort|of)\b))"
+    r"(?P<n>\d+)[\s-](?P<unit>months?|years?|weeks?)\b(?!\s+(?:of\s+)?follow)"
+    # ("with 3 months vs ...", not "with 3-year OS of 23%")
+    r"(?=\s+(?:arm|group|course|cohort|of)\b|\s*(?:vs\b|versus\b|and\b|or\b|[,;()\[.?]|$))",
+    re.I,
+)
 
 
 def _first_landmark(texts: list[str]) -> int | None:

@@ -109,6 +109,9 @@ _CHOICES_OPEN = re.compile(
 )
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
+# "IDHmut", "KRASmt", "IDHwt": a gene (capitals) and its form in chat shorthand (the
+# vocabulary's marker_suffixes)
+_MARKER_SHORT = r"(?<![\w/-])([A-Z][A-Z0-9]{{1,6}})({suffixes})(?![\w-])"
 # "what was the p?", "significant? p?": a P value asked by its letter alone
 _BARE_P = re.compile(r"(?<![\w.=<>-])[pP](?=\s*\?|\s*$)")
 # "3.5y f/u", "5-yr follow-up", "24 months of follow-up": how long, said of the analysis
@@ -185,7 +188,8 @@ _THRESHOLD = re.compile(
     r"(?:\b(?:above|over|under|below|exceed(?:ed|ing)?|more than|less than|at least|at most|"
     r"greater than|higher than|lower than|beyond|surpass(?:ed)?|reach(?:ed)?|hit|top(?:ped)?|"
     r"north of|south of|better than|worse than|around|about|approximately|roughly|near|"
-    r"close to)\s*|[<>≤≥]=?\s*)$",
+    r"close to|clear(?:ed|s)?(?:\s+the)?|meet(?:s)?(?:\s+the)?|met(?:\s+the)?|"
+    r"beat(?:s)?(?:\s+the)?)\s*|[<>≤≥]=?\s*)$",
     re.I,
 )
 
@@ -265,6 +269,13 @@ def analyze(
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
     text = _MINUS_SIGN.sub(r"\1-negative", text)
+    if vocab.marker_suffixes:
+        suffixes = "|".join(map(re.escape, vocab.marker_suffixes))
+        text = re.sub(
+            _MARKER_SHORT.format(suffixes=suffixes),
+            lambda m: f"{m.group(1)}{vocab.marker_suffixes[m.group(2)]}",
+            text,
+        )
     text = _BARE_P.sub("P value", text)
     q = Question(text=text, context=vocab.context_endpoints)
     _read_intent(q)
@@ -902,8 +913,11 @@ _ONE_GRADE = re.compile(
 # "what does STAMP stand for?", "what's BICR?", "(IRC = ?)": the long form of an abbreviation
 _ABBR = r"[a-z]?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*"  # "BICR", "mCRPC"
 _DEFINES = re.compile(
-    rf"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?(?P<a>{_ABBR})"
-    rf"\s*(?:stand\s+for|mean|short\s+for)?\s*\??\s*$"
+    rf"\bwhat(?:\s+(?:does|do|is)|'s|’s)\s+(?:an?\s+)?['‘“\"]?(?P<a>{_ABBR})['’”\"]?"
+    # ("what is UPS in the SARC028 article", "what does the CF chemo backbone stand for")
+    rf"\s*(?:(?:[\w-]+\s+){{0,3}}(?:stand\s+for|mean)|short\s+for|in\s+(?:the\s+)?[\w-]+"
+    rf"(?:\s+(?:article|trial|study|report))?)?\s*\??\s*$"
+    rf"|\bwhat\s+(?:does|do)\s+the\s+(?P<g>{_ABBR})\s+(?:[\w-]+\s+){{0,3}}(?:stand\s+for|mean)\b"
     # "IDFS = ?", "FLOT = which drugs?"
     rf"|\b(?P<b>{_ABBR})\s*=\s*(?:\?|(?:which|what)\b)"
     # "what drugs are in FLOT?", "which agents make up FOLFIRINOX"

@@ -65,14 +65,14 @@ def test_only_trial_shaped_unknown_names_block_a_question(vocab):
 
 
 def test_a_trial_name_of_mixed_capitals_blocks_a_question_when_unknown(vocab):
-    # liver cancer (SIRveNIB), prostate cancer (PROpel), cholangiocarcinoma (ClarIDHy): a
-    # name of capitals and small letters mixed is a trial's; a marker, a plural or a test
-    # in shorthand is not
+    # liver cancer (SIRveNIB), cholangiocarcinoma (ClarIDHy), breast cancer (NeoALTTO): a
+    # name of capitals and small letters mixed is a trial's; a marker (glioma's IDHwt, breast
+    # cancer's BMNeg), a device (TTFields), a plural or a test in shorthand is not
     from bot.answer.core import looks_like_trial_name
 
-    for name in ("SIRveNIB", "PROpel", "ClarIDHy"):
+    for name in ("SIRveNIB", "ClarIDHy", "NeoALTTO"):
         assert looks_like_trial_name(name, vocab), name
-    for word in ("dMMR", "ctDNA", "TRAEs", "EGFRm", "CheckMate"):
+    for word in ("dMMR", "ctDNA", "TRAEs", "EGFRm", "CheckMate", "IDHwt", "BMNeg", "TTFields"):
         assert not looks_like_trial_name(word, vocab), word
 
 

@@ -10212,3 +10212,162 @@ def test_a_margin_said_by_the_design_words_is_the_margin_and_no_result(
     assert "margin" in asked.text.split(":")[0].casefold(), asked.text
     overall = _answer_in(vocab, "HR overall?", [design, result])
     assert margin not in overall.text, overall.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "value"),
+    [
+        # oesophageal cancer: "vs pbo" asked of a trial of a drug plus chemotherapy against
+        # placebo plus chemotherapy
+        (
+            "orient15 CPS>=10 mOS sinti vs pbo?",
+            "Median OS, CPS ≥10 | Sintilimab + chemo (n=327): 17.2 mo | Placebo + chemo "
+            "(n=332): 13.6 mo | HR (95% CI): 0.64 (0.48-0.85)",
+            ["sintilimab"],
+            "17.2",
+        ),
+        # lung cancer: the same
+        (
+            "mPFS pembro vs pbo?",
+            "Median PFS | Pembrolizumab + chemotherapy: 9.0 mo | Placebo + chemotherapy: 4.9 mo",
+            ["pembrolizumab"],
+            "9.0",
+        ),
+    ],
+)
+def test_placebo_asked_as_comparator_is_placebo_plus_the_backbone(
+    question, row, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [row], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "aliases", "long"),
+    [
+        # head and neck cancer: "TOS", whose letters are not its long form's initials
+        (
+            "E3311: TOS = ?",
+            [
+                "Transoral Surgery Followed by Risk-Adapted Radiotherapy: in HPV-associated "
+                "oropharyngeal cancer, primary transoral surgery (TOS) followed by "
+                "pathology-guided adjuvant therapy produced excellent outcomes."
+            ],
+            {"TOS": "transoral surgery"},
+            "primary transoral surgery (TOS)",
+        ),
+        # liver cancer: "TACE", one word of its long form holding two of its letters
+        (
+            "what does TACE stand for?",
+            [
+                "Patients previously treated with transarterial chemoembolisation (TACE) were "
+                "eligible."
+            ],
+            {"TACE": "transarterial chemoembolisation"},
+            "transarterial chemoembolisation (TACE)",
+        ),
+    ],
+)
+def test_an_abbreviation_is_spelt_out_as_its_article_reads_it(
+    question, sentences, aliases, long, vocab
+):
+    draft = _answer_in(vocab, question, sentences, aliases=aliases)
+    assert draft.status == "answered" and long in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # bladder cancer: "by how much" asks for the difference, not the combination's median
+        (
+            "By how much did adding nivolumab to cisplatin-gemcitabine lengthen median survival?",
+            "Median OS was 21.7 months with the combination versus 18.9 months with "
+            "gemcitabine-cisplatin alone.",
+            ["nivolumab", "gemcitabine", "cisplatin"],
+        ),
+        # lung cancer: the same, "how much longer" (a guard: not answered before the rule either)
+        (
+            "how much longer did pts live with pembrolizumab?",
+            "Median OS was 12.7 months with pembrolizumab versus 8.5 months with docetaxel.",
+            ["pembrolizumab", "docetaxel"],
+        ),
+    ],
+)
+def test_a_difference_asked_is_no_arms_value(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value", "other"),
+    [
+        # colon cancer: arms told apart by how long treatment lasts, their landmark said before
+        (
+            "3 yr DFS in the 6-month arm?",
+            "The 3-year DFS rate was 75.0% in the 3-month arm and 76.7% in the 6-month arm, with "
+            "a hazard ratio of 0.95 (95% CI, 0.79-1.14).",
+            "76.7%",
+            "75.0%",
+        ),
+        # breast cancer: the same for trastuzumab given for 6 or 12 months
+        (
+            "5-yr DFS in the 12-month arm?",
+            "The 5-year DFS was 89.4% in the 6-month arm and 89.8% in the 12-month arm.",
+            "89.8%",
+            "89.4%",
+        ),
+        # ... and a course's length said after its value is no landmark of it
+        (
+            "3-yr DFS with 6 months?",
+            "3-year DFS was 75.0% with 3 months vs 76.7% with 6 months (HR 0.95).",
+            "76.7%",
+            "75.0%",
+        ),
+    ],
+)
+def test_an_arm_told_by_its_courses_length_is_the_length_asked(
+    question, sentence, value, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=["oxaliplatin", "trastuzumab"])
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+def test_an_abbreviation_read_as_another_abbreviation_is_not_spelt_out(vocab):
+    # prostate cancer: the article reads "HRRm" as "HRR mutated", itself an abbreviation; a
+    # row that says both is no spelling out of it (a guard on the article-reading rule)
+    draft = _answer_in(
+        vocab,
+        "HRRm = ? (in the PROpel release)",
+        ["HRR mutated (HRRm) | rPFS HR (95% CI): 0.50 (0.34-0.73)"],
+        aliases={"HRRm": "HRR mutated"},
+    )
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "values"),
+    [
+        # breast cancer: "how much longer ... the medians?" asks for each arm's median
+        (
+            "how much longer did women stay progression-free with abemaciclib — the medians?",
+            "Median PFS was 6.0 months with abemaciclib-fulvestrant vs 5.3 months with "
+            "placebo-fulvestrant.",
+            ["abemaciclib", "fulvestrant"],
+            ["6.0", "5.3"],
+        ),
+        # lung cancer: the same for overall survival
+        (
+            "by how much did pembrolizumab lengthen survival? give the medians",
+            "Median OS was 12.7 months with pembrolizumab versus 8.5 months with docetaxel.",
+            ["pembrolizumab", "docetaxel"],
+            ["12.7", "8.5"],
+        ),
+    ],
+)
+def test_a_difference_asked_with_its_medians_is_answered_by_them(
+    question, sentence, drugs, values, vocab
+):
+    """Guards: answered so before the difference rule; the arm the question names leads."""
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and values[0] in draft.text, draft.text

@@ -884,3 +884,55 @@ def test_a_margin_asked_in_other_words_is_the_ni_margin(vocab):
 )
 def test_how_many_in_a_subgroup_is_its_head_count(question, vocab):
     assert analyze(question, vocab).endpoints == ["enrollment"]
+
+
+def test_a_benchmark_to_clear_is_no_figure_asked(vocab):
+    # head and neck cancer and melanoma: the yardstick a yes/no question names is no value of
+    # an arm the answer must say
+    assert analyze("did arm B's 2y PFS clear the 85% benchmark?", vocab).values == []
+    assert analyze("did the ORR meet the 30% threshold in the melanoma cohort?", vocab).values == []
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # sarcoma, Ewing sarcoma and oesophageal cancer: an abbreviation asked with the article
+        # or trial it is in, in quotes, or with the noun it names
+        ("what is UPS in the SARC028 article", "UPS"),
+        ("in rEECur what is 'IT'?", "IT"),
+        ("in orient-15 what does the CF chemo backbone stand for?", "CF"),
+    ],
+)
+def test_an_abbreviation_asked_in_context_is_spelt_out(question, short, vocab):
+    assert analyze(question, vocab).defines == short
+
+
+def test_an_endpoint_asked_in_context_wants_its_figure(vocab):
+    # lung cancer and melanoma: "what is ORR in KEYNOTE-189" asks for the rate (a guard)
+    assert analyze("what is ORR in KEYNOTE-189", vocab).defines is None
+    assert analyze("what is the OS in the BRAF cohort?", vocab).defines is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # oesophageal and ovarian cancer: progression-free survival said in plain words
+        "how long did pts on placebo plus chemo typically go before their disease progressed?",
+        "On average how long did the all-oral ced/olap regimen hold off progression?",
+    ],
+)
+def test_time_before_progression_in_plain_words_is_pfs(question, vocab):
+    assert analyze(question, vocab).target == "PFS"
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # glioma and colorectal cancer: a gene's mutant or wild-type form in chat shorthand is
+        # a part of the population
+        ("mPFS RT vs TMZ in IDHmut 1p19q intact?", {"idh", "mutant"}),
+        ("ORR w/ cetuximab in KRASwt pts?", {"kras", "wild", "type"}),
+    ],
+)
+def test_a_markers_shorthand_is_a_part_of_the_population(question, words, vocab):
+    assert words <= set(analyze(question, vocab).population)

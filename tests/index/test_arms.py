@@ -711,3 +711,29 @@ def test_all_cause_and_all_grade_name_no_whole_population():
 def test_a_later_clause_names_its_own_figures_part(sentence, value, words, vocab):
     phrase = population_phrase(sentence, _figure(sentence, value, vocab))
     assert phrase is not None and words in phrase, phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        # oesophageal cancer: a benefit said to hold in a part of the population frames the
+        # values after it
+        (
+            "The survival advantage held in patients whose tumours had a PD-L1 combined positive "
+            "score (CPS) of 10 or more, the trial's second primary population, with median OS "
+            "of 17.2 months vs 13.6 months (HR 0.64; 95% CI, 0.48-0.85).",
+            "17.2",
+            "combined positive score",
+        ),
+        # lung cancer: the same, said as "was maintained"
+        (
+            "The benefit was maintained in patients with brain metastases at baseline, with a "
+            "median PFS of 10.2 vs 4.8 months.",
+            "10.2",
+            "brain metastases",
+        ),
+    ],
+)
+def test_a_benefit_said_to_hold_in_a_part_frames_its_values(sentence, value, words, vocab):
+    phrase = population_phrase(sentence, _figure(sentence, value, vocab))
+    assert phrase is not None and words in phrase, phrase

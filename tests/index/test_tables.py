@@ -1,5 +1,7 @@
 """Results tables read as one headed line per row, and the figures of those lines."""
 
+import pytest
+
 from index.figures import extract_figures
 from index.tables import leader_tables, linearize_tables
 from index.text import split_sentences
@@ -149,3 +151,34 @@ def test_a_dot_leader_list_under_a_caption_of_arms_is_a_table():
     # a list whose caption names no arms stays as it is
     plain = "Timeline:\n  Enrolment ..... 2004\n  Readout ..... 2008\n"
     assert leader_tables(plain) == plain
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "value", "interval"),
+    [
+        # head and neck cancer: a row of 90% CIs under the row of rates they belong to
+        (
+            "| Outcome | Arm A | Arm B 50 Gy | Arm D |\n|---|---|---|---|\n"
+            "| 2-year PFS | 96.9% | 94.9% | 90.7% |\n"
+            "| 90% CI | 87.4-100 | 91.0-98.9 | 86.2-95.4 |\n"
+            "| 2-year OS | 100% | 99.0% | 96.3% |",
+            0,
+            "94.9%",
+            "91.0-98.9",
+        ),
+        # lung cancer: a row of 95% CIs under the medians
+        (
+            "| Endpoint | Osimertinib | Placebo |\n|---|---|---|\n"
+            "| Median DFS, months | 65.8 | 28.1 |\n"
+            "| 95% CI | 54.4-NR | 22.1-35.0 |",
+            0,
+            "28.1",
+            "22.1-35.0",
+        ),
+    ],
+)
+def test_a_row_of_intervals_goes_beside_the_values_above_it(table, row, value, interval, vocab):
+    rows = linearize_tables(table).split("\n")
+    assert not any(r.startswith(("90% CI", "95% CI")) for r in rows), rows
+    fig = next(f for f in extract_figures(rows[row], vocab) if f.value.startswith(value))
+    assert interval in rows[row][fig.end : fig.end + 30], rows[row]
