@@ -529,6 +529,12 @@ class ExtractiveEngine:
                     mark = _first_landmark(earlier)
                 if fig.unit != "percent" or mark != q.landmark:
                     return None
+            elif (
+                q.week is not None
+                and q.target in self.vocab.landmark_endpoints
+                and fig.unit == "percent"
+            ):
+                pass  # "12-wk PFS rate": a rate at a week (``_week_fit`` checks which week)
             elif expected and fig.unit != expected:
                 return None
             if expected == "count" and q.units and not q.units & {"count", fig.unit}:
@@ -957,7 +963,9 @@ class ExtractiveEngine:
                 found |= words
         return found
 
-    def _said_by_abbreviation(self, population: list[str], s: Sentence) -> bool:
+    def _said_by_abbreviation(
+        self, population: list[str], s: Sentence, text: str | None = None
+    ) -> bool:
         """Every word of the population asked is a word of the long form of one abbreviation
         the sentence says ("soft tissue" of "soft-tissue sarcoma (STS)": "In the STS cohort");
         never a part asked without another ("esophageal (not GEJ)": not "GEJ primary" by
@@ -967,7 +975,7 @@ class ExtractiveEngine:
         asked = [w for p in population for w in re.split(r"[-/\s]", us_spelling(p)) if w]
         for code, long in s.article.meta.get("aliases", {}).items():
             if self.vocab.terms(code) or not re.search(
-                rf"(?<![\w-]){re.escape(code)}(?![\w-])", s.text
+                rf"(?<![\w-]){re.escape(code)}(?![\w-])", s.text if text is None else text
             ):
                 continue
             words = set(re.findall(r"[a-z0-9]+", us_spelling(str(long).casefold())))
@@ -1234,6 +1242,8 @@ class ExtractiveEngine:
         own_part = population_after(fig) if q.population else None
         if not own_part or says_population(q.population, own_part):
             return False
+        if self._said_by_abbreviation(q.population, s, own_part):
+            return False  # "soft tissue" asked: "55% ... in STS"
         # "By IMDC category, the HR was 0.64 in favorable-risk, ... and 0.43 in poor-risk":
         # a word the sentence says outside every part ("IMDC") frames all of them
         figures = extract_figures(s.text, self.vocab)

@@ -543,7 +543,7 @@ _Q_POPULATION = [
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
         r"(?P<x>(?:(?!\b(?:in|among|for|of|with)\b|w/)[^,?;()]){1,40}?)\s+"
         r"(?:pts|patients|subgroup|subset|population|pop|cohort|group|participants|pts\.|portion|"
-        r"expressers|carriers|mutants|pathway|"
+        r"expressers|carriers|mutants|pathway|smokers|"
         r"histology|tumou?rs|disease|primar(?:y|ies))\b",
         re.I,
     ),

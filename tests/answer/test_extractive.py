@@ -10371,3 +10371,110 @@ def test_a_difference_asked_with_its_medians_is_answered_by_them(
     """Guards: answered so before the difference rule; the arm the question names leads."""
     draft = _answer_in(vocab, question, [sentence], drugs=drugs)
     assert draft.status == "answered" and values[0] in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # sarcoma: a cohort expanded after a first signal is its own analysis, not the initial
+        (
+            "ORR in UPS w/ keytruda (initial cohort)?",
+            "In the expanded analysis, the ORR was 23% in UPS (9 of 40), lower than the small "
+            "initial cohorts suggested.",
+            ["pembrolizumab"],
+        ),
+        # lung cancer: the same said as an expansion cohort (a guard: not answered before either)
+        (
+            "ORR with amivantamab in the initial cohort?",
+            "In the expansion cohort, the ORR with amivantamab was 36%.",
+            ["amivantamab"],
+        ),
+    ],
+)
+def test_an_expansion_cohorts_figure_is_not_the_initial_cohorts(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # sarcoma: a progression-free rate at a week, asked in weeks
+        (
+            "24 week PFS in bone sarcomas on pembrolizumab?",
+            "At 24 weeks, 30% of STS patients and 10% of bone sarcoma patients remained "
+            "progression-free.",
+            ["pembrolizumab"],
+            "10%",
+        ),
+        # lung cancer: the same said as a "24-week PFS rate"
+        (
+            "24-wk PFS rate with sotorasib?",
+            "The 24-week PFS rate was 42% with sotorasib.",
+            ["sotorasib"],
+            "42%",
+        ),
+    ],
+)
+def test_a_rate_at_a_week_answers_a_landmark_asked_in_weeks(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "aliases", "title", "value"),
+    [
+        # sarcoma: "soft tissue" asked, the part said after the value by its abbreviation
+        (
+            "12-wk PFS rate soft-tissue cohort?",
+            "The 12-week PFS rate was 55% (95% CI, 40-69) in the STS cohort and 27% (95% CI, "
+            "15-42) in the bone cohort.",
+            {"STS": "soft-tissue sarcoma"},
+            "Pembrolizumab in sarcomas",
+            "55%",
+        ),
+        # urothelial cancer: "upper tract" asked, "in UTUC" said after the value
+        (
+            "ORR with erdafitinib in upper tract pts?",
+            "The ORR was 32% in the UTUC cohort and 14% in the bladder cohort.",
+            {"UTUC": "upper tract urothelial carcinoma"},
+            "Erdafitinib in urothelial carcinoma",
+            "32%",
+        ),
+    ],
+)
+def test_a_part_said_after_its_value_by_abbreviation_is_the_long_form_asked(
+    question, sentence, aliases, title, value, vocab
+):
+    drug = title.split()[0].casefold()
+    draft = _answer_knowing(vocab, question, [sentence], aliases, drugs=[drug], title=title)
+    assert draft.status == "answered", draft.text
+    assert draft.text.find(value) == min(
+        i for i in (draft.text.find(v) for v in ("55%", "27%", "32%", "14%")) if i >= 0
+    ), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # head and neck cancer: smokers by pack-years are a part; the arm's figure is not theirs
+        (
+            "arm B 2-yr PFS in >10 pack-year smokers?",
+            "The 2-year PFS in Arm B was 94.9% (90% CI, 91.0-98.9).",
+            ["cisplatin"],
+        ),
+        # lung cancer: the same for never smokers
+        (
+            "mOS in never smokers with osimertinib?",
+            "Median OS was 38.6 months with osimertinib.",
+            ["osimertinib"],
+        ),
+    ],
+)
+def test_smokers_asked_are_a_part_the_whole_arms_figure_does_not_answer(
+    question, sentence, drugs, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
