@@ -114,7 +114,7 @@ _GRADES_IN_PARENS = re.compile(
     rf"^\(\s*{_GRADE_WORDS}{_PCT}(?:\s*[;,]\s*{_GRADE_WORDS}{_PCT})+\s*\)$", re.I
 )
 _PAREN = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\]")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)$")  # a year of trials (1950-2039), no count of 2091
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+vs\.?\s+|\s+versus\s+")
 _TRAILING_VERB = re.compile(
     r"\s*\b(?:were|was|of|in|at|to|from|occurred in|reported in|seen in|observed in|affecting|"

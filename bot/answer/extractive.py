@@ -93,6 +93,9 @@ class _ArticleContext:
     # the drugs an article names right before and right after "versus", likewise
     sides: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
     letters: dict[str, frozenset[str]] = field(default_factory=dict)  # arms' letters, likewise
+    # what each lettered arm was given ("Arm A (n = 120) received tislelizumab plus ..."),
+    # likewise
+    lettered: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -521,21 +524,7 @@ class ExtractiveEngine:
                 _GAIN_ASKED.search(q.text)
             ):
                 return None  # "the median OS improvement would exceed 1 year": no arm's median
-            if q.landmark is not None and q.target in self.vocab.landmark_endpoints:
-                # "3-year OS": a percentage said at that landmark, in any of its spellings (or
-                # by the sentence before, of "the rates" it names again)
-                mark = _landmark_before(s.text, fig)
-                if mark is None and earlier:
-                    mark = _first_landmark(earlier)
-                if fig.unit != "percent" or mark != q.landmark:
-                    return None
-            elif (
-                q.week is not None
-                and q.target in self.vocab.landmark_endpoints
-                and fig.unit == "percent"
-            ):
-                pass  # "12-wk PFS rate": a rate at a week (``_week_fit`` checks which week)
-            elif expected and fig.unit != expected:
+            if not self._time_and_unit_fit(q, s, fig, expected, earlier):
                 return None
             if expected == "count" and q.units and not q.units & {"count", fig.unit}:
                 return None  # "within how long after CRT were pts randomized": no head count
@@ -576,6 +565,23 @@ class ExtractiveEngine:
             score += 2
 
         return score
+
+    def _time_and_unit_fit(
+        self, q: Question, s: Sentence, fig: Figure, expected: str | None, earlier: list[str]
+    ) -> bool:
+        """The figure is in the unit the endpoint asked is reported in, or a rate at the
+        landmark asked ("3-year OS": a percentage said at 3 years, in any of its spellings, or by
+        the sentence before, of "the rates" it names again; "12-wk PFS rate": a rate at a week,
+        which week ``_week_fit`` checks)."""
+        if q.target in self.vocab.landmark_endpoints:
+            if q.landmark is not None:
+                mark = _landmark_before(s.text, fig)
+                if mark is None and earlier:
+                    mark = _first_landmark(earlier)
+                return fig.unit == "percent" and mark == q.landmark
+            if q.week is not None and fig.unit == "percent":
+                return True
+        return not expected or fig.unit == expected
 
     def _statistic_about_fit(
         self, q: Question, s: Sentence, terms: list[Term], fig: Figure, context: _ArticleContext
@@ -1915,7 +1921,7 @@ class ExtractiveEngine:
         arm named by its experimental drug only ("the pembrolizumab arm") answers for its
         combination."""
         drugs = _article_drugs(s.article)
-        arm = self._arm_said(s, fig, drugs)
+        arm = self._lettered_arm_given(self._arm_said(s, fig, drugs), s, context)
         versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
         asked_text = q.text[: versus.start()] if versus else q.text
         # "pts preselected for low-intensity chemo": a part of the population, not an arm
@@ -2004,6 +2010,25 @@ class ExtractiveEngine:
         if any(len(i.split()) > 5 or re.search(r"\d\s*%", i) for i in items):
             return ""  # (not "the 24-month rates 24%": values, no arms)
         return items[starts.index(fig.start)]
+
+    def _lettered_arm_given(self, arm: str, s: Sentence, context: _ArticleContext | None) -> str:
+        """An arm said by its letter alone ("in Arm B") with what the article says that arm was
+        given ("Arm B (n = 119) received tislelizumab plus nab-paclitaxel and carboplatin"),
+        so that the drugs asked can be matched with it."""
+        letters = arm_letters(arm)
+        if context is None or len(letters) != 1:
+            return arm
+        if _drugs_named(arm, _article_drugs(s.article), self.vocab):
+            return arm
+        article = s.article.id
+        if article not in context.lettered:
+            text = context.text.get(article, "")
+            given = {m.group("l").upper(): m.group("g") for m in _ARM_GIVEN.finditer(text)}
+            given |= {m.group("l").upper(): m.group("g") for m in _GIVEN_ARM.finditer(text)}
+            context.lettered[article] = given
+        (letter,) = letters
+        given_to = context.lettered[article].get(letter.upper())
+        return f"{arm} ({given_to})" if given_to else arm
 
     def _arm_said(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
         """The words that say whose a figure is: a "respectively" list's item at its place,
@@ -3293,6 +3318,8 @@ class ExtractiveEngine:
                 scope = SCOPE_END.split(last.scope.strip())[0]  # "758 to eBEACOPP": its arm
             if scope and sentence.find(scope, end) >= 0:
                 end = sentence.find(scope, end) + len(scope)
+            if _SIGNIFICANCE_ASKED.search(q.text) and (p := _P_BRACKET.match(sentence, end)):
+                end = p.end()  # "was it significantly better?": "9.2% vs 7.7% (P=0.63)"
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
         if run and fig.endpoint is None and is_table_row(sentence):
             # a row of something the vocabulary does not name ("Laryngectomy-free survival |
@@ -4390,6 +4417,17 @@ _RESPECTIVE_LEAD = re.compile(
 _GIVEN_BEFORE = r"(?:\bw/\s*|\b(?:with|after|on|receiving|underwent|undergoing|plus)\s+)"
 # the words that take away what follows: "(not GEJ)", "non-MSI-H", "w/o", "excluding"
 _NOT_BEFORE = r"(?:\b(?:not|without|excluding|except)\s+|\bnon-|\bw/o\s*)"
+# what a lettered arm was given: "Arm A (n = 120) received tislelizumab plus paclitaxel",
+# "Arm C: paclitaxel and carboplatin"; and "tislelizumab plus paclitaxel (Arm A)"
+_ARM_GIVEN = re.compile(
+    r"\b[Aa]rm\s+(?P<l>[A-Da-d])\b(?:\s*\([^()]*\))?\s*(?::|=|received|got|was given)\s*"
+    r"(?P<g>[^;.]{5,120})"
+)
+_GIVEN_ARM = re.compile(r"(?P<g>[A-Za-z][^;,.()]{4,80})\s*\(\s*[Aa]rm\s+(?P<l>[A-Da-d])\s*\)")
+# "significantly better?", "statistically significant?": the P value is asked with the values
+_SIGNIFICANCE_ASKED = re.compile(r"\bsignifican", re.I)
+# a bracket right after values that holds their P value: " (P=0.63)", " (HR 0.8; P = .04)"
+_P_BRACKET = re.compile(r"\s*\([^()]*\bP\s*[=<>≤≥]\s*\.?\d[^()]*\)", re.I)
 # a preposition with nothing after it, no arm to show
 _BARE_WORDS = frozenset({"with", "in", "for", "on", "at", "of", "after", "among"})
 # a value listed before another: "12.9, " or "11.8 and " of "12.9, 11.8 and 11.3 months"

@@ -10478,3 +10478,112 @@ def test_smokers_asked_are_a_part_the_whole_arms_figure_does_not_answer(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs=drugs)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # prostate cancer (castration-resistant): a PSA50 response is no objective response
+        (
+            "PSA50 response rate pembro+enza in KEYNOTE-641?",
+            "The objective response rate was 14.6% with pembrolizumab plus enzalutamide.",
+            ["pembrolizumab", "enzalutamide"],
+        ),
+        # prostate cancer (hormone-sensitive): nor is PSA progression-free survival PFS itself
+        (
+            "median PSA-PFS with darolutamide?",
+            "Median PFS was 22.1 months with darolutamide.",
+            ["darolutamide"],
+        ),
+    ],
+)
+def test_psa_endpoints_are_not_the_diseases_endpoints(question, sentence, drugs, vocab):
+    """PSA is prostate cancer's own marker: both cases are prostate cancer by necessity."""
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # lung cancer: arms said by their letters, asked by their drugs (a guard: answered so
+        # before the rule too, by the comparison's order)
+        (
+            "mPFS w/ tisle + nab-pac/carbo?",
+            [
+                "Arm A (n = 120) received tislelizumab plus paclitaxel and carboplatin; Arm B "
+                "(n = 119) received tislelizumab plus nab-paclitaxel and carboplatin; and Arm C "
+                "(n = 121) received paclitaxel and carboplatin alone.",
+                "Median PFS was 7.6 months in Arm B versus 5.5 months in Arm C.",
+            ],
+            ["tislelizumab", "paclitaxel", "nab-paclitaxel", "carboplatin"],
+            "7.6",
+            "5.5",
+        ),
+        # gastric cancer: the same with two arms
+        (
+            "mOS with nivolumab plus chemo?",
+            [
+                "Arm A received nivolumab plus chemotherapy; Arm B received chemotherapy alone.",
+                "Median OS was 11.6 months in Arm B and 13.8 months in Arm A.",
+            ],
+            ["nivolumab"],
+            "13.8",
+            "11.6",
+        ),
+    ],
+)
+def test_an_arm_said_by_its_letter_is_the_drugs_the_article_gave_it(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text, draft.text
+    assert other not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # prostate cancer: a pain response is no objective (tumour) response
+        (
+            "ORR by RECIST w/ cabazitaxel",
+            "- Pain response: 9.2% vs 7.7% (P=0.63), a difference that was not significant",
+            ["cabazitaxel"],
+        ),
+        # lung cancer with bone metastases: the same after radiotherapy with a drug
+        (
+            "ORR with denosumab?",
+            "Pain response was 60% with denosumab and radiotherapy.",
+            ["denosumab"],
+        ),
+    ],
+)
+def test_a_pain_response_is_no_objective_response(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "p"),
+    [
+        # prostate cancer: "significantly better?" shows the P value beside the values
+        (
+            "was pain response significantly better w/ cabazitaxel?",
+            "- Pain response: 9.2% vs 7.7% (P=0.63), a difference that was not significant",
+            ["cabazitaxel"],
+            "0.63",
+        ),
+        # lung cancer: the same for the ORR
+        (
+            "was the ORR significantly higher with amivantamab?",
+            "The ORR was 20% vs 12% (P=0.04) with amivantamab and chemotherapy.",
+            ["amivantamab"],
+            "0.04",
+        ),
+    ],
+)
+def test_a_significance_asked_shows_the_p_value_beside_the_values(
+    question, sentence, drugs, p, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and p in draft.text, draft.text

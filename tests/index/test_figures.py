@@ -1727,3 +1727,27 @@ def test_a_value_after_a_ratio_in_a_unit_is_no_ratio(vocab):
 )
 def test_a_not_reached_cell_has_no_figure_of_its_brackets(row, values, vocab):
     assert [f.value for f in extract_figures(row, vocab)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # breast cancer: a count of four digits past any trial's year is a count
+        ("The phase 3 study randomly assigned 2091 women in a 2x2 factorial design.", "2091"),
+        # lung cancer: the same for an enrolment (a guard: never read as a year)
+        ("A total of 2104 patients were enrolled across 30 countries.", "2104"),
+    ],
+)
+def test_a_count_past_any_trials_year_is_a_figure(sentence, count, vocab):
+    assert count in [f.value for f in extract_figures(sentence, vocab)]
+
+
+def test_a_trials_years_are_no_figures(vocab):
+    # colon and prostate cancer: the years a trial ran are no counts (a guard)
+    values = [
+        f.value
+        for f in extract_figures("Between 2012 and 2014, 1,313 patients were randomised.", vocab)
+    ]
+    assert "2012" not in values and "2014" not in values
+    values = [f.value for f in extract_figures("From 1998 to 2013, 840 men were enrolled.", vocab)]
+    assert "1998" not in values and "2013" not in values
