@@ -782,7 +782,20 @@ class ExtractiveEngine:
         "_eligibility_cut",  # "Eligible patients had ... less than 50% stromal invasion"
         "_not_the_most_common",  # "most common G3+ AE and its rate": not every G3+ AE's 48%
         "_not_the_gain_asked",  # "by how much did it lengthen survival": no arm's median
+        "_sex_unsaid",  # "how many men were enrolled": not "we randomised 2766 patients"
     )
+
+    def _sex_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
+        """A count of men or of women asked ("how many men were enrolled in SENOMAC?") of a
+        trial whose article names both: a count the sentence says of patients, not of them,
+        is everyone's (in a trial of men only, "how many men" is everyone)."""
+        asked = _SEX_COUNTED.search(q.text)
+        if asked is None:
+            return False
+        women = asked.group(1).casefold() in ("women", "females")
+        said, other = (_WOMEN_SAID, _MEN_SAID) if women else (_MEN_SAID, _WOMEN_SAID)
+        both = other.search(context.text.get(s.article.id, "")) is not None
+        return both and not said.search(s.text)
 
     def _not_the_gain_asked(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -3591,6 +3604,10 @@ _GAIN_BEFORE = re.compile(
     r"(?:(?:more\s+than|over|nearly|almost|about|roughly|approximately|at\s+least)\s+)?$",
     re.I,
 )
+# "how many men were enrolled", "number of women": a count of one sex
+_SEX_COUNTED = re.compile(r"\b(?:how many|number of)\s+(men|women|males|females)\b", re.I)
+_MEN_SAID = re.compile(r"\b(?:men|man|males?)\b", re.I)
+_WOMEN_SAID = re.compile(r"\b(?:women|woman|females?)\b", re.I)
 # "by how much", "how much longer", "how many more months": a difference, no arm's value
 _DIFFERENCE_ASKED = re.compile(
     r"\bby how much\b|\bhow much (?:longer|more)\b|\bhow many more (?:months|weeks|years)\b",

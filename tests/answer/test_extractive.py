@@ -10587,3 +10587,35 @@ def test_a_significance_asked_shows_the_p_value_beside_the_values(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs=drugs)
     assert draft.status == "answered" and p in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "count"),
+    [
+        # breast cancer: a count of men asked of a trial of women and men; the sentence counts
+        # every patient
+        (
+            "how many men were enrolled in SENOMAC?",
+            [
+                "SENOMAC asked whether women and men with sentinel-node macrometastases need "
+                "a dissection.",
+                "We randomised 2766 patients, and the per-protocol population was 2540 patients.",
+            ],
+            None,
+        ),
+        # lung cancer: the same for women
+        (
+            "how many women were enrolled?",
+            ["The trial enrolled 1010 patients.", "Of them, 612 were men."],
+            None,
+        ),
+        # ... in a trial of men only, "how many men" is everyone (a guard: prostate cancer)
+        ("how many men enrolled in KEYNOTE-641?", ["The trial enrolled 1,244 patients."], "1,244"),
+    ],
+)
+def test_a_count_of_one_sex_is_a_count_said_of_them(question, sentences, count, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    if count is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        assert draft.status == "answered" and count in draft.text, draft.text
