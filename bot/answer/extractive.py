@@ -998,7 +998,7 @@ class ExtractiveEngine:
             ):
                 continue
             words = set(re.findall(r"[a-z0-9]+", us_spelling(str(long).casefold())))
-            own = {us_spelling(p) for w in self._defined_words(code, s) for p in re.split("-", w)}
+            own = {us_spelling(w) for w in self._defined_parts(code, s)}
             if (
                 asked
                 and all(any(_same_word(a, w) for w in words) for a in asked)
@@ -1027,7 +1027,7 @@ class ExtractiveEngine:
         for code in aliases:
             if code.casefold() not in restricted or self.vocab.terms(code):
                 continue
-            words = {p for w in self._defined_words(code, s) for p in re.split(r"[-/]", w) if p}
+            words = self._defined_parts(code, s)
             # ("high grade serous pts": the population's words are all the long form's)
             population = {p for w in q.population for p in re.split(r"[-/\s]", w) if p}
             if (
@@ -1037,6 +1037,10 @@ class ExtractiveEngine:
             ):
                 found.add(code.casefold())
         return found
+
+    def _defined_parts(self, code: str, s: Sentence) -> set[str]:
+        """``_defined_words`` split at hyphens and slashes ("soft-tissue": soft, tissue)."""
+        return {p for w in self._defined_words(code, s) for p in re.split(r"[-/]", w) if p}
 
     def _defined_words(self, code: str, s: Sentence) -> set[str]:
         """The words of what the article defines ``code`` as that its headline does not say."""
@@ -3957,7 +3961,7 @@ def _column_of_another_code(sentence: str, fig: Figure, asked: set[str]) -> bool
     if not is_table_row(sentence):
         return False
     _, cells = row_cells(sentence)
-    own = next((h for h, v, at in cells if at <= fig.start < at + len(v)), None)
+    own = _cell_head(sentence, fig)
     if not own or _STATISTIC_HEADER.search(own) or any(_names_regimen(own, c) for c in asked):
         return False  # (a column of the comparison's statistics, "HR (95% CI)", "P", is no arm)
     return any(_names_regimen(h, c) for h, _, _ in cells for c in asked)
@@ -4192,9 +4196,8 @@ def _course_lengths(text: str) -> set[str]:
 
 def _cell_head(row: str, fig: Figure) -> str:
     """The header of the cell of a table row that holds ``fig`` ("6 months" of "| 6 months:
-    9%")."""
-    heads = [(at, head) for head, _, at in row_cells(row)[1] if at <= fig.start]
-    return max(heads)[1] if heads else ""
+    9%"), or ""."""
+    return next((h for h, v, at in row_cells(row)[1] if at <= fig.start < at + len(v)), "")
 
 
 # a table column headed by a course's length alone: "6 months", "3 months (n = 3,044)"

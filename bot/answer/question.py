@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.figures import (
     KARYOTYPE,
@@ -109,9 +110,16 @@ _CHOICES_OPEN = re.compile(
 )
 # "HRD- pts", "ER+/HER2-": a marker in capitals with a minus sign after it is its negative
 _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
-# "IDHmut", "KRASmt", "IDHwt": a gene (capitals) and its form in chat shorthand (the
-# vocabulary's marker_suffixes)
-_MARKER_SHORT = r"(?<![\w/-])([A-Z][A-Z0-9]{{1,6}})({suffixes})(?![\w-])"
+
+
+@lru_cache(maxsize=4)
+def _marker_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """ "IDHmut", "KRASmt", "IDHwt": a gene (capitals) and its form in chat shorthand (the
+    vocabulary's marker_suffixes), one pattern per vocabulary."""
+    body = "|".join(map(re.escape, suffixes))
+    return re.compile(rf"(?<![\w/-])([A-Z][A-Z0-9]{{1,6}})({body})(?![\w-])")
+
+
 # "what was the p?", "significant? p?": a P value asked by its letter alone
 _BARE_P = re.compile(r"(?<![\w.=<>-])[pP](?=\s*\?|\s*$)")
 # "3.5y f/u", "5-yr follow-up", "24 months of follow-up": how long, said of the analysis
@@ -270,11 +278,8 @@ def analyze(
     text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
     text = _MINUS_SIGN.sub(r"\1-negative", text)
     if vocab.marker_suffixes:
-        suffixes = "|".join(map(re.escape, vocab.marker_suffixes))
-        text = re.sub(
-            _MARKER_SHORT.format(suffixes=suffixes),
-            lambda m: f"{m.group(1)}{vocab.marker_suffixes[m.group(2)]}",
-            text,
+        text = _marker_pattern(tuple(vocab.marker_suffixes)).sub(
+            lambda m: f"{m.group(1)}{vocab.marker_suffixes[m.group(2)]}", text
         )
     text = _BARE_P.sub("P value", text)
     q = Question(text=text, context=vocab.context_endpoints)

@@ -1997,10 +1997,13 @@ def _answer_in(
     rows_section=False,
     trials=(),
     regimens=(),
+    known=False,
 ):
     """Answer ``question`` from ``sentences`` of one article (on ``trials``, a round-up's).
     ``prose``: one after the other as in running text (else apart); ``rows_section``: only
-    table rows are under ``section``; ``regimens``: the codes it names its arms by."""
+    table rows are under ``section``; ``regimens``: the codes it names its arms by; ``known``:
+    the question read as ``ask`` reads it, the article's abbreviations and drugs being names
+    the index knows ("STS" is no unknown code)."""
     from bot.answer.extractive import ExtractiveEngine
     from bot.answer.passages import Sentence
     from bot.answer.question import analyze
@@ -2019,7 +2022,9 @@ def _answer_in(
         own = section if not rows_section or "|" in text else ""
         given.append(Sentence(article, start, start + len(text), text, i, section=own))
         at += len(text) + 1
-    q = analyze(question, vocab)
+    names = frozenset(a.casefold() for a in aliases or {}) | frozenset(d.casefold() for d in drugs)
+    drug_names = frozenset(d.casefold() for d in drugs)
+    q = analyze(question, vocab, names, drug_names) if known else analyze(question, vocab)
     q.scoped = scoped  # as `ask` sets it: the question names a trial or drug of the index
     return ExtractiveEngine(vocab).answer(q, given)
 
@@ -9830,25 +9835,6 @@ def test_a_dose_after_a_drugs_code_is_that_drugs(question, sentence, drugs, valu
     assert other not in draft.text and other not in " ".join(draft.why), (draft.text, draft.why)
 
 
-def _answer_knowing(vocab, question, sentences, aliases, drugs=(), title="Report", section=""):
-    """``_answer_in`` with the question read as ``ask`` reads it: the article's abbreviations
-    are names the index knows ("STS" is no unknown code)."""
-    from bot.answer.extractive import ExtractiveEngine
-    from bot.answer.passages import Sentence
-    from bot.answer.question import analyze
-    from index.store import ArticleRecord
-
-    meta = {"drugs": list(drugs), "trials": [], "aliases": aliases, "regimens": []}
-    article = ArticleRecord("a", title, "s", "2026-01-01", 1, meta)
-    given = [
-        Sentence(article, i * 1000, i * 1000 + len(t), t, i, section=section)
-        for i, t in enumerate(sentences)
-    ]
-    known = frozenset(a.casefold() for a in aliases) | frozenset(d.casefold() for d in drugs)
-    q = analyze(question, vocab, known, frozenset(d.casefold() for d in drugs))
-    return ExtractiveEngine(vocab).answer(q, given)
-
-
 @pytest.mark.parametrize(
     ("question", "sentences", "aliases", "title", "value", "other"),
     [
@@ -9894,7 +9880,9 @@ def test_a_part_said_by_the_articles_abbreviation_answers_its_long_form(
     question, sentences, aliases, title, value, other, vocab
 ):
     drug = title.split()[0].casefold()  # the article's one drug
-    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=[drug], title=title)
+    draft = _answer_in(
+        vocab, question, sentences, drugs=[drug], aliases=aliases, title=title, known=True
+    )
     assert draft.status == "answered" and value in draft.text, draft.text
     assert other not in draft.text, draft.text
 
@@ -9930,7 +9918,9 @@ def test_a_part_said_by_the_articles_abbreviation_answers_its_long_form(
 def test_a_rate_in_a_counts_bracket_is_the_cohort_named_after_it(
     question, sentences, aliases, value, other, vocab
 ):
-    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=["pembrolizumab"])
+    draft = _answer_in(
+        vocab, question, sentences, drugs=["pembrolizumab"], aliases=aliases, known=True
+    )
     assert draft.status == "answered" and value in draft.text, draft.text
     assert other not in draft.text, draft.text
 
@@ -9982,7 +9972,9 @@ def test_the_most_common_events_rate_is_not_every_events(question, sentences, vo
 def test_a_comparison_said_the_other_way_round_is_the_one_asked(
     question, sentences, section, aliases, drugs, value, vocab
 ):
-    draft = _answer_knowing(vocab, question, sentences, aliases, drugs=drugs, section=section)
+    draft = _answer_in(
+        vocab, question, sentences, drugs=drugs, aliases=aliases, section=section, known=True
+    )
     assert draft.status == "answered" and value in draft.text, draft.text
 
 
@@ -10175,8 +10167,14 @@ def test_a_part_said_by_an_abbreviation_is_all_of_its_long_form(
 ):
     """Guards: both were answered so before the abbreviation rules; they keep those rules
     from reading a long form's shared word as the part asked."""
-    draft = _answer_knowing(
-        vocab, question, rows, aliases, drugs=["nivolumab", "lurbinectedin"], title=title
+    draft = _answer_in(
+        vocab,
+        question,
+        rows,
+        drugs=["nivolumab", "lurbinectedin"],
+        aliases=aliases,
+        title=title,
+        known=True,
     )
     assert draft.status == "answered" and value in draft.text, draft.text
 
@@ -10449,7 +10447,9 @@ def test_a_part_said_after_its_value_by_abbreviation_is_the_long_form_asked(
     question, sentence, aliases, title, value, vocab
 ):
     drug = title.split()[0].casefold()
-    draft = _answer_knowing(vocab, question, [sentence], aliases, drugs=[drug], title=title)
+    draft = _answer_in(
+        vocab, question, [sentence], drugs=[drug], aliases=aliases, title=title, known=True
+    )
     assert draft.status == "answered", draft.text
     assert draft.text.find(value) == min(
         i for i in (draft.text.find(v) for v in ("55%", "27%", "32%", "14%")) if i >= 0
