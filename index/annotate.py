@@ -247,6 +247,12 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         for m in re.finditer(r"\b[a-z]{3,10}-[a-z]{6,}\b", text, re.I)
         if vocab.is_formulation(m.group(0))
     )
+    # "radium-223": a radionuclide given as a drug
+    drug_counts.update(
+        m.group(0).casefold()
+        for m in re.finditer(r"\b[a-z]{4,10}-\d{2,3}\b", text, re.I)
+        if vocab.is_radionuclide(m.group(0))
+    )
     aliases = {}
     for m in _ABBREVIATION.finditer(text):
         long_form, short = m.group(1), m.group(2)

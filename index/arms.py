@@ -74,8 +74,7 @@ def arm_phrase(fig: Figure) -> str | None:
     if not SCOPE_PHRASE.match(scope) or ci_after(f" {scope}", 0):
         return None  # no phrase, or ", with a 95% CI of ...": the value's interval
     scope = _COUNT_OF.sub(r"\1", scope)  # "of the 782 treated patients in the X arm"
-    cut = SCOPE_END.search(scope)
-    phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,."))
+    phrase = balanced(scope[: _arm_end(scope)].strip(" ,."))
     # the doses and schedules in an arm's name do not make it no arm: "drug A 240 mg plus B"
     # ... nor the digits of a regimen's name ("mFOLFOX6", "TAS-102"); a number on its own does
     if not phrase or re.search(r"(?<![\w-])\d", DOSE.sub("", phrase)) or len(phrase) > 80:
@@ -83,12 +82,28 @@ def arm_phrase(fig: Figure) -> str | None:
     return phrase
 
 
+def _arm_end(scope: str) -> int:
+    """Where the words of an arm after a figure end: at the first break ("and", a comma, "vs"),
+    but not at the "and" of two drugs one abbreviation names ("with fluorouracil and folinic
+    acid (FU/FA) plus panitumumab")."""
+    start = 0
+    while cut := SCOPE_END.search(scope, start):
+        joined = _ONE_REGIMEN_AND.match(scope, cut.start())
+        if not joined:
+            return cut.start()
+        start = joined.end()
+    return len(scope)
+
+
+# "and folinic acid (FU/FA)": the second drug of a pair one abbreviation names
+_ONE_REGIMEN_AND = re.compile(r"\s+and\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\([^()]{1,15}\)")
+
+
 def qualifier_phrase(sentence: str, fig: Figure) -> str:
     """The arm or subgroup words of a figure: after it, else an opening clause before it."""
     scope = fig.scope.strip()
     if scope and SCOPE_PHRASE.match(scope) and not ci_after(f" {scope}", 0):
-        cut = SCOPE_END.search(scope)
-        phrase = balanced((scope[: cut.start()] if cut else scope).strip(" ,"))
+        phrase = balanced(scope[: _arm_end(scope)].strip(" ,"))
         if 3 <= len(phrase) <= 100 and not _NO_ARM.match(phrase) and not _INTERVAL.search(phrase):
             return phrase
     lead = LEAD_CLAUSE.match(sentence)
@@ -120,7 +135,9 @@ _ANAPHORA = re.compile(
 _SCOPE_POPULATION = re.compile(
     r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
     r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders|portion|"
-    r"men|women|people|adults)\b[^;,]{0,60}",
+    r"men|women|people|adults)\b[^;,]{0,60}"
+    # "HR 0.30 (95% CI ...) in low-volume disease": a kind of disease, not its progression
+    r"|^(?:in|among)\s+(?!progressi|stable|residual|measurable)[\w-]+-(?:volume|risk)\s+disease\b",
     re.I,
 )
 

@@ -166,7 +166,7 @@ class Figure:
 
 
 _PAIRED = re.compile(
-    r"\s*(?:vs\.?|versus|and)\s+(?P<other>\d+(?:\.\d+)?\s?(?:months?|mos?|weeks?|years?))\b",
+    r"\s*(?:vs\.?|versus|and)\s+(?P<other>\d+(?:\.\d+)?\s?(?:months?|mos?|weeks?|years?|days?))\b",
     re.I,
 )
 
@@ -483,6 +483,40 @@ def _age_cut_spans(text: str) -> list[re.Match[str]]:
     ]
 
 
+# the ages a trial took in, said where it names whom it took ("Eligible women were aged 55 years
+# or older", "enrolled 448 patients aged 18 to 75", "adults up to 65 years of age"); not an age
+# group's result ("among patients aged 65 or older, the HR was 0.70")
+_TOOK_IN = re.compile(
+    r"\b(?:eligib\w*|inclusion|enrol(?:l|led|ling|ment)?|recruited|accrued|included|"
+    r"randomi[sz]ed|adults|required|limited to|restricted to)\b",
+    re.I,
+)
+_AGE_RANGE = re.compile(
+    r"\b(?:aged|ages?)\s+\d{2}\s*(?:-|–|to)\s*\d{2,3}(?:\s*(?:years?|yrs?))?(?:\s+(?:of age|old))?"
+    r"|\bup to \d{2}\s*(?:years?|yrs?)(?:\s+(?:of age|old))?",
+    re.I,
+)
+_AGE_GROUP_RESULT = re.compile(
+    r"\b(?:HR|hazard ratio|odds ratio|among|subgroups?|stratifi\w*)\b", re.I
+)
+
+
+def _age_limits(sentence: str) -> list[tuple[int, int, str]]:
+    """The ages a sentence says the trial took in: the cut-off or range after the words that
+    say whom it enrolled, as (start, end, the words said)."""
+    if _AGE_GROUP_RESULT.search(sentence):
+        return []
+    spans = [m.span() for m in (*_AGE_RANGE.finditer(sentence), *_age_cut_spans(sentence))]
+    found: list[tuple[int, int, str]] = []
+    for a, b in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if any(x <= a < y for x, y, _ in found):
+            continue  # "aged 18 to 75" read once, not again as "aged 18"
+        near = sentence[max(0, a - 30) : b + 30]
+        if "%" not in near and _TOOK_IN.search(sentence[max(0, a - 100) : b + 100]):
+            found.append((a, b, sentence[a:b].strip()))  # not "aged 65 or older made up 40%"
+    return found
+
+
 def age_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names an age cut-off ("aged 18 years and older"): no landmark."""
     return [m.span() for m in _age_cut_spans(text)]
@@ -527,6 +561,9 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     margins = _margins(sentence)  # a design's bound, no result: read before a ratio's label
     raw += [(s, e, value, NI_MARGIN) for s, e, value in margins]
     taken += [(s, e) for s, e, _ in margins]
+    limits = _age_limits(sentence)  # "Eligible women were aged 55 years or older"
+    raw += [(s, e, value, AGE_LIMIT) for s, e, value in limits]
+    taken += [(s, e) for s, e, _ in limits]
     _read_labelled(sentence, raw, taken)
 
     for m in _OTHER_DOSE.finditer(sentence):  # "carboplatin AUC 5", "2 x 10^6 CAR T cells"
@@ -833,7 +870,7 @@ _BARE_RATIO = re.compile(r"[01]?\.\d+")
 # a ratio labelled, its value, then a joining word and only words up to the next value
 _RATIO_THEN_JOIN = re.compile(
     r"\b(?:HRs?|hazard\s+ratios?|ORs?|odds\s+ratios?)\b[^\d;]{0,20}[01]?\.\d+\b"
-    r"[^\d;]{0,60}?\b(?:and|while|whereas|but)\b[^\d;()]{0,60}$",
+    r"[^\d;]{0,120}?\b(?:and|while|whereas|but)\b[^\d;()]{0,60}$",
     re.I,
 )
 # (nor a value the words after it name: "0.530 was the P value")
@@ -1361,8 +1398,15 @@ _NOT_REACHED_CELL = re.compile(r"\s*(?:not\s+reached|not\s+estimable|NR|NE)\b", 
 
 def _is_prose(cell: str) -> bool:
     """A cell written in words ("637 women at 85 centres in Japan"), not a figure with its
-    CI or unit ("16.4 (95% CI, 14.0-18.9)", "22.8 months")."""
-    return len(re.findall(r"[A-Za-z]{3,}", cell)) >= 4
+    CI or unit ("16.4 (95% CI, 14.0-18.9)", "22.8 months"); or a drug and its dose ("T-DXd
+    6.4 mg/kg IV every 3 weeks")."""
+    return len(re.findall(r"[A-Za-z]{3,}", cell)) >= 4 or bool(_NAMED_DOSE.search(cell))
+
+
+# a dose after the name of what is given: "T-DXd 6.4 mg/kg", "cisplatin 75 mg/m2"
+_NAMED_DOSE = re.compile(
+    r"[A-Za-z][\w-]*[A-Za-z]\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|Gy|IU|kBq)\b", re.I
+)
 
 
 # a cell's value said as a P value: "P = .006", "P<"
@@ -1445,3 +1489,4 @@ def _cell_figure(
 STAT_KEYS = ("HR", "P value", "odds ratio")
 # the vocabulary's endpoint of a non-inferiority margin, a design's figure that _margins reads
 NI_MARGIN = "NI margin"
+AGE_LIMIT = "age limit"  # the ages a trial took in

@@ -93,6 +93,10 @@ class Vocabulary:
     chemotherapy_suffixes: tuple[str, ...] = ()
     # formulations written before a drug's name, a drug of their own ("nab-paclitaxel")
     formulation_prefixes: frozenset[str] = frozenset()
+    radionuclides: frozenset[str] = frozenset()  # elements given as drugs: "radium" of "radium-223"
+    lines_of_therapy: frozenset[str] = frozenset()  # "first line", "second line", ...
+    spelt_out: dict[str, str] = field(default_factory=dict)  # "SLNB" -> "sentinel biopsy"
+    history_words: tuple[str, ...] = ()  # "pretreated", "refractory": a treatment history
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
     analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
@@ -259,6 +263,11 @@ class Vocabulary:
         """``text`` names the comparator arm by one of the words for it, not by its drugs."""
         return self._comparator_pattern.search(text) is not None
 
+    def is_radionuclide(self, word: str) -> bool:
+        """A radionuclide given as a drug, by its element and mass number ("radium-223")."""
+        element, _, mass = word.casefold().partition("-")
+        return element in self.radionuclides and mass.isdigit() and 2 <= len(mass) <= 3
+
     def is_formulation(self, word: str) -> bool:
         """A formulation of a drug, a drug of its own ("nab-paclitaxel")."""
         prefix, _, rest = word.casefold().partition("-")
@@ -283,7 +292,7 @@ class Vocabulary:
     def is_drug_name(self, word: str) -> bool:
         w = word.casefold()
         if "-" in w:
-            return self.is_formulation(w)
+            return self.is_formulation(w) or self.is_radionuclide(w)
         return (
             len(w) >= 6
             and w.isalpha()
@@ -395,6 +404,10 @@ def _load(path: str | None) -> Vocabulary:
                 str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
             },
             chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
+            radionuclides=frozenset(str(w).casefold() for w in data.get("radionuclides", [])),
+            lines_of_therapy=frozenset(str(w) for w in data.get("lines_of_therapy", [])),
+            spelt_out={str(k): str(v) for k, v in (data.get("spelt_out") or {}).items()},
+            history_words=tuple(str(w).casefold() for w in data.get("history_words", [])),
             formulation_prefixes=frozenset(
                 str(w).casefold() for w in data.get("formulation_prefixes", [])
             ),

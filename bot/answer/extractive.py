@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.answer.engine import Draft
+from bot.answer.grounding import ungrounded_numbers
 from bot.answer.models import Citation
 from bot.answer.passages import Sentence
 from bot.answer.question import (
@@ -44,6 +45,7 @@ from index.arms import (
     says_overall,
 )
 from index.figures import (
+    AGE_LIMIT,
     DOSE,
     GRADE_LEAD,
     KARYOTYPE,
@@ -280,9 +282,15 @@ class ExtractiveEngine:
         drugs = [str(d).casefold() for d in first.meta.get("drugs", [])]
         asked = _drugs_named(q.text, drugs, self.vocab, _brands(first))
         one_drug = len(asked - self.vocab.class_names) == 1
-        # no arm asked, or both ("mDoR osi vs pbo"): the arms side by side
+        # no arm asked, or both ("mDoR osi vs pbo"), or whether one beat the other ("did atezo
+        # significantly improve EFS?"): the arms side by side
+        compared = bool(
+            _VERSUS.search(q.text)
+            or _DIFFERENCE_BY.search(q.text)  # "did adding radium extend mOS by > 6 months?"
+            or (_SIGNIFICANCE_ASKED.search(q.text) and _P_SAID.search(text))
+        )
         arm_open = not any(kind == "arm" for _, kind in q.qualifiers) or bool(
-            fig is not None and fig.endpoint not in STATISTICS and _VERSUS.search(q.text)
+            fig is not None and fig.endpoint not in STATISTICS and compared
         )
         own_arm = fig is not None and (arm_phrase(fig) or is_table_row(text))
         if fig is not None and any(_has_word(arm_phrase(fig) or "", c) for c in q.codes):
@@ -303,7 +311,7 @@ class ExtractiveEngine:
             return []  # "3-yr PFS in the 6 cycle arm": the arm named by its number of courses
         if fig is not None and self._marked_arm(q, best.sentence, fig):
             return []  # "EFS w/ short dex": the arm named by the word that tells it apart
-        if not arm_open or fig is None or (one_drug and own_arm and not _VERSUS.search(q.text)):
+        if not arm_open or fig is None or (one_drug and own_arm and not compared):
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
         parts = {population_phrase(text, f) for f in run}
@@ -344,6 +352,9 @@ class ExtractiveEngine:
                 and measured(f.start) == measured(fig.start)
             ]
             return row[:4] if len(row) > 1 and any(f.start == fig.start for f in row) else []
+        sizes = [f for f in figures if f.endpoint == "enrollment" and is_arm_size(sentence, f)]
+        if len(sizes) > 1 and any(f.start == fig.start for f in sizes):
+            return sizes[:4]  # "to avelumab (n = 185) or chemotherapy (n = 186)": each arm's size
         for run in value_runs(sentence, figures):
             members = [figures[i] for i in run]
             if len(members) < 2 or not any(m.start == fig.start for m in members):
@@ -581,16 +592,41 @@ class ExtractiveEngine:
                 return fig.unit == "percent" and mark == q.landmark
             if q.week is not None and fig.unit == "percent":
                 return True
+        if (
+            fig.unit == "count"
+            and q.units
+            and "percent" not in q.units
+            and "count" in q.units
+            and (fig.endpoint == q.target or self._events_counted(q, s, fig))
+        ):
+            return True  # "how many local recurrences (n)": their count, not their rate
         return not expected or fig.unit == expected
+
+    def _events_counted(self, q: Question, s: Sentence, fig: Figure) -> bool:
+        """A head count right after the asked endpoint's events ("DFS events occurred in 15
+        patients"): the events counted, not the patients enrolled."""
+        before = s.text[: fig.start]
+        said = _EVENTS_IN.search(before)
+        return bool(
+            fig.endpoint == "enrollment"
+            and said
+            and any(t.key == q.target for t in self.vocab.terms(before[: said.start() + 1]))
+        )
 
     def _statistic_about_fit(
         self, q: Question, s: Sentence, terms: list[Term], fig: Figure, context: _ArticleContext
     ) -> float | None:
         """Points for a statistic of the endpoint asked ("HR for OS"): 2 for that endpoint, 1.5
         for a related one ("HR for death"), none when it says no endpoint, None for another's."""
-        about = self._about(terms, fig, s.text) or self._about_before(
-            context.before.get((s.article.id, s.start), [])
-        )
+        about = self._about(terms, fig, s.text)
+        if about is None and (
+            _TIME_TO_BEFORE.search(s.text[max(0, fig.start - 100) : fig.start])
+            or _TIME_TO_OPENING.match(s.text)
+        ):
+            # "delayed time to castration resistance (HR 0.40)", "Time to next treatment was
+            # also prolonged, ... (HR, 0.75)": another endpoint's
+            return None
+        about = about or self._about_before(context.before.get((s.article.id, s.start), []))
         if about == "risk reduction":
             about = self._risk_of(s.text, q.about)
         if about in q.about:
@@ -783,6 +819,8 @@ class ExtractiveEngine:
         "_not_the_most_common",  # "most common G3+ AE and its rate": not every G3+ AE's 48%
         "_not_the_gain_asked",  # "by how much did it lengthen survival": no arm's median
         "_sex_unsaid",  # "how many men were enrolled": not "we randomised 2766 patients"
+        "_other_end_of_ages",  # "upper age limit": not "aged 55 years or older"
+        "_drug_part_unsaid",  # "OS in the paclitaxel subgroup": not the whole chemo arm's OS
     )
 
     def _sex_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
@@ -865,6 +903,34 @@ class ExtractiveEngine:
         if q.population or q.codes or q.parts - self.vocab.treatment_phases:
             return False  # (a treatment phase asked, "adjuvant", is no part of the trial)
         return bool(_SUBGROUP_LINE.match(s.text))
+
+    def _drug_part_unsaid(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question asks the part of the patients who had one drug ("the paclitaxel
+        subgroup", "carboplatin subset"): a figure whose sentence and section never name that
+        drug is not that part's."""
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        for m in _DRUG_PART.finditer(q.text):
+            named = _drugs_named(m.group(1), drugs, self.vocab, brands) - self.vocab.class_names
+            said = _drugs_named(f"{s.section} {s.text}", drugs, self.vocab, brands)
+            if named and not named & said:
+                return True
+        return False
+
+    def _other_end_of_ages(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question asks one end of the ages a trial took in ("upper age limit", "min
+        age"): an age limit that bounds them from the other end only ("aged 55 years or older"
+        for the upper one)."""
+        if fig.endpoint != AGE_LIMIT:
+            return False
+        if _UPPER_AGE_ASKED.search(q.text):
+            return bool(_FROM_BELOW.search(fig.value)) and not _FROM_ABOVE.search(fig.value)
+        if _LOWER_AGE_ASKED.search(q.text):
+            return bool(_FROM_ABOVE.search(fig.value)) and not _FROM_BELOW.search(fig.value)
+        return False
 
     def _design_value(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1055,6 +1121,9 @@ class ExtractiveEngine:
         not share: "embryonal" of "embryonal rhabdomyosarcoma (ERMS)" in a rhabdomyosarcoma
         trial's row "4-year EFS, embryonal"."""
         words = self._defined_words(code, s)
+        if not words and code in self.vocab.spelt_out:
+            # "SLNB" asked of an article that never abbreviates it: "a sentinel biopsy"
+            words = set(self.vocab.content_words(self.vocab.spelt_out[code]))
         return bool(words) and words <= set(tokenize(s.text, self.vocab.stopwords))
 
     def _other_trial(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
@@ -1371,27 +1440,18 @@ class ExtractiveEngine:
         phrase = population_phrase(s.text, fig) if restricted else None
         if phrase and _NEGATED.search(phrase) and not _NEGATED.search(q.text):
             return None  # "among those without brain metastases" for "pts w/ brain mets"
-        if phrase and _NEGATED.search(q.text) and not _NEGATED.search(phrase):
+        # (and what the words before it name: "the intracranial ORR was 82%")
+        near = " ".join(
+            [phrase or "", *(fig.label[t.start : t.end] for t in self.vocab.terms(fig.label))]
+        )
+        if phrase and _negation_said_of(q.text, near) and not _NEGATED.search(phrase):
             return None  # "pts w/o brain mets": the figure of those with them does not answer
         if row_parts:  # ("esophageal (not GEJ)" asked: the row's label says which part)
             phrase = row_cells(s.text)[0]
         if restricted:
-            asked = (
-                # (not "upper" of "the upper CI": a bound asked says no part, "upper third";
-                # nor "primary" of "the primary analysis": no "ulcerated primary")
-                (set(q.content) - _BOUND_WORDS - set(q.analyses))
-                | {p.removeprefix("not ") for p in q.population}
-                | {k for k, _ in q.qualifiers}
-                | {c.casefold() for c in q.codes}
-            )
-            if row_parts or label_part:  # "HRRm" asked, a word the vocabulary does not know
-                asked |= {e.casefold() for e in q.entities}
-            # "ERMS" asked: what the article defines it as ("embryonal rhabdomyosarcoma
-            # (ERMS)"), when the figure's part says all of it its headline does not ("embryonal")
-            asked |= self._defined_part(q, s, restricted)
-            asked |= self._abbreviated_part(q, asked, s, restricted)
-            # "HRR-deficient" asked: a label's words are split at hyphens ("HRR deficient")
-            asked |= {p for w in asked for p in re.split(r"[-/]", w) if len(p) > 2}
+            phases = self._phase_of_drug_asked(q, s)  # "adjuvant tecentriq": no part asked
+            asked = self._part_words_asked(q, s, restricted, bool(row_parts or label_part))
+            asked -= phases
             # the figure's own clause may say its age ("..., while those older than 65 had")
             own_clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
             cuts = (
@@ -1406,7 +1466,7 @@ class ExtractiveEngine:
                 | performance_statuses(own_clause)
             )
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
-            said_as_term = any(t.key in q.parts for t in self.vocab.terms(phrase or ""))
+            said_as_term = any(t.key in q.parts - phases for t in self.vocab.terms(phrase or ""))
             if (
                 not (cuts & set(q.population))
                 and not said_as_term
@@ -1421,6 +1481,40 @@ class ExtractiveEngine:
                 return None  # "HRd" asked: the row "HRd, BRCA-mutated" is a part of that part
             score += 1.0
         return score
+
+    def _part_words_asked(
+        self, q: Question, s: Sentence, restricted: set[str], labelled: bool
+    ) -> set[str]:
+        """The words by which a question may name the part a figure is of: its content words,
+        population, qualifiers and codes, and the long forms its abbreviations stand for."""
+        asked = (
+            # (not "upper" of "the upper CI": a bound asked says no part, "upper third";
+            # nor "primary" of "the primary analysis": no "ulcerated primary")
+            (set(q.content) - _BOUND_WORDS - set(q.analyses))
+            | {p.removeprefix("not ") for p in q.population}
+            | {k for k, _ in q.qualifiers}
+            | {c.casefold() for c in q.codes}
+        )
+        if labelled:  # "HRRm" asked, a word the vocabulary does not know
+            asked |= {e.casefold() for e in q.entities}
+        # "ERMS" asked: what the article defines it as ("embryonal rhabdomyosarcoma
+        # (ERMS)"), when the figure's part says all of it its headline does not ("embryonal")
+        asked |= self._defined_part(q, s, restricted)
+        asked |= self._abbreviated_part(q, asked, s, restricted)
+        # "HRR-deficient" asked: a label's words are split at hyphens ("HRR deficient")
+        return asked | {p for w in asked for p in re.split(r"[-/]", w) if len(p) > 2}
+
+    def _phase_of_drug_asked(self, q: Question, s: Sentence) -> set[str]:
+        """The treatment phases the question says of a drug it asks ("adjuvant tecentriq",
+        "maintenance olaparib"): when the drug is given, not a part of the population (not the
+        part "treated with surgery followed by adjuvant radiotherapy")."""
+        drugs, brands = _article_drugs(s.article), _brands(s.article)
+        return {
+            m.group(1).casefold()
+            for m in re.finditer(r"\b([a-z]+)\s+([\w-]+)", q.text, re.I)
+            if m.group(1).casefold() in self.vocab.treatment_phases
+            and _drugs_named(m.group(2), drugs, self.vocab, brands) - self.vocab.class_names
+        }
 
     def _values_fit(
         self,
@@ -1438,9 +1532,12 @@ class ExtractiveEngine:
             return None  # "BV dose, mg/kg?": not a cumulative "16.8 g/m2" of another drug
         sentence_values = named_values(s.text)
         own_values = named_values(_arm_words(s, fig))
+        choice = _VALUES_TO_CHOOSE.search(q.text)
         for v in q.values:
             if any(_same_unit(v, o) and o in own_values for o in q.values):
                 continue  # "mPFS 60 Gy vs 74 Gy": the figure of one of the values compared
+            if choice and _number(fig.value) in {_number(c) for c in choice.groups()}:
+                continue  # "5.4 or 6.4 mg/kg?": the one said answers
             if any(_same_unit(v, o) and o != v for o in own_values) and v not in own_values:
                 return None  # "the 240 mg arm" asked: "0.70 for the 960 mg arm"
             if (
@@ -1739,6 +1836,8 @@ class ExtractiveEngine:
         seen = context.settings.get(s.article.id, set())
         if any(self.vocab.conflicting(key, other) for other in seen):
             return False
+        if self._titles_setting(key, s, seen):
+            return True  # "... in Second-Line HER2+ Gastric Cancer": every figure's setting
         return not (key in seen and kind == "setting" and key not in self.vocab.treatment_phases)
 
     def _section_keys(self, s: Sentence, terms: list[Term]) -> set[str]:
@@ -1939,10 +2038,7 @@ class ExtractiveEngine:
         combination."""
         drugs = _article_drugs(s.article)
         arm = self._lettered_arm_given(self._arm_said(s, fig, drugs), s, context)
-        versus = _VERSUS.search(q.text)  # "pembro alone vs cetux/chemo": the arm is before "vs"
-        asked_text = q.text[: versus.start()] if versus else q.text
-        # "pts preselected for low-intensity chemo": a part of the population, not an arm
-        asked_text = TREATMENT_HISTORY.sub(" ", asked_text)
+        asked_text = _arm_asked_text(q.text)
         asked = _drugs_named(asked_text, drugs, self.vocab, _brands(s.article))
         own = _drugs_named(arm, drugs, self.vocab, _brands(s.article)) if arm else set()
         if q.target:  # ("what share got paclitaxel as their chemo" counts the drug given)
@@ -2072,9 +2168,24 @@ class ExtractiveEngine:
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = _VERSUS.split(arm)[0]
+            if self._compares_arms_before(s, fig, arm, drugs):
+                arm = ""
         if not arm and fig.endpoint not in STATISTICS and not is_table_row(s.text):
             arm = self._compared_in_order(s, fig)
         return arm
+
+    def _compares_arms_before(self, s: Sentence, fig: Figure, arm: str, drugs: list[str]) -> bool:
+        """A ratio in the bracket after the arms' values ("59.5 months in the atezolizumab arm
+        and 52.7 months in the placebo arm (HR, 0.94)") compares them: it is not the last arm's,
+        whose words end right before the bracket."""
+        before = s.text[: fig.start]
+        opened = before.rfind("(")
+        if opened < 0 or before.count("(") <= before.count(")"):
+            return False
+        brands = _brands(s.article)
+        own = _drugs_named(arm, drugs, self.vocab, brands)
+        named = _drugs_named(s.text[:opened], drugs, self.vocab, brands)
+        return bool(own) and bool(named - own - self.vocab.class_names)
 
     def _drug_right_after(self, s: Sentence, fig: Figure, drugs: list[str]) -> str:
         """A drug's name right after a value, with no word between, is its arm: "11.2%
@@ -2392,12 +2503,35 @@ class ExtractiveEngine:
         named = self._named(s.article.id, context)
         return any(
             (kind == "subgroup" and key not in (SEVERE, "any grade"))
-            or (kind == "setting" and key in said)
+            or (kind == "setting" and key in said and not self._titles_setting(key, s, said))
             # a setting the article names apart ("the second-line cohort"): its figure is not
             # the one said of everyone
-            or (kind == "setting" and key in named and key not in self.vocab.treatment_phases)
+            or (
+                kind == "setting"
+                and key in named
+                and key not in self.vocab.treatment_phases
+                and not self._titles_setting(key, s, said)
+            )
             for key, kind in q.qualifiers
         )
+
+    def _titles_setting(self, key: str, s: Sentence, said: set[str]) -> bool:
+        """A setting the article's headline names ("T-DXd Beats Ramucirumab-Paclitaxel in
+        Second-Line HER2+ Gastric Cancer") is the whole trial's, when the article reports no
+        conflicting setting ("third line") apart."""
+        if key not in self.vocab.lines_of_therapy:
+            return False  # ("dMMR" in a headline may be the part it is about)
+        title = s.article.title
+        lines = [t for t in self.vocab.terms(title) if t.key in self.vocab.lines_of_therapy]
+        histories = [
+            m.start()
+            for w in self.vocab.history_words
+            for m in re.finditer(rf"\b{re.escape(w)}\b", title, re.I)
+            if not any(t.start <= m.start() < t.end for t in lines)
+        ]
+        if [t.key for t in lines] != [key] or histories:
+            return False  # "in Treatment-Naive and Platinum-Pretreated ...": two cohorts
+        return not any(self.vocab.conflicting(key, o) for o in said)
 
     def _says_overall(self, s: Sentence, fig: Figure) -> bool:
         """The figure is said of the whole trial: by its own words or table row, or, when its
@@ -2660,6 +2794,12 @@ class ExtractiveEngine:
             # before it is whose this dose is
             since = re.split(r"[;:]", DOSE.split(s.text[: fig.start])[-1])[-1]
             own = self._last_drug(since, drugs, brands)
+            # (not a dose in brackets: "360 mg with XELOX (... oxaliplatin 130 mg/m²), or 240 mg")
+            outer = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), s.text[: fig.start])
+            doses = list(DOSE.finditer(outer))
+            if not own and doses and _OR_DOSE.search(outer[doses[-1].end() :]):
+                # "lenvatinib 12 mg once daily for >=60 kg or 8 mg": the other dose's drug
+                own = self._last_drug(outer[: doses[-1].start()], drugs, brands)
         if asked and not own and _THEN.search(s.text[: fig.start]):
             # "nivolumab 240 mg every 2 weeks, followed by 480 mg": the same drug's next dose
             own = self._last_drug(s.text[: fig.start], drugs, brands)
@@ -3318,7 +3458,7 @@ class ExtractiveEngine:
     def _lead(
         self, sentence: str, fig: Figure | None, q: Question, run: list[Figure] | None = None
     ) -> str:
-        if fig is None and self._asks_quantity(q):
+        if fig is None and (self._asks_quantity(q) or _CUT_WORDS.search(q.text)):
             # (a name asked, "NCT number", is shown from the start: its passage names it)
             return _passage(sentence, _asked_words(q) | _time_points(q.text), self.max_chars)
         if fig is None:
@@ -3326,6 +3466,8 @@ class ExtractiveEngine:
         name = self._name(sentence, fig)
         if q.target == NI_MARGIN and fig.endpoint == "HR":
             name = "Non-inferiority margin (hazard ratio)"  # a design's bound, no result
+        if run and not is_table_row(sentence) and (sizes := _bracketed_sizes(sentence, run)):
+            return _shorten(f"{name}: {sizes}", self.max_chars)
         if run and not is_table_row(sentence):
             # no arm asked: every arm's value, as the sentence lists them
             last = run[-1]
@@ -3337,6 +3479,9 @@ class ExtractiveEngine:
                 end = sentence.find(scope, end) + len(scope)
             if _SIGNIFICANCE_ASKED.search(q.text) and (p := _P_BRACKET.match(sentence, end)):
                 end = p.end()  # "was it significantly better?": "9.2% vs 7.7% (P=0.63)"
+            shown = sentence[run[0].start : end]
+            if shown.count("(") > shown.count(")") and sentence.find(")", end) >= 0:
+                end = sentence.find(")", end) + 1  # "... or to no further treatment (n=211)"
             return _shorten(f"{name}: {sentence[run[0].start : end].strip(' ,;')}", self.max_chars)
         if run and fig.endpoint is None and is_table_row(sentence):
             # a row of something the vocabulary does not name ("Laryngectomy-free survival |
@@ -3352,6 +3497,10 @@ class ExtractiveEngine:
         if not is_table_row(sentence):
             # "12.9, 11.8 and 11.3 months with A, B and C, respectively": 11.3 is C's
             qualifier = self._respective_arm(sentence, fig) or qualifier
+        if qualifier and ungrounded_numbers(qualifier, [Citation(0, "", "", sentence)]):
+            # an arm carried from the sentence before ("with radium-223 plus enzalutamide"): a
+            # number the quote does not hold is not shown
+            qualifier = ""
         if qualifier and qualifier.strip().casefold() in _BARE_WORDS:
             # "75.0% with 3 months": the arm's words are a figure of their own, shown after
             qualifier = SCOPE_END.split(sentence[fig.end : fig.end + 60])[0].strip()
@@ -3584,6 +3733,20 @@ _GRADES = frozenset({SEVERE, "any grade"})  # the vocabulary groups of adverse e
 ANY_GRADE = "any grade"  # ... and of every grade
 # A population said by what it lacks: "without brain metastases", "w/o", "non-epithelioid"
 _NEGATED = re.compile(r"\b(?:without|w/o|no|not|non|absence of|failed to)\b|\bnon-", re.I)
+
+
+def _negation_said_of(question: str, phrase: str) -> bool:
+    """The question negates a word the figure's part (or the words right before it) says
+    ("w/o brain mets": "with brain metastases"); not one it does not say ("definitive CRT (no
+    surgery)": "those who received definitive chemoradiotherapy")."""
+    said = {stem(w) for w in tokenize(phrase)}
+    for m in _NEGATED.finditer(question):
+        after = tokenize(question[m.end() :])[:1]
+        if not after or stem(after[0]) in said:
+            return True
+    return False
+
+
 # a difference between arms said before its value ("an improvement of", "the gain would exceed")
 # a value the reported one is measured against: "is lower than the dose used in metastatic
 # disease", "higher than the 20% seen in earlier trials"
@@ -3634,6 +3797,14 @@ _DESIGN_CUE = re.compile(
     r"non-?inferiority\b[^.;]*\b(?:limit|bound))\b[^.;]*$",
     re.I,
 )
+# the patients who had one drug, asked as a part: "the paclitaxel subgroup", "carboplatin subset"
+_DRUG_PART = re.compile(r"\b([\w-]+)\s+(?:subgroups?|subsets?)\b", re.I)
+# one end of the ages a trial took in, asked ("upper age limit", "min age"), and the end an age
+# limit bounds ("aged 55 years or older" from below, "up to 65 years of age" from above)
+_UPPER_AGE_ASKED = re.compile(r"\b(?:upper|max(?:imum)?|oldest|highest)\b", re.I)
+_LOWER_AGE_ASKED = re.compile(r"\b(?:lower|min(?:imum)?|youngest|lowest)\b", re.I)
+_FROM_BELOW = re.compile(r"\b(?:older|over|above|at least|more)\b|[>≥]|\+", re.I)
+_FROM_ABOVE = re.compile(r"\b(?:younger|under|below|less|up to)\b|[<≤]|\d\s*(?:-|–|to)\s*\d", re.I)
 _DESIGN_ASKED = re.compile(
     r"\b(?:margin|powered|power|hypothes\w*|assum\w*|detect|boundary|threshold|designed|"
     r"sample\s+size)\b",
@@ -3882,7 +4053,11 @@ def _find_drugs(
             out.update(brands[w])
             continue
         if w in vocab.brands:  # a brand the article does not name: its generic name
-            out.update(p for p in re.findall(r"[a-z]+", vocab.brands[w].casefold()) if len(p) > 5)
+            spelt = vocab.brands[w].casefold()
+            if spelt in drugs and " " not in spelt:  # ("Ra-223": radium-223, one word)
+                out.add(spelt)
+            else:
+                out.update(p for p in re.findall(r"[a-z]+", spelt) if len(p) > 5)
             continue
         if w in vocab.drug_classes:
             out.add(vocab.drug_classes[w])
@@ -4444,6 +4619,32 @@ _ARM_GIVEN = re.compile(
     r"(?P<g>[^;.]{5,120})"
 )
 _GIVEN_ARM = re.compile(r"(?P<g>[A-Za-z][^;,.()]{4,80})\s*\(\s*[Aa]rm\s+(?P<l>[A-Da-d])\s*\)")
+# a ratio in the bracket after a time to an event the vocabulary does not name: "delayed time to
+# metastatic castration-resistant prostate cancer (HR 0.40"
+_TIME_TO_BEFORE = re.compile(r"\btime to [\w -]{3,90}?\(\s*(?:HR|hazard ratio)\b[^()]*$", re.I)
+# a trial named by the arms it compared, in a question that asks one arm: "how long did pts on
+# docetaxel go ... in the tislelizumab vs docetaxel study?"
+_TRIAL_BY_ITS_ARMS = re.compile(
+    r"\b(?:in|from|of)\s+the\s+(?:[\w+/-]+\s+){1,6}?(?:vs\.?|versus)\s+(?:[\w+/-]+\s+){1,4}?"
+    r"(?:study|trial)\b",
+    re.I,
+)
+_TIME_TO_OPENING = re.compile(r"\W*time to\b", re.I)
+# events said to have occurred in a head count: "DFS events occurred in 15 patients"
+_EVENTS_IN = re.compile(
+    r"\bevents?\s+(?:had\s+)?(?:occurred|were\s+(?:seen|observed|reported|recorded))\s+in\s+$",
+    re.I,
+)
+# values offered to choose from: "what dose was used, 5.4 or 6.4 mg/kg?"
+_VALUES_TO_CHOOSE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[a-zµ/%\d]+\s+)?or\s+(\d+(?:\.\d+)?)", re.I
+)
+# a difference between arms asked by its size: "by more than 6 months", "by how much"
+_DIFFERENCE_BY = re.compile(
+    r"\bby\s+(?:more than|at least|over|how much|about|almost|>|≥|\d)", re.I
+)
+# a P value said: "P = .6757", "P<0.001"
+_P_SAID = re.compile(r"\bP\s*[=<>≤≥]", re.I)
 # "significantly better?", "statistically significant?": the P value is asked with the values
 _SIGNIFICANCE_ASKED = re.compile(r"\bsignifican", re.I)
 # a bracket right after values that holds their P value: " (P=0.63)", " (HR 0.8; P = .04)"
@@ -4499,7 +4700,8 @@ _ARM_COUNTS = re.compile(r"\((?=[^()]*\d)(?=[^()]*\b(?:arm|group)s?\b)[^()]*\)",
 # where one arm's name ends: a clause or cell, or the comparison with another arm
 _ARM_PIECES = re.compile(
     r"[.;:|\n]|\b(?:vs\.?|versus|compared\s+(?:with|to)|against|over|or|than)\b"
-    r"|\band\s+(?:with|to)\b|\d+(?:\.\d+)?",  # "38% with A and 29% with B": a value each
+    # ("38% with A and 29% with B": a value each; not the number of a name, "radium-223")
+    r"|\band\s+(?:with|to)\b|(?<![\w-])\d+(?:\.\d+)?",
     re.I,
 )
 # ... and in a question, also where it names a part or a comparison ("in the chemo comparison")
@@ -4718,6 +4920,11 @@ _POINT_ASKED = re.compile(rf"{LANDMARK.pattern}|[<>≤≥]\s*\d", re.I)
 _QUANTITY = re.compile(
     r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
 )
+# a cut-off asked ("what Ki67 cut-off defined luminal A"): its passage is shown where it says it
+_CUT_WORDS = re.compile(r"\bcut-?\s?offs?\b|\bcut\s?points?\b|\bthresholds?\b", re.I)
+# a dose given instead of the one before it, or after it as the same drug's next part: "12 mg
+# once daily for >=60 kg or 8 mg", "a fluorouracil 400 mg/m2 bolus and a 2,400 mg/m2 infusion"
+_OR_DOSE = re.compile(r"\bor\s*$|\bor\b(?!.*\b(?:and|plus|with)\b)|^\s*\w*\s+and\s+an?\s*$", re.I)
 # what a drug is given with, after the drug a dose question asks about
 _GIVEN_WITH = re.compile(r"\b(?:given\s+|taken\s+|used\s+)?(?:with\b|w/|alongside\b)", re.I)
 # arms named together, not one by one: "the two acalabrutinib arms", "both groups"
@@ -4857,6 +5064,31 @@ def _own_scope(fig: Figure, sentence: str = "") -> str:
     return re.split(r"[,;]", fig.scope, maxsplit=1)[0]
 
 
+def _arm_asked_text(question: str) -> str:
+    """The words of a question that may name the arm asked: before "vs" ("pembro alone vs
+    cetux/chemo"), not a trial named by its arms ("pts on docetaxel ... in the tislelizumab vs
+    docetaxel study") nor a treatment history ("pts preselected for low-intensity chemo": a
+    part of the population, not an arm)."""
+    text = _TRIAL_BY_ITS_ARMS.sub(" ", question)
+    versus = _VERSUS.search(text)
+    return TREATMENT_HISTORY.sub(" ", text[: versus.start()] if versus else text)
+
+
+def _bracketed_sizes(sentence: str, run: list[Figure]) -> str:
+    """Arms' sizes said in brackets after each arm ("randomised 371 patients 1:1 to avelumab (n
+    = 185) or chemotherapy (n = 186)"): the arms with their brackets, from the first arm's name
+    ("avelumab (n = 185) or chemotherapy (n = 186)"); else ""."""
+    if not all(f.endpoint == "enrollment" for f in run):
+        return ""
+    opened = sentence.rfind("(", 0, run[0].start)
+    closed = sentence.find(")", run[-1].end)
+    if opened < 0 or closed < 0 or ")" in sentence[opened : run[0].start]:
+        return ""
+    starts = [sentence.rfind(m, 0, opened) + len(m) for m in (" to ", ": ", ", ")]
+    start = max([s for s, m in zip(starts, (4, 2, 2), strict=True) if s >= m], default=0)
+    return sentence[start : closed + 1].strip() if opened - start <= 80 else ""
+
+
 def _capital(text: str) -> str:
     """A lead's first letter in capitals, but not an abbreviation's ("mPFS", "uMRD", "HR")."""
     first = text.split(" ", 1)[0]
@@ -4881,8 +5113,24 @@ def _passage(text: str, asked: set[str], limit: int) -> str:
 
     start, best = max(pieces, key=lambda p: (says(p[1]), -p[0]))
     if start == 0 or says(best) == 0:
-        return _shorten(text, limit)
+        return _clause_window(text, says, limit)
     return "…" + _shorten(best, limit - 1)
+
+
+def _clause_window(text: str, says: Callable[[str], int], limit: int) -> str:
+    """A long sentence of one piece, shown from the clause that says most of what was asked
+    with room after it ("…, and Ki67 index of 13.25% or less, ..." for "what Ki67 cut-off"):
+    a word asked only at the cut end of the shown text is not said."""
+    room = 40
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(text))]
+    best = max(starts, key=lambda a: (says(text[a : a + limit - room]), -a))
+    if best == 0 or says(text[best : best + limit - room]) <= says(text[: limit - room]):
+        return _shorten(text, limit)
+    return "…" + _shorten(text[best:], limit - 1)
+
+
+# where a clause starts inside a long sentence: after a comma, colon or semicolon
+_CLAUSE_START = re.compile(r"[,;:]\s+")
 
 
 # where a long run of text may be cut into pieces: after a sentence's end, before a list's dash

@@ -67,6 +67,17 @@ _UNIT_INTENTS = (
         re.compile(r"\b(?:how many|number of)\s+(?:[\w/-]+\s+){0,3}?events\b", re.I),
         frozenset({"count", "number"}),
     ),
+    # a count said as one ("how many local recurrences (n)?") or of the patients a trial took
+    # in ("how many eligible pts were analysed"): never the share beside it
+    (
+        re.compile(
+            r"\(n\)|\bhow many\s+(?:(?:eligible|evaluable)\s+)?(?:pts|patients|women|men|"
+            r"participants|subjects)\s+(?:were|was)\s+(?:analy[sz]ed|enrolled|randomi[sz]ed|"
+            r"included|accrued)\b",
+            re.I,
+        ),
+        frozenset({"count", "number"}),
+    ),
     (
         re.compile(r"\bhow many\b|\bnumber of\b|(?<![\w#])#\s?of\b", re.I),
         frozenset({"count", "percent", "number"}),

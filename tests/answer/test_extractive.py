@@ -10619,3 +10619,646 @@ def test_a_count_of_one_sex_is_a_count_said_of_them(question, sentences, count, 
         assert draft.status == "not_found", draft.text
     else:
         assert draft.status == "answered" and count in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "want"),
+    [
+        # breast cancer: the lower age limit asked, said where the trial names whom it took
+        (
+            "min age for LUMINA pts?",
+            [
+                "Eligible women were aged 55 years or older and had luminal A disease.",
+                "The median age was 67 years.",
+            ],
+            "55",
+        ),
+        # myeloma: the upper limit asked
+        (
+            "upper age limit to get into the transplant study?",
+            [
+                "The study enrolled transplant-eligible adults up to 65 years of age with newly "
+                "diagnosed multiple myeloma.",
+                "The median age was 58 years.",
+            ],
+            "65",
+        ),
+        # mesothelioma: a range answers either end
+        (
+            "maximum age for enrolment?",
+            ["We enrolled 448 patients aged 18 to 75 with unresectable mesothelioma."],
+            "75",
+        ),
+    ],
+)
+def test_an_age_limit_asked_is_the_ages_a_trial_took_in(question, sentences, want, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert "67" not in draft.text and "58" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # leukaemia: the upper limit asked of a trial that gives only the lower one
+        (
+            "upper age limit in QUAZAR?",
+            ["Eligible patients were aged 55 years or older and in first remission."],
+        ),
+        # sarcoma: the lower limit asked of one that gives only the upper one
+        (
+            "minimum age for eligibility?",
+            ["The trial enrolled patients aged 50 years or younger with Ewing sarcoma."],
+        ),
+        # breast cancer: a median age is no age limit
+        ("min age for LUMINA pts?", ["The median age was 67 years in the LUMINA cohort."]),
+    ],
+)
+def test_an_age_limit_of_the_other_end_is_not_found(question, sentences, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "count", "rate"),
+    [
+        # breast cancer: a count asked "(n)", its rate beside it
+        (
+            "how many local recurrences were there (n)?",
+            ["Local recurrence (primary) | Events (n): 10 | Rate: 2.3% | 90% CI: 1.3-3.8"],
+            "10",
+            "2.3%",
+        ),
+        # kidney cancer: the same for deaths
+        (
+            "how many deaths on sunitinib (n)?",
+            ["Deaths | Sunitinib: 41 | Rate: 11.2%"],
+            "41",
+            "11.2%",
+        ),
+    ],
+)
+def test_a_count_asked_as_one_is_the_count_not_its_rate(question, sentences, count, rate, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=["sunitinib"])
+    assert draft.status == "answered" and count in draft.text, draft.text
+    assert rate not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "shown"),
+    [
+        # breast cancer: a cut-off asked, said at the end of a long eligibility sentence
+        (
+            "what Ki67 cutoff defined luminal A?",
+            "Eligible women were aged 55 years or older, had undergone breast-conserving surgery "
+            "with negative margins for a unifocal invasive ductal carcinoma measuring less than "
+            "2 cm (T1), had negative axillary nodes (N0, by sentinel-node biopsy or dissection), "
+            "had grade 1 or 2 histology, and had luminal A disease: estrogen receptor 1% or more, "
+            "progesterone receptor more than 20%, HER2 negative, and Ki67 index of 13.25% or less, "
+            "with Ki67 measured centrally.",
+            "13.25%",
+        ),
+        # prostate cancer: the same for a PSA level
+        (
+            "what PSA cutoff was required for eligibility?",
+            "Men were eligible if they had histologically confirmed adenocarcinoma of the "
+            "prostate of any Gleason grade group, had no distant metastases on conventional "
+            "imaging or on PSMA imaging where it was available, had a life expectancy of at least "
+            "ten years in the treating physician's judgement, had an ECOG performance status of 0 "
+            "or 1, had adequate renal, hepatic and bone-marrow function, had not taken part in "
+            "another interventional study, and had a PSA level of 20 ng/mL or less at diagnosis, "
+            "with no prior hormonal therapy.",
+            "20 ng/mL",
+        ),
+    ],
+)
+def test_a_long_sentence_is_shown_from_the_clause_that_says_what_was_asked(
+    question, sentence, shown, vocab
+):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and shown in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "ratio"),
+    [
+        # head and neck cancer: the ratio in the bracket after both arms' values compares them
+        (
+            "EFS HR atezolizumab vs placebo?",
+            "At a median follow-up of 46.5 months, median EFS was 59.5 months in the "
+            "atezolizumab arm and 52.7 months in the placebo arm (hazard ratio [HR], 0.94; 95% "
+            "CI, 0.70-1.26; P = .6757).",
+            ["atezolizumab"],
+            "0.94",
+        ),
+        # lung cancer: the same with two drugs
+        (
+            "OS HR nivolumab vs docetaxel?",
+            "Median OS was 12.2 months in the nivolumab group and 9.4 months in the docetaxel "
+            "group (HR, 0.73; 95% CI, 0.59-0.89).",
+            ["nivolumab", "docetaxel"],
+            "0.73",
+        ),
+    ],
+)
+def test_a_ratio_after_the_arms_values_is_their_comparison(question, sentence, drugs, ratio, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and ratio in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "want", "other"),
+    [
+        # head and neck cancer: "adjuvant" says when the drug is given, not the part "treated
+        # with surgery followed by adjuvant radiotherapy"
+        (
+            "EFS HR adjuvant atezolizumab vs placebo?",
+            [
+                "Median EFS was 59.5 months with atezolizumab and 52.7 months with placebo "
+                "(HR 0.94).",
+                "By type of local therapy, the HR was 0.89 among patients treated with primary "
+                "surgery followed by adjuvant radiotherapy.",
+            ],
+            ["atezolizumab"],
+            "0.94",
+            "0.89",
+        ),
+        # ovarian cancer: the same for maintenance (a guard)
+        (
+            "PFS HR maintenance niraparib vs placebo?",
+            [
+                "Median PFS was 13.8 months with niraparib and 8.2 months with placebo (HR 0.62).",
+                "The HR was 0.55 among patients who had received maintenance bevacizumab before.",
+            ],
+            ["niraparib", "bevacizumab"],
+            "0.62",
+            "0.55",
+        ),
+    ],
+)
+def test_a_phase_said_of_the_drug_asked_names_no_part(
+    question, sentences, drugs, want, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "want", "other"),
+    [
+        # head and neck cancer: "(no surgery)" negates a word the other part says, not this one
+        (
+            "EFS HR for pts treated with definitive CRT (no surgery)?",
+            "By type of local therapy, the HR was 0.89 among patients treated with primary "
+            "surgery followed by adjuvant radiotherapy and 1.02 among those who received "
+            "definitive chemoradiotherapy.",
+            "1.02",
+            "0.89",
+        ),
+        # cervical cancer: the same for brachytherapy
+        (
+            "PFS HR for pts treated with brachytherapy (no surgery)?",
+            "The HR was 0.70 among patients treated with radical surgery and 0.85 among those "
+            "treated with brachytherapy.",
+            "0.85",
+            "0.70",
+        ),
+    ],
+)
+def test_a_negation_of_another_parts_word_is_no_negated_part(
+    question, sentence, want, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "p"),
+    [
+        # head and neck cancer: "did X significantly improve": both arms and the P value
+        (
+            "did adjuvant atezo significantly improve EFS?",
+            "Median EFS was 59.5 months in the atezolizumab arm and 52.7 months in the placebo "
+            "arm (hazard ratio [HR], 0.94; 95% CI, 0.70-1.26; P = .6757).",
+            ["atezolizumab"],
+            ".6757",
+        ),
+        # lung cancer: the same
+        (
+            "did pembrolizumab significantly improve OS?",
+            "Median OS was 16.7 months with pembrolizumab and 14.1 months with chemotherapy "
+            "(HR 0.86; P = .17).",
+            ["pembrolizumab"],
+            ".17",
+        ),
+    ],
+)
+def test_a_significance_asked_of_one_drug_shows_the_comparison(question, sentence, drugs, p, vocab):
+    title = "Adjuvant therapy: the trial's report"  # ("adjuvant" said of the whole trial)
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, title=title)
+    assert draft.status == "answered" and p in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want", "other"),
+    [
+        # liver cancer: "12 mg ... or 8 mg" are lenvatinib's doses, not pembrolizumab's
+        (
+            "pembro dose/schedule in LEAP-012",
+            "Lenvatinib + pembrolizumab + TACE (n = 237): lenvatinib 12 mg once daily for body "
+            "weight >=60 kg or 8 mg once daily for <60 kg, plus pembrolizumab 400 mg IV every 6 "
+            "weeks",
+            ["lenvatinib", "pembrolizumab"],
+            "400 mg",
+            "8 mg",
+        ),
+        # lung cancer: the same for osimertinib's reduced dose
+        (
+            "bevacizumab dose?",
+            "Patients received osimertinib 80 mg once daily or 40 mg once daily after a dose "
+            "reduction, plus bevacizumab 15 mg/kg every 3 weeks.",
+            ["osimertinib", "bevacizumab"],
+            "15 mg/kg",
+            "40 mg",
+        ),
+        # colorectal cancer: a bolus's second part ("and a 2,400 mg/m2 infusion") is the
+        # drug's named before it, and folinic acid is a drug
+        (
+            "panitumumab dose & schedule?",
+            "Induction dosing was oxaliplatin 85 mg/m2, folinic acid 400 mg/m2, a fluorouracil "
+            "400 mg/m2 bolus and a 2,400 mg/m2 46-hour infusion, with panitumumab 6 mg/kg every "
+            "2 weeks.",
+            ["panitumumab", "oxaliplatin", "fluorouracil"],
+            "6 mg/kg",
+            "2,400",
+        ),
+        # biliary cancer: the same
+        (
+            "cisplatin dose?",
+            "Patients received fluorouracil as a 400 mg/m2 bolus and a 2,400 mg/m2 infusion, "
+            "and cisplatin 25 mg/m2 on days 1 and 8.",
+            ["fluorouracil", "cisplatin"],
+            "25 mg/m2",
+            "2,400",
+        ),
+    ],
+)
+def test_a_dose_given_instead_of_another_is_that_drugs(
+    question, sentence, drugs, want, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want"),
+    [
+        # gastric cancer: a drug's part of the chemotherapy arm asked, only the arms' figure
+        (
+            "OS for the paclitaxel subgroup in the chemo arm?",
+            "Median OS was 4.6 months with avelumab vs 5.0 months with chemotherapy.",
+            ["avelumab", "paclitaxel", "irinotecan"],
+            None,
+        ),
+        # lung cancer: the same for carboplatin
+        (
+            "carboplatin subgroup OS HR?",
+            "The OS HR was 0.80 for cetuximab plus chemotherapy.",
+            ["cetuximab", "carboplatin", "cisplatin"],
+            None,
+        ),
+        # ovarian cancer: the part said answers (a guard)
+        (
+            "topotecan subgroup PFS HR",
+            "In the topotecan subgroup, the PFS HR was 0.57.",
+            ["bevacizumab", "topotecan", "paclitaxel"],
+            "0.57",
+        ),
+    ],
+)
+def test_a_drugs_part_asked_is_not_the_whole_arm(question, sentence, drugs, want, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    if want is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # prostate cancer: radium-223 asked by its element's symbol
+        (
+            "mrPFS with Ra-223 + enza?",
+            "Median rPFS was 19.4 months with radium-223 plus enzalutamide vs 16.4 months with "
+            "enzalutamide alone (HR, 0.69).",
+            ["enzalutamide", "radium-223"],
+        ),
+        # breast cancer: the same with its mass number first (a guard)
+        (
+            "median SSE-free survival with 223Ra + exemestane-everolimus?",
+            "Median SSE-free survival was 19.4 months with radium-223 plus exemestane-everolimus "
+            "vs 16.4 months with exemestane-everolimus alone.",
+            ["exemestane", "everolimus", "radium-223"],
+        ),
+    ],
+)
+def test_a_radionuclide_asked_by_its_symbol_is_its_arm(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and "19.4" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "sentences", "drugs", "want"),
+    [
+        # gastric cancer: a setting the headline names is every figure's
+        (
+            "enhertu 2L gastric - median PFS?",
+            "T-DXd Beats Ramucirumab-Paclitaxel in Second-Line HER2+ Gastric Cancer",
+            [
+                "Ramucirumab plus paclitaxel has been the standard second-line regimen.",
+                "In the intention-to-treat population, median PFS was 6.7 months with "
+                "trastuzumab deruxtecan and 5.6 months with ramucirumab plus paclitaxel.",
+            ],
+            ["trastuzumab deruxtecan", "ramucirumab", "paclitaxel"],
+            "6.7",
+        ),
+        # lung cancer: the same
+        (
+            "2L docetaxel mOS?",
+            "Tislelizumab Outlives Docetaxel in Second-Line NSCLC",
+            [
+                "Docetaxel remains a common second-line choice.",
+                "In the intention-to-treat population, median OS was 17.2 months with "
+                "tislelizumab and 11.9 months with docetaxel.",
+            ],
+            ["tislelizumab", "docetaxel"],
+            "11.9",
+        ),
+        # lung cancer: a headline's setting the article also reports apart from another one
+        # is no setting of every figure: the figure said of it answers (a guard)
+        (
+            "2L docetaxel mOS?",
+            "Tislelizumab Outlives Docetaxel in Second-Line NSCLC",
+            [
+                "Median OS with docetaxel was 12.0 months in the second line and 9.0 months in "
+                "the third line or later.",
+                "In the intention-to-treat population, median OS was 17.2 months with "
+                "tislelizumab and 11.9 months with docetaxel.",
+            ],
+            ["tislelizumab", "docetaxel"],
+            "12.0",
+        ),
+    ],
+)
+def test_a_line_of_therapy_the_headline_names_is_every_figures(
+    question, title, sentences, drugs, want, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, title=title)
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert "9.0" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "sizes"),
+    [
+        # gastric cancer: each arm's size in a bracket after it, asked per arm
+        (
+            "how many pts randomised, per arm?",
+            "The phase 3 study randomised 371 patients 1:1 to avelumab (n = 185) or physician's "
+            "choice of chemotherapy (n = 186).",
+            ["avelumab"],
+            ["185", "186"],
+        ),
+        # prostate cancer: the same
+        (
+            "n randomized in each arm?",
+            "The trial randomized 669 patients 2:1 to darolutamide plus ADT (n = 446) or placebo "
+            "plus ADT (n = 223).",
+            ["darolutamide"],
+            ["446", "223"],
+        ),
+    ],
+)
+def test_arms_sizes_in_brackets_asked_per_arm_are_shown_together(
+    question, sentence, drugs, sizes, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and all(n in draft.text for n in sizes), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "want", "other"),
+    [
+        # prostate cancer: a ratio after a time to an event the vocabulary does not name, the
+        # sentence before naming the endpoint asked
+        (
+            "rPFS HR daro vs pbo?",
+            [
+                "Median rPFS was not reached with darolutamide versus 25.0 months with placebo.",
+                "Darolutamide also delayed time to metastatic castration-resistant prostate cancer "
+                "versus placebo (HR 0.40; 95% CI 0.32-0.51).",
+            ],
+            ["darolutamide"],
+            None,
+            "0.40",
+        ),
+        # prostate cancer: a sentence that opens with such a time (a guard)
+        (
+            "OS HR lower 95% CI limit with radium-223?",
+            [
+                "Median OS was 42.3 vs 35.0 months (HR 0.69; 95% CI 0.52-0.90).",
+                "Time to next systemic anticancer treatment was also prolonged, with a median of "
+                "24.8 vs 19.9 months (HR, 0.75; 95% CI, 0.59-0.96).",
+            ],
+            ["radium-223", "enzalutamide"],
+            "0.52",
+            "0.59",
+        ),
+        # breast cancer: the same for a time to chemotherapy (a guard)
+        (
+            "PFS HR palbociclib vs placebo?",
+            [
+                "Median PFS was 24.8 vs 14.5 months (HR 0.58; 95% CI 0.46-0.72).",
+                "Time to first subsequent chemotherapy was longer with palbociclib, at 40.4 vs "
+                "29.9 months (HR 0.74).",
+            ],
+            ["palbociclib"],
+            "0.58",
+            "0.74",
+        ),
+    ],
+)
+def test_a_ratio_of_a_time_to_another_event_is_not_the_one_asked(
+    question, sentences, drugs, want, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert other not in draft.text, draft.text
+    if want is not None:
+        assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want"),
+    [
+        # lung cancer: "in the tislelizumab vs docetaxel study" names the trial, not the arms
+        (
+            "how long did pts on docetaxel go before progression or death, median, in the "
+            "tislelizumab vs docetaxel study?",
+            "Median PFS was 4.1 months with tislelizumab and 2.6 months with docetaxel.",
+            ["tislelizumab", "docetaxel"],
+            "2.6",
+        ),
+        # liver cancer: the same (a guard)
+        (
+            "median OS for pts on placebo in the sorafenib vs placebo trial?",
+            "Median OS was 10.7 months with sorafenib and 7.9 months with placebo.",
+            ["sorafenib"],
+            "7.9",
+        ),
+    ],
+)
+def test_a_trial_named_by_its_arms_asks_no_arm(question, sentence, drugs, want, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want"),
+    [
+        # lung cancer: events said to have occurred in a head count are the events counted
+        (
+            "how many DFS events in the alectinib arm?",
+            "In the ITT population, DFS events occurred in 15 patients (11.5%) assigned to "
+            "alectinib and 50 patients (39.4%) assigned to chemotherapy.",
+            ["alectinib"],
+            "15",
+        ),
+        # breast cancer: the same
+        (
+            "how many DFS events in the denosumab arm vs placebo?",
+            "DFS events occurred in 240 patients on denosumab versus 287 on placebo.",
+            ["denosumab"],
+            "240",
+        ),
+        # breast cancer: the women randomised after the events are no count of them (a guard)
+        (
+            "how many DFS events at the analysis",
+            "After a median follow-up of 47.8 months, 137 DFS events had occurred among the "
+            "1,803 women randomised.",
+            ["zoledronic"],
+            None,
+        ),
+    ],
+)
+def test_events_that_occurred_in_a_head_count_are_counted(question, sentence, drugs, want, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert "1,803" not in draft.text, draft.text
+    if want is not None:
+        assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "want"),
+    [
+        # ovarian cancer: the length of stay asked by its abbreviation
+        (
+            "median LOS HIPEC vs control?",
+            "Median hospital stay, days | Surgery + HIPEC (n=122): 10 | Surgery alone (n=123): 8",
+            ["10", "8"],
+        ),
+        # rectal cancer: the same in prose (a guard)
+        (
+            "length of stay, laparoscopic vs open?",
+            "Median length of stay was 5 days with laparoscopic surgery and 7 days with open "
+            "surgery.",
+            ["5 days", "7 days"],
+        ),
+    ],
+)
+def test_a_hospital_stay_is_an_endpoint(question, sentence, want, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and all(w in draft.text for w in want), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "want", "other"),
+    [
+        # breast cancer: "SLNB" asked of an article that never abbreviates it (spelt_out);
+        # "invasive DFS" is IDFS
+        (
+            "5y invasive DFS with SLNB?",
+            "The estimated five-year invasive disease-free survival was 91.9 percent in the group "
+            "that had no axillary surgery and 91.7 percent in the group that had a sentinel "
+            "biopsy.",
+            "91.7",
+            "91.9",
+        ),
+        # melanoma: the same against a dissection
+        (
+            "3-yr DFS with ALND?",
+            "The 3-year DFS was 68% in the sentinel-node biopsy group and 71% in the axillary "
+            "dissection group.",
+            "71%",
+            "68%",
+        ),
+    ],
+)
+def test_an_axillary_operation_asked_by_its_abbreviation_is_answered_by_its_words(
+    question, sentence, want, other, vocab
+):
+    # (both arms may be shown, each with its words)
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want"),
+    [
+        # gastric cancer: a dose offered with another to choose from, in a table's cell
+        (
+            "what T-DXd dose was used, 5.4 or 6.4 mg/kg?",
+            "Experimental arm | Detail: T-DXd 6.4 mg/kg IV every 3 weeks",
+            ["trastuzumab deruxtecan"],
+            "6.4 mg/kg",
+        ),
+        # rectal cancer: the same in prose
+        (
+            "was the capecitabine dose 825 or 1000 mg/m2?",
+            "Capecitabine was given at 825 mg/m2 twice daily on radiotherapy days.",
+            ["capecitabine"],
+            "825 mg/m2",
+        ),
+    ],
+)
+def test_a_dose_offered_to_choose_from_is_answered_by_the_one_given(
+    question, sentence, drugs, want, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # lung cancer: the word negated is what the words before the value name
+        (
+            "overall ORR (not intracranial) lorla arm?",
+            "Among patients with measurable brain metastases at baseline, the intracranial "
+            "objective response rate was 82% with lorlatinib.",
+            ["lorlatinib"],
+        ),
+        # colorectal cancer: the word negated is the figure's part (a guard)
+        (
+            "PFS HR in pts w/o liver mets?",
+            "Among patients with liver metastases, the PFS HR was 0.71.",
+            ["panitumumab"],
+        ),
+    ],
+)
+def test_a_negation_of_the_figures_own_words_is_not_found(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text

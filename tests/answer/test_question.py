@@ -356,6 +356,43 @@ def test_a_number_of_events_asks_for_a_count_not_a_share(text, vocab):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "how many local recurrences were there in the trial (n)?",  # breast cancer
+        "how many deaths on sunitinib (n)?",  # kidney cancer
+        "how many eligible pts were analysed in the study?",  # breast cancer
+        "how many patients were randomised in the cabazitaxel trial?",  # prostate cancer
+    ],
+)
+def test_a_count_said_as_one_asks_for_a_count_not_a_share(text, vocab):
+    assert analyze(text, vocab).units == frozenset({"count", "number"})
+
+
+def test_how_many_patients_had_an_event_may_ask_for_its_share(vocab):
+    # breast and lung cancer: "how many pts discontinued" is often answered by its share (a guard)
+    assert "percent" in analyze("how many pts discontinued abemaciclib d/t AEs?", vocab).units
+    assert "percent" in analyze("how many pts needed tocilizumab for CRS", vocab).units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "min age for the luminal A cohort?",  # breast cancer
+        "upper age limit for eligibility in the Ewing sarcoma trial?",  # sarcoma
+        "what was the maximum age for enrolment?",  # myeloma
+    ],
+)
+def test_an_age_limit_is_asked_by_its_words(text, vocab):
+    assert "age limit" in analyze(text, vocab).endpoints
+
+
+def test_a_median_age_is_no_age_limit(vocab):
+    # leukaemia and lung cancer: how old patients were is not who could enrol (a guard)
+    assert "age limit" not in analyze("how old were the pts in AGILE, median?", vocab).endpoints
+    assert "age limit" not in analyze("median age in the trial?", vocab).endpoints
+
+
+@pytest.mark.parametrize(
     ("text", "part"),
     [
         ("KEYNOTE-826 OS HR in pts who did NOT get bevacizumab?", "not bevacizumab"),  # cervical

@@ -574,3 +574,29 @@ def test_a_trial_name_may_join_two_words_before_its_number(text, trial, vocab):
 )
 def test_a_headlines_last_word_names_no_trial(text, vocab):
     assert "CANCER" not in annotate(text, vocab).trials
+
+
+@pytest.mark.parametrize(
+    ("text", "drug"),
+    [
+        # prostate cancer: a radionuclide given as a drug, by its element and mass number
+        (
+            "Radium-223 plus enzalutamide was compared with enzalutamide alone; radium-223 was "
+            "given at 55 kBq/kg every 4 weeks.",
+            "radium-223",
+        ),
+        # neuroendocrine tumours: the same for lutetium
+        (
+            "Lutetium-177 dotatate was compared with high-dose octreotide in midgut tumours.",
+            "lutetium-177",
+        ),
+    ],
+)
+def test_a_radionuclide_given_is_a_drug(text, drug, vocab):
+    assert drug in annotate(text, vocab).drugs
+
+
+def test_a_name_with_a_number_is_no_radionuclide(vocab):
+    # lung and breast cancer: a disease or a gene with a number is no drug (a guard)
+    drugs = annotate("Patients with COVID-19 or a BRCA-1 variant were excluded.", vocab).drugs
+    assert not [d for d in drugs if "-" in d]

@@ -737,3 +737,64 @@ def test_a_later_clause_names_its_own_figures_part(sentence, value, words, vocab
 def test_a_benefit_said_to_hold_in_a_part_frames_its_values(sentence, value, words, vocab):
     phrase = population_phrase(sentence, _figure(sentence, value, vocab))
     assert phrase is not None and words in phrase, phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "part"),
+    [
+        # prostate cancer: a kind of disease said after a ratio's bracket
+        (
+            "The rPFS benefit was observed in both groups: HR 0.60 (95% CI 0.44-0.80) in "
+            "high-volume disease and HR 0.30 (95% CI 0.15-0.60) in low-volume disease.",
+            "0.30",
+            "in low-volume disease",
+        ),
+        # myeloma: the same for a risk group
+        (
+            "The PFS benefit held: HR 0.57 in standard-risk disease and HR 0.71 in high-risk "
+            "disease.",
+            "0.71",
+            "in high-risk disease",
+        ),
+    ],
+)
+def test_a_kind_of_disease_after_a_figure_is_its_part(sentence, value, part, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == value)
+    assert population_phrase(sentence, fig) == part
+
+
+def test_a_disease_progressing_is_no_part(vocab):
+    # lung and kidney cancer: "in progressive disease" says no part (a guard)
+    sentence = "The HR was 0.62 in progressive disease assessments by central review."
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value == "0.62")
+    assert population_phrase(sentence, fig) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "arm"),
+    [
+        # colorectal cancer: two drugs one abbreviation names are one arm with the drug after
+        (
+            "Median PFS was 8.8 months with fluorouracil and folinic acid (FU/FA) plus "
+            "panitumumab versus 5.7 months with FU/FA alone.",
+            "8.8",
+            "with fluorouracil and folinic acid (FU/FA) plus panitumumab",
+        ),
+        # gastric cancer: the same
+        (
+            "Median OS was 13.8 months with capecitabine and oxaliplatin (CAPOX) plus nivolumab "
+            "versus 11.6 months with CAPOX alone.",
+            "13.8",
+            "with capecitabine and oxaliplatin (CAPOX) plus nivolumab",
+        ),
+        # lung cancer: "and" between two arms' values still ends the first arm (a guard)
+        (
+            "Median OS was 12.0 months with nivolumab and 9.0 months with docetaxel.",
+            "12.0",
+            "with nivolumab",
+        ),
+    ],
+)
+def test_an_arm_of_two_drugs_one_abbreviation_names_is_whole(sentence, value, arm, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value.startswith(value))
+    assert arm_phrase(fig) == arm

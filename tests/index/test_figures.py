@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from index.figures import extract_figures, named_values
+from index.figures import AGE_LIMIT, extract_figures, named_values
 
 RESPECTIVELY = (
     "Additional data revealed that the ORR and DCR, respectively, were 56.3% (95% CI, "
@@ -1751,3 +1751,103 @@ def test_a_trials_years_are_no_figures(vocab):
     assert "2012" not in values and "2014" not in values
     values = [f.value for f in extract_figures("From 1998 to 2013, 840 men were enrolled.", vocab)]
     assert "1998" not in values and "2013" not in values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "limit"),
+    [
+        # breast cancer: the ages a trial took in, said where it names whom it took
+        (
+            "Eligible women were aged 55 years or older, had undergone breast-conserving "
+            "surgery and had luminal A disease.",
+            "aged 55 years or older",
+        ),
+        # mesothelioma: a range
+        ("We enrolled 448 patients aged 18 to 75 with unresectable mesothelioma.", "aged 18 to 75"),
+        # myeloma: an upper limit only
+        (
+            "The study enrolled transplant-eligible adults up to 65 years of age with newly "
+            "diagnosed multiple myeloma.",
+            "up to 65 years of age",
+        ),
+        # ovarian cancer: the words that say whom it took after the ages
+        (
+            "Women aged 18-75 years with newly diagnosed ovarian cancer were randomised "
+            "intraoperatively.",
+            "aged 18-75 years",
+        ),
+    ],
+)
+def test_the_ages_a_trial_took_in_are_its_age_limit(sentence, limit, vocab):
+    found = [f for f in extract_figures(sentence, vocab) if f.endpoint == AGE_LIMIT]
+    assert [f.value for f in found] == [limit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # lung cancer: an age group's result is no age limit (a guard)
+        "In patients younger than 65 years, the hazard ratio for death was 0.62.",
+        # prostate cancer: a share of the enrolled of an age (a guard)
+        "Patients aged 65 or older made up 40% of those enrolled.",
+        # leukaemia: the ages a trial stratified by (a guard)
+        "Patients were randomized 2:1 and stratified by age (18 to <45, 45 to <60, and >=60 "
+        "years).",
+        # breast cancer: a median age (a guard)
+        "The median age was 67 years; most tumours were grade 1 or 2.",
+    ],
+)
+def test_an_age_said_of_a_group_is_no_age_limit(sentence, vocab):
+    assert not [f for f in extract_figures(sentence, vocab) if f.endpoint == AGE_LIMIT]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        # head and neck cancer: a ratio said again for another part after a long first part
+        (
+            "By type of local therapy, the HR was 0.89 among patients treated with primary "
+            "surgery followed by adjuvant radiotherapy or chemoradiotherapy and 1.02 among those "
+            "who received definitive chemoradiotherapy.",
+            "1.02",
+        ),
+        # lung cancer: the same for mutation groups
+        (
+            "The hazard ratio was 0.71 among patients whose tumours carried an activating "
+            "mutation confirmed by central next-generation sequencing and 0.95 among those whose "
+            "tumours were wild type.",
+            "0.95",
+        ),
+    ],
+)
+def test_a_ratio_said_again_after_a_long_part_is_a_ratio(sentence, second, vocab):
+    found = {f.value: f.endpoint for f in extract_figures(sentence, vocab)}
+    assert found.get(second) == "HR", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        # ovarian cancer: the unit said once for two times in days
+        ("Median hospital stay was 10 vs 8 days after surgery.", "10"),
+        # gastric cancer: the same for a time to response
+        ("The median time to response was 12 vs 8 days.", "12"),
+    ],
+)
+def test_two_times_in_days_said_with_one_unit_are_both_times(sentence, first, vocab):
+    found = {f.value: f.unit for f in extract_figures(sentence, vocab)}
+    assert found.get(first) == "time", found
+
+
+@pytest.mark.parametrize(
+    ("row", "dose"),
+    [
+        # gastric cancer: a table's cell that names a drug and its dose is read as prose
+        ("Experimental arm | Detail: T-DXd 6.4 mg/kg IV every 3 weeks", "6.4 mg/kg"),
+        # lung cancer: the same
+        ("Control arm | Pembrolizumab 200 mg every 3 weeks", "200 mg"),
+    ],
+)
+def test_a_cell_of_a_drug_and_its_dose_gives_the_dose(row, dose, vocab):
+    found = {f.value: f.endpoint for f in extract_figures(row, vocab)}
+    assert found.get(dose) == "dose", found
