@@ -135,7 +135,7 @@ _ANAPHORA = re.compile(
 _SCOPE_POPULATION = re.compile(
     r"^(?:in|among|for)\s+(?:the\s+)?(?:[\w≥≤<>=+/%.-]+\s+){0,6}?"
     r"(?:patients|pts|participants|subgroup|cohort|population|subset|those|responders|portion|"
-    r"men|women|people|adults)\b[^;,]{0,60}"
+    r"men|women|people|adults)\b(?:(?!\s(?:and|vs\.?|versus)\s+\d)[^;,]){0,60}"
     # "HR 0.30 (95% CI ...) in low-volume disease": a kind of disease, not its progression
     r"|^(?:in|among)\s+(?!progressi|stable|residual|measurable)[\w-]+-(?:volume|risk)\s+disease\b",
     re.I,

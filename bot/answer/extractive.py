@@ -3,6 +3,7 @@ quotes its sentence. No LLM; every word with a number comes from the source."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -314,6 +315,10 @@ class ExtractiveEngine:
         if not arm_open or fig is None or (one_drug and own_arm and not compared):
             return []  # one drug's own figure, unless the question sets it against another
         run = self._run_of(text, fig)
+        pair = _own_pair(text, run, fig)
+        if len(run) > 2 and len(pair) == 2:
+            ends = {population_phrase(text, run[0]), population_phrase(text, run[-1])}
+            run = pair if len(ends) > 1 else run  # "... in cohort A and 9.3 vs 3.9 in cohort B"
         parts = {population_phrase(text, f) for f in run}
         said = [p for p in parts if p]
         if len(said) == 1 and run and 0 <= text.find(said[0]) < run[0].start:
@@ -1745,7 +1750,12 @@ class ExtractiveEngine:
             for t in self.vocab.terms(_label_after_previous_arm(s.text, fig))
             if t.qualifier and not (fig.head and t.qualifier == "arm")
         }
-        scope_keys = {t.key for t in self.vocab.terms(fig.scope) if t.qualifier}
+        scope = fig.scope
+        if _VERSUS.match(
+            f"{scope.strip()} "
+        ):  # "21.0 vs 5.5 months in the X cohort": the pair's part
+            scope = f"{scope} {population_phrase(s.text, fig) or ''}"
+        scope_keys = {t.key for t in self.vocab.terms(scope) if t.qualifier}
         sentence_keys = {t.key for t in terms if t.qualifier}
         section_keys = self._section_keys(s, terms)
         asked = {key for key, _ in q.qualifiers}
@@ -2308,7 +2318,7 @@ class ExtractiveEngine:
         occurred in 13% versus 7% of patients", "59% and 44%, respectively"): as trials are
         reported, the first is the experimental arm's and the second the control arm's, so the
         other one is another arm's than the one asked."""
-        run = self._run_of(s.text, fig)
+        run = _own_pair(s.text, self._run_of(s.text, fig), fig)
         if len(run) != 2 or fig.endpoint in STATISTICS or is_table_row(s.text):
             return False
         between = s.text[run[0].end : run[1].start]
@@ -2914,6 +2924,15 @@ class ExtractiveEngine:
                 classes = self.vocab.class_names
                 if self._same_pair_reversed(q, said_where, versus, comparator, (drugs, brands)):
                     return False  # "ifos vs TC" asked: "TC vs high-dose ifosfamide" said
+                asked_vs = _VERSUS.search(q.text)
+                right_after = re.split(r"[|;(]", said_where[versus.end() :])[0]
+                named = _drugs_named(right_after, drugs, self.vocab, brands)
+                if (
+                    asked_vs
+                    and _ALONE.search(q.text, asked_vs.end())
+                    and named - comparator - classes
+                ):
+                    return True  # "vs Clb alone" asked: "versus rituximab-chlorambucil" said
                 return not comparator & their and not (comparator | their) <= classes
         if is_table_row(s.text):  # one of the row's other arms is the comparator
             arms = [
@@ -3984,7 +4003,20 @@ def _brands(article: object) -> dict[str, list[str]]:
         known = names.get(str(short).casefold(), [])
         if len(named) > len(known) and (re.search(r"[+/]", str(short)) or len(named) > 1):
             names[str(short).casefold()] = named  # "GemCis": gemcitabine plus cisplatin
+        elif len(named) == 1 and not known and _clips(str(short), named[0]):
+            names[str(short).casefold()] = named  # "chlorambucil (Clb)": one drug's short name
     return names
+
+
+def _clips(short: str, drug: str) -> bool:
+    """A short name made of a drug's own letters, in order, from its first ("Clb" of
+    chlorambucil), not a code of other letters."""
+    letters = iter(drug.casefold())
+    return (
+        len(short) >= 3
+        and short[:1].casefold() == drug[:1].casefold()
+        and all(c in letters for c in short.casefold() if c.isalpha())
+    )
 
 
 def _drugs_named(
@@ -5062,6 +5094,17 @@ def _own_scope(fig: Figure, sentence: str = "") -> str:
     if sentence and re.match(r"\s*[,;]", sentence[fig.end :]):
         return ""
     return re.split(r"[,;]", fig.scope, maxsplit=1)[0]
+
+
+def _own_pair(text: str, run: list[Figure], fig: Figure) -> list[Figure]:
+    """Of a run of values in pairs ("21.0 months vs 5.5 months in cohort A and 9.3 months vs 3.9
+    months in cohort B"), the pair ``fig`` is in; a run of two as it is."""
+    if len(run) <= 2:
+        return run
+    for a, b in itertools.pairwise(run):
+        if fig in (a, b) and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", text[a.end : b.start]):
+            return [a, b]
+    return run
 
 
 def _arm_asked_text(question: str) -> str:

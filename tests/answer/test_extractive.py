@@ -11262,3 +11262,93 @@ def test_a_dose_offered_to_choose_from_is_answered_by_the_one_given(
 def test_a_negation_of_the_figures_own_words_is_not_found(question, sentence, drugs, vocab):
     draft = _answer_in(vocab, question, [sentence], drugs=drugs)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "want", "others"),
+    [
+        # ovarian cancer: of pairs of values for two cohorts, the asked cohort's pair, the first
+        # value the experimental arm's
+        (
+            "mPFS niraparib in germline BRCA-mutated cohort?",
+            "Median PFS of 21.0 months vs 5.5 months in germline BRCA-mutated cohort and 9.3 "
+            "months vs 3.9 months in non-germline BRCA-mutated cohort",
+            ["niraparib"],
+            "21.0",
+            ["9.3", "3.9"],
+        ),
+        # breast cancer: the same
+        (
+            "mPFS with elacestrant in patients with ESR1 mutations?",
+            "Median PFS was 3.8 months vs 1.9 months in patients with ESR1 mutations and 2.8 "
+            "months vs 1.9 months in the overall population.",
+            ["elacestrant"],
+            "3.8",
+            ["2.8"],
+        ),
+    ],
+)
+def test_a_pair_of_a_part_among_pairs_answers_for_that_part(
+    question, sentence, drugs, want, others, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and want in draft.text, draft.text
+    assert not any(o in draft.text for o in others), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "aliases", "want"),
+    [
+        # leukaemia: a drug asked by the short name the article gives it ("Clb")
+        (
+            "12-mo PFS estimate with Clb alone",
+            "Estimated PFS at 12 months was 84% with G-Clb, 71% with R-Clb and 44% with "
+            "chlorambucil alone.",
+            ["obinutuzumab", "rituximab", "chlorambucil"],
+            {"Clb": "chlorambucil", "G-Clb": "obinutuzumab plus chlorambucil"},
+            "44%",
+        ),
+        # colorectal cancer: the same (a guard)
+        (
+            "3-yr DFS with Cape alone?",
+            "The 3-year DFS was 75% with oxaliplatin plus capecitabine and 67% with capecitabine "
+            "alone.",
+            ["oxaliplatin", "capecitabine"],
+            {"Cape": "capecitabine"},
+            "67%",
+        ),
+    ],
+)
+def test_a_drug_asked_by_the_short_name_its_article_gives_is_that_drug(
+    question, sentence, drugs, aliases, want, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, aliases=aliases)
+    assert draft.status == "answered" and want in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "aliases"),
+    [
+        # leukaemia: "vs Clb alone" asked, the ratio against another combination with it said
+        (
+            "PFS HR Gazyva-Clb vs Clb alone",
+            "Median PFS was 26.7 months with obinutuzumab-chlorambucil versus 15.2 months with "
+            "rituximab-chlorambucil (HR 0.39; 95% CI, 0.31-0.49).",
+            ["obinutuzumab", "rituximab", "chlorambucil"],
+            {"Clb": "chlorambucil"},
+        ),
+        # lung cancer: the same for chemotherapy alone
+        (
+            "OS HR nivolumab + chemo vs chemo alone?",
+            "Median OS was 15.0 months with nivolumab plus chemotherapy versus 13.0 months with "
+            "ipilimumab plus chemotherapy (HR 0.85).",
+            ["nivolumab", "ipilimumab"],
+            None,
+        ),
+    ],
+)
+def test_a_ratio_against_a_combination_does_not_answer_against_its_drug_alone(
+    question, sentence, drugs, aliases, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, aliases=aliases)
+    assert draft.status == "not_found", draft.text

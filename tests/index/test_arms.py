@@ -798,3 +798,27 @@ def test_a_disease_progressing_is_no_part(vocab):
 def test_an_arm_of_two_drugs_one_abbreviation_names_is_whole(sentence, value, arm, vocab):
     fig = next(f for f in extract_figures(sentence, vocab) if f.value.startswith(value))
     assert arm_phrase(fig) == arm
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "part"),
+    [
+        # ovarian cancer: a pair's part ends before the next pair of values
+        (
+            "Median PFS of 21.0 months vs 5.5 months in germline BRCA-mutated cohort and 9.3 "
+            "months vs 3.9 months in non-germline BRCA-mutated cohort",
+            "21.0",
+            "in germline BRCA-mutated cohort",
+        ),
+        # breast cancer: the same
+        (
+            "Median PFS was 5.5 vs 3.8 months in patients with ESR1 mutations and 3.9 vs 3.7 "
+            "months in those without",
+            "5.5",
+            "in patients with ESR1 mutations",
+        ),
+    ],
+)
+def test_a_pairs_part_ends_before_the_next_pair(sentence, value, part, vocab):
+    fig = next(f for f in extract_figures(sentence, vocab) if f.value.startswith(value))
+    assert population_phrase(sentence, fig) == part
