@@ -29,6 +29,10 @@ _TRIAL_BEFORE = re.compile(
     rf"\b({_NAME})\s+(?:\([^)]*\)\s+)?(?:phase\s+[\w/]+\s+)?(?:trial|study)\b"
 )
 _TRIAL_AFTER_PHASE = re.compile(rf"\bphase\s+\S+\s+({_NAME})\b")
+# a name its description as a trial follows: "RADICALS-RT, the largest randomised trial of ..."
+_TRIAL_APPOSITION = re.compile(
+    rf"\b({_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:trial|study)\b"
+)
 # a name its registry number follows: "AEGEAN (NCT03800134)"
 # or with its other names before it: "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016)"
 # ... or words of the registry before it: "N9741 (ClinicalTrials.gov identifier NCT00003594)"
@@ -184,7 +188,7 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
     names an arm by ("IFL: irinotecan ...", "15.0 months with IFL") is a regimen unless it is
     said as a trial's name."""
     names: Counter[str] = Counter()
-    for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT):
+    for pattern in (_TRIAL_BEFORE, _TRIAL_AFTER_PHASE, _TRIAL_BEFORE_NCT, _TRIAL_APPOSITION):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             # "the phase 3 RESPONSE trial": a word of the vocabulary in capitals is its name

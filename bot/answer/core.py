@@ -458,7 +458,9 @@ def _unwritten_trial(name: str, snap: Snapshot, vocab: Vocabulary) -> bool:
     holders = {a for a, words in snap.article_words.items() if name.casefold() in words}
     if len(holders) > max(1, int(len(snap.article_words) * _RARE_SHARE)):
         return False  # a common word written in capitals for emphasis ("pts WITHOUT CNS mets")
-    written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    # (a code with digits may be written after a label: "PNT2002" of "177Lu-PNT2002")
+    before = r"(?<!\w)" if re.search(r"\d", name) else r"(?<![\w-])"
+    written = re.compile(rf"{before}{re.escape(name)}(?![\w-])")
     return not any(written.search(c.text) for c in _chunks_of(snap, holders))
 
 
@@ -738,7 +740,18 @@ def _indexed(
         return True  # an indexed trial however spelt ("GOG-209" for GOG 0209)
     if trials is not None and len(parts[-1:][0] if parts else "") == 1 and "-" in entity:
         return False
-    return len(parts) > 1 and all(p in words for p in parts)
+    if len(parts) > 1 and all(p in words for p in parts):
+        return True
+    # "Lu-PNT2002": a radiolabelled drug written with its mass number ("177Lu-PNT2002")
+    return (
+        "-" in folded
+        and folded[:1].isalpha()
+        and any(
+            w.endswith(folded) and w[: -len(folded)].isdigit()
+            for w in words
+            if len(w) > len(folded)
+        )
+    )
 
 
 _CODED_NAME = re.compile(r"^([A-Za-z]+)[\s-]?([A-Za-z]?\d[\w-]*)$")

@@ -3342,6 +3342,8 @@ class ExtractiveEngine:
             key=lambda hit: hit[:3],
         )
         if not found:
+            found = self._drugs_after_colon(short, sentences)
+        if not found:
             found = self._spelt_by_article(short, sentences)
         if not found:
             return Draft("not_found", "", [], reason=f"no indexed article spells out {short}")
@@ -3353,6 +3355,25 @@ class ExtractiveEngine:
             right = s.text.find(" ", min(len(s.text), end + 120))
             lead = f"…{s.text[left : right if right > 0 else len(s.text)]}…"
         return Draft("answered", f"{lead} [1]", [_cite(s)], confidence=1.0, why=why)
+
+    def _drugs_after_colon(
+        self, short: str, sentences: list[Sentence]
+    ) -> list[tuple[int, int, int, int, Sentence]]:
+        """A regimen's code spelt out after a colon by the drugs it gives, before the words about
+        how it is given ("FLOT: fluorouracil, leucovorin, oxaliplatin and docetaxel, four
+        cycles before and four after surgery")."""
+        hits = []
+        for s in sentences:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(short)}:\s+([^.;]+)", s.text):
+                items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))
+                drugs = list(
+                    itertools.takewhile(
+                        lambda i: bool(i.split()) and self.vocab.is_drug_name(i.split()[-1]), items
+                    )
+                )
+                if len(drugs) >= 2:
+                    hits.append((s.rank, s.start, m.start(), m.end(), s))
+        return sorted(hits, key=lambda hit: hit[:3])
 
     def _spelt_by_article(
         self, short: str, sentences: list[Sentence]

@@ -1,5 +1,7 @@
 """Trial names in questions written as the indexed articles write them."""
 
+import pytest
+
 from bot.answer.core import _name_table, _spell_names, name_spans
 from index.lexical import BM25Index
 from index.search import Snapshot
@@ -408,6 +410,50 @@ def test_an_indexed_trial_asked_without_its_numbers_leading_zero_is_indexed():
     assert _indexed("GOG-209", words, trials)
     assert _indexed("JCOG 802", words, trials)
     assert not _indexed("GOG-210", words, trials)
+
+
+def test_a_radiolabelled_drug_asked_without_its_mass_number_is_indexed():
+    # prostate cancer ("Lu-PNT2002" of "177Lu-PNT2002") and neuroendocrine tumours
+    # ("Lu-DOTATATE" of "177Lu-DOTATATE"); a name that only ends another word is not (a guard)
+    from bot.answer.core import _indexed
+
+    words = frozenset({"177lu-pnt2002", "pnt2002", "177lu-dotatate", "dotatate", "xlaura-2"})
+    assert _indexed("Lu-PNT2002", words, {})
+    assert _indexed("Lu-DOTATATE", words, {})
+    assert not _indexed("LAURA-2", words, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "value"),
+    [
+        # prostate cancer: "PNT2002" of "177Lu-PNT2002"
+        (
+            "SPLASH: 177Lu-PNT2002 in metastatic prostate cancer\n\nThe objective response rate "
+            "was 38.1% with 177Lu-PNT2002 and 12.0% with an androgen-receptor pathway inhibitor.\n",
+            "ORR w/ PNT2002 in SPLASH?",
+            "38.1%",
+        ),
+        # neuroendocrine tumours: "ITM11" of "177Lu-ITM11"
+        (
+            "COMPETE: 177Lu-ITM11 in neuroendocrine tumours\n\nMedian PFS was 23.9 months with "
+            "177Lu-ITM11 and 14.1 months with everolimus.\n",
+            "median PFS with ITM11 in COMPETE?",
+            "23.9",
+        ),
+    ],
+)
+def test_a_code_written_after_a_label_is_written(tmp_path, embedder, text, question, value):
+    """A drug's code asked ("PNT2002") is written after the isotope's label ("177Lu-PNT2002")
+    in an article written for this test."""
+    from tests.conftest import make_services
+
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    services = make_services(tmp_path / "index", embedder)
+    with services.ingestor() as ingestor:
+        ingestor.ingest_paths([article])
+    answer = services.answerer.ask(question)
+    assert value in answer.text, answer.text
 
 
 def test_a_question_naming_nothing_is_not_guessed_among_trials(tmp_path, embedder):

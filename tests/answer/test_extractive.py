@@ -11352,3 +11352,51 @@ def test_a_ratio_against_a_combination_does_not_answer_against_its_drug_alone(
 ):
     draft = _answer_in(vocab, question, [sentence], drugs=drugs, aliases=aliases)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # oesophageal cancer: a regimen's code spelt out after a colon by its drugs
+        (
+            "FLOT stands for?",
+            "The other is perioperative chemotherapy with FLOT: fluorouracil, leucovorin, "
+            "oxaliplatin and docetaxel, four cycles before and four cycles after surgery.",
+            ["fluorouracil", "oxaliplatin", "docetaxel"],
+        ),
+        # colorectal cancer: the same
+        (
+            "what is FOLFOXIRI?",
+            "Induction was FOLFOXIRI: fluorouracil, leucovorin, oxaliplatin and irinotecan, every "
+            "2 weeks for up to eight cycles.",
+            ["fluorouracil", "oxaliplatin", "irinotecan"],
+        ),
+    ],
+)
+def test_a_regimen_spelt_out_after_a_colon_is_its_definition(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and "leucovorin, oxaliplatin and" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "target"),
+    [
+        # kidney cancer: a HIF-2α inhibitor's target
+        (
+            "belzutifan mechanism of action?",
+            ["Belzutifan is an oral inhibitor of hypoxia-inducible factor-2 alpha (HIF-2α)."],
+            ["belzutifan", "everolimus"],
+            "HIF-2α",
+        ),
+        # lymphoma: an EZH2 inhibitor's
+        (
+            "what does tazemetostat target?",
+            ["Tazemetostat is an oral, selective inhibitor of EZH2."],
+            ["tazemetostat"],
+            "EZH2",
+        ),
+    ],
+)
+def test_newer_targets_answer_what_a_drug_acts_on(question, sentences, drugs, target, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "answered" and target in draft.text, draft.text

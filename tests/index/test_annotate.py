@@ -600,3 +600,29 @@ def test_a_name_with_a_number_is_no_radionuclide(vocab):
     # lung and breast cancer: a disease or a gene with a number is no drug (a guard)
     drugs = annotate("Patients with COVID-19 or a BRCA-1 variant were excluded.", vocab).drugs
     assert not [d for d in drugs if "-" in d]
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
+        # prostate cancer: a name its description as a trial follows
+        (
+            "RADICALS-RT, the largest randomised trial of radiotherapy timing after radical "
+            "prostatectomy, compared adjuvant radiotherapy with early salvage.",
+            "RADICALS-RT",
+        ),
+        # lung cancer: the same
+        (
+            "KEYNOTE-189, the pivotal phase 3 study of pembrolizumab, enrolled 616 patients.",
+            "KEYNOTE-189",
+        ),
+    ],
+)
+def test_a_name_described_as_a_trial_after_it_is_a_trial(text, trial, vocab):
+    assert trial in annotate(text, vocab).trials
+
+
+def test_an_endpoint_described_as_the_trials_is_no_trial(vocab):
+    # breast and colorectal cancer: "ORR, the key secondary endpoint of the trial" (a guard)
+    text = "ORR, the key secondary endpoint of the trial, was 48%; DFS, the study's primary one."
+    assert annotate(text, vocab).trials == []
