@@ -3555,6 +3555,8 @@ class ExtractiveEngine:
             )
         if fig.unit == "dose":
             value += schedule_after(sentence, fig.end)  # "100 mg orally twice daily"
+        if qualifier and qualifier.strip().casefold() in name.casefold():
+            qualifier = ""  # "Among women who underwent ALND": said once, not twice
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
         return _shorten(lead, self.max_chars)
 

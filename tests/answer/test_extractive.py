@@ -11400,3 +11400,25 @@ def test_a_regimen_spelt_out_after_a_colon_is_its_definition(question, sentence,
 def test_newer_targets_answer_what_a_drug_acts_on(question, sentences, drugs, target, vocab):
     draft = _answer_in(vocab, question, sentences, drugs=drugs)
     assert draft.status == "answered" and target in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "part"),
+    [
+        # breast cancer: the part the value's name already says is not said again after it
+        (
+            "in the ALND arm how many had additional positive non-sentinel nodes?",
+            "Among women who underwent ALND, 27% had additional metastases in non-sentinel nodes.",
+            "among women who underwent alnd",
+        ),
+        # lung cancer: the part said once after the endpoint (a guard)
+        (
+            "in never-smokers, how many responded?",
+            "Among never-smokers, 45% had an objective response.",
+            "among never-smokers",
+        ),
+    ],
+)
+def test_a_part_is_said_once_in_an_answer(question, sentence, part, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and draft.text.casefold().count(part) == 1, draft.text
