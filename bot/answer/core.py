@@ -23,7 +23,7 @@ from bot.answer.question import (
     decode_chat_markup,
     roman_numeral,
 )
-from bot.answer.trials import name_key, names_trial
+from bot.answer.trials import in_order, name_key, names_trial
 from bot.infra.errors import EngineError
 from index.facts import Fact
 from index.search import HybridSearcher, Snapshot, name_part_key
@@ -785,7 +785,7 @@ def _coded_to_indexed(m: re.Match[str], snap: Snapshot) -> str | None:
     matches = {
         trial
         for letters, trial in _coded_names(snap.trial_names).get(number, ())
-        if letters[0] == short[0] and _in_order(short, letters)
+        if letters[0] == short[0] and in_order(short, letters)
     }
     return matches.pop() if len(matches) == 1 else None
 
@@ -989,11 +989,6 @@ def _one_edit(a: str, b: str) -> bool:
         )
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _in_order(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
 
 
 def _articles_naming(snap: Snapshot, entities: list[str]) -> list[str] | None:

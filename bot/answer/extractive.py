@@ -24,7 +24,7 @@ from bot.answer.question import (
     landmark_months,
     roman_numeral,
 )
-from bot.answer.trials import about_trials, name_key, names_trial
+from bot.answer.trials import about_trials, in_order, name_key, names_trial
 from index.annotate import lists_only_drugs
 from index.arms import (
     ARM_WORD,
@@ -916,12 +916,12 @@ class ExtractiveEngine:
         subgroup", "carboplatin subset"): a figure whose sentence and section never name that
         drug is not that part's."""
         drugs, brands = _article_drugs(s.article), _brands(s.article)
-        for m in _DRUG_PART.finditer(q.text):
-            named = _drugs_named(m.group(1), drugs, self.vocab, brands) - self.vocab.class_names
-            said = _drugs_named(f"{s.section} {s.text}", drugs, self.vocab, brands)
-            if named and not named & said:
-                return True
-        return False
+        said = _drugs_named(f"{s.section} {s.text}", drugs, self.vocab, brands)
+        return any(
+            (named := _drugs_named(m.group(1), drugs, self.vocab, brands) - self.vocab.class_names)
+            and not named & said
+            for m in _DRUG_PART.finditer(q.text)
+        )
 
     def _other_end_of_ages(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1516,7 +1516,7 @@ class ExtractiveEngine:
         drugs, brands = _article_drugs(s.article), _brands(s.article)
         return {
             m.group(1).casefold()
-            for m in re.finditer(r"\b([a-z]+)\s+([\w-]+)", q.text, re.I)
+            for m in re.finditer(r"\b([a-z]+)(?=\s+([\w-]+))", q.text, re.I)  # every pair
             if m.group(1).casefold() in self.vocab.treatment_phases
             and _drugs_named(m.group(2), drugs, self.vocab, brands) - self.vocab.class_names
         }
@@ -4034,11 +4034,11 @@ def _brands(article: object) -> dict[str, list[str]]:
 def _clips(short: str, drug: str) -> bool:
     """A short name made of a drug's own letters, in order, from its first ("Clb" of
     chlorambucil), not a code of other letters."""
-    letters = iter(drug.casefold())
+    letters = "".join(c for c in short.casefold() if c.isalpha())
     return (
         len(short) >= 3
-        and short[:1].casefold() == drug[:1].casefold()
-        and all(c in letters for c in short.casefold() if c.isalpha())
+        and letters[:1] == drug[:1].casefold()
+        and in_order(letters, drug.casefold())
     )
 
 
@@ -5150,9 +5150,13 @@ def _bracketed_sizes(sentence: str, run: list[Figure]) -> str:
     closed = sentence.find(")", run[-1].end)
     if opened < 0 or closed < 0 or ")" in sentence[opened : run[0].start]:
         return ""
-    starts = [sentence.rfind(m, 0, opened) + len(m) for m in (" to ", ": ", ", ")]
-    start = max([s for s, m in zip(starts, (4, 2, 2), strict=True) if s >= m], default=0)
+    separators = list(_ARMS_LISTED_AFTER.finditer(sentence, 0, opened))
+    start = separators[-1].end() if separators else 0
     return sentence[start : closed + 1].strip() if opened - start <= 80 else ""
+
+
+# where a list of arms with their sizes starts: after "to", a colon or a comma
+_ARMS_LISTED_AFTER = re.compile(r" to |: |, ")
 
 
 def _capital(text: str) -> str:

@@ -12,6 +12,13 @@ from index.search import trial_name_key
 name_key = trial_name_key  # a trial name's letters and digits, case folded
 
 
+def in_order(short: str, long: str) -> bool:
+    """Every letter of ``short`` is in ``long``, in order ("clb" in "chlorambucil", "oc" in
+    "orca"): a short name made of a longer one's letters."""
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
 def about_trials(
     trials: list[str],
     sentence: str,
