@@ -313,6 +313,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed35-first-run.txt), a development part since:
         # measured 243/334 with 11 wrong when these bounds were set.
         ("sealed35", 325, 0.71, 12),
+        # the thirty-sixth sealed part, run once at the start of session 28 (237/338, 14 wrong,
+        # as printed in bench/results/blind-sealed36-first-run.txt), a development part since:
+        # measured 237/338 with 14 wrong when these bounds were set.
+        ("sealed36", 330, 0.69, 15),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
