@@ -276,10 +276,12 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         if regimen:
             aliases.setdefault(m.group(1), regimen)
     drugs = [d for d, _ in drug_counts.most_common(10)]
+    coded = _coded_agents(text, vocab)
+    drugs += [c for c in coded if c not in drugs]
     for short, long_form in aliases.items():
         if any(vocab.is_drug_name(w) for w in long_form.split()) and short not in drugs:
             drugs.append(short)
-    trials = _trial_names(text, vocab)
+    trials = [t for t in _trial_names(text, vocab) if t.casefold() not in coded]  # no agent's
     # a trial's name before the drugs it tested ("EMPHACIS (... pemetrexed with cisplatin)")
     # is no brand
     named_trials = {t.casefold() for t in trials}
@@ -296,6 +298,30 @@ def annotate(text: str, vocab: Vocabulary) -> Annotations:
         brands=brands,
         regimens=_regimens(text, trials, vocab),
     )
+
+
+# a development code ("IBI305", "SHR-1210", "AZD9833"): letters, then digits
+_CODE = r"[A-Z]{2,6}-?\d{3,6}[A-Za-z]?"
+_CODE_THEN_NOUN = re.compile(rf"\b({_CODE})\b\)?,\s+(?:an?|the)\s+([^,.;()]{{0,60}})")
+_NOUN_THEN_CODE = re.compile(rf"\b([A-Za-z]+)\s+({_CODE})\b")
+
+
+def _coded_agents(text: str, vocab: Vocabulary) -> list[str]:
+    """Drugs an article names by their code, lower case: a code it describes as an agent
+    ("IBI305, a biosimilar of bevacizumab", "the PD-1 antibody SHR-1210")."""
+    found = [m.group(1) for m in _CODE_THEN_NOUN.finditer(text) if _says_agent(m.group(2), vocab)]
+    found += [m.group(2) for m in _NOUN_THEN_CODE.finditer(text) if _says_agent(m.group(1), vocab)]
+    out: list[str] = []
+    for code in found:
+        c = code.casefold()
+        known = vocab.is_whole_term(code)  # a target or marker ("CD123"), no drug
+        if not known and c not in out:
+            out.append(c)
+    return out
+
+
+def _says_agent(words: str, vocab: Vocabulary) -> bool:
+    return any(w.casefold() in vocab.agent_nouns for w in re.findall(r"[A-Za-z]+", words))
 
 
 # "durvalumab (Imfinzi)", "trifluridine/tipiracil (Lonsurf; also called ...)" and

@@ -129,7 +129,8 @@ _OVERALL = re.compile(
 )
 _ANAPHORA = re.compile(
     r"\b(?:that|this|these|the same)\s+(?:group|subgroup|population|cohort|"
-    r"patients|subset)\b",
+    r"patients|subset)\b"
+    r"|^\s*Their\b",  # "The stage III patients ... Their 3-year DFS was 60.6%"
     re.I,
 )
 _SCOPE_POPULATION = re.compile(

@@ -103,9 +103,11 @@ _PCT = rf"\d+(?:\.\d+)?(?:\s?%|\s{_PERCENT_WORD}\b)"
 # "(67% vs 43%)", and the same of a grade: "(grade 3-4 in 5.6% vs 0%)", "(grade >=3: 12% vs 3%)"
 GRADE_LEAD = r"(?:grades?|G)\s*[≥>=]*\s*\d(?:\s*(?:-|–|/|or|to)\s*\d)?\+?(?:\s+or\s+\w+)?"
 # the arms' values in brackets ("(67% vs 43%)"), or one grade's ("(grade 3 or higher, 7.9%)")
+# (an arm may follow each value: "(14% vs 6% with sorafenib)", "(21% on A vs 4% on B)")
+_ARM_AFTER = r"(?:\s+(?:with|on|in|for)\s+[^()\d;,]{1,40}?)?"
 _ARMS_IN_PARENS = re.compile(
     rf"^\(\s*(?:{GRADE_LEAD}\s*(?:in\b|:|,)?\s*{_PCT}(?:\s+(?:vs\.?|versus)\s+{_PCT})?"
-    rf"|{_PCT}\s+(?:vs\.?|versus)\s+{_PCT})\s*\)$",
+    rf"|{_PCT}{_ARM_AFTER}\s+(?:vs\.?|versus)\s+{_PCT}{_ARM_AFTER})\s*\)$",
     re.I,
 )
 # each grade's value in brackets after an event: "(any grade 63.2%; grade ≥3, 6.8%)"
@@ -390,6 +392,19 @@ def performance_statuses(text: str) -> set[str]:
         f"ps:{m.group('a')}-{m.group('b')}" if m.group("b") else f"ps:{m.group('a')}"
         for m in PERFORMANCE_STATUS.finditer(text)
     }
+
+
+# An immunohistochemistry score, however it is written: "IHC 3+", "IHC3+", "IHC 2+", "IHC 0 or
+# 1+", "IHC 1+/2+" (a part of the population by its staining, as a performance status is)
+IHC_SCORE = re.compile(
+    r"\bIHC\s*(?P<a>[0-3])\+?(?:\s*(?:-|–|/|or|to|and)\s*(?P<b>[0-3])\+?)?(?![\d.%])", re.I
+)
+
+
+def ihc_scores(text: str) -> set[str]:
+    """ "ihc:3", "ihc:0": the immunohistochemistry scores ``text`` names, however written (each
+    of "IHC 0 or 1+" and of "IHC 3+ / 2+")."""
+    return {f"ihc:{m.group(g)}" for m in IHC_SCORE.finditer(text) for g in "ab" if m.group(g)}
 
 
 # A figure named with its unit: "8 mg/kg", "2mg/kg", "74 Gy", "24 months", "40%"
@@ -981,13 +996,19 @@ def schedule_after(sentence: str, end: int) -> str:
     """How a dose is given, said right after it ("100 mg orally twice daily"), verbatim up to
     the next comma, semicolon or bracket; else ""."""
     m = re.match(r"[^,;:()\[\].]{1,60}", sentence[end:])
-    if not m or not _SCHEDULE.search(m.group(0)) or re.search(r"\d+\s*(?:%|mg)", m.group(0)):
+    if not m or not _SCHEDULE.search(m.group(0)):
         return ""
-    said = re.split(
-        r"\s(?:in|until|for|with|plus|and|followed|achieved|was|were|is|led|produced|showed)\s",
-        m.group(0),
-    )[0]
-    if re.search(r"\d[.,]\d|%", said):
+    text = m.group(0)
+    days = _DAY_LIST.match(text)  # "on days 1 and 8": a list of days is one schedule
+    kept = days.end() if days else 0
+    said = (
+        text[:kept]
+        + re.split(
+            r"\s(?:in|until|for|with|plus|and|followed|achieved|was|were|is|led|produced|showed)\s",
+            text[kept:],
+        )[0]
+    )
+    if re.search(r"\d[.,]\d|%|\d+\s*mg", said) or (not days and re.search(r"\d+\s*mg", text)):
         return ""
     if not _SCHEDULE.search(said):
         return ""
@@ -996,6 +1017,7 @@ def schedule_after(sentence: str, end: int) -> str:
     return said.rstrip() + (again.group(0) if again else "")
 
 
+_DAY_LIST = re.compile(r"\s*on\s+days?\s+\d+(?:\s*,\s*\d+)*\s+and\s+\d+\b", re.I)
 _DOSE_AGAIN = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*mg\b[^()]{0,30}\)")
 
 
@@ -1329,11 +1351,15 @@ _PERCENT_HEAD = re.compile(r"%|\bpercent|\brate\b", re.I)
 _TIME_WORDS = r"(?:months?|mos?|weeks?|wks?|years?|yrs?)"
 _TIME_HEAD = re.compile(rf"\b{_TIME_WORDS}\b", re.I)
 _TIME_AFTER = re.compile(rf"\s?-?{_TIME_WORDS}\b", re.I)  # "28.7 mo": said after the value
+# "840 mg", "3200 mg/m²": a dose's unit said after a cell's value
+_DOSE_AFTER = re.compile(r"\s?(?:mg/m(?:2|²)|mg/kg|mg|mcg|µg|μg|g/m(?:2|²)|Gy|IU/kg|IU)(?![\w/])")
 
 
 def _cell_unit(words: str, value: str, after: str = "") -> str:
     if is_percent(value):
         return "percent"
+    if _DOSE_AFTER.match(after):
+        return "dose"
     if _TIME_AFTER.match(after):
         return "time"
     if re.search(r"\bHR\b|hazard ratio|odds ratio|\bOR\b", words):
@@ -1478,6 +1504,9 @@ def _cell_figure(
     # "6.1 years": the cell's time unit is part of its value, as it is in prose
     timed = _TIME_AFTER.match(value_text, m.end())
     value_end = timed.end() if timed and not is_percent(m.group(0)) else m.end()
+    # ... and so is its dose unit: "Dose: 840 mg IV, day 1"
+    dosed = None if is_percent(m.group(0)) else _DOSE_AFTER.match(value_text, m.end())
+    value_end = dosed.end() if dosed else value_end
     detail_m = _CELL_RANGE.match(value_text[value_end:])
     detail = detail_m.group(0).strip() if detail_m else ""
     unit = _cell_unit(f"{label} {head}", m.group(0), value_text[m.end() :])

@@ -94,6 +94,7 @@ class Vocabulary:
     # formulations written before a drug's name, a drug of their own ("nab-paclitaxel")
     formulation_prefixes: frozenset[str] = frozenset()
     radionuclides: frozenset[str] = frozenset()  # elements given as drugs: "radium" of "radium-223"
+    agent_nouns: frozenset[str] = frozenset()  # "IBI305, a biosimilar of ...": a coded drug
     lines_of_therapy: frozenset[str] = frozenset()  # "first line", "second line", ...
     spelt_out: dict[str, str] = field(default_factory=dict)  # "SLNB" -> "sentinel biopsy"
     history_words: tuple[str, ...] = ()  # "pretreated", "refractory": a treatment history
@@ -405,6 +406,7 @@ def _load(path: str | None) -> Vocabulary:
             },
             chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
             radionuclides=frozenset(str(w).casefold() for w in data.get("radionuclides", [])),
+            agent_nouns=frozenset(str(w).casefold() for w in data.get("agent_nouns", [])),
             lines_of_therapy=frozenset(str(w) for w in data.get("lines_of_therapy", [])),
             spelt_out={str(k): str(v) for k, v in (data.get("spelt_out") or {}).items()},
             history_words=tuple(str(w).casefold() for w in data.get("history_words", [])),

@@ -823,9 +823,10 @@ def _spell_names(text: str, snap: Snapshot) -> str:
         return (_coded_to_indexed(short, snap) if short else None) or m.group(0)
 
     # ("CM-9ER": one digit and letters after it)
-    # ("CM 816": capitals and a number, apart)
+    # ("CM 816": capitals and a number, apart; "R302": a name's initial and its number)
     text = re.sub(
-        r"(?<![\w-])(?:[A-Za-z]{2,3}-?|[A-Z]{2,3}\s)(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})(?![\w-])",
+        r"(?<![\w-])(?:(?:[A-Za-z]{2,3}-?|[A-Z]{2,3}\s)(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})"
+        r"|[A-Z]\d{3,4})(?![\w-])",
         coded,
         text,
     )

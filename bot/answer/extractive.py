@@ -57,6 +57,7 @@ from index.figures import (
     age_spans,
     ci_after,
     extract_figures,
+    ihc_scores,
     is_arm_size,
     is_dose,
     lettered_cohorts,
@@ -464,8 +465,12 @@ class ExtractiveEngine:
             return True
         if fig.endpoint in self.vocab.frame_endpoints:
             return False  # "median follow-up for PFS" is no PFS
-        if fig.endpoint in STATISTICS and target not in STATISTICS:
-            return False  # "Median PFS ... P value: <0.001" is no PFS
+        if fig.endpoint in _HOW_GIVEN:
+            return False  # "... improves overall survival, and monitoring every 2 months": no OS
+        if fig.endpoint in STATISTICS and target != fig.endpoint:
+            # "Median PFS ... P value: <0.001" is no PFS, "HR ...: 0.30 (0.11-0.81); P = .002"
+            # no HR, and the HR no P value; a margin is a bound of an HR
+            return fig.endpoint == NI_MARGIN and target == "HR"
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
 
@@ -655,8 +660,10 @@ class ExtractiveEngine:
             and not _TIME_ASKED.search(q.text)
         ):
             return False  # "major bleeding w/ savaysa?": its rate, not "over 12 months"
-        if fig.unit == "dose" and not _DOSE_ASKED.search(q.text):
-            return False  # "DrTF at 3 yrs with standard CRT?": no "1.8 Gy to 50.4 Gy"
+        if fig.unit == "dose" and not _DOSE_ASKED.search(_NAMED_DOSE.sub(" ", q.text)):
+            # "DrTF at 3 yrs with standard CRT?": no "1.8 Gy to 50.4 Gy"; "bowel toxicity, 57
+            # Gy arm": a dose that names the arm asks no dose
+            return False
         if self._unasked_endpoint(q, fig):
             return False  # "how many prior lines were allowed": not the cohort's ORR
         # (a target the question names says whose cells, not what is counted: "JAK2 V617F
@@ -671,7 +678,7 @@ class ExtractiveEngine:
         label_groups = {t.key for t in self.vocab.terms(own)}
         # "Major bleeding occurred in 36 (6.9%) ... and 21 patients (4.0%)": the last thing the
         # sentence names before a value is what the value counts
-        named_before = self.vocab.terms(s.text[: fig.start])
+        named_before = [t for t in self.vocab.terms(s.text[: fig.start]) if t.qualifier != "arm"]
         if (
             named_before
             and not is_table_row(s.text)
@@ -696,8 +703,13 @@ class ExtractiveEngine:
         patients (6.9%) in the edoxaban group and 21 patients"), not another thing counted
         ("hypothyroidism (14.3%) and hyperthyroidism")."""
         drugs = _article_drugs(s.article)
-        for w in re.findall(r"[A-Za-z][\w-]*", s.text[start:end]):
-            f = w.casefold()
+        between = s.text[start:end]
+        # (an arm's own word, "receiving the combination", names whose value it is)
+        arms = [(t.start, t.end) for t in self.vocab.terms(between) if t.qualifier == "arm"]
+        for m in re.finditer(r"[A-Za-z][\w-]*", between):
+            if any(a <= m.start() < b for a, b in arms):
+                continue
+            f = m.group(0).casefold()
             if f in _LIST_GLUE or f in self.vocab.stopwords or f in self.vocab.drug_classes:
                 continue
             if self.vocab.is_drug_name(f) or names_drug(drugs, f):
@@ -1025,8 +1037,13 @@ class ExtractiveEngine:
 
     def _code_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         versus = _VERSUS.search(q.text)
+        # "In that group ...", "Their ...": the sentence before says whom
+        before = context.before.get((s.article.id, s.start), [])
+        back = before[0] if before and _BACK_REFERENCE.match(s.text) else ""
         for code in q.codes:
             if _says_code(code, s) or self._says_defined_form(code, s):
+                continue
+            if back and _says_code(code, replace(s, text=back)):
                 continue
             if versus and q.text.find(code, versus.end()) >= 0 and fig.endpoint in STATISTICS:
                 continue  # "PFS HR lutathera vs octreotide LAR": the comparator's name
@@ -1378,6 +1395,8 @@ class ExtractiveEngine:
             part, _article_drugs(s.article), self.vocab, _brands(s.article)
         ):
             return ""
+        if re.search(r"\barms?\b", part, re.I):
+            return ""  # "in the open arm": an arm, whatever its treatment is called
         return part
 
     def _other_age_before(
@@ -1416,6 +1435,23 @@ class ExtractiveEngine:
             and says_population(q.population, f"{before[0]} {s.article.title}")
         )
 
+    def _whole_trial_before(self, s: Sentence, context: _ArticleContext) -> bool:
+        """ "Their ..." opens a sentence about whom the one before names: a part ("The stage
+        III patients are the interesting ones."), or the whole trial ("1,056 patients were
+        randomised. Their median age was 61")."""
+        before = context.before.get((s.article.id, s.start), [])
+        if not re.match(r"\s*Their\b", s.text) or not before:
+            return False
+        prev = before[0]
+        return not (
+            _STAGE_SAID.search(prev)
+            or _SUBGROUP_WORD.search(prev)
+            or any(t.qualifier == "subgroup" for t in self.vocab.terms(prev))
+            or age_cuts(prev)
+            or SCORE_CUT.search(prev)
+            or marker_cuts(prev)
+        )
+
     def _population_fit(
         self,
         q: Question,
@@ -1431,8 +1467,9 @@ class ExtractiveEngine:
         if OVERALL in q.groups and _SUBGROUP_WORD.search(f"{fig.label} {_own_scope(fig)}"):
             return None  # "the overall population" asked: "in the HRp subgroup, ... 8.1 months"
         restricted = self._population_words(s, fig) or self._section_part(s, fig, context)
-        if restricted == {_THAT_GROUP}:
+        if restricted == {_THAT_GROUP} and not self._whole_trial_before(s, context):
             return score + 1.0 if self._that_group_asked(q, s, context) else None
+        restricted -= {_THAT_GROUP}
         row_parts = [] if restricted else self._row_parts(s, context)
         label_part = set() if restricted or row_parts else self._label_part(s)
         restricted = restricted or set().union(*row_parts) or label_part
@@ -1469,7 +1506,11 @@ class ExtractiveEngine:
                 | lettered_cohorts(own_clause)
                 | performance_statuses(phrase or "")
                 | performance_statuses(own_clause)
+                | ihc_scores(phrase or "")
+                | ihc_scores(own_clause)
             )
+            if _other_score(q.population, cuts):
+                return None  # "IHC 2+" asked: "among IHC 3+ tumours the ORR was 51.6%"
             # "in PR" asked: "those in partial response" says it by the vocabulary's form
             said_as_term = any(t.key in q.parts - phases for t in self.vocab.terms(phrase or ""))
             if (
@@ -1750,12 +1791,7 @@ class ExtractiveEngine:
             for t in self.vocab.terms(_label_after_previous_arm(s.text, fig))
             if t.qualifier and not (fig.head and t.qualifier == "arm")
         }
-        scope = fig.scope
-        if _VERSUS.match(
-            f"{scope.strip()} "
-        ):  # "21.0 vs 5.5 months in the X cohort": the pair's part
-            scope = f"{scope} {population_phrase(s.text, fig) or ''}"
-        scope_keys = {t.key for t in self.vocab.terms(scope) if t.qualifier}
+        scope_keys = self._scope_keys(s, fig)
         sentence_keys = {t.key for t in terms if t.qualifier}
         section_keys = self._section_keys(s, terms)
         asked = {key for key, _ in q.qualifiers}
@@ -1812,6 +1848,23 @@ class ExtractiveEngine:
                 if self.vocab.conflicting(key, other):
                     score -= 0.3
         return score - self._unasked_qualifiers(asked, s, fig, local)
+
+    def _scope_keys(self, s: Sentence, fig: Figure) -> set[str]:
+        """The vocabulary's qualifiers the words right after a figure say (its arm, its part)."""
+        scope = fig.scope
+        if _VERSUS.match(
+            f"{scope.strip()} "
+        ):  # "21.0 vs 5.5 months in the X cohort": the pair's part
+            scope = f"{scope} {population_phrase(s.text, fig) or ''}"
+        keys = {t.key for t in self.vocab.terms(scope) if t.qualifier}
+        if (
+            is_table_row(s.text)
+            and _PLUS_JOINED.search(scope)
+            and CONTROL_ARM not in keys
+            and not _NOT_ADDED.search(scope)
+        ):
+            keys.add(_COMBINATION)  # "nCRT + surgery (n = 224): 100.1": two treatments joined
+        return keys
 
     def _dose_of_any_arm(self, s: Sentence, fig: Figure, key: str, kind: str) -> bool:
         """A dose is its drug's whatever arm it is given in, and its phase is said as the
@@ -2722,6 +2775,10 @@ class ExtractiveEngine:
         (One value "in both arms" is each arm's.)"""
         if not any(kind == "arm" for _, kind in q.qualifiers):
             return False
+        if not is_table_row(s.text) and any(
+            m.start() <= fig.start < m.end() for m in _SLASH_LIST.finditer(s.text)
+        ):
+            return True  # "Postoperative complications (three-arm): 50% / 38% / 39%": whose?
         clause = re.split(r"[;.]\s|\bversus\b|\bvs\.?\s|\bcompared with\b", s.text[fig.end :])[0]
         return bool(_ARMS_TOGETHER.search(clause)) and len(self._run_of(s.text, fig)) > 1
 
@@ -2740,8 +2797,17 @@ class ExtractiveEngine:
             # after it may already be the next value's: "... and grade 3 or higher in 36.5%")
             before = {t.key for t in self.vocab.terms(f"{fig.label} | {clause}")}
             return ANY_GRADE in before and SEVERE not in before
-        own = {t.key for t in self.vocab.terms(f"{fig.label} | {scope} | {clause}")}
-        return SEVERE in own
+        words = f"{fig.label} | {scope} | {clause}"
+        own = {t.key for t in self.vocab.terms(words)}
+        # "(grade 3 in 3%)": one grade's rate, when the question names no grade (not "10% of
+        # patients (grade 3 in 3%)": the bracket after a value is another value's)
+        one = _ONE_GRADE.search(clause)
+        if ANY_GRADE in q.groups and sentence:
+            # "any-grade diarrhea": not a list that the sentence says is of grade 3 or 4 ("The
+            # most common grade 3 or 4 AEs were ... diarrhoea (8% vs 1%)")
+            said = {t.key for t in self.vocab.terms(sentence[: fig.start])}
+            own |= {SEVERE} if SEVERE in said and ANY_GRADE not in said else set()
+        return SEVERE in own or bool(one and not _GRADE_ASKED.search(q.text))
 
     @staticmethod
     def _drug_code_unsaid(q: Question, before: str) -> bool:
@@ -2989,7 +3055,7 @@ class ExtractiveEngine:
         words |= {m.group(0).casefold() for m in KARYOTYPE.finditer(phrase)}
         words |= {t.key for t in self.vocab.terms(phrase) if t.qualifier not in ("arm", "")}
         words -= {t.key for t in self.vocab.terms(phrase) if t.qualifier == "arm"}
-        if not words and re.search(r"\b(?:that|this|these|same)\b", phrase, re.I):
+        if not words and re.search(r"\b(?:that|this|these|same|their)\b", phrase, re.I):
             return {_THAT_GROUP}
         return words
 
@@ -3127,6 +3193,8 @@ class ExtractiveEngine:
                 continue
             if _other_time_point(q.text, s.text):
                 continue  # "mortality at 20 years": a sentence that says 18 years
+            if _other_value_named(q, s.text):
+                continue  # "the 6.1 Gy fractions": not the line of the 78.0 Gy schedule
             words = set(tokenize(s.text, self.vocab.stopwords))
             if asks_quantity and self._row_of_other_measure(q, s):
                 continue  # "median operative time, simple vs radical": a row of the two arms
@@ -3555,6 +3623,8 @@ class ExtractiveEngine:
             )
         if fig.unit == "dose":
             value += schedule_after(sentence, fig.end)  # "100 mg orally twice daily"
+            if qualifier and qualifier.strip() in value:
+                qualifier = ""  # "on days 1 and 8": said with the dose, not cut before it
         if qualifier and qualifier.strip().casefold() in name.casefold():
             qualifier = ""  # "Among women who underwent ALND": said once, not twice
         lead = f"{name}{', ' + qualifier if qualifier else ''}: {value}"
@@ -3685,6 +3755,7 @@ _GENERIC_POPULATION = frozenset(
     ]
 )
 # a question asking for a dose: "dose", "dosing", "how much", "mg", "Gy", "fractions", "AUC"
+_NAMED_DOSE = re.compile(r"\d+(?:\.\d+)?\s*(?:mg|gy|iu)\b(?!\s*(?:per|/|in)\b)", re.I)
 _DOSE_ASKED = re.compile(
     r"\bdos(?:e|es|ed|ing)\b|\bhow\s+much\b|\d\s*(?:mg|gy|iu)\b|\b(?:mg|gy|auc|iu)\b|"
     r"\bfractions?\b|\bfractionation\b|\bregimen\b|\bschedule\b|\bgiven\b|\badministered\b",
@@ -3716,6 +3787,15 @@ _OPENING_PART = re.compile(
 )
 # the words that join the values of a list of arms: "occurred in 36 patients (6.9%) in the
 # edoxaban group and 21 patients (4.0%) in the ..."
+# one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
+_ONE_GRADE = re.compile(
+    r"\b(?:grade|gr\.?|G)\s*(?:[1-4]|I{1,3}|IV)\b"
+    r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|higher|more|above|greater|worse))"
+    r"(?!\+)",
+    re.I,
+)
+# a grade the question names: "grade ≥2", "G3+", "grade 3" (not "any grade": every grade's rate)
+_GRADE_ASKED = re.compile(r"\b(?:grades?|gr\.?|G)\s*[≥>=]*\s*(?:[1-5]|I{1,3}|IV|V)\b", re.I)
 _LIST_GLUE = frozenset(
     [
         "in",
@@ -3885,10 +3965,20 @@ _NAMES_A_MEASURE = re.compile(
 # a sentence about the part of the population the one before it names: "In that group, ...",
 # "In these patients, ...", "Among them, ..."
 _BACK_REFERENCE = re.compile(
-    r"\s*(?:In|Among|For|Within)\s+(?:them|(?:that|this|these|those|the same)\s+"
-    r"(?:group|subgroup|population|cohort|patients|subset|pts))\b",
+    r"\s*(?:(?:In|Among|For|Within)\s+(?:them|(?:that|this|these|those|the same)\s+"
+    r"(?:group|subgroup|population|cohort|patients|subset|pts))|Their)\b",
     re.I,
 )
+# figures of how a treatment or a test is given, whatever endpoint their sentence names
+_HOW_GIVEN = frozenset({"schedule", "dose", "randomization ratio"})
+# three values or more with slashes between and no arms said: "50% / 38% / 39%"
+_SLASH_LIST = re.compile(r"\d[\d.]*\s*%?(?:\s*/\s*\d[\d.]*\s*%?){2,}")
+_COMBINATION = "combination"  # the vocabulary's arm of treatments given together
+_PLUS_JOINED = re.compile(r"[A-Za-z)]\s*\+\s*[A-Za-z(]")  # "nCRT + surgery", "FOLFOX+bev"
+# ... but not a placebo given with the backbone ("Placebos + TACE") nor a sequence of phases
+# ("NIVO + cCRT → NIVO": the arm is named by what it gives last)
+_NOT_ADDED = re.compile(r"\bplacebos?\b|\bsham\b|→|->", re.I)
+_STAGE_SAID = re.compile(r"\bstages?\s+(?:[0IV]+[A-C]?|[1-4][A-C]?)\b", re.I)
 _THAT_GROUP = "\x00that-group"  # a back reference: it names no population a question can match
 # a dose received or summed, not the dose given: "the median average daily dose of X was",
 # "for a total daily dose of"; and a question asking for one
@@ -4287,6 +4377,17 @@ def _nicknamed(
     return set(one_name) if one_name in (brands or {}).values() else set()
 
 
+def _other_score(asked: list[str], said: set[str]) -> bool:
+    """The question names a score (a performance status, a staining score) and the figure's
+    part another of the same kind: "IHC 2+" asked, "IHC 3+" said."""
+    for kind in ("ps:", "ihc:"):
+        mine = {a for a in asked if a.startswith(kind)}
+        theirs = {c for c in said if c.startswith(kind)}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
 def says_population(words: list[str], sentence: str, section: str = "") -> bool:
     """Every word of a population the question names is in the sentence or the heading of its
     section: whole, as the start of a word ("bev" in "bevacizumab", "mets" in "metastases"), or
@@ -4315,6 +4416,10 @@ def says_population(words: list[str], sentence: str, section: str = "") -> bool:
             continue
         if w.startswith("ps:"):  # "ECOG 0": that performance status, said any way
             if w not in performance_statuses(sentence) | performance_statuses(section):
+                return False
+            continue
+        if w.startswith("ihc:"):  # "IHC 2+": that staining score, said any way
+            if w not in ihc_scores(sentence) | ihc_scores(section):
                 return False
             continue
         if w.startswith("cut:"):  # "Ki-67 >=30%": that marker's cut-off, said any way
@@ -4551,6 +4656,13 @@ def _arm_words(s: Sentence, fig: Figure) -> str:
     if bracket is not None:
         return _ARM_BEFORE_SPLIT.split(s.text[:bracket])[-1]
     return arm_phrase(fig) or ""
+
+
+def _other_value_named(q: Question, text: str) -> bool:
+    """The question names a value ("the 6.1 Gy fractions", "the 240 mg arm") and the text
+    says another of its unit, not that one."""
+    said = named_values(text)
+    return any(v not in said and any(_same_unit(v, o) for o in said) for v in q.values)
 
 
 def _says_code(code: str, s: Sentence) -> bool:

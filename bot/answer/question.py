@@ -14,6 +14,7 @@ from index.figures import (
     NI_MARGIN,
     SCORE_CUT,
     age_cuts,
+    ihc_scores,
     lettered_cohorts,
     marker_cut_key,
     named_value_key,
@@ -554,6 +555,12 @@ TREATMENT_HISTORY = re.compile(
 _NUMBERED_COHORT = re.compile(
     r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
 )
+# "pts w/ visceral mets in THOR", "pts with laparoscopy": who they are, or their arm
+_PATIENTS_WITH = re.compile(
+    r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40}?)"
+    r"(?=\s+(?:in|on|vs\.?|versus|w/|with)\s|[,?;()]|$)",
+    re.I,
+)
 _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
@@ -587,11 +594,7 @@ _Q_POPULATION = [
     # "CR-at-baseline subgroup": the words just before "subgroup"
     re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     # ... up to the trial or arm said after it ("pts w/ visceral mets in THOR")
-    re.compile(
-        r"\b(?:pts|patients|those)\s+(?:who|with|w/)\s+(?P<x>[^,?;()]{3,40}?)"
-        r"(?=\s+(?:in|on|vs\.?|versus|w/|with)\s|[,?;()]|$)",
-        re.I,
-    ),
+    _PATIENTS_WITH,
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(
         r"\b(?:by|per|according to)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+)?)\s+"
@@ -740,6 +743,8 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
             # words of vocabulary terms are matched by the vocabulary's own rules
             # ... but "pts w/o pCR" names the part of the population without that response
             negated = pattern is _Q_POPULATION[2]
+            if pattern is _PATIENTS_WITH and _names_only_treatment(phrase, vocab):
+                continue  # "pts with laparoscopy", "pts with SBRT": an arm, no part
             arm_or_endpoint = {
                 w
                 for t in vocab.terms(phrase)
@@ -801,6 +806,15 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
     return _tidied(_said_whole(found, text), vocab)
 
 
+def _names_only_treatment(phrase: str, vocab: Vocabulary) -> bool:
+    """Every word of ``phrase`` names a treatment ("laparoscopy", "SBRT", "chemo"): whom it
+    says is an arm's patients."""
+    words = [
+        w for w in re.findall(r"[A-Za-z][\w-]*", phrase) if w.casefold() not in vocab.stopwords
+    ]
+    return bool(words) and all(vocab.names_treatment(w) for w in words)
+
+
 def _two_parts_and_karyotypes(
     found: list[str], text: str, unbracketed: str, vocab: Vocabulary, entities: list[str]
 ) -> list[str]:
@@ -829,6 +843,10 @@ def _said_whole(found: list[str], text: str) -> list[str]:
             if w not in ("ecog", "ps", "performance", "status")
             and not re.fullmatch(r"[0-4](?:-[0-4])?", w)
         ] + sorted(statuses)
+    scores = ihc_scores(text)  # "IHC 2+", "IHC3+": a staining score, said any way
+    if scores:
+        found = [w for w in found if not re.fullmatch(r"ihc(?:[0-3]\+?)?|[0-3]\+?", w)]
+        found += sorted(scores)
     lettered = lettered_cohorts(text)  # "cohort A", "cohorts A+B": said by their letters
     if lettered:
         found = [w for w in found if w not in ("a", "b", "cohort", "cohorts")] + sorted(lettered)
@@ -1036,6 +1054,8 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
         return False
     has_digit = any(c.isdigit() for c in word)
     inner_upper = any(c.isupper() for c in word[1:])
+    if re.fullmatch(r"[A-Z]\d{3,4}", word):
+        return True  # "R302", "S1801": a trial's initial and number
     if has_digit and len(letters) <= 2 and "-" not in word:
         return False  # "IA1", "Q3W", "C1D1": an analysis or schedule code, not a trial
     if has_digit and len(letters) >= 2:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from index.figures import PERFORMANCE_STATUS
 from index.search import trial_name_key
 
 name_key = trial_name_key  # a trial name's letters and digits, case folded
@@ -60,6 +61,7 @@ def about_trials(
         name_key(m.group(0)) not in keys | codes
         for m in _OTHER_TRIAL.finditer(sentence)
         if sum(c.isupper() for c in m.group("letters")) >= 2
+        and not PERFORMANCE_STATUS.match(sentence, m.start())  # "ECOG 0": no trial
     )
 
 

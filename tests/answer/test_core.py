@@ -817,3 +817,19 @@ def test_a_cytotoxics_code_finds_the_articles_that_name_the_drug(vocab):
     )
     assert articles_by_rare_words("G3-4 thrombocytopenia with CCNU/TMZ?", snap, vocab) == ["gbm"]
     assert articles_by_rare_words("mOS ipi + DTIC?", snap, vocab) == ["mel"]
+
+
+def test_a_trials_initial_and_number_name_it():
+    def record(a, trials):
+        return ArticleRecord(a, a, a, "2026-01-01", 1, {"trials": trials, "drugs": []})
+
+    # oesophageal "R302" and lung "K189": a name's first letter and its number, one word
+    records = {
+        "escc": record("escc", ["RATIONALE-302"]),
+        "lung": record("lung", ["KEYNOTE-189"]),
+    }
+    snap = Snapshot(records, [], BM25Index([]), {a: frozenset() for a in records})
+    assert _spell_names("upper bound of the OS HR CI in R302?", snap) == (
+        "upper bound of the OS HR CI in RATIONALE-302?"
+    )
+    assert _spell_names("OS HR in K189", snap) == "OS HR in KEYNOTE-189"

@@ -11422,3 +11422,411 @@ def test_newer_targets_answer_what_a_drug_acts_on(question, sentences, drugs, ta
 def test_a_part_is_said_once_in_an_answer(question, sentence, part, vocab):
     draft = _answer_in(vocab, question, [sentence])
     assert draft.status == "answered" and draft.text.casefold().count(part) == 1, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "other"),
+    [
+        # lung cancer: "of patients receiving the combination" names an arm between the event
+        # and the control arm's value, no other thing counted
+        (
+            "febrile neutropenia rate on docetaxel?",
+            "Febrile neutropenia occurred in 0.4% of patients receiving the combination and 8.6% "
+            "of patients receiving docetaxel.",
+            ["sitravatinib", "nivolumab", "docetaxel"],
+            "8.6%",
+            "0.4%",
+        ),
+        # breast cancer: the same
+        (
+            "diarrhoea rate with letrozole?",
+            "Diarrhoea occurred in 12% of patients receiving the combination and 3% of patients "
+            "receiving letrozole.",
+            ["ribociclib", "letrozole"],
+            "3%",
+            "12%",
+        ),
+    ],
+)
+def test_an_arms_word_between_an_event_and_a_value_names_no_other_thing(
+    question, sentence, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text and other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # liver cancer: the arms' values in brackets after the event asked, not another
+        # event's rate later in the sentence
+        (
+            "rate of grade 3 or worse hypertension with the combination?",
+            "The most common grade 3 or worse TRAE with the combination was hypertension (14% vs "
+            "6% with sorafenib); palmar-plantar erythrodysaesthesia, which led the sorafenib "
+            "toxicity profile at grade 3 or higher in 12% of patients, was not reported at that "
+            "grade in the combination arm.",
+            ["sintilimab", "sorafenib"],
+            "14%",
+        ),
+        # melanoma: each value said with its arm in the brackets
+        (
+            "grade 3 rash rate with nivolumab?",
+            "The most common grade 3 event was rash (21% with nivolumab vs 4% with placebo), and "
+            "fatigue led the placebo arm at 9% of patients.",
+            ["nivolumab"],
+            "21%",
+        ),
+    ],
+)
+def test_an_events_arms_in_brackets_give_its_rate(question, sentence, drugs, value, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and f": {value}" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value", "other"),
+    [
+        # biliary tract cancer: "IHC 2+" asked, the IHC 3+ tumours' rate does not answer
+        (
+            "ORR in IHC 2+ tumours?",
+            "Among patients with IHC 3+ tumours the ORR was 51.6% (95% CI, 38.6-64.5), with median "
+            "OS of 18.1 months, whereas no confirmed responses were seen among the 18 patients "
+            "with IHC 2+ tumours (ORR 0%).",
+            ["zanidatamab"],
+            "0%",
+            "51.6%",
+        ),
+        # gastric cancer: the same
+        (
+            "ORR IHC 2+ gastric?",
+            "Among patients with IHC 3+ disease the ORR was 48%, whereas it was 19% among those "
+            "with IHC 2+ disease.",
+            ["trastuzumab"],
+            "19%",
+            "48%",
+        ),
+    ],
+)
+def test_another_ihc_scores_figure_does_not_answer(question, sentence, drugs, value, other, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text and other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # biliary tract cancer: an event's rate, not the rate of its one grade in brackets;
+        # "decreased EF" is the event
+        (
+            "decreased EF incidence?",
+            "Decreased ejection fraction was reported in 10% of patients (grade 3 in 3%), all of "
+            "which were managed with treatment interruption.",
+            ["zanidatamab"],
+            "10%",
+        ),
+        # breast cancer: the same
+        (
+            "decreased LVEF rate?",
+            "Decreased LVEF occurred in 2.4% of patients (grade 3 in 0.5%).",
+            ["trastuzumab"],
+            "2.4%",
+        ),
+        # lung cancer: the same for another event
+        (
+            "pneumonitis rate?",
+            "Pneumonitis occurred in 8% of patients (grade 3 in 2%).",
+            ["durvalumab"],
+            "8%",
+        ),
+    ],
+)
+def test_one_grades_rate_does_not_answer_an_event_asked_without_a_grade(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and f": {value}" in draft.text, draft.text
+
+
+CLASS01_DFS = [
+    "Three-year disease-free survival was 76.5% in the laparoscopic group and 77.8% in the open "
+    "group.",
+    "The stage III patients are the interesting ones.",
+    "Their 3-year disease-free survival was 60.6% with laparoscopy and 63.4% with open surgery.",
+]
+COLON_OS = [
+    "Five-year overall survival was 80.1% in the FOLFOX group and 78.4% in the surgery-alone "
+    "group.",
+    "Patients with high-risk stage II disease were analysed separately.",
+    "Their 5-year overall survival was 71.2% with FOLFOX and 66.0% with surgery alone.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # gastric cancer: "Their" after a sentence naming a part is that part's figure
+        ("3y DFS with laparoscopy?", CLASS01_DFS, [], "76.5%"),
+        ("3-year DFS in stage III pts with laparoscopy?", CLASS01_DFS, [], "60.6%"),
+        # colon cancer: the same
+        ("5-yr OS in high-risk stage II pts with FOLFOX?", COLON_OS, ["folfox"], "71.2%"),
+        ("5-yr OS with FOLFOX?", COLON_OS, ["folfox"], "80.1%"),
+    ],
+)
+def test_their_after_a_part_is_that_parts_figure(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+def test_their_after_the_whole_trial_is_the_trials_figure(vocab):
+    # breast and lung cancer alike: "Their" after the randomised patients (a guard)
+    sentences = ["A total of 1,056 patients were randomised.", "Their median age was 59 years."]
+    draft = _answer_in(vocab, "median age?", sentences, prose=True)
+    assert draft.status == "answered" and "59 years" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "values"),
+    [
+        # gastric cancer: the complications asked, not the mortality; "in the open arm" is an
+        # arm, no part of the population
+        (
+            "postop complication rate lap vs open?",
+            [
+                "The overall postoperative complication rate was 15.2% in the laparoscopic arm "
+                "and 12.9% in the open arm, and that difference was not statistically "
+                "significant.",
+                "Postoperative mortality was 0.4% with laparoscopy and zero with open surgery.",
+            ],
+            ("15.2%", "12.9%"),
+        ),
+        # rectal cancer: the same (a guard)
+        (
+            "postoperative complications robotic vs open?",
+            [
+                "Postoperative complications occurred in 30% in the robotic arm and 41% in the "
+                "open arm.",
+                "Postoperative mortality was 1.1% in the robotic arm and 1.5% in the open arm.",
+            ],
+            ("30%", "41%"),
+        ),
+    ],
+)
+def test_postoperative_complications_are_not_mortality(question, sentences, values, vocab):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "answered" and all(v in draft.text for v in values), draft.text
+    assert "mortality" not in draft.text.casefold(), draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "said"),
+    [
+        # prostate cancer: "the 6.1 Gy fractions" asked, the schedule line that says them
+        (
+            "how many days a week were the 6.1 Gy fractions delivered and over how long?",
+            [
+                "- Conventional fractionation: 78.0 Gy in 39 fractions, 5 days a week over 8 weeks",
+                "- Ultra-hypofractionation: 42.7 Gy in 7 fractions of 6.1 Gy, 3 days a week over "
+                "2.5 weeks",
+            ],
+            "3 days a week over 2.5 weeks",
+        ),
+        # breast cancer: the same
+        (
+            "over how many weeks were the 5.2 Gy fractions given?",
+            [
+                "- Standard schedule: 40 Gy in 15 fractions of 2.67 Gy, given over 3 weeks",
+                "- Shorter schedule: 26 Gy in 5 fractions of 5.2 Gy, given over 1 week",
+            ],
+            "over 1 week",
+        ),
+    ],
+)
+def test_a_sentence_saying_another_value_named_does_not_answer(question, sentences, said, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and said in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "dose"),
+    [
+        # oesophageal cancer: the days a dose is given, a list of two, said whole
+        (
+            "vinorelbine dosing in the nCRT regimen?",
+            "The nCRT regimen consisted of vinorelbine 25 mg/m2 on days 1 and 8 plus cisplatin 75 "
+            "mg/m2 on day 1 (or 25 mg/m2 on days 1-4), every 3 weeks for two cycles.",
+            ["vinorelbine", "cisplatin"],
+            "25 mg/m2 on days 1 and 8",
+        ),
+        # lung cancer: the same
+        (
+            "gemcitabine dose?",
+            "Patients received gemcitabine 1250 mg/m2 on days 1 and 8 plus cisplatin 75 mg/m2 on "
+            "day 1 every 3 weeks.",
+            ["gemcitabine", "cisplatin"],
+            "1250 mg/m2 on days 1 and 8",
+        ),
+    ],
+)
+def test_a_doses_days_are_said_whole(question, sentence, drugs, dose, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and f": {dose}" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # prostate cancer: the HR asked, not the P value in its cell (a guard)
+        (
+            "HR for PFS SABR vs observation?",
+            [
+                "HR for PFS (95% CI) | SABR (n = 36): 0.30 (0.11-0.81); P = .002",
+                "Progression-free survival was longer with SABR (P = .002).",
+            ],
+            ": 0.30",
+        ),
+        # lymphoma: the P value asked, not the HR (a guard)
+        (
+            "was OS significantly different - p value?",
+            [
+                "Overall survival, primary analysis | HR (95% CI): 0.75 (0.49-1.17)",
+                "Overall survival did not differ significantly between the arms (P = 0.21).",
+            ],
+            "P = 0.21",
+        ),
+    ],
+)
+def test_one_statistic_does_not_answer_for_another(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # breast cancer: how often a test is done is no median survival
+        (
+            "median OS in each arm?",
+            "But we do not yet know whether switching early improves overall survival, and serial "
+            "ctDNA monitoring every 2 months has costs that many health systems have not planned "
+            "for.",
+            ["palbociclib", "fulvestrant"],
+        ),
+        # lung cancer: nor how often scans are done
+        (
+            "median PFS with osimertinib?",
+            "Progression-free survival was assessed by scans every 8 weeks until progression.",
+            ["osimertinib"],
+        ),
+    ],
+)
+def test_a_schedule_is_no_endpoints_figure(question, sentence, drugs, vocab):
+    assert _answer_in(vocab, question, [sentence], drugs=drugs).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # rectal cancer: one arm asked of three values with slashes that say no arm (a guard)
+        (
+            "postop complications after LRT only?",
+            "Postoperative complications (three-arm): 50% / 38% / 39%",
+            [],
+        ),
+        # lung cancer: the same
+        (
+            "grade 3 pneumonitis in the durvalumab arm only?",
+            "Grade 3 pneumonitis (three arms): 4% / 6% / 9%",
+            ["durvalumab"],
+        ),
+    ],
+)
+def test_one_arm_asked_of_values_with_slashes_is_not_said(question, sentence, drugs, vocab):
+    assert _answer_in(vocab, question, [sentence], drugs=drugs).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # colon cancer: "grade ≥2" asked names a grade; a rate of grade 2 or higher answers it
+        # (a guard)
+        (
+            "grade ≥2 neuropathy rate in the 6-month arm?",
+            "Grade 2 or higher neuropathy occurred in 14.2% of patients in the 3-month arm and "
+            "39.8% in the 6-month arm.",
+            "39.8%",
+        ),
+        # head and neck cancer: the same (a guard)
+        (
+            "grade 2+ rash with cetuximab?",
+            "Grade 2 or higher rash occurred in 34% of patients with cetuximab and 5% with "
+            "chemotherapy alone.",
+            "34%",
+        ),
+    ],
+)
+def test_a_grade_or_higher_asked_is_answered_by_its_rate(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence])
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value", "other"),
+    [
+        # prostate cancer: bowel side effects are the gastrointestinal toxicity, not the
+        # genitourinary one
+        (
+            "how much did bowel side effects differ between the arms by 5 years?",
+            [
+                "The cumulative incidence of grade 2 or worse genitourinary toxicity at 5 years "
+                "was 26.9% with SBRT versus 18.3% with CFMHRT (P<0.001).",
+                "Grade 2 or worse gastrointestinal toxicity at 5 years was 10.7% versus 10.2%, "
+                "respectively (P=0.94).",
+            ],
+            "10.7%",
+            "26.9%",
+        ),
+        # cervical cancer: urinary toxicity is the genitourinary one, not the bowel's
+        (
+            "late urinary toxicity rate with brachytherapy?",
+            [
+                "Late grade 3 bowel toxicity occurred in 12% of patients after brachytherapy.",
+                "Late grade 3 genitourinary toxicity occurred in 8% of patients after "
+                "brachytherapy.",
+            ],
+            "8%",
+            "12%",
+        ),
+    ],
+)
+def test_bowel_and_urinary_toxicity_are_apart(question, sentences, value, other, vocab):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "answered" and value in draft.text and other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences"),
+    [
+        # prostate cancer: "57 Gy arm" names the arm by its dose; no dose is asked (a guard)
+        (
+            "G2+ late bowel toxicity at 5y, 57 Gy arm",
+            [
+                "Men were assigned to 74 Gy in 37 fractions, 60 Gy in 20 fractions or 57 Gy in 19 "
+                "fractions.",
+                "Late bowel toxicity was low in all arms.",
+            ],
+        ),
+        # breast cancer: the same (a guard)
+        (
+            "breast shrinkage rate in the 26 Gy arm?",
+            [
+                "Women were assigned to 40 Gy in 15 fractions, 27 Gy in 5 fractions or 26 Gy in 5 "
+                "fractions.",
+                "Breast shrinkage was the most common late effect.",
+            ],
+        ),
+    ],
+)
+def test_an_arm_named_by_its_dose_asks_no_dose(question, sentences, vocab):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "not_found" or " Gy" not in draft.text.split("[")[0], draft.text

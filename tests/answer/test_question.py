@@ -973,3 +973,43 @@ def test_time_before_progression_in_plain_words_is_pfs(question, vocab):
 )
 def test_a_markers_shorthand_is_a_part_of_the_population(question, words, vocab):
     assert words <= set(analyze(question, vocab).population)
+
+
+@pytest.mark.parametrize(
+    ("question", "score"),
+    [
+        # biliary tract cancer: a staining score asked, said whole
+        ("response rate in IHC 2+ tumours on zanidatamab", "ihc:2"),
+        # gastric cancer: written without a space
+        ("median OS for HER2 IHC3+ pts?", "ihc:3"),
+    ],
+)
+def test_an_ihc_score_asked_is_a_part_said_whole(question, score, vocab):
+    population = analyze(question, vocab).population
+    assert score in population and "2+" not in population and "ihc" not in population
+
+
+@pytest.mark.parametrize(
+    ("question", "arm"),
+    [
+        # gastric cancer: patients "with laparoscopy" are an arm's, no part of the population
+        ("3-year DFS in stage III pts with laparoscopy in CLASS-01?", "laparoscopy"),
+        # prostate cancer: patients "with SBRT" the same
+        ("PFS in pts with SBRT?", "sbrt"),
+    ],
+)
+def test_patients_named_by_their_treatment_are_an_arm(question, arm, vocab):
+    assert arm not in analyze(question, vocab).population
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # biliary tract cancer: how soon responses came, in plain words
+        "How quickly did responses show up on zanidatamab, typically?",
+        # myeloma: the same, said of the patients
+        "how quickly did pts respond to teclistamab?",
+    ],
+)
+def test_how_quickly_responses_came_is_time_to_response(question, vocab):
+    assert analyze(question, vocab).target == "TTR"

@@ -133,3 +133,16 @@ def test_a_code_the_article_names_an_arm_by_is_no_other_trial():
     assert about_trials(["HD-GROUP 18"], hodgkin, ["HD-GROUP 18"], regimens=["BEACOPP-14"])
     # ... but another trial's coded name still is one (a guard)
     assert not about_trials(["E3200"], "In CAIRO3, median OS was 19.5 months.", ["E3200"])
+
+
+def test_a_performance_status_is_no_other_trial():
+    # colorectal cancer and lung cancer: "ECOG 0" is whom the trial took, not a trial's name
+    assert about_trials(
+        ["AtezoTRIBE"],
+        "Patients aged 18-70 years with ECOG performance status 0-2 (or 71-75 years with ECOG "
+        "0) were randomised 2:1.",
+        ["AtezoTRIBE"],
+    )
+    assert about_trials(
+        ["KEYNOTE-189"], "Eligible patients had an ECOG 1 status or better.", ["KEYNOTE-189"]
+    )

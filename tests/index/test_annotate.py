@@ -626,3 +626,36 @@ def test_an_endpoint_described_as_the_trials_is_no_trial(vocab):
     # breast and colorectal cancer: "ORR, the key secondary endpoint of the trial" (a guard)
     text = "ORR, the key secondary endpoint of the trial, was 48%; DFS, the study's primary one."
     assert annotate(text, vocab).trials == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # liver cancer: a code the article describes as an agent after it
+        (
+            "First-line sintilimab plus IBI305, a biosimilar of bevacizumab, prolonged overall "
+            "survival. Sintilimab was given at 200 mg plus IBI305 at 15 mg/kg every 3 weeks.",
+            "ibi305",
+        ),
+        # breast cancer: the same
+        ("Camizestrant (AZD9833), an oral SERD, was given at 75 mg daily.", "azd9833"),
+        # lymphoma: a code the article describes as an agent before it
+        ("Patients received the CD20xCD3 bispecific antibody REGN1979 weekly.", "regn1979"),
+    ],
+)
+def test_a_code_described_as_an_agent_is_a_drug(text, code, vocab):
+    assert code in annotate(text, vocab).drugs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gastric cancer: a trial's code described as a trial is no drug (a guard)
+        "JCOG1001, a phase 3 trial of bursectomy, randomised 1,204 patients.",
+        # leukaemia: a target described by its antibody is no drug (a guard)
+        "Blinatumomab, a bispecific antibody that engages CD19, was given by infusion.",
+    ],
+)
+def test_a_trial_code_or_a_target_is_no_coded_drug(text, vocab):
+    drugs = annotate(text, vocab).drugs
+    assert "jcog1001" not in drugs and "cd19" not in drugs, drugs

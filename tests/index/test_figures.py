@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from index.figures import AGE_LIMIT, extract_figures, named_values
+from index.figures import AGE_LIMIT, extract_figures, ihc_scores, named_values
 
 RESPECTIVELY = (
     "Additional data revealed that the ORR and DCR, respectively, were 56.3% (95% CI, "
@@ -1850,4 +1850,49 @@ def test_two_times_in_days_said_with_one_unit_are_both_times(sentence, first, vo
 )
 def test_a_cell_of_a_drug_and_its_dose_gives_the_dose(row, dose, vocab):
     found = {f.value: f.endpoint for f in extract_figures(row, vocab)}
+    assert found.get(dose) == "dose", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # liver cancer: the arms' values in brackets after an event, the control arm named
+        (
+            "The most common grade 3 or worse TRAE with the combination was hypertension (14% vs "
+            "6% with sorafenib).",
+            {"14%", "6%"},
+        ),
+        # melanoma: each value with its arm
+        ("The most common event was rash (21% on nivolumab vs 4% on placebo).", {"21%", "4%"}),
+    ],
+)
+def test_the_arms_values_in_brackets_with_their_arms_are_figures(sentence, values, vocab):
+    assert values <= {f.value for f in extract_figures(sentence, vocab)}
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        # biliary tract cancer: HER2 staining scores, however written
+        ("among the 18 patients with IHC 2+ tumours", {"ihc:2"}),
+        ("HER2 IHC3+ or IHC 0 or 1+ disease", {"ihc:3", "ihc:0", "ihc:1"}),
+        # gastric cancer: two scores with a slash
+        ("the HER2-high (IHC 3+ / 2+FISH+) subgroup", {"ihc:3", "ihc:2"}),
+    ],
+)
+def test_an_ihc_score_is_read_however_written(text, scores):
+    assert ihc_scores(text) == scores
+
+
+@pytest.mark.parametrize(
+    ("row", "dose"),
+    [
+        # colorectal cancer: a dose cell's unit is part of its value
+        ("Atezolizumab (experimental arm) | Dose: 840 mg IV, day 1", "840 mg"),
+        # cervical cancer: the same
+        ("Cisplatin | Dose: 40 mg/m2 weekly with radiotherapy", "40 mg/m2"),
+    ],
+)
+def test_a_dose_cells_unit_is_part_of_its_value(row, dose, vocab):
+    found = {f.value: f.unit for f in extract_figures(row, vocab)}
     assert found.get(dose) == "dose", found
