@@ -317,6 +317,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed36-first-run.txt), a development part since:
         # measured 237/338 with 14 wrong when these bounds were set.
         ("sealed36", 330, 0.69, 15),
+        # the thirty-seventh sealed part, run once at the end of session 28 (214/329, 11 wrong,
+        # as printed in bench/results/blind-sealed37-first-run.txt), a development part since:
+        # measured 214/329 with 11 wrong when these bounds were set.
+        ("sealed37", 320, 0.63, 12),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
