@@ -11830,3 +11830,36 @@ def test_bowel_and_urinary_toxicity_are_apart(question, sentences, value, other,
 def test_an_arm_named_by_its_dose_asks_no_dose(question, sentences, vocab):
     draft = _answer_in(vocab, question, sentences, prose=True)
     assert draft.status == "not_found" or " Gy" not in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # ovarian cancer: an eye event asked is its own rate, not every TRAE's
+        (
+            "blurred vision any grade rate w/ mirvetuximab",
+            [
+                "Treatment-related adverse events (TRAEs) of any grade occurred in 86% of "
+                "patients, and grade 3 or higher TRAEs in 29%.",
+                "The most common TRAEs were blurred vision (41%), keratopathy (29%) and nausea "
+                "(29%), followed by fatigue (23%) and dry eye (25%).",
+            ],
+            ["mirvetuximab"],
+            ": 41%",
+        ),
+        # cervical cancer: the same (a guard)
+        (
+            "dry eye rate with tisotumab?",
+            [
+                "Treatment-related adverse events of any grade occurred in 93% of patients.",
+                "Ocular adverse events included conjunctivitis (26%), dry eye (23%) and keratitis "
+                "(11%).",
+            ],
+            ["tisotumab"],
+            ": 23%",
+        ),
+    ],
+)
+def test_an_eye_event_asked_is_its_own_rate(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text, draft.text
