@@ -1008,7 +1008,8 @@ def schedule_after(sentence: str, end: int) -> str:
             text[kept:],
         )[0]
     )
-    if re.search(r"\d[.,]\d|%|\d+\s*mg", said) or (not days and re.search(r"\d+\s*mg", text)):
+    # (another dose or a rate said after it, in a day list's words or else in the clause)
+    if re.search(r"\d[.,]\d|%", said) or re.search(r"\d+\s*(?:%|mg)", said if days else text):
         return ""
     if not _SCHEDULE.search(said):
         return ""
@@ -1352,7 +1353,7 @@ _TIME_WORDS = r"(?:months?|mos?|weeks?|wks?|years?|yrs?)"
 _TIME_HEAD = re.compile(rf"\b{_TIME_WORDS}\b", re.I)
 _TIME_AFTER = re.compile(rf"\s?-?{_TIME_WORDS}\b", re.I)  # "28.7 mo": said after the value
 # "840 mg", "3200 mg/m²": a dose's unit said after a cell's value
-_DOSE_AFTER = re.compile(r"\s?(?:mg/m(?:2|²)|mg/kg|mg|mcg|µg|μg|g/m(?:2|²)|Gy|IU/kg|IU)(?![\w/])")
+_DOSE_AFTER = re.compile(rf"\s?{_DOSE_UNITS}(?![\w/])", re.I)
 
 
 def _cell_unit(words: str, value: str, after: str = "") -> str:

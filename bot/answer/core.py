@@ -17,6 +17,7 @@ from bot.answer.grounding import is_grounded, ungrounded_numbers
 from bot.answer.models import Answer, Citation
 from bot.answer.passages import Heading, Sentence, section_headings, sentences_of
 from bot.answer.question import (
+    INITIAL_AND_NUMBER,
     STATISTICS,
     Question,
     analyze,
@@ -826,7 +827,7 @@ def _spell_names(text: str, snap: Snapshot) -> str:
     # ("CM 816": capitals and a number, apart; "R302": a name's initial and its number)
     text = re.sub(
         r"(?<![\w-])(?:(?:[A-Za-z]{2,3}-?|[A-Z]{2,3}\s)(?:\d{2,4}[A-Za-z]?|\d[A-Za-z]{1,3})"
-        r"|[A-Z]\d{3,4})(?![\w-])",
+        rf"|{INITIAL_AND_NUMBER})(?![\w-])",
         coded,
         text,
     )

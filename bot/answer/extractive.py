@@ -2807,7 +2807,7 @@ class ExtractiveEngine:
             # most common grade 3 or 4 AEs were ... diarrhoea (8% vs 1%)")
             said = {t.key for t in self.vocab.terms(sentence[: fig.start])}
             own |= {SEVERE} if SEVERE in said and ANY_GRADE not in said else set()
-        return SEVERE in own or bool(one and not _GRADE_ASKED.search(q.text))
+        return SEVERE in own or bool(one and not _GRADE_WORDS.search(q.text))  # a grade asked
 
     @staticmethod
     def _drug_code_unsaid(q: Question, before: str) -> bool:
@@ -3754,8 +3754,9 @@ _GENERIC_POPULATION = frozenset(
         "standard",
     ]
 )
-# a question asking for a dose: "dose", "dosing", "how much", "mg", "Gy", "fractions", "AUC"
+# a dose that names an arm ("the 57 Gy arm"), not a dose given ("40 Gy in 20 fractions")
 _NAMED_DOSE = re.compile(r"\d+(?:\.\d+)?\s*(?:mg|gy|iu)\b(?!\s*(?:per|/|in)\b)", re.I)
+# a question asking for a dose: "dose", "dosing", "how much", "mg", "Gy", "fractions", "AUC"
 _DOSE_ASKED = re.compile(
     r"\bdos(?:e|es|ed|ing)\b|\bhow\s+much\b|\d\s*(?:mg|gy|iu)\b|\b(?:mg|gy|auc|iu)\b|"
     r"\bfractions?\b|\bfractionation\b|\bregimen\b|\bschedule\b|\bgiven\b|\badministered\b",
@@ -3785,8 +3786,6 @@ _OPENING_PART = re.compile(
     r"(?P<part>(?:with|without|who|whose|aged|older|younger)\b[^,;]{2,80})",
     re.I,
 )
-# the words that join the values of a list of arms: "occurred in 36 patients (6.9%) in the
-# edoxaban group and 21 patients (4.0%) in the ..."
 # one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
 _ONE_GRADE = re.compile(
     r"\b(?:grade|gr\.?|G)\s*(?:[1-4]|I{1,3}|IV)\b"
@@ -3794,8 +3793,8 @@ _ONE_GRADE = re.compile(
     r"(?!\+)",
     re.I,
 )
-# a grade the question names: "grade ≥2", "G3+", "grade 3" (not "any grade": every grade's rate)
-_GRADE_ASKED = re.compile(r"\b(?:grades?|gr\.?|G)\s*[≥>=]*\s*(?:[1-5]|I{1,3}|IV|V)\b", re.I)
+# the words that join the values of a list of arms: "occurred in 36 patients (6.9%) in the
+# edoxaban group and 21 patients (4.0%) in the ..."
 _LIST_GLUE = frozenset(
     [
         "in",

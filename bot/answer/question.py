@@ -552,6 +552,8 @@ TREATMENT_HISTORY = re.compile(
     re.I,
 )
 # "cohort 2", not "cohort 3-yr IDFS" (a cohort and a landmark)
+# a trial named by its first letter and its number, one word: "R302" (RATIONALE-302)
+INITIAL_AND_NUMBER = r"[A-Z]\d{3,4}"
 _NUMBERED_COHORT = re.compile(
     r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
 )
@@ -1054,7 +1056,7 @@ def _is_entity(word: str, vocab: Vocabulary, known: frozenset[str]) -> bool:
         return False
     has_digit = any(c.isdigit() for c in word)
     inner_upper = any(c.isupper() for c in word[1:])
-    if re.fullmatch(r"[A-Z]\d{3,4}", word):
+    if re.fullmatch(INITIAL_AND_NUMBER, word):
         return True  # "R302", "S1801": a trial's initial and number
     if has_digit and len(letters) <= 2 and "-" not in word:
         return False  # "IA1", "Q3W", "C1D1": an analysis or schedule code, not a trial
