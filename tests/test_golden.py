@@ -321,6 +321,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed37-first-run.txt), a development part since:
         # measured 214/329 with 11 wrong when these bounds were set.
         ("sealed37", 320, 0.63, 12),
+        # the thirty-eighth sealed part, run once at the start of session 29 (204/331, 15 wrong,
+        # as printed in bench/results/blind-sealed38-first-run.txt), a development part since:
+        # measured 204/331 with 15 wrong when these bounds were set.
+        ("sealed38", 320, 0.60, 16),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
