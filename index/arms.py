@@ -43,8 +43,12 @@ OUTCOME_VERBS = r"(?:had|have|achieved|showed|experienced|derived|saw|gained|rea
 # cytogenetics did no better with the higher dose: median OS was 10.4 months ..."
 _FARED = r"(?:did|fared|benefited|benefitted|responded)"
 _SUBJECT_PART = re.compile(
-    r"^(?:Patients|Pts|Those|Participants|People|Women|Men)\s+"
-    r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b[^,;:]{3,90}?"
+    # ("The 35 patients with t(11;14) (20 venetoclax, 15 placebo) had ...": a bracket is one
+    # part of it, whatever it holds)
+    r"^(?:(?:The|These)\s+(?:\d+\s+)?)?"
+    r"(?:[Pp]atients|Pts|Those|Participants|People|Women|Men)\s+"
+    r"(?:with|without|who|whose|aged|younger|older|harbou?ring|carrying)\b"
+    r"(?:[^,;:()]|\([^()]*\)){3,90}?"
     rf"(?=,|\s(?:{OUTCOME_VERBS}|{_FARED})\b)"
 )
 _RESTRICTED_TO = re.compile(
@@ -182,6 +186,22 @@ def population_phrase(sentence: str, fig: Figure) -> str | None:
         candidates.insert(0, own[1])
     elif own:
         candidates.append(own[1])
+    # "larger in men with intermediate-risk disease (HR for progression, 0.31) than in those
+    # with low-risk disease (HR, 0.63)": the part said right before the figure's bracket
+    opened = sentence.rfind("(", 0, fig.start)
+    # (not a bracket that defines what precedes it: "a major pathologic response (10% or less
+    # viable tumor)")
+    defines = _BOUND_AFTER.match(sentence, fig.end)
+    if opened > 0 and ")" not in sentence[opened : fig.start] and not defines:
+        bracketed = _PART_BEFORE_BRACKET.search(sentence, 0, opened)
+        if bracketed:
+            candidates.insert(0, bracketed.group("part"))
+    # "In a subgroup analysis by histology, the HR was 0.82 in adenocarcinoma and 1.02 in
+    # squamous cell carcinoma": after a split is named, the words after each value are its part
+    split = _SPLIT_NAMED.search(sentence, 0, fig.start)
+    after = _PART_AFTER_VALUE.match(fig.scope.strip()) if split else None
+    if after and not is_overall(after.group(0)):
+        return after.group(0).strip()
     for phrase in candidates:
         if not (
             _POPULATION_WORD.search(phrase) or _ANAPHORA.search(phrase) or SCORE_CUT.search(phrase)
@@ -367,6 +387,28 @@ def _names_a_part(phrase: str) -> bool:
     return any(w not in _COUNTING and not re.fullmatch(r"[\d,.]+", w) for w in words)
 
 
+# a split of the population named ("subgroup analysis by histology", "By PD-L1 status,")
+_SPLIT_NAMED = re.compile(
+    r"\b(?:subgroups?|analys[ie]s|results?)\s+(?:by|according\s+to)\s+[\w-]+|^By\s+[\w-]+(?:\s+[\w-]+)?,",
+    re.I,
+)
+# "in adenocarcinoma" right after a value: a few words up to the next value, clause or bracket
+_PART_AFTER_VALUE = re.compile(
+    r"^(?:in|among|for)\s+(?!the\s+(?:\w+\s+)?(?:arm|group)\b)"
+    r"(?:(?!(?:and|vs|versus|but|while|whereas)\b)[\w-]+\s*){1,4}?"
+    r"(?=\s*(?:,|;|\.|$|\(|\b(?:and|vs\.?|versus|but|while|whereas)\b))",
+    re.I,
+)
+_BOUND_AFTER = re.compile(
+    r"\s*(?:or|and)\s+(?:less|more|fewer|greater|lower|higher|above|below|over|under)\b", re.I
+)
+_PART_BEFORE_BRACKET = re.compile(
+    # (not "in 12 patients with the combination (8%)": a count of them)
+    r"(?<!\d )\b(?P<part>(?:(?:in|among)\s+)?(?:the\s+)?(?:(?!\d)[\w-]+\s+)?"
+    r"(?:patients|pts|those|people|women|men|participants|cohort|subgroup|subset)\s+"
+    r"(?:with|without|who|whose|aged|younger|older)\b[^(),;]{3,80}?)\s*$",
+    re.I,
+)
 _IN_WHOM = re.compile(
     r"\b(?P<who>(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|pts|those|people|women|men)"
     r"\b[^,;]{0,60}),?\s+(?:in|among|for|of)\s+(?:whom|which)\b",

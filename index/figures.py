@@ -906,7 +906,10 @@ _SHARE_OF = re.compile(r"\d\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?$"
 
 def _counts_patients(sentence: str, end: int) -> bool:
     """A head count: "1,096 patients", or a part of the patients counted just before ("Of the
-    1,096 patients (...), 847 had intermediate- or poor-risk disease")."""
+    1,096 patients (...), 847 had intermediate- or poor-risk disease"); not a proportion said
+    in words ("roughly 1 in 4 patients", "one in five patients")."""
+    if _ONE_IN.search(sentence[: end - len(_last_number(sentence[:end]))]):
+        return False
     return bool(
         re.match(
             r"\s+(?:[\w-]+\s+){0,2}(?:patients|participants|subjects|people|women|men|adults)\b",
@@ -924,6 +927,7 @@ def _counts_patients(sentence: str, end: int) -> bool:
     )
 
 
+_ONE_IN = re.compile(r"\b(?:\d+|one|two|three|four)\s+(?:in|out\s+of)\s+$", re.I)
 _RANDOMIZED_AFTER = re.compile(
     r"\s+(?:were|was)\s+(?:then\s+|subsequently\s+|ultimately\s+|eventually\s+|later\s+)?"
     r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|assigned|allocated|accrued)\b",
@@ -1082,6 +1086,11 @@ def _nearest_endpoint(
         return right_after[0].key  # "the 41.0% ORR and 77.5% disease control rate"
     before = [t for t in terms if t.end <= start]
     fitting = [t for t in before if _fits(t.key, unit, vocab)]
+    # "The durable response rate (response lasting at least 6 months) was 30.2%": a bracket
+    # that says what an endpoint named before it means names no endpoint of its own
+    outside = [t for t in fitting if not _in_closed_bracket(sentence, t, start)]
+    if outside and len(outside) < len(fitting):
+        fitting = outside
     breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, start))
     if fitting and breaks and fitting[-1].end <= breaks[-1].start():
         # "Dose reductions were needed in 33%, while 6% of patients ... discontinued": a new
@@ -1130,6 +1139,15 @@ def _nearest_endpoint(
         and sentence[end : t.start].count("(") <= sentence[end : t.start].count(")")
     ]
     return after[0].key if after else None
+
+
+def _in_closed_bracket(sentence: str, term: Term, start: int) -> bool:
+    """``term`` is said inside a bracket closed before ``start``."""
+    opened = sentence.rfind("(", 0, term.start)
+    if opened < 0 or sentence.rfind(")", opened, term.start) >= 0:
+        return False
+    closed = sentence.find(")", term.end, start)
+    return closed >= 0
 
 
 def _treatment_duration(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:

@@ -287,16 +287,51 @@ def _pdf_text(data: bytes, source: str) -> tuple[str, str]:
     out = []
     for n, page_text in enumerate(pages):
         prose, rows = tables.get(n, (page_text, []))
-        out.append(_paragraphs(prose))
-        out.extend(rows)
+        out.extend(_with_tables(_paragraphs(prose), rows))
     return "\n".join(out), title
+
+
+def _with_tables(prose: str, rows: list[str]) -> list[str]:
+    """A page's lines with its tables' rows right after their captions ("Table 1. Main
+    efficacy results ..."), in order, so that a section heading between a caption and the end
+    of the page does not head the rows; tables without a caption go at the page's end."""
+    tables: list[list[str]] = [[]]
+    for row in rows:  # (each table's rows between blank lines)
+        if row:
+            tables[-1].append(row)
+        elif tables[-1]:
+            tables.append([])
+    tables = [table for table in tables if table]
+    out: list[str] = []
+    for line in prose.split("\n"):
+        out.append(line)
+        if tables and _CAPTION_LINE.match(line.strip()):
+            out.extend(["", *tables.pop(0), ""])
+    for table in tables:
+        out.extend(["", *table, ""])
+    return out
+
+
+_CAPTION_LINE = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 
 
 def _paragraphs(layout: str) -> str:
     """PDF lines are layout lines: wrapped lines joined into paragraphs, hyphenated breaks
-    mended."""
+    mended; a section heading on a line of its own stays one ("Efficacy" before "Median PFS
+    was ...")."""
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", layout)
+    text = _HEADING_LINE.sub(lambda m: m.group(0) + "\n", text)
     return re.sub(r"(?<![.!?:])\n(?!\n)", " ", text)
+
+
+# a short line after a sentence's end, without a figure or an ending of its own, before a
+# line that starts a sentence: a heading ("Biomarker subgroups", "Study design")
+_HEADING_LINE = re.compile(
+    r"(?:^|(?<=[.!?:]\n))[ \t]*[A-Z][A-Za-z'’-]*(?:[ \t]+[A-Za-z'’&-]+){0,5}"
+    + "".join(rf"(?<!\b{w})" for w in ("in", "of", "and", "or", "the", "with", "to", "for", "vs"))
+    + r"(?=\n[ \t]*(?:[•·▪\x7f*–-][ \t]*)?[A-Z])",  # (or a bullet's sentence: "• In 743 ...")
+    re.M,
+)
 
 
 def _pdf_tables(data: bytes, page_count: int) -> dict[int, tuple[str, list[str]]]:

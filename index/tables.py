@@ -213,6 +213,9 @@ def _table_rows(block: list[str]) -> list[str]:
 
 def _row_line(caption: str, header: list[str], cells: list[str]) -> str:
     label = cells[0] or (header[0] if header else "")
+    if header and header[0] and _BARE_LABEL.fullmatch(label):
+        # "| Group | ... |" over "| 3 | ... |": the row is "Group 3", its number alone says nothing
+        label = f"{header[0]} {label}"
     if caption:
         label = f"{caption}: {label}" if label else caption
     parts = [label]
@@ -222,6 +225,9 @@ def _row_line(caption: str, header: list[str], cells: list[str]) -> str:
         head = header[n] if n < len(header) else ""
         parts.append(f"{head}: {cell}" if head else cell)
     return ROW_SEPARATOR.join(parts)
+
+
+_BARE_LABEL = re.compile(r"[0-9]{1,2}[a-z]?|[A-Z]")
 
 
 def is_table_row(sentence: str) -> bool:

@@ -108,6 +108,8 @@ class Vocabulary:
     # forms matched only in the case written ("CRc"; "CRC" is colorectal cancer)
     cased_forms: frozenset[str] = frozenset()
     landmark_endpoints: frozenset[str] = frozenset()  # also reported as a rate at a landmark
+    # what adverse events led to (stopping, a lower dose, death): no rate of the events
+    consequence_endpoints: frozenset[str] = frozenset()
     related: frozenset[frozenset[str]] = frozenset()
     # abbreviations of more than one meaning ("MSS"), each meaning as articles spell it out
     senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -261,8 +263,13 @@ class Vocabulary:
         return self._generic_names
 
     def names_comparator(self, text: str) -> bool:
-        """``text`` names the comparator arm by one of the words for it, not by its drugs."""
-        return self._comparator_pattern.search(text) is not None
+        """``text`` names the comparator arm by one of the words for it, not by its drugs (nor
+        by a word of an endpoint's name: "disease control", "local control")."""
+        endpoints = [(t.start, t.end) for t in self.terms(text) if t.kind == "endpoint"]
+        return any(
+            not any(start <= m.start() and m.end() <= end for start, end in endpoints)
+            for m in self._comparator_pattern.finditer(text)
+        )
 
     def is_radionuclide(self, word: str) -> bool:
         """A radionuclide given as a drug, by its element and mass number ("radium-223")."""
@@ -422,6 +429,7 @@ def _load(path: str | None) -> Vocabulary:
             ),
             brands={str(b).casefold(): str(g) for b, g in (data.get("brands") or {}).items()},
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
+            consequence_endpoints=frozenset(data.get("consequence_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),
             senses={
                 str(k): tuple(str(m) for m in v) for k, v in (data.get("senses") or {}).items()

@@ -547,6 +547,8 @@ class ExtractiveEngine:
                 return None  # "the median OS improvement would exceed 1 year": no arm's median
             if not self._time_and_unit_fit(q, s, fig, expected, earlier):
                 return None
+            if self._consequence_unasked(q, fig):
+                return None  # "any-grade AE rate?": not "AEs led to discontinuation in 9.8%"
             if expected == "count" and q.units and not q.units & {"count", fig.unit}:
                 return None  # "within how long after CRT were pts randomized": no head count
             at_month = self._at_month_fit(q, s, fig)
@@ -666,6 +668,8 @@ class ExtractiveEngine:
             return False
         if self._unasked_endpoint(q, fig):
             return False  # "how many prior lines were allowed": not the cohort's ORR
+        if self._consequence_unasked(q, fig):
+            return False  # "any-grade AE rate?": not "AEs led to discontinuation in 9.8%"
         # (a target the question names says whose cells, not what is counted: "JAK2 V617F
         # allele burden" is not answered by "95% carry the JAK2 V617F mutation")
         topic = (set(q.groups) - {"target"}) or self._topic_words(q, s)
@@ -745,6 +749,17 @@ class ExtractiveEngine:
         if events.group("other"):
             return next((a for a in asked if a != "OS" and a in self.vocab.landmark_endpoints), "")
         return "OS"
+
+    def _consequence_unasked(self, q: Question, fig: Figure) -> bool:
+        """Adverse events asked ("any-grade AE rate?"), not what they led to: a figure of
+        stopping, a lower dose or death because of them does not count them."""
+        consequences = self.vocab.consequence_endpoints
+        asked = {*q.endpoints, q.target} - {None}
+        return (
+            fig.endpoint in consequences
+            and bool(asked & self.vocab.context_endpoints)
+            and not asked & consequences
+        )
 
     def _unasked_endpoint(self, q: Question, fig: Figure) -> bool:
         """A question that names no endpoint nor vocabulary group ("the maximum number of prior
@@ -831,6 +846,7 @@ class ExtractiveEngine:
         "_ratio_of_other_drugs",  # a round-up's "RT + bicalutamide ... HR 0.77" for enzalutamide
         "_other_lettered_arm",  # "arm A" asked: "(arm B) gave a median PFS of 9.9 months"
         "_design_value",  # "the non-inferiority margin was an HR of 1.13" is no trial result
+        "_ratio_of_another_endpoint",  # "An HR of 0.32 is a big effect": the DFS HR said before
         "_risk_of_other_events",  # "risk of recurrence by 30% and the risk of death by 41%"
         "_eligibility_cut",  # "Eligible patients had ... less than 50% stromal invasion"
         "_not_the_most_common",  # "most common G3+ AE and its rate": not every G3+ AE's 48%
@@ -839,6 +855,31 @@ class ExtractiveEngine:
         "_other_end_of_ages",  # "upper age limit": not "aged 55 years or older"
         "_drug_part_unsaid",  # "OS in the paclitaxel subgroup": not the whole chemo arm's OS
     )
+
+    def _ratio_of_another_endpoint(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """A ratio whose sentence names no endpoint ("A hazard ratio of 0.32 is a big effect")
+        is the one the article gives elsewhere with its endpoint ("DFS hazard ratio ... 0.32"):
+        it does not answer for another endpoint asked ("OS HR?")."""
+        asked = {e for e in q.endpoints if e not in STATISTICS}
+        if fig.endpoint not in STATISTICS or not asked:
+            return False
+        if any(t.kind == "endpoint" and t.key not in STATISTICS for t in self.vocab.terms(s.text)):
+            return False
+        # (the value as an estimate, not a bound of another's interval: "0.64 (0.48-0.86)")
+        value = re.compile(rf"(?<![\d.\-–])(?<!to ){re.escape(_number(fig.value))}(?![\d\-–])")
+        elsewhere = set()
+        for line in context.text.get(s.article.id, "").split("\n"):
+            if line != s.text and value.search(line):
+                elsewhere |= {
+                    t.key
+                    for t in self.vocab.terms(line)
+                    if t.kind == "endpoint" and t.key not in STATISTICS
+                }
+        return bool(elsewhere) and not any(
+            e == a or self.vocab.related_endpoints(e, a) for e in elsewhere for a in asked
+        )
 
     def _sex_unsaid(self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext) -> bool:
         """A count of men or of women asked ("how many men were enrolled in SENOMAC?") of a
@@ -1265,6 +1306,8 @@ class ExtractiveEngine:
             return False
         if s.text.lstrip().startswith("#"):
             return True
+        if _FLAT_DOSE_ASKED.search(q.text) and _PER_BODY_SIZE.search(fig.value):
+            return True  # "the flat dose of avelumab": not "10 mg/kg", a dose by weight
         clause = re.split(r"[,;(]", s.text[: fig.start])[-1]
         if bool(_DOSE_KIND.search(clause)) != bool(_DOSE_KIND_ASKED.search(q.text)):
             return True
@@ -1343,6 +1386,9 @@ class ExtractiveEngine:
     ) -> bool:
         if not q.population or says_population(q.population, s.text, s.section):
             return False
+        lettered = [p for p in q.population if p.startswith("cohort:") or _NUMBERED_PART.match(p)]
+        if lettered == q.population and says_population(q.population, s.article.title):
+            return False  # "CheckMate 914 Part A journal summary": all of it is about part A
         if self._said_by_abbreviation(q.population, s):
             return False  # "the soft tissue cohort" asked: "In the STS cohort"
         # "In that group, the HR was 0.69": the group is the one the sentence before names
@@ -1471,7 +1517,11 @@ class ExtractiveEngine:
             return score + 1.0 if self._that_group_asked(q, s, context) else None
         restricted -= {_THAT_GROUP}
         row_parts = [] if restricted else self._row_parts(s, context)
-        label_part = set() if restricted or row_parts else self._label_part(s)
+        label_part = (
+            set()
+            if restricted or row_parts
+            else self._label_part(s) or self._prefixed_part(s, context)
+        )
         restricted = restricted or set().union(*row_parts) or label_part
         if _other_stage(q.codes, restricted):
             return None  # "stage IIC" asked: "In stage IIB disease the HR was 0.64"
@@ -1495,7 +1545,7 @@ class ExtractiveEngine:
             asked = self._part_words_asked(q, s, restricted, bool(row_parts or label_part))
             asked -= phases
             # the figure's own clause may say its age ("..., while those older than 65 had")
-            own_clause = _CLAUSE_BREAK.split(s.text[: fig.start])[-1]
+            own_clause = _own_clause(s.text, fig)
             cuts = (
                 age_cuts(phrase or "")
                 | age_cuts(own_clause)
@@ -1590,6 +1640,9 @@ class ExtractiveEngine:
                 is_table_row(s.text)
                 and v in sentence_values
                 and not any(_same_unit(v, o) or o == v for o in own_values)
+                # (a row of one group, "Group 3 | dose: 350 mg q3w | ORR: 46.4%", is all that
+                # group's)
+                and not _NUMBERED_PART.match(row_cells(s.text)[0])
             ):
                 return None  # "the 240 mg arm" asked: the column of an arm with no dose said
             if v in sentence_values:
@@ -2111,7 +2164,7 @@ class ExtractiveEngine:
         compared, compared_with = self._sides(s, context) if context else (set(), set())
         drugs_asked = asked - self.vocab.class_names
         if (
-            decided := self._control_asked(s, asked_text, drugs_asked, own, backbone, context)
+            decided := self._control_asked(s, asked_text, drugs_asked, own, backbone, context, arm)
         ) is not None:
             return decided
         control = asks_control or bool(drugs_asked and drugs_asked <= compared_with)
@@ -2224,10 +2277,18 @@ class ExtractiveEngine:
             and lead
             and lead.end() <= fig.start
             and fig.endpoint not in STATISTICS
-            and re.match(r"(?:With|On)\s", lead.group("clause"))
+            and (
+                re.match(r"(?:With|On)\s", lead.group("clause"))
+                or _IN_THE_ARM.fullmatch(lead.group("clause"))
+            )
         ):
-            # "With lenvatinib plus everolimus, median PFS was 14.7 months"
+            # "With lenvatinib plus everolimus, median PFS was 14.7 months"; "In the 60 Gy
+            # plus nivolumab arm, 2-year PFS was 90.5%"
             arm = lead.group("clause")
+        if not arm and fig.endpoint in STATISTICS and not is_table_row(s.text):
+            # "Lazertinib versus osimertinib gave an HR of 0.98": the side compared first
+            opening = _OPENING_COMPARISON.match(s.text)
+            arm = opening.group("first") if opening and opening.end() <= fig.start else ""
         if arm and fig.endpoint in STATISTICS:
             # "the hazard ratio for death versus sorafenib": the comparator is no arm of its own
             arm = _VERSUS.split(arm)[0]
@@ -2278,15 +2339,22 @@ class ExtractiveEngine:
         own: set[str],
         backbone: frozenset[str] | set[str],
         context: _ArticleContext | None,
+        arm: str = "",
     ) -> bool | None:
         """Whether a figure whose arm names drugs is another arm's when the question asks for
         the control arm by its word ("ctrl arm", "control arm"), or None to leave it to the other
         rules: asked of a trial named by its experimental drug ("tori-GP trial: mDOR in ctrl
         arm"), the experimental arm's figure is another's; so is an arm adding a drug to the
-        control's asked ("D-Rd" for "the Rd control arm")."""
-        if not own or not drugs_asked or not self.vocab.names_comparator(asked_text):
+        control's asked ("D-Rd" for "the Rd control arm"); asked by its word alone ("the control
+        arm of REACH3"), an arm of the drug the article compares is another's."""
+        if not own or not self.vocab.names_comparator(asked_text):
             return None
         experimental = self._experimental(s, context)
+        if not drugs_asked:
+            # (not a cell of both arms, "pembro vs SOC (mo): 51.8 vs 30.4", nor one that names
+            # the comparator too)
+            both = _VERSUS.search(arm) or self.vocab.names_comparator(arm)
+            return True if own & experimental and not both else None
         if drugs_asked <= experimental:
             return bool(own & experimental)
         if own - drugs_asked - set(backbone) - self.vocab.class_names:
@@ -2473,6 +2541,24 @@ class ExtractiveEngine:
             return set()
         return self._part_words(re.sub(r"\((?:%|months?|mo|n)\)", " ", part))  # "... (mo)"
 
+    def _prefixed_part(self, s: Sentence, context: _ArticleContext) -> set[str]:
+        """The words of the part of the population a table row's label names before its
+        endpoint ("t(11;14): median PFS") when the article also has a row of that endpoint
+        with nothing before it ("Median PFS (IRC) | ..."), everyone's; else empty."""
+        if not is_table_row(s.text):
+            return set()
+        prefix, sep, rest = row_cells(s.text)[0].rpartition(": ")
+        asked = {t.key for t in self.vocab.terms(rest) if t.kind == "endpoint"}
+        if not sep or not asked or is_overall(prefix):
+            return set()
+        if any(t.kind == "endpoint" for t in self.vocab.terms(prefix)):
+            return set()
+        for line in context.text.get(s.article.id, "").split("\n"):
+            label = row_cells(line)[0] if is_table_row(line) else ": "
+            if ": " not in label and asked & {t.key for t in self.vocab.terms(label)}:
+                return self._part_words(prefix)
+        return set()
+
     def _row_parts(self, s: Sentence, context: _ArticleContext) -> list[set[str]]:
         """The words of each part of a table row's label ("HRd, BRCA-mutated": two) when it
         names a part of the population ("HRR mutated | rPFS HR (95% CI): 0.50") in a table
@@ -2515,6 +2601,7 @@ class ExtractiveEngine:
         text = us_spelling(text)
         words = set(self.vocab.content_words(re.sub(r"[-‐‑–/()]", " ", text)))
         words |= {t.key for t in self.vocab.terms(text) if t.qualifier not in ("arm", "")}
+        words |= {m.group(0).casefold() for m in KARYOTYPE.finditer(text)}  # "t(11;14)" whole
         return {w for w in words if not w.isdigit() and w not in _GENERIC_POPULATION}
 
     def _named(self, article: str, context: _ArticleContext) -> set[str]:
@@ -3186,9 +3273,12 @@ class ExtractiveEngine:
         previous = _sentences_before(sentences)
         asks_where = bool(_WHERE.search(q.text))
         asks_quantity = self._asks_quantity(q)
+        naming = _articles_naming_part(q, sentences)
         for s in sentences:
             if s.text.lstrip().startswith("#"):
                 continue  # a heading names a topic; the sentences under it say what it is
+            if naming is not None and s.article.id not in naming:
+                continue  # "primary endpoint for part B?", no trial named: not another trial's
             if asks_quantity and self._not_the_quantity(q, s, previous):
                 continue
             if _other_time_point(q.text, s.text):
@@ -3984,6 +4074,9 @@ _THAT_GROUP = "\x00that-group"  # a back reference: it names no population a que
 _DOSE_KIND = re.compile(
     r"\b(?:average|mean|median|total|cumulative|actual)\b[\w\s-]{0,20}\bdoses?\b", re.I
 )
+# a dose the same for everyone asked ("flat dose", "fixed-dose"), and a dose by body size
+_FLAT_DOSE_ASKED = re.compile(r"\b(?:flat|fixed)[- ]dos(?:e|es|ing)\b", re.I)
+_PER_BODY_SIZE = re.compile(r"/\s*(?:kg|m2|m²)\b", re.I)
 _DOSE_KIND_ASKED = re.compile(
     r"\b(?:average|avg|mean|median|total|cumulative|actual(?:ly)?|received|intensity)\b", re.I
 )
@@ -4037,7 +4130,7 @@ _CONTROL_ARM_DRUG = re.compile(
     r"|\b[\w/-]+(?:\s+plus\s+|\s*[-+/]\s*)placebo\b",
     re.I,
 )
-_NUMBERED_PART = re.compile(r"\b(?:cohort|part|arm)\s+[A-Z0-9]{1,2}\b", re.I)
+_NUMBERED_PART = re.compile(r"\b(?:cohort|part|arm|group)\s+[A-Z0-9]{1,2}\b", re.I)
 _COMPARISON = re.compile(r"(?P<x>[\w+/-]+(?:\s+[\w+/-]+)?)\s+comparison\b", re.I)
 
 
@@ -5239,6 +5332,35 @@ def _own_pair(text: str, run: list[Figure], fig: Figure) -> list[Figure]:
         if fig in (a, b) and re.fullmatch(r"\s*(?:vs\.?|versus)\s*", text[a.end : b.start]):
             return [a, b]
     return run
+
+
+# a sentence that opens with the arms it compares: "Lazertinib versus osimertinib gave ..."
+_OPENING_COMPARISON = re.compile(
+    r"(?P<first>[A-Z][\w+/-]*(?:\s+(?:plus|\+|and|with)\s+[\w+/-]+){0,3}(?:\s+alone)?)\s+"
+    r"(?:versus|vs\.?|compared\s+with)\s+"
+)
+# an opening clause that names an arm by its word: "In the 60 Gy plus nivolumab arm"
+_IN_THE_ARM = re.compile(r"(?:In|Among|For)\s+the\s+[^,;]{2,60}?\b(?:arm|group)s?", re.I)
+
+
+def _articles_naming_part(q: Question, sentences: list[Sentence]) -> set[str] | None:
+    """The articles whose retrieved sentences name the part of the population a question
+    naming no trial asks ("primary endpoint for part B?"), or None when it is scoped or asks no
+    part: an article that never names the part is about another trial."""
+    if not q.population or q.scoped:
+        return None
+    texts: dict[str, str] = {}
+    for s in sentences:
+        texts[s.article.id] = f"{texts.get(s.article.id, '')}\n{s.text}"
+    return {a for a, text in texts.items() if says_population(q.population, text)}
+
+
+def _own_clause(sentence: str, fig: Figure) -> str:
+    """The clause a figure ends, back to the last clause break or another part's bracketed
+    figure ("... older (HR, 0.34), and among patients whose main risk feature was nodal (HR,
+    0.35)": no age is said of 0.35)."""
+    clause = _CLAUSE_BREAK.split(sentence[: fig.start])[-1]
+    return clause[clause.rfind(")") + 1 :]
 
 
 def _arm_asked_text(question: str) -> str:

@@ -555,7 +555,9 @@ TREATMENT_HISTORY = re.compile(
 # a trial named by its first letter and its number, one word: "R302" (RATIONALE-302)
 INITIAL_AND_NUMBER = r"[A-Z]\d{3,4}"
 _NUMBERED_COHORT = re.compile(
-    r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?)\b(?![-\s]?(?:yrs?|years?|mos?|months?)\b)", re.I
+    r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?|group\s+\d{1,2})\b"
+    r"(?![-\s]?(?:y|yrs?|years?|m|mos?|months?|wks?|weeks?)\b)",
+    re.I,
 )
 # "pts w/ visceral mets in THOR", "pts with laparoscopy": who they are, or their arm
 _PATIENTS_WITH = re.compile(
@@ -612,6 +614,10 @@ _Q_POPULATION = [
     ),
     # "BRAF wild-type", "KRAS wt", "EGFR mutant": a gene and its status
     re.compile(r"\b(?P<x>[A-Z][A-Z0-9]{1,6}\s+(?:wild[- ]?type|wt|mutant|mutated|unmutated))\b"),
+    # "never-smokers", "former smokers": a smoking history is a part of the population
+    re.compile(
+        r"\b(?P<x>(?:never|former|current|ex|non|light|heavy)[- ]?smok(?:ers?|ing))\b", re.I
+    ),
     # "low-volume", "high tumour burden": how much disease
     re.compile(r"\b(?P<x>(?:high|low)[- ](?:volume|tumou?r[- ]burden|burden))\b", re.I),
 ]

@@ -105,6 +105,24 @@ def test_a_brand_or_clipped_drug_name_finds_the_articles_that_use_it(vocab):
     assert articles_by_rare_words("median OS?", snap, vocab) is None
 
 
+def test_a_word_of_how_a_figure_is_asked_names_no_article(vocab):
+    # lung and prostate cancer: "stay below", "remained": words of the asking, however rare
+    from bot.answer.core import articles_by_rare_words
+
+    snap = _words_snapshot(
+        {
+            "nsclc": "The benefit of ivonescimab seemed to stay consistent across subgroups.",
+            "prostate": "Five-year control remained high after five fractions of SBRT.",
+            "hcc": "Durvalumab plus tremelimumab improved OS in liver cancer over sorafenib.",
+        }
+    )
+    question = "did the HR CI upper bound stay below the margin?"
+    assert articles_by_rare_words(question, snap, vocab) is None
+    assert articles_by_rare_words("which HR remained significant?", snap, vocab) is None
+    # a rare word of what is asked still names its article (a guard)
+    assert articles_by_rare_words("OS w/ ivonescimab?", snap, vocab) == ["nsclc"]
+
+
 def test_a_brand_is_held_by_every_article_that_names_its_drug(vocab):
     from bot.answer.core import articles_by_rare_words
 

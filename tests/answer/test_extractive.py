@@ -11863,3 +11863,635 @@ def test_an_arm_named_by_its_dose_asks_no_dose(question, sentences, vocab):
 def test_an_eye_event_asked_is_its_own_rate(question, sentences, drugs, value, vocab):
     draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
     assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # gastro-oesophageal cancer: "disease control" asked of a drug is that drug's arm's
+        # rate; the word "control" of the endpoint's name asks for no control arm
+        (
+            "was disease control at 8 wks above 30% with regorafenib?",
+            [
+                "Disease control at 8 weeks was achieved in 36% of regorafenib-treated patients "
+                "compared with 13% of those receiving placebo."
+            ],
+            ["regorafenib"],
+            "36%",
+            "13%",
+        ),
+        # lung cancer: the same
+        (
+            "disease control at 12 wks with tepotinib?",
+            [
+                "Disease control at 12 weeks was reached by 78% of patients given tepotinib "
+                "versus 52% of those on docetaxel."
+            ],
+            ["tepotinib", "docetaxel"],
+            "78%",
+            "52%",
+        ),
+    ],
+)
+def test_disease_control_asked_of_a_drug_is_its_arms(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    lead = draft.text.split("[")[0]
+    assert draft.status == "answered" and value in lead and other not in lead, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # myeloma: "The 35 patients with t(11;14) (...) had ...": that part's HR, not the
+        # trial's
+        (
+            "PFS HR ven vs pbo?",
+            [
+                "Median PFS was 22.4 months in the venetoclax group versus 11.5 months in the "
+                "placebo group (HR 0.63; 95% CI 0.44-0.90).",
+                "The 35 patients with t(11;14) (20 venetoclax, 15 placebo) had the most striking "
+                "benefit: median PFS was not reached with venetoclax versus 9.3 months with "
+                "placebo (HR 0.11; 95% CI 0.02-0.56).",
+            ],
+            ["venetoclax"],
+            "0.63",
+        ),
+        # lung cancer: the same
+        (
+            "PFS HR osimertinib vs placebo?",
+            [
+                "Median PFS was 39.1 months with osimertinib versus 5.6 months with placebo "
+                "(HR 0.16; 95% CI 0.10-0.24).",
+                "The 62 patients with exon 21 L858R mutations (30 osimertinib, 32 placebo) had a "
+                "smaller benefit: median PFS was 19.0 months versus 5.5 months (HR 0.41; 95% CI "
+                "0.22-0.75).",
+            ],
+            ["osimertinib"],
+            "0.16",
+        ),
+    ],
+)
+def test_the_n_patients_with_a_part_say_whose_figure_it_is(
+    question, sentences, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "value"),
+    [
+        # myeloma: a row "t(11;14): median PFS" beside everyone's "Median PFS" row is a part's
+        (
+            "median PFS in the placebo arm?",
+            [
+                "Median PFS (IRC) | Venetoclax + Vd (n = 194): 22.4 mo | Placebo + Vd (n = 97): "
+                "11.5 mo",
+                "t(11;14): median PFS | Venetoclax + Vd (n = 194): Not reached | Placebo + Vd "
+                "(n = 97): 9.3 mo",
+            ],
+            ["venetoclax"],
+            "11.5 mo",
+        ),
+        # breast cancer: the same (a guard)
+        (
+            "median PFS in the placebo arm?",
+            [
+                "Median PFS | Alpelisib + fulvestrant (n = 169): 11.0 mo | Placebo + fulvestrant "
+                "(n = 172): 5.7 mo",
+                "PIK3CA-mutant: median PFS | Alpelisib + fulvestrant (n = 169): 12.5 mo | "
+                "Placebo + fulvestrant (n = 172): 4.1 mo",
+            ],
+            ["alpelisib", "fulvestrant"],
+            "5.7 mo",
+        ),
+        # and the part asked by its name is answered by its row (a guard)
+        (
+            "median PFS in the t(11;14) subgroup on placebo?",
+            [
+                "Median PFS (IRC) | Venetoclax + Vd (n = 194): 22.4 mo | Placebo + Vd (n = 97): "
+                "11.5 mo",
+                "t(11;14): median PFS | Venetoclax + Vd (n = 194): Not reached | Placebo + Vd "
+                "(n = 97): 9.3 mo",
+            ],
+            ["venetoclax"],
+            "9.3 mo",
+        ),
+    ],
+)
+def test_a_row_labelled_by_a_part_before_its_endpoint_is_that_parts(
+    question, rows, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, rows, drugs=drugs)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # chronic GVHD: "BAT" asked, an article that writes "best available therapy" out
+        (
+            "ORR at week 24 for BAT",
+            [
+                "The overall response rate at week 24 was 49.7% in the ruxolitinib arm vs 25.6% "
+                "in the best available therapy arm."
+            ],
+            ["ruxolitinib"],
+            "25.6%",
+        ),
+        # myelofibrosis: the same (a guard)
+        (
+            "G3-4 anaemia with BAT?",
+            [
+                "Grade 3 or 4 anaemia occurred in 42% of patients with ruxolitinib and in 13% "
+                "with best available therapy."
+            ],
+            ["ruxolitinib"],
+            "13%",
+        ),
+    ],
+)
+def test_bat_asked_is_best_available_therapy_written_out(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # chronic GVHD: the control arm asked by its word alone; the cell of the drug the
+        # article compares with best available therapy is another arm's, no rival
+        (
+            "median FFS in the control arm?",
+            [
+                "Ruxolitinib doubled responses compared with best available therapy.",
+                "Key endpoints: Median failure-free survival | Ruxolitinib (n = 165): >18.6 mo | "
+                "Best available therapy (n = 164): 5.7 mo",
+            ],
+            ["ruxolitinib"],
+            "5.7 mo",
+            "18.6",
+        ),
+        # uveal melanoma: the same
+        (
+            "median OS in the control arm?",
+            [
+                "Tebentafusp improved survival compared with investigator's choice.",
+                "Overall survival: Median OS | Tebentafusp (n = 252): 21.7 mo | Investigator's "
+                "choice (n = 126): 16.0 mo",
+            ],
+            ["tebentafusp"],
+            "16.0 mo",
+            "21.7",
+        ),
+    ],
+)
+def test_the_control_arm_asked_by_its_word_has_no_rival_in_the_drugs_arm(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+    assert not any(other in why for why in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # oropharyngeal cancer: "In the 60 Gy plus nivolumab arm, ..." says the arm of the
+        # figure after it: no rival for the cisplatin arm asked
+        (
+            "2-yr PFS with 60 Gy + cisplatin?",
+            [
+                "In the 60 Gy plus cisplatin arm, 2-year PFS was 96.7% (95% CI, 92.6-99.1), above "
+                "the threshold.",
+                "In the 60 Gy plus nivolumab arm, 2-year PFS was 90.5% (95% CI, 84.4-94.6), below "
+                "the threshold.",
+            ],
+            ["cisplatin", "nivolumab"],
+            "96.7%",
+            "90.5",
+        ),
+        # breast cancer: the same, the arm named by its group
+        (
+            "median OS in the placebo group?",
+            [
+                "In the abemaciclib group, median OS was 67.1 months.",
+                "In the placebo group, median OS was 53.7 months.",
+            ],
+            ["abemaciclib"],
+            "53.7 months",
+            "67.1",
+        ),
+    ],
+)
+def test_an_opening_in_the_arm_clause_says_the_figures_arm(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+    assert not any(other in why for why in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # prostate cancer: a part said right before a figure's bracket ("in those with
+        # low-risk disease (HR, 0.63)") is that figure's; intermediate is not low risk
+        (
+            "intermediate-risk subgroup HR for progression?",
+            [
+                "Enzalutamide reduced the risk of progression with a hazard ratio of 0.54 (95% CI, "
+                "0.33-0.89).",
+                "By risk group, the benefit appeared larger in men with intermediate-risk disease "
+                "(HR for progression, 0.31) than in those with low-risk disease (HR, 0.63).",
+            ],
+            ["enzalutamide"],
+            "0.31",
+            "0.63",
+        ),
+        # kidney cancer: intermediate is not poor risk
+        (
+            "OS HR in intermediate risk pts?",
+            [
+                "Nivolumab plus ipilimumab improved overall survival over sunitinib (HR 0.69).",
+                "The benefit was seen in patients with poor-risk disease (HR 0.59) as well as in "
+                "patients with intermediate-risk disease (HR 0.73).",
+            ],
+            ["nivolumab", "ipilimumab", "sunitinib"],
+            "0.73",
+            "0.59",
+        ),
+        # AML: adverse is not favourable risk (a guard)
+        (
+            "CR rate in adverse risk pts with venetoclax?",
+            [
+                "Among patients with favourable-risk disease, the CR rate with venetoclax was 71%.",
+                "Among patients with adverse-risk disease, the CR rate with venetoclax was 48%.",
+            ],
+            ["venetoclax"],
+            "48%",
+            "71",
+        ),
+    ],
+)
+def test_one_risk_group_is_not_another(question, sentences, drugs, value, other, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+    assert not any(other in why for why in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # oesophageal cancer: "by histology, ... 0.82 in adenocarcinoma and 1.02 in squamous
+        # cell carcinoma": the part asked is answered by its own value
+        (
+            "OS HR in the adenocarcinoma subgroup?",
+            [
+                "Active surveillance was non-inferior for overall survival (HR 0.88; 95% CI, "
+                "0.62-1.25).",
+                "In a prespecified subgroup analysis by histology, the hazard ratio for death was "
+                "0.82 in adenocarcinoma and 1.02 in squamous cell carcinoma, with overlapping "
+                "confidence intervals.",
+            ],
+            [],
+            "0.82",
+        ),
+        # lung cancer: and the trial's HR asked is not a histology's
+        (
+            "OS HR with pembrolizumab?",
+            [
+                "Overall survival improved with the combination (HR 0.73; 95% CI, 0.61-0.87).",
+                "By histology, the HR for OS was 0.70 in squamous and 0.85 in nonsquamous disease.",
+            ],
+            ["pembrolizumab"],
+            "0.73",
+        ),
+    ],
+)
+def test_values_after_a_named_split_are_its_parts(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "other"),
+    [
+        # lung cancer: "Lazertinib versus osimertinib gave an HR of 0.98" is the single
+        # agent's comparison, not the combination's asked
+        (
+            "PFS HR amivantamab+lazertinib vs osi",
+            [
+                "Amivantamab plus lazertinib prolonged median PFS to 23.7 months versus 16.6 "
+                "months with osimertinib (HR 0.70; 95% CI, 0.58-0.85).",
+                "Lazertinib versus osimertinib gave an HR of 0.98 (95% CI, 0.79-1.22), supporting "
+                "equivalence between the two TKIs.",
+            ],
+            ["amivantamab", "lazertinib", "osimertinib"],
+            "0.70",
+            "0.98",
+        ),
+        # kidney cancer: the same
+        (
+            "OS HR nivo + ipi vs sunitinib?",
+            [
+                "Nivolumab plus ipilimumab reduced the risk of death compared with sunitinib (HR "
+                "0.69; 95% CI, 0.59-0.81).",
+                "Nivolumab alone versus sunitinib gave an HR for death of 0.89.",
+            ],
+            ["nivolumab", "ipilimumab", "sunitinib"],
+            "0.69",
+            "0.89",
+        ),
+    ],
+)
+def test_a_ratio_of_a_sentence_opening_with_its_arms_is_theirs(
+    question, sentences, drugs, value, other, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+    assert not any(other in why for why in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "articles", "said"),
+    [
+        # skin cancers: no trial named, "part B" asked; the adjuvant trial's article never
+        # names a part B, the Merkel cell one does
+        (
+            "primary endpoint for part B?",
+            {
+                "Adjuvant cemiplimab in cutaneous SCC": [
+                    "The primary endpoint was disease-free survival (DFS) assessed by the "
+                    "investigator."
+                ],
+                "Avelumab in Merkel cell carcinoma": [
+                    "The primary endpoint in Part A was the confirmed best overall response; in "
+                    "Part B it was durable response, defined as an objective response lasting at "
+                    "least 6 months."
+                ],
+            },
+            "durable response",
+        ),
+        # lung cancer: the same with a numbered cohort
+        (
+            "primary endpoint in cohort 2?",
+            {
+                "Adjuvant osimertinib": [
+                    "The primary endpoint was disease-free survival in stage II-IIIA disease."
+                ],
+                "Capmatinib in MET exon 14 NSCLC": [
+                    "The primary endpoint in cohort 1 was ORR by independent review; in cohort 2 "
+                    "it was ORR by investigator assessment."
+                ],
+            },
+            "cohort 2",
+        ),
+    ],
+)
+def test_a_part_asked_of_no_trial_is_answered_by_an_article_naming_it(
+    question, articles, said, vocab
+):
+    draft = _answer_across(vocab, question, list(articles.items()))
+    assert draft.status == "answered" and said in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # Merkel cell carcinoma: the flat dose asked; the trial's dose by weight is another kind
+        (
+            "what's the approved flat dose of avelumab now?",
+            [
+                "All patients received avelumab 10 mg/kg as a 1-hour intravenous infusion every 2 "
+                "weeks until progression.",
+                "(The approved label now uses a flat dose of 800 mg every 2 weeks.)",
+            ],
+            ["avelumab"],
+        ),
+        # melanoma: the same
+        (
+            "flat dose of nivolumab?",
+            [
+                "Nivolumab was given at 3 mg/kg every 2 weeks in the trial.",
+                "Nivolumab is now given as a flat dose of 240 mg every 2 weeks.",
+            ],
+            ["nivolumab"],
+        ),
+    ],
+)
+def test_a_dose_by_weight_is_no_flat_dose(question, sentences, drugs, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    assert "mg/kg" not in draft.text.split("[")[0], draft.text
+    assert not any("mg/kg" in why for why in draft.why), draft.why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "title", "value"),
+    [
+        # kidney cancer: the article's title names the part asked; all of it is that part's
+        (
+            "DFS HR nivo+ipi vs placebo in part A",
+            "The hazard ratio for recurrence or death was 0.92 (95% CI, 0.71-1.19; P = 0.53).",
+            ["nivolumab", "ipilimumab"],
+            "CheckMate 914 Part A journal summary",
+            "0.92",
+        ),
+        # the same for a lettered cohort of a single-arm study
+        (
+            "ORR in cohort B?",
+            "The objective response rate was 36.4% with pembrolizumab.",
+            ["pembrolizumab"],
+            "Pembrolizumab in cohort B of a kidney cancer study",
+            "36.4%",
+        ),
+    ],
+)
+def test_a_part_named_by_the_articles_title_is_all_of_it(
+    question, sentence, drugs, title, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, title=title)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # lung cancer: never-smokers asked; everyone's hazard ratio does not answer
+        (
+            "PFS HR in never-smokers?",
+            "Median PFS was 11.14 months with ivonescimab compared with 5.82 months with "
+            "pembrolizumab (HR 0.51; 95% CI, 0.38-0.69).",
+            ["ivonescimab", "pembrolizumab"],
+        ),
+        # head and neck cancer: former smokers asked, the same
+        (
+            "2-yr PFS in former smokers with 60 Gy?",
+            "Two-year PFS was 96.7% with 60 Gy plus cisplatin and 90.5% with 60 Gy plus nivolumab.",
+            ["cisplatin", "nivolumab"],
+        ),
+    ],
+)
+def test_everyones_figure_does_not_answer_for_smokers(question, sentence, drugs, vocab):
+    assert _answer_in(vocab, question, [sentence], drugs=drugs).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "value"),
+    [
+        # cutaneous SCC: the age said in an earlier part's clause is not the later parts'
+        (
+            "DFS HR in pts 65 and older?",
+            "In prespecified subgroups, the DFS benefit held in patients younger than 65 years "
+            "(HR, 0.28) and in those aged 65 or older (HR, 0.34), and among patients whose main "
+            "risk feature was nodal (HR, 0.35) or non-nodal (HR, 0.27).",
+            ["cemiplimab"],
+            "0.34",
+        ),
+        # lung cancer: the same
+        (
+            "OS HR in pts 65 and older?",
+            "The OS benefit held in patients younger than 65 years (HR, 0.70) and in those aged 65 "
+            "or older (HR, 0.80), and among patients whose tumours were squamous (HR, 0.75) or "
+            "non-squamous (HR, 0.78).",
+            ["pembrolizumab"],
+            "0.80",
+        ),
+    ],
+)
+def test_an_age_said_of_one_bracketed_part_is_not_the_next_ones(
+    question, sentence, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # cutaneous SCC: "A hazard ratio of 0.32 ..." names no endpoint; the article's DFS HR
+        # is 0.32, so it is no overall survival HR
+        (
+            "OS HR with cemiplimab?",
+            [
+                "DFS hazard ratio (95% CI) | Cemiplimab (n = 209): 0.32 (0.20-0.51); P < 0.001",
+                '"A hazard ratio of 0.32 is a big effect in the adjuvant setting."',
+            ],
+            ["cemiplimab"],
+        ),
+        # breast cancer: the same in prose
+        (
+            "OS HR with abemaciclib?",
+            [
+                "Abemaciclib cut the risk of invasive disease: IDFS HR 0.68 (95% CI, 0.60-0.77).",
+                "An HR of 0.68 is a meaningful effect, the investigator said.",
+            ],
+            ["abemaciclib"],
+        ),
+    ],
+)
+def test_a_ratio_said_without_its_endpoint_is_not_another_endpoints(
+    question, sentences, drugs, vocab
+):
+    assert _answer_in(vocab, question, sentences, drugs=drugs).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # cutaneous SCC: the AEs' rate asked; how many stopped because of them is no answer
+        (
+            "any-grade AE rate in the placebo arm?",
+            "Treatment was discontinued because of AEs in 9.8% vs 1.5%, respectively, of "
+            "cemiplimab and placebo recipients.",
+            ["cemiplimab"],
+        ),
+        # ovarian cancer: the same
+        (
+            "any grade AEs with placebo?",
+            "Adverse events led to discontinuation in 12% of the olaparib group and 3% of the "
+            "placebo group.",
+            ["olaparib"],
+        ),
+    ],
+)
+def test_what_adverse_events_led_to_is_no_rate_of_them(question, sentence, drugs, vocab):
+    assert _answer_in(vocab, question, [sentence], drugs=drugs).status == "not_found"
+    # stopping asked is answered by it (a guard)
+    stopped = _answer_in(vocab, "AE discontinuation rate with placebo?", [sentence], drugs=drugs)
+    assert stopped.status == "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "value"),
+    [
+        # cutaneous SCC: a dose asked of a group whose row says it in another cell
+        (
+            "group 3 (350 mg q3w) ORR?",
+            [
+                "Group 1 | Population / dose: mCSCC, 3 mg/kg q2w | n: 59 | ORR (95% CI): 50.8% "
+                "(37.5-64.1)",
+                "Group 3 | Population / dose: mCSCC, 350 mg q3w | n: 56 | ORR (95% CI): 46.4% "
+                "(33.0-60.3)",
+            ],
+            "46.4%",
+        ),
+        # myeloma: the same for a cohort
+        (
+            "ORR in cohort 2 at 20 mg?",
+            [
+                "Cohort 1 | Dose: 10 mg daily | n: 40 | ORR: 30.0%",
+                "Cohort 2 | Dose: 20 mg daily | n: 42 | ORR: 45.2%",
+            ],
+            "45.2%",
+        ),
+    ],
+)
+def test_a_groups_row_says_its_dose_in_a_cell_of_its_own(question, rows, value, vocab):
+    draft = _answer_in(vocab, question, rows, drugs=["cemiplimab"])
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text
+
+
+def test_a_ratio_whose_value_is_only_a_bound_elsewhere_keeps_its_question(vocab):
+    # liver cancer: 0.86 is another part's CI bound elsewhere, not another endpoint's ratio (a
+    # guard)
+    sentences = [
+        "The hazard ratio for durvalumab versus sorafenib was 0.86 (95.67% CI, 0.73-1.03).",
+        "In patients with HBV infection, the hazard ratio for death versus sorafenib was 0.64 "
+        "(95% CI, 0.48-0.86).",
+    ]
+    draft = _answer_in(vocab, "OS HR durvalumab vs sorafenib?", sentences, drugs=["durvalumab"])
+    assert draft.status == "answered" and "0.86" in draft.text.split("[")[0], draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "value"),
+    [
+        # head and neck cancer: a cell of both arms ("pembro vs SOC (mo): 51.8 vs 30.4") gives
+        # the control arm asked by its word its second value (a guard)
+        (
+            "SOC arm median EFS in the total (ITT) pop?",
+            [
+                "Pembrolizumab improved EFS compared with standard of care.",
+                "Total population (N = 714) | Median EFS, pembro vs SOC (mo): 51.8 vs 30.4",
+            ],
+            "30.4",
+        ),
+        # lung cancer: the same (a guard)
+        (
+            "control arm mPFS?",
+            [
+                "Osimertinib improved PFS compared with placebo.",
+                "All patients (N = 216) | Median PFS, osimertinib vs control (mo): 39.1 vs 5.6",
+            ],
+            "5.6",
+        ),
+    ],
+)
+def test_a_cell_of_both_arms_answers_for_the_control_asked_by_its_word(
+    question, rows, value, vocab
+):
+    draft = _answer_in(vocab, question, rows, drugs=["pembrolizumab", "osimertinib"], prose=True)
+    assert draft.status == "answered" and value in draft.text.split("[")[0], draft.text

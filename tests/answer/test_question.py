@@ -1013,3 +1013,49 @@ def test_patients_named_by_their_treatment_are_an_arm(question, arm, vocab):
 )
 def test_how_quickly_responses_came_is_time_to_response(question, vocab):
     assert analyze(question, vocab).target == "TTR"
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        # chronic GVHD: failure-free survival is reported as a rate at a landmark too
+        ("12-month FFS rate rux arm REACH3?", 12),
+        # Hodgkin lymphoma: the same, by its long name
+        ("5-year freedom from treatment failure with BEACOPP?", 60),
+    ],
+)
+def test_failure_free_survival_has_landmark_rates(question, months, vocab):
+    q = analyze(question, vocab)
+    assert q.target == "FFS" and q.landmark == months and q.values == []
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # lung cancer: a smoking history is a part of the population
+        ("PFS HR in never-smokers in harmoni-2?", {"never", "smokers"}),
+        # oropharyngeal cancer: the same
+        ("OS in former smokers with HPV+ OPC?", {"former", "smokers"}),
+    ],
+)
+def test_a_smoking_history_is_a_part_of_the_population(question, words, vocab):
+    assert words <= set(analyze(question, vocab).population)
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        # cutaneous SCC: a numbered group of a single-arm study is a part of it
+        ("group 3 (350 mg q3w mCSCC) ORR?", "group 3"),
+        # lymphoma: the same
+        ("ORR in group 2?", "group 2"),
+    ],
+)
+def test_a_numbered_group_is_a_part_of_the_population(question, part, vocab):
+    assert part in analyze(question, vocab).population
+
+
+def test_a_time_after_group_is_no_numbered_group(vocab):
+    # head and neck cancer: "low-risk group ... 3y OS" asks a 3-year rate, no "group 3y"
+    population = analyze("RTOG 0129 low-risk group (HPV/pack-yrs/N stage) 3y OS?", vocab).population
+    assert not any("3y" in p for p in population), population

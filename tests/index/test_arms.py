@@ -90,6 +90,20 @@ def _figure(sentence, value, vocab):
             "58%",
             "t(9;22)",
         ),
+        # myeloma: "The 35 patients with t(11;14) (...) had ...", a bracket of arms inside it
+        (
+            "The 35 patients with t(11;14) (20 venetoclax, 15 placebo) had the most striking "
+            "benefit: median PFS was not reached versus 9.3 months (HR 0.11).",
+            "0.11",
+            "t(11;14)",
+        ),
+        # lung cancer: the same
+        (
+            "The 62 patients with L858R mutations had a smaller benefit: median PFS was 19.0 "
+            "months versus 5.5 months (HR 0.41).",
+            "0.41",
+            "L858R",
+        ),
     ],
 )
 def test_a_figure_of_a_part_of_the_population_says_which(sentence, value, words, vocab):
@@ -273,6 +287,49 @@ def test_a_figure_of_patients_in_whom_is_theirs(vocab):
             "patients aged 65 or older (HR 0.83).",
             "0.66",
             "right-sided",
+        ),
+        # prostate cancer: the part said right before the second figure's bracket, after
+        # another part's bracketed figure
+        (
+            "By risk group, the benefit appeared larger in men with intermediate-risk disease "
+            "(HR for progression, 0.31) than in those with low-risk disease (HR, 0.63).",
+            "0.63",
+            "low-risk",
+        ),
+        # kidney cancer: the same
+        (
+            "The benefit was seen in patients with poor-risk disease (HR 0.59) as well as in "
+            "patients with intermediate-risk disease (HR 0.73).",
+            "0.73",
+            "intermediate-risk",
+        ),
+        # oesophageal cancer: after a split is named ("by histology"), the words after each
+        # value are its part
+        (
+            "In a prespecified subgroup analysis by histology, the hazard ratio for death was "
+            "0.82 in adenocarcinoma and 1.02 in squamous cell carcinoma.",
+            "0.82",
+            "adenocarcinoma",
+        ),
+        # lung cancer: the same, opened by "By histology,"
+        (
+            "By histology, the HR for OS was 0.70 in squamous and 0.85 in nonsquamous disease.",
+            "0.70",
+            "squamous",
+        ),
+        # kidney cancer: "the small cohort with sarcomatoid features (HR 0.29 ...)"
+        (
+            "The one subgroup suggesting benefit was the small cohort with sarcomatoid features "
+            "(HR 0.29; 95% CI, 0.09-0.91), but the number of events was small.",
+            "0.29",
+            "sarcomatoid",
+        ),
+        # breast cancer: the same with a subgroup
+        (
+            "Benefit was largest in the subgroup with ESR1 mutations (HR 0.55) and smaller "
+            "otherwise.",
+            "0.55",
+            "ESR1",
         ),
     ],
 )

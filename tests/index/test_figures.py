@@ -1896,3 +1896,72 @@ def test_an_ihc_score_is_read_however_written(text, scores):
 def test_a_dose_cells_unit_is_part_of_its_value(row, dose, vocab):
     found = {f.value: f.unit for f in extract_figures(row, vocab)}
     assert found.get(dose) == "dose", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # ovarian cancer: alive without a next treatment is time to first subsequent therapy,
+        # not overall survival
+        (
+            "At 7 years, 45.3% of patients in the olaparib arm were alive and had not started a "
+            "first subsequent therapy, compared with 20.6% in the placebo arm.",
+            "45.3%",
+        ),
+        # breast cancer: the same, by its name
+        (
+            "Median time to first subsequent therapy was 51.8 months with ribociclib versus 27.0 "
+            "months with placebo.",
+            "51.8 months",
+        ),
+    ],
+)
+def test_alive_without_a_next_treatment_is_no_overall_survival(sentence, value, vocab):
+    [fig] = [f for f in extract_figures(sentence, vocab) if f.value == value]
+    assert fig.endpoint == "TFST"
+    # alive, said alone, is overall survival still (a guard)
+    [alive] = extract_figures("At 5 years, 65% of patients were alive.", vocab)
+    assert alive.endpoint == "OS"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "endpoint"),
+    [
+        # Merkel cell carcinoma: a durable response rate is its own endpoint, and the bracket
+        # saying what it means names none of its own
+        (
+            "The durable response rate (response lasting at least 6 months) was 30.2% (95% CI, "
+            "22.0-39.4).",
+            "30.2%",
+            "DRR",
+        ),
+        # melanoma: the same, by arm
+        (
+            "The durable response rate was 16.3% with talimogene laherparepvec versus 2.1% with "
+            "GM-CSF.",
+            "16.3%",
+            "DRR",
+        ),
+        # lymphoma: a bracket of the responses counted leaves the response rate its figure
+        ("The overall response rate (CR plus PR) was 55% with drug X.", "55%", "ORR"),
+    ],
+)
+def test_a_durable_response_rate_is_no_response_rate(sentence, value, endpoint, vocab):
+    [fig] = [f for f in extract_figures(sentence, vocab) if f.value == value]
+    assert fig.endpoint == endpoint
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # CML: "roughly 1 in 4 patients" is a proportion in words, no head count
+        "The AOE rate compares with roughly 1 in 4 patients in long-term follow-up of that study.",
+        # breast cancer: the same in words
+        "About one in 5 patients stopped endocrine therapy early.",
+    ],
+)
+def test_one_in_n_patients_is_no_head_count(sentence, vocab):
+    assert not [f for f in extract_figures(sentence, vocab) if f.endpoint == "enrollment"]
+    # a head count stays one (a guard)
+    [count] = extract_figures("A total of 283 patients were enrolled.", vocab)
+    assert count.endpoint == "enrollment"

@@ -111,6 +111,43 @@ def test_pdf_text_comes_back_verbatim_with_its_title(tmp_path: Path):
     assert "Median PFS was 5.4 months." in article.text
 
 
+@pytest.mark.parametrize(
+    ("lines", "heading", "sentence"),
+    [
+        # a myeloma journal summary: a section heading on its own line stays one, apart from
+        # the sentence after it
+        (
+            [
+                "Bortezomib can up-regulate NOXA, which neutralises MCL-1.",
+                "Biomarker subgroups",
+                "The 35 patients with t(11;14) (20 venetoclax, 15 placebo) had the most",
+                "striking benefit: median PFS was not reached versus 9.3 months.",
+            ],
+            "Biomarker subgroups",
+            "The 35 patients with t(11;14) (20 venetoclax, 15 placebo) had the most striking",
+        ),
+        # a head and neck cancer summary: the same
+        (
+            [
+                "Randomisation was stratified by smoking history.",
+                "Efficacy",
+                "Two-year PFS was 90.5% with 60 Gy plus cisplatin and 88.6% with",
+                "70 Gy plus cisplatin.",
+            ],
+            "Efficacy",
+            "Two-year PFS was 90.5% with 60 Gy plus cisplatin and 88.6% with 70 Gy",
+        ),
+    ],
+)
+def test_a_pdf_section_heading_stays_a_line_of_its_own(tmp_path: Path, lines, heading, sentence):
+    pdf = tmp_path / "summary.pdf"
+    write_text_pdf(pdf, "Trial summary", lines)
+    text = load_file(pdf).text
+    assert f"\n{heading}\n{sentence}" in text, text
+    # a wrapped line ending without a full stop is still joined to the next (a guard)
+    assert sentence in text
+
+
 @pytest.mark.slow
 def test_a_pdf_is_ingested_and_answered_from(tmp_path: Path, embedder):
     articles = tmp_path / "articles"
@@ -307,3 +344,41 @@ def test_markdown_emphasis_is_taken_off_the_words_it_wraps():
     assert "the ESR1-mutated subgroup" in loaded.text
     assert "D-Rd reduced" in loaded.text and "(P = .0013)" in loaded.text
     assert "**Efficacy**" in loaded.text  # a whole bold line is a heading, kept as one
+
+
+@pytest.mark.parametrize(
+    ("prose", "rows", "caption"),
+    [
+        # pancreatic cancer: a PDF page whose table's rows pdfplumber reads apart; they follow
+        # their caption, not the "Subgroups" heading after it
+        (
+            "Median OS was 23.0 vs 23.6 months.\nTable 1. Main efficacy results by arm.\n"
+            "Subgroups and secondary analyses\nThe effect was consistent across subgroups.",
+            ["", "| | FU/FA | Gemcitabine |", "| OS at 24 months | 48.1% | 49.1% |", ""],
+            "Table 1. Main efficacy results by arm.",
+        ),
+        # myeloma: the same, two tables on the page, the second without a caption
+        (
+            "Table 2: Response by arm\nSafety\nInfections were common.",
+            [
+                "",
+                "| | Ven | Placebo |",
+                "| ORR | 82% | 68% |",
+                "",
+                "",
+                "| | A | B |",
+                "| x | 1 | 2 |",
+                "",
+            ],
+            "Table 2: Response by arm",
+        ),
+    ],
+)
+def test_a_pdf_tables_rows_follow_their_caption(prose, rows, caption):
+    from index.loaders import _with_tables
+
+    lines = _with_tables(prose, rows)
+    at = lines.index(caption)
+    assert lines[at + 2] == rows[1] and lines[at + 3] == rows[2], lines
+    if rows.count("") > 2:  # a second table, without a caption, stays at the page's end
+        assert [line for line in lines if line][-1] == [row for row in rows if row][-1]

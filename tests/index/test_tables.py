@@ -182,3 +182,28 @@ def test_a_row_of_intervals_goes_beside_the_values_above_it(table, row, value, i
     assert not any(r.startswith(("90% CI", "95% CI")) for r in rows), rows
     fig = next(f for f in extract_figures(rows[row], vocab) if f.value.startswith(value))
     assert interval in rows[row][fig.end : fig.end + 30], rows[row]
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        # cutaneous SCC: a row labelled by its number alone takes the label column's header
+        (
+            "| Group | Population / dose | n | ORR |\n|---|---|---|---|\n"
+            "| 3 | mCSCC, 350 mg q3w | 56 | 46.4% |",
+            "Group 3 | Population / dose: mCSCC, 350 mg q3w | n: 56 | ORR: 46.4%",
+        ),
+        # lung cancer: a row labelled by a letter
+        (
+            "| Arm | Regimen | Median PFS |\n|---|---|---|\n| B | Osimertinib | 18.9 mo |",
+            "Arm B | Regimen: Osimertinib | Median PFS: 18.9 mo",
+        ),
+        # a label of words keeps its own (a guard)
+        (
+            "| Endpoint | Drug | Placebo |\n|---|---|---|\n| ORR | 40% | 10% |",
+            "ORR | Drug: 40% | Placebo: 10%",
+        ),
+    ],
+)
+def test_a_row_labelled_by_a_number_or_letter_takes_its_columns_name(table, row):
+    assert row in linearize_tables(table).split("\n")

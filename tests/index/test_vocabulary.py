@@ -395,3 +395,19 @@ def test_distant_metastases_are_an_endpoint_apart_from_dmfs(text, key, vocab):
 def test_a_drugs_target_named_by_its_article_is_a_target(text, target, vocab):
     found = [t for t in vocab.terms(text) if t.key == "target"]
     assert any(text[t.start : t.end] == target for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        # gastro-oesophageal cancer: "disease control" is an endpoint, not the control arm
+        ("was disease control at 8 wks above 30% with regorafenib?", False),
+        # lung cancer: the same; the control arm named beside it still is one (a guard)
+        ("disease control rate in the control arm, tepotinib trial", True),
+        # chronic GVHD and myelofibrosis: best available therapy by its abbreviation
+        ("ORR at week 24 for BAT in reach3", True),
+        ("spleen response on BAT at wk 48?", True),
+    ],
+)
+def test_an_endpoints_word_names_no_comparator(text, comparator, vocab):
+    assert vocab.names_comparator(text) is comparator
