@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import EmptyArticleError, UnreadableArticleError, UnsupportedArticleError
-from index.tables import align_text_tables, leader_tables, linearize_tables
+from index.tables import TABLE_CAPTION, align_text_tables, leader_tables, linearize_tables
 from index.text import normalize_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -305,14 +305,11 @@ def _with_tables(prose: str, rows: list[str]) -> list[str]:
     out: list[str] = []
     for line in prose.split("\n"):
         out.append(line)
-        if tables and _CAPTION_LINE.match(line.strip()):
+        if tables and TABLE_CAPTION.match(line.strip()):
             out.extend(["", *tables.pop(0), ""])
     for table in tables:
         out.extend(["", *table, ""])
     return out
-
-
-_CAPTION_LINE = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 
 
 def _paragraphs(layout: str) -> str:

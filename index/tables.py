@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 
 ROW_SEPARATOR = " | "
+# a table's caption line: "Table 2. OS by PD-L1 CPS", "**Table 1:** ..."
+TABLE_CAPTION = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 _RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 
 

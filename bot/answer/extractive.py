@@ -2339,7 +2339,7 @@ class ExtractiveEngine:
         own: set[str],
         backbone: frozenset[str] | set[str],
         context: _ArticleContext | None,
-        arm: str = "",
+        arm: str,
     ) -> bool | None:
         """Whether a figure whose arm names drugs is another arm's when the question asks for
         the control arm by its word ("ctrl arm", "control arm"), or None to leave it to the other
@@ -5349,10 +5349,10 @@ def _articles_naming_part(q: Question, sentences: list[Sentence]) -> set[str] | 
     part: an article that never names the part is about another trial."""
     if not q.population or q.scoped:
         return None
-    texts: dict[str, str] = {}
+    texts: dict[str, list[str]] = {}
     for s in sentences:
-        texts[s.article.id] = f"{texts.get(s.article.id, '')}\n{s.text}"
-    return {a for a, text in texts.items() if says_population(q.population, text)}
+        texts.setdefault(s.article.id, []).append(s.text)
+    return {a for a, lines in texts.items() if says_population(q.population, "\n".join(lines))}
 
 
 def _own_clause(sentence: str, fig: Figure) -> str:

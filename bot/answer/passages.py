@@ -10,7 +10,7 @@ from typing import NamedTuple
 from index.loaders import BOLD_LINE
 from index.search import Hit
 from index.store import ArticleRecord, ChunkRecord
-from index.tables import is_table_row
+from index.tables import TABLE_CAPTION, is_table_row
 from index.text import split_sentences
 
 
@@ -86,7 +86,7 @@ def _section_of(headings: list[Heading], start: int, table_row: bool) -> str:
     """The heading a sentence at ``start`` stands under. A table's caption heads its rows only:
     the prose after the table is under the heading before the caption."""
     for h in reversed([h for h in headings if h.offset < start]):
-        if table_row or not _TABLE_CAPTION.match(h.text):
+        if table_row or not TABLE_CAPTION.match(h.text):
             return h.text
     return ""
 
@@ -107,7 +107,6 @@ def _outline(headings: list[Heading], start: int, section: str) -> tuple[str, ..
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
-_TABLE_CAPTION = re.compile(r"^(?:\*\*)?Table\s+\d+[.:]?\s", re.I)
 _NOT_A_HEADING = re.compile(r"[.!?,;:]\W*$|\||^[-*•>=]|^\W*$|^(?:by|published|updated)\b", re.I)
 
 
@@ -133,7 +132,7 @@ def section_headings(chunks: list[ChunkRecord]) -> list[Heading]:
 def _heading(line: str) -> str:
     if m := _MARKDOWN_HEADING.match(line) or BOLD_LINE.match(line):
         return m.group(1).strip()
-    if _TABLE_CAPTION.match(line):
+    if TABLE_CAPTION.match(line):
         return line.strip("*")
     if len(line) > 100 or len(line.split()) > 12 or _NOT_A_HEADING.search(line):
         return ""

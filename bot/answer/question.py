@@ -551,9 +551,9 @@ TREATMENT_HISTORY = re.compile(
     r"(?P<x>[^,?;()]{2,40}?)(?:\s*\([^()]*\))?(?=\s+(?:in|vs\.?|versus|at|on)\b|\s*[,?;()]|$)",
     re.I,
 )
-# "cohort 2", not "cohort 3-yr IDFS" (a cohort and a landmark)
 # a trial named by its first letter and its number, one word: "R302" (RATIONALE-302)
 INITIAL_AND_NUMBER = r"[A-Z]\d{3,4}"
+# "cohort 2", "group 3", not "cohort 3-yr IDFS" nor "group 3y" (a part and a landmark)
 _NUMBERED_COHORT = re.compile(
     r"\b(?P<x>(?:cohort|part)\s+\d+[a-z]?|group\s+\d{1,2})\b"
     r"(?![-\s]?(?:y|yrs?|years?|m|mos?|months?|wks?|weeks?)\b)",
