@@ -36,8 +36,10 @@ _TRIAL_APPOSITION = re.compile(
 # a name its registry number follows: "AEGEAN (NCT03800134)"
 # or with its other names before it: "PRIMA (ENGOT-OV26/GOG-3012; NCT02655016)"
 # ... or words of the registry before it: "N9741 (ClinicalTrials.gov identifier NCT00003594)"
+# ... or its name spelt out: "ROAR (Rare Oncology Agnostic Research), NCT02034110"
 _TRIAL_BEFORE_NCT = re.compile(
-    rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?(?:[;,:]|\bidentifier|\bnumber)\s*)"
+    rf"\b({_NAME})\s*(?:[\(\[,]\s*|\([^()\n]{{1,60}}?(?:[;,:]|\bidentifier|\bnumber)\s*"
+    r"|\([A-Z][^()\n]{1,80}\)\s*[,;:]?\s*\(?)"
     r"NCT\d{8}\b"
 )
 # two names of one trial before its registry number: "Study 309 / KEYNOTE-775 (NCT03517449)",

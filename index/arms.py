@@ -423,6 +423,11 @@ _LABEL_POPULATION = re.compile(
 
 # a head count of everyone, then of its parts: "Of the 1,096 patients (550 and 546), 847 had"
 _WHOLE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|these|all|all\s+the)\s*$", re.I)
+# "overall" right after a value, said apart from a part's value: "45% overall and 60% in ..."
+_OVERALL_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?overall\b(?!\s*(?:survival|response|remission|rate|risk|\w+\s+rate))",
+    re.I,
+)
 _PARTS_AFTER = re.compile(
     r"\s+(?:randomi[sz]ed\s+|enrolled\s+)?(?:patients|participants|pts)\b[^.;]*?,\s*[\d,]+\s+"
     r"(?:had|were|received|carried|harbou?red)\b",
@@ -436,6 +441,8 @@ def says_overall(sentence: str, fig: Figure) -> bool:
     table row ("All randomized | ..."). Numbers in the phrase do not matter."""
     if _WHOLE_BEFORE.search(sentence[: fig.start]) and _PARTS_AFTER.match(sentence, fig.end):
         return True  # "Of the 1,096 patients (...), 847 had ...": everyone, then a part
+    if _OVERALL_AFTER.match(sentence, fig.end):
+        return True  # "13.4 months overall and 21.1 months in IHC 3+ disease"
     candidates = _framing_phrases(sentence, fig)
     anaphora = _ANAPHORA.search(sentence[: fig.start])
     if anaphora:

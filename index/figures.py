@@ -1538,3 +1538,5 @@ STAT_KEYS = ("HR", "P value", "odds ratio")
 # the vocabulary's endpoint of a non-inferiority margin, a design's figure that _margins reads
 NI_MARGIN = "NI margin"
 AGE_LIMIT = "age limit"  # the ages a trial took in
+RANDOMIZATION_RATIO = "randomization ratio"  # the vocabulary's endpoint of the arms' ratio
+ENROLLMENT = "enrollment"  # ... and of the trial's size

@@ -98,6 +98,12 @@ class Vocabulary:
     lines_of_therapy: frozenset[str] = frozenset()  # "first line", "second line", ...
     spelt_out: dict[str, str] = field(default_factory=dict)  # "SLNB" -> "sentinel biopsy"
     history_words: tuple[str, ...] = ()  # "pretreated", "refractory": a treatment history
+    # where an event happened ("distant", "local"): "distant intracranial progression" is not
+    # the intracranial progression asked
+    # the tumour types articles are about, each by its forms ("kidney": "renal cell", "RCC")
+    tumour_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_sites: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
     analyses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that say what a drug acts on ("targets", "inhibitor", "bispecific antibody")
@@ -122,6 +128,9 @@ class Vocabulary:
     _class_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _combination_brands: tuple[str, ...] = field(init=False, repr=False, default=())
     _generic_names: frozenset[str] = field(init=False, repr=False, default=frozenset())
+    _tumour_patterns: dict[str, re.Pattern[str]] = field(
+        init=False, repr=False, default_factory=dict
+    )
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
@@ -151,6 +160,7 @@ class Vocabulary:
         self._generic_names = frozenset(
             " ".join(g.casefold().split()) for g in self.brands.values()
         )
+        self._tumour_patterns = {key: _whole_phrases(f) for key, f in self.tumour_types.items()}
         self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
             name: _whole_phrases(forms) for name, forms in self.analyses.items()
         }
@@ -202,6 +212,10 @@ class Vocabulary:
     def class_names(self) -> frozenset[str]:
         """The classes of treatment ``drug_classes`` names ("chemotherapy", "placebo")."""
         return self._class_names
+
+    def tumour_types_named(self, text: str) -> set[str]:
+        """The tumour types ``text`` names ("renal cell carcinoma": kidney)."""
+        return {key for key, p in self._tumour_patterns.items() if p.search(text)}
 
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""
@@ -417,6 +431,12 @@ def _load(path: str | None) -> Vocabulary:
             lines_of_therapy=frozenset(str(w) for w in data.get("lines_of_therapy", [])),
             spelt_out={str(k): str(v) for k, v in (data.get("spelt_out") or {}).items()},
             history_words=tuple(str(w).casefold() for w in data.get("history_words", [])),
+            tumour_types={
+                str(k): tuple(str(f) for f in v)
+                for k, v in (data.get("tumour_types") or {}).items()
+            },
+            event_sites=tuple(str(w).casefold() for w in data.get("event_sites", [])),
+            event_words=tuple(str(w).casefold() for w in data.get("event_words", [])),
             formulation_prefixes=frozenset(
                 str(w).casefold() for w in data.get("formulation_prefixes", [])
             ),

@@ -48,9 +48,11 @@ from index.arms import (
 from index.figures import (
     AGE_LIMIT,
     DOSE,
+    ENROLLMENT,
     GRADE_LEAD,
     KARYOTYPE,
     NI_MARGIN,
+    RANDOMIZATION_RATIO,
     SCORE_CUT,
     Figure,
     age_cuts,
@@ -100,6 +102,7 @@ class _ArticleContext:
     # what each lettered arm was given ("Arm A (n = 120) received tislelizumab plus ..."),
     # likewise
     lettered: dict[str, dict[str, str]] = field(default_factory=dict)
+    tumours: dict[str, set[str]] = field(default_factory=dict)  # tumour types it names, likewise
 
 
 _Analysed = tuple[Sentence, list[Term], Figure, list[Term]]
@@ -165,6 +168,16 @@ class ExtractiveEngine:
         self._arm_keys = {g.key for g in vocab.groups if g.qualifier == "arm"}
 
     def answer(self, question: Question, sentences: list[Sentence]) -> Draft:
+        draft = self._answer(question, sentences)
+        then = _asked_next(question)
+        if draft.status == "not_found" and then is not None:
+            # "how many pts were randomized, and in what ratio?": the ratio, when the count
+            # is not sure
+            second = self._answer(then, sentences)
+            return second if second.status == "answered" else draft
+        return draft
+
+    def _answer(self, question: Question, sentences: list[Sentence]) -> Draft:
         if question.defines:
             return self._definition(question.defines, sentences)
         if question.defined:
@@ -854,7 +867,43 @@ class ExtractiveEngine:
         "_sex_unsaid",  # "how many men were enrolled": not "we randomised 2766 patients"
         "_other_end_of_ages",  # "upper age limit": not "aged 55 years or older"
         "_drug_part_unsaid",  # "OS in the paclitaxel subgroup": not the whole chemo arm's OS
+        "_event_at_another_site",  # "intracranial progression": not "distant intracranial ..."
+        "_other_tumour_type",  # "ORR ... in the kidney cancer phase 3": not a melanoma trial's
     )
+
+    def _other_tumour_type(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question names a tumour type ("bempeg + nivo in the kidney cancer phase 3") and
+        the article, by its title and retrieved text, names others and never it: another
+        trial's figure."""
+        asked = self.vocab.tumour_types_named(q.text)
+        if not asked:
+            return False
+        article = s.article.id
+        if article not in context.tumours:
+            text = f"{s.article.title}\n{context.text.get(article, '')}"
+            context.tumours[article] = self.vocab.tumour_types_named(text)
+        said = context.tumours[article]
+        return bool(said) and not asked & said
+
+    def _event_at_another_site(
+        self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
+    ) -> bool:
+        """The question asks about an event ("HR for intracranial progression") and the words
+        before the figure name it at a site the question does not ("Time to distant
+        intracranial progression ... hazard ratio of 0.71"): that site's figure. A site within
+        an endpoint's own name ("distant metastasis-free survival") is that endpoint's."""
+        sites, events = self.vocab.event_sites, self.vocab.event_words
+        if not sites or not _words_pattern(events).search(q.text):
+            return False
+        asked = {m.group(0).casefold() for m in _words_pattern(sites).finditer(q.text)}
+        before = s.text[: fig.start]
+        names = [(t.start, t.end) for t in self.vocab.terms(before) if t.kind == "endpoint"]
+        return any(
+            m.group(1).casefold() not in asked and not any(a <= m.start() < b for a, b in names)
+            for m in _site_of_event(sites, events).finditer(before)
+        )
 
     def _ratio_of_another_endpoint(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -966,10 +1015,16 @@ class ExtractiveEngine:
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
         """The question asks the part of the patients who had one drug ("the paclitaxel
-        subgroup", "carboplatin subset"): a figure whose sentence and section never name that
-        drug is not that part's."""
+        subgroup", "carboplatin subset", "the cetuximab-only subset"): a figure whose sentence
+        and section never name that drug is not that part's."""
+        where = f"{s.section} {s.text}"
+        if any(
+            not re.search(rf"\b{re.escape(m.group(1))}", where, re.I)
+            for m in _ONLY_PART.finditer(q.text)
+        ):
+            return True  # "the interferon-only subgroup within BAT": the whole arm's CR is not
         drugs, brands = _article_drugs(s.article), _brands(s.article)
-        said = _drugs_named(f"{s.section} {s.text}", drugs, self.vocab, brands)
+        said = _drugs_named(where, drugs, self.vocab, brands)
         return any(
             (named := _drugs_named(m.group(1), drugs, self.vocab, brands) - self.vocab.class_names)
             and not named & said
@@ -1425,7 +1480,13 @@ class ExtractiveEngine:
         own = self._listed_part(s, fig)
         if not own:
             return False
-        listed = {self._listed_part(s, f) for f in extract_figures(s.text, self.vocab)} - {""}
+        # (parts listed for another endpoint are no rivals: "PFS ... 11.9 months in the IHC 3+
+        # subgroup, while median OS was 13.4 months overall and 21.1 months in IHC 3+ disease")
+        listed = {
+            self._listed_part(s, f)
+            for f in extract_figures(s.text, self.vocab)
+            if f.endpoint == fig.endpoint
+        } - {""}
         words = {p: set(self.vocab.content_words(p)) for p in listed | {own}}
         shared = set.intersection(*words.values())  # "risk" of "favorable-" and "poor-risk"
         asked = set(q.content) | set(q.population)
@@ -2130,6 +2191,8 @@ class ExtractiveEngine:
             before: set[str] = set()
             for m in _COMPARED_WITH.finditer(text):
                 next_words = _CLAUSE_END.split(text[m.end() : m.end() + 60])[0]
+                # ("vs SoC and for durvalumab plus tremelimumab vs SoC": the next comparison's)
+                next_words = _NEXT_COMPARISON.split(next_words)[0]
                 # the arm compared is named after the last value ("84% with selpercatinib vs")
                 words_before = _CLAUSE_END.split(text[max(0, m.start() - 60) : m.start()])[-1]
                 words_before = re.split(r"\d", words_before)[-1]
@@ -2167,7 +2230,10 @@ class ExtractiveEngine:
             decided := self._control_asked(s, asked_text, drugs_asked, own, backbone, context, arm)
         ) is not None:
             return decided
-        control = asks_control or bool(drugs_asked and drugs_asked <= compared_with)
+        alone_own = self._experimental_alone(s, context, asked_text, drugs_asked, compared)
+        control = (asks_control and not alone_own) or bool(
+            drugs_asked and drugs_asked <= compared_with
+        )
         side_known = control or bool(drugs_asked and drugs_asked <= compared)
         if (
             not own
@@ -2330,6 +2396,27 @@ class ExtractiveEngine:
             return set()
         before, after = self._compared(s, context)
         return before - after - self.vocab.class_names
+
+    def _experimental_alone(
+        self,
+        s: Sentence,
+        context: _ArticleContext | None,
+        asked_text: str,
+        drugs_asked: set[str],
+        compared: set[str],
+    ) -> bool:
+        """ "X alone" (or "X mono") asked of an article that compares X with something, never
+        anything with X (no X after "versus"): X's own arm, not the control arm ("durvalumab
+        alone" in a trial of durvalumab, or durvalumab plus tremelimumab, versus standard of
+        care; not "nivolumab alone" of "nivolumab plus relatlimab versus nivolumab")."""
+        text = context.text.get(s.article.id, "") if context else ""
+        return bool(
+            drugs_asked
+            and drugs_asked <= compared
+            and not any(_alone_after_versus(d).search(text) for d in drugs_asked)
+            and _ALONE_OR_MONO.search(asked_text)
+            and not _CONTROL_WORD.search(asked_text)
+        )
 
     def _control_asked(
         self,
@@ -2879,7 +2966,10 @@ class ExtractiveEngine:
         if sentence and _GRADE_RATE_AFTER.match(sentence, fig.end):
             scope = ""  # "27% (grade 3 or higher, 7.9%)": the brackets give that grade's rate
         clause = re.split(r"[,;(]", sentence[: fig.start])[-1] if sentence else ""
-        if any(key == SEVERE for key, _ in q.qualifiers):
+        severe = any(key == SEVERE for key, _ in q.qualifiers)
+        if (severe or ANY_GRADE in q.groups) and _low_grade_last(clause):
+            return True  # "grade 1 in 43.9% and grade 2 in 13.8%": neither any grade nor G3+
+        if severe:
             # "grade >=3 TRAEs": "any-grade TRAEs in 89.8%" is every grade's rate (the words
             # after it may already be the next value's: "... and grade 3 or higher in 36.5%")
             before = {t.key for t in self.vocab.terms(f"{fig.label} | {clause}")}
@@ -3463,7 +3553,15 @@ class ExtractiveEngine:
         adverse event, one named by that event ("followed by diarrhea" is no rate of it)."""
         figures = extract_figures(s.text, self.vocab)
         if q.units:
-            figures = [f for f in figures if f.unit in q.units]
+            # (a table cell's bare number is a time when its row says one: "Time to subsequent
+            # therapy | ... | Placebo + ADT (n = 602): 21.6")
+            row = is_table_row(s.text)
+            figures = [
+                f
+                for f in figures
+                if f.unit in q.units
+                or (row and "time" in q.units and f.unit == "number" and f.endpoint is None)
+            ]
         events = {g for g in q.groups if self.vocab.is_event(g)}
         if events:
             # (an event's rate or count, not the time a composite of it is counted over)
@@ -3877,6 +3975,57 @@ _OPENING_PART = re.compile(
     re.I,
 )
 # one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
+# a grade said before a value, and a low one of them on its own ("grade 2 in 13.8%"), not a range
+_GRADE_MARK = re.compile(r"\b(?:grades?|gr\.?|G)\s*(?:[1-5]|I{1,3}|IV|V)\b", re.I)
+_LOW_GRADE = re.compile(
+    r"(?:grades?|gr\.?|G)\s*(?:[12]|I{1,2})\b"
+    r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|I|higher|more|above|greater|worse))(?!\+)",
+    re.I,
+)
+
+
+def _asked_next(q: Question) -> Question | None:
+    """The second of two things of a trial's design asked together ("how many pts were
+    randomized, and in what ratio?": the ratio after the count), else None."""
+    if q.target != ENROLLMENT or RANDOMIZATION_RATIO not in q.endpoints:
+        return None
+    return replace(q, endpoints=[RANDOMIZATION_RATIO])
+
+
+@lru_cache(maxsize=64)
+def _alone_after_versus(drug: str) -> re.Pattern[str]:
+    """``drug`` on its own after "versus" ("versus 4.6 months with nivolumab"), not as a part
+    of a combination ("vs SoC and for durvalumab plus tremelimumab")."""
+    return re.compile(
+        rf"\b(?:{_COMPARED})\s+(?:[\w.%-]+\s+){{0,4}}?{re.escape(drug)}\b"
+        r"(?!\s*(?:\+|plus\b|and\b|with\b|in combination))",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words``, whole."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _site_of_event(sites: tuple[str, ...], events: tuple[str, ...]) -> re.Pattern[str]:
+    """A site said before an event, up to two words apart ("distant intracranial
+    progression", "local recurrence")."""
+    return re.compile(
+        rf"\b({'|'.join(map(re.escape, sites))})\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{'|'.join(map(re.escape, events))})\b",
+        re.I,
+    )
+
+
+def _low_grade_last(clause: str) -> bool:
+    """The last grade the words before a value name is grade 1 or 2 on its own."""
+    marks = list(_GRADE_MARK.finditer(clause))
+    return bool(marks) and bool(_LOW_GRADE.match(clause, marks[-1].start()))
+
+
 _ONE_GRADE = re.compile(
     r"\b(?:grade|gr\.?|G)\s*(?:[1-4]|I{1,3}|IV)\b"
     r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|higher|more|above|greater|worse))"
@@ -3988,7 +4137,8 @@ _MEN_SAID = re.compile(r"\b(?:men|man|males?)\b", re.I)
 _WOMEN_SAID = re.compile(r"\b(?:women|woman|females?)\b", re.I)
 # "by how much", "how much longer", "how many more months": a difference, no arm's value
 _DIFFERENCE_ASKED = re.compile(
-    r"\bby how much\b|\bhow much (?:longer|more)\b|\bhow many more (?:months|weeks|years)\b",
+    r"\bby how much\b|\bhow much (?:longer|more)\b|\bhow many more (?:months|weeks|years)\b"
+    r"|\bby how many (?:months|weeks|years)\b|\bhow many (?:months|weeks|years) longer\b",
     re.I,
 )
 # "2.8-month median OS gain", "4.1 months longer": the value is the difference
@@ -3998,18 +4148,24 @@ _GAIN_AFTER = re.compile(
     re.I,
 )
 _GAIN_ASKED = re.compile(
-    r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta)\b", re.I
+    r"\b(?:improv\w*|gain|differen\w*|benefit|longer|by how much|how much more|delta|"
+    r"by how many|extend\w*|prolong\w*)\b",
+    re.I,
 )
 # the words that say a value is the trial's design, in the value's clause before it
 _DESIGN_CUE = re.compile(
     r"\b(?:margin|powered|power\s+to|assum(?:ed|ing|ption)|hypothes(?:is|ized|ised)|"
     r"to\s+detect|would\s+be\s+declared|declared\s+non-?inferior\s+if|boundary|"
+    # "exceeding the prespecified thresholds of 70% for sensitivity", "a benchmark of 20%"
+    r"(?:prespecified|pre-specified|predefined)\s+thresholds?|benchmarks?|"
     # "non-inferiority was to be tested using an upper confidence limit for the HR of 1.15"
     r"non-?inferiority\b[^.;]*\b(?:limit|bound))\b[^.;]*$",
     re.I,
 )
 # the patients who had one drug, asked as a part: "the paclitaxel subgroup", "carboplatin subset"
 _DRUG_PART = re.compile(r"\b([\w-]+)\s+(?:subgroups?|subsets?)\b", re.I)
+# ... named by the one treatment they had: "the cetuximab-only subset", "interferon only subgroup"
+_ONLY_PART = re.compile(r"\b([A-Za-z][\w]+)[\s-]only\s+(?:subgroups?|subsets?)\b", re.I)
 # one end of the ages a trial took in, asked ("upper age limit", "min age"), and the end an age
 # limit bounds ("aged 55 years or older" from below, "up to 65 years of age" from above)
 _UPPER_AGE_ASKED = re.compile(r"\b(?:upper|max(?:imum)?|oldest|highest)\b", re.I)
@@ -4104,6 +4260,7 @@ _PAIR_OF_VALUES = re.compile(
 )
 _COMPARED = r"vs\.?|versus|compared (?:with|to)"
 _COMPARED_WITH = re.compile(rf"\b(?:{_COMPARED})\s", re.I)
+_NEXT_COMPARISON = re.compile(r"\b(?:and|or)\s+(?:for|with|in)\s", re.I)
 _THAN = re.compile(rf"\b(?:{_COMPARED}|than)\s", re.I)  # "longer with A than with B"
 _VERSUS = re.compile(rf"\b(?:{_COMPARED}|against|over)\s", re.I)
 # "without baseline ", "w/o ", "non-"; "not " right before ("had not experienced CNS ...")
@@ -4360,6 +4517,11 @@ _AGAINST_AFTER = re.compile(
 )
 # an arm asked as a regimen by itself ("FOLFOX4-only", "R-CHOP alone"), and one that adds to it
 _ALONE = re.compile(r"(?:\b|-)(?:alone|only)\b", re.I)
+# a drug asked on its own ("durva mono"), and the control arm asked by its word
+_ALONE_OR_MONO = re.compile(r"(?:\b|-)(?:alone|only|mono|monotherapy|single[\s-]agent)\b", re.I)
+_CONTROL_WORD = re.compile(
+    r"\b(?:control|comparator|ctrl|placebo|pbo|SOC|standard|choice|best available)\b", re.I
+)
 _ADDED_TO = re.compile(r"\+|\bplus\b", re.I)
 _STATISTIC_HEADER = re.compile(
     r"\b(?:HR|OR|CI|P|p-?values?|hazard|odds|ratio|difference|delta)\b|^Δ", re.I
@@ -5175,9 +5337,11 @@ _BOUND_AFTER = re.compile(
     r"\s*(?:%\s*)?or\s+(?:less|fewer|more|greater|lower|higher|above|below)\b", re.I
 )
 _POINT_ASKED = re.compile(rf"{LANDMARK.pattern}|[<>≤≥]\s*\d", re.I)
-# a question that asks for a number in other words than "how many": "%", a median, a grade
+# a question that asks for a number in other words than "how many": "%", a median, a grade,
+# a time ("time to intracranial progression")
 _QUANTITY = re.compile(
-    r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d", re.I
+    r"%|\brates?\b|\bdos(?:e|es|ing)\b|\bmedian\b|\bgrade\b|\bgr\s?\d|\bG\d|\btime\s+to\b",
+    re.I,
 )
 # a cut-off asked ("what Ki67 cut-off defined luminal A"): its passage is shown where it says it
 _CUT_WORDS = re.compile(r"\bcut-?\s?offs?\b|\bcut\s?points?\b|\bthresholds?\b", re.I)

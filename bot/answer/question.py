@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.figures import (
+    ENROLLMENT,
     KARYOTYPE,
     MARKER_CUT,
     NAMED_VALUE,
     NI_MARGIN,
+    RANDOMIZATION_RATIO,
     SCORE_CUT,
     age_cuts,
     ihc_scores,
@@ -30,6 +32,13 @@ STATISTICS = ("HR", "P value", "odds ratio", NI_MARGIN)
 # The vocabulary group of the control arm (placebo, "alone", comparator)
 CONTROL_ARM = "control"
 
+_TIME_TO = re.compile(r"\btime\s+to\b", re.I)
+# at a time point, asked for something other than a share: a median, a ratio, a P value, a time
+_NOT_A_SHARE = re.compile(
+    r"\bmedian|\bmean\b|\baverage\b|\bscores?\b|\bhow\s+long\b|\bratio\b|\bHR\b|\bP\b|"
+    r"\bp-?value|\btime\s+to\b|\bfollow",
+    re.I,
+)
 _NUMERIC_INTENT = re.compile(
     r"\b(?:how many|how much|how long|how often|how common|how frequent|how frequently|incidence|"
     r"what percentage|what proportion|what share|"
@@ -371,14 +380,23 @@ def _settle_what_is_asked(
     """What the question asks, once its words are read: a count of another thing than the
     enrolment, a rate for "how often", one grade, arms, a definition, a week, a target, and
     whether a time is a landmark or the primary endpoint is asked in words."""
+    counted = [e for e in q.endpoints if e not in (ENROLLMENT, RANDOMIZATION_RATIO)]
     if "enrollment" in q.endpoints and (
-        (len(q.endpoints) > 1 and _HOW_MANY.search(text)) or _HOW_MANY_PLACES.search(text)
+        (counted and _HOW_MANY.search(text)) or _HOW_MANY_PLACES.search(text)
     ):
         # "how many pts discontinued", "how many centres enrolled pts": a count of another thing
+        # (not "how many pts were randomized, and in what ratio": both of the design)
         q.endpoints.remove("enrollment")
     if "how often" in q.groups and _HOW_OFTEN_PATIENTS.search(text):
         q.groups.remove("how often")  # "how often did pts get nerve damage": a rate, no schedule
         q.units = frozenset({"percent"})
+    if not q.endpoints and not q.units:
+        # an endpoint the vocabulary does not know, asked at a time point ("12-mo freedom from
+        # intracranial progression"): a share; as a time to an event: a time
+        if landmark and not _NOT_A_SHARE.search(text):
+            q.units = frozenset({"percent"})
+        elif _TIME_TO.search(text):
+            q.units = frozenset({"time"})
     for grade in _ONE_GRADE.finditer(text):
         q.codes.append(" ".join(grade.group(0).split()))  # "grade 3 CRS", not "grade 3 or higher"
     if NI_MARGIN in q.endpoints and "CI" in q.groups:

@@ -12498,3 +12498,587 @@ def test_a_cell_of_both_arms_answers_for_the_control_asked_by_its_word(
 ):
     draft = _answer_in(vocab, question, rows, drugs=["pembrolizumab", "osimertinib"], prose=True)
     _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value", "rival"),
+    [
+        # pan-tumour HER2 study: "13.4 months overall and 21.1 months in IHC 3+ disease"; the
+        # same part said for another endpoint earlier in the sentence is no rival part
+        (
+            "mOS in IHC 3+ subgroup?",
+            [
+                "Median PFS was 6.9 months overall and 11.9 months in the IHC 3+ subgroup, while "
+                "median OS was 13.4 months overall and 21.1 months in IHC 3+ disease."
+            ],
+            "21.1",
+            "13.4",
+        ),
+        # breast cancer: the same for a HER2-low part
+        (
+            "median OS in the HER2-low subgroup?",
+            [
+                "Median PFS was 7.1 months overall and 12.4 months in the HER2-low subgroup, "
+                "while median OS was 18.2 months overall and 24.6 months in HER2-low disease."
+            ],
+            "24.6",
+            "18.2",
+        ),
+    ],
+)
+def test_a_value_said_overall_beside_a_parts_value_answers_no_part(
+    question, sentences, value, rival, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=["trastuzumab deruxtecan"])
+    _assert_leads(draft, value, rival)
+
+
+def test_a_value_said_overall_answers_the_whole_trial(vocab):
+    # breast cancer: asked of everyone, the value said "overall" (a guard)
+    sentences = [
+        "Median PFS was 7.1 months overall and 12.4 months in the HER2-low subgroup, while "
+        "median OS was 18.2 months overall and 24.6 months in HER2-low disease."
+    ]
+    draft = _answer_in(vocab, "median OS?", sentences, drugs=["trastuzumab deruxtecan"])
+    _assert_leads(draft, "18.2")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # kidney cancer (a PET tracer): the thresholds a test had to clear are design values (a
+        # guard: before sensitivity was an endpoint, the sentence itself answered)
+        (
+            "sensitivity of girentuximab PET?",
+            [
+                "On girentuximab PET, sensitivity was 85.5% (95% CI, 81.5-89.6) and specificity "
+                "was 87.0% (95% CI, 81.0-93.1), with both lower bounds exceeding the "
+                "prespecified thresholds of 70% for sensitivity and 68% for specificity."
+            ],
+            "85.5%",
+        ),
+        # lung cancer: an ORR against the benchmark it had to beat
+        (
+            "ORR with the ADC?",
+            [
+                "The confirmed ORR was 31% (95% CI, 22-41), clearing the historical benchmark of "
+                "18% for ORR with docetaxel."
+            ],
+            "31%",
+        ),
+    ],
+)
+def test_a_threshold_or_benchmark_is_no_result(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=["girentuximab", "datopotamab"])
+    assert _sure(draft), draft.text
+    threshold = re.findall(r"(?:thresholds|benchmark) of (\d+%)", sentences[0])[0]
+    _assert_leads(draft, value, rival=threshold)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "value"),
+    [
+        # kidney cancer (a PET tracer): a positive predictive value (a guard: before these were
+        # endpoints, the sentence itself answered)
+        (
+            "PPV of girentuximab PET?",
+            ["The positive predictive value of girentuximab PET was 92.7%."],
+            "92.7%",
+        ),
+        # oesophageal cancer (ctDNA): a negative predictive value among other measures (a guard)
+        (
+            "NPV of ctDNA for residual disease?",
+            [
+                "For residual disease after chemoradiotherapy, ctDNA had a sensitivity of 41% and "
+                "a negative predictive value of 78%."
+            ],
+            "78%",
+        ),
+    ],
+)
+def test_a_tests_accuracy_is_answered_by_its_measure(question, sentences, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=["girentuximab"])
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # brain metastases of lung cancer: a time asked; the sentence saying what the trial
+        # asked has none
+        (
+            "METIS time to intracranial progression w/ TTFields?",
+            [
+                "METIS asked whether adding TTFields after SRS could delay intracranial "
+                "progression without harming cognition.",
+                "Median time to intracranial progression was 21.9 months with TTFields compared "
+                "with 11.3 months with SRS alone.",
+            ],
+            ["TTFields"],
+            "21.9",
+        ),
+        # prostate cancer: the same (a guard)
+        (
+            "GETUP-7 time to castration resistance with docetaxel?",
+            [
+                "GETUP-7 asked whether docetaxel added to ADT could delay castration "
+                "resistance in high-volume disease.",
+                "Median time to castration resistance was 20.2 months with docetaxel and 11.7 "
+                "months with ADT alone.",
+            ],
+            ["docetaxel"],
+            "20.2",
+        ),
+    ],
+)
+def test_a_time_asked_is_answered_by_a_sentence_saying_one(
+    question, sentences, drugs, value, vocab
+):
+    trial = question.split()[0]
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, trials=[trial], known=True)
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # brain metastases of lung cancer: a 12-month rate asked; a hazard ratio is none
+        (
+            "12-mo freedom from intracranial progression on TTFields?",
+            [
+                "At 12 months, time to distant intracranial progression also favoured TTFields, "
+                "with a hazard ratio of 0.71."
+            ],
+            ["TTFields"],
+        ),
+        # pancreatic cancer (radiotherapy): the same for a 3-year rate and a median
+        (
+            "3-yr freedom from local progression after SBRT?",
+            [
+                "After SBRT, median time to local progression was 14.2 months, and by 3 years "
+                "the hazard ratio for local progression was 0.62."
+            ],
+            ["SBRT"],
+        ),
+    ],
+)
+def test_a_rate_at_a_time_point_is_not_answered_by_a_ratio_or_a_median(
+    question, sentences, drugs, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # myeloma (a bispecific): both any grade and G3+ asked; grade 1 and grade 2 rates are
+        # neither
+        (
+            "CRS rate any grade w/ elranatamab? any G3+?",
+            "CRS was grade 1 in 43.9% and grade 2 in 13.8% of patients, with no grade 3 or "
+            "higher events.",
+            ["elranatamab"],
+        ),
+        # lung cancer: the same for pneumonitis (a guard)
+        (
+            "pneumonitis any grade and G3+ with durvalumab?",
+            "Pneumonitis was grade 1 in 6.1% and grade 2 in 9.4% of patients.",
+            ["durvalumab"],
+        ),
+    ],
+)
+def test_one_low_grades_rate_is_neither_every_grades_nor_severe_ones(
+    question, sentence, drugs, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs"),
+    [
+        # myeloma: G3+ asked; grade 2 is no severe grade (a guard)
+        (
+            "G3+ CRS w/ elranatamab?",
+            "CRS was grade 1 in 43.9% and grade 2 in 13.8% of patients.",
+            ["elranatamab"],
+        ),
+        # lymphoma (a CAR T-cell therapy): the same for neurotoxicity (a guard)
+        (
+            "grade >=3 ICANS with liso-cel?",
+            "ICANS was grade 1 in 12% and grade 2 in 7% of patients.",
+            ["liso-cel"],
+        ),
+    ],
+)
+def test_a_low_grades_rate_does_not_answer_severe_grades(question, sentence, drugs, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value", "rival"),
+    [
+        # thyroid cancer (a basket's cohort): the original readout asked, not the update
+        (
+            "ORR in the original 16-pt ATC readout?",
+            [
+                "In the updated ATC analysis of 36 evaluable patients, the ORR was 56% (95% CI, "
+                "38.1-72.1).",
+                "The original ATC analysis of 16 patients had reported an ORR of 69% (95% CI, "
+                "41-89).",
+            ],
+            ["dabrafenib"],
+            "69%",
+            "56%",
+        ),
+        # lung cancer: the same for a median
+        (
+            "mPFS with lorlatinib in the original analysis?",
+            [
+                "With longer follow-up, median PFS with lorlatinib was 33.3 months.",
+                "In the original analysis, median PFS with lorlatinib was 24.0 months.",
+            ],
+            ["lorlatinib"],
+            "24.0",
+            "33.3",
+        ),
+    ],
+)
+def test_the_original_analysis_asked_is_not_the_update(
+    question, sentences, drugs, value, rival, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    _assert_leads(draft, value, rival)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # head and neck cancer: the patients of the control arm who had one drug alone are not
+        # the whole arm
+        (
+            "mOS for the cetuximab-only subset of SoC?",
+            ["Median OS was 7.6 months for durvalumab vs 8.3 months for SoC."],
+            ["durvalumab"],
+        ),
+        # polycythaemia vera: the same for best available therapy
+        (
+            "CR rate for the interferon-only subgroup within BAT?",
+            ["CR within 12 months | Ruxolitinib (n = 93): 43% | BAT (n = 87): 26%"],
+            ["ruxolitinib"],
+        ),
+    ],
+)
+def test_the_subset_given_one_treatment_only_is_not_its_whole_arm(
+    question, sentences, drugs, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert draft.status == "not_found", draft.text
+
+
+def test_the_subset_given_one_treatment_only_is_answered_where_named(vocab):
+    # head and neck cancer: the sentence naming the cetuximab subset answers it (a guard)
+    sentences = [
+        "Median OS was 7.6 months for durvalumab vs 8.3 months for SoC.",
+        "In the cetuximab-only subset of SoC, median OS was 9.1 months.",
+    ]
+    draft = _answer_in(
+        vocab, "mOS for the cetuximab-only subset of SoC?", sentences, drugs=["durvalumab"]
+    )
+    _assert_leads(draft, "9.1")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # liver cancer: "by how many months" asks the difference, not the two medians
+        (
+            "by how many months did the combo extend median survival vs TACE only?",
+            [
+                "Median OS was 36.2 months with TACE plus sorafenib and 30.8 months with TACE "
+                "alone.",
+                "The OS difference of 5.4 months between TACE plus sorafenib and TACE alone "
+                "exceeds the 4-month threshold many regard as clinically meaningful.",
+            ],
+            ["sorafenib"],
+            "5.4",
+        ),
+        # mesothelioma: the same
+        (
+            "by how many months did bevacizumab extend median OS?",
+            [
+                "Median OS was 18.8 months with bevacizumab and 16.1 months with chemotherapy "
+                "alone.",
+                "The median OS difference of 2.7 months between bevacizumab plus chemotherapy "
+                "and chemotherapy alone was significant.",
+            ],
+            ["bevacizumab"],
+            "2.7",
+        ),
+    ],
+)
+def test_by_how_many_months_asks_the_difference(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # brain metastases of lung cancer: the HR of progression at distant sites in the brain is
+        # not the HR of intracranial progression asked
+        (
+            "HR for intracranial progression TTFields vs SRS only?",
+            [
+                "Time to distant intracranial progression also favoured TTFields, with a hazard "
+                "ratio of 0.71.",
+                "Overall, the hazard ratio for intracranial progression with TTFields was 0.67 "
+                "(95% CI, 0.48-0.93).",
+            ],
+            ["TTFields"],
+            "0.67",
+        ),
+        # head and neck cancer: progression at one site is no answer for progression
+        (
+            "HR for progression with cetuximab?",
+            ["The hazard ratio for locoregional progression with cetuximab was 0.68."],
+            ["cetuximab"],
+            None,
+        ),
+    ],
+)
+def test_an_event_at_a_site_not_asked_is_not_the_event_asked(
+    question, sentences, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    if value is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # head and neck cancer: the site asked (a guard)
+        (
+            "HR for locoregional progression with cetuximab?",
+            "The hazard ratio for locoregional progression with cetuximab was 0.68.",
+            "0.68",
+        ),
+        # prostate cancer: a site within an endpoint's own name (a guard)
+        (
+            "DMFS HR with RT?",
+            "The hazard ratio for distant metastasis-free survival with RT was 0.81.",
+            "0.81",
+        ),
+    ],
+)
+def test_an_event_at_the_site_asked_answers(question, sentence, value, vocab):
+    draft = _answer_in(vocab, question, [sentence], drugs=["cetuximab"])
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "value"),
+    [
+        # prostate cancer: a time asked of an endpoint the vocabulary does not know; a table's
+        # bare numbers in its row are times (a guard)
+        (
+            "median time to subsequent therapy in the placebo group?",
+            [
+                "Time to subsequent therapy | Abiraterone + ADT (n = 597): Not reached | "
+                "Placebo + ADT (n = 602): 21.6 | HR: 0.42",
+                "Median time to PSA progression, months | Abiraterone + ADT (n = 597): 33.2 | "
+                "Placebo + ADT (n = 602): 7.4 | HR: 0.30",
+            ],
+            ["abiraterone"],
+            "21.6",
+        ),
+        # follicular lymphoma: the same (a guard)
+        (
+            "median time to next treatment with R-chemo alone?",
+            [
+                "Time to next treatment | Obinutuzumab-chemo (n = 601): Not reached | "
+                "Rituximab-chemo (n = 601): 48.2 | HR: 0.68",
+                "Median time to response, months | Obinutuzumab-chemo: 2.1 | Rituximab-chemo: 2.3",
+            ],
+            ["obinutuzumab", "rituximab"],
+            "48.2",
+        ),
+    ],
+)
+def test_a_time_asked_of_an_unknown_endpoint_is_read_in_its_row(
+    question, rows, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, rows, drugs=drugs)
+    assert draft.status == "answered" and value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # myeloma: a duration of response at a time point is the share still responding
+        (
+            "12-mo DOR probability w/ elranatamab",
+            [
+                "Median duration of response had not been reached; the probability of "
+                "maintaining a response at 12 months was 75.3% (95% CI, 64.0-83.5)."
+            ],
+            ["elranatamab"],
+            "75.3%",
+        ),
+        # lung cancer: the same, not the median DOR
+        (
+            "DOR rate at 12 mo with the ADC?",
+            ["Median DOR was 11.2 months, and 48.6% of responses lasted at least 12 months."],
+            ["datopotamab"],
+            "48.6%",
+        ),
+        # cutaneous SCC: one of two time points
+        (
+            "DOR at 24 mo in cSCC responders?",
+            ["Kaplan-Meier estimated DOR was 87.8% at 12 months and 69.4% at 24 months."],
+            ["cemiplimab"],
+            "69.4%",
+        ),
+    ],
+)
+def test_a_duration_of_response_at_a_time_point_is_a_rate(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # head and neck cancer: "durvalumab mono" of a trial of durvalumab (or durvalumab plus
+        # tremelimumab) versus standard of care is durvalumab's own arm, not the control arm
+        (
+            "mOS durvalumab mono?",
+            [
+                "Median OS was 7.6 months for durvalumab vs 8.3 months for SoC (HR 0.88).",
+                "For durvalumab plus tremelimumab, median OS was 6.5 months vs 8.3 months for "
+                "SoC (HR 1.04).",
+                "The primary endpoint was OS for durvalumab vs SoC and for durvalumab plus "
+                "tremelimumab vs SoC.",
+            ],
+            ["durvalumab", "tremelimumab"],
+            "7.6",
+        ),
+        # gastric cancer: the same for "alone"
+        (
+            "mPFS pembrolizumab alone?",
+            [
+                "Median PFS was 7.7 months with pembrolizumab versus 5.4 months with standard "
+                "of care (HR 0.81)."
+            ],
+            ["pembrolizumab"],
+            "7.7",
+        ),
+        # endometrial cancer: a drug alone that is the control arm stays the control (a guard)
+        (
+            "mPFS pembrolizumab alone?",
+            [
+                "Median PFS was 9.0 months with pembrolizumab plus lenvatinib versus 5.4 months "
+                "with pembrolizumab alone (HR 0.61)."
+            ],
+            ["pembrolizumab", "lenvatinib"],
+            "5.4",
+        ),
+        # melanoma: the same when the drug alone is said after "versus" (a guard)
+        (
+            "mPFS nivo mono arm?",
+            [
+                "Median PFS was 10.1 months with nivolumab plus relatlimab versus 4.6 months with "
+                "nivolumab (HR 0.75)."
+            ],
+            ["nivolumab", "relatlimab"],
+            "4.6",
+        ),
+    ],
+)
+def test_an_experimental_drug_alone_is_its_own_arm(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "title", "value"),
+    [
+        # melanoma: an article that never names kidney cancer does not answer for it
+        (
+            "ORR for bempeg + nivo in the kidney cancer phase 3?",
+            "In untreated advanced melanoma, the objective response rate was 27.7% with "
+            "bempegaldesleukin plus nivolumab versus 36.0% with nivolumab alone.",
+            ["bempegaldesleukin", "nivolumab"],
+            "Bempeg plus nivolumab in melanoma",
+            None,
+        ),
+        # lung cancer: nor does a lung cancer article for breast cancer
+        (
+            "mPFS with T-DXd in breast cancer?",
+            "In HER2-mutant NSCLC, median PFS with trastuzumab deruxtecan was 8.2 months.",
+            ["trastuzumab deruxtecan"],
+            "T-DXd in lung cancer",
+            None,
+        ),
+        # ... but it answers for the tumour type it names (a guard)
+        (
+            "mPFS with T-DXd in HER2-mutant lung cancer?",
+            "In HER2-mutant NSCLC, median PFS with trastuzumab deruxtecan was 8.2 months.",
+            ["trastuzumab deruxtecan"],
+            "T-DXd in lung cancer",
+            "8.2",
+        ),
+    ],
+)
+def test_an_article_never_naming_the_tumour_type_asked_does_not_answer(
+    question, sentence, drugs, title, value, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs=drugs, title=title)
+    if value is None:
+        assert draft.status == "not_found", draft.text
+    else:
+        _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # bladder cancer: how many were randomised, and in what ratio: the count first
+        (
+            "how many pts were randomised and in what ratio?",
+            [
+                "A total of 506 patients with metastatic urothelial cancer were randomised.",
+                "Randomisation was 1:1 to bevacizumab or placebo.",
+            ],
+            ["bevacizumab"],
+            "506",
+        ),
+        # breast cancer: the same
+        (
+            "how many pts were randomized and at what ratio?",
+            [
+                "In all, 612 women with HER2-positive breast cancer were randomized.",
+                "Patients were assigned in a 2:1 ratio to tucatinib or placebo.",
+            ],
+            ["tucatinib"],
+            "612",
+        ),
+        # endometrial cancer: no count said, the ratio (a guard: the second thing asked)
+        (
+            "how many pts in the trial and what randomization ratio",
+            ["Patients were randomized 1:1:1 to the three arms."],
+            ["durvalumab", "olaparib"],
+            "1:1:1",
+        ),
+    ],
+)
+def test_how_many_randomized_and_in_what_ratio_gives_the_count_else_the_ratio(
+    question, sentences, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    _assert_leads(draft, value)

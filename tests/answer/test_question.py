@@ -1059,3 +1059,79 @@ def test_a_time_after_group_is_no_numbered_group(vocab):
     # head and neck cancer: "low-risk group ... 3y OS" asks a 3-year rate, no "group 3y"
     population = analyze("RTOG 0129 low-risk group (HPV/pack-yrs/N stage) 3y OS?", vocab).population
     assert not any("3y" in p for p in population), population
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        # chronic myeloid leukaemia: "OR" in capitals is an odds ratio
+        ("OR per additional year of imatinib for staying in MMR at 6 mo?", "odds ratio"),
+        # prostate cancer: the same
+        ("biochemical response OR lower CI limit?", "odds ratio"),
+        # breast cancer: "or" in lower case joins two endpoints (a guard)
+        ("ORR or DCR with the ADC?", "ORR"),
+    ],
+)
+def test_or_in_capitals_is_an_odds_ratio(question, target, vocab):
+    assert analyze(question, vocab).target == target
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        # kidney cancer (a PET tracer): a test's accuracy is an endpoint of its own
+        ("ZIRCON sensitivity for ccRCC?", "sensitivity"),
+        ("NPV of girentuximab PET?", "NPV"),
+        # oesophageal cancer (ctDNA): the same spelt out
+        ("negative predictive value of ctDNA after CRT?", "NPV"),
+        ("specificity of ctDNA for residual disease?", "specificity"),
+    ],
+)
+def test_a_tests_accuracy_is_an_endpoint(question, target, vocab):
+    assert analyze(question, vocab).target == target
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        # brain metastases: a time point and no endpoint the vocabulary knows asks for a share
+        ("12-mo freedom from intracranial progression on TTFields?", {"percent"}),
+        # head and neck cancer: the same
+        ("2-yr freedom from nodal relapse, neck dissection?", {"percent"}),
+        # ... not a median at a time point: a time (a guard)
+        ("median time to nodal relapse at 2 yrs?", {"time"}),
+        # ... nor a mean score (prostate cancer, head and neck cancer)
+        ("1-yr ICIQ incontinence score adjuvant vs obs?", set()),
+        ("mean MDADI composite at 1 yr for 60 Gy + cis?", set()),
+        # brain metastases: a time to an event the vocabulary does not know asks for a time
+        ("METIS time to intracranial progression w/ TTFields?", {"time"}),
+        # prostate cancer: the same
+        ("time to castration resistance with docetaxel?", {"time"}),
+        # ... its hazard ratio asked is no time (a guard)
+        ("HR for time to castration resistance?", set()),
+    ],
+)
+def test_an_unknown_endpoint_at_a_time_point_asks_a_share_and_a_time_to_it_a_time(
+    question, units, vocab
+):
+    assert set(analyze(question, vocab).units) == units
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # bladder cancer: the enrolment and the randomisation ratio asked together; the count
+        # is the trial's size, not a count of another thing
+        "how many pts enrolled in IMvigor010 and randomization ratio",
+        # Hodgkin lymphoma: the same
+        "how many pts were randomized in AHOD1331 and in what ratio",
+    ],
+)
+def test_how_many_randomized_and_in_what_ratio_asks_the_enrolment(question, vocab):
+    q = analyze(question, vocab)
+    assert q.target == "enrollment" and "randomization ratio" in q.endpoints
+
+
+def test_how_many_had_an_event_is_no_enrolment(vocab):
+    # lung cancer: a count of another thing (a guard)
+    assert analyze("how many pts discontinued due to AEs?", vocab).target == "discontinuation"

@@ -93,6 +93,15 @@ def test_a_name_its_registry_number_follows_is_a_trial(vocab):
     assert set(annotate(text, vocab).trials) == {"AEGEAN", "HIMALAYA"}
 
 
+def test_a_name_spelt_out_before_its_nct_number_is_a_trial(vocab):
+    # a basket of rare cancers and a prostate cancer trial: the name's long form in brackets
+    # between the name and its registry number
+    basket = "- **Trial:** ROAR (Rare Oncology Agnostic Research), NCT02034110 — phase 2 basket"
+    assert annotate(basket, vocab).trials == ["ROAR"]
+    prostate = "SOLACE (Study Of Lutetium And Cabozantinib Efficacy) (NCT01234567) randomised men."
+    assert annotate(prostate, vocab).trials == ["SOLACE"]
+
+
 def test_a_coded_name_may_end_in_one_digit_and_letters(vocab):
     # kidney cancer and colorectal cancer: a number of one digit with letters after it
     kidney = "In the phase 3 CheckMate 9ER trial, nivolumab plus cabozantinib was tested."

@@ -219,6 +219,17 @@ def test_the_count_a_share_is_of_does_not_hide_its_arm(first, second, drugs, arm
         ("All HR-positive | Median PFS, T-DXd: 10.1 mo | Chemo: 5.4 mo", "10.1", False),
         # ... but "All patients", "all comers" stay everyone
         ("All patients | Median PFS, T-DXd: 9.9 mo | Chemo: 5.1 mo", "9.9", True),
+        # pan-tumour HER2 study: "overall" right after a value, then a part's value
+        (
+            "Median OS was 13.4 months overall and 21.1 months in IHC 3+ disease.",
+            "13.4",
+            True,
+        ),
+        ("Median OS was 13.4 months overall and 21.1 months in IHC 3+ disease.", "21.1", False),
+        # colorectal cancer: the same with a bracket after the value
+        ("ORR was 22% (95% CI, 15-30) overall and 35% in left-sided tumours.", "22%", True),
+        # lung cancer: "overall survival" after a value names an endpoint, not everyone
+        ("The 2-year rate was 45% overall survival in the PD-L1-high cohort.", "45%", False),
     ],
 )
 def test_a_figure_said_of_the_whole_trial_says_so(sentence, value, overall, vocab):

@@ -411,3 +411,38 @@ def test_a_drugs_target_named_by_its_article_is_a_target(text, target, vocab):
 )
 def test_an_endpoints_word_names_no_comparator(text, comparator, vocab):
     assert vocab.names_comparator(text) is comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "accuracy"),
+    [
+        # kidney cancer (a PET tracer) and oesophageal cancer (ctDNA): a test's sensitivity
+        ("Averaged across readers, sensitivity was 85.5% (95% CI, 81.5-89.6).", True),
+        ("For residual disease, ctDNA had a sensitivity of 41%.", True),
+        # myeloma and CLL: the depth an MRD assay reads to is no test's accuracy
+        ("MRD negativity, measured at a sensitivity of 10^-5, was achieved by 33.5%.", False),
+        ("uMRD (sensitivity of 10-4) was reached by 75% of patients.", False),
+        # breast cancer: nor is a sensitivity analysis
+        ("In a sensitivity analysis, the hazard ratio was 0.71.", False),
+    ],
+)
+def test_a_tests_sensitivity_is_an_endpoint_an_assays_depth_is_not(text, accuracy, vocab):
+    keys = {t.key for t in vocab.terms(text) if t.kind == "endpoint"}
+    assert ("sensitivity" in keys) is accuracy
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # kidney cancer by its words and codes, melanoma, lung cancer
+        ("ORR for bempeg + nivo in the kidney cancer phase 3?", {"kidney"}),
+        ("89Zr-girentuximab PET for indeterminate renal masses (ccRCC)", {"kidney"}),
+        ("untreated advanced melanoma", {"melanoma"}),
+        ("HER2-mutant non-small-cell lung cancer", {"lung"}),
+        # a unit or a word that is a code's letters is no tumour type
+        ("lesions of 10 mm or more", set()),
+        ("a net benefit in all comers", set()),
+    ],
+)
+def test_the_tumour_types_a_text_names(text, types, vocab):
+    assert vocab.tumour_types_named(text) == types
