@@ -1887,6 +1887,17 @@ class ExtractiveEngine:
             return True
         return False if any(asked(m) for m in marks) else None
 
+    def _part_goes_on(
+        self, key: str, s: Sentence, fig: Figure, terms: list[Term], context: _ArticleContext
+    ) -> bool:
+        """A sentence that goes on from the one before ("The hazard ratio was 0.67, ...") and
+        names no part of its own is about the part that one names ("Median time to intracranial
+        progression was 21.9 months ...")."""
+        if not _GOES_ON.search(s.text[: fig.start]) or any(t.qualifier for t in terms):
+            return False
+        before = context.before.get((s.article.id, s.start), [])[:1]
+        return any(t.key == key for text in before for t in self.vocab.terms(text))
+
     def _qualifiers_fit(
         self,
         q: Question,
@@ -1946,6 +1957,8 @@ class ExtractiveEngine:
                 and any(t.key == key for t in terms if t.end <= fig.start)
             ):
                 score += 0.8  # "pts in PR" asked: "Among those in partial response, ..."
+            elif kind == "subgroup" and self._part_goes_on(key, s, fig, terms, context):
+                score += 0.6  # "... time to intracranial progression ... The HR was 0.67"
             elif kind == "subgroup" or (
                 kind == "setting"
                 and (_SUBGROUP_WORD.search(q.text) or self._asked_as_part(q, key, s))

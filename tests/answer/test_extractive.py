@@ -13082,3 +13082,39 @@ def test_how_many_randomized_and_in_what_ratio_gives_the_count_else_the_ratio(
 ):
     draft = _answer_in(vocab, question, sentences, drugs=drugs)
     _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # brain metastases of lung cancer: "The hazard ratio was 0.67" goes on from the
+        # sentence before, which names intracranial progression
+        (
+            "HR for intracranial progression TTFields vs SRS only?",
+            [
+                "Median time to intracranial progression was 21.9 months with TTFields compared "
+                "with 11.3 months with SRS alone.",
+                "The hazard ratio was 0.67, with a 95% confidence interval of 0.48 to 0.93.",
+            ],
+            ["TTFields"],
+            "0.67",
+        ),
+        # liver cancer: the same for patients with HBV infection
+        (
+            "OS HR in HBV pts, durvalumab vs sorafenib?",
+            [
+                "In patients with HBV infection, median OS was 19.6 months with durvalumab and "
+                "15.4 months with sorafenib.",
+                "The hazard ratio was 0.64 (95% CI, 0.48-0.86).",
+                "Overall, the hazard ratio for death was 0.86 (95% CI, 0.73-1.03).",
+            ],
+            ["durvalumab", "sorafenib"],
+            "0.64",
+        ),
+    ],
+)
+def test_a_sentence_going_on_is_about_the_part_the_one_before_names(
+    question, sentences, drugs, value, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
+    _assert_leads(draft, value)
