@@ -280,6 +280,8 @@ _PAIRED_AFTER = re.compile(
 def is_overall(phrase: str) -> bool:
     """The phrase names the whole trial ("all 1581 randomized patients"), not a part of it
     ("all patients with brain metastases", "All nonsquamous"); numbers in it do not matter."""
+    if _COUNTED_WHOLE.match(phrase):
+        return True  # "Across the 159 treated patients": everyone treated, counted
     plain = re.sub(r"\b\d[\d,]*\s+", "", phrase)
     whole = any(
         not (m.group(0).strip().casefold() == "all" and _PART_AFTER_ALL.match(plain, m.end()))
@@ -288,6 +290,12 @@ def is_overall(phrase: str) -> bool:
     return whole and not re.search(r"\bwith\b|\bwho\b", phrase)
 
 
+# everyone, by their count alone: "Across the 159 treated patients", "Of the 1,204 patients"
+_COUNTED_WHOLE = re.compile(
+    r"\s*(?:across|among|of|in)\s+the\s+\d[\d,]*\s+(?:(?:treated|enrolled|randomi[sz]ed)\s+)?"
+    r"(?:patients|participants|pts)\s*,?\s*$",
+    re.I,
+)
 # "All nonsquamous", "all HR-positive": "all" before a word that names a part, not everyone
 _PART_AFTER_ALL = re.compile(
     r"\s*(?!(?:patients|pts|population|participants|subjects|randomi[sz]ed|treated|enrolled|"

@@ -262,6 +262,8 @@ class ExtractiveEngine:
                 c
                 for c in reversed(ordered[:-1])
                 if _number(_value(c)) not in shown
+                # ("a 12% rate" in a quote is the 11.9% the results give, rounded)
+                and not (_unit(c) == _unit(best) and _rounded_alike(_value(c), shown))
                 and not (c.sentence.start == best.sentence.start and c.figure in best.run)
                 # "n randomised and per arm?": the arms' sizes beside the total answer it too
                 and not (both and c.sentence.start == best.sentence.start)
@@ -3995,6 +3997,26 @@ _LOW_GRADE = re.compile(
     r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|I|higher|more|above|greater|worse))(?!\+)",
     re.I,
 )
+
+
+def _unit(candidate: _Candidate) -> str | None:
+    """The unit of a candidate's figure, None for a sentence."""
+    return candidate.figure.unit if candidate.figure is not None else None
+
+
+def _rounded_alike(value: str, shown: set[str]) -> bool:
+    """``value`` is one of ``shown`` said with fewer or more decimals ("12%" and "11.9%")."""
+    number = _number(value)
+    if not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        return False
+    for other in shown:
+        if not re.fullmatch(r"\d+(?:\.\d+)?", other) or other == number:
+            continue
+        coarse, fine = sorted((number, other), key=lambda n: len(n.partition(".")[2]))
+        places = len(coarse.partition(".")[2])
+        if places < len(fine.partition(".")[2]) and round(float(fine), places) == float(coarse):
+            return True
+    return False
 
 
 def _asked_next(q: Question) -> Question | None:

@@ -13118,3 +13118,36 @@ def test_a_sentence_going_on_is_about_the_part_the_one_before_names(
 ):
     draft = _answer_in(vocab, question, sentences, drugs=drugs, prose=True)
     _assert_leads(draft, value)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "value"),
+    [
+        # cutaneous SCC: "a 12% rate" in a quote is the results' 11.9% rounded, no rival
+        (
+            "G3-5 TRAEs with pembro?",
+            [
+                "Across the 159 treated patients, TRAEs of any grade occurred in 66.7%, and "
+                "grade 3 to 5 TRAEs occurred in 11.9%.",
+                "“A 12% rate of grade 3 or worse treatment-related toxicity is something we can "
+                "manage,” said the investigator.",
+            ],
+            ["pembrolizumab"],
+            "11.9%",
+        ),
+        # cervical cancer (a HER2 basket): the same for a response rate (a guard)
+        (
+            "ORR with T-DXd in the cervical cohort?",
+            [
+                "In the cervical cohort, the ORR with trastuzumab deruxtecan was 50.0%.",
+                "“A 50% response rate in the cervical cohort is remarkable,” she said.",
+            ],
+            ["trastuzumab deruxtecan"],
+            "50.0%",
+        ),
+    ],
+)
+def test_a_figure_said_rounded_elsewhere_is_no_rival(question, sentences, drugs, value, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs=drugs)
+    assert _sure(draft), draft.text
+    _assert_leads(draft, value)

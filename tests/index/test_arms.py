@@ -748,6 +748,21 @@ def test_an_analysis_restricted_to_patients_with_a_trait_is_theirs(sentence, val
     assert phrase is not None and words in phrase and "reported" not in phrase
 
 
+@pytest.mark.parametrize(
+    ("phrase", "overall"),
+    [
+        # cutaneous SCC: everyone treated, by their count alone
+        ("Across the 159 treated patients", True),
+        # lung cancer: the same for everyone randomised (a guard)
+        ("Among the 1,204 randomized patients", True),
+        # ... not a part counted (a guard)
+        ("Among the 72 patients with brain metastases", False),
+    ],
+)
+def test_everyone_counted_is_the_whole_population(phrase, overall):
+    assert is_overall(phrase) is overall
+
+
 def test_all_cause_and_all_grade_name_no_whole_population():
     # cancer-associated thrombosis and lung cancer: "All-cause mortality", "All-grade AEs" are
     # kinds of events; "All patients", "all-comers" stay everyone (guards)
