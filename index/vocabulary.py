@@ -98,10 +98,10 @@ class Vocabulary:
     lines_of_therapy: frozenset[str] = frozenset()  # "first line", "second line", ...
     spelt_out: dict[str, str] = field(default_factory=dict)  # "SLNB" -> "sentinel biopsy"
     history_words: tuple[str, ...] = ()  # "pretreated", "refractory": a treatment history
-    # where an event happened ("distant", "local"): "distant intracranial progression" is not
-    # the intracranial progression asked
     # the tumour types articles are about, each by its forms ("kidney": "renal cell", "RCC")
     tumour_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # where an event happened ("distant", "local") and the events ("progression", "relapse"):
+    # "distant intracranial progression" is not the intracranial progression asked
     event_sites: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
     # which analysis a figure is from: name -> its wordings ("updated": "longer follow-up")
@@ -131,6 +131,13 @@ class Vocabulary:
     _tumour_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
+    _event_sites_pattern: re.Pattern[str] = field(
+        init=False, repr=False, default=re.compile("(?!)")
+    )
+    _event_words_pattern: re.Pattern[str] = field(
+        init=False, repr=False, default=re.compile("(?!)")
+    )
+    _site_of_event: re.Pattern[str] = field(init=False, repr=False, default=re.compile("(?!)"))
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
@@ -161,6 +168,15 @@ class Vocabulary:
             " ".join(g.casefold().split()) for g in self.brands.values()
         )
         self._tumour_patterns = {key: _whole_phrases(f) for key, f in self.tumour_types.items()}
+        if self.event_sites and self.event_words:
+            sites = "|".join(map(re.escape, self.event_sites))
+            events = "|".join(map(re.escape, self.event_words))
+            self._event_sites_pattern = re.compile(rf"\b(?:{sites})\b", re.I)
+            self._event_words_pattern = re.compile(rf"\b(?:{events})\b", re.I)
+            # a site before its event, up to two words apart ("distant intracranial progression")
+            self._site_of_event = re.compile(
+                rf"\b({sites})\s+(?:[\w-]+\s+){{0,2}}?(?:{events})\b", re.I
+            )
         self._analysis_patterns = {  # compiled once: asked of every candidate figure's sentence
             name: _whole_phrases(forms) for name, forms in self.analyses.items()
         }
@@ -216,6 +232,19 @@ class Vocabulary:
     def tumour_types_named(self, text: str) -> set[str]:
         """The tumour types ``text`` names ("renal cell carcinoma": kidney)."""
         return {key for key, p in self._tumour_patterns.items() if p.search(text)}
+
+    def event_sites_named(self, text: str) -> set[str]:
+        """The sites of events ``text`` names ("distant"), casefolded."""
+        return {m.group(0).casefold() for m in self._event_sites_pattern.finditer(text)}
+
+    def names_an_event(self, text: str) -> bool:
+        """Whether ``text`` names an event that may happen at a site ("progression")."""
+        return bool(self._event_words_pattern.search(text))
+
+    def sites_of_events(self, text: str) -> list[tuple[str, int]]:
+        """Each site ``text`` says before an event ("distant intracranial progression"): the
+        site, casefolded, and where it starts."""
+        return [(m.group(1).casefold(), m.start()) for m in self._site_of_event.finditer(text)]
 
     def analyses_named(self, text: str) -> set[str]:
         """The analyses ``text`` names ("updated" for "after longer follow-up")."""

@@ -896,15 +896,14 @@ class ExtractiveEngine:
         before the figure name it at a site the question does not ("Time to distant
         intracranial progression ... hazard ratio of 0.71"): that site's figure. A site within
         an endpoint's own name ("distant metastasis-free survival") is that endpoint's."""
-        sites, events = self.vocab.event_sites, self.vocab.event_words
-        if not sites or not _words_pattern(events).search(q.text):
+        if not self.vocab.names_an_event(q.text):
             return False
-        asked = {m.group(0).casefold() for m in _words_pattern(sites).finditer(q.text)}
+        asked = self.vocab.event_sites_named(q.text)
         before = s.text[: fig.start]
         names = [(t.start, t.end) for t in self.vocab.terms(before) if t.kind == "endpoint"]
         return any(
-            m.group(1).casefold() not in asked and not any(a <= m.start() < b for a, b in names)
-            for m in _site_of_event(sites, events).finditer(before)
+            site not in asked and not any(a <= at < b for a, b in names)
+            for site, at in self.vocab.sites_of_events(before)
         )
 
     def _ratio_of_another_endpoint(
@@ -3989,7 +3988,6 @@ _OPENING_PART = re.compile(
     r"(?P<part>(?:with|without|who|whose|aged|older|younger)\b[^,;]{2,80})",
     re.I,
 )
-# one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
 # a grade said before a value, and a low one of them on its own ("grade 2 in 13.8%"), not a range
 _GRADE_MARK = re.compile(r"\b(?:grades?|gr\.?|G)\s*(?:[1-5]|I{1,3}|IV|V)\b", re.I)
 _LOW_GRADE = re.compile(
@@ -4038,29 +4036,13 @@ def _alone_after_versus(drug: str) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=8)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words``, whole."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
-
-
-@lru_cache(maxsize=8)
-def _site_of_event(sites: tuple[str, ...], events: tuple[str, ...]) -> re.Pattern[str]:
-    """A site said before an event, up to two words apart ("distant intracranial
-    progression", "local recurrence")."""
-    return re.compile(
-        rf"\b({'|'.join(map(re.escape, sites))})\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:{'|'.join(map(re.escape, events))})\b",
-        re.I,
-    )
-
-
 def _low_grade_last(clause: str) -> bool:
     """The last grade the words before a value name is grade 1 or 2 on its own."""
     marks = list(_GRADE_MARK.finditer(clause))
     return bool(marks) and bool(_LOW_GRADE.match(clause, marks[-1].start()))
 
 
+# one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
 _ONE_GRADE = re.compile(
     r"\b(?:grade|gr\.?|G)\s*(?:[1-4]|I{1,3}|IV)\b"
     r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|higher|more|above|greater|worse))"

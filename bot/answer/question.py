@@ -381,12 +381,12 @@ def _settle_what_is_asked(
     enrolment, a rate for "how often", one grade, arms, a definition, a week, a target, and
     whether a time is a landmark or the primary endpoint is asked in words."""
     counted = [e for e in q.endpoints if e not in (ENROLLMENT, RANDOMIZATION_RATIO)]
-    if "enrollment" in q.endpoints and (
+    if ENROLLMENT in q.endpoints and (
         (counted and _HOW_MANY.search(text)) or _HOW_MANY_PLACES.search(text)
     ):
         # "how many pts discontinued", "how many centres enrolled pts": a count of another thing
         # (not "how many pts were randomized, and in what ratio": both of the design)
-        q.endpoints.remove("enrollment")
+        q.endpoints.remove(ENROLLMENT)
     if "how often" in q.groups and _HOW_OFTEN_PATIENTS.search(text):
         q.groups.remove("how often")  # "how often did pts get nerve damage": a rate, no schedule
         q.units = frozenset({"percent"})
