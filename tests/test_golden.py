@@ -339,6 +339,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed41-first-run.txt), a development part since:
         # measured 258/374 with 17 wrong when these bounds were set.
         ("sealed41", 360, 0.67, 18),
+        # the forty-second sealed part, run once at the start of session 31 (249/364, 14 wrong,
+        # as printed in bench/results/blind-sealed42-first-run.txt), a development part since:
+        # measured 249/364 with 14 wrong when these bounds were set.
+        ("sealed42", 350, 0.67, 15),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
