@@ -210,6 +210,8 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
                 name = numbered.group(1)
             elif name and not _looks_like_trial_name(name):
                 name = ""
+            if name:
+                name = _with_word_in_capitals_before(text, m.start(1), name, vocab)
             if name and not _NCT.fullmatch(name):
                 names[name] += 1
     for m in _TWIN_NAMES.finditer(text):
@@ -240,6 +242,21 @@ def _trial_names(text: str, vocab: Vocabulary) -> list[str]:
         if code not in said:
             names.pop(code, None)
     return [n for n, _ in names.most_common(5)]
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w-])([A-Z]{4,}) $")
+
+
+def _with_word_in_capitals_before(text: str, start: int, name: str, vocab: Vocabulary) -> str:
+    """A trial's name with the word of the vocabulary in capitals that opens it ("the CONTROL
+    NETs study": "CONTROL NETs", no control arm and no "NETs" trial); a coded name with its
+    number is whole on its own ("CTONG1104")."""
+    if any(c.isdigit() for c in name):
+        return name
+    before = _CAPITALS_BEFORE.search(text, max(0, start - 20), start)
+    if before and vocab.is_whole_term(before.group(1)) and vocab.word_in_capitals(before.group(1)):
+        return f"{before.group(1)} {name}"
+    return name
 
 
 def annotate(text: str, vocab: Vocabulary) -> Annotations:

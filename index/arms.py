@@ -417,9 +417,10 @@ _PART_BEFORE_BRACKET = re.compile(
     r"(?:with|without|who|whose|aged|younger|older)\b[^(),;]{3,80}?)\s*$",
     re.I,
 )
+# ... or "patients with deletion 11q, where the HR was 0.108"
 _IN_WHOM = re.compile(
-    r"\b(?P<who>(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|pts|those|people|women|men)"
-    r"\b[^,;]{0,60}),?\s+(?:in|among|for|of)\s+(?:whom|which)\b",
+    r"\b(?P<who>(?:(?:in|among)\s+(?:the\s+)?)?(?:\d+\s+)?(?:patients|pts|those|people|women|"
+    r"men)\b[^,;]{0,60}),?\s+(?:(?:in|among|for|of)\s+(?:whom|which)|where)\b",
     re.I,
 )
 _LABEL_POPULATION = re.compile(
@@ -466,10 +467,54 @@ def says_overall(sentence: str, fig: Figure) -> bool:
         candidates.append(re.split(r"[,;]|\d", clause, maxsplit=1)[0])
     if any(_POPULATION_WORD.search(p) and is_overall(p) for p in candidates):
         return True
+    if _IN_TOTAL_BEFORE.search(sentence, 0, fig.start):
+        return True  # "In total we randomised 75 patients: 28 in the pancreatic cohort, ..."
+    including = _INCLUDING_AFTER.match(sentence, fig.end)
+    if including and not _PART_BEFORE_INCLUDING.search(including.group("between")):
+        return True  # "a 38.0% response rate in advanced endometrial carcinoma, including
+        # patients with microsatellite-stable tumours": everyone's, the part among them
+    closing = _OVERALL_CLOSING.search(sentence, fig.end)
+    if closing and not _CLOSING_PART.search(sentence[fig.end : closing.start()]):
+        return True  # "pCR was 2% in the taselisib arm and 1% in the placebo arm in the ITT
+        # population": the whole list's
     if " | " in sentence:
         label = sentence.split(" | ", 1)[0].strip()
-        return bool(_OVERALL.match(label)) and is_overall(label) and len(label.split()) <= 5
+        # ("All randomized | ...", "pCR, ITT | ...": the label's part after its endpoint)
+        plain = re.sub(r"\s*\([^()]*\)", "", label).split(",")
+        return any(
+            bool(_OVERALL.match(part)) and is_overall(part) and len(part.split()) <= 5
+            for part in [label, *(p.strip() for p in plain[1:])]
+        )
     return False
+
+
+# the whole population said at the end of a sentence, after its values: "... and 1% in the
+# placebo arm in the ITT population."
+_OVERALL_CLOSING = re.compile(
+    r"\b(?:in|among|across|for)\s+(?:the\s+)?(?:overall|whole|entire|intention[- ]to[- ]treat|"
+    r"intent[- ]to[- ]treat|ITT|all[- ]comers|all\s+randomi[sz]ed)\s*(?:\(ITT\)\s*)?"
+    r"(?:population|patients|participants|analysis\s+set)?\s*[.)]?\s*$",
+    re.I,
+)
+# ... unless a clause about a part comes between: "..., while in PD-L1-positive patients ..."
+_CLOSING_PART = re.compile(
+    r";|\b(?:while|whereas|but|subgroup|cohort|patients\s+with|those\s+with)\b", re.I
+)
+# ... likewise before "including", or a part named by the patients it is ("in PD-L1-positive
+# patients, including those with ...")
+_PART_BEFORE_INCLUDING = re.compile(
+    rf"{_CLOSING_PART.pattern}|\b(?:with|who|whose|among)\b"
+    r"|\b(?:in|of)\s+(?!all\b|the\b)[\w+-]+(?:\s+[\w+-]+)?\s+(?:patients|pts|tumou?rs|disease)\b",
+    re.I,
+)
+# everyone, said as a total in the figure's clause before it: "In total we randomised 75"
+_IN_TOTAL_BEFORE = re.compile(r"\b(?:in total|in all|altogether)\b[^.;:]{0,40}$", re.I)
+# a part said to be among those the figure is of: "..., including patients with MSS tumours"
+_INCLUDING_AFTER = re.compile(
+    r"(?P<between>[^.;]{0,120}?),?\s+including\s+(?:those|patients|pts|people|participants|"
+    r"women|men|children)\b",
+    re.I,
+)
 
 
 # a regimen's code ("AC-TH", "R-CHOP", "PCV", "A+AVD"): capitals, digits and joiners

@@ -228,7 +228,7 @@ def _is_noise(sentence: str, start: int, end: int, raw: str) -> bool:
         re.I,
     ):
         return True  # "median OS stuck at around 14 to 16 months": the field's, not a result
-    if re.search(r"(?:year|yr|y)s?$", raw.strip(), re.I) and _AGE_RANGE.search(
+    if re.search(r"(?:year|yr|y)s?$", raw.strip(), re.I) and _AGED_BEFORE.search(
         sentence[max(0, start - 24) : start]
     ):
         return True  # "adults aged 18 to 75 years": an age, not a result
@@ -482,7 +482,8 @@ AGE_CUT = re.compile(
 )
 
 
-_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
+# "adults aged 18 to", "aged": the words before an age's number
+_AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _AGE_WORDS = re.compile(r"\b(?:yo|y|yrs?|years?|age|aged|older|younger)\b", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:pts|patients|people|those|age|aged|women|men|children|adults|adolescents)\s*$", re.I
@@ -617,7 +618,9 @@ def _extract_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
             paired = _PAIRED.match(sentence, e)
             if paired:  # "14.7 vs 11.0 months": the unit said once for both
                 hints[s] = paired.group("other")
-            elif _assigned_count(sentence, e, m.group(0)):
+            elif _assigned_count(sentence, e, m.group(0)) or _counted_part(
+                sentence, s, e, m.group(0)
+            ):
                 raw.append((s, e, m.group(0), "enrollment"))  # "742 to BrECADD"
                 continue
             elif not (
@@ -721,6 +724,32 @@ def _assigned_count(sentence: str, end: int, value: str) -> bool:
     return bool(
         _RANDOMIZED.search(sentence) and _ASSIGNED_TO.match(sentence, end) and _is_whole(value)
     )
+
+
+def _counted_part(sentence: str, start: int, end: int, value: str) -> bool:
+    """ "220 patients were randomised: 112 in the BRCA cohort ...": a part's head count, listed
+    after the count of everyone."""
+    head = _HEAD_COUNT.search(sentence, 0, start)
+    return bool(
+        _is_whole(value)
+        and _IN_PART.match(sentence, end)
+        and head
+        and _INTAKE.search(sentence, 0, head.end())
+    )
+
+
+# the part a head count is of: "in the BRCA cohort", "in each arm", "in the pancreatic group"
+_IN_PART = re.compile(
+    r"\s+(?:were\s+)?in\s+(?:the\s+|each\s+)?(?:[\w+/-]+\s+){0,3}?"
+    r"(?:cohorts?|arms?|groups?|subgroups?|strat(?:um|a)|populations?)\b",
+    re.I,
+)
+# a count of everyone said before it: "In total 220 patients were randomised:"
+_HEAD_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:patients|pts|participants|subjects|women|men|children)\b[^.;:]*:", re.I
+)
+# ... as a trial's intake: randomised, enrolled, included (not "events occurred in 12 patients")
+_INTAKE = re.compile(r"\b(?:random|enrol|accru|includ|total|assign|allocat|regist)", re.I)
 
 
 def _is_whole(value: str) -> bool:
@@ -1068,6 +1097,10 @@ _RISK_REDUCTION_AFTER = re.compile(
 )
 
 
+# ", and" right before a value: a new clause opens on it
+_AND_THEN_VALUE = re.compile(r",\s+and\s+$")
+
+
 def _nearest_endpoint(
     terms: list[Term], start: int, end: int, value: str, sentence: str, vocab: Vocabulary
 ) -> str | None:
@@ -1092,6 +1125,10 @@ def _nearest_endpoint(
     if outside and len(outside) < len(fitting):
         fitting = outside
     breaks = list(_CLAUSE_BREAK.finditer(sentence, 0, start))
+    # ("... in 62.0% of patients, and 17.6% of patients discontinued": a clause that opens on
+    # its value)
+    breaks += list(_AND_THEN_VALUE.finditer(sentence, 0, start))[-1:]
+    breaks.sort(key=lambda m: m.start())
     if fitting and breaks and fitting[-1].end <= breaks[-1].start():
         # "Dose reductions were needed in 33%, while 6% of patients ... discontinued": a new
         # clause that names its own endpoint after the value reports that one
@@ -1411,7 +1448,7 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
     asides = [m.span() for m in re.finditer(r"\([^()]*\)", label)]
     outside = [t for t in label_terms if not any(a <= t.start < b for a, b in asides)]
     label_terms = outside or label_terms
-    figures: list[Figure] = []
+    figures = _framing_asides(label, asides, vocab)
     for head, value_text, offset in cells:
         if len(cells) > 1 and _is_prose(value_text) and (not head or _is_prose(head)):
             # "DIGEST | Gastrointestinal Oncology | Summary of ... (ACT II): a randomised,
@@ -1423,10 +1460,17 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         if not values or _NOT_REACHED_CELL.match(value_text):
             continue  # ("Not reached (16.9 months-NE)": its numbers are a CI's, no median)
         sides = _sides(head, value_text)
+        labels = _label_sides(label, value_text)
         if len(values) > 1 and len(sides) == len(values):
             pairs = list(zip(values, sides, strict=True))
         else:
             pairs = [(values[0], "")]
+        if len(values) > 1 and not sides and len(labels) == len(values):
+            # "6-month / 12-month OS | T-DXd 5.4 mg/kg: 87.9% / 67.0%": each value its label's
+            for m, own in zip(values, labels, strict=True):
+                terms = [t for t in vocab.terms(own) if t.kind == "endpoint"]
+                figures.append(_cell_figure(own, terms, head, value_text, offset, m, "", vocab))
+            continue
         for m, side in pairs:
             figures.append(
                 _cell_figure(label, label_terms, head, value_text, offset, m, side, vocab)
@@ -1435,6 +1479,17 @@ def table_figures(sentence: str, vocab: Vocabulary) -> list[Figure]:
         for p in _CELL_P.finditer(value_text, values[0].end()):
             start, end = offset + p.start("v"), offset + p.end("v")
             figures.append(Figure(p.group("v"), start, end, "", "P value", f"{label} P", head))
+    return figures
+
+
+def _framing_asides(label: str, asides: list[tuple[int, int]], vocab: Vocabulary) -> list[Figure]:
+    """The figures of a row label's asides that frame its values ("Median PFS, final analysis
+    (median follow-up 63 months)": a follow-up of its own, no cell's)."""
+    figures: list[Figure] = []
+    for a, b in asides:
+        if any(t.key in vocab.frame_endpoints for t in vocab.terms(label[a:b])):
+            aside = _extract_figures(label[a + 1 : b - 1].rjust(b - 1), vocab)
+            figures += [f for f in aside if f.endpoint in vocab.frame_endpoints]
     return figures
 
 
@@ -1477,6 +1532,26 @@ def _sides(head: str, value_text: str) -> list[str]:
         lead = parts[0][: parts[0].rfind(", ") + 2] if ", " in parts[0] else ""
         return [parts[0], *(lead + p for p in parts[1:])]
     return []
+
+
+def _label_sides(label: str, value_text: str) -> list[str]:
+    """What each value of a cell "87.9% / 67.0%" is, when the row's label lists as many time
+    points the same way ("6-month / 12-month OS": "6-month OS", "12-month OS")."""
+    if not _SLASH.search(value_text):
+        return []
+    m = _SLASHED_POINTS.search(label)
+    if not m:
+        return []
+    points = re.split(r"\s*/\s*", m.group(0))
+    return [label[: m.start()] + p.strip() + label[m.end() :] for p in points]
+
+
+# time points listed with slashes: "6-month / 12-month", "1-year/2-year/3-year"
+_SLASHED_POINTS = re.compile(
+    r"\b\d+[- ]?(?:months?|mo|years?|yrs?|y|weeks?|wk)(?:\s*/\s*\d+[- ]?(?:months?|mo|years?|"
+    r"yrs?|y|weeks?|wk))+\b",
+    re.I,
+)
 
 
 def _bracketed(head: str) -> str:

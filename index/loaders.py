@@ -318,9 +318,13 @@ def _paragraphs(layout: str) -> str:
     was ...")."""
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", layout)
     text = _HEADING_LINE.sub(lambda m: m.group(0) + "\n", text)
+    # a table's caption before a line that starts anew is no sentence of the paragraph after
+    # it ("Table 1. Key outcomes by dose (NE, not estimable)" before "Subgroup: brain ...")
+    text = _CAPTION_LINE.sub(lambda m: m.group(0) + "\n", text)
     return re.sub(r"(?<![.!?:])\n(?!\n)", " ", text)
 
 
+_CAPTION_LINE = re.compile(r"^[ \t]*Table\s+\d+[.:][^\n]*(?=\n[ \t]*[A-Z])", re.M | re.I)
 # a short line after a sentence's end, without a figure or an ending of its own, before a
 # line that starts a sentence: a heading ("Biomarker subgroups", "Study design")
 _HEADING_LINE = re.compile(

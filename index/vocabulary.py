@@ -94,6 +94,7 @@ class Vocabulary:
     # formulations written before a drug's name, a drug of their own ("nab-paclitaxel")
     formulation_prefixes: frozenset[str] = frozenset()
     radionuclides: frozenset[str] = frozenset()  # elements given as drugs: "radium" of "radium-223"
+    radionuclide_symbols: dict[str, str] = field(default_factory=dict)  # "Lu" -> "lutetium"
     agent_nouns: frozenset[str] = frozenset()  # "IBI305, a biosimilar of ...": a coded drug
     lines_of_therapy: frozenset[str] = frozenset()  # "first line", "second line", ...
     spelt_out: dict[str, str] = field(default_factory=dict)  # "SLNB" -> "sentinel biopsy"
@@ -117,6 +118,8 @@ class Vocabulary:
     # what adverse events led to (stopping, a lower dose, death): no rate of the events
     consequence_endpoints: frozenset[str] = frozenset()
     related: frozenset[frozenset[str]] = frozenset()
+    # endpoints that count each other's complement: no rate or median of one answers the other
+    complements: frozenset[frozenset[str]] = frozenset()
     # abbreviations of more than one meaning ("MSS"), each meaning as articles spell it out
     senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _pattern: re.Pattern[str] = field(init=False, repr=False)
@@ -181,6 +184,13 @@ class Vocabulary:
             name: _whole_phrases(forms) for name, forms in self.analyses.items()
         }
         self._comparator_pattern = _whole_phrases(self.comparator_arms)
+        # a radionuclide by its symbol and mass number, either way round: "Lu-177", "177Lu"
+        # (not the head of a compound name: "177Lu-PSMA-617" is a name of its own)
+        symbols = "|".join(sorted(map(re.escape, self.radionuclide_symbols), key=len, reverse=True))
+        self._radionuclide_symbol = re.compile(
+            rf"(?<![\w-])(?:(?P<s1>{symbols})[- ]?(?P<m1>\d{{2,3}})"
+            rf"|(?P<m2>\d{{2,3}})[- ]?(?P<s2>{symbols}))(?![\w-])"
+        )
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3"; a
@@ -210,6 +220,11 @@ class Vocabulary:
 
     def related_endpoints(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.related
+
+    def complementary(self, a: str, b: str) -> bool:
+        """``a`` counts what ``b`` does not ("OS" and "deaths"): a rate of one is no answer
+        for the other, though a hazard ratio is."""
+        return frozenset((a, b)) in self.complements
 
     def group(self, key: str) -> Group | None:
         return next((g for g in self.groups if g.key == key), None)
@@ -318,6 +333,17 @@ class Vocabulary:
         """A radionuclide given as a drug, by its element and mass number ("radium-223")."""
         element, _, mass = word.casefold().partition("-")
         return element in self.radionuclides and mass.isdigit() and 2 <= len(mass) <= 3
+
+    def spell_radionuclides(self, text: str, known: frozenset[str]) -> str:
+        """``text`` with a radionuclide typed by its symbol ("Lu-177", "177Lu") spelt the way
+        the index names it ("lutetium-177"), when one of ``known`` (casefolded names) does."""
+
+        def spelt(m: re.Match[str]) -> str:
+            symbol, mass = m.group("s1") or m.group("s2"), m.group("m1") or m.group("m2")
+            name = f"{self.radionuclide_symbols[symbol]}-{mass}"
+            return name if name in known else m.group(0)
+
+        return self._radionuclide_symbol.sub(spelt, text) if self.radionuclide_symbols else text
 
     def is_formulation(self, word: str) -> bool:
         """A formulation of a drug, a drug of its own ("nab-paclitaxel")."""
@@ -455,7 +481,10 @@ def _load(path: str | None) -> Vocabulary:
                 str(k).casefold(): str(v) for k, v in data.get("drug_classes", {}).items()
             },
             chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
-            radionuclides=frozenset(str(w).casefold() for w in data.get("radionuclides", [])),
+            radionuclides=frozenset(str(w).casefold() for w in data.get("radionuclides", {})),
+            radionuclide_symbols={
+                str(v): str(k).casefold() for k, v in (data.get("radionuclides") or {}).items()
+            },
             agent_nouns=frozenset(str(w).casefold() for w in data.get("agent_nouns", [])),
             lines_of_therapy=frozenset(str(w) for w in data.get("lines_of_therapy", [])),
             spelt_out={str(k): str(v) for k, v in (data.get("spelt_out") or {}).items()},
@@ -480,6 +509,7 @@ def _load(path: str | None) -> Vocabulary:
             landmark_endpoints=frozenset(data.get("landmark_endpoints", [])),
             consequence_endpoints=frozenset(data.get("consequence_endpoints", [])),
             related=frozenset(frozenset(pair) for pair in data.get("related", [])),
+            complements=frozenset(frozenset(pair) for pair in data.get("complements", [])),
             senses={
                 str(k): tuple(str(m) for m in v) for k, v in (data.get("senses") or {}).items()
             },

@@ -77,3 +77,35 @@ def test_every_source_folder_is_a_package():
     }
     missing = sorted(str(f.relative_to(ROOT)) for f in folders if not (f / "__init__.py").exists())
     assert not missing, f"folders without __init__.py: {missing}"
+
+
+def redefined_names(source: str) -> list[str]:
+    """Module-level names assigned more than once in ``source``: the later one silently
+    replaces the earlier for every user of it (two patterns given one name)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                if target.id in seen:
+                    twice.append(target.id)
+                seen.add(target.id)
+    return twice
+
+
+def test_no_module_gives_two_values_one_name():
+    twice = {
+        source.relative_to(ROOT).as_posix(): names
+        for package in ("bot", "index")
+        for source in sorted((ROOT / package).rglob("*.py"))
+        if (names := redefined_names(source.read_text(encoding="utf-8")))
+    }
+    assert not twice, f"module-level names assigned twice: {twice}"
+
+
+def test_a_name_given_twice_is_found():
+    source = 'import re\n_AGE = re.compile("a")\nX: int = 1\n_AGE = re.compile("b")\n'
+    assert redefined_names(source) == ["_AGE"]

@@ -253,7 +253,7 @@ class ExtractiveEngine:
         if not scored:
             return None
         ordered = sorted(scored, key=lambda c: (c.score, -c.sentence.rank, -c.sentence.start))
-        best = ordered[-1]
+        best = _precise_for_hedged(ordered)
         best.run = self._side_by_side(q, best)
         shown = {_number(f.value) for f in best.run} or {_number(_value(best))}
         both = _asks_total_and_arms(q)
@@ -480,6 +480,10 @@ class ExtractiveEngine:
             return True
         if fig.endpoint in self.vocab.frame_endpoints:
             return False  # "median follow-up for PFS" is no PFS
+        if target in self.vocab.frame_endpoints and self._framed_by_aside(fig, target):
+            # "Median PFS, final analysis (median follow-up 63 months) | ... 20.3 months": the
+            # PFS its label frames, no follow-up
+            return False
         if fig.endpoint in _HOW_GIVEN:
             return False  # "... improves overall survival, and monitoring every 2 months": no OS
         if fig.endpoint in STATISTICS and target != fig.endpoint:
@@ -488,6 +492,20 @@ class ExtractiveEngine:
             return fig.endpoint == NI_MARGIN and target == "HR"
         named = self.vocab.terms(f"{fig.label} | {fig.head}")
         return any(t.key == target for t in named if t.kind == "endpoint")
+
+    def _framed_by_aside(self, fig: Figure, frame: str) -> bool:
+        """The figure's label names its own endpoint first and the framing one (a follow-up)
+        after it or in brackets: the figure is its own endpoint's ("Median PFS (median
+        follow-up 63 months)"), not the frame's ("Median follow-up in patients alive")."""
+        if not fig.endpoint or fig.endpoint == frame:
+            return False
+        terms = self.vocab.terms(fig.label)
+        own = next((t.start for t in terms if t.key == fig.endpoint), None)
+        framing = next((t.start for t in terms if t.key == frame), None)
+        if own is None or framing is None:
+            return False
+        bracketed = fig.label.rfind("(", 0, framing) > fig.label.rfind(")", 0, framing)
+        return own < framing or bracketed
 
     def _local_terms(self, fig: Figure) -> list[Term]:
         words = f"{fig.label} | {fig.scope} | {fig.head}"
@@ -574,7 +592,11 @@ class ExtractiveEngine:
                 score += 4
             elif self._measures(fig, q.target):
                 score += 3
-            elif fig.endpoint and self.vocab.related_endpoints(fig.endpoint, q.target):
+            elif (
+                fig.endpoint
+                and self.vocab.related_endpoints(fig.endpoint, q.target)
+                and not self.vocab.complementary(fig.endpoint, q.target)
+            ):
                 score += 2
             elif q.target == NI_MARGIN and fig.endpoint == "HR" and _is_design_value(s.text, fig):
                 score += 3  # "non-inferiority ... using an upper confidence limit for the HR of
@@ -653,7 +675,7 @@ class ExtractiveEngine:
             # "delayed time to castration resistance (HR 0.40)", "Time to next treatment was
             # also prolonged, ... (HR, 0.75)": another endpoint's
             return None
-        about = about or self._about_before(context.before.get((s.article.id, s.start), []))
+        about = about or self._about_before(context.before.get((s.article.id, s.start), []), s.text)
         if about == "risk reduction":
             about = self._risk_of(s.text, q.about)
         if about in q.about:
@@ -1261,7 +1283,7 @@ class ExtractiveEngine:
         if not asked or _VERSUS.search(q.text):
             return False
         own = _scope_to_end(fig).strip()  # ("82.1% without it": no arm phrase _arm_said reads)
-        arm = own if _WITHOUT.match(own) else self._arm_said(s, fig, drugs)
+        arm = own if _NEGATION.match(own) else self._arm_said(s, fig, drugs)
         if is_table_row(s.text):  # a row's arm column: "... | Arm: No nelarabine (n = 336) | ..."
             arm = next((v for h, v, _ in row_cells(s.text)[1] if _ARM_COLUMN.fullmatch(h)), arm)
         if not arm:
@@ -1442,6 +1464,12 @@ class ExtractiveEngine:
     ) -> bool:
         if not q.population or says_population(q.population, s.text, s.section):
             return False
+        disease = self._disease_of_the_article(q.population, s)
+        if disease and (
+            len(disease) == len(q.population)
+            or says_population([w for w in q.population if w not in disease], s.text, s.section)
+        ):
+            return False  # "ORR in MSS endometrial pts" of an endometrial cancer trial
         lettered = [p for p in q.population if p.startswith("cohort:") or _NUMBERED_PART.match(p)]
         if lettered == q.population and says_population(q.population, s.article.title):
             return False  # "CheckMate 914 Part A journal summary": all of it is about part A
@@ -1451,6 +1479,24 @@ class ExtractiveEngine:
         before = context.before.get((s.article.id, s.start), [])
         back = _BACK_REFERENCE.match(s.text)
         return not (back and before and says_population(q.population, before[0], s.section))
+
+    def _disease_of_the_article(self, population: list[str], s: Sentence) -> list[str]:
+        """The words of an asked population that name the tumour type the article's headline
+        names and the figure's sentence contradicts with no other: the whole trial's disease,
+        no part of it ("endometrial pts" of an endometrial cancer trial)."""
+        title = s.article.title
+        titled = self.vocab.tumour_types_named(title)
+        said = self.vocab.tumour_types_named(s.text)
+        return [
+            w
+            for w in population
+            if (named := self.vocab.tumour_types_named(w))
+            and named <= titled
+            and said <= named
+            # the headline's own word for it, or its initials ("RCC": "Renal Cell Carcinoma"),
+            # not a kind of it ("liposarcoma" of a soft-tissue sarcoma trial, "ccRCC")
+            and (_has_word(title, w) or _initials_in(w, title))
+        ]
 
     def _other_part_after(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
@@ -1521,6 +1567,8 @@ class ExtractiveEngine:
     def _overall_for_a_part(
         self, q: Question, s: Sentence, fig: Figure, context: _ArticleContext
     ) -> bool:
+        if OVERALL in q.groups:
+            return False  # "the all-comers cohort" asked: everyone
         if not (self._part_asked(q, s, context) and self._says_overall(s, fig)):
             return False
         # "All ESCC (n=548)", "All Asian patients": everyone of the part asked, not the trial
@@ -2636,7 +2684,8 @@ class ExtractiveEngine:
         if not part or not any(t.kind == "endpoint" for t in terms) or is_overall(part):
             return set()
         said = self.vocab.terms(part)
-        if any(t.kind == "endpoint" or t.qualifier == "method" for t in said):
+        # (nor for a grade: "Drug-related ILD, any grade")
+        if any(t.kind == "endpoint" or t.qualifier == "method" or t.key in _GRADES for t in said):
             return set()
         if self.vocab.analyses_named(part) or _UNIT_LABEL.search(part):
             return set()
@@ -2847,7 +2896,10 @@ class ExtractiveEngine:
             for m in _BRACKETED_GROUP.finditer(s.text)
             # words, then a value in brackets: not "7.1 months (HR 0.5)", not "(H-score <10)"
             if not re.search(r"\d", m.group("words"))
-            and len(m.group("words").split()) >= 2
+            # (one word after "and"/"or" of a list: "prior tamoxifen only (HR 0.99) or both
+            # (HR 1.06)")
+            and len(m.group("words").split())
+            >= (1 if _JOINED_BEFORE.search(s.text[: m.start()]) else 2)
             and re.search(r"\d", m.group("value"))
         ]
         mine = next((g for a, b, g in groups if a <= opened < b), "")
@@ -2992,12 +3044,17 @@ class ExtractiveEngine:
         own = {t.key for t in self.vocab.terms(words)}
         # "(grade 3 in 3%)": one grade's rate, when the question names no grade (not "10% of
         # patients (grade 3 in 3%)": the bracket after a value is another value's)
-        one = _ONE_GRADE.search(clause)
+        # (or the row's label: "Grade 5 drug-related ILD | ...: 1.0%")
+        one = _ONE_GRADE.search(clause) or (
+            _ONE_GRADE.search(fig.label) if is_table_row(sentence) else None
+        )
         if ANY_GRADE in q.groups and sentence:
             # "any-grade diarrhea": not a list that the sentence says is of grade 3 or 4 ("The
             # most common grade 3 or 4 AEs were ... diarrhoea (8% vs 1%)")
             said = {t.key for t in self.vocab.terms(sentence[: fig.start])}
             own |= {SEVERE} if SEVERE in said and ANY_GRADE not in said else set()
+        if one and q.target == "deaths" and _FATAL_GRADE.match(one.group(0)):
+            one = None  # "treatment-related deaths": grade 5 events are deaths
         return SEVERE in own or bool(one and not _GRADE_WORDS.search(q.text))  # a grade asked
 
     @staticmethod
@@ -3040,6 +3097,11 @@ class ExtractiveEngine:
             own = _drugs_named(part, drugs, self.vocab, brands) - self.vocab.class_names
             if own:
                 break
+        regimens = [str(r) for r in s.article.meta.get("regimens", [])]
+        if len(own) > 1 and any(_has_word(before, r) for r in regimens) and not of_drug:
+            # "CAPTEM was capecitabine 1,500 mg/m²": the regimen's drug named right before the
+            # dose, not every drug of the regimen
+            own = self._last_drug(before, drugs, brands) or own
         if not asked and own and self._drug_code_unsaid(q, before):
             return True  # "CPX-351 induction dose": daunorubicin's 60 mg/m2 is not its dose
         if asked and not own:
@@ -3336,21 +3398,32 @@ class ExtractiveEngine:
             return []
         return context.before.get((s.article.id, s.start), [])[:1]
 
-    def _about_before(self, before: list[str]) -> str | None:
+    def _about_before(self, before: list[str], own: str = "") -> str | None:
         """The endpoint the sentence just before reports, for a statistic whose own sentence
-        names none ("Median OS was 16.6 months. The hazard ratio versus sorafenib was 0.86")."""
+        names none ("Median OS was 16.6 months. The hazard ratio versus sorafenib was 0.86").
+        Items of a list, each labelled by what it reports ("- Distant metastases: HR 0.25",
+        "- PSA failure: HR 0.52"), are each about their own label: an item's endpoint is not
+        the item's before it (a lead-in's is: "PFS by subgroup:" over "- Men: HR 0.61")."""
+        item = _LABELLED_ITEM.match(own)
         for text in before:  # nearest first: a list's lead-in may be a few lines up
             if _HEADING.match(text):
                 return None  # a new section (an interviewer's question): what came before is
                 # another topic's
-            named = [
-                t.key
-                for t in self.vocab.terms(text)
-                if t.kind == "endpoint" and t.key not in STATISTICS
-            ]
+            sibling = _LABELLED_ITEM.match(text) if item else None
+            if sibling and self._endpoints_named(sibling.group("label")):
+                return None
+            named = self._endpoints_named(text)
             if named:
                 return named[-1]
         return None
+
+    def _endpoints_named(self, text: str) -> list[str]:
+        """The endpoints ``text`` names, statistics aside, in order."""
+        return [
+            t.key
+            for t in self.vocab.terms(text)
+            if t.kind == "endpoint" and t.key not in STATISTICS
+        ]
 
     # -- sentences ---------------------------------------------------------------------------
 
@@ -3472,7 +3545,7 @@ class ExtractiveEngine:
         if not m:
             return False
         part = m.group("part")
-        if bool(_NEGATED.search(part)) != bool(_WITHOUT.search(q.text)):
+        if bool(_NEGATED.search(part)) != bool(_NEGATION.search(q.text)):
             return True
         said = set(self.vocab.content_words(part)) - _GENERIC_POPULATION
         asked = set(self.vocab.content_words(q.text)) | {w for p in q.population for w in p.split()}
@@ -3978,7 +4051,7 @@ _NOT_A_THING = re.compile(
     r"(?:months?|mos|weeks?|years?|yrs|days?|many|much|number|rate|rates|percent)$", re.I
 )
 # a question about those without something: "pts without GI cancer", "w/o brain mets"
-_WITHOUT = re.compile(r"\b(?:without|w/o|w/out|not|never)\b", re.I)
+_NEGATION = re.compile(r"\b(?:without|w/o|w/out|not|never)\b", re.I)
 # an event asked of an arm: "w/ apixaban", "on fragmin", "in the placebo arm"
 _ON_ARM = re.compile(r"(?:\bw/|\b(?:with|on|in\s+the)\s)\s*[A-Za-z][\w-]+", re.I)
 # a sentence opening on a part of the population: "Among patients with a GI malignancy, ..."
@@ -4000,6 +4073,28 @@ _LOW_GRADE = re.compile(
 def _unit(candidate: _Candidate) -> str | None:
     """The unit of a candidate's figure, None for a sentence."""
     return candidate.figure.unit if candidate.figure is not None else None
+
+
+def _precise_for_hedged(ordered: list[_Candidate]) -> _Candidate:
+    """The lead: the best candidate, unless it is said roughly ("about 86% of placebo
+    recipients were alive") and a candidate scoring within a point gives the same value
+    precisely ("86.0% with placebo"); a rounded restatement does not lead over its source."""
+    best = ordered[-1]
+    if best.figure is None or not _hedged(best):
+        return best
+    shown = {_number(best.figure.value)}
+    for c in reversed(ordered[:-1]):
+        if best.score - c.score > 1.0:
+            break
+        if c.figure is not None and not _hedged(c) and _rounded_alike(c.figure.value, shown):
+            c.score = best.score
+            return c
+    return best
+
+
+def _hedged(c: _Candidate) -> bool:
+    start = c.figure.start if c.figure else 0
+    return bool(_HEDGED.search(c.sentence.text, max(0, start - 24), start))
 
 
 def _rounded_alike(value: str, shown: set[str]) -> bool:
@@ -4043,8 +4138,9 @@ def _low_grade_last(clause: str) -> bool:
 
 
 # one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
+_FATAL_GRADE = re.compile(r"(?:grade|gr\.?|G)\s*(?:5|V)\b", re.I)
 _ONE_GRADE = re.compile(
-    r"\b(?:grade|gr\.?|G)\s*(?:[1-4]|I{1,3}|IV)\b"
+    r"\b(?:grade|gr\.?|G)\s*(?:[1-5]|I{1,3}|IV|V)\b"
     r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|higher|more|above|greater|worse))"
     r"(?!\+)",
     re.I,
@@ -4948,10 +5044,25 @@ def _says_code(code: str, s: Sentence) -> bool:
     return any(code.casefold() in name_key(str(t)) for t in s.article.meta.get("trials", []))
 
 
+# a value said roughly: "about 86%", "roughly a third", "nearly 40%"
+_HEDGED = re.compile(
+    r"\b(?:about|approximately|approx\.|roughly|around|nearly|almost|some|~)\s*$", re.I
+)
+
+
+def _initials_in(word: str, text: str) -> bool:
+    """``text`` has words in a row whose initials spell ``word`` ("RCC": "Renal Cell
+    Carcinoma")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", text)).casefold()
+    return len(word) >= 2 and word.isalpha() and word.casefold() in initials
+
+
 # a group and its value in brackets, as lists of subgroups say them: "patients refractory to
 # lenalidomide (HR 0.52)", "those with high-risk cytogenetics (HR 0.47)"
+_JOINED_BEFORE = re.compile(r"\)\s*(?:and|or)$")
 _BRACKETED_GROUP = re.compile(
-    r"(?:^|(?<=[,;:])|(?<=\band\b)|(?<=\bincluding\b))(?P<words>[^,;:()]+)\((?P<value>[^()]*)\)"
+    r"(?:^|(?<=[,;:])|(?<=\band\b)|(?<=\bor\b)|(?<=\bincluding\b))"
+    r"(?P<words>[^,;:()]+)\((?P<value>[^()]*)\)"
 )
 
 
@@ -5067,7 +5178,7 @@ _TRIAL_BY_ITS_ARMS = re.compile(
     r"(?:study|trial)\b",
     re.I,
 )
-_TIME_TO_OPENING = re.compile(r"\W*time to\b", re.I)
+_TIME_TO_OPENING = re.compile(r"\W*(?:the\s+)?(?:median\s+)?time to\b", re.I)
 # events said to have occurred in a head count: "DFS events occurred in 15 patients"
 _EVENTS_IN = re.compile(
     r"\bevents?\s+(?:had\s+)?(?:occurred|were\s+(?:seen|observed|reported|recorded))\s+in\s+$",
@@ -5188,6 +5299,8 @@ def _landmark_before(sentence: str, fig: Figure) -> int | None:
     """Months of the landmark a percentage is reported at: the one said right after its run of
     values ("54.1% vs 48.0% at 12 months, 35.1% vs 25.6% at 18 months"), else the nearest one
     before it in the sentence, else the first one after it ("53% at 12 months")."""
+    if is_table_row(sentence) and len(own := _landmarks(fig.label)) == 1:
+        return landmark_months(own[0])  # "6-month / 12-month OS | 87.9% / 67.0%": its own
     tail = _RUN_TAIL.match(sentence, fig.end)
     if tail and (right_after := LANDMARK.match(sentence, tail.end())):
         return landmark_months(right_after)
@@ -5380,6 +5493,8 @@ _GRADE_RATE_AFTER = re.compile(rf"\s*\(\s*{GRADE_LEAD}[^()]*?\d\s*%", re.I)
 _CLAUSE_CUT = re.compile(r"[,;:(|]|\b(?:but|while|whereas)\b", re.I)
 # a heading or an interviewer's question: "## Safety", "**Were there subgroups that did better?**"
 _HEADING = re.compile(r"^\s*(?:#|\*\*[^*]+\*\*\s*$|Q:|[^.!]*\?\**\s*$)")
+# an item of a list labelled by what it reports: "- PSA failure: HR 0.52 (95% CI ...)"
+_LABELLED_ITEM = re.compile(r"^\s*[-*•]\s+(?P<label>[A-Za-z][^:\n]{1,60}):\s")
 # a value that is a ceiling ("10% or less viable tumor") and a question asking for one
 _CEILING = re.compile(r"\s*(?:or (?:less|lower|fewer|below)|and below)\b", re.I)
 # a value named only as the same measure as before: "the rates were", "the figure was"

@@ -95,7 +95,10 @@ _UNIT_INTENTS = (
     (re.compile(r"\brates?\b", re.I), frozenset({"percent"})),  # "primary endpoint rate"
 )
 # "mOS on the 45 arm", "the 90 group": an arm named by its dose, typed without the unit
-_DOSE_LEVEL_ARM = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)\s+(?:arm|group)\b", re.I)
+_DOSE_LEVEL_ARM = re.compile(
+    r"(?<![\w.])(\d{1,4}(?:\.\d+)?)\s+(?P<dose>(?:dose|dose[- ]level)\s+)?(?:arm|group|cohort)\b",
+    re.I,
+)
 _BARE_DOSE = re.compile(
     r"\b([A-Za-z][\w-]{3,})\s+(\d{2,4})(?![\d.,%/-]|\s*(?:mg|mcg|µg|g|gy|mo|m|months?|yrs?|"
     r"years?|y|wks?|weeks?|days?|d|pts|patients)\b)",
@@ -135,10 +138,29 @@ _MINUS_SIGN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,6})-(?=[\s,?;:)]|$)")
 
 @lru_cache(maxsize=4)
 def _marker_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    """ "IDHmut", "KRASmt", "IDHwt": a gene (capitals) and its form in chat shorthand (the
-    vocabulary's marker_suffixes), one pattern per vocabulary."""
+    """ "IDHmut", "KRASmt", "IDHwt", "PIK3CA WT": a gene (capitals) and its form in chat
+    shorthand (the vocabulary's marker_suffixes), one pattern per vocabulary."""
     body = "|".join(map(re.escape, suffixes))
-    return re.compile(rf"(?<![\w/-])([A-Z][A-Z0-9]{{1,6}})({body})(?![\w-])")
+    return re.compile(rf"(?<![\w/-])([A-Z][A-Z0-9]{{1,6}})(?:[ -]?)((?i:{body}))(?![\w-])")
+
+
+def _marked(m: re.Match[str], vocab: Vocabulary, known: frozenset[str]) -> str:
+    """A gene and its shorthand form spelt out ("IDHmut" -> "IDH-mutant", "PIK3CA WT" ->
+    "PIK3CA wild-type"); not what the vocabulary names otherwise ("ORR WT" stays), nor a name
+    the index knows; glued to the gene, a form only as listed, in lower case ("MGMT" stays),
+    apart from it only in capitals ("KRAS wt" is the population's shorthand)."""
+    gene, form = m.group(1), m.group(2)
+    said = m.group(0).casefold()
+    if any(t.kind == "endpoint" for t in vocab.terms(gene)) or any(said in n for n in known):
+        return m.group(0)  # ("SIOP WT 2001": a trial's name)
+    if m.end(1) != m.start(2) and re.match(r"\s*\d", m.string[m.end() :]):
+        return m.group(0)  # "SIOP WT 2001": a name with its number, no gene's form
+    glued = m.end(1) == m.start(2)
+    if glued and form not in vocab.marker_suffixes:
+        return m.group(0)  # "MGMT" is no gene "MG" mutated
+    if not glued and not form.isupper():
+        return m.group(0)  # "KRAS wt", "FLT3-mut": read as the population's shorthand
+    return f"{gene}{vocab.marker_suffixes[form.casefold()]}"
 
 
 # "what was the p?", "significant? p?": a P value asked by its letter alone
@@ -297,10 +319,11 @@ def analyze(
     abbreviations in the index, ``arm_names`` those of them that name a trial or a drug (not a
     population: "HBV" is a defined abbreviation, "in HBV pts" a part of the population)."""
     text = _REGIMEN_JOIN.sub(lambda m: _joined(m, vocab), text)
+    text = vocab.spell_radionuclides(text, known_names)
     text = _MINUS_SIGN.sub(r"\1-negative", text)
     if vocab.marker_suffixes:
         text = _marker_pattern(tuple(vocab.marker_suffixes)).sub(
-            lambda m: f"{m.group(1)}{vocab.marker_suffixes[m.group(2)]}", text
+            lambda m: _marked(m, vocab, known_names), text
         )
     text = _BARE_P.sub("P value", text)
     q = Question(text=text, context=vocab.context_endpoints)
@@ -310,13 +333,16 @@ def analyze(
     covered: list[tuple[int, int]] = []
     landmark = _read_time_point(q, text, vocab, covered)
     q.values = _question_values(text, landmark if q.landmark or q.at_month else None)
-    q.dose_levels = [m.group(1) for m in _DOSE_LEVEL_ARM.finditer(text)]
+    levels = list(_DOSE_LEVEL_ARM.finditer(text))
+    q.dose_levels = [m.group(1) for m in levels]
+    # ("the 6.4 dose arm": an arm named by its dose, no dose asked)
+    arm_doses = [m.span("dose") for m in levels if m.group("dose")]
     # "nilotinib 300 BID": a drug's dose level typed without its unit
     q.values += [
         f"{m.group(2)} mg" for m in _BARE_DOSE.finditer(text) if vocab.is_drug_name(m.group(1))
     ]
     for term in _terms_outside_names(text, vocab, known_names):
-        if _measured_control(term, text, vocab):
+        if _measured_control(term, text, vocab) or any(a <= term.start < b for a, b in arm_doses):
             continue
         covered.append((term.start, term.end))
         _read_term(q, term, text, vocab)
@@ -505,17 +531,28 @@ _PATIENT_WORDS = frozenset(
 
 def _question_values(text: str, landmark: re.Match[str] | None) -> list[str]:
     """The figures a question names ("ORR at 8 mg/kg"): not its landmark, a threshold it asks
-    about ("above 40%"), a CI's level or an open-ended duration ("6 months or more")."""
-    return [
-        named_value_key(m)
-        for m in NAMED_VALUE.finditer(text)
-        if not (landmark and landmark.start() <= m.start() < landmark.end())
-        and not _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
-        and not re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
-        and not re.match(
-            r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :]
-        )
-    ]
+    about ("above 40%"), a CI's level or an open-ended duration ("6 months or more"); a number
+    before another's unit is one of the same ("5.4 vs 6.4 mg/kg")."""
+    values = []
+    for m in NAMED_VALUE.finditer(text):
+        if (
+            (landmark and landmark.start() <= m.start() < landmark.end())
+            or _THRESHOLD.search(text[max(0, m.start() - 24) : m.start()])
+            or re.match(r"\s*(?:CI\b|confidence|credible)", text[m.end() :], re.I)
+            or re.match(r"\s*(?:months?|mo)?\s*(?:or (?:more|longer|less|better))", text[m.end() :])
+        ):
+            continue
+        key = named_value_key(m)
+        paired = _UNIT_SAID_ONCE.search(text, 0, m.start())
+        number = re.match(r"\d+(?:\.\d+)?", key)
+        if paired and paired.end() == m.start() and number:
+            values.append(paired.group(1) + key[number.end() :])
+        values.append(key)
+    return values
+
+
+# a number whose unit the next one says: "5.4 vs 6.4 mg/kg", "75 or 150 mg"
+_UNIT_SAID_ONCE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:vs\.?|versus|or|and|/)\s*$", re.I)
 
 
 def _patient_settings(text: str, vocab: Vocabulary) -> frozenset[str]:
@@ -583,6 +620,13 @@ _PATIENTS_WITH = re.compile(
     r"(?=\s+(?:in|on|vs\.?|versus|w/|with)\s|[,?;()]|$)",
     re.I,
 )
+# "pts previously exposed to bendamustine", "patients refractory to lenalidomide": the part of
+# the population by the treatment it had before
+_PATIENTS_EXPOSED = re.compile(
+    r"\b(?:pts|patients|those)\s+(?P<x>(?:previously|prior)\s+(?:exposed|treated)\s+(?:to|with)\s+"
+    r"[\w-]+|(?:exposed|refractory|resistant|intolerant)\s+to\s+[\w-]+)",
+    re.I,
+)
 _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
@@ -617,6 +661,7 @@ _Q_POPULATION = [
     re.compile(r"(?P<x>\b[\w/+]+(?:-[\w/+]+)+)\s+(?:subgroup|subset)\b", re.I),
     # ... up to the trial or arm said after it ("pts w/ visceral mets in THOR")
     _PATIENTS_WITH,
+    _PATIENTS_EXPOSED,
     # "EFS by ctDNA status", "OS by PD-L1 expression": figures of the parts it splits into
     re.compile(
         r"\b(?:by|per|according to)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+)?)\s+"
@@ -753,6 +798,20 @@ _Q_TWO_PARTS = re.compile(
 )
 
 
+def _taken_before(word: str, phrase: str, vocab: Vocabulary, names: set[str]) -> bool:
+    """``word`` of a population ``phrase`` is a drug said as taken before the trial ("prior
+    tamoxifen", "previous lenalidomide"): a part of the population, no arm."""
+    return (vocab.is_drug_name(word.casefold()) or word.casefold() in names) and bool(
+        re.search(rf"\b(?:prior|previous)\s+(?:[\w-]+\s+)?{re.escape(word)}\b", phrase, re.I)
+        or re.search(
+            rf"\b(?:(?:previously|prior)\s+(?:exposed|treated)|exposed|refractory|resistant|"
+            rf"intolerant)\s+(?:to|with)\s+{re.escape(word)}\b",
+            phrase,
+            re.I,
+        )
+    )
+
+
 def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[str]:
     """The words of the part of the population a question names, which the answer's figure
     must be reported for; empty for the whole trial or an arm ("in the chemo arm")."""
@@ -788,7 +847,9 @@ def population_words(text: str, vocab: Vocabulary, entities: list[str]) -> list[
                     if f not in found:
                         found.append(f)
                     continue
-                if (
+                if _taken_before(w, phrase, vocab, names):
+                    pass  # "pts w/ prior tamoxifen only": a treatment history, a part
+                elif (
                     f in _NOT_POPULATION
                     or f in vocab.stopwords
                     or f in arm_or_endpoint
@@ -934,6 +995,14 @@ def _terms_outside_names(text: str, vocab: Vocabulary, known_names: frozenset[st
         for m in re.finditer(r"(?<![\w-])[A-Z]{4,}(?![\w-])", text)
         if m.group(0).casefold() in known_names and vocab.word_in_capitals(m.group(0))
     ]
+    # "randomization ratio in CONTROL NETs": an indexed name of several words, one of them a
+    # word of the vocabulary
+    named += [
+        (m.start(), m.end())
+        for name in known_names
+        if " " in name and not name.split()[-1].isdigit()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
+    ]
     return [
         t
         for t in vocab.terms(text)
@@ -991,7 +1060,9 @@ _DEFINES = re.compile(
 # "how was pCR defined?", "definition of MPR": the words that define an endpoint or a group
 _DEFINED = re.compile(
     r"\bhow\s+(?:was|were|is|are)\s+(?P<a>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s+defined\b"
-    r"|\bdefinition\s+of\s+(?P<b>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s*\??\s*$",
+    r"|\bdefinition\s+of\s+(?P<b>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s*\??\s*$"
+    # "what PSA failure definition did 0232 use?"
+    r"|\bwhat\s+(?P<c>[\w/+≥<>-]+(?:\s+[\w/+≥<>-]+){0,2}?)\s+definition\b",
     re.I,
 )
 
@@ -1012,7 +1083,7 @@ def _abbreviation_asked(text: str, vocab: Vocabulary) -> str | None:
 def defined_asked(text: str) -> str | None:
     """The endpoint or group whose definition a question asks ("how was pCR defined?")."""
     m = _DEFINED.search(text)
-    return (m.group("a") or m.group("b")) if m else None
+    return (m.group("a") or m.group("b") or m.group("c")) if m else None
 
 
 _MECHANISM = re.compile(

@@ -1957,6 +1957,38 @@ def test_what_a_drug_acts_on_is_not_answered_by_its_dose(question, sentence, sec
     assert draft.status == "not_found", draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "texts", "definition"),
+    [
+        # prostate cancer: "what X definition": the sentence that names it, not a figure
+        (
+            "what PSA failure definition did 0232 use?",
+            [
+                "The primary endpoint was progression-free survival, with progression defined "
+                "as PSA failure by the Phoenix definition (nadir + 2 ng/mL), or death.",
+                "Ten-year PSA failure was 18% vs 27%.",
+            ],
+            "Phoenix",
+        ),
+        # myeloma: likewise for the response criteria
+        (
+            "what CR definition did the trial use?",
+            [
+                "Complete response, defined as negative immunofixation and <5% plasma cells in "
+                "the bone marrow, was reached by 40%.",
+                "The ORR was 92%.",
+            ],
+            "negative immunofixation",
+        ),
+    ],
+)
+def test_a_definition_asked_by_its_name_is_the_sentence_that_gives_it(
+    question, texts, definition, vocab
+):
+    draft = _answer_in(vocab, question, texts)
+    assert draft.status == "answered" and definition in draft.text, draft.text
+
+
 def test_a_definition_no_article_gives_is_not_found(vocab):
     # lymphoma: a rate of the endpoint is no definition of it
     draft = _one_sentence_answer(
@@ -2666,6 +2698,434 @@ def test_a_statistic_naming_no_endpoint_is_the_endpoint_of_the_lines_before(
         at += len(text) + 1
     draft = ExtractiveEngine(vocab).answer(analyze(question, vocab), given)
     assert draft.status == "not_found", draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # lung cancer: an arm named by its dose and the word "dose", no dose asked
+        (
+            "ORR for the 6.4 dose arm?",
+            "Confirmed ORR by BICR was 49.0% (95% CI, 39.0-59.1) with 5.4 mg/kg and 56.0% (95% "
+            "CI, 41.3-70.0) with 6.4 mg/kg.",
+            ["trastuzumab deruxtecan"],
+            "56.0%",
+            "49.0",
+        ),
+        # breast cancer: likewise
+        (
+            "mPFS for the 150 dose arm?",
+            "Median PFS was 7.2 months with camizestrant 75 mg and 7.7 months with camizestrant "
+            "150 mg, versus 3.7 months with fulvestrant.",
+            ["camizestrant", "fulvestrant"],
+            "7.7 months",
+            "7.2",
+        ),
+    ],
+)
+def test_an_arm_named_by_its_dose_and_the_word_dose_asks_that_arms_figure(
+    question, sentence, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected", "other"),
+    [
+        # CLL: each part's hazard ratio after "where", in a list of parts
+        (
+            "what was the HR for unmutated IGHV subgroup?",
+            "The PFS benefit was consistent across prespecified subgroups, including patients "
+            "with deletion 11q, where the HR was 0.108, and patients with unmutated IGHV, where "
+            "the HR was 0.159.",
+            ["ibrutinib"],
+            "0.159",
+            "0.108",
+        ),
+        # prostate cancer: likewise
+        (
+            "OS HR in pts with liver mets?",
+            "The OS benefit held across subgroups, including patients with visceral metastases, "
+            "where the HR was 0.72, and patients with liver metastases, where the HR was 0.81.",
+            ["enzalutamide"],
+            "0.81",
+            "0.72",
+        ),
+    ],
+)
+def test_a_part_said_before_where_is_the_parts_figure(
+    question, sentence, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs", "expected"),
+    [
+        # kidney cancer: a value said roughly ("about 86%") restates the precise one; the
+        # precise one leads, even from a lower-ranked sentence
+        (
+            "48 mo OS placebo arm?",
+            [
+                "Because about 86% of placebo recipients were alive at 48 months, many patients "
+                "are cured by surgery alone.",
+                "The estimated OS at 48 months was 91.2% with pembrolizumab versus 86.0% with "
+                "placebo.",
+            ],
+            ["pembrolizumab"],
+            "86.0%",
+        ),
+        # lung cancer: likewise (a guard: the rounded value names no arm the question asks)
+        (
+            "5-yr OS in the observation arm?",
+            [
+                "With roughly 70% of observation patients alive at 5 years, many are cured by "
+                "surgery alone.",
+                "Five-year OS was 78.4% with adjuvant chemotherapy and 70.2% with observation.",
+            ],
+            ["cisplatin"],
+            "70.2%",
+        ),
+    ],
+)
+def test_a_value_said_roughly_does_not_lead_over_the_precise_one(
+    question, sentences, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "expected"),
+    [
+        # lung cancer: a landmark asked of a row listing two, its value in the slashed cell
+        (
+            "12-month OS rate with T-DXd 5.4 mg/kg?",
+            "6-month / 12-month OS | T-DXd 5.4 mg/kg (n=102): 87.9% / 67.0% | T-DXd 6.4 mg/kg "
+            "(n=50): 84.6% / 73.2%",
+            ["trastuzumab deruxtecan"],
+            "67.0%",
+        ),
+        # breast cancer: likewise
+        (
+            "1-yr iDFS in arm B?",
+            "1-year/2-year iDFS | Arm A: 95.1% / 90.2% | Arm B: 94.0% / 86.5%",
+            ["ribociclib"],
+            "94.0%",
+        ),
+    ],
+)
+def test_a_landmark_of_a_row_listing_two_is_read_in_its_slashed_cell(
+    question, row, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, [row], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rows", "drugs", "expected", "other"),
+    [
+        # lung cancer: no grade asked; the any-grade row answers, not one grade's (grade 5)
+        (
+            "drug-related ILD rate 5.4 vs 6.4 mg/kg?",
+            [
+                "Drug-related ILD, any grade | T-DXd 5.4 mg/kg (n=102): 12.9% | T-DXd 6.4 mg/kg "
+                "(n=50): 28.0%",
+                "Grade 5 drug-related ILD | T-DXd 5.4 mg/kg (n=102): 1.0% | T-DXd 6.4 mg/kg "
+                "(n=50): 2.0%",
+            ],
+            ["trastuzumab deruxtecan"],
+            "12.9%",
+            "1.0%",
+        ),
+        # breast cancer: likewise with a grade 4 row first
+        (
+            "neutropenia rate with the combination?",
+            [
+                "Grade 4 neutropenia | Combination (n=200): 9.5% | Letrozole (n=198): 0.5%",
+                "Neutropenia, any grade | Combination (n=200): 74.1% | Letrozole (n=198): 5.2%",
+            ],
+            ["palbociclib", "letrozole"],
+            "74.1%",
+            "9.5%",
+        ),
+    ],
+)
+def test_one_grades_row_does_not_answer_a_question_naming_no_grade(
+    question, rows, drugs, expected, other, vocab
+):
+    draft = _answer_in(vocab, question, rows, drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+def test_a_time_to_next_treatment_no_article_reports_is_not_found(vocab):
+    # Waldenström's macroglobulinaemia: a PFS sentence is no answer for the time to next
+    # treatment (before, an unknown endpoint, it was answered with that sentence)
+    draft = _answer_in(
+        vocab,
+        "median time to next treatment in the placebo-rituximab arm?",
+        [
+            "At the primary analysis, median PFS had not been reached with ibrutinib-rituximab "
+            "versus 20.3 months with placebo-rituximab."
+        ],
+        ["ibrutinib", "rituximab"],
+    )
+    assert draft.status == "not_found", draft.text
+    # CLL: reported, it answers (a guard)
+    said = _answer_in(
+        vocab,
+        "TTNT with the combo vs chlorambucil?",
+        [
+            "Median time to next treatment was 56.4 months with obinutuzumab-chlorambucil "
+            "versus 30.8 months with chlorambucil alone."
+        ],
+        ["obinutuzumab", "chlorambucil"],
+    )
+    assert "56.4" in said.text, said.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "code", "spelt", "expected", "other"),
+    [
+        # neuroendocrine tumours: a regimen spelt out drug by drug, each dose its drug's
+        (
+            "temozolomide dose in CAPTEM?",
+            "CAPTEM was capecitabine 1,500 mg/m² per day on days 1 to 14 with temozolomide "
+            "200 mg/m² per day on days 10 to 14.",
+            "CAPTEM",
+            "capecitabine and temozolomide",
+            "200 mg/m²",
+            "1,500",
+        ),
+        # colorectal cancer: likewise
+        (
+            "oxaliplatin dose in XELOX?",
+            "XELOX was capecitabine 1,000 mg/m² twice daily on days 1 to 14 with oxaliplatin "
+            "130 mg/m² on day 1.",
+            "XELOX",
+            "capecitabine and oxaliplatin",
+            "130 mg/m²",
+            "1,000",
+        ),
+    ],
+)
+def test_a_regimens_dose_is_the_drugs_named_right_before_it(
+    question, sentence, code, spelt, expected, other, vocab
+):
+    drugs = [*spelt.split(" and "), code]
+    draft = _answer_in(vocab, question, [sentence], drugs, aliases={code: spelt}, regimens=[code])
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert other not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # urothelial cancer: a survival rate is no count of deaths
+        (
+            "how many treatment-related deaths in cohort 2?",
+            ["In cohort 2, the 12-month OS rate was 61%.", "Median OS was 14.7 months."],
+            ["enfortumab vedotin"],
+        ),
+        # lung cancer: likewise for the deaths of an arm
+        (
+            "deaths in the nivolumab arm?",
+            ["The 2-year OS rate was 71% with nivolumab.", "Median OS was 28.0 months."],
+            ["nivolumab"],
+        ),
+    ],
+)
+def test_a_survival_rate_is_no_count_of_deaths(question, sentences, drugs, vocab):
+    draft = _answer_in(vocab, question, sentences, drugs)
+    assert draft.status == "not_found", draft.text
+    # the hazard ratio for death stays OS's (a guard)
+    ratio = _answer_in(
+        vocab, "OS HR?", ["The hazard ratio for death was 0.72 (95% CI, 0.60-0.87)."]
+    )
+    assert "0.72" in ratio.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "drugs", "expected"),
+    [
+        # breast cancer: a treatment history is a part; each bracket is its group's, the last
+        # one after "or"
+        (
+            "DFS HR in pts w/ prior tamoxifen only?",
+            "The effect of intermittent letrozole on DFS was consistent across prespecified "
+            "subgroups, including patients who had received prior aromatase inhibitor only (HR "
+            "1.13), prior tamoxifen only (HR 0.99) or both (HR 1.06).",
+            ["letrozole", "tamoxifen"],
+            "0.99",
+        ),
+        # myeloma: likewise
+        (
+            "PFS HR in pts w/ prior bortezomib?",
+            "The PFS benefit of the triplet was consistent in patients with prior lenalidomide "
+            "(HR 0.59), prior bortezomib (HR 0.66) or both (HR 0.71).",
+            ["lenalidomide", "bortezomib", "daratumumab"],
+            "0.66",
+        ),
+    ],
+)
+def test_a_prior_drug_names_the_part_whose_bracketed_value_answers(
+    question, sentence, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "sentence", "drugs", "expected"),
+    [
+        # endometrial cancer: "endometrial pts" of an endometrial cancer trial name no part
+        (
+            "ORR in MSS endometrial pts?",
+            "Results from the Endometrial Carcinoma Cohort",
+            "Among the 94 patients whose tumors were microsatellite stable (MSS), the ORR at "
+            "week 24 was 36.2% (95% CI, 26.5-46.7).",
+            ["lenvatinib", "pembrolizumab"],
+            "36.2%",
+        ),
+        # kidney cancer: likewise
+        (
+            "ORR in intermediate-risk RCC pts?",
+            "Cabozantinib Plus Nivolumab in Advanced Renal Cell Carcinoma",
+            "In intermediate-risk patients, the ORR was 52.1% with the combination.",
+            ["cabozantinib", "nivolumab"],
+            "52.1%",
+        ),
+    ],
+)
+def test_the_trials_own_tumour_type_in_a_question_names_no_part(
+    question, title, sentence, drugs, expected, vocab
+):
+    draft = _answer_in(vocab, question, [sentence], drugs, title=title)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    # an article about another tumour type does not say it (a guard)
+    other = _answer_in(vocab, question, [sentence], drugs, title="Results in Gastric Cancer")
+    assert other.status == "not_found", other.text
+    # sarcoma (a guard): a kind of the headline's tumour type is a part of the trial
+    kind = _answer_in(
+        vocab,
+        "mPFS in liposarcoma pts on pazopanib?",
+        ["Median PFS was 4.6 months with pazopanib."],
+        ["pazopanib"],
+        title="Pazopanib in Advanced Soft-Tissue Sarcoma",
+    )
+    assert kind.status == "not_found", kind.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "drugs"),
+    [
+        # breast cancer: the whole population's pCR, said after both arms' values, is no pCR of
+        # the cohort the article reports apart
+        (
+            "pCR rate in the PIK3CA-mutant cohort on taselisib?",
+            [
+                "The co-primary endpoints were ORR and pCR, each assessed in the ITT population "
+                "and in the PIK3CA-mutant cohort.",
+                "In the PIK3CA-mutant cohort, the ORR was 56.2% vs 38.0%.",
+                "pCR was 2% in the taselisib arm and 1% in the placebo arm in the ITT population.",
+            ],
+            ["taselisib", "letrozole"],
+        ),
+        # lung cancer: likewise (a guard: refused before by the cohort's setting alone)
+        (
+            "DCR in the KRAS G12C-mutant cohort with sotorasib?",
+            [
+                "Efficacy was assessed in all treated patients and in the KRAS G12C-mutant cohort.",
+                "In the KRAS G12C-mutant cohort, the ORR was 41% vs 12%.",
+                "DCR was 80% with sotorasib and 60% with docetaxel in the overall population.",
+            ],
+            ["sotorasib", "docetaxel"],
+        ),
+    ],
+)
+def test_the_whole_populations_figure_said_at_the_end_is_no_cohorts(
+    question, sentences, drugs, vocab
+):
+    draft = _answer_in(vocab, question, sentences, drugs, title="Cohorts", prose=True)
+    assert draft.status == "not_found", draft.text
+    # asked of everyone, it answers (a guard)
+    whole = _answer_in(vocab, question.split(" in the ")[0] + "?", sentences, drugs, prose=True)
+    assert whole.status == "answered", whole.text
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "drugs", "expected", "framed"),
+    [
+        # Waldenström's macroglobulinaemia: the follow-up a row's label gives in an aside
+        (
+            "median f/u at the final analysis?",
+            "Median PFS, final analysis (median follow-up 63 months) | Ibrutinib + rituximab "
+            "(n=75): Not reached | Placebo + rituximab (n=75): 20.3 months | HR / P: HR 0.25 "
+            "(95% CI, 0.15-0.42); P<0.0001",
+            ["ibrutinib", "rituximab"],
+            "63 months",
+            "20.3",
+        ),
+        # lung cancer: likewise, the row's medians being OS
+        (
+            "median follow-up at the updated analysis?",
+            "Median OS, updated analysis (median follow-up 40.1 months) | Osimertinib: 38.6 "
+            "months | Comparator EGFR-TKI: 31.8 months | HR 0.80",
+            ["osimertinib"],
+            "40.1 months",
+            "38.6",
+        ),
+    ],
+)
+def test_a_follow_up_in_a_rows_label_is_its_own_figure_not_the_rows_medians(
+    question, row, drugs, expected, framed, vocab
+):
+    draft = _answer_in(vocab, question, [row], drugs)
+    assert draft.status == "answered" and expected in draft.text, draft.text
+    assert framed not in draft.text
+    # a follow-up said in prose still answers (a guard)
+    said = _answer_in(vocab, question, ["The median follow-up was 26.5 months."], drugs)
+    assert "26.5 months" in said.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "expected"),
+    [
+        # prostate cancer: items of a list, each labelled by what it reports; the item after
+        # the distant-metastases item is about PSA failure, not distant metastases
+        (
+            "HR for distant mets?",
+            [
+                "The other disease endpoints all favoured ADT:",
+                "- Distant metastases: HR 0.25 (95% CI, 0.11-0.57; P < .001).",
+                "Eight-year cumulative incidence was 4.7% vs 1.4%.",
+                "- PSA failure: HR 0.52 (95% CI, 0.38-0.71; P < .001).",
+            ],
+            "0.25",
+        ),
+        # breast cancer: likewise after a local-recurrence item
+        (
+            "HR for local recurrence with the boost?",
+            [
+                "Secondary endpoints favoured the boost:",
+                "- Local recurrence: HR 0.41 (95% CI, 0.26-0.64; P < .001).",
+                "Ten-year cumulative incidence was 6.2% vs 3.1%.",
+                "- Contralateral breast cancer: HR 0.93 (95% CI, 0.61-1.40; P = .72).",
+            ],
+            "0.41",
+        ),
+    ],
+)
+def test_an_item_of_a_labelled_list_is_not_about_the_item_before(
+    question, sentences, expected, vocab
+):
+    draft = _answer_in(vocab, question, sentences, prose=True)
+    assert draft.status == "answered" and expected in draft.text.split("(")[0], draft.text
 
 
 @pytest.mark.parametrize(
@@ -11078,6 +11538,34 @@ def test_arms_sizes_in_brackets_asked_per_arm_are_shown_together(
             "0.52",
             "0.59",
         ),
+        # myelodysplastic syndromes: a sentence opening on such a time's median
+        (
+            "OS HR vidaza vs CCR?",
+            [
+                "Median OS was 24.5 months with azacitidine versus 15.0 months with CCR.",
+                "Median time to AML transformation was 17.8 months with azacitidine versus 11.5 "
+                "months with CCR (HR 0.50; 95% CI 0.35-0.70).",
+                "All patients | Median OS, AZA (mo): 24.5 | Median OS, CCR (mo): 15.0 | HR (95% "
+                "CI): 0.58 (0.43-0.77)",
+            ],
+            ["azacitidine"],
+            "0.58",
+            "0.50",
+        ),
+        # lymphoma: likewise ("The median time to ...")
+        (
+            "OS HR R-CHOP + pola vs R-CHOP?",
+            [
+                "Two-year OS was 88.7% vs 88.6%.",
+                "The median time to next anti-lymphoma treatment was not reached in either arm "
+                "(HR 0.75; 95% CI 0.57-0.99).",
+                "All patients | 2-year OS, pola-R-CHP: 88.7% | 2-year OS, R-CHOP: 88.6% | HR (95% "
+                "CI): 0.94 (0.65-1.37)",
+            ],
+            ["polatuzumab vedotin", "rituximab"],
+            "0.94",
+            "0.75",
+        ),
         # breast cancer: the same for a time to chemotherapy (a guard)
         (
             "PFS HR palbociclib vs placebo?",
@@ -12897,11 +13385,12 @@ def test_an_event_at_the_site_asked_answers(question, sentence, value, vocab):
             ["abiraterone"],
             "21.6",
         ),
-        # follicular lymphoma: the same (a guard)
+        # follicular lymphoma: the same (a guard; the time to next treatment is an endpoint
+        # the vocabulary knows now, as TFST)
         (
-            "median time to next treatment with R-chemo alone?",
+            "median time to transformation with R-chemo alone?",
             [
-                "Time to next treatment | Obinutuzumab-chemo (n = 601): Not reached | "
+                "Time to transformation | Obinutuzumab-chemo (n = 601): Not reached | "
                 "Rituximab-chemo (n = 601): 48.2 | HR: 0.68",
                 "Median time to response, months | Obinutuzumab-chemo: 2.1 | Rituximab-chemo: 2.3",
             ],

@@ -867,6 +867,59 @@ def test_an_indexed_trials_name_in_capitals_is_no_endpoint(question, names, endp
     assert analyze("ORR w/ the combo", vocab).target == "ORR"
 
 
+def test_a_drug_taken_before_is_a_word_of_the_part_asked(vocab):
+    # breast cancer and myeloma: "prior tamoxifen", "previous lenalidomide" are histories
+    assert {"prior", "tamoxifen"} <= set(
+        analyze("DFS HR in pts w/ prior tamoxifen only?", vocab).population
+    )
+    assert "lenalidomide" in analyze("ORR in pts with previous lenalidomide", vocab).population
+    # CLL and myeloma: said as what patients were exposed or refractory to
+    exposed = analyze("HELIOS PFS HR in pts previously exposed to bendamustine?", vocab)
+    assert {"exposed", "bendamustine"} <= set(exposed.population)
+    assert "lenalidomide" in analyze("ORR in pts refractory to lenalidomide", vocab).population
+    # breast cancer (a guard): "pts treated with SG" names the arm, no part
+    assert analyze("mPFS in Trop-2 high pts treated with SG?", vocab).population == ["trop", "high"]
+    # a drug given in the trial stays an arm, no part (a guard)
+    assert "letrozole" not in analyze("DFS in pts on letrozole?", vocab).population
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "word"),
+    [
+        # neuroendocrine tumours: the trial CONTROL NETs has no control arm asked
+        ("randomization ratio in CONTROL NETs", {"control nets"}, "control"),
+        ("primary endpoint of the control nets trial", {"control nets"}, "control"),
+        # lung cancer: the trial ADJUVANT BrUOG asks no adjuvant setting
+        ("DFS HR in ADJUVANT BrUOG?", {"adjuvant bruog"}, "adjuvant"),
+    ],
+)
+def test_an_indexed_name_of_several_words_holds_no_vocabulary_term(question, names, word, vocab):
+    q = analyze(question, vocab, frozenset(names))
+    assert word not in {key for key, _ in q.qualifiers}
+    # unindexed, the word is read (a guard)
+    assert word in {key for key, _ in analyze(question, vocab).qualifiers}
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "spelt"),
+    [
+        # neuroendocrine tumours and prostate cancer: a radionuclide typed by its symbol, as the
+        # index names it
+        ("G3-4 AEs: combo vs Lu-177 alone", {"lutetium-177"}, "lutetium-177 alone"),
+        ("rPFS with 177Lu vs cabazitaxel?", {"lutetium-177"}, "lutetium-177 vs"),
+        ("mrPFS with Ra223 + enza?", {"radium-223"}, "radium-223 + enza"),
+        # liver cancer: either way round
+        ("OS with 90Y vs sorafenib?", {"yttrium-90"}, "yttrium-90 vs"),
+    ],
+)
+def test_a_radionuclides_symbol_is_spelt_as_the_index_names_it(question, names, spelt, vocab):
+    assert spelt in analyze(question, vocab, frozenset(names)).text
+    # unindexed, or a compound name of its own, it stays as typed (guards)
+    assert analyze(question, vocab).text == question
+    assert "177Lu-PSMA-617" in analyze("ORR 177Lu-PSMA-617?", vocab, frozenset(names)).text
+    assert "10y OS" in analyze("10y OS?", vocab, frozenset({"yttrium-10"})).text
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -969,10 +1022,23 @@ def test_time_before_progression_in_plain_words_is_pfs(question, vocab):
         # a part of the population
         ("mPFS RT vs TMZ in IDHmut 1p19q intact?", {"idh", "mutant"}),
         ("ORR w/ cetuximab in KRASwt pts?", {"kras", "wild", "type"}),
+        # breast and colorectal cancer: the form apart from the gene, in capitals
+        ("PIK3CA WT subgroup ORR taselisib arm?", {"pik3ca", "wild", "type"}),
+        ("ORR w/ panitumumab in RAS WT pts?", {"ras", "wild", "type"}),
     ],
 )
 def test_a_markers_shorthand_is_a_part_of_the_population(question, words, vocab):
     assert words <= set(analyze(question, vocab).population)
+
+
+def test_what_only_looks_like_a_markers_shorthand_stays(vocab):
+    # glioma (guards): a gene whose name ends in a form's letters
+    assert "MGMT unmethylated" in analyze("mOS in MGMT unmethylated pts?", vocab).text
+    # Wilms tumour: a trial's name with its number
+    assert "SIOP WT 2001" in analyze("median f/u SIOP WT 2001", vocab).text
+    # colorectal cancer: a name the index knows
+    known = analyze("KRAS WT cohort ORR?", vocab, frozenset({"kras wt"}))
+    assert known.text == "KRAS WT cohort ORR?"
 
 
 @pytest.mark.parametrize(

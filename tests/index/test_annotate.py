@@ -515,6 +515,21 @@ def test_a_vocabulary_word_in_capitals_before_trial_is_the_trials_name(text, tri
 @pytest.mark.parametrize(
     ("text", "trial"),
     [
+        # neuroendocrine tumours: a word of the vocabulary in capitals opens the trial's name
+        ("The CONTROL NETs study randomised 75 patients with progressive disease.", "CONTROL NETs"),
+        # lung cancer: the same with a setting's word
+        ("The ADJUVANT BrUOG study randomised 222 patients after resection.", "ADJUVANT BrUOG"),
+    ],
+)
+def test_a_vocabulary_word_in_capitals_opens_a_trials_name(text, trial, vocab):
+    assert annotate(text, vocab).trials == [trial]
+    # a coded name with its number is whole on its own (a guard)
+    assert annotate("The ADJUVANT CTONG1104 trial enrolled 222.", vocab).trials == ["CTONG1104"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trial"),
+    [
         # ovarian cancer: a sponsor's study number, a PDF heading's word before it on its line
         (
             "Design Study 19 (NCT00753545) enrolled 265 patients at 82 sites. Study 19 was "

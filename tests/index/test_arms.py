@@ -230,6 +230,49 @@ def test_the_count_a_share_is_of_does_not_hide_its_arm(first, second, drugs, arm
         ("ORR was 22% (95% CI, 15-30) overall and 35% in left-sided tumours.", "22%", True),
         # lung cancer: "overall survival" after a value names an endpoint, not everyone
         ("The 2-year rate was 45% overall survival in the PD-L1-high cohort.", "45%", False),
+        # breast cancer: the whole population said once, after both arms' values
+        (
+            "pCR was 2% in the taselisib arm and 1% in the placebo arm in the ITT population.",
+            "2%",
+            True,
+        ),
+        # ... and in a table row's label after its endpoint
+        ("pCR, ITT | Taselisib + letrozole: 2% | Placebo + letrozole: 1%", "2%", True),
+        ("ORR, PIK3CA-mutant | Taselisib + letrozole: 56.2% | Placebo: 38.0%", "56.2%", False),
+        # lung cancer: likewise at the end of a sentence, and not past a part's clause
+        (
+            "ORR was 62% with osimertinib and 48% with gefitinib in the overall population.",
+            "62%",
+            True,
+        ),
+        (
+            "ORR was 62% with osimertinib, while among patients with L858R it was 55% in the "
+            "intention-to-treat population.",
+            "62%",
+            False,
+        ),
+        ("Median PFS, all patients | Osimertinib: 18.9 mo | Gefitinib: 10.2 mo", "18.9", True),
+        # endometrial cancer: everyone's figure, a part said to be among them
+        (
+            "Lenvatinib Plus Pembrolizumab Achieved a 38.0% Response Rate in Advanced "
+            "Endometrial Carcinoma, Including Patients With Microsatellite-Stable Tumors",
+            "38.0%",
+            True,
+        ),
+        # neuroendocrine tumours and ovarian cancer: a total before its parts' counts
+        ("In total we randomised 75 patients: 28 in the pancreatic cohort.", "75", True),
+        ("In total 220 patients were randomised: 112 in the BRCA cohort.", "112", False),
+        # lung cancer: likewise; but not a part's figure with a part of it among them
+        (
+            "Responses were seen in 40% of patients, including those with brain metastases.",
+            "40%",
+            True,
+        ),
+        (
+            "The ORR was 40% in PD-L1-positive patients, including those with high expression.",
+            "40%",
+            False,
+        ),
     ],
 )
 def test_a_figure_said_of_the_whole_trial_says_so(sentence, value, overall, vocab):

@@ -1166,6 +1166,104 @@ def test_a_number_after_a_count_is_no_head_count_without_a_verb_of_having(vocab)
 
 
 @pytest.mark.parametrize(
+    ("row", "labelled"),
+    [
+        # lung cancer: a row of two time points, each cell's two values in the same order
+        (
+            "6-month / 12-month OS | T-DXd 5.4 mg/kg (n=102): 87.9% / 67.0% | T-DXd 6.4 mg/kg "
+            "(n=50): 84.6% / 73.2%",
+            [("87.9%", "6-month OS"), ("67.0%", "12-month OS"), ("84.6%", "6-month OS")],
+        ),
+        # breast cancer: likewise, the points written without spaces
+        (
+            "1-year/2-year iDFS | Arm A: 95.1% / 90.2% | Arm B: 94.0% / 86.5%",
+            [("95.1%", "1-year iDFS"), ("90.2%", "2-year iDFS"), ("94.0%", "1-year iDFS")],
+        ),
+    ],
+)
+def test_a_rows_time_points_listed_with_slashes_label_each_cells_values(row, labelled, vocab):
+    found = [(f.value, f.label) for f in extract_figures(row, vocab)]
+    assert found[:3] == labelled
+    # a cell's slashed values under a header that lists the columns stay the header's (a guard)
+    cells = extract_figures("AEs | Placebo, any grade / grade >=3: 92% / 19%", vocab)
+    assert [f.scope for f in cells] == ["Placebo, any grade", "Placebo, grade >=3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "endpoints"),
+    [
+        # endometrial cancer: a clause opening on its value after ", and" reports the endpoint
+        # said after the value, not the one before the first value
+        (
+            "Lenvatinib dose reductions due to TRAEs occurred in 62.0% of patients, and 17.6% "
+            "of patients discontinued one or both study drugs due to TRAEs.",
+            ["dose reduction", "discontinuation"],
+        ),
+        # breast cancer: likewise with a response
+        ("ORR was 45%, and 20% had a complete response.", ["ORR", "CR"]),
+        # lung cancer: an arm's value after ", and" keeps the endpoint (a guard)
+        ("The ORR was 45% with osimertinib, and 30% with gefitinib.", ["ORR", "ORR"]),
+    ],
+)
+def test_a_value_opening_a_clause_after_and_reports_the_endpoint_said_after_it(
+    sentence, endpoints, vocab
+):
+    assert [f.endpoint for f in extract_figures(sentence, vocab)] == endpoints
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        # ovarian cancer: each cohort's head count, listed after everyone's
+        (
+            "In total 220 patients were randomised: 112 in the BRCA cohort, 74 on olaparib and "
+            "38 on placebo, and 108 in the non-BRCA cohort.",
+            ["220", "112", "108"],
+        ),
+        # neuroendocrine tumours: likewise after "enrolled"
+        (
+            "The trial enrolled 75 patients: 47 in the midgut cohort and 28 in the pancreatic "
+            "cohort.",
+            ["75", "47", "28"],
+        ),
+    ],
+)
+def test_a_parts_head_count_after_everyones_is_a_count(sentence, parts, vocab):
+    counts = [f.value for f in extract_figures(sentence, vocab) if f.endpoint == "enrollment"]
+    assert counts == parts
+    # the patients an event happened to are no part of the intake (a guard)
+    events = "Grade 3 events occurred in 12 patients: 8 in the combination arm."
+    assert "8" not in [f.value for f in extract_figures(events, vocab)]
+
+
+@pytest.mark.parametrize(
+    ("row", "follow_up", "medians"),
+    [
+        # Waldenström's macroglobulinaemia: the follow-up in an aside of the row's label
+        (
+            "Median PFS, final analysis (median follow-up 63 months) | Ibrutinib + rituximab: "
+            "Not reached | Placebo + rituximab: 20.3 months",
+            "63 months",
+            ["20.3 months"],
+        ),
+        # breast cancer: a follow-up after the analysis it frames, in the same aside
+        (
+            "12-month PFS rate (primary analysis, 13.5-mo follow-up) | T-DXd: 75.8% | TPC: 34.1%",
+            "13.5-mo",
+            ["75.8%", "34.1%"],
+        ),
+    ],
+)
+def test_a_follow_up_in_a_row_labels_aside_is_a_figure_of_its_own(row, follow_up, medians, vocab):
+    found = extract_figures(row, vocab)
+    assert [f.value for f in found if f.endpoint == "follow-up"] == [follow_up]
+    assert [f.value for f in found if f.endpoint == "PFS"] == medians
+    # an aside that frames nothing gives no figure (a guard)
+    plain = extract_figures("Median OS (95% CI) | Arm A: 30.2 months | Arm B: 25.0", vocab)
+    assert [f.value for f in plain] == ["30.2 months", "25.0"]
+
+
+@pytest.mark.parametrize(
     ("row", "detail"),
     [
         # lung cancer: the cell's CI with its level and name

@@ -148,6 +148,39 @@ def test_a_pdf_section_heading_stays_a_line_of_its_own(tmp_path: Path, lines, he
     assert sentence in text
 
 
+@pytest.mark.parametrize(
+    ("lines", "caption", "after"),
+    [
+        # a lung cancer summary: a table's caption, then a heading and its paragraph
+        (
+            [
+                "Table 1. Key outcomes by dose (NE, not estimable; CIs are 95%)",
+                "Subgroup: brain metastases",
+                "In this subgroup, systemic ORR was 46.9% at 5.4 mg/kg.",
+            ],
+            "Table 1. Key outcomes by dose (NE, not estimable; CIs are 95%)",
+            "Subgroup: brain metastases",
+        ),
+        # a breast cancer summary: a caption without brackets, then the next paragraph
+        (
+            [
+                "Table 2. Selected adverse events, safety population",
+                "The most common adverse events were nausea and fatigue.",
+            ],
+            "Table 2. Selected adverse events, safety population",
+            "The most common adverse events were nausea and fatigue.",
+        ),
+    ],
+)
+def test_a_pdf_tables_caption_is_no_sentence_of_the_paragraph_after_it(
+    tmp_path: Path, lines, caption, after
+):
+    pdf = tmp_path / "summary.pdf"
+    write_text_pdf(pdf, "Trial summary", lines)
+    text = load_file(pdf).text
+    assert f"{caption}\n" in text and f"{caption} {after}" not in text, text
+
+
 @pytest.mark.slow
 def test_a_pdf_is_ingested_and_answered_from(tmp_path: Path, embedder):
     articles = tmp_path / "articles"

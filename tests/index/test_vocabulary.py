@@ -54,6 +54,55 @@ def test_cancer_specific_survival_is_no_overall_survival(vocab):
     assert [t.key for t in vocab.terms("10-year overall survival")] == ["OS"]
 
 
+def test_cancer_specific_mortality_is_cancer_specific_survival_counted(vocab):
+    # prostate and breast cancer: deaths from the cancer only, said as mortality
+    for text in (
+        "- Prostate cancer-specific mortality: HR 0.10 (95% CI, 0.03-0.33)",
+        "Breast cancer-specific mortality was 3.1% vs 4.0% at 10 years",
+    ):
+        assert [t.key for t in vocab.terms(text) if t.kind == "endpoint"][:1] == ["DSS"], text
+
+
+def test_an_independent_imaging_review_is_a_central_review(vocab):
+    # endometrial and lung cancer: the assessment's method said with the imaging
+    for text in (
+        "ORR per RECIST 1.1 by independent imaging review was 31.9%",
+        "PFS by independent radiology review: 10.1 months",
+    ):
+        assert "BICR" in [t.key for t in vocab.terms(text) if t.qualifier == "method"], text
+
+
+def test_the_time_to_next_treatment_is_the_time_to_first_subsequent_therapy(vocab):
+    # Waldenström's macroglobulinaemia and CLL: lymphoma trials' name for TFST
+    for text in (
+        "median time to next treatment in the placebo-rituximab arm?",
+        "TTNT was 56.4 months with obinutuzumab-chlorambucil",
+    ):
+        assert [t.key for t in vocab.terms(text) if t.kind == "endpoint"][:1] == ["TFST"], text
+
+
+def test_a_major_response_is_no_overall_response(vocab):
+    # Waldenström's macroglobulinaemia and myeloma: partial response or better, apart from ORR
+    for text in (
+        "The major response rate was 72% with ibrutinib-rituximab.",
+        "MRR (PR or better) with the doublet: 61%",
+    ):
+        assert [t.key for t in vocab.terms(text) if t.kind == "endpoint"][:1] == ["MRR"], text
+    assert [t.key for t in vocab.terms("overall response rate 92%")] == ["ORR"]  # a guard
+
+
+def test_biochemical_failure_is_an_endpoint_of_its_own(vocab):
+    # prostate and thyroid cancer: the event of biochemical progression-free survival
+    for text in (
+        "- PSA failure: HR 0.52 (95% CI, 0.38-0.71; P < .001).",
+        "Biochemical recurrence occurred in 12% of patients after radioiodine.",
+    ):
+        named = [t.key for t in vocab.terms(text) if t.kind == "endpoint"]
+        assert named[:1] == ["biochemical failure"], text
+    # biochemical progression-free survival stays itself (a guard)
+    assert [t.key for t in vocab.terms("5-year biochemical PFS")][:1] == ["bPFS"]
+
+
 def test_which_analysis_a_sentence_names(vocab):
     # cervical and biliary tract cancer: interim analyses apart, the primary endpoint no analysis
     assert vocab.analyses_named("PFS at the first interim analysis (IA1)") >= {"first interim"}
