@@ -343,6 +343,10 @@ def test_held_out_articles(tmp_path, embedder, folder, with_seeds, floor):
         # as printed in bench/results/blind-sealed42-first-run.txt), a development part since:
         # measured 249/364 with 14 wrong when these bounds were set.
         ("sealed42", 350, 0.67, 15),
+        # the forty-third sealed part, run once at the end of session 31 (255/371, 16 wrong,
+        # as printed in bench/results/blind-sealed43-first-run.txt), a development part since:
+        # measured 255/371 with 16 wrong when these bounds were set.
+        ("sealed43", 360, 0.67, 17),
     ],
 )
 def test_blind_development_corpus(tmp_path, embedder, part, size, floor, most_wrong):
