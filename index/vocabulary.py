@@ -437,6 +437,14 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     return _load(str(path) if path else None)
 
 
+def _radionuclide_symbols(listed: object) -> dict[str, str]:
+    """Symbol -> element ("Lu" -> "lutetium") of a mapping element -> symbol; a plain list of
+    elements names no symbols."""
+    if not isinstance(listed, dict):
+        return {}
+    return {str(v): str(k).casefold() for k, v in listed.items()}
+
+
 @cache
 def _load(path: str | None) -> Vocabulary:
     from prompts import prompt_path
@@ -482,9 +490,7 @@ def _load(path: str | None) -> Vocabulary:
             },
             chemotherapy_suffixes=tuple(data.get("chemotherapy_suffixes", [])),
             radionuclides=frozenset(str(w).casefold() for w in data.get("radionuclides", {})),
-            radionuclide_symbols={
-                str(v): str(k).casefold() for k, v in (data.get("radionuclides") or {}).items()
-            },
+            radionuclide_symbols=_radionuclide_symbols(data.get("radionuclides")),
             agent_nouns=frozenset(str(w).casefold() for w in data.get("agent_nouns", [])),
             lines_of_therapy=frozenset(str(w) for w in data.get("lines_of_therapy", [])),
             spelt_out={str(k): str(v) for k, v in (data.get("spelt_out") or {}).items()},

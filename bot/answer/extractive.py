@@ -4087,7 +4087,7 @@ def _precise_for_hedged(ordered: list[_Candidate]) -> _Candidate:
         if best.score - c.score > 1.0:
             break
         if c.figure is not None and not _hedged(c) and _rounded_alike(c.figure.value, shown):
-            c.score = best.score
+            c.score = best.score  # (its margin over the rivals is measured from the lead's)
             return c
     return best
 

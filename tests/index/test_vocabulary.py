@@ -495,3 +495,23 @@ def test_a_tests_sensitivity_is_an_endpoint_an_assays_depth_is_not(text, accurac
 )
 def test_the_tumour_types_a_text_names(text, types, vocab):
     assert vocab.tumour_types_named(text) == types
+
+
+def test_a_radionuclide_symbol_is_spelt_out_only_where_the_vocabulary_names_symbols(tmp_path):
+    # neuroendocrine tumours and prostate cancer: the shipped vocabulary maps symbols
+    import yaml
+
+    from index.vocabulary import load_vocabulary
+    from tests.conftest import ROOT
+
+    known = frozenset({"lutetium-177", "radium-223"})
+    shipped = load_vocabulary()
+    assert shipped.spell_radionuclides("Lu-177 vs Ra223", known) == "lutetium-177 vs radium-223"
+    # a vocabulary that lists elements without symbols loads and spells nothing (a guard)
+    data = yaml.safe_load((ROOT / "prompts" / "vocabulary.yaml").read_text(encoding="utf-8"))
+    data["radionuclides"] = ["radium", "lutetium"]
+    listed = tmp_path / "vocabulary.yaml"
+    listed.write_text(yaml.safe_dump(data), encoding="utf-8")
+    plain = load_vocabulary(listed)
+    assert plain.is_radionuclide("radium-223")
+    assert plain.spell_radionuclides("Lu-177 vs Ra223", known) == "Lu-177 vs Ra223"
