@@ -17,7 +17,7 @@ DEMO_INDEX := .trialbot/demo-index
 # model (about 1-2 GB), so more only on a machine with the cores and memory for them.
 TEST_WORKERS ?= 2
 
-.PHONY: install demo test lint
+.PHONY: install demo test lint golden-all
 
 $(BIN)/trialbot: pyproject.toml constraints.txt
 	@echo "Installing PyTorch (CPU build) and trialbot into $(VENV), once: about 1-2 minutes..." >&2
@@ -49,3 +49,8 @@ test: install
 	# the layer contracts of pyproject.toml [tool.importlinter] (README, "How it works")
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n $(TEST_WORKERS)
+
+# every development part of the blind corpus against its bounds (the suite checks the three
+# oldest and the twelve newest; tests/test_golden.py)
+golden-all: install
+	TRIALBOT_ALL_BLIND_PARTS=1 $(BIN)/pytest -q -n $(TEST_WORKERS) tests/test_golden.py -k blind_development
