@@ -141,6 +141,9 @@ class Vocabulary:
         init=False, repr=False, default=re.compile("(?!)")
     )
     _site_of_event: re.Pattern[str] = field(init=False, repr=False, default=re.compile("(?!)"))
+    _radionuclide_symbol: re.Pattern[str] = field(
+        init=False, repr=False, default=re.compile("(?!)")
+    )
     _analysis_patterns: dict[str, re.Pattern[str]] = field(
         init=False, repr=False, default_factory=dict
     )
@@ -186,11 +189,14 @@ class Vocabulary:
         self._comparator_pattern = _whole_phrases(self.comparator_arms)
         # a radionuclide by its symbol and mass number, either way round: "Lu-177", "177Lu"
         # (not the head of a compound name: "177Lu-PSMA-617" is a name of its own)
-        symbols = "|".join(sorted(map(re.escape, self.radionuclide_symbols), key=len, reverse=True))
-        self._radionuclide_symbol = re.compile(
-            rf"(?<![\w-])(?:(?P<s1>{symbols})[- ]?(?P<m1>\d{{2,3}})"
-            rf"|(?P<m2>\d{{2,3}})[- ]?(?P<s2>{symbols}))(?![\w-])"
-        )
+        if self.radionuclide_symbols:
+            symbols = "|".join(
+                sorted(map(re.escape, self.radionuclide_symbols), key=len, reverse=True)
+            )
+            self._radionuclide_symbol = re.compile(
+                rf"(?<![\w-])(?:(?P<s1>{symbols})[- ]?(?P<m1>\d{{2,3}})"
+                rf"|(?P<m2>\d{{2,3}})[- ]?(?P<s2>{symbols}))(?![\w-])"
+            )
         alternatives = sorted(set(by_form) | {_fold(f) for f in cased}, key=len, reverse=True)
         body = "|".join(_flexible(a) for a in alternatives)
         # Word boundaries that also work for forms ending in symbols such as "3L+" or "≥3"; a
@@ -343,7 +349,7 @@ class Vocabulary:
             name = f"{self.radionuclide_symbols[symbol]}-{mass}"
             return name if name in known else m.group(0)
 
-        return self._radionuclide_symbol.sub(spelt, text) if self.radionuclide_symbols else text
+        return self._radionuclide_symbol.sub(spelt, text)
 
     def is_formulation(self, word: str) -> bool:
         """A formulation of a drug, a drug of its own ("nab-paclitaxel")."""

@@ -4137,8 +4137,9 @@ def _low_grade_last(clause: str) -> bool:
     return bool(marks) and bool(_LOW_GRADE.match(clause, marks[-1].start()))
 
 
-# one grade of an adverse event, said alone: "grade 3", "G4", "grade IV"
+# the fatal grade: grade 5 events are deaths
 _FATAL_GRADE = re.compile(r"(?:grade|gr\.?|G)\s*(?:5|V)\b", re.I)
+# one grade of an adverse event, said alone: "grade 3", "G4", "grade IV", "grade 5"
 _ONE_GRADE = re.compile(
     r"\b(?:grade|gr\.?|G)\s*(?:[1-5]|I{1,3}|IV|V)\b"
     r"(?!\s*(?:-|–|/|or|to|and|\+)\s*(?:\d|higher|more|above|greater|worse))"

@@ -149,17 +149,18 @@ def _marked(m: re.Match[str], vocab: Vocabulary, known: frozenset[str]) -> str:
     "PIK3CA wild-type"); not what the vocabulary names otherwise ("ORR WT" stays), nor a name
     the index knows; glued to the gene, a form only as listed, in lower case ("MGMT" stays),
     apart from it only in capitals ("KRAS wt" is the population's shorthand)."""
-    gene, form = m.group(1), m.group(2)
-    said = m.group(0).casefold()
-    if any(t.kind == "endpoint" for t in vocab.terms(gene)) or any(said in n for n in known):
-        return m.group(0)  # ("SIOP WT 2001": a trial's name)
-    if m.end(1) != m.start(2) and re.match(r"\s*\d", m.string[m.end() :]):
-        return m.group(0)  # "SIOP WT 2001": a name with its number, no gene's form
+    gene, form, said = m.group(1), m.group(2), m.group(0)
     glued = m.end(1) == m.start(2)
+    if any(t.kind == "endpoint" for t in vocab.terms(gene)):
+        return said
+    if any(said.casefold() in n for n in known):
+        return said  # a name the index knows ("SIOP WT 2001")
     if glued and form not in vocab.marker_suffixes:
-        return m.group(0)  # "MGMT" is no gene "MG" mutated
-    if not glued and not form.isupper():
-        return m.group(0)  # "KRAS wt", "FLT3-mut": read as the population's shorthand
+        return said  # "MGMT" is no gene "MG" mutated
+    if not glued and (not form.isupper() or re.match(r"\s*\d", m.string[m.end() :])):
+        # "KRAS wt", "FLT3-mut": the population's shorthand; "SIOP WT 2001": a name and its
+        # number
+        return said
     return f"{gene}{vocab.marker_suffixes[form.casefold()]}"
 
 
@@ -622,11 +623,11 @@ _PATIENTS_WITH = re.compile(
 )
 # "pts previously exposed to bendamustine", "patients refractory to lenalidomide": the part of
 # the population by the treatment it had before
-_PATIENTS_EXPOSED = re.compile(
-    r"\b(?:pts|patients|those)\s+(?P<x>(?:previously|prior)\s+(?:exposed|treated)\s+(?:to|with)\s+"
-    r"[\w-]+|(?:exposed|refractory|resistant|intolerant)\s+to\s+[\w-]+)",
-    re.I,
+_HISTORY_BEFORE = (
+    r"(?:(?:previously|prior)\s+(?:exposed|treated)\s+(?:to|with)"
+    r"|(?:exposed|refractory|resistant|intolerant)\s+to)\s+"
 )
+_PATIENTS_EXPOSED = re.compile(rf"\b(?:pts|patients|those)\s+(?P<x>{_HISTORY_BEFORE}[\w-]+)", re.I)
 _Q_POPULATION = [
     re.compile(
         r"\b(?:in|among|for|of)\s+(?:the\s+|those\s+)?"
@@ -802,10 +803,8 @@ def _taken_before(word: str, phrase: str, vocab: Vocabulary, names: set[str]) ->
     """``word`` of a population ``phrase`` is a drug said as taken before the trial ("prior
     tamoxifen", "previous lenalidomide"): a part of the population, no arm."""
     return (vocab.is_drug_name(word.casefold()) or word.casefold() in names) and bool(
-        re.search(rf"\b(?:prior|previous)\s+(?:[\w-]+\s+)?{re.escape(word)}\b", phrase, re.I)
-        or re.search(
-            rf"\b(?:(?:previously|prior)\s+(?:exposed|treated)|exposed|refractory|resistant|"
-            rf"intolerant)\s+(?:to|with)\s+{re.escape(word)}\b",
+        re.search(
+            rf"\b(?:(?:prior|previous)\s+(?:[\w-]+\s+)?|{_HISTORY_BEFORE}){re.escape(word)}\b",
             phrase,
             re.I,
         )
@@ -997,10 +996,12 @@ def _terms_outside_names(text: str, vocab: Vocabulary, known_names: frozenset[st
     ]
     # "randomization ratio in CONTROL NETs": an indexed name of several words, one of them a
     # word of the vocabulary
+    # (only names whose first word the question says: no search for every indexed name)
+    words = set(re.findall(r"[\w-]+", text.casefold()))
     named += [
         (m.start(), m.end())
         for name in known_names
-        if " " in name and not name.split()[-1].isdigit()
+        if " " in name and name.split()[0] in words and not name.split()[-1].isdigit()
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I)
     ]
     return [
